@@ -1,0 +1,155 @@
+import type { ConnectionParameter } from './connection-parameters';
+
+/**
+ * One auth declaration yields three things: the `securityDefinitions` entry, the matching
+ * `connectionParameters`, and (in the Express adapter) a runtime guard that enforces it.
+ */
+export type AuthDeclaration = NoAuth | ApiKeyAuth | BasicAuth | OAuth2Auth;
+
+interface AuthBase {
+  /** Extra connection parameters shown with this auth method (e.g. a host name). */
+  readonly parameters?: Readonly<Record<string, ConnectionParameter>>;
+}
+
+export interface NoAuth extends AuthBase {
+  readonly type: 'none';
+}
+
+export interface ApiKeyAuth extends AuthBase {
+  readonly type: 'apiKey';
+  readonly in: 'header' | 'query';
+  /** Header or query parameter name, e.g. `Ocp-Apim-Subscription-Key`. */
+  readonly name: string;
+  /** Label of the key field in the connection dialog. */
+  readonly label: string;
+  readonly description?: string;
+  readonly tooltip?: string;
+  /** `securityDefinitions` key; default `api_key`. */
+  readonly definitionName?: string;
+  /** Connection parameter name; default `api_key`. */
+  readonly parameterName?: string;
+}
+
+export interface BasicAuth extends AuthBase {
+  readonly type: 'basic';
+  readonly usernameLabel?: string;
+  readonly passwordLabel?: string;
+  readonly description?: string;
+  /** `securityDefinitions` key; default `basic_auth`. */
+  readonly definitionName?: string;
+}
+
+/** Identity providers of `oAuthSettings.identityProvider`. */
+export type IdentityProvider = 'aad' | 'aadcertificate' | 'oauth2' | 'oauth2generic' | 'facebook' | (string & {});
+
+export interface OAuth2Auth extends AuthBase {
+  readonly type: 'oauth2';
+  readonly identityProvider: IdentityProvider;
+  /** The app's client id. The secret is never written: paconn/pac injects it at upload. */
+  readonly clientId: string;
+  readonly scopes: readonly string[];
+  /** For `securityDefinitions` (`flow: accessCode`). */
+  readonly authorizationUrl: string;
+  readonly tokenUrl: string;
+  readonly refreshUrl?: string;
+  /** `oAuthSettings.customParameters`, e.g. `{ resourceUri: 'https://vault.azure.net' }`. */
+  readonly customParameters?: Readonly<Record<string, string>>;
+  /** oauth2generic URL and body templates, e.g. `tokenUrlTemplate`. */
+  readonly templates?: Readonly<Record<string, string>>;
+  readonly properties?: Readonly<Record<string, string | boolean>>;
+  readonly redirectMode?: 'Global' | 'Direct' | 'GlobalPerConnector';
+  /** Adds the hidden `token:TenantId` parameter (multi-tenant AAD). */
+  readonly tenantParameter?: boolean;
+  /** AAD: the audience tokens must carry (the API's resource URI). */
+  readonly resourceUri?: string;
+  readonly definitionName?: string;
+  /** Connection parameter name; default `token` (paconn injects the secret only there). */
+  readonly parameterName?: string;
+}
+
+const GLOBAL_REDIRECT = 'https://global.consent.azure-apim.net/redirect';
+
+/** No connection credentials. */
+export function noAuth(parameters?: AuthBase['parameters']): NoAuth {
+  return { type: 'none', parameters };
+}
+
+/**
+ * API key in a header or query parameter.
+ * @example `apiKey({ in: 'header', name: 'Ocp-Apim-Subscription-Key', label: 'API key' })`
+ */
+export function apiKey(options: Omit<ApiKeyAuth, 'type'>): ApiKeyAuth {
+  return { type: 'apiKey', ...options };
+}
+
+/** HTTP basic auth: user name and password. */
+export function basic(options: Omit<BasicAuth, 'type'> = {}): BasicAuth {
+  return { type: 'basic', ...options };
+}
+
+/** OAuth 2.0 with any identity provider; prefer the specific helpers below. */
+export function oauth2(options: Omit<OAuth2Auth, 'type'>): OAuth2Auth {
+  return { type: 'oauth2', ...options };
+}
+
+/** Microsoft Entra ID (AAD) OAuth; the API validates tokens for `resourceUri`. */
+export function aad(options: {
+  readonly clientId: string;
+  readonly resourceUri: string;
+  readonly scopes?: readonly string[];
+  readonly tenantId?: string;
+  readonly loginUri?: string;
+  readonly tenantParameter?: boolean;
+  readonly certificate?: boolean;
+  readonly parameters?: AuthBase['parameters'];
+}): OAuth2Auth {
+  const loginUri = options.loginUri ?? 'https://login.microsoftonline.com';
+  const tenantId = options.tenantId ?? 'common';
+  return {
+    type: 'oauth2',
+    identityProvider: options.certificate ? 'aadcertificate' : 'aad',
+    clientId: options.clientId,
+    scopes: options.scopes ?? [],
+    authorizationUrl: `${loginUri}/${tenantId}/oauth2/authorize`,
+    tokenUrl: `${loginUri}/${tenantId}/oauth2/token`,
+    refreshUrl: `${loginUri}/${tenantId}/oauth2/token`,
+    customParameters: { loginUri, tenantId, resourceUri: options.resourceUri },
+    properties: options.certificate ? { IsFirstParty: 'True' } : { IsFirstParty: 'False' },
+    resourceUri: options.resourceUri,
+    tenantParameter: options.tenantParameter,
+    parameters: options.parameters,
+  };
+}
+
+/** Generic OAuth 2.0 (`oauth2generic`) with URL templates (`{ClientId}`, `{Scopes}`, …). */
+export function oauth2Generic(options: {
+  readonly clientId: string;
+  readonly scopes?: readonly string[];
+  readonly authorizationUrl: string;
+  readonly tokenUrl: string;
+  readonly refreshUrl?: string;
+  readonly templates: Readonly<Record<string, string>>;
+  readonly parameters?: AuthBase['parameters'];
+}): OAuth2Auth {
+  return { type: 'oauth2', identityProvider: 'oauth2generic', scopes: [], ...options };
+}
+
+/** A choice of auth methods at connection time (`connectionParameterSets`). */
+export interface AuthChoice {
+  readonly type: 'choice';
+  readonly displayName: string;
+  readonly description?: string;
+  readonly options: readonly {
+    readonly name: string;
+    readonly displayName: string;
+    readonly description?: string;
+    readonly auth: AuthDeclaration;
+  }[];
+}
+
+/** Multi-auth: the user picks one of several methods when creating a connection. */
+export function authChoice(choice: Omit<AuthChoice, 'type'>): AuthChoice {
+  return { type: 'choice', ...choice };
+}
+
+export { GLOBAL_REDIRECT };

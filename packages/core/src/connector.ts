@@ -1,0 +1,121 @@
+import type { AuthChoice, AuthDeclaration } from './auth/auth';
+import type { ConnectionParameter } from './auth/connection-parameters';
+import type { PolicyDeclaration } from './policies/templates';
+import type { TriggerDeclaration } from './triggers/declarations';
+import type { Class, Extensions, OperationRef } from './types';
+
+/** The certification categories (`x-ms-connector-metadata` → `Categories`, at most two). */
+export type ConnectorCategory =
+  | 'AI'
+  | 'Business Management'
+  | 'Business Intelligence'
+  | 'Collaboration'
+  | 'Commerce'
+  | 'Communication'
+  | 'Content and Files'
+  | 'Finance'
+  | 'Data'
+  | 'Human Resources'
+  | 'Internet of Things'
+  | 'IT Operations'
+  | 'Lifestyle and Entertainment'
+  | 'Marketing'
+  | 'Productivity'
+  | 'Sales and CRM'
+  | 'Security'
+  | 'Social Media'
+  | 'Website';
+
+/** `info` of the definition. */
+export interface ConnectorInfo {
+  /** ≤ 30 characters, no "API"/"Connector". */
+  readonly title: string;
+  /** 30–500 characters. */
+  readonly description: string;
+  readonly version: string;
+  readonly contact?: { readonly name?: string; readonly url?: string; readonly email?: string };
+  /** `info.x-ms-api-annotation.status`. */
+  readonly status?: 'Preview' | 'Production';
+  /** `info.x-ms-deployment-version`. */
+  readonly deploymentVersion?: string;
+  /** `info.x-ms-keywords` (Copilot). */
+  readonly keywords?: readonly string[];
+  readonly extensions?: Extensions;
+}
+
+/** `x-ms-capabilities.file-picker` at the root. */
+export interface FilePickerCapability {
+  readonly open: { readonly operation: OperationRef; readonly parameters?: Readonly<Record<string, unknown>> };
+  readonly browse?: { readonly operation: OperationRef; readonly parameters?: Readonly<Record<string, unknown>> };
+  readonly valueTitle?: string;
+  readonly valueCollection?: string;
+  readonly valueFolderProperty?: string;
+  readonly valueMediaProperty?: string;
+}
+
+/** Everything that describes one connector. */
+export interface ConnectorOptions {
+  readonly info: ConnectorInfo;
+  /** Production host, `host[:port]` without scheme. */
+  readonly host?: string;
+  readonly basePath?: string;
+  readonly schemes?: readonly ('http' | 'https')[];
+  readonly consumes?: readonly string[];
+  readonly produces?: readonly string[];
+  /** `iconBrandColor`, `#rrggbb`. */
+  readonly brandColor: string;
+  readonly publisher?: string;
+  readonly stackOwner?: string;
+  /** `x-ms-connector-metadata`. */
+  readonly metadata?: {
+    readonly website?: string;
+    readonly privacyPolicy?: string;
+    readonly categories?: readonly ConnectorCategory[];
+  };
+  /** `apiProperties.json` → `capabilities`, e.g. `['actions', 'triggers']`. */
+  readonly capabilities?: readonly string[];
+  /** `x-ms-capabilities.testConnection`: a GET run when a connection is created. */
+  readonly testConnection?: { readonly operation: OperationRef; readonly parameters?: Readonly<Record<string, unknown>> };
+  readonly filePicker?: FilePickerCapability;
+  readonly auth?: AuthDeclaration | AuthChoice;
+  /** Connection parameters besides those of the auth declaration. */
+  readonly connectionParameters?: Readonly<Record<string, ConnectionParameter>>;
+  readonly policies?: readonly PolicyDeclaration[];
+  readonly controllers: readonly Class[];
+  readonly triggers?: readonly TriggerDeclaration[];
+  /** Path of a PNG icon, copied next to the definition by `flowport build`. */
+  readonly icon?: string;
+  /** `script.csx` and the operations it handles (`scriptOperations`; all when omitted). */
+  readonly script?: { readonly file: string; readonly operations?: readonly OperationRef[] };
+  /**
+   * What to do with body properties no DTO declares: `reject` (default; emitted as
+   * `additionalProperties: false`) or `allow` (kept, and the schema says nothing).
+   */
+  readonly unknownProperties?: 'reject' | 'allow';
+  /** Root-level extensions (e.g. `x-ms-openai-manifest`). */
+  readonly extensions?: Extensions;
+}
+
+const BRAND = Symbol.for('flowport.connector');
+
+/**
+ * One connector: its info, auth and controllers. Two connectors in one process do not see each
+ * other; nothing is registered globally.
+ *
+ * @example
+ * ```ts
+ * export const connector = new Connector({ info: { title: 'Text Sentiment', … }, brandColor: '#3A7BD5',
+ *   auth: apiKey({ in: 'header', name: 'Ocp-Apim-Subscription-Key', label: 'API key' }),
+ *   controllers: [SentimentController] });
+ * ```
+ */
+export class Connector {
+  readonly [BRAND] = true;
+
+  constructor(readonly options: ConnectorOptions) {}
+
+  /** True for a `Connector` from any copy of this package (the CLI and the app may load two). */
+  static isConnector(value: unknown): value is Connector {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+}

@@ -1,0 +1,64 @@
+import { mergeField, methodRecord, setSchema } from '../metadata/store';
+import type { DescribedOptions, Extensions, TypeRef, Visibility } from '../types';
+
+/** Connector metadata for one DTO property. Constraints come from class-validator decorators. */
+export interface FieldOptions extends DescribedOptions {
+  /** Overrides the type read from the declaration; `[Item]` for arrays. */
+  readonly type?: TypeRef;
+  /** Required unless `@IsOptional()` or `required: false`. */
+  readonly required?: boolean;
+  /** Accept `null` (`x-nullable` in the connector). */
+  readonly nullable?: boolean;
+  readonly readOnly?: boolean;
+  readonly title?: string;
+  /** `x-ms-media-kind` for binary content. */
+  readonly mediaKind?: 'image' | 'audio';
+  /** `x-ms-editor`: `dictionary` needs `additionalProperties`. */
+  readonly editor?: 'dictionary';
+  /** A free-form object whose values have this type (a dictionary). */
+  readonly additionalProperties?: TypeRef | boolean;
+  /** `x-ms-notification-url`: this field receives the platform's callback URL. */
+  readonly notificationUrl?: boolean;
+}
+
+/** Options for {@link Schema}. */
+export interface SchemaOptions {
+  /** Definition name; defaults to the class name. */
+  readonly name?: string;
+  readonly description?: string;
+  readonly summary?: string;
+  /** Whether unknown properties are allowed; defaults to the connector's policy. */
+  readonly additionalProperties?: boolean;
+  readonly extensions?: Extensions;
+}
+
+/**
+ * Connector metadata for a DTO property.
+ * @example `@Field({ summary: 'Language', visibility: 'advanced', dynamicValues: { … } })`
+ */
+export function Field(options: FieldOptions = {}): PropertyDecorator {
+  return (target, key) => mergeField(target.constructor, String(key), options);
+}
+
+/** `x-ms-summary` of a DTO property: its label, Title Case. */
+export function Summary(summary: string): PropertyDecorator {
+  return Field({ summary });
+}
+
+/** Help text of a DTO property. */
+export function Description(description: string): PropertyDecorator {
+  return Field({ description });
+}
+
+/** `x-ms-visibility` of a DTO property or of an operation. */
+export function Visibility(visibility: Visibility): PropertyDecorator & MethodDecorator {
+  return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
+    if (descriptor) methodRecord(target.constructor, String(key)).visibility = visibility;
+    else mergeField(target.constructor, String(key), { visibility });
+  };
+}
+
+/** Definition-level metadata for a DTO class. */
+export function Schema(options: SchemaOptions): ClassDecorator {
+  return (target) => setSchema(target, options);
+}

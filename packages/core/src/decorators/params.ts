@@ -1,0 +1,52 @@
+import { methodRecord } from '../metadata/store';
+import type { DescribedOptions, TypeRef } from '../types';
+
+/** Where a parameter travels. */
+export type ParameterIn = 'path' | 'query' | 'header' | 'body' | 'formData';
+
+/** Options shared by every parameter decorator. */
+export interface ParameterOptions extends DescribedOptions {
+  /** Overrides the type read from the TypeScript declaration. */
+  readonly type?: TypeRef;
+  /** Element type of an array parameter. */
+  readonly items?: TypeRef;
+  /** Defaults to true for path parameters and bodies, false otherwise. */
+  readonly required?: boolean;
+  /** `x-ms-url-encoding` for path parameters. */
+  readonly urlEncoding?: 'single' | 'double';
+  readonly collectionFormat?: 'csv' | 'ssv' | 'tsv' | 'pipes' | 'multi';
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly allowEmptyValue?: boolean;
+}
+
+function bind(where: ParameterRecordIn, name: string, options: ParameterOptions): ParameterDecorator {
+  return (target, key, index) => {
+    if (key === undefined) throw new TypeError(`@${where} can only decorate a method parameter, not a constructor parameter`);
+    methodRecord(target.constructor, String(key)).parameters.push({ index, in: where, name, options });
+  };
+}
+type ParameterRecordIn = ParameterIn | 'identity';
+
+/** Binds a path variable: `@Get('/items/{id}') get(@Path('id') id: string)`. */
+export const Path = (name: string, options: ParameterOptions = {}): ParameterDecorator => bind('path', name, options);
+/** Binds a query-string parameter, coerced to the declared type. */
+export const Query = (name: string, options: ParameterOptions = {}): ParameterDecorator => bind('query', name, options);
+/** Binds a request header. */
+export const Header = (name: string, options: ParameterOptions = {}): ParameterDecorator => bind('header', name, options);
+/** Binds the JSON body, validated and handed over as an instance of its DTO class. */
+export const Body = (options: ParameterOptions & { readonly name?: string } = {}): ParameterDecorator =>
+  bind('body', options.name ?? 'body', options);
+/** Binds one field of a `multipart/form-data` or urlencoded form. */
+export const FormField = (name: string, options: ParameterOptions = {}): ParameterDecorator =>
+  bind('formData', name, options);
+/** Binds an uploaded file of a `multipart/form-data` form (`type: file`). */
+export const FormFile = (name: string, options: ParameterOptions = {}): ParameterDecorator =>
+  bind('formData', name, { ...options, type: 'file' });
+/** Binds the verified caller identity (from the connection's credentials); not a wire parameter. */
+export const Identity = (): ParameterDecorator => bind('identity', 'identity', {});

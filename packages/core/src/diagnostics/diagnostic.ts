@@ -1,0 +1,68 @@
+import { catalog, type CatalogKey, type Severity } from './catalog';
+import { formatLocation, type SourceLocation } from './location';
+
+/** One reported problem: a catalog code with its filled-in message, location and hint. */
+export interface Diagnostic {
+  readonly code: string;
+  readonly name: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly hint: string;
+  readonly at: SourceLocation;
+}
+
+type Args = Record<string, string | number>;
+
+function fill(template: string, args: Args): string {
+  // `{{name}}` renders a literal `{value}`, as in a route template.
+  return template
+    .replace(/\{\{(\w+)\}\}/g, (_, k: string) => `{${String(args[k] ?? k)}}`)
+    .replace(/\{(\w+)\}/g, (whole, k: string) => (k in args ? String(args[k]) : whole));
+}
+
+/** Builds a diagnostic from the catalog. */
+export function diagnostic(key: CatalogKey, at: SourceLocation, args: Args = {}): Diagnostic {
+  const e = catalog[key];
+  return {
+    code: e.code,
+    name: e.name,
+    severity: e.severity,
+    message: fill(e.message, args),
+    hint: fill(e.hint, args),
+    at,
+  };
+}
+
+/** `FP1001 duplicate-operation-id: … (at SentimentController.score)\n  hint: …` */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.severity} ${d.code} ${d.name}: ${d.message}\n  at ${formatLocation(d.at)}\n  hint: ${d.hint}`;
+}
+
+/** Collects diagnostics while a stage runs; the stage decides when to throw. */
+export class DiagnosticBag {
+  readonly items: Diagnostic[] = [];
+
+  report(key: CatalogKey, at: SourceLocation, args: Args = {}): void {
+    this.items.push(diagnostic(key, at, args));
+  }
+
+  get errors(): Diagnostic[] {
+    return this.items.filter((d) => d.severity === 'error');
+  }
+
+  /** Throws a {@link DiagnosticError} carrying every diagnostic when any is an error. */
+  throwIfErrors(): void {
+    if (this.errors.length > 0) throw new DiagnosticError(this.items);
+  }
+}
+
+/** Thrown by `resolve()` and the emitters when a connector has errors; lists all of them. */
+export class DiagnosticError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    super(
+      `${errors.length} error(s) in the connector declaration:\n` + errors.map(formatDiagnostic).join('\n'),
+    );
+    this.name = 'DiagnosticError';
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Where a problem is: in TypeScript source (class, method, parameter, property) or, for an
+ * imported definition, a JSON pointer. Every diagnostic carries one.
+ */
+export interface SourceLocation {
+  /** Controller or DTO class name. */
+  readonly class?: string;
+  /** Handler method name. */
+  readonly method?: string;
+  /** Parameter: its wire name and position in the handler's argument list. */
+  readonly parameter?: { readonly name: string; readonly index: number };
+  /** DTO property path, dot-separated for nested classes. */
+  readonly property?: string;
+  /** JSON pointer into an emitted or imported document. */
+  readonly pointer?: string;
+  /** A connector-level concern with no class, e.g. `auth` or `policies[2]`. */
+  readonly connector?: string;
+}
+
+/** Renders a location as `SentimentController.score param #0 (body)`. */
+export function formatLocation(at: SourceLocation): string {
+  const parts: string[] = [];
+  if (at.connector) parts.push(`connector ${at.connector}`);
+  if (at.class) parts.push(at.method ? `${at.class}.${at.method}` : at.class);
+  else if (at.method) parts.push(at.method);
+  if (at.parameter) parts.push(`param #${at.parameter.index} (${at.parameter.name})`);
+  if (at.property) parts.push(`property ${at.property}`);
+  if (at.pointer !== undefined) parts.push(`at ${at.pointer || '/'}`);
+  return parts.join(' ') || 'connector';
+}

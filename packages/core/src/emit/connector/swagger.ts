@@ -1,0 +1,158 @@
+import type { ApiModel, HeaderModel, OperationModel, ResponseModel, SecuritySchemeModel } from '../../model/types';
+import { compact } from '../json';
+import { renderParameter } from './parameters';
+import { ConnectorSchemas, visibility } from './schema';
+
+type Json = Record<string, unknown>;
+
+/**
+ * Builds `apiDefinition.swagger.json`: Swagger 2.0 with the connector's `x-ms-*` extensions, in
+ * the key order of reference §6.2's style (swagger → info → host → … → paths → definitions).
+ */
+export function connectorDefinition(model: ApiModel): Json {
+  const schemas = new ConnectorSchemas(model.schemas);
+  const scheme = model.security.schemes;
+  return compact({
+    swagger: '2.0',
+    info: info(model),
+    host: model.host,
+    basePath: model.basePath,
+    schemes: [...model.schemes],
+    consumes: [...model.consumes],
+    produces: [...model.produces],
+    paths: paths(model, schemas),
+    definitions: schemas.definitions(),
+    securityDefinitions: scheme.length > 0 ? Object.fromEntries(scheme.map((s) => [s.name, securityDefinition(s)])) : {},
+    security: scheme.length > 0 ? scheme.map((s) => ({ [s.name]: [] })) : undefined,
+    'x-ms-connector-metadata': connectorMetadata(model),
+    'x-ms-capabilities': capabilities(model),
+    ...model.extensions,
+  });
+}
+
+function info(model: ApiModel): Json {
+  const i = model.info;
+  return compact({
+    title: i.title,
+    description: i.description,
+    version: i.version,
+    contact: i.contact ? compact({ ...i.contact }) : undefined,
+    'x-ms-api-annotation': i.status ? { status: i.status } : undefined,
+    'x-ms-deployment-version': i.deploymentVersion,
+    'x-ms-keywords': i.keywords ? [...i.keywords] : undefined,
+    ...i.extensions,
+  });
+}
+
+function paths(model: ApiModel, schemas: ConnectorSchemas): Json {
+  const out: Json = {};
+  for (const item of model.paths) {
+    const json: Json = {};
+    if (item.notificationContent) {
+      json['x-ms-notification-content'] = compact({
+        description: item.notificationContent.description,
+        schema: schemas.render(item.notificationContent.schema, true),
+      });
+    }
+    for (const op of item.operations) json[op.method] = operation(op, model, schemas);
+    Object.assign(json, item.extensions);
+    out[item.path] = json;
+  }
+  return out;
+}
+
+function operation(op: OperationModel, model: ApiModel, schemas: ConnectorSchemas): Json {
+  return compact({
+    tags: op.tags.length > 0 ? [...op.tags] : undefined,
+    summary: op.summary,
+    description: op.description,
+    operationId: op.id,
+    consumes: op.consumes ? [...op.consumes] : undefined,
+    produces: op.produces ? [...op.produces] : undefined,
+    parameters: op.parameters.length > 0 ? op.parameters.map((p) => renderParameter(p, schemas)) : undefined,
+    responses: Object.fromEntries(op.responses.map((r) => [r.status, response(r, schemas)])),
+    deprecated: op.deprecated || undefined,
+    security: security(op, model),
+    'x-ms-visibility': visibility(op.visibility),
+    'x-ms-trigger': op.trigger?.kind,
+    'x-ms-trigger-hint': op.trigger?.hint,
+    'x-ms-trigger-metadata': op.trigger?.pollingMetadata ? { kind: 'query', mode: 'polling' } : undefined,
+    'x-ms-api-annotation': op.annotation ? compact({ ...op.annotation }) : undefined,
+    'x-ms-no-generic-test': op.noGenericTest,
+    'x-ms-pageable': op.pageable ? { nextLinkName: op.pageable.nextLinkName } : undefined,
+    'x-ms-openai-data': op.openAiData,
+    'x-ms-operation-context': op.operationContext
+      ? { simulate: compact({ operationId: op.operationContext.operationId, parameters: op.operationContext.parameters }) }
+      : undefined,
+    'x-ms-capabilities': op.chunkTransfer ? { chunkTransfer: true } : undefined,
+    'x-ms-safe-operation': op.safe,
+    ...op.extensions,
+  });
+}
+
+/** Public operations opt out; scoped OAuth operations name their scopes; the rest inherit. */
+function security(op: OperationModel, model: ApiModel): Json[] | undefined {
+  if (op.isPublic) return model.security.schemes.length > 0 ? [] : undefined;
+  const oauth = model.security.schemes.find((s) => s.type === 'oauth2');
+  if (op.scopes.length > 0 && oauth) return [{ [oauth.name]: [...op.scopes] }];
+  return undefined;
+}
+
+function response(r: ResponseModel, schemas: ConnectorSchemas): Json {
+  const headers = Object.entries(r.headers);
+  return compact({
+    description: r.description,
+    'x-ms-summary': r.summary,
+    schema: r.schema ? schemas.render(r.schema, true) : undefined,
+    headers: headers.length > 0 ? Object.fromEntries(headers.map(([k, h]) => [k, header(h)])) : undefined,
+    ...r.extensions,
+  });
+}
+
+function header(h: HeaderModel): Json {
+  return compact({
+    type: h.type,
+    format: h.format,
+    description: h.description,
+    'x-ms-summary': h.summary,
+    'x-ms-visibility': visibility(h.visibility),
+    ...h.extensions,
+  });
+}
+
+function securityDefinition(s: SecuritySchemeModel): Json {
+  switch (s.type) {
+    case 'apiKey':
+      return { type: 'apiKey', in: s.in, name: s.parameter };
+    case 'basic':
+      return { type: 'basic' };
+    case 'oauth2':
+      return {
+        type: 'oauth2',
+        flow: 'accessCode',
+        authorizationUrl: s.authorizationUrl,
+        tokenUrl: s.tokenUrl,
+        scopes: Object.fromEntries(s.scopes.map((x) => [x, x])),
+      };
+  }
+}
+
+function connectorMetadata(model: ApiModel): Json[] | undefined {
+  const b = model.branding;
+  const entries: Json[] = [];
+  if (b.website) entries.push({ propertyName: 'Website', propertyValue: b.website });
+  if (b.privacyPolicy) entries.push({ propertyName: 'Privacy policy', propertyValue: b.privacyPolicy });
+  if (b.categories && b.categories.length > 0) {
+    entries.push({ propertyName: 'Categories', propertyValue: b.categories.join(';') });
+  }
+  return entries.length > 0 ? entries : undefined;
+}
+
+function capabilities(model: ApiModel): Json | undefined {
+  const c = model.capabilities;
+  if (!c.testConnection && !c.filePicker) return undefined;
+  return compact({
+    'file-picker': c.filePicker,
+    testConnection: c.testConnection ? compact({ ...c.testConnection }) : undefined,
+  });
+}

@@ -1,0 +1,159 @@
+import {
+  OpenApiBuilder,
+  type OpenAPIObject,
+  type OperationObject,
+  type ParameterObject,
+  type PathItemObject,
+  type RequestBodyObject,
+  type ResponseObject,
+  type SecuritySchemeObject,
+} from 'openapi3-ts/oas30';
+import type { ApiModel, OperationModel, ResponseModel, SecuritySchemeModel } from '../../model/types';
+import type { SchemaModel } from '../../schema/model';
+import { compact } from '../json';
+import { oas3Schema } from './schema';
+
+/**
+ * Builds the OpenAPI 3.0 document for everyone who is not Power Platform (Swagger UI, client
+ * generators). It is a separate artefact: connectors accept only Swagger 2.0 (reference §8).
+ */
+export function openApiDocument(model: ApiModel): OpenAPIObject {
+  const b = OpenApiBuilder.create().addOpenApiVersion('3.0.3');
+  const i = model.info;
+  b.addInfo(compact({ title: i.title, description: i.description, version: i.version, contact: i.contact && { ...i.contact } }));
+  for (const s of servers(model)) b.addServer({ url: s });
+  for (const item of model.paths) {
+    const pathItem: PathItemObject = {};
+    for (const op of item.operations) pathItem[op.method] = operation(op, model);
+    b.addPath(item.path, pathItem);
+  }
+  for (const [name, s] of model.schemas) b.addSchema(name, oas3Schema(s));
+  for (const s of model.security.schemes) b.addSecurityScheme(s.name, securityScheme(s));
+  const doc = b.getSpec();
+  if (model.security.schemes.length > 0) doc.security = model.security.schemes.map((s) => ({ [s.name]: [] }));
+  // The builder pre-creates every component map; keep only the ones in use.
+  const components = doc.components ?? {};
+  for (const key of Object.keys(components) as (keyof typeof components)[]) {
+    if (Object.keys(components[key] ?? {}).length === 0) delete components[key];
+  }
+  return doc;
+}
+
+function servers(model: ApiModel): string[] {
+  const base = model.basePath === '/' ? '' : model.basePath;
+  if (!model.host) return [base || '/'];
+  return model.schemes.map((s) => `${s}://${model.host}${base}`);
+}
+
+function operation(op: OperationModel, model: ApiModel): OperationObject {
+  const parameters: ParameterObject[] = op.parameters
+    .filter((p) => p.in !== 'body' && p.in !== 'formData')
+    .map((p) =>
+      compact({
+        name: p.name,
+        in: p.in as ParameterObject['in'],
+        required: p.required,
+        description: p.schema.description,
+        schema: oas3Schema(withoutText(p.schema)),
+      }),
+    );
+  return compact({
+    tags: op.tags.length > 0 ? [...op.tags] : undefined,
+    summary: op.summary,
+    description: op.description,
+    operationId: op.id,
+    parameters: parameters.length > 0 ? parameters : undefined,
+    requestBody: requestBody(op, model),
+    responses: Object.fromEntries(op.responses.map((r) => [r.status, response(r, op, model)])),
+    callbacks: callbacks(op),
+    deprecated: op.deprecated || undefined,
+    security: security(op, model),
+  }) as OperationObject;
+}
+
+function withoutText(s: SchemaModel): SchemaModel {
+  return { ...s, description: undefined };
+}
+
+function requestBody(op: OperationModel, model: ApiModel): RequestBodyObject | undefined {
+  const body = op.parameters.find((p) => p.in === 'body');
+  if (body) {
+    const types = op.consumes ?? model.consumes;
+    const schema = oas3Schema({ ...body.schema, summary: undefined, description: undefined });
+    return compact({
+      description: body.schema.description,
+      required: body.required,
+      content: Object.fromEntries(types.map((t) => [t, { schema }])),
+    }) as RequestBodyObject;
+  }
+  const form = op.parameters.filter((p) => p.in === 'formData');
+  if (form.length === 0) return undefined;
+  const multipart = form.some((p) => p.schema.type === 'file') || (op.consumes ?? []).includes('multipart/form-data');
+  const required = form.filter((p) => p.required).map((p) => p.name);
+  const schema = oas3Schema({
+    type: 'object',
+    properties: Object.fromEntries(form.map((p) => [p.name, p.schema])),
+    required: required.length > 0 ? required : undefined,
+  });
+  return { required: required.length > 0, content: { [multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded']: { schema } } };
+}
+
+function response(r: ResponseModel, op: OperationModel, model: ApiModel): ResponseObject {
+  const headers = Object.entries(r.headers);
+  const types = r.schema?.type === 'file' || r.schema?.format === 'binary' ? ['application/octet-stream'] : (op.produces ?? model.produces);
+  return compact({
+    description: r.description,
+    headers:
+      headers.length > 0
+        ? Object.fromEntries(headers.map(([k, h]) => [k, compact({ description: h.description, schema: compact({ type: h.type, format: h.format }) })]))
+        : undefined,
+    content: r.schema ? Object.fromEntries(types.map((t) => [t, { schema: oas3Schema(r.schema!) }])) : undefined,
+  }) as ResponseObject;
+}
+
+/** A webhook registration's notifications, as an OpenAPI callback on the callback field. */
+function callbacks(op: OperationModel): OperationObject['callbacks'] {
+  if (!op.notificationContent) return undefined;
+  const body = op.parameters.find((p) => p.in === 'body');
+  const field = body?.schema.ref ? undefined : Object.keys(body?.schema.properties ?? {}).find((k) => body?.schema.properties?.[k].notificationUrl);
+  const source = op.source.kind === 'webhookRegister' ? (op.source.trigger.callbackField ?? 'callbackUrl') : field;
+  if (!source) return undefined;
+  return {
+    notification: {
+      [`{$request.body#/${source}}`]: {
+        post: {
+          summary: op.notificationContent.description ?? op.summary,
+          requestBody: { required: true, content: { 'application/json': { schema: oas3Schema(op.notificationContent.schema) } } },
+          responses: { '200': { description: 'Notification received' } },
+        },
+      },
+    },
+  };
+}
+
+function security(op: OperationModel, model: ApiModel): OperationObject['security'] {
+  if (op.isPublic) return model.security.schemes.length > 0 ? [] : undefined;
+  const oauth = model.security.schemes.find((s) => s.type === 'oauth2');
+  if (op.scopes.length > 0 && oauth) return [{ [oauth.name]: [...op.scopes] }];
+  return undefined;
+}
+
+function securityScheme(s: SecuritySchemeModel): SecuritySchemeObject {
+  switch (s.type) {
+    case 'apiKey':
+      return { type: 'apiKey', in: s.in, name: s.parameter };
+    case 'basic':
+      return { type: 'http', scheme: 'basic' };
+    case 'oauth2':
+      return {
+        type: 'oauth2',
+        flows: {
+          authorizationCode: {
+            authorizationUrl: s.authorizationUrl,
+            tokenUrl: s.tokenUrl,
+            scopes: Object.fromEntries(s.scopes.map((x) => [x, x])),
+          },
+        },
+      };
+  }
+}

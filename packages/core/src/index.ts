@@ -1,0 +1,45 @@
+/**
+ * @flowport/core — decorators, the resolved model, and the emitters for Power Platform custom
+ * connectors (Swagger 2.0 + `x-ms-*`, apiProperties.json, settings.json) and OpenAPI 3.
+ * @packageDocumentation
+ */
+import 'reflect-metadata';
+
+export * from './types';
+export { Controller, type ControllerOptions } from './decorators/controller';
+export { Get, Post, Put, Patch, Delete, Head, Options } from './decorators/http';
+export {
+  Action,
+  Trigger,
+  Public,
+  type ActionOptions,
+  type TriggerOptions,
+  type ApiAnnotation,
+  type NotificationContent,
+} from './decorators/operation';
+export { Returns, type ResponseOptions, type HeaderOptions } from './decorators/returns';
+export { Path, Query, Header, Body, FormField, FormFile, Identity, type ParameterOptions, type ParameterIn } from './decorators/params';
+export { Field, Summary, Description, Visibility, Schema, type FieldOptions, type SchemaOptions } from './decorators/field';
+
+export * from './auth/auth';
+export * from './auth/connection-parameters';
+export * from './policies/templates';
+export * from './triggers/declarations';
+export { Connector, type ConnectorOptions, type ConnectorInfo, type ConnectorCategory, type FilePickerCapability } from './connector';
+
+export { resolve } from './model/resolve';
+export type * from './model/types';
+export type * from './schema/model';
+export { converters, type Converter } from './schema/converters';
+export { hasCustomConstraints } from './schema/class-validator-metadata';
+
+export { catalog, catalogEntries, type CatalogEntry, type Severity } from './diagnostics/catalog';
+export { DiagnosticError, formatDiagnostic, type Diagnostic } from './diagnostics/diagnostic';
+export { formatLocation, type SourceLocation } from './diagnostics/location';
+
+export { emitFiles, type ConnectorFiles } from './emit/files';
+export { connectorDefinition } from './emit/connector/swagger';
+export { apiProperties } from './emit/connector/api-properties';
+export { settings, CONNECTOR_FILES } from './emit/connector/settings';
+export { openApiDocument } from './emit/openapi3/openapi3';
+export { toJson } from './emit/json';

@@ -1,0 +1,57 @@
+import type { Class, Extensions, HttpMethod, TypeRef, Visibility } from '../types';
+import type { ActionOptions, TriggerOptions } from '../decorators/operation';
+import type { ParameterOptions, ParameterIn } from '../decorators/params';
+import type { ResponseOptions } from '../decorators/returns';
+import type { ControllerOptions } from '../decorators/controller';
+import type { FieldOptions, SchemaOptions } from '../decorators/field';
+
+/** What `@Controller` records on a class. */
+export interface ControllerRecord {
+  readonly path: string;
+  readonly options: ControllerOptions;
+}
+
+/** What a route decorator (`@Get`, `@Post`, …) records for a method. */
+export interface RouteRecord {
+  readonly method: HttpMethod;
+  readonly path: string;
+}
+
+/** What `@Action` / `@Trigger` record for a method. */
+export type OperationRecord =
+  | { readonly kind: 'action'; readonly options: ActionOptions }
+  | { readonly kind: 'trigger'; readonly options: TriggerOptions };
+
+/** What `@Returns` records; one per declared status. */
+export interface ResponseRecord {
+  readonly status: number | 'default';
+  readonly type?: TypeRef;
+  readonly options: ResponseOptions;
+}
+
+/** What a parameter decorator records, with the handler argument index it binds. */
+export interface ParameterRecord {
+  readonly index: number;
+  readonly in: ParameterIn | 'identity';
+  readonly name: string;
+  readonly options: ParameterOptions;
+}
+
+/** Everything recorded for one handler method. */
+export interface MethodRecord {
+  route?: RouteRecord;
+  operation?: OperationRecord;
+  readonly responses: ResponseRecord[];
+  readonly parameters: ParameterRecord[];
+  visibility?: Visibility;
+  isPublic?: boolean;
+  extensions?: Extensions;
+}
+
+/** Everything recorded for one DTO property, merged over all its decorators. */
+export type FieldRecord = FieldOptions;
+
+/** What `@Schema` records on a DTO class. */
+export type SchemaRecord = SchemaOptions;
+
+export type { Class };

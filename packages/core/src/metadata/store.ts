@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import type { Class } from '../types';
+import type { ControllerRecord, FieldRecord, MethodRecord, SchemaRecord } from './records';
+
+/**
+ * Metadata lives on the decorated classes themselves (no global registry), under private
+ * symbols. Each class holds only what its own decorators recorded; the query helpers below
+ * walk the prototype chain so that subclasses inherit and override their bases.
+ */
+const CONTROLLER = Symbol('flowport:controller');
+const METHODS = Symbol('flowport:methods');
+const FIELDS = Symbol('flowport:fields');
+const SCHEMA = Symbol('flowport:schema');
+
+function own<T>(key: symbol, target: object, create: () => T): T {
+  let value = Reflect.getOwnMetadata(key, target) as T | undefined;
+  if (value === undefined) {
+    value = create();
+    Reflect.defineMetadata(key, value, target);
+  }
+  return value;
+}
+
+/** The record for one method of a class, created on first use. */
+export function methodRecord(ctor: Function, method: string): MethodRecord {
+  const methods = own(METHODS, ctor, () => new Map<string, MethodRecord>());
+  let rec = methods.get(method);
+  if (!rec) {
+    rec = { responses: [], parameters: [] };
+    methods.set(method, rec);
+  }
+  return rec;
+}
+
+/** Merges options into the record of one DTO property. */
+export function mergeField(ctor: Function, property: string, options: FieldRecord): void {
+  const fields = own(FIELDS, ctor, () => new Map<string, FieldRecord>());
+  const prev = fields.get(property) ?? {};
+  fields.set(property, { ...prev, ...options, extensions: { ...prev.extensions, ...options.extensions } });
+}
+
+export function setController(ctor: Function, record: ControllerRecord): void {
+  Reflect.defineMetadata(CONTROLLER, record, ctor);
+}
+
+export function setSchema(ctor: Function, record: SchemaRecord): void {
+  Reflect.defineMetadata(SCHEMA, record, ctor);
+}
+
+/** Classes from the root base down to `ctor` itself. */
+export function lineage(ctor: Class): Function[] {
+  const chain: Function[] = [];
+  for (let c: unknown = ctor; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    chain.unshift(c as Function);
+  }
+  return chain;
+}
+
+/** The class's own `@Controller` record (not inherited: a base controller is not routed). */
+export function controllerOf(ctor: Class): ControllerRecord | undefined {
+  return Reflect.getOwnMetadata(CONTROLLER, ctor) as ControllerRecord | undefined;
+}
+
+export function schemaOf(ctor: Class): SchemaRecord | undefined {
+  return Reflect.getOwnMetadata(SCHEMA, ctor) as SchemaRecord | undefined;
+}
+
+/** Method records over the whole chain, base first; a subclass's record replaces its base's. */
+export function methodsOf(ctor: Class): Map<string, MethodRecord> {
+  const merged = new Map<string, MethodRecord>();
+  for (const c of lineage(ctor)) {
+    const methods = Reflect.getOwnMetadata(METHODS, c) as Map<string, MethodRecord> | undefined;
+    for (const [name, rec] of methods ?? []) merged.set(name, rec);
+  }
+  return merged;
+}
+
+/** Field records over the whole chain, base first, each property's options merged. */
+export function fieldsOf(ctor: Class): Map<string, FieldRecord> {
+  const merged = new Map<string, FieldRecord>();
+  for (const c of lineage(ctor)) {
+    const fields = Reflect.getOwnMetadata(FIELDS, c) as Map<string, FieldRecord> | undefined;
+    for (const [name, rec] of fields ?? []) merged.set(name, { ...merged.get(name), ...rec });
+  }
+  return merged;
+}

@@ -1,0 +1,85 @@
+import type { DiagnosticBag } from '../diagnostics/diagnostic';
+import type { SchemaModel, SchemaTable } from '../schema/model';
+import { formatLocation } from '../diagnostics/location';
+import { invalidPathReason, pathVariables } from './paths';
+import type { OperationModel } from './types';
+
+const NO_BODY = new Set(['get', 'head', 'options']);
+
+/** Structural rules every operation must meet before anything is emitted (reference §6.3). */
+export function checkOperations(ops: readonly OperationModel[], schemas: SchemaTable, bag: DiagnosticBag): void {
+  const ids = new Map<string, OperationModel>();
+  const routes = new Map<string, OperationModel>();
+  for (const op of ops) {
+    const first = ids.get(op.id);
+    if (first) {
+      bag.report('duplicateOperationId', op.at, { id: op.id, first: formatLocation(first.at), second: formatLocation(op.at) });
+    } else ids.set(op.id, op);
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(op.id)) bag.report('invalidOperationId', op.at, { id: op.id });
+    // Paths are unique case-insensitively, and variable names do not distinguish routes.
+    const routeKey = `${op.method} ${op.path.toLowerCase().replace(/\{[^}]*\}/g, '{}')}`;
+    const clash = routes.get(routeKey);
+    if (clash) {
+      bag.report('duplicateRoute', op.at, {
+        method: op.method.toUpperCase(),
+        path: op.path,
+        first: formatLocation(clash.at),
+        second: formatLocation(op.at),
+      });
+    } else routes.set(routeKey, op);
+    checkPath(op, bag);
+    checkBodies(op, bag);
+    if (op.summary.length > 80) bag.report('summaryTooLong', op.at, { id: op.id, length: op.summary.length });
+    for (const p of op.parameters) {
+      if (p.required && p.schema.visibility === 'internal' && p.schema.default === undefined && p.in !== 'body') {
+        bag.report('internalRequiredWithoutDefault', p.at, { name: p.name });
+      }
+    }
+  }
+  checkInternalRequired(schemas, bag);
+}
+
+function checkPath(op: OperationModel, bag: DiagnosticBag): void {
+  const reason = invalidPathReason(op.path);
+  if (reason) bag.report('invalidPath', op.at, { path: op.path, reason });
+  const vars = pathVariables(op.path);
+  const declared = op.parameters.filter((p) => p.in === 'path');
+  for (const v of vars) {
+    if (!declared.some((p) => p.name === v)) bag.report('pathVariableWithoutParameter', op.at, { path: op.path, name: v });
+  }
+  for (const p of declared) {
+    if (!vars.includes(p.name)) bag.report('pathParameterNotInTemplate', p.at, { path: op.path, name: p.name });
+  }
+  const seen = new Set<string>();
+  for (const p of op.parameters) {
+    const key = `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+    if (seen.has(key)) bag.report('duplicateParameter', p.at, { name: p.name, in: p.in });
+    seen.add(key);
+  }
+}
+
+function checkBodies(op: OperationModel, bag: DiagnosticBag): void {
+  const bodies = op.parameters.filter((p) => p.in === 'body');
+  const form = op.parameters.filter((p) => p.in === 'formData');
+  if (bodies.length > 1) bag.report('multipleBodies', bodies[1].at, { count: bodies.length });
+  if ((bodies.length > 0 || form.length > 0) && NO_BODY.has(op.method)) {
+    bag.report('bodyOnGet', (bodies[0] ?? form[0]).at, { method: op.method.toUpperCase() });
+  }
+  if (bodies.length > 0 && form.length > 0) bag.report('bodyAndFormData', form[0].at);
+}
+
+/** An internal property that is required must carry a default the platform can send. */
+function checkInternalRequired(schemas: SchemaTable, bag: DiagnosticBag): void {
+  for (const [name, schema] of schemas) walkRequired(schema, name, bag);
+}
+
+function walkRequired(s: SchemaModel, path: string, bag: DiagnosticBag): void {
+  for (const [prop, child] of Object.entries(s.properties ?? {})) {
+    const required = s.required?.includes(prop) ?? false;
+    // The notification URL is filled by the platform, not from a default.
+    if (required && child.visibility === 'internal' && child.default === undefined && !child.notificationUrl) {
+      bag.report('internalRequiredWithoutDefault', { class: path.split('.')[0], property: prop }, { name: prop });
+    }
+    if (!child.ref) walkRequired(child, `${path}.${prop}`, bag);
+  }
+}

@@ -1,0 +1,127 @@
+import 'reflect-metadata';
+import type { TriggerOptions } from '../decorators/operation';
+import type { DiagnosticBag } from '../diagnostics/diagnostic';
+import type { SourceLocation } from '../diagnostics/location';
+import type { MethodRecord } from '../metadata/records';
+import { controllerOf, methodsOf } from '../metadata/store';
+import type { SchemaRegistry } from '../schema/registry';
+import type { Class } from '../types';
+import { parameterModel } from './parameters';
+import { joinPath, operationIdOf } from './paths';
+import { responseModel } from './responses';
+import type { OperationModel, ParameterModel } from './types';
+
+/** Operation thunks are resolved later; this maps each handler function to its operation. */
+export type HandlerIndex = Map<Function, OperationModel>;
+
+/** Turns every routed method of the listed controllers into an operation model. */
+export function controllerOperations(
+  controllers: readonly Class[],
+  registry: SchemaRegistry,
+  bag: DiagnosticBag,
+  handlers: HandlerIndex,
+): OperationModel[] {
+  const operations: OperationModel[] = [];
+  for (const controller of controllers) {
+    const record = controllerOf(controller);
+    if (!record) {
+      bag.report('controllerNotDecorated', { class: controller.name }, { class: controller.name });
+      continue;
+    }
+    for (const [method, rec] of methodsOf(controller)) {
+      const at = { class: controller.name, method };
+      if (!rec.route) {
+        if (rec.operation || rec.responses.length > 0 || rec.parameters.length > 0) {
+          bag.report('missingHttpMethod', at, { what: rec.operation ? `@${capital(rec.operation.kind)}` : '@Returns/parameter' });
+        }
+        continue;
+      }
+      const op = operation(controller, record.path, method, rec, registry, bag, at);
+      operations.push(op);
+      const fn = (controller.prototype as Record<string, unknown>)[method];
+      if (typeof fn === 'function' && !handlers.has(fn)) handlers.set(fn, op);
+    }
+  }
+  return operations;
+}
+
+function capital(s: string): string {
+  return s[0].toUpperCase() + s.slice(1);
+}
+
+function operation(
+  controller: Class,
+  prefix: string,
+  method: string,
+  rec: MethodRecord,
+  registry: SchemaRegistry,
+  bag: DiagnosticBag,
+  at: SourceLocation,
+): OperationModel {
+  const ctl = controllerOf(controller)!.options;
+  const o = rec.operation?.options ?? { summary: '' };
+  const trigger = rec.operation?.kind === 'trigger' ? (o as TriggerOptions) : undefined;
+  const responses = rec.responses.map((r) => responseModel(r, registry, at));
+  if (!responses.some((r) => /^2\d\d$/.test(r.status))) bag.report('noSuccessResponse', at);
+  return {
+    id: o.id ?? operationIdOf(method),
+    method: rec.route!.method,
+    path: joinPath(prefix, rec.route!.path),
+    summary: o.summary,
+    description: o.description,
+    visibility: rec.visibility ?? o.visibility ?? ctl.visibility,
+    deprecated: o.deprecated === true,
+    annotation: o.annotation,
+    noGenericTest: o.noGenericTest,
+    openAiData: o.openAiData,
+    operationContext: o.operationContext
+      ? { target: o.operationContext.simulate.operation, operationId: '', parameters: o.operationContext.simulate.parameters }
+      : undefined,
+    pageable: o.pageable,
+    chunkTransfer: o.chunkTransfer,
+    safe: o.safe,
+    consumes: o.consumes,
+    produces: o.produces,
+    tags: [...(ctl.tags ?? []), ...(o.tags ?? [])],
+    scopes: o.scopes ?? [],
+    isPublic: rec.isPublic === true || o.public === true || ctl.public === true,
+    parameters: parameters(controller, method, rec, registry, bag),
+    identityIndex: rec.parameters.find((p) => p.in === 'identity')?.index,
+    responses,
+    trigger: trigger ? { kind: trigger.kind, hint: trigger.hint, pollingMetadata: trigger.pollingMetadata } : undefined,
+    notificationContent: trigger?.notificationContent
+      ? {
+          description: trigger.notificationContent.description,
+          schema: registry.schemaFor(trigger.notificationContent.type, at),
+        }
+      : undefined,
+    extensions: { ...ctl.extensions, ...o.extensions },
+    pathExtensions: o.pathExtensions,
+    source: { kind: 'method', controller, method },
+    at,
+  };
+}
+
+function parameters(
+  controller: Class,
+  method: string,
+  rec: MethodRecord,
+  registry: SchemaRegistry,
+  bag: DiagnosticBag,
+): ParameterModel[] {
+  const declared = (Reflect.getMetadata('design:paramtypes', controller.prototype, method) as unknown[] | undefined) ?? [];
+  const byIndex = new Map(rec.parameters.map((p) => [p.index, p]));
+  const count = Math.max(declared.length, ...rec.parameters.map((p) => p.index + 1));
+  const out: ParameterModel[] = [];
+  for (let index = 0; index < count; index++) {
+    const p = byIndex.get(index);
+    if (!p) {
+      bag.report('undecoratedParameter', { class: controller.name, method, parameter: { name: '?', index } }, { index });
+      continue;
+    }
+    if (p.in === 'identity') continue;
+    const at = { class: controller.name, method, parameter: { name: p.name, index } };
+    out.push(parameterModel({ ...p, in: p.in }, declared[index], registry, bag, at));
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import type { ParameterOptions } from '../decorators/params';
+import type { DiagnosticBag } from '../diagnostics/diagnostic';
+import type { SourceLocation } from '../diagnostics/location';
+import type { ParameterRecord } from '../metadata/records';
+import { applyDescribed } from '../schema/describe';
+import type { SchemaModel } from '../schema/model';
+import type { SchemaRegistry } from '../schema/registry';
+import type { TypeRef } from '../types';
+import type { ParameterModel } from './types';
+
+/** Names the platform reserves for itself (validator ReservedParameterIsUsed). */
+const RESERVED = new Set(['connectionid']);
+
+/** Turns one parameter record into its model, typed from the options or the declaration. */
+export function parameterModel(
+  rec: ParameterRecord & { in: ParameterModel['in'] },
+  declared: unknown,
+  registry: SchemaRegistry,
+  bag: DiagnosticBag,
+  at: SourceLocation,
+): ParameterModel {
+  const o = rec.options;
+  if (RESERVED.has(rec.name.toLowerCase())) bag.report('reservedParameterName', at, { name: rec.name });
+  const schema = registry.schemaFor((o.type ?? declared) as TypeRef, at);
+  if (schema.type === 'array' && o.items !== undefined) schema.items = registry.schemaFor(o.items, at);
+  if (rec.in !== 'body') {
+    if (schema.ref !== undefined || schema.type === 'object') {
+      bag.report('untypedProperty', at, { found: 'a class or object, but only the body can carry objects' });
+    }
+    if (schema.type === 'file' && rec.in !== 'formData') bag.report('fileOutsideFormData', at);
+  } else if (schema.type === 'file') {
+    bag.report('fileOutsideFormData', at);
+  }
+  applyConstraints(schema, o);
+  applyDescribed(schema, o, bag, at);
+  if (o.urlEncoding !== undefined && rec.in !== 'path') {
+    bag.report('urlEncodingOnQuery', at, { name: rec.name, in: rec.in });
+  }
+  const required = rec.in === 'path' ? true : (o.required ?? rec.in === 'body');
+  return {
+    name: rec.name,
+    in: rec.in,
+    required,
+    schema,
+    urlEncoding: o.urlEncoding ?? (rec.in === 'path' ? 'single' : undefined),
+    collectionFormat: o.collectionFormat,
+    allowEmptyValue: o.allowEmptyValue,
+    index: rec.index,
+    at,
+  };
+}
+
+function applyConstraints(s: SchemaModel, o: ParameterOptions): void {
+  const keys = ['minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems'] as const;
+  for (const k of keys) {
+    if (o[k] !== undefined) (s as Record<string, unknown>)[k] = o[k];
+  }
+}

@@ -1,0 +1,159 @@
+import { DiagnosticBag } from '../diagnostics/diagnostic';
+import type { Connector } from '../connector';
+import { SchemaRegistry } from '../schema/registry';
+import { checkOperations } from './checks';
+import { controllerOperations, type HandlerIndex } from './controllers';
+import { References } from './references';
+import { securityModel } from './security';
+import { triggerOperations } from './triggers';
+import type { ApiModel, CapabilitiesModel, OperationModel, PathItemModel, PolicyModel } from './types';
+import { checkWebhooks } from './webhook-checks';
+import type { OperationRef } from '../types';
+
+const HOST = /^[^{}/ :\\]+(?::\d+)?$/;
+
+/**
+ * Resolves a connector's decorated classes and declarations into the one {@link ApiModel}.
+ * Walks inheritance, assigns operationIds, turns method references into operationIds and
+ * checks them. Throws a `DiagnosticError` listing every error found; warnings are returned on
+ * `model.diagnostics`.
+ */
+export function resolve(connector: Connector): ApiModel {
+  const o = connector.options;
+  const bag = new DiagnosticBag();
+  const unknownProperties = o.unknownProperties ?? 'reject';
+  const registry = new SchemaRegistry(bag, unknownProperties);
+  const handlers: HandlerIndex = new Map();
+
+  if (o.host !== undefined && !HOST.test(o.host)) bag.report('invalidHost', { connector: 'host' }, { host: o.host });
+  if (!/^#[0-9a-fA-F]{6}$/.test(o.brandColor)) bag.report('invalidBrandColor', { connector: 'brandColor' }, { color: o.brandColor });
+  if (o.basePath !== undefined && !o.basePath.startsWith('/')) {
+    bag.report('invalidConnector', { connector: 'basePath' }, { what: `basePath "${o.basePath}" must start with "/"` });
+  }
+
+  const fromControllers = controllerOperations(o.controllers, registry, bag, handlers);
+  const fromTriggers = triggerOperations(o.triggers ?? [], registry, bag);
+  const operations = [...fromControllers, ...fromTriggers.operations];
+  if (operations.length === 0) bag.report('noOperations', { connector: 'controllers' });
+
+  checkOperations(operations, registry.table, bag);
+  const refs = new References(handlers, registry.table, bag);
+  for (const op of operations) {
+    refs.checkDynamic(op);
+    if (op.operationContext) {
+      const target = refs.operation(op.operationContext.target, 'operationContext', op.at);
+      if (target) op.operationContext.operationId = target.id;
+    }
+  }
+  checkWebhooks(operations, refs, bag);
+
+  const ids = (list: readonly OperationRef[] | undefined, what: string, at: { connector: string }) =>
+    list?.flatMap((r) => refs.operation(r, what, at)?.id ?? []);
+
+  const policies: PolicyModel[] = (o.policies ?? []).map((p, i) => ({
+    templateId: p.templateId,
+    title: p.title,
+    parameters: p.parameters,
+    section: p.section,
+    operationIds: ids(p.operations, `policy "${p.title}"`, { connector: `policies[${i}]` }),
+  }));
+
+  const model: ApiModel = {
+    info: o.info,
+    host: o.host,
+    basePath: o.basePath ?? '/',
+    schemes: o.schemes ?? ['https'],
+    consumes: o.consumes ?? ['application/json'],
+    produces: o.produces ?? ['application/json'],
+    operations,
+    paths: pathItems(operations),
+    schemas: sortedTable(registry.table),
+    security: securityModel(o.auth, o.connectionParameters, bag),
+    policies,
+    branding: {
+      brandColor: o.brandColor,
+      publisher: o.publisher,
+      stackOwner: o.stackOwner,
+      website: o.metadata?.website,
+      privacyPolicy: o.metadata?.privacyPolicy,
+      categories: o.metadata?.categories,
+      icon: o.icon,
+    },
+    capabilities: capabilities(connector, refs, operations, bag),
+    triggers: fromTriggers.triggers,
+    unknownProperties,
+    extensions: o.extensions,
+    diagnostics: bag.items,
+  };
+  bag.throwIfErrors();
+  return model;
+}
+
+function capabilities(connector: Connector, refs: References, operations: readonly OperationModel[], bag: DiagnosticBag): CapabilitiesModel {
+  const o = connector.options;
+  let testConnection: CapabilitiesModel['testConnection'];
+  if (o.testConnection) {
+    const at = { connector: 'testConnection' };
+    const target = refs.operation(o.testConnection.operation, 'testConnection', at);
+    if (target) {
+      const literals = o.testConnection.parameters ?? {};
+      if (target.method !== 'get') {
+        bag.report('invalidConnector', at, { what: `testConnection operation ${target.id} must be a GET` });
+      }
+      for (const p of target.parameters) {
+        if (p.required && !(p.name in literals) && p.schema.default === undefined) {
+          bag.report('testConnectionHasParameters', at, { target: target.id, name: p.name });
+        }
+      }
+      testConnection = { operationId: target.id, parameters: o.testConnection.parameters };
+    }
+  }
+  let filePicker: CapabilitiesModel['filePicker'];
+  if (o.filePicker) {
+    const f = o.filePicker;
+    const call = (c: typeof f.open, what: string) => {
+      const target = refs.operation(c.operation, what, { connector: 'filePicker' });
+      return { operationId: target?.id ?? '', ...(c.parameters ? { parameters: c.parameters } : {}) };
+    };
+    filePicker = {
+      open: call(f.open, 'filePicker.open'),
+      ...(f.browse ? { browse: call(f.browse, 'filePicker.browse') } : {}),
+      ...(f.valueTitle ? { 'value-title': f.valueTitle } : {}),
+      ...(f.valueCollection ? { 'value-collection': f.valueCollection } : {}),
+      ...(f.valueFolderProperty ? { 'value-folder-property': f.valueFolderProperty } : {}),
+      ...(f.valueMediaProperty ? { 'value-media-property': f.valueMediaProperty } : {}),
+    };
+  }
+  const script = o.script
+    ? {
+        file: o.script.file,
+        operationIds: o.script.operations?.flatMap((r) => refs.operation(r, 'script', { connector: 'script' })?.id ?? []) ?? [],
+      }
+    : undefined;
+  const hasTriggers = operations.some((op) => op.trigger);
+  return {
+    capabilities: o.capabilities ?? (hasTriggers ? ['actions', 'triggers'] : ['actions']),
+    testConnection,
+    filePicker,
+    script,
+  };
+}
+
+function pathItems(operations: readonly OperationModel[]): PathItemModel[] {
+  const items = new Map<string, { ops: OperationModel[] }>();
+  for (const op of operations) {
+    const item = items.get(op.path) ?? { ops: [] };
+    item.ops.push(op);
+    items.set(op.path, item);
+  }
+  return [...items].map(([path, { ops }]) => ({
+    path,
+    operations: ops,
+    notificationContent: ops.find((op) => op.notificationContent)?.notificationContent,
+    extensions: Object.assign({}, ...ops.map((op) => op.pathExtensions ?? {})),
+  }));
+}
+
+function sortedTable<T>(table: Map<string, T>): Map<string, T> {
+  return new Map([...table].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,40 @@
+import type { ResponseOptions } from '../decorators/returns';
+import type { SourceLocation } from '../diagnostics/location';
+import type { ResponseRecord } from '../metadata/records';
+import type { SchemaRegistry } from '../schema/registry';
+import type { TypeRef } from '../types';
+import { reasonPhrase } from './paths';
+import type { HeaderModel, ResponseModel } from './types';
+
+/** Builds a response model; a `file` type is allowed here, as the whole response. */
+export function responseModel(rec: ResponseRecord, registry: SchemaRegistry, at: SourceLocation): ResponseModel {
+  return response(String(rec.status), rec.type, rec.options, registry, at);
+}
+
+export function response(
+  status: string,
+  type: TypeRef | undefined,
+  o: ResponseOptions,
+  registry: SchemaRegistry,
+  at: SourceLocation,
+): ResponseModel {
+  const headers: Record<string, HeaderModel> = {};
+  for (const [name, h] of Object.entries(o.headers ?? {})) {
+    headers[name] = {
+      type: h.type ?? 'string',
+      format: h.format,
+      description: h.description,
+      summary: h.summary,
+      visibility: h.visibility,
+      extensions: h.extensions,
+    };
+  }
+  return {
+    status,
+    description: o.description ?? reasonPhrase(status),
+    schema: type === undefined ? undefined : registry.schemaFor(type, at),
+    summary: o.summary,
+    headers,
+    extensions: o.extensions,
+  };
+}

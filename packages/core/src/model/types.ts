@@ -1,0 +1,177 @@
+import type { AuthChoice, AuthDeclaration } from '../auth/auth';
+import type { ConnectionParameterOptions } from '../auth/connection-parameters';
+import type { ConnectorInfo } from '../connector';
+import type { ApiAnnotation } from '../decorators/operation';
+import type { ParameterIn } from '../decorators/params';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { SourceLocation } from '../diagnostics/location';
+import type { SchemaModel, SchemaTable } from '../schema/model';
+import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from '../triggers/declarations';
+import type { Class, Extensions, HttpMethod, OperationRef, Visibility } from '../types';
+
+/**
+ * The one resolved model of a connector. Every consumer — the emitters, the lint, the Express
+ * adapter, the CLI — reads this and nothing else, so the published definition and the running
+ * API cannot disagree. It knows neither Express nor an OpenAPI version.
+ */
+export interface ApiModel {
+  readonly info: ConnectorInfo;
+  readonly host?: string;
+  readonly basePath: string;
+  readonly schemes: readonly ('http' | 'https')[];
+  readonly consumes: readonly string[];
+  readonly produces: readonly string[];
+  readonly operations: readonly OperationModel[];
+  /** Operations grouped by path, in first-declared order, with path-item level data. */
+  readonly paths: readonly PathItemModel[];
+  readonly schemas: SchemaTable;
+  readonly security: SecurityModel;
+  readonly policies: readonly PolicyModel[];
+  readonly branding: BrandingModel;
+  readonly capabilities: CapabilitiesModel;
+  readonly triggers: readonly TriggerModel[];
+  readonly unknownProperties: 'reject' | 'allow';
+  readonly extensions?: Extensions;
+  /** Warnings found while resolving (errors throw). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Where an operation came from: a controller method, or a trigger declaration. */
+export type OperationSource =
+  | { readonly kind: 'method'; readonly controller: Class; readonly method: string }
+  | { readonly kind: 'webhookRegister' | 'webhookDelete'; readonly trigger: WebhookTriggerDeclaration }
+  | { readonly kind: 'polling'; readonly trigger: PollingTriggerDeclaration };
+
+export interface OperationModel {
+  readonly id: string;
+  readonly method: HttpMethod;
+  /** Path relative to `basePath`, with `{name}` variables. */
+  readonly path: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly visibility?: Visibility;
+  readonly deprecated: boolean;
+  readonly annotation?: ApiAnnotation;
+  readonly noGenericTest?: boolean;
+  readonly openAiData?: Readonly<Record<string, unknown>>;
+  /** `x-ms-operation-context`; `operationId` is filled when references are resolved. */
+  readonly operationContext?: {
+    readonly target: OperationRef;
+    operationId: string;
+    readonly parameters?: Readonly<Record<string, unknown>>;
+  };
+  readonly pageable?: { readonly nextLinkName: string };
+  readonly chunkTransfer?: boolean;
+  readonly safe?: boolean;
+  readonly consumes?: readonly string[];
+  readonly produces?: readonly string[];
+  readonly tags: readonly string[];
+  readonly scopes: readonly string[];
+  /** No connection auth (`security: []`). */
+  readonly isPublic: boolean;
+  readonly parameters: readonly ParameterModel[];
+  /** Handler argument that receives the verified caller identity (`@Identity()`). */
+  readonly identityIndex?: number;
+  readonly responses: readonly ResponseModel[];
+  readonly trigger?: { readonly kind: 'single' | 'batch'; readonly hint?: string; readonly pollingMetadata?: boolean };
+  readonly notificationContent?: { readonly description?: string; readonly schema: SchemaModel };
+  readonly extensions?: Extensions;
+  readonly pathExtensions?: Extensions;
+  readonly source: OperationSource;
+  readonly at: SourceLocation;
+}
+
+export interface ParameterModel {
+  readonly name: string;
+  readonly in: ParameterIn;
+  readonly required: boolean;
+  /** Type, constraints and connector annotations (label, visibility, dynamic values…). */
+  readonly schema: SchemaModel;
+  readonly urlEncoding?: 'single' | 'double';
+  readonly collectionFormat?: 'csv' | 'ssv' | 'tsv' | 'pipes' | 'multi';
+  readonly allowEmptyValue?: boolean;
+  /** Position in the handler's arguments; undefined for generated operations' parameters. */
+  readonly index?: number;
+  readonly at: SourceLocation;
+}
+
+export interface HeaderModel {
+  readonly type: 'string' | 'integer' | 'number' | 'boolean';
+  readonly format?: string;
+  readonly description?: string;
+  readonly summary?: string;
+  readonly visibility?: Visibility;
+  readonly extensions?: Extensions;
+}
+
+export interface ResponseModel {
+  /** `'200'`, `'202'`, `'default'`. */
+  readonly status: string;
+  readonly description: string;
+  readonly schema?: SchemaModel;
+  readonly summary?: string;
+  readonly headers: Readonly<Record<string, HeaderModel>>;
+  readonly extensions?: Extensions;
+}
+
+export interface PathItemModel {
+  readonly path: string;
+  readonly operations: readonly OperationModel[];
+  readonly notificationContent?: { readonly description?: string; readonly schema: SchemaModel };
+  readonly extensions?: Extensions;
+}
+
+/** A `securityDefinitions` entry, version-neutral. */
+export type SecuritySchemeModel =
+  | { readonly name: string; readonly type: 'apiKey'; readonly in: 'header' | 'query'; readonly parameter: string }
+  | { readonly name: string; readonly type: 'basic' }
+  | {
+      readonly name: string;
+      readonly type: 'oauth2';
+      readonly authorizationUrl: string;
+      readonly tokenUrl: string;
+      readonly scopes: readonly string[];
+    };
+
+export interface SecurityModel {
+  readonly schemes: readonly SecuritySchemeModel[];
+  /** The declaration itself: the adapter enforces it, apiProperties renders its parameters. */
+  readonly auth?: AuthDeclaration | AuthChoice;
+  /** Connection parameters besides the auth declaration's. */
+  readonly connectionParameters: Readonly<Record<string, ConnectionParameterOptions>>;
+}
+
+export interface PolicyModel {
+  readonly templateId: string;
+  readonly title: string;
+  readonly parameters: Readonly<Record<string, unknown>>;
+  readonly section?: 'Request' | 'Response' | 'Failure';
+  readonly operationIds?: readonly string[];
+}
+
+export interface BrandingModel {
+  readonly brandColor: string;
+  readonly publisher?: string;
+  readonly stackOwner?: string;
+  readonly website?: string;
+  readonly privacyPolicy?: string;
+  readonly categories?: readonly string[];
+  readonly icon?: string;
+}
+
+export interface CapabilitiesModel {
+  readonly capabilities: readonly string[];
+  readonly testConnection?: { readonly operationId: string; readonly parameters?: Readonly<Record<string, unknown>> };
+  readonly filePicker?: Readonly<Record<string, unknown>>;
+  readonly script?: { readonly file: string; readonly operationIds: readonly string[] };
+}
+
+/** A declared trigger with the ids of the operations generated for it. */
+export type TriggerModel =
+  | {
+      readonly kind: 'webhook';
+      readonly declaration: WebhookTriggerDeclaration;
+      readonly registerId: string;
+      readonly deleteId: string;
+    }
+  | { readonly kind: 'polling'; readonly declaration: PollingTriggerDeclaration; readonly operationId: string };

@@ -1,0 +1,64 @@
+import type { DiagnosticBag } from '../diagnostics/diagnostic';
+import type { SourceLocation } from '../diagnostics/location';
+import type { DescribedOptions, DynamicArgument } from '../types';
+import type { DynamicArgumentModel, SchemaModel } from './model';
+
+function enumList(e: NonNullable<DescribedOptions['enum']>): unknown[] {
+  if (Array.isArray(e)) return [...(e as unknown[])];
+  const obj = e as Record<string, unknown>;
+  return Object.keys(obj)
+    .filter((k) => typeof obj[obj[k] as string] !== 'number')
+    .map((k) => obj[k]);
+}
+
+function argument(a: DynamicArgument): DynamicArgumentModel {
+  return typeof a === 'object' && a !== null && 'parameter' in a ? { parameter: a.parameter } : { literal: a };
+}
+
+function argumentsOf(p: Readonly<Record<string, DynamicArgument>> | undefined): Record<string, DynamicArgumentModel> {
+  return Object.fromEntries(Object.entries(p ?? {}).map(([k, v]) => [k, argument(v)]));
+}
+
+/**
+ * Applies the connector-facing options shared by parameters and fields (label, help text,
+ * visibility, enum display names, dynamic sources…) to a schema. Operation references stay as
+ * thunks here; `resolve()` turns them into operationIds once every operation is known.
+ */
+export function applyDescribed(s: SchemaModel, o: DescribedOptions, bag: DiagnosticBag, at: SourceLocation): void {
+  if (o.summary !== undefined) s.summary = o.summary;
+  if (o.description !== undefined) s.description = o.description;
+  if (o.visibility !== undefined) s.visibility = o.visibility;
+  if (o.default !== undefined) s.default = o.default;
+  if (o.format !== undefined) s.format = o.format;
+  if (o.example !== undefined) s.example = o.example;
+  if (o.testValue !== undefined) s.testValue = o.testValue;
+  if (o.enum !== undefined) s.enum = enumList(o.enum);
+  if (o.enumValues !== undefined) {
+    s.enumValues = [...o.enumValues];
+    for (const v of o.enumValues) {
+      if (s.enum && !s.enum.includes(v.value)) bag.report('enumValueNotInEnum', at, { value: JSON.stringify(v.value) });
+    }
+    s.enum ??= o.enumValues.map((v) => v.value);
+  }
+  if (o.dynamicValues) {
+    const d = o.dynamicValues;
+    s.dynamicValues = {
+      target: d.operation,
+      operationId: '',
+      parameters: argumentsOf(d.parameters),
+      collection: d.collection,
+      value: d.value,
+      title: d.title,
+    };
+  }
+  if (o.dynamicSchema) {
+    const d = o.dynamicSchema;
+    s.dynamicSchema = { target: d.operation, operationId: '', parameters: argumentsOf(d.parameters), valuePath: d.valuePath };
+  }
+  if (o.dynamicTree) {
+    const t = o.dynamicTree;
+    const call = (c: NonNullable<typeof t.browse>) => ({ ...c, target: c.operation, operationId: '' });
+    s.dynamicTree = { settings: t.settings, open: call(t.open), browse: t.browse ? call(t.browse) : undefined };
+  }
+  if (o.extensions) s.extensions = { ...s.extensions, ...o.extensions };
+}

@@ -1,0 +1,93 @@
+import type { EnumValue, Extensions, OperationRef, Visibility } from '../types';
+
+/** A value passed to a dynamic call: a literal, or a parameter of the calling operation. */
+export type DynamicArgumentModel = { readonly literal: unknown } | { readonly parameter: string };
+
+/** Resolved `x-ms-dynamic-values` / `x-ms-dynamic-list`. `operationId` is filled by `resolve()`. */
+export interface DynamicValuesModel {
+  readonly target: OperationRef;
+  operationId: string;
+  readonly parameters: Readonly<Record<string, DynamicArgumentModel>>;
+  readonly collection?: string;
+  readonly value: string;
+  readonly title?: string;
+}
+
+/** Resolved `x-ms-dynamic-schema` / `x-ms-dynamic-properties`. */
+export interface DynamicSchemaModel {
+  readonly target: OperationRef;
+  operationId: string;
+  readonly parameters: Readonly<Record<string, DynamicArgumentModel>>;
+  readonly valuePath?: string;
+}
+
+/** Resolved `x-ms-dynamic-tree` call. */
+export interface DynamicTreeCallModel {
+  readonly target: OperationRef;
+  operationId: string;
+  readonly parameters?: Readonly<Record<string, unknown>>;
+  readonly itemsPath?: string;
+  readonly itemValuePath: string;
+  readonly itemTitlePath: string;
+  readonly itemFullTitlePath?: string;
+  readonly itemIsParent?: string;
+}
+
+export interface DynamicTreeModel {
+  readonly settings?: { readonly canSelectParentNodes?: boolean; readonly canSelectLeafNodes?: boolean };
+  readonly open: DynamicTreeCallModel;
+  readonly browse?: DynamicTreeCallModel;
+}
+
+/**
+ * A schema in the resolved model: JSON Schema's vocabulary, with connector concepts as typed
+ * fields (`summary` is `x-ms-summary`, `nullable` is `x-nullable` in Swagger 2.0 and `nullable`
+ * in OpenAPI 3.0). Named schemas are referenced by `ref` (the definition name), never by URL:
+ * the model knows no OpenAPI version.
+ */
+export interface SchemaModel {
+  ref?: string;
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'file';
+  format?: string;
+  title?: string;
+  description?: string;
+  summary?: string;
+  visibility?: Visibility;
+  default?: unknown;
+  example?: unknown;
+  enum?: unknown[];
+  enumValues?: EnumValue[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  multipleOf?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  minProperties?: number;
+  items?: SchemaModel;
+  properties?: Record<string, SchemaModel>;
+  required?: string[];
+  additionalProperties?: boolean | SchemaModel;
+  nullable?: boolean;
+  readOnly?: boolean;
+  mediaKind?: 'image' | 'audio';
+  editor?: 'dictionary';
+  notificationUrl?: boolean;
+  testValue?: unknown;
+  dynamicValues?: DynamicValuesModel;
+  dynamicSchema?: DynamicSchemaModel;
+  dynamicTree?: DynamicTreeModel;
+  /** A literal schema fragment, emitted as written (`SchemaLiteral`). */
+  literal?: Readonly<Record<string, unknown>>;
+  /** Names of custom class-validator constraints checked at runtime only (no schema form). */
+  runtimeConstraints?: string[];
+  extensions?: Extensions;
+}
+
+/** The named schemas of a connector, by definition name, in a stable order. */
+export type SchemaTable = Map<string, SchemaModel>;

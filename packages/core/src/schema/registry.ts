@@ -1,0 +1,215 @@
+import 'reflect-metadata';
+import type { DiagnosticBag } from '../diagnostics/diagnostic';
+import type { SourceLocation } from '../diagnostics/location';
+import { fieldsOf, schemaOf } from '../metadata/store';
+import type { FieldOptions } from '../decorators/field';
+import type { Class, TypeRef } from '../types';
+import { transformerTypeOf } from './class-transformer-metadata';
+import { constraintsOf, type Constraint } from './class-validator-metadata';
+import { converters } from './converters';
+import { applyDescribed } from './describe';
+import type { SchemaModel, SchemaTable } from './model';
+import { resolveTypeRef } from './type-ref';
+
+/**
+ * Turns DTO classes into named schemas, once per class. Every class becomes one definition
+ * named after the class (or `@Schema({ name })`); properties come from class-validator
+ * constraints, class-transformer `@Type` and Flowport `@Field` options, walking inheritance.
+ */
+export class SchemaRegistry {
+  readonly table: SchemaTable = new Map();
+  private readonly names = new Map<Class, string>();
+
+  constructor(
+    private readonly bag: DiagnosticBag,
+    private readonly unknownProperties: 'reject' | 'allow',
+  ) {}
+
+  /** Whether object schemas are closed (`additionalProperties: false`) by default. */
+  get closedObjects(): boolean {
+    return this.unknownProperties === 'reject';
+  }
+
+  /** The schema of a `TypeRef`: a `{ ref }` for classes, inline for everything else. */
+  schemaFor(t: TypeRef | undefined, at: SourceLocation): SchemaModel {
+    const r = resolveTypeRef(t);
+    switch (r.kind) {
+      case 'primitive':
+        return r.format ? { type: r.type, format: r.format } : { type: r.type };
+      case 'file':
+        return { type: 'file' };
+      case 'binary':
+        return { type: 'string', format: 'binary' };
+      case 'array':
+        return { type: 'array', items: this.schemaFor(r.items, at) };
+      case 'literal':
+        return { literal: r.schema };
+      case 'class':
+        return { ref: this.define(r.cls) };
+      case 'unknown':
+        this.bag.report('untypedProperty', at, { found: r.found });
+        return {};
+    }
+  }
+
+  /** Defines the class's schema (if new) and returns its definition name. */
+  define(cls: Class): string {
+    const known = this.names.get(cls);
+    if (known) return known;
+    const name = schemaOf(cls)?.name ?? cls.name;
+    const clash = [...this.names].find(([, n]) => n === name);
+    if (clash) this.bag.report('schemaNameCollision', { class: cls.name }, { name });
+    this.names.set(cls, name);
+    this.table.set(name, {}); // placeholder first, so self-references terminate
+    this.table.set(name, this.objectSchema(cls));
+    return name;
+  }
+
+  /** The object schema of a class without naming it (e.g. filters flattened into parameters). */
+  describeClass(cls: Class): SchemaModel {
+    return this.objectSchema(cls);
+  }
+
+  private objectSchema(cls: Class): SchemaModel {
+    const options = schemaOf(cls) ?? {};
+    const constraints = constraintsOf(cls);
+    const fields = fieldsOf(cls);
+    const order = [...new Set([...constraints.map((c) => c.property), ...fields.keys()])];
+    const schema: SchemaModel = { type: 'object', properties: {} };
+    const required: string[] = [];
+    for (const property of order) {
+      const at = { class: cls.name, property };
+      const own = constraints.filter((c) => c.property === property);
+      const field = fields.get(property) ?? {};
+      schema.properties![property] = this.propertySchema(cls, property, own, field, at);
+      const optional = own.some((c) => c.kind === 'optional') && !own.some((c) => c.kind === 'defined');
+      if ((field.required ?? !optional) === true) required.push(property);
+    }
+    if (required.length > 0) schema.required = required;
+    const closed = options.additionalProperties ?? this.unknownProperties === 'allow';
+    if (!closed) schema.additionalProperties = false;
+    if (options.description !== undefined) schema.description = options.description;
+    if (options.summary !== undefined) schema.summary = options.summary;
+    if (options.extensions) schema.extensions = { ...options.extensions };
+    return schema;
+  }
+
+  private propertySchema(
+    cls: Class,
+    property: string,
+    constraints: readonly Constraint[],
+    field: FieldOptions,
+    at: SourceLocation,
+  ): SchemaModel {
+    const s = this.baseSchema(cls, property, constraints, field, at);
+    for (const c of constraints) {
+      if (c.kind === 'custom') {
+        s.runtimeConstraints = [...(s.runtimeConstraints ?? []), c.name];
+        continue;
+      }
+      if (c.kind === 'conditional') {
+        this.bag.report('unsupportedConstraint', at, { constraint: '@ValidateIf' });
+        continue;
+      }
+      if (c.kind !== 'builtIn') continue;
+      const convert = converters[c.name];
+      if (!convert) {
+        this.bag.report('unsupportedConstraint', at, { constraint: `@${c.name[0].toUpperCase()}${c.name.slice(1)}` });
+        continue;
+      }
+      if (c.name === 'matches') this.checkFlags(c, at);
+      const target = c.each && s.type === 'array' && s.items ? (s.items = { ...s.items }) : s;
+      if (target.ref) {
+        // A constraint on a class-typed value has nothing to constrain in the reference itself.
+        continue;
+      }
+      const before = target.type;
+      convert(target, c.args);
+      if (before && target.type && before !== target.type && !(before === 'integer' && target.type === 'number')) {
+        this.bag.report('conflictingTypes', at, { first: before, second: target.type });
+      }
+    }
+    applyDescribed(s, field, this.bag, at);
+    if (field.nullable) s.nullable = true;
+    if (field.readOnly) s.readOnly = true;
+    if (field.title !== undefined) s.title = field.title;
+    if (field.mediaKind) s.mediaKind = field.mediaKind;
+    if (field.notificationUrl) s.notificationUrl = true;
+    if (field.editor) {
+      s.editor = field.editor;
+      if (s.type !== 'object' || s.additionalProperties === undefined || s.additionalProperties === false) {
+        this.bag.report('editorNeedsDictionary', at);
+      }
+    }
+    if (s.type === 'file') this.bag.report('fileOutsideFormData', at);
+    return s;
+  }
+
+  private baseSchema(
+    cls: Class,
+    property: string,
+    constraints: readonly Constraint[],
+    field: FieldOptions,
+    at: SourceLocation,
+  ): SchemaModel {
+    if (field.additionalProperties !== undefined) {
+      const values = field.additionalProperties;
+      return {
+        type: 'object',
+        additionalProperties: typeof values === 'boolean' ? values : this.schemaFor(values, at),
+      };
+    }
+    if (field.type !== undefined) return this.schemaFor(field.type, at);
+    const declared: unknown = Reflect.getMetadata('design:type', cls.prototype, property);
+    const transformed = transformerTypeOf(cls, property);
+    if (declared === Array || (declared === undefined && constraints.some((c) => c.name === 'isArray'))) {
+      const items = transformed ?? this.itemTypeFromEach(constraints);
+      if (items === undefined) {
+        this.bag.report('untypedArray', at);
+        return { type: 'array', items: {} };
+      }
+      return { type: 'array', items: transformed === undefined ? (items as SchemaModel) : this.schemaFor(transformed as TypeRef, at) };
+    }
+    if (transformed !== undefined && transformed !== Object) return this.schemaFor(transformed as TypeRef, at);
+    if (declared !== Object && declared !== undefined) return this.schemaFor(declared as TypeRef, at);
+    // A union or `any`: constraints such as @IsString may still say what it is.
+    const typed = constraints.find((c) => c.kind === 'builtIn' && !c.each && TYPE_CONSTRAINTS.has(c.name));
+    if (typed) return {};
+    this.bag.report('untypedProperty', at, { found: declared === Object ? 'Object (a union, interface or any)' : 'no type metadata' });
+    return {};
+  }
+
+  private itemTypeFromEach(constraints: readonly Constraint[]): SchemaModel | undefined {
+    const each = constraints.find((c) => c.each && c.kind === 'builtIn' && TYPE_CONSTRAINTS.has(c.name));
+    if (!each) return undefined;
+    const s: SchemaModel = {};
+    converters[each.name](s, each.args);
+    return s;
+  }
+
+  private checkFlags(c: Constraint, at: SourceLocation): void {
+    const re = c.args[0];
+    const flags = re instanceof RegExp ? re.flags : String(c.args[1] ?? '');
+    if (flags.replace(/[gu]/g, '') !== '') {
+      this.bag.report('invalidPattern', at, { pattern: String(re), flags });
+    }
+  }
+
+}
+
+/** Constraints that state a value's type; enough to type a property declared as a union. */
+const TYPE_CONSTRAINTS = new Set([
+  'isString',
+  'isNumber',
+  'isInt',
+  'isBoolean',
+  'isDate',
+  'isDateString',
+  'isIso8601',
+  'isEmail',
+  'isUrl',
+  'isUuid',
+  'isObject',
+  'isEnum',
+  'isIn',
+]);

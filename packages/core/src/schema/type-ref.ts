@@ -1,0 +1,54 @@
+import type { Class, SchemaLiteral, TypeRef } from '../types';
+
+/** A `TypeRef` after thunks are called: what the schema builder switches on. */
+export type ResolvedType =
+  | { readonly kind: 'primitive'; readonly type: 'string' | 'number' | 'integer' | 'boolean'; readonly format?: string }
+  | { readonly kind: 'file' }
+  | { readonly kind: 'binary' }
+  | { readonly kind: 'array'; readonly items: TypeRef }
+  | { readonly kind: 'class'; readonly cls: Class }
+  | { readonly kind: 'literal'; readonly schema: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'unknown'; readonly found: string };
+
+function isLiteral(t: unknown): t is SchemaLiteral {
+  return typeof t === 'object' && t !== null && !Array.isArray(t) && 'schema' in t;
+}
+
+/** An arrow function has no prototype; a class always has one. */
+function isThunk(t: unknown): t is () => unknown {
+  return typeof t === 'function' && !Object.prototype.hasOwnProperty.call(t, 'prototype');
+}
+
+/** Reads a `TypeRef` (or a `design:type` value) into a {@link ResolvedType}. */
+export function resolveTypeRef(t: unknown): ResolvedType {
+  if (isThunk(t)) return resolveTypeRef(t());
+  if (t === 'file') return { kind: 'file' };
+  if (t === 'binary') return { kind: 'binary' };
+  if (t === 'integer') return { kind: 'primitive', type: 'integer' };
+  if (Array.isArray(t)) return t.length === 1 ? { kind: 'array', items: t[0] as TypeRef } : { kind: 'unknown', found: 'tuple' };
+  if (isLiteral(t)) return { kind: 'literal', schema: t.schema };
+  switch (t) {
+    case String:
+      return { kind: 'primitive', type: 'string' };
+    case Number:
+      return { kind: 'primitive', type: 'number' };
+    case Boolean:
+      return { kind: 'primitive', type: 'boolean' };
+    case Date:
+      return { kind: 'primitive', type: 'string', format: 'date-time' };
+    case Array:
+      return { kind: 'unknown', found: 'Array without element type' };
+    case Object:
+    case undefined:
+    case null:
+      return { kind: 'unknown', found: t === Object ? 'Object (a union, interface or any)' : 'no type metadata' };
+    default:
+      break;
+  }
+  if (typeof t === 'function') {
+    if (t === Promise || t === Function || t === Symbol || t === Map || t === Set)
+      return { kind: 'unknown', found: t.name };
+    return { kind: 'class', cls: t as Class };
+  }
+  return { kind: 'unknown', found: String(t) };
+}

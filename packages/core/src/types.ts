@@ -1,0 +1,131 @@
+/**
+ * Option types shared by decorators and declarations. The vocabulary is the connector's own:
+ * `summary` is `x-ms-summary` on fields, `visibility` is `x-ms-visibility`, and so on.
+ */
+
+/** `x-ms-visibility`: `important` first, `advanced` behind "show advanced", `internal` never shown. */
+export type Visibility = 'important' | 'advanced' | 'internal' | 'none';
+
+/** A vendor-extension bag for keys with no first-class option. Keys must start with `x-`. */
+export type Extensions = Readonly<Record<`x-${string}`, unknown>>;
+
+/** The HTTP methods Swagger 2.0 allows on a path item. */
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch';
+
+/** A class constructor (a DTO, controller or primitive wrapper such as `String`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Class<T = any> = abstract new (...args: any[]) => T;
+
+/**
+ * A literal JSON schema fragment, for the rare field whose shape no class expresses
+ * (e.g. `{ type: 'object', additionalProperties: { type: 'string' } }`). Emitted as written.
+ */
+export interface SchemaLiteral {
+  readonly schema: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * What a parameter, field or response carries: a primitive wrapper (`String`, `Number`,
+ * `Boolean`, `Date`), a DTO class, `[Item]` for an array of it, `'file'` for a whole file,
+ * `'binary'` for raw bytes, a literal schema, or an arrow function returning any of these
+ * (lazy, so circular imports between DTO files work).
+ */
+export type TypeRef =
+  | Class
+  | readonly [TypeRef]
+  | 'file'
+  | 'binary'
+  | 'integer'
+  | SchemaLiteral
+  | (() => Class | readonly [TypeRef]);
+
+/**
+ * A reference to an operation by its handler method, written as a thunk so that it can point at
+ * a controller declared later or in a module that imports this one:
+ * `() => LanguagesController.prototype.list`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type OperationRef = () => Function;
+
+/** `{ value, displayName }` pairs for `x-ms-enum-values`. */
+export interface EnumValue {
+  readonly value: string | number | boolean;
+  readonly displayName: string;
+}
+
+/**
+ * How a dynamic call fills one parameter of the target operation: a literal, or the value of a
+ * parameter of the calling operation (`param('workspaceId')`, or `param('body/workspaceId')` for
+ * a body field).
+ */
+export type DynamicArgument = string | number | boolean | { readonly parameter: string };
+
+/** Binds a target parameter to a parameter of the calling operation. */
+export function param(name: string): { readonly parameter: string } {
+  return { parameter: name };
+}
+
+/**
+ * `x-ms-dynamic-values` + `x-ms-dynamic-list`: fill a dropdown from another operation's response.
+ * Paths are slash-separated property paths into the target's success response.
+ */
+export interface DynamicValuesOptions {
+  readonly operation: OperationRef;
+  readonly parameters?: Readonly<Record<string, DynamicArgument>>;
+  /** Path to the array in the response; omit when the response itself is the array. */
+  readonly collection?: string;
+  /** Path, inside each item, of the value to submit. */
+  readonly value: string;
+  /** Path, inside each item, of the label to show. */
+  readonly title?: string;
+}
+
+/** `x-ms-dynamic-schema` + `x-ms-dynamic-properties`: the schema comes from another operation. */
+export interface DynamicSchemaOptions {
+  readonly operation: OperationRef;
+  readonly parameters?: Readonly<Record<string, DynamicArgument>>;
+  /** Path to the schema in the response, e.g. `schema`; omit when the response root is the schema. */
+  readonly valuePath?: string;
+}
+
+/** One side (`open` or `browse`) of `x-ms-dynamic-tree`. */
+export interface DynamicTreeCall {
+  readonly operation: OperationRef;
+  readonly parameters?: Readonly<Record<string, unknown>>;
+  readonly itemsPath?: string;
+  readonly itemValuePath: string;
+  readonly itemTitlePath: string;
+  readonly itemFullTitlePath?: string;
+  readonly itemIsParent?: string;
+}
+
+/** `x-ms-dynamic-tree`: a hierarchical picker (folders). */
+export interface DynamicTreeOptions {
+  readonly settings?: { readonly canSelectParentNodes?: boolean; readonly canSelectLeafNodes?: boolean };
+  readonly open: DynamicTreeCall;
+  readonly browse?: DynamicTreeCall;
+}
+
+/** The connector-facing extras every parameter and field may carry. */
+export interface DescribedOptions {
+  /** `x-ms-summary`: the field label, Title Case. */
+  readonly summary?: string;
+  /** Help text, full sentences. */
+  readonly description?: string;
+  readonly visibility?: Visibility;
+  /** Default value; an internal required field needs one. */
+  readonly default?: unknown;
+  /** Allowed values (for a class or enum object, use `IsEnum`/`IsIn` on DTO fields). */
+  readonly enum?: readonly (string | number | boolean)[] | Readonly<Record<string, string | number>>;
+  /** `x-ms-enum-values`: display names for enum members. */
+  readonly enumValues?: readonly EnumValue[];
+  /** `x-ms-test-value`: a sample for generic tests. Never a secret or personal data. */
+  readonly testValue?: unknown;
+  readonly example?: unknown;
+  readonly format?: string;
+  readonly dynamicValues?: DynamicValuesOptions;
+  readonly dynamicSchema?: DynamicSchemaOptions;
+  readonly dynamicTree?: DynamicTreeOptions;
+  /** Escape hatch for keys with no option here. */
+  readonly extensions?: Extensions;
+}
