@@ -62,7 +62,11 @@ export class DocumentScore {
   @IsString()
   id!: string;
 
-  @Field({ summary: 'Score', description: 'From 0 (negative) through 0.5 (neutral) to 1 (positive).', format: 'double' })
+  @Field({
+    summary: 'Score',
+    description: 'From 0 (negative) through 0.5 (neutral) to 1 (positive).',
+    format: 'double',
+  })
   @IsNumber()
   @Min(0)
   @Max(1)

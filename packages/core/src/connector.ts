@@ -75,7 +75,10 @@ export interface ConnectorOptions {
   /** `apiProperties.json` → `capabilities`, e.g. `['actions', 'triggers']`. */
   readonly capabilities?: readonly string[];
   /** `x-ms-capabilities.testConnection`: a GET run when a connection is created. */
-  readonly testConnection?: { readonly operation: OperationRef; readonly parameters?: Readonly<Record<string, unknown>> };
+  readonly testConnection?: {
+    readonly operation: OperationRef;
+    readonly parameters?: Readonly<Record<string, unknown>>;
+  };
   readonly filePicker?: FilePickerCapability;
   readonly auth?: AuthDeclaration | AuthChoice;
   /** Connection parameters besides those of the auth declaration. */

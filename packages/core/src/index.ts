@@ -18,14 +18,38 @@ export {
   type NotificationContent,
 } from './decorators/operation';
 export { Returns, type ResponseOptions, type HeaderOptions } from './decorators/returns';
-export { Path, Query, Header, Body, FormField, FormFile, Identity, type ParameterOptions, type ParameterIn } from './decorators/params';
-export { Field, Summary, Description, Visibility, Schema, type FieldOptions, type SchemaOptions } from './decorators/field';
+export {
+  Path,
+  Query,
+  Header,
+  Body,
+  FormField,
+  FormFile,
+  Identity,
+  type ParameterOptions,
+  type ParameterIn,
+} from './decorators/params';
+export {
+  Field,
+  Summary,
+  Description,
+  Visibility,
+  Schema,
+  type FieldOptions,
+  type SchemaOptions,
+} from './decorators/field';
 
 export * from './auth/auth';
 export * from './auth/connection-parameters';
 export * from './policies/templates';
 export * from './triggers/declarations';
-export { Connector, type ConnectorOptions, type ConnectorInfo, type ConnectorCategory, type FilePickerCapability } from './connector';
+export {
+  Connector,
+  type ConnectorOptions,
+  type ConnectorInfo,
+  type ConnectorCategory,
+  type FilePickerCapability,
+} from './connector';
 
 export { resolve } from './model/resolve';
 export type * from './model/types';

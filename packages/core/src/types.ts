@@ -31,20 +31,13 @@ export interface SchemaLiteral {
  * (lazy, so circular imports between DTO files work).
  */
 export type TypeRef =
-  | Class
-  | readonly [TypeRef]
-  | 'file'
-  | 'binary'
-  | 'integer'
-  | SchemaLiteral
-  | (() => Class | readonly [TypeRef]);
+  Class | readonly [TypeRef] | 'file' | 'binary' | 'integer' | SchemaLiteral | (() => Class | readonly [TypeRef]);
 
 /**
  * A reference to an operation by its handler method, written as a thunk so that it can point at
  * a controller declared later or in a module that imports this one:
  * `() => LanguagesController.prototype.list`.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type OperationRef = () => Function;
 
 /** `{ value, displayName }` pairs for `x-ms-enum-values`. */

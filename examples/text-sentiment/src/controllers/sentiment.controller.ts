@@ -8,11 +8,14 @@ export class SentimentController {
   @Action({
     id: 'DetectSentiment',
     summary: 'Detect sentiment',
-    description: 'Scores each document from 0 (negative) to 1 (positive); unsupported languages are reported per document.',
+    description:
+      'Scores each document from 0 (negative) to 1 (positive); unsupported languages are reported per document.',
     visibility: 'important',
   })
   @Returns(200, SentimentResult, { description: 'Scores and per-document errors' })
-  score(@Body({ summary: 'Documents', description: 'The documents to score.' }) body: SentimentRequest): SentimentResult {
+  score(
+    @Body({ summary: 'Documents', description: 'The documents to score.' }) body: SentimentRequest,
+  ): SentimentResult {
     const result: SentimentResult = { documents: [], errors: [] };
     for (const doc of body.documents) {
       const language = doc.language ?? 'en';

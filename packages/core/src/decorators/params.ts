@@ -27,7 +27,8 @@ export interface ParameterOptions extends DescribedOptions {
 
 function bind(where: ParameterRecordIn, name: string, options: ParameterOptions): ParameterDecorator {
   return (target, key, index) => {
-    if (key === undefined) throw new TypeError(`@${where} can only decorate a method parameter, not a constructor parameter`);
+    if (key === undefined)
+      throw new TypeError(`@${where} can only decorate a method parameter, not a constructor parameter`);
     methodRecord(target.constructor, String(key)).parameters.push({ index, in: where, name, options });
   };
 }
@@ -38,7 +39,8 @@ export const Path = (name: string, options: ParameterOptions = {}): ParameterDec
 /** Binds a query-string parameter, coerced to the declared type. */
 export const Query = (name: string, options: ParameterOptions = {}): ParameterDecorator => bind('query', name, options);
 /** Binds a request header. */
-export const Header = (name: string, options: ParameterOptions = {}): ParameterDecorator => bind('header', name, options);
+export const Header = (name: string, options: ParameterOptions = {}): ParameterDecorator =>
+  bind('header', name, options);
 /** Binds the JSON body, validated and handed over as an instance of its DTO class. */
 export const Body = (options: ParameterOptions & { readonly name?: string } = {}): ParameterDecorator =>
   bind('body', options.name ?? 'body', options);

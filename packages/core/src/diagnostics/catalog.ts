@@ -154,7 +154,7 @@ export const catalog = {
     'reference-path-missing',
     'error',
     '{what} reads "{path}" but the response of {target} has no such {kind}',
-    'Point the path at a property of the target operation\'s 200/201 response schema.',
+    "Point the path at a property of the target operation's 200/201 response schema.",
   ),
   referenceParameterUnknown: entry(
     'FP1103',
@@ -311,13 +311,7 @@ export const catalog = {
   ),
 
   // FP15xx — connector-level declarations
-  invalidConnector: entry(
-    'FP1501',
-    'invalid-connector',
-    'error',
-    '{what}',
-    'Fix the Connector declaration.',
-  ),
+  invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),
   invalidHost: entry(
     'FP1502',
     'invalid-host',
@@ -358,7 +352,7 @@ export const catalog = {
     'invalid-policy',
     'error',
     'policy "{title}" ({templateId}): {reason}',
-    'Fix the policy helper\'s arguments.',
+    "Fix the policy helper's arguments.",
   ),
 } as const satisfies Record<string, CatalogEntry>;
 

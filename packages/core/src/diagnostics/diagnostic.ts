@@ -60,9 +60,7 @@ export class DiagnosticBag {
 export class DiagnosticError extends Error {
   constructor(readonly diagnostics: readonly Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    super(
-      `${errors.length} error(s) in the connector declaration:\n` + errors.map(formatDiagnostic).join('\n'),
-    );
+    super(`${errors.length} error(s) in the connector declaration:\n` + errors.map(formatDiagnostic).join('\n'));
     this.name = 'DiagnosticError';
   }
 }

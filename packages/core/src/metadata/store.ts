@@ -3,14 +3,15 @@ import type { Class } from '../types';
 import type { ControllerRecord, FieldRecord, MethodRecord, SchemaRecord } from './records';
 
 /**
- * Metadata lives on the decorated classes themselves (no global registry), under private
- * symbols. Each class holds only what its own decorators recorded; the query helpers below
- * walk the prototype chain so that subclasses inherit and override their bases.
+ * Metadata lives on the decorated classes themselves (no global registry). The keys are
+ * registered symbols so that two copies of this package (the CLI's and the app's) read the same
+ * records. Each class holds only what its own decorators recorded; the query helpers below walk
+ * the prototype chain so that subclasses inherit and override their bases.
  */
-const CONTROLLER = Symbol('flowport:controller');
-const METHODS = Symbol('flowport:methods');
-const FIELDS = Symbol('flowport:fields');
-const SCHEMA = Symbol('flowport:schema');
+const CONTROLLER = Symbol.for('flowport:controller');
+const METHODS = Symbol.for('flowport:methods');
+const FIELDS = Symbol.for('flowport:fields');
+const SCHEMA = Symbol.for('flowport:schema');
 
 function own<T>(key: symbol, target: object, create: () => T): T {
   let value = Reflect.getOwnMetadata(key, target) as T | undefined;

@@ -13,7 +13,11 @@ export function checkOperations(ops: readonly OperationModel[], schemas: SchemaT
   for (const op of ops) {
     const first = ids.get(op.id);
     if (first) {
-      bag.report('duplicateOperationId', op.at, { id: op.id, first: formatLocation(first.at), second: formatLocation(op.at) });
+      bag.report('duplicateOperationId', op.at, {
+        id: op.id,
+        first: formatLocation(first.at),
+        second: formatLocation(op.at),
+      });
     } else ids.set(op.id, op);
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(op.id)) bag.report('invalidOperationId', op.at, { id: op.id });
     // Paths are unique case-insensitively, and variable names do not distinguish routes.
@@ -45,7 +49,8 @@ function checkPath(op: OperationModel, bag: DiagnosticBag): void {
   const vars = pathVariables(op.path);
   const declared = op.parameters.filter((p) => p.in === 'path');
   for (const v of vars) {
-    if (!declared.some((p) => p.name === v)) bag.report('pathVariableWithoutParameter', op.at, { path: op.path, name: v });
+    if (!declared.some((p) => p.name === v))
+      bag.report('pathVariableWithoutParameter', op.at, { path: op.path, name: v });
   }
   for (const p of declared) {
     if (!vars.includes(p.name)) bag.report('pathParameterNotInTemplate', p.at, { path: op.path, name: p.name });

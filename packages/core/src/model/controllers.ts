@@ -32,7 +32,9 @@ export function controllerOperations(
       const at = { class: controller.name, method };
       if (!rec.route) {
         if (rec.operation || rec.responses.length > 0 || rec.parameters.length > 0) {
-          bag.report('missingHttpMethod', at, { what: rec.operation ? `@${capital(rec.operation.kind)}` : '@Returns/parameter' });
+          bag.report('missingHttpMethod', at, {
+            what: rec.operation ? `@${capital(rec.operation.kind)}` : '@Returns/parameter',
+          });
         }
         continue;
       }
@@ -75,7 +77,11 @@ function operation(
     noGenericTest: o.noGenericTest,
     openAiData: o.openAiData,
     operationContext: o.operationContext
-      ? { target: o.operationContext.simulate.operation, operationId: '', parameters: o.operationContext.simulate.parameters }
+      ? {
+          target: o.operationContext.simulate.operation,
+          operationId: '',
+          parameters: o.operationContext.simulate.parameters,
+        }
       : undefined,
     pageable: o.pageable,
     chunkTransfer: o.chunkTransfer,
@@ -109,14 +115,19 @@ function parameters(
   registry: SchemaRegistry,
   bag: DiagnosticBag,
 ): ParameterModel[] {
-  const declared = (Reflect.getMetadata('design:paramtypes', controller.prototype, method) as unknown[] | undefined) ?? [];
+  const declared =
+    (Reflect.getMetadata('design:paramtypes', controller.prototype, method) as unknown[] | undefined) ?? [];
   const byIndex = new Map(rec.parameters.map((p) => [p.index, p]));
   const count = Math.max(declared.length, ...rec.parameters.map((p) => p.index + 1));
   const out: ParameterModel[] = [];
   for (let index = 0; index < count; index++) {
     const p = byIndex.get(index);
     if (!p) {
-      bag.report('undecoratedParameter', { class: controller.name, method, parameter: { name: '?', index } }, { index });
+      bag.report(
+        'undecoratedParameter',
+        { class: controller.name, method, parameter: { name: '?', index } },
+        { index },
+      );
       continue;
     }
     if (p.in === 'identity') continue;

@@ -57,7 +57,8 @@ export class References {
             this.missing('dynamicValues', d.collection ?? '(response)', target, 'array', at);
           }
           for (const path of [d.value, d.title]) {
-            if (item && path && this.at(item, path) === undefined) this.missing('dynamicValues', path, target, 'property', at);
+            if (item && path && this.at(item, path) === undefined)
+              this.missing('dynamicValues', path, target, 'property', at);
           }
         }
       }
@@ -87,7 +88,12 @@ export class References {
       ...(s.ref && this.schemas.get(s.ref) ? [[this.schemas.get(s.ref)!, undefined] as const] : []),
     ];
     for (const [child, prop] of children) {
-      const childAt = prop && at.property === undefined ? { ...at, property: prop } : prop ? { ...at, property: `${at.property}.${prop}` } : at;
+      const childAt =
+        prop && at.property === undefined
+          ? { ...at, property: prop }
+          : prop
+            ? { ...at, property: `${at.property}.${prop}` }
+            : at;
       this.walk(child, caller, childAt, seen);
     }
   }
@@ -102,13 +108,19 @@ export class References {
     const targetNames = parameterNames(target, this);
     for (const [name, arg] of Object.entries(args)) {
       if (!targetNames.includes(name)) {
-        this.bag.report('referenceParameterUnknown', at, { what, name, target: target.id, known: targetNames.join(', ') || 'none' });
+        this.bag.report('referenceParameterUnknown', at, {
+          what,
+          name,
+          target: target.id,
+          known: targetNames.join(', ') || 'none',
+        });
       }
       if ('parameter' in arg) {
         const sources = parameterNames(caller, this);
         const source = arg.parameter;
         const ok = sources.includes(source) || (source.startsWith('body/') && this.bodyPath(caller, source.slice(5)));
-        if (!ok) this.bag.report('referenceSourceUnknown', at, { what, name: source, known: sources.join(', ') || 'none' });
+        if (!ok)
+          this.bag.report('referenceSourceUnknown', at, { what, name: source, known: sources.join(', ') || 'none' });
       }
     }
   }

@@ -26,7 +26,8 @@ export function resolve(connector: Connector): ApiModel {
   const handlers: HandlerIndex = new Map();
 
   if (o.host !== undefined && !HOST.test(o.host)) bag.report('invalidHost', { connector: 'host' }, { host: o.host });
-  if (!/^#[0-9a-fA-F]{6}$/.test(o.brandColor)) bag.report('invalidBrandColor', { connector: 'brandColor' }, { color: o.brandColor });
+  if (!/^#[0-9a-fA-F]{6}$/.test(o.brandColor))
+    bag.report('invalidBrandColor', { connector: 'brandColor' }, { color: o.brandColor });
   if (o.basePath !== undefined && !o.basePath.startsWith('/')) {
     bag.report('invalidConnector', { connector: 'basePath' }, { what: `basePath "${o.basePath}" must start with "/"` });
   }
@@ -89,7 +90,12 @@ export function resolve(connector: Connector): ApiModel {
   return model;
 }
 
-function capabilities(connector: Connector, refs: References, operations: readonly OperationModel[], bag: DiagnosticBag): CapabilitiesModel {
+function capabilities(
+  connector: Connector,
+  refs: References,
+  operations: readonly OperationModel[],
+  bag: DiagnosticBag,
+): CapabilitiesModel {
   const o = connector.options;
   let testConnection: CapabilitiesModel['testConnection'];
   if (o.testConnection) {
@@ -127,7 +133,8 @@ function capabilities(connector: Connector, refs: References, operations: readon
   const script = o.script
     ? {
         file: o.script.file,
-        operationIds: o.script.operations?.flatMap((r) => refs.operation(r, 'script', { connector: 'script' })?.id ?? []) ?? [],
+        operationIds:
+          o.script.operations?.flatMap((r) => refs.operation(r, 'script', { connector: 'script' })?.id ?? []) ?? [],
       }
     : undefined;
   const hasTriggers = operations.some((op) => op.trigger);

@@ -54,13 +54,20 @@ export function securityModel(
   for (const d of declarations) {
     const names = [...authParameterNames(d), ...extraNames];
     for (const [i, n] of names.entries()) {
-      if (!NAME.test(n)) bag.report('invalidConnectionParameter', { connector: 'auth' }, { name: n, reason: 'invalid name' });
-      else if (names.indexOf(n) !== i) bag.report('invalidConnectionParameter', { connector: 'auth' }, { name: n, reason: 'declared twice' });
+      if (!NAME.test(n))
+        bag.report('invalidConnectionParameter', { connector: 'auth' }, { name: n, reason: 'invalid name' });
+      else if (names.indexOf(n) !== i)
+        bag.report('invalidConnectionParameter', { connector: 'auth' }, { name: n, reason: 'declared twice' });
     }
   }
   if (declarations.length === 0) {
     for (const n of extraNames) {
-      if (!NAME.test(n)) bag.report('invalidConnectionParameter', { connector: 'connectionParameters' }, { name: n, reason: 'invalid name' });
+      if (!NAME.test(n))
+        bag.report(
+          'invalidConnectionParameter',
+          { connector: 'connectionParameters' },
+          { name: n, reason: 'invalid name' },
+        );
     }
   }
   return { schemes, auth, connectionParameters: { ...extra } };

@@ -2,7 +2,11 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import type { SchemaModel } from '../schema/model';
 import type { SchemaRegistry } from '../schema/registry';
-import type { PollingTriggerDeclaration, TriggerDeclaration, WebhookTriggerDeclaration } from '../triggers/declarations';
+import type {
+  PollingTriggerDeclaration,
+  TriggerDeclaration,
+  WebhookTriggerDeclaration,
+} from '../triggers/declarations';
 import { joinPath, operationIdOf } from './paths';
 import type { HeaderModel, OperationModel, ParameterModel, TriggerModel } from './types';
 

@@ -54,7 +54,11 @@ export const setHeader = (
     readonly section?: 'Request' | 'Response' | 'Failure';
   },
 ): PolicyDeclaration =>
-  make('setheader', `Set header ${o.name}`, o, { name: o.name, value: o.value, existsAction: o.existsAction ?? 'override' });
+  make('setheader', `Set header ${o.name}`, o, {
+    name: o.name,
+    value: o.value,
+    existsAction: o.existsAction ?? 'override',
+  });
 
 /** `setqueryparameter`: set a query-string parameter on the request. */
 export const setQueryParameter = (
@@ -91,7 +95,10 @@ export const setProperty = (
 export const pollingTriggerPolicy = (
   o: PolicyScope & { readonly triggerConfig: Readonly<Record<string, string>>; readonly triggerDataPath: string },
 ): PolicyDeclaration =>
-  make('pollingtrigger', 'Polling trigger', o, { triggerConfig: { ...o.triggerConfig }, triggerDataPath: o.triggerDataPath });
+  make('pollingtrigger', 'Polling trigger', o, {
+    triggerConfig: { ...o.triggerConfig },
+    triggerDataPath: o.triggerDataPath,
+  });
 
 /** `updatenextlink`: rewrite next-page links so that they route through the connector. */
 export const updateNextLink = (
@@ -181,7 +188,11 @@ export const stringReplace = (
 /** `encodepropertyvalue`. */
 export const encodePropertyValue = (
   o: PolicyScope &
-    Section & { readonly propertyParentPath: string; readonly newPropertyPath: string; readonly propertySubPath?: string },
+    Section & {
+      readonly propertyParentPath: string;
+      readonly newPropertyPath: string;
+      readonly propertySubPath?: string;
+    },
 ): PolicyDeclaration =>
   make('encodepropertyvalue', 'Encode property value', o, {
     propertyParentPath: o.propertyParentPath,
@@ -209,5 +220,8 @@ export const setValueFromUrl = (
 /** Any other template id (e.g. ones the repo schema does not list yet). */
 export const policy = (
   templateId: string,
-  o: PolicyScope & { readonly parameters: Readonly<Record<string, unknown>>; readonly section?: PolicyDeclaration['section'] },
+  o: PolicyScope & {
+    readonly parameters: Readonly<Record<string, unknown>>;
+    readonly section?: PolicyDeclaration['section'];
+  },
 ): PolicyDeclaration => make(templateId, templateId, o, { ...o.parameters });

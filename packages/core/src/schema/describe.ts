@@ -53,7 +53,12 @@ export function applyDescribed(s: SchemaModel, o: DescribedOptions, bag: Diagnos
   }
   if (o.dynamicSchema) {
     const d = o.dynamicSchema;
-    s.dynamicSchema = { target: d.operation, operationId: '', parameters: argumentsOf(d.parameters), valuePath: d.valuePath };
+    s.dynamicSchema = {
+      target: d.operation,
+      operationId: '',
+      parameters: argumentsOf(d.parameters),
+      valuePath: d.valuePath,
+    };
   }
   if (o.dynamicTree) {
     const t = o.dynamicTree;

@@ -168,14 +168,19 @@ export class SchemaRegistry {
         this.bag.report('untypedArray', at);
         return { type: 'array', items: {} };
       }
-      return { type: 'array', items: transformed === undefined ? (items as SchemaModel) : this.schemaFor(transformed as TypeRef, at) };
+      return {
+        type: 'array',
+        items: transformed === undefined ? (items as SchemaModel) : this.schemaFor(transformed as TypeRef, at),
+      };
     }
     if (transformed !== undefined && transformed !== Object) return this.schemaFor(transformed as TypeRef, at);
     if (declared !== Object && declared !== undefined) return this.schemaFor(declared as TypeRef, at);
     // A union or `any`: constraints such as @IsString may still say what it is.
     const typed = constraints.find((c) => c.kind === 'builtIn' && !c.each && TYPE_CONSTRAINTS.has(c.name));
     if (typed) return {};
-    this.bag.report('untypedProperty', at, { found: declared === Object ? 'Object (a union, interface or any)' : 'no type metadata' });
+    this.bag.report('untypedProperty', at, {
+      found: declared === Object ? 'Object (a union, interface or any)' : 'no type metadata',
+    });
     return {};
   }
 
@@ -194,7 +199,6 @@ export class SchemaRegistry {
       this.bag.report('invalidPattern', at, { pattern: String(re), flags });
     }
   }
-
 }
 
 /** Constraints that state a value's type; enough to type a property declared as a union. */

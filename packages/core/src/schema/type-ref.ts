@@ -25,7 +25,8 @@ export function resolveTypeRef(t: unknown): ResolvedType {
   if (t === 'file') return { kind: 'file' };
   if (t === 'binary') return { kind: 'binary' };
   if (t === 'integer') return { kind: 'primitive', type: 'integer' };
-  if (Array.isArray(t)) return t.length === 1 ? { kind: 'array', items: t[0] as TypeRef } : { kind: 'unknown', found: 'tuple' };
+  if (Array.isArray(t))
+    return t.length === 1 ? { kind: 'array', items: t[0] as TypeRef } : { kind: 'unknown', found: 'tuple' };
   if (isLiteral(t)) return { kind: 'literal', schema: t.schema };
   switch (t) {
     case String:

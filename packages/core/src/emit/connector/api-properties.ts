@@ -71,7 +71,11 @@ function authParameters(a: AuthDeclaration): Json {
           description: a.description,
           required: true,
         }),
-        password: connectionParameterJson({ type: 'securestring', displayName: a.passwordLabel ?? 'Password', required: true }),
+        password: connectionParameterJson({
+          type: 'securestring',
+          displayName: a.passwordLabel ?? 'Password',
+          required: true,
+        }),
         ...own,
       };
     case 'oauth2':

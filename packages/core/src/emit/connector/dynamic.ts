@@ -79,6 +79,10 @@ export function dynamicTree(t: DynamicTreeModel): Json {
       itemIsParent: c.itemIsParent,
     });
   return {
-    'x-ms-dynamic-tree': compact({ settings: t.settings, open: call(t.open), browse: t.browse ? call(t.browse) : undefined }),
+    'x-ms-dynamic-tree': compact({
+      settings: t.settings,
+      open: call(t.open),
+      browse: t.browse ? call(t.browse) : undefined,
+    }),
   };
 }

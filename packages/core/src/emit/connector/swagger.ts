@@ -22,7 +22,8 @@ export function connectorDefinition(model: ApiModel): Json {
     produces: [...model.produces],
     paths: paths(model, schemas),
     definitions: schemas.definitions(),
-    securityDefinitions: scheme.length > 0 ? Object.fromEntries(scheme.map((s) => [s.name, securityDefinition(s)])) : {},
+    securityDefinitions:
+      scheme.length > 0 ? Object.fromEntries(scheme.map((s) => [s.name, securityDefinition(s)])) : {},
     security: scheme.length > 0 ? scheme.map((s) => ({ [s.name]: [] })) : undefined,
     'x-ms-connector-metadata': connectorMetadata(model),
     'x-ms-capabilities': capabilities(model),
@@ -82,7 +83,12 @@ function operation(op: OperationModel, model: ApiModel, schemas: ConnectorSchema
     'x-ms-pageable': op.pageable ? { nextLinkName: op.pageable.nextLinkName } : undefined,
     'x-ms-openai-data': op.openAiData,
     'x-ms-operation-context': op.operationContext
-      ? { simulate: compact({ operationId: op.operationContext.operationId, parameters: op.operationContext.parameters }) }
+      ? {
+          simulate: compact({
+            operationId: op.operationContext.operationId,
+            parameters: op.operationContext.parameters,
+          }),
+        }
       : undefined,
     'x-ms-capabilities': op.chunkTransfer ? { chunkTransfer: true } : undefined,
     'x-ms-safe-operation': op.safe,

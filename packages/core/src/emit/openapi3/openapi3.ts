@@ -20,7 +20,9 @@ import { oas3Schema } from './schema';
 export function openApiDocument(model: ApiModel): OpenAPIObject {
   const b = OpenApiBuilder.create().addOpenApiVersion('3.0.3');
   const i = model.info;
-  b.addInfo(compact({ title: i.title, description: i.description, version: i.version, contact: i.contact && { ...i.contact } }));
+  b.addInfo(
+    compact({ title: i.title, description: i.description, version: i.version, contact: i.contact && { ...i.contact } }),
+  );
   for (const s of servers(model)) b.addServer({ url: s });
   for (const item of model.paths) {
     const pathItem: PathItemObject = {};
@@ -95,17 +97,28 @@ function requestBody(op: OperationModel, model: ApiModel): RequestBodyObject | u
     properties: Object.fromEntries(form.map((p) => [p.name, p.schema])),
     required: required.length > 0 ? required : undefined,
   });
-  return { required: required.length > 0, content: { [multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded']: { schema } } };
+  return {
+    required: required.length > 0,
+    content: { [multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded']: { schema } },
+  };
 }
 
 function response(r: ResponseModel, op: OperationModel, model: ApiModel): ResponseObject {
   const headers = Object.entries(r.headers);
-  const types = r.schema?.type === 'file' || r.schema?.format === 'binary' ? ['application/octet-stream'] : (op.produces ?? model.produces);
+  const types =
+    r.schema?.type === 'file' || r.schema?.format === 'binary'
+      ? ['application/octet-stream']
+      : (op.produces ?? model.produces);
   return compact({
     description: r.description,
     headers:
       headers.length > 0
-        ? Object.fromEntries(headers.map(([k, h]) => [k, compact({ description: h.description, schema: compact({ type: h.type, format: h.format }) })]))
+        ? Object.fromEntries(
+            headers.map(([k, h]) => [
+              k,
+              compact({ description: h.description, schema: compact({ type: h.type, format: h.format }) }),
+            ]),
+          )
         : undefined,
     content: r.schema ? Object.fromEntries(types.map((t) => [t, { schema: oas3Schema(r.schema!) }])) : undefined,
   }) as ResponseObject;
@@ -115,7 +128,9 @@ function response(r: ResponseModel, op: OperationModel, model: ApiModel): Respon
 function callbacks(op: OperationModel): OperationObject['callbacks'] {
   if (!op.notificationContent) return undefined;
   const body = op.parameters.find((p) => p.in === 'body');
-  const field = body?.schema.ref ? undefined : Object.keys(body?.schema.properties ?? {}).find((k) => body?.schema.properties?.[k].notificationUrl);
+  const field = body?.schema.ref
+    ? undefined
+    : Object.keys(body?.schema.properties ?? {}).find((k) => body?.schema.properties?.[k].notificationUrl);
   const source = op.source.kind === 'webhookRegister' ? (op.source.trigger.callbackField ?? 'callbackUrl') : field;
   if (!source) return undefined;
   return {
@@ -123,7 +138,10 @@ function callbacks(op: OperationModel): OperationObject['callbacks'] {
       [`{$request.body#/${source}}`]: {
         post: {
           summary: op.notificationContent.description ?? op.summary,
-          requestBody: { required: true, content: { 'application/json': { schema: oas3Schema(op.notificationContent.schema) } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: oas3Schema(op.notificationContent.schema) } },
+          },
           responses: { '200': { description: 'Notification received' } },
         },
       },

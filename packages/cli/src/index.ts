@@ -1,0 +1,8 @@
+/**
+ * @flowport/cli — the `flowport` command, usable programmatically too.
+ * @packageDocumentation
+ */
+export { build, type BuildOptions, type BuiltFile } from './build';
+export { loadConnector, LoadError } from './load';
+export { registerTypeScript } from './loader';
+export { run, type Io } from './program';
