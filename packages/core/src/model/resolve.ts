@@ -4,7 +4,7 @@ import { SchemaRegistry } from '../schema/registry';
 import { checkOperations } from './checks';
 import { controllerOperations, type HandlerIndex } from './controllers';
 import { References } from './references';
-import { securityModel } from './security';
+import { checkHeaderParameters, securityModel } from './security';
 import { triggerOperations } from './triggers';
 import type { ApiModel, CapabilitiesModel, OperationModel, PathItemModel, PolicyModel } from './types';
 import { checkWebhooks } from './webhook-checks';
@@ -51,13 +51,29 @@ export function resolve(connector: Connector): ApiModel {
   const ids = (list: readonly OperationRef[] | undefined, what: string, at: { connector: string }) =>
     list?.flatMap((r) => refs.operation(r, what, at)?.id ?? []);
 
-  const policies: PolicyModel[] = (o.policies ?? []).map((p, i) => ({
-    templateId: p.templateId,
-    title: p.title,
-    parameters: p.parameters,
-    section: p.section,
-    operationIds: ids(p.operations, `policy "${p.title}"`, { connector: `policies[${i}]` }),
-  }));
+  const security = securityModel(o.auth, o.connectionParameters, operations, bag);
+  checkHeaderParameters(operations, security.schemes, bag);
+
+  const policies: PolicyModel[] = (o.policies ?? []).map((p, i) => {
+    if (!/^[A-Za-z]+$/.test(p.templateId) || p.title.trim() === '') {
+      bag.report(
+        'invalidPolicy',
+        { connector: `policies[${i}]` },
+        {
+          title: p.title,
+          templateId: p.templateId,
+          reason: 'templateId must be letters only and the title must not be empty',
+        },
+      );
+    }
+    return {
+      templateId: p.templateId,
+      title: p.title,
+      parameters: p.parameters,
+      section: p.section,
+      operationIds: ids(p.operations, `policy "${p.title}"`, { connector: `policies[${i}]` }),
+    };
+  });
 
   const model: ApiModel = {
     info: o.info,
@@ -69,7 +85,7 @@ export function resolve(connector: Connector): ApiModel {
     operations,
     paths: pathItems(operations),
     schemas: sortedTable(registry.table),
-    security: securityModel(o.auth, o.connectionParameters, bag),
+    security,
     policies,
     branding: {
       brandColor: o.brandColor,

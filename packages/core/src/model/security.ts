@@ -1,7 +1,7 @@
 import type { AuthChoice, AuthDeclaration } from '../auth/auth';
 import type { ConnectionParameter } from '../auth/connection-parameters';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
-import type { SecurityModel, SecuritySchemeModel } from './types';
+import type { OperationModel, SecurityModel, SecuritySchemeModel } from './types';
 
 const NAME = /^[0-9a-zA-Z_]+(:[0-9a-zA-Z_]+)?$/;
 
@@ -41,12 +41,16 @@ export function authParameterNames(a: AuthDeclaration): string[] {
 export function securityModel(
   auth: AuthDeclaration | AuthChoice | undefined,
   extra: Readonly<Record<string, ConnectionParameter>> | undefined,
+  operations: readonly OperationModel[],
   bag: DiagnosticBag,
 ): SecurityModel {
   const declarations = auth === undefined ? [] : auth.type === 'choice' ? auth.options.map((o) => o.auth) : [auth];
   const schemes: SecuritySchemeModel[] = [];
+  // An operation may only require scopes the OAuth definition lists (validator rule).
+  const opScopes = operations.flatMap((op) => op.scopes);
   for (const d of declarations) {
-    const s = schemeOf(d);
+    let s = schemeOf(d);
+    if (s?.type === 'oauth2') s = { ...s, scopes: [...new Set([...s.scopes, ...opScopes])] };
     if (s && !schemes.some((x) => x.name === s.name)) schemes.push(s);
   }
   // Within one auth method (or the connector-wide list) each name is declared once.
@@ -71,4 +75,22 @@ export function securityModel(
     }
   }
   return { schemes, auth, connectionParameters: { ...extra } };
+}
+
+/** Credentials travel in headers the connection sets; an operation may not declare them. */
+export function checkHeaderParameters(
+  operations: readonly OperationModel[],
+  schemes: readonly SecuritySchemeModel[],
+  bag: DiagnosticBag,
+): void {
+  const reserved = new Set(
+    schemes.map((s) => (s.type === 'apiKey' && s.in === 'header' ? s.parameter : 'authorization').toLowerCase()),
+  );
+  for (const op of operations) {
+    for (const p of op.parameters) {
+      if (p.in === 'header' && reserved.has(p.name.toLowerCase())) {
+        bag.report('headerParameterForbidden', p.at, { name: p.name });
+      }
+    }
+  }
 }

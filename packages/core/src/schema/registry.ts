@@ -125,7 +125,8 @@ export class SchemaRegistry {
       }
       const before = target.type;
       convert(target, c.args);
-      if (before && target.type && before !== target.type && !(before === 'integer' && target.type === 'number')) {
+      // @IsInt narrows a `number` declaration; any other change of type is a contradiction.
+      if (before && target.type && before !== target.type && !(before === 'number' && target.type === 'integer')) {
         this.bag.report('conflictingTypes', at, { first: before, second: target.type });
       }
     }

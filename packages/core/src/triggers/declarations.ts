@@ -58,7 +58,9 @@ export interface PollingTriggerDeclaration<TItem = unknown, TFilters = unknown> 
   readonly poll: (cursor: string | undefined, filters: TFilters) => Promise<PollResult<TItem>> | PollResult<TItem>;
 }
 
-export type TriggerDeclaration = WebhookTriggerDeclaration | PollingTriggerDeclaration;
+/** Any trigger declaration; `any` because `poll` takes its filter type contravariantly. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TriggerDeclaration = WebhookTriggerDeclaration<any> | PollingTriggerDeclaration<any, any>;
 
 /**
  * Declares a webhook trigger.

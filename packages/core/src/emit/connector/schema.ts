@@ -96,7 +96,10 @@ function definedOnly(s: SchemaModel): SchemaModel {
   return Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as SchemaModel;
 }
 
-/** `none` is the explicit "normal" visibility, emitted as the documented empty value. */
+/**
+ * `none` is the explicit "normal" visibility (it overrides a controller default). Some real
+ * connectors write it as `""`, which the Power Platform schema rejects, so it is left out.
+ */
 export function visibility(v: SchemaModel['visibility']): string | undefined {
-  return v === 'none' ? '' : v;
+  return v === 'none' ? undefined : v;
 }

@@ -1,0 +1,654 @@
+import assert from 'node:assert/strict';
+import { Type } from 'class-transformer';
+import { IsInt, IsLatLong, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { apiKey } from '../auth/auth';
+import { connectionParameter } from '../auth/connection-parameters';
+import { Controller } from '../decorators/controller';
+import { Field } from '../decorators/field';
+import { Delete, Get, Post } from '../decorators/http';
+import { Action, Trigger } from '../decorators/operation';
+import { Body, FormField, Header, Path, Query } from '../decorators/params';
+import { Returns } from '../decorators/returns';
+import { catalogEntries } from '../diagnostics/catalog';
+import { policy } from '../policies/templates';
+import { connectorOf, expectDiagnostic } from '../test-support/connectors';
+
+const tested = new Set<string>();
+function check(code: string, name: string, run: () => void): void {
+  tested.add(code);
+  it(`${code} ${name}`, run);
+}
+
+class Dto {
+  @IsString()
+  name!: string;
+}
+
+@Controller('/t')
+class Target {
+  @Get('/list/{group}')
+  @Action({ summary: 'List', description: 'Lists.' })
+  @Returns(200, Dto)
+  list(@Path('group') _g: string): Dto {
+    return { name: '' };
+  }
+}
+
+describe('resolve() diagnostics: each catalog entry, with code, message and location', () => {
+  check('FP1001', 'duplicate operationId', () => {
+    @Controller()
+    class C {
+      @Get('/a') @Action({ id: 'Same', summary: 'A' }) @Returns(200) a(): void {}
+      @Get('/b') @Action({ id: 'Same', summary: 'B' }) @Returns(200) b(): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1001', 'operationId "Same" is used by C.a and C.b', {
+      class: 'C',
+      method: 'b',
+    });
+  });
+
+  check('FP1002', 'path variable without parameter', () => {
+    @Controller('/x')
+    class C {
+      @Get('/{id}') @Returns(200) get(): void {}
+    }
+    expectDiagnostic(
+      connectorOf([C]),
+      'FP1002',
+      'path "/x/{id}" has the variable {id} but the handler declares no @Path("id") parameter',
+      { class: 'C', method: 'get' },
+    );
+  });
+
+  check('FP1003', 'path parameter not in template', () => {
+    @Controller()
+    class C {
+      @Get('/a') @Returns(200) get(@Path('id') _id: string): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1003', '@Path("id") does not appear in the route "/a"', {
+      class: 'C',
+      method: 'get',
+      parameter: { name: 'id', index: 0 },
+    });
+  });
+
+  check('FP1004', 'two bodies', () => {
+    @Controller()
+    class C {
+      @Post('/a') @Returns(200) post(@Body() _a: Dto, @Body({ name: 'other' }) _b: Dto): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1004', 'the operation declares 2 body parameters; a request has one body', {
+      class: 'C',
+      method: 'post',
+      parameter: { name: 'other', index: 1 },
+    });
+  });
+
+  check('FP1005', 'body on GET', () => {
+    @Controller()
+    class C {
+      @Get('/a') @Returns(200) get(@Body() _a: Dto): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1005', 'a GET operation cannot take a body or form data', {
+      class: 'C',
+      method: 'get',
+      parameter: { name: 'body', index: 0 },
+    });
+  });
+
+  check('FP1006', 'file outside form data', () => {
+    @Controller()
+    class C {
+      @Get('/a') @Returns(200) get(@Query('f', { type: 'file' }) _f: unknown): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1006', /only allowed for form-data parameters/, {
+      class: 'C',
+      method: 'get',
+      parameter: { name: 'f', index: 0 },
+    });
+  });
+
+  check('FP1007', 'body and form data', () => {
+    @Controller()
+    class C {
+      @Post('/a') @Returns(200) post(@Body() _a: Dto, @FormField('f') _f: string): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1007', 'the operation mixes @Body() with form-data parameters', {
+      class: 'C',
+      method: 'post',
+      parameter: { name: 'f', index: 1 },
+    });
+  });
+
+  check('FP1008', 'undecorated parameter', () => {
+    @Controller()
+    class C {
+      @Get('/a') @Returns(200) get(@Query('q') _q: string, _plain: string): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1008', 'handler parameter #1 has no Flowport parameter decorator', {
+      class: 'C',
+      method: 'get',
+      parameter: { name: '?', index: 1 },
+    });
+  });
+
+  check('FP1009', 'enum display name for a value not in enum', () => {
+    @Controller()
+    class C {
+      @Get('/a')
+      @Returns(200)
+      get(@Query('q', { enum: ['a'], enumValues: [{ value: 'b', displayName: 'B' }] }) _q: string): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1009', 'enumValues names "b", which is not one of the allowed values', {
+      class: 'C',
+      method: 'get',
+      parameter: { name: 'q', index: 0 },
+    });
+  });
+
+  check('FP1010', 'operation metadata without a route', () => {
+    @Controller()
+    class C {
+      @Get('/ok') @Returns(200) ok(): void {}
+      @Action({ summary: 'Lost' }) lost(): void {}
+    }
+    expectDiagnostic(
+      connectorOf([C]),
+      'FP1010',
+      '@Action is declared but the method has no @Get/@Post/@Put/@Patch/@Delete route',
+      { class: 'C', method: 'lost' },
+    );
+  });
+
+  check('FP1011', 'no success response', () => {
+    @Controller()
+    class C {
+      @Get('/a') @Returns(404) get(): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1011', 'the operation declares no 2xx response', {
+      class: 'C',
+      method: 'get',
+    });
+  });
+
+  check('FP1012', 'invalid operationId', () => {
+    @Controller()
+    class C {
+      @Get('/a') @Action({ id: 'Get-Items', summary: 'A' }) @Returns(200) get(): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1012', /operationId "Get-Items" must start with a letter/, {
+      class: 'C',
+      method: 'get',
+    });
+  });
+
+  check('FP1013', 'invalid path', () => {
+    @Controller()
+    class C {
+      @Get('/files/*') @Returns(200) get(): void {}
+    }
+    expectDiagnostic(
+      connectorOf([C]),
+      'FP1013',
+      'route "/files/*" is not a valid connector path: it contains "?", "#" or "*"',
+      {
+        class: 'C',
+        method: 'get',
+      },
+    );
+  });
+
+  check('FP1014', 'duplicate route', () => {
+    @Controller()
+    class C {
+      @Get('/a/{x}') @Returns(200) one(@Path('x') _x: string): void {}
+      @Get('/A/{y}') @Returns(200) two(@Path('y') _y: string): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1014', 'GET /A/{y} is declared by C.one and C.two', {
+      class: 'C',
+      method: 'two',
+    });
+  });
+
+  check('FP1015', 'duplicate parameter', () => {
+    @Controller()
+    class C {
+      @Get('/a') @Returns(200) get(@Query('q') _a: string, @Query('q') _b: string): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1015', 'parameter "q" in query is declared twice', {
+      class: 'C',
+      method: 'get',
+      parameter: { name: 'q', index: 1 },
+    });
+  });
+
+  check('FP1016', 'reserved parameter name', () => {
+    @Controller()
+    class C {
+      @Get('/a') @Returns(200) get(@Query('connectionId') _c: string): void {}
+    }
+    expectDiagnostic(
+      connectorOf([C]),
+      'FP1016',
+      'a parameter may not be named "connectionId": the platform reserves it',
+      {
+        class: 'C',
+        method: 'get',
+        parameter: { name: 'connectionId', index: 0 },
+      },
+    );
+  });
+
+  check('FP1017', 'credential header as a parameter', () => {
+    @Controller()
+    class C {
+      @Get('/a') @Returns(200) get(@Header('X-Key') _k: string): void {}
+    }
+    const auth = apiKey({ in: 'header', name: 'x-key', label: 'Key' });
+    expectDiagnostic(connectorOf([C], { auth }), 'FP1017', /header "X-Key" is set by the platform or the connection/, {
+      class: 'C',
+      method: 'get',
+      parameter: { name: 'X-Key', index: 0 },
+    });
+  });
+
+  check('FP1101', 'reference to an operation outside the connector', () => {
+    @Controller()
+    class C {
+      @Get('/a')
+      @Returns(200)
+      get(@Query('q', { dynamicValues: { operation: () => Target.prototype.list, value: 'name' } }) _q: string): void {}
+    }
+    expectDiagnostic(
+      connectorOf([C]),
+      'FP1101',
+      'dynamicValues references list, which is not an operation of this connector',
+      {
+        class: 'C',
+        method: 'get',
+        parameter: { name: 'q', index: 0 },
+      },
+    );
+  });
+
+  check('FP1102', 'reference path missing in the target response', () => {
+    @Controller()
+    class C {
+      @Get('/a')
+      @Returns(200)
+      get(
+        @Query('q', { dynamicValues: { operation: () => Target.prototype.list, collection: 'items', value: 'name' } })
+        _q: string,
+      ): void {}
+    }
+    expectDiagnostic(
+      connectorOf([C, Target]),
+      'FP1102',
+      'dynamicValues reads "items" but the response of List has no such property',
+      { class: 'C', method: 'get', parameter: { name: 'q', index: 0 } },
+    );
+  });
+
+  check('FP1103', 'binding a parameter the target does not have', () => {
+    @Controller()
+    class C {
+      @Get('/a')
+      @Returns(200)
+      get(
+        @Query('q', { dynamicSchema: { operation: () => Target.prototype.list, parameters: { team: 'x' } } })
+        _q: string,
+      ): void {}
+    }
+    expectDiagnostic(
+      connectorOf([C, Target]),
+      'FP1103',
+      'dynamicSchema binds "team", which is not a parameter of List',
+      {
+        class: 'C',
+        method: 'get',
+        parameter: { name: 'q', index: 0 },
+      },
+    );
+  });
+
+  check('FP1104', 'taking a value from a parameter the caller does not have', () => {
+    @Controller()
+    class C {
+      @Get('/a')
+      @Returns(200)
+      get(
+        @Query('q', {
+          dynamicSchema: { operation: () => Target.prototype.list, parameters: { group: { parameter: 'nope' } } },
+        })
+        _q: string,
+      ): void {}
+    }
+    expectDiagnostic(
+      connectorOf([C, Target]),
+      'FP1104',
+      'dynamicSchema takes "nope" from the calling operation, which declares no such parameter',
+      { class: 'C', method: 'get', parameter: { name: 'q', index: 0 } },
+    );
+  });
+
+  check('FP1105', 'testConnection with a required parameter and no literal', () => {
+    expectDiagnostic(
+      connectorOf([Target], { testConnection: { operation: () => Target.prototype.list } }),
+      'FP1105',
+      /testConnection operation List must be a GET callable with literal parameters only; "group" is required/,
+      { connector: 'testConnection' },
+    );
+  });
+
+  check('FP1106', 'a reference that is not a method', () => {
+    expectDiagnostic(
+      connectorOf([Target], { testConnection: { operation: () => undefined as unknown as Function } }),
+      'FP1106',
+      'testConnection is not a method reference',
+      { connector: 'testConnection' },
+    );
+  });
+
+  describe('webhooks written by hand', () => {
+    function hookConnector(
+      field: Record<string, unknown>,
+      optional: boolean,
+      opts: { kind?: 'single' | 'batch'; del?: boolean; content?: boolean } = {},
+    ) {
+      class Reg {
+        @Field(field)
+        @(optional ? IsOptional() : Field({}))
+        cb!: string;
+      }
+      @Controller()
+      class H {
+        @Post('/hooks')
+        @Trigger({
+          kind: opts.kind ?? 'single',
+          summary: 'When it happens',
+          notificationContent: opts.content === false ? undefined : { type: Dto },
+        })
+        @Returns(201)
+        reg(@Body() _b: Reg): void {}
+      }
+      @Controller()
+      class D {
+        @Delete('/hooks/{id}') @Returns(204) del(@Path('id') _id: string): void {}
+      }
+      return connectorOf(opts.del === false ? [H] : [H, D]);
+    }
+    const url = { notificationUrl: true, visibility: 'internal', type: String };
+
+    check('FP1201', 'notification URL not required', () => {
+      expectDiagnostic(
+        hookConnector(url, true),
+        'FP1201',
+        'the notification URL field "cb" must be required at every level of the body',
+        {
+          class: 'H',
+          method: 'reg',
+          property: 'cb',
+        },
+      );
+    });
+    check('FP1202', 'notification URL not internal', () => {
+      expectDiagnostic(
+        hookConnector({ notificationUrl: true, type: String }, false),
+        'FP1202',
+        'the notification URL field "cb" (or a parent) must have visibility "internal"',
+        { class: 'H', method: 'reg', property: 'cb' },
+      );
+    });
+    check('FP1203', 'webhook without a DELETE operation', () => {
+      expectDiagnostic(
+        hookConnector(url, false, { del: false }),
+        'FP1203',
+        'webhook trigger Reg has no DELETE operation for its subscriptions',
+        {
+          class: 'H',
+          method: 'reg',
+        },
+      );
+    });
+    check('FP1204', 'notification content without a notification URL field', () => {
+      expectDiagnostic(
+        hookConnector({ type: String }, false),
+        'FP1204',
+        'trigger Reg declares notification content but its body has no field marked notificationUrl',
+        { class: 'H', method: 'reg' },
+      );
+    });
+    check('FP1205', 'notification URL without notification content', () => {
+      expectDiagnostic(
+        hookConnector(url, false, { content: false }),
+        'FP1205',
+        'operation Reg has a notification URL field but no notification content',
+        {
+          class: 'H',
+          method: 'reg',
+        },
+      );
+    });
+    check('FP1206', 'webhook that is not single', () => {
+      expectDiagnostic(
+        hookConnector(url, false, { kind: 'batch' }),
+        'FP1206',
+        /webhook trigger Reg must be x-ms-trigger "single"/,
+        {
+          class: 'H',
+          method: 'reg',
+        },
+      );
+    });
+    check('FP1207', 'notification URL that is not a string', () => {
+      expectDiagnostic(
+        hookConnector({ notificationUrl: true, visibility: 'internal', type: Number }, false),
+        'FP1207',
+        'the notification URL field "cb" must be a string',
+        { class: 'H', method: 'reg', property: 'cb' },
+      );
+    });
+  });
+
+  check('FP1301', 'internal required parameter without default', () => {
+    @Controller()
+    class C {
+      @Get('/a') @Returns(200) get(@Query('v', { required: true, visibility: 'internal' }) _v: string): void {}
+    }
+    expectDiagnostic(
+      connectorOf([C]),
+      'FP1301',
+      '"v" is internal and required but has no default, so the platform cannot fill it',
+      {
+        class: 'C',
+        method: 'get',
+        parameter: { name: 'v', index: 0 },
+      },
+    );
+  });
+
+  check('FP1302', 'summary over 80 characters', () => {
+    @Controller()
+    class C {
+      @Get('/a') @Action({ id: 'Long', summary: 'x'.repeat(81) }) @Returns(200) get(): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1302', 'summary of Long has 81 characters; the limit is 80', {
+      class: 'C',
+      method: 'get',
+    });
+  });
+
+  check('FP1303', 'url-encoding on a query parameter', () => {
+    @Controller()
+    class C {
+      @Get('/a') @Returns(200) get(@Query('q', { urlEncoding: 'double' }) _q: string): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1303', 'x-ms-url-encoding is only for path parameters ("q" is in query)', {
+      class: 'C',
+      method: 'get',
+      parameter: { name: 'q', index: 0 },
+    });
+  });
+
+  function bodyOf(dto: Function) {
+    @Controller()
+    class C {
+      @Post('/a') @Returns(200) post(@Body({ type: dto as never }) _b: unknown): void {}
+    }
+    return connectorOf([C]);
+  }
+
+  check('FP1401', 'constraint with no schema form', () => {
+    class Place {
+      @IsLatLong()
+      where!: string;
+    }
+    expectDiagnostic(bodyOf(Place), 'FP1401', /class-validator constraint @IsLatLong has no JSON Schema form/, {
+      class: 'Place',
+      property: 'where',
+    });
+  });
+
+  check('FP1402', 'untyped property', () => {
+    class Loose {
+      @Field({ summary: 'Value' })
+      value!: string | number;
+    }
+    expectDiagnostic(
+      bodyOf(Loose),
+      'FP1402',
+      'the type of this property cannot be read from its declaration (Object (a union, interface or any))',
+      { class: 'Loose', property: 'value' },
+    );
+  });
+
+  check('FP1403', 'two classes with one name', () => {
+    const make = () => {
+      class Twin {
+        @IsString() a!: string;
+      }
+      return Twin;
+    };
+    const [one, two] = [make(), make()];
+    class Pair {
+      @ValidateNested() @Type(() => one) first!: object;
+      @ValidateNested() @Type(() => two) second!: object;
+    }
+    expectDiagnostic(bodyOf(Pair), 'FP1403', 'two different classes are both named "Twin"', { class: 'Twin' });
+  });
+
+  check('FP1404', 'array without element type', () => {
+    class Bag {
+      @IsOptional() items?: string[];
+    }
+    expectDiagnostic(bodyOf(Bag), 'FP1404', 'the element type of this array is unknown', {
+      class: 'Bag',
+      property: 'items',
+    });
+  });
+
+  check('FP1405', 'pattern with flags', () => {
+    class Code {
+      @Matches(/^[a-z]+$/i) code!: string;
+    }
+    expectDiagnostic(
+      bodyOf(Code),
+      'FP1405',
+      'pattern /^[a-z]+$/i uses regular-expression flags (i) that JSON Schema cannot carry',
+      {
+        class: 'Code',
+        property: 'code',
+      },
+    );
+  });
+
+  check('FP1406', 'constraints of two types', () => {
+    class Mixed {
+      @IsString() @IsInt() value!: string;
+    }
+    expectDiagnostic(bodyOf(Mixed), 'FP1406', 'constraints disagree about the type: string and integer', {
+      class: 'Mixed',
+      property: 'value',
+    });
+  });
+
+  check('FP1407', 'dictionary editor on a non-dictionary', () => {
+    class Ed {
+      @Field({ editor: 'dictionary' }) @IsString() value!: string;
+    }
+    expectDiagnostic(bodyOf(Ed), 'FP1407', /x-ms-editor "dictionary" needs an object schema/, {
+      class: 'Ed',
+      property: 'value',
+    });
+  });
+
+  check('FP1501', 'invalid connector option', () => {
+    expectDiagnostic(connectorOf([Target], { basePath: 'api' }), 'FP1501', 'basePath "api" must start with "/"', {
+      connector: 'basePath',
+    });
+  });
+
+  check('FP1502', 'host with a scheme', () => {
+    expectDiagnostic(
+      connectorOf([Target], { host: 'https://api.example.com' }),
+      'FP1502',
+      /host "https:\/\/api.example.com" must be host\[:port\]/,
+      {
+        connector: 'host',
+      },
+    );
+  });
+
+  check('FP1503', 'brand colour', () => {
+    expectDiagnostic(
+      connectorOf([Target], { brandColor: 'blue' }),
+      'FP1503',
+      'brandColor "blue" is not a #rrggbb colour',
+      {
+        connector: 'brandColor',
+      },
+    );
+  });
+
+  check('FP1504', 'controller without @Controller', () => {
+    class Plain {}
+    expectDiagnostic(
+      connectorOf([Plain, Target]),
+      'FP1504',
+      'class Plain is listed as a controller but has no @Controller decorator',
+      {
+        class: 'Plain',
+      },
+    );
+  });
+
+  check('FP1505', 'no operations', () => {
+    expectDiagnostic(connectorOf([]), 'FP1505', 'the connector has no operations', { connector: 'controllers' });
+  });
+
+  check('FP1506', 'invalid connection parameter name', () => {
+    const extra = { connectionParameters: { 'bad-name': connectionParameter({ type: 'string', displayName: 'Bad' }) } };
+    expectDiagnostic(connectorOf([Target], extra), 'FP1506', 'connection parameter "bad-name": invalid name', {
+      connector: 'connectionParameters',
+    });
+  });
+
+  check('FP1507', 'invalid policy', () => {
+    const policies = [policy('set-header', { title: 'Header', parameters: {} })];
+    expectDiagnostic(
+      connectorOf([Target], { policies }),
+      'FP1507',
+      /policy "Header" \(set-header\): templateId must be letters only/,
+      {
+        connector: 'policies[0]',
+      },
+    );
+  });
+
+  it('covers every entry of the catalog', () => {
+    const untested = catalogEntries()
+      .filter((e) => !tested.has(e.code))
+      .map((e) => e.code);
+    assert.deepEqual(untested, []);
+  });
+});
