@@ -76,6 +76,11 @@ export function methodsOf(ctor: Class): Map<string, MethodRecord> {
   return merged;
 }
 
+/** The properties `ctor` itself declares `@Field` options for (not its bases). */
+export function ownFieldNames(ctor: Function): string[] {
+  return [...((Reflect.getOwnMetadata(FIELDS, ctor) as Map<string, FieldRecord> | undefined)?.keys() ?? [])];
+}
+
 /** Field records over the whole chain, base first, each property's options merged. */
 export function fieldsOf(ctor: Class): Map<string, FieldRecord> {
   const merged = new Map<string, FieldRecord>();

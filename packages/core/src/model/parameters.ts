@@ -22,8 +22,10 @@ export function parameterModel(
 ): ParameterModel {
   const o = rec.options;
   if (RESERVED.has(rec.name.toLowerCase())) bag.report('reservedParameterName', at, { name: rec.name });
-  const schema = registry.schemaFor((o.type ?? declared) as TypeRef, at);
-  if (schema.type === 'array' && o.items !== undefined) schema.items = registry.schemaFor(o.items, at);
+  // `items` types an array declared as `T[]`, whose metadata says only `Array`.
+  const type =
+    o.type ?? (o.items !== undefined && (declared === Array || declared === undefined) ? [o.items] : declared);
+  const schema = registry.schemaFor(type as TypeRef, at);
   if (rec.in !== 'body') {
     if (schema.ref !== undefined || schema.type === 'object') {
       bag.report('untypedProperty', at, { found: 'a class or object, but only the body can carry objects' });

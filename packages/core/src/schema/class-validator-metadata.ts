@@ -4,6 +4,8 @@ import type { Class } from '../types';
 
 /** One constraint as class-validator recorded it. */
 export interface Constraint {
+  /** The class whose decorator recorded it (a base class for inherited properties). */
+  readonly target: Function;
   readonly property: string;
   /** `isString`, `isLength`, … or the name of a custom constraint. */
   readonly name: string;
@@ -24,6 +26,7 @@ const builtInNames = new Set(
 );
 
 interface RawMetadata {
+  target: Function | string;
   type: string;
   name?: string;
   propertyName: string;
@@ -35,6 +38,7 @@ interface RawMetadata {
 export function constraintsOf(cls: Class): Constraint[] {
   const raw = getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false) as unknown as RawMetadata[];
   return raw.map((m) => ({
+    target: typeof m.target === 'function' ? m.target : cls,
     property: m.propertyName,
     name: m.name ?? m.type,
     kind: kindOf(m),

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
-import { fieldsOf, schemaOf } from '../metadata/store';
+import { fieldsOf, lineage, ownFieldNames, schemaOf } from '../metadata/store';
 import type { FieldOptions } from '../decorators/field';
 import type { Class, TypeRef } from '../types';
 import { transformerTypeOf } from './class-transformer-metadata';
@@ -74,7 +74,15 @@ export class SchemaRegistry {
     const options = schemaOf(cls) ?? {};
     const constraints = constraintsOf(cls);
     const fields = fieldsOf(cls);
-    const order = [...new Set([...constraints.map((c) => c.property), ...fields.keys()])];
+    // Base-class properties first, then each subclass's, each in declaration order.
+    const order = [
+      ...new Set(
+        lineage(cls).flatMap((c) => [
+          ...constraints.filter((k) => k.target === c).map((k) => k.property),
+          ...ownFieldNames(c),
+        ]),
+      ),
+    ];
     const schema: SchemaModel = { type: 'object', properties: {} };
     const required: string[] = [];
     for (const property of order) {

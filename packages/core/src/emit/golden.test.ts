@@ -1,0 +1,924 @@
+import assert from 'node:assert/strict';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { aad, apiKey, authChoice, basic, oauth2, oauth2Generic } from '../auth/auth';
+import { connectionParameter } from '../auth/connection-parameters';
+import type { ConnectorOptions } from '../connector';
+import { Controller } from '../decorators/controller';
+import { Field, Schema, Summary, Visibility } from '../decorators/field';
+import { Delete, Get, Post } from '../decorators/http';
+import { Action, Public, Trigger } from '../decorators/operation';
+import { Body, FormFile, Header, Path, Query } from '../decorators/params';
+import { Returns } from '../decorators/returns';
+import { resolve } from '../model/resolve';
+import { dynamicHostUrl, routeRequestToEndpoint, setHeader, updateNextLink } from '../policies/templates';
+import { connectorOf } from '../test-support/connectors';
+import { pollingTrigger, webhookTrigger } from '../triggers/declarations';
+import type { Class } from '../types';
+import { param } from '../types';
+import { emitFiles } from './files';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function emit(controllers: Class[], extra: Partial<ConnectorOptions> = {}) {
+  const files = emitFiles(resolve(connectorOf(controllers, extra)));
+  return {
+    swagger: JSON.parse(files['apiDefinition.swagger.json']) as Json,
+    properties: JSON.parse(files['apiProperties.json']) as Json,
+    settings: JSON.parse(files['settings.json']) as Json,
+    openapi: JSON.parse(files['openapi.json']) as Json,
+    files,
+  };
+}
+
+class Thing {
+  @Summary('Name') @IsString() name!: string;
+}
+
+@Controller('/things')
+class Things {
+  @Get()
+  @Action({ id: 'ListThings', summary: 'List things', description: 'Lists things.' })
+  @Returns(200, [Thing])
+  list(): Thing[] {
+    return [];
+  }
+}
+
+describe('golden: operations (@Controller, routes, @Action)', () => {
+  @Controller('/v1/', { tags: ['Items'], visibility: 'advanced' })
+  class Items {
+    @Get('/items/{id}/')
+    @Visibility('important')
+    @Action({
+      summary: 'Get item',
+      description: 'Gets one item.',
+      deprecated: true,
+      annotation: { family: 'GetItem', revision: 2, status: 'Preview' },
+      noGenericTest: true,
+      openAiData: { 'openai-enabled': true },
+      operationContext: { simulate: { operation: () => Items.prototype.other, parameters: { top: 1 } } },
+      pageable: { nextLinkName: '@odata.nextLink' },
+      chunkTransfer: true,
+      safe: true,
+      consumes: ['application/json'],
+      produces: ['application/json', 'text/plain'],
+      tags: ['Read'],
+      extensions: { 'x-op': 1 },
+    })
+    @Returns(200, Thing)
+    getItem(@Path('id') _id: string): Thing {
+      return { name: '' };
+    }
+
+    @Delete('/other')
+    @Public()
+    @Action({ summary: 'Other' })
+    @Returns(204)
+    other(): void {}
+  }
+
+  it('emits every operation option under its x-ms name, in a fixed key order', () => {
+    const { swagger } = emit([Items], { auth: apiKey({ in: 'header', name: 'k', label: 'Key' }) });
+    assert.deepEqual(Object.keys(swagger.paths), ['/v1/items/{id}', '/v1/other']);
+    assert.deepEqual(swagger.paths['/v1/items/{id}'].get, {
+      tags: ['Items', 'Read'],
+      summary: 'Get item',
+      description: 'Gets one item.',
+      operationId: 'GetItem',
+      consumes: ['application/json'],
+      produces: ['application/json', 'text/plain'],
+      parameters: [{ name: 'id', in: 'path', required: true, type: 'string', 'x-ms-url-encoding': 'single' }],
+      responses: { '200': { description: 'OK', schema: { $ref: '#/definitions/Thing' } } },
+      deprecated: true,
+      'x-ms-visibility': 'important',
+      'x-ms-api-annotation': { family: 'GetItem', revision: 2, status: 'Preview' },
+      'x-ms-no-generic-test': true,
+      'x-ms-pageable': { nextLinkName: '@odata.nextLink' },
+      'x-ms-openai-data': { 'openai-enabled': true },
+      'x-ms-operation-context': { simulate: { operationId: 'Other', parameters: { top: 1 } } },
+      'x-ms-capabilities': { chunkTransfer: true },
+      'x-ms-safe-operation': true,
+      'x-op': 1,
+    });
+  });
+
+  it('derives PascalCase operationIds, inherits the controller visibility, and opts public operations out of auth', () => {
+    const { swagger } = emit([Items], { auth: apiKey({ in: 'header', name: 'k', label: 'Key' }) });
+    const other = swagger.paths['/v1/other'].delete;
+    assert.equal(other.operationId, 'Other');
+    assert.equal(other['x-ms-visibility'], 'advanced');
+    assert.deepEqual(other.security, []);
+    assert.deepEqual(other.responses, { '204': { description: 'No Content' } });
+  });
+
+  it('walks controller inheritance; a subclass overrides a base method', () => {
+    @Controller('/base')
+    class Base {
+      @Get('/a') @Action({ summary: 'A from base' }) @Returns(200) a(): void {}
+      @Get('/b') @Action({ summary: 'B from base' }) @Returns(200) b(): void {}
+    }
+    @Controller('/derived')
+    class Derived extends Base {
+      @Get('/b2') @Action({ id: 'B', summary: 'B from derived' }) @Returns(200) override b(): void {}
+    }
+    const { swagger } = emit([Derived]);
+    assert.deepEqual(Object.keys(swagger.paths), ['/derived/a', '/derived/b2']);
+    assert.equal(swagger.paths['/derived/b2'].get.summary, 'B from derived');
+  });
+});
+
+describe('golden: parameters (@Path, @Query, @Header, @Body, @FormField, @FormFile)', () => {
+  @Controller()
+  class P {
+    @Get('/p/{folder}')
+    @Returns(200)
+    get(
+      @Path('folder', { summary: 'Folder', description: 'The folder.', urlEncoding: 'double' }) _f: string,
+      @Query('top', { summary: 'Top', minimum: 1, maximum: 50, default: 10, testValue: 5, type: 'integer' }) _t: number,
+      @Query('ids', { items: Number, collectionFormat: 'multi', maxItems: 3 }) _ids: number[],
+      @Query('mode', {
+        enum: ['a', 'b'],
+        enumValues: [
+          { value: 'a', displayName: 'Alpha' },
+          { value: 'b', displayName: 'Beta' },
+        ],
+        visibility: 'advanced',
+      })
+      _m: string,
+      @Header('X-Trace', { pattern: '^[0-9a-f]+$', extensions: { 'x-trace': true } }) _x: string,
+      @Query('on', { allowEmptyValue: true }) _on: boolean,
+    ): void {}
+
+    @Post('/p')
+    @Returns(200)
+    post(@Body({ summary: 'Thing', description: 'The thing.', visibility: 'important' }) _b: Thing): void {}
+
+    @Post('/upload')
+    @Returns(200)
+    upload(@FormFile('file', { summary: 'File', required: true }) _f: unknown): void {}
+  }
+
+  it('emits non-body parameters with their type, constraints and x-ms annotations inline', () => {
+    const { swagger } = emit([P]);
+    assert.deepEqual(swagger.paths['/p/{folder}'].get.parameters, [
+      {
+        name: 'folder',
+        in: 'path',
+        required: true,
+        type: 'string',
+        description: 'The folder.',
+        'x-ms-summary': 'Folder',
+        'x-ms-url-encoding': 'double',
+      },
+      {
+        name: 'top',
+        in: 'query',
+        required: false,
+        type: 'integer',
+        'x-ms-summary': 'Top',
+        default: 10,
+        minimum: 1,
+        maximum: 50,
+        'x-ms-test-value': 5,
+      },
+      {
+        name: 'ids',
+        in: 'query',
+        required: false,
+        type: 'array',
+        items: { type: 'number' },
+        collectionFormat: 'multi',
+        maxItems: 3,
+      },
+      {
+        name: 'mode',
+        in: 'query',
+        required: false,
+        type: 'string',
+        'x-ms-visibility': 'advanced',
+        enum: ['a', 'b'],
+        'x-ms-enum-values': [
+          { value: 'a', displayName: 'Alpha' },
+          { value: 'b', displayName: 'Beta' },
+        ],
+      },
+      { name: 'X-Trace', in: 'header', required: false, type: 'string', pattern: '^[0-9a-f]+$', 'x-trace': true },
+      { name: 'on', in: 'query', required: false, type: 'boolean', allowEmptyValue: true },
+    ]);
+  });
+
+  it('puts body labels on the parameter and the type in its schema', () => {
+    const { swagger } = emit([P]);
+    assert.deepEqual(swagger.paths['/p'].post.parameters, [
+      {
+        name: 'body',
+        in: 'body',
+        required: true,
+        description: 'The thing.',
+        'x-ms-summary': 'Thing',
+        'x-ms-visibility': 'important',
+        schema: { $ref: '#/definitions/Thing' },
+      },
+    ]);
+  });
+
+  it('emits uploads as formData of type file', () => {
+    const { swagger } = emit([P]);
+    assert.deepEqual(swagger.paths['/upload'].post.parameters, [
+      { name: 'file', in: 'formData', required: true, type: 'file', 'x-ms-summary': 'File' },
+    ]);
+  });
+});
+
+describe('golden: schemas from DTO classes (class-validator table, @Field, @Schema)', () => {
+  enum Color {
+    Red = 'red',
+    Blue = 'blue',
+  }
+  enum Level {
+    Low = 1,
+    High = 2,
+  }
+  class Base {
+    @Field({ readOnly: true }) @IsUUID() id!: string;
+  }
+  @Schema({
+    name: 'Widget',
+    description: 'A widget.',
+    summary: 'Widget',
+    additionalProperties: true,
+    extensions: { 'x-w': 1 },
+  })
+  class WidgetDto extends Base {
+    @Summary('Name') @IsString() @Length(2, 40) name!: string;
+    @IsOptional() @IsEmail() email?: string;
+    @IsInt() @Min(0) @Max(9) rank!: number;
+    @IsPositive() weight!: number;
+    @IsEnum(Color) color!: Color;
+    @IsEnum(Level) level!: Level;
+    @IsIn([true]) flag!: boolean;
+    @Matches(/^[A-Z]+$/) code!: string;
+    @Field({ nullable: true, title: 'Notes', example: 'n' }) @IsOptional() @IsString() notes?: string | null;
+    @ValidateNested({ each: true }) @Type(() => Thing) @ArrayMaxSize(3) things!: Thing[];
+    @IsString({ each: true }) tags!: string[];
+    @Field({ additionalProperties: Number, editor: 'dictionary' }) counts!: Record<string, number>;
+    @Field({ type: 'binary', mediaKind: 'image' }) picture!: string;
+    @Field({ type: { schema: { type: 'object', 'x-free': true } } }) free!: object;
+    @Field({ type: () => Thing, summary: 'Best Thing', visibility: 'advanced' }) best!: Thing;
+    @Field({ type: Date }) at!: Date;
+    @Field({ required: false }) @IsBoolean() done!: boolean;
+  }
+  @Controller()
+  class W {
+    @Post('/w') @Returns(200, WidgetDto) post(@Body() _w: WidgetDto): void {}
+  }
+
+  it('maps constraints, nesting, enums, nullability and connector fields to the definition', () => {
+    const { swagger } = emit([W]);
+    assert.deepEqual(swagger.definitions.Widget, {
+      type: 'object',
+      description: 'A widget.',
+      'x-ms-summary': 'Widget',
+      properties: {
+        id: { type: 'string', format: 'uuid', readOnly: true },
+        name: { type: 'string', 'x-ms-summary': 'Name', minLength: 2, maxLength: 40 },
+        email: { type: 'string', format: 'email' },
+        rank: { type: 'integer', minimum: 0, maximum: 9 },
+        weight: { type: 'number', minimum: 0, exclusiveMinimum: true },
+        color: { type: 'string', enum: ['red', 'blue'] },
+        level: { type: 'number', enum: [1, 2] },
+        flag: { type: 'boolean', enum: [true] },
+        code: { type: 'string', pattern: '^[A-Z]+$' },
+        notes: { type: 'string', title: 'Notes', 'x-nullable': true, example: 'n' },
+        things: { type: 'array', maxItems: 3, items: { $ref: '#/definitions/Thing' } },
+        tags: { type: 'array', items: { type: 'string' } },
+        counts: { type: 'object', additionalProperties: { type: 'number' }, 'x-ms-editor': 'dictionary' },
+        picture: { type: 'string', format: 'binary', 'x-ms-media-kind': 'image' },
+        free: { type: 'object', 'x-free': true },
+        best: {
+          type: 'object',
+          'x-ms-summary': 'Best Thing',
+          'x-ms-visibility': 'advanced',
+          properties: { name: { type: 'string', 'x-ms-summary': 'Name' } },
+          required: ['name'],
+          additionalProperties: false,
+        },
+        at: { type: 'string', format: 'date-time' },
+        done: { type: 'boolean' },
+      },
+      required: [
+        'id',
+        'name',
+        'rank',
+        'weight',
+        'color',
+        'level',
+        'flag',
+        'code',
+        'things',
+        'tags',
+        'counts',
+        'picture',
+        'free',
+        'best',
+        'at',
+      ],
+      'x-w': 1,
+    });
+  });
+
+  it('closes objects unless unknownProperties is "allow"', () => {
+    assert.equal(emit([Things]).swagger.definitions.Thing.additionalProperties, false);
+    assert.equal(
+      emit([Things], { unknownProperties: 'allow' }).swagger.definitions.Thing.additionalProperties,
+      undefined,
+    );
+  });
+
+  it('sorts definitions by name and references classes once', () => {
+    const { swagger } = emit([W]);
+    assert.deepEqual(Object.keys(swagger.definitions), ['Thing', 'Widget']);
+  });
+});
+
+describe('golden: responses (@Returns)', () => {
+  @Controller()
+  class R {
+    @Get('/r')
+    @Returns(200, [Thing], { description: 'Things', summary: 'Things', extensions: { 'x-r': 1 } })
+    @Returns(202, undefined, {
+      headers: { Location: { description: 'Poll here.' }, 'Retry-After': { type: 'integer', summary: 'Wait' } },
+    })
+    @Returns('default', undefined, { description: 'Error' })
+    get(): void {}
+
+    @Get('/f') @Returns(200, 'file', { description: 'The file' }) file(): void {}
+  }
+
+  it('emits statuses in order with descriptions, schemas and headers', () => {
+    const { swagger } = emit([R]);
+    assert.deepEqual(swagger.paths['/r'].get.responses, {
+      '200': {
+        description: 'Things',
+        'x-ms-summary': 'Things',
+        schema: { type: 'array', items: { $ref: '#/definitions/Thing' } },
+        'x-r': 1,
+      },
+      '202': {
+        description: 'Accepted',
+        headers: {
+          Location: { type: 'string', description: 'Poll here.' },
+          'Retry-After': { type: 'integer', 'x-ms-summary': 'Wait' },
+        },
+      },
+      default: { description: 'Error' },
+    });
+    assert.deepEqual(swagger.paths['/f'].get.responses['200'], { description: 'The file', schema: { type: 'file' } });
+  });
+});
+
+describe('golden: dynamic values, schema and tree', () => {
+  class Team {
+    @IsString() id!: string;
+    @IsString() title!: string;
+  }
+  class TeamPage {
+    @ValidateNested({ each: true }) @Type(() => Team) value!: Team[];
+  }
+  class TaskSchema {
+    @Field({ type: { schema: { type: 'object' } } }) schema!: object;
+  }
+  class Task {
+    @Field({
+      dynamicValues: {
+        operation: () => D.prototype.teams,
+        parameters: { org: param('org'), active: true },
+        collection: 'value',
+        value: 'id',
+        title: 'title',
+      },
+    })
+    @IsString()
+    team!: string;
+  }
+  @Controller()
+  class D {
+    @Get('/orgs/{org}/teams') @Returns(200, TeamPage) teams(
+      @Path('org') _o: string,
+      @Query('active') _a: boolean,
+    ): TeamPage {
+      return { value: [] };
+    }
+    @Get('/orgs/{org}/schema') @Returns(200, TaskSchema) schema(@Path('org') _o: string): void {}
+    @Post('/orgs/{org}/tasks')
+    @Returns(200)
+    create(
+      @Path('org') _o: string,
+      @Body({
+        dynamicSchema: {
+          operation: () => D.prototype.schema,
+          parameters: { org: param('org') },
+          valuePath: 'schema/properties',
+        },
+      })
+      _t: Task,
+    ): void {}
+  }
+
+  it('emits x-ms-dynamic-values with x-ms-dynamic-list, from a method reference', () => {
+    const { swagger } = emit([D]);
+    const team = swagger.definitions.Task.properties.team;
+    assert.deepEqual(team['x-ms-dynamic-values'], {
+      operationId: 'Teams',
+      parameters: { org: { parameter: 'org' }, active: true },
+      'value-collection': 'value',
+      'value-path': 'id',
+      'value-title': 'title',
+    });
+    assert.deepEqual(team['x-ms-dynamic-list'], {
+      operationId: 'Teams',
+      parameters: { org: { parameterReference: 'org' }, active: { value: true } },
+      itemsPath: 'value',
+      itemValuePath: 'id',
+      itemTitlePath: 'title',
+    });
+  });
+
+  it('emits x-ms-dynamic-schema with x-ms-dynamic-properties on the body schema root', () => {
+    const { swagger } = emit([D]);
+    const schema = swagger.paths['/orgs/{org}/tasks'].post.parameters[1].schema;
+    assert.deepEqual(schema['x-ms-dynamic-schema'], {
+      operationId: 'Schema',
+      parameters: { org: { parameter: 'org' } },
+      'value-path': 'schema/properties',
+    });
+    assert.deepEqual(schema['x-ms-dynamic-properties'], {
+      operationId: 'Schema',
+      parameters: { org: { parameterReference: 'org' } },
+      itemValuePath: 'schema',
+    });
+  });
+
+  it('emits x-ms-dynamic-tree with resolved operationIds', () => {
+    @Controller()
+    class T {
+      @Get('/folders') @Returns(200, TeamPage) folders(): void {}
+      @Get('/file')
+      @Returns(200)
+      file(
+        @Query('path', {
+          dynamicTree: {
+            settings: { canSelectLeafNodes: true },
+            open: {
+              operation: () => T.prototype.folders,
+              itemsPath: 'value',
+              itemValuePath: 'id',
+              itemTitlePath: 'title',
+            },
+          },
+        })
+        _p: string,
+      ): void {}
+    }
+    const { swagger } = emit([T]);
+    assert.deepEqual(swagger.paths['/file'].get.parameters[0]['x-ms-dynamic-tree'], {
+      settings: { canSelectLeafNodes: true },
+      open: { operationId: 'Folders', itemsPath: 'value', itemValuePath: 'id', itemTitlePath: 'title' },
+    });
+  });
+});
+
+describe('golden: triggers (webhookTrigger, pollingTrigger, @Trigger)', () => {
+  class Event {
+    @IsString() id!: string;
+  }
+  class Filter {
+    @Field({ summary: 'Minimum' }) @IsOptional() @IsInt() min?: number;
+  }
+  const hook = webhookTrigger({
+    id: 'OnEvent',
+    path: '/hooks/events',
+    summary: 'When an event occurs',
+    description: 'This operation triggers when an event occurs.',
+    payload: Event,
+    filters: Filter,
+    hint: 'Make an event.',
+  });
+  const poll = pollingTrigger({
+    id: 'OnNew',
+    path: '/poll',
+    summary: 'When an event is new',
+    description: 'This operation triggers when an event is new.',
+    batch: false,
+    item: Event,
+    poll: () => ({ items: [], cursor: '' }),
+  });
+
+  it('generates the registration with path-level notification content, a 201 with Location, and the DELETE', () => {
+    const { swagger } = emit([Things], { triggers: [hook] });
+    const path = swagger.paths['/hooks/events'];
+    assert.deepEqual(Object.keys(path), ['x-ms-notification-content', 'post']);
+    assert.deepEqual(path['x-ms-notification-content'], {
+      description: 'When an event occurs',
+      schema: { $ref: '#/definitions/Event' },
+    });
+    assert.equal(path.post['x-ms-trigger'], 'single');
+    assert.equal(path.post['x-ms-trigger-hint'], 'Make an event.');
+    assert.deepEqual(Object.keys(path.post.responses), ['201']);
+    assert.equal(path.post.responses['201'].headers.Location.type, 'string');
+    assert.deepEqual(swagger.definitions.OnEventSubscription.required, ['callbackUrl']);
+    assert.deepEqual(swagger.definitions.OnEventSubscription.properties.callbackUrl, {
+      type: 'string',
+      description: 'The URL the platform receives notifications on; filled in by the platform.',
+      'x-ms-summary': 'Callback URL',
+      'x-ms-visibility': 'internal',
+      'x-ms-notification-url': true,
+    });
+    assert.deepEqual(swagger.definitions.OnEventSubscription.properties.min, {
+      type: 'integer',
+      'x-ms-summary': 'Minimum',
+    });
+    const del = swagger.paths['/hooks/events/{subscriptionId}'].delete;
+    assert.equal(del.operationId, 'OnEventUnsubscribe');
+    assert.equal(del['x-ms-visibility'], 'internal');
+    assert.deepEqual(Object.keys(del.responses), ['204', '404']);
+  });
+
+  it('generates a polling operation with 200 and 202, Location and Retry-After, and polling metadata', () => {
+    const { swagger } = emit([Things], { triggers: [poll] });
+    const op = swagger.paths['/poll'].get;
+    assert.equal(op['x-ms-trigger'], 'single');
+    assert.deepEqual(op['x-ms-trigger-metadata'], { kind: 'query', mode: 'polling' });
+    assert.deepEqual(op.responses['200'].schema, { $ref: '#/definitions/Event' });
+    assert.deepEqual(Object.keys(op.responses['202'].headers), ['Location', 'Retry-After']);
+    assert.equal(op.parameters.find((p: Json) => p.name === 'cursor')['x-ms-visibility'], 'internal');
+  });
+
+  it('emits hand-written triggers with their kind, hint and metadata', () => {
+    @Controller()
+    class Poll {
+      @Get('/items')
+      @Trigger({ kind: 'batch', summary: 'When items arrive', hint: 'Add items.', pollingMetadata: true })
+      @Returns(200, [Thing])
+      items(): void {}
+    }
+    const op = emit([Poll]).swagger.paths['/items'].get;
+    assert.equal(op['x-ms-trigger'], 'batch');
+    assert.equal(op['x-ms-trigger-hint'], 'Add items.');
+    assert.deepEqual(op['x-ms-trigger-metadata'], { kind: 'query', mode: 'polling' });
+  });
+
+  it('lists triggers among the capabilities when there are any', () => {
+    assert.deepEqual(emit([Things], { triggers: [poll] }).properties.properties.capabilities, ['actions', 'triggers']);
+    assert.deepEqual(emit([Things]).properties.properties.capabilities, ['actions']);
+  });
+});
+
+describe('golden: auth (one declaration → securityDefinitions and connectionParameters)', () => {
+  it('apiKey in a header', () => {
+    const { swagger, properties } = emit([Things], {
+      auth: apiKey({
+        in: 'header',
+        name: 'X-Key',
+        label: 'API Key',
+        description: 'Your key.',
+        tooltip: 'From the portal.',
+      }),
+    });
+    assert.deepEqual(swagger.securityDefinitions, { api_key: { type: 'apiKey', in: 'header', name: 'X-Key' } });
+    assert.deepEqual(swagger.security, [{ api_key: [] }]);
+    assert.deepEqual(properties.properties.connectionParameters, {
+      api_key: {
+        type: 'securestring',
+        uiDefinition: {
+          displayName: 'API Key',
+          description: 'Your key.',
+          tooltip: 'From the portal.',
+          constraints: { required: 'true', clearText: false },
+        },
+      },
+    });
+  });
+
+  it('apiKey in the query with its own names', () => {
+    const { swagger, properties } = emit([Things], {
+      auth: apiKey({ in: 'query', name: 'key', label: 'Key', definitionName: 'query_key', parameterName: 'key' }),
+    });
+    assert.deepEqual(swagger.securityDefinitions, { query_key: { type: 'apiKey', in: 'query', name: 'key' } });
+    assert.deepEqual(Object.keys(properties.properties.connectionParameters), ['key']);
+  });
+
+  it('basic', () => {
+    const { swagger, properties } = emit([Things], { auth: basic({ usernameLabel: 'Email' }) });
+    assert.deepEqual(swagger.securityDefinitions, { basic_auth: { type: 'basic' } });
+    assert.deepEqual(properties.properties.connectionParameters, {
+      username: { type: 'string', uiDefinition: { displayName: 'Email', constraints: { required: 'true' } } },
+      password: {
+        type: 'securestring',
+        uiDefinition: { displayName: 'Password', constraints: { required: 'true', clearText: false } },
+      },
+    });
+  });
+
+  it('OAuth 2.0 with a named provider: the `token` parameter, custom URLs, no secret', () => {
+    const { swagger, properties } = emit([Things], {
+      auth: oauth2({
+        identityProvider: 'oauth2',
+        clientId: 'client',
+        scopes: ['read'],
+        authorizationUrl: 'https://id.example.com/authorize',
+        tokenUrl: 'https://id.example.com/token',
+        refreshUrl: 'https://id.example.com/refresh',
+      }),
+    });
+    assert.deepEqual(swagger.securityDefinitions.oauth2_auth, {
+      type: 'oauth2',
+      flow: 'accessCode',
+      authorizationUrl: 'https://id.example.com/authorize',
+      tokenUrl: 'https://id.example.com/token',
+      scopes: { read: 'read' },
+    });
+    assert.deepEqual(properties.properties.connectionParameters.token, {
+      type: 'oauthSetting',
+      oAuthSettings: {
+        identityProvider: 'oauth2',
+        clientId: 'client',
+        scopes: ['read'],
+        redirectMode: 'Global',
+        redirectUrl: 'https://global.consent.azure-apim.net/redirect',
+        properties: { IsFirstParty: 'False' },
+        customParameters: {
+          authorizationUrl: { value: 'https://id.example.com/authorize' },
+          tokenUrl: { value: 'https://id.example.com/token' },
+          refreshUrl: { value: 'https://id.example.com/refresh' },
+        },
+      },
+    });
+  });
+
+  it('AAD with token:TenantId, and oauth2generic templates', () => {
+    const entra = emit([Things], {
+      auth: aad({ clientId: 'c', resourceUri: 'api://r', tenantParameter: true }),
+    }).properties;
+    assert.equal(entra.properties.connectionParameters.token.oAuthSettings.identityProvider, 'aad');
+    assert.deepEqual(entra.properties.connectionParameters.token.oAuthSettings.customParameters, {
+      loginUri: { value: 'https://login.microsoftonline.com' },
+      tenantId: { value: 'common' },
+      resourceUri: { value: 'api://r' },
+    });
+    assert.deepEqual(entra.properties.connectionParameters['token:TenantId'], {
+      type: 'string',
+      metadata: { sourceType: 'AzureActiveDirectoryTenant' },
+      uiDefinition: { constraints: { required: 'false', hidden: 'true' } },
+    });
+    const generic = emit([Things], {
+      auth: oauth2Generic({
+        clientId: 'c',
+        authorizationUrl: 'https://a',
+        tokenUrl: 'https://t',
+        templates: { tokenUrlTemplate: 'https://t?x={ClientId}', scopeListDelimiter: ' ' },
+      }),
+    }).properties;
+    assert.deepEqual(generic.properties.connectionParameters.token.oAuthSettings.customParameters, {
+      tokenUrlTemplate: { value: 'https://t?x={ClientId}' },
+      scopeListDelimiter: { value: ' ' },
+    });
+  });
+
+  it('operation scopes join the OAuth definition and the operation requirement', () => {
+    @Controller()
+    class S {
+      @Post('/s') @Action({ summary: 'Write', scopes: ['items.write'] }) @Returns(200) write(): void {}
+    }
+    const { swagger } = emit([S], { auth: aad({ clientId: 'c', resourceUri: 'api://r', scopes: ['items.read'] }) });
+    assert.deepEqual(swagger.securityDefinitions.oauth2_auth.scopes, {
+      'items.read': 'items.read',
+      'items.write': 'items.write',
+    });
+    assert.deepEqual(swagger.paths['/s'].post.security, [{ oauth2_auth: ['items.write'] }]);
+  });
+
+  it('multi-auth emits connectionParameterSets and one definition per method', () => {
+    const { swagger, properties } = emit([Things], {
+      auth: authChoice({
+        displayName: 'Sign in',
+        options: [
+          { name: 'key', displayName: 'Key', auth: apiKey({ in: 'header', name: 'k', label: 'Key' }) },
+          { name: 'user', displayName: 'User', auth: basic() },
+        ],
+      }),
+      connectionParameters: {
+        region: connectionParameter({ type: 'string', displayName: 'Region', defaultValue: 'eu' }),
+      },
+    });
+    assert.deepEqual(Object.keys(swagger.securityDefinitions), ['api_key', 'basic_auth']);
+    const sets = properties.properties.connectionParameterSets;
+    assert.equal(properties.properties.connectionParameters, undefined);
+    assert.deepEqual(sets.uiDefinition, { displayName: 'Sign in' });
+    assert.deepEqual(
+      sets.values.map((v: Json) => [v.name, Object.keys(v.parameters)]),
+      [
+        ['key', ['api_key', 'region']],
+        ['user', ['username', 'password', 'region']],
+      ],
+    );
+    assert.deepEqual(sets.values[0].parameters.region, {
+      type: 'string',
+      uiDefinition: { displayName: 'Region' },
+      defaultValue: 'eu',
+    });
+  });
+
+  it('no auth: empty securityDefinitions and no connection parameters', () => {
+    const { swagger, properties } = emit([Things]);
+    assert.deepEqual(swagger.securityDefinitions, {});
+    assert.equal(swagger.security, undefined);
+    assert.deepEqual(properties.properties.connectionParameters, {});
+  });
+});
+
+describe('golden: policies scoped by method reference', () => {
+  it('emits template instances with prefixed parameters, section and operation names', () => {
+    const { properties } = emit([Things], {
+      policies: [
+        dynamicHostUrl({ urlTemplate: "https://@connectionParameters('host')" }),
+        setHeader({ name: 'X-A', value: '1', section: 'Response', operations: [() => Things.prototype.list] }),
+        routeRequestToEndpoint({ title: 'Route', newPath: '/v2/things' }),
+        updateNextLink({ nextLinkPropertyName: 'next' }),
+      ],
+    });
+    assert.deepEqual(properties.properties.policyTemplateInstances, [
+      {
+        templateId: 'dynamichosturl',
+        title: 'Set host URL',
+        parameters: { 'x-ms-apimTemplateParameter.urlTemplate': "https://@connectionParameters('host')" },
+      },
+      {
+        templateId: 'setheader',
+        title: 'Set header X-A',
+        parameters: {
+          'x-ms-apimTemplateParameter.name': 'X-A',
+          'x-ms-apimTemplateParameter.value': '1',
+          'x-ms-apimTemplateParameter.existsAction': 'override',
+          'x-ms-apimTemplate-policySection': 'Response',
+          'x-ms-apimTemplate-operationName': ['ListThings'],
+        },
+      },
+      {
+        templateId: 'routerequesttoendpoint',
+        title: 'Route',
+        parameters: { 'x-ms-apimTemplateParameter.newPath': '/v2/things' },
+      },
+      {
+        templateId: 'updatenextlink',
+        title: 'Update next link',
+        parameters: { 'x-ms-apimTemplateParameter.nextLinkPropertyName': 'next' },
+      },
+    ]);
+  });
+});
+
+describe('golden: connector level (info, metadata, capabilities, settings, extensions)', () => {
+  const full = (): Partial<ConnectorOptions> => ({
+    info: {
+      title: 'Full',
+      description: 'A connector with every connector-level option set for a test.',
+      version: '3.0.0',
+      contact: { name: 'Team', email: 'team@example.com' },
+      status: 'Production',
+      deploymentVersion: '1.0.4',
+      keywords: ['a', 'b'],
+      extensions: { 'x-i': 1 },
+    },
+    host: 'api.example.com',
+    basePath: '/v3',
+    schemes: ['https', 'http'],
+    consumes: ['application/json', 'text/plain'],
+    brandColor: '#AA0000',
+    publisher: 'Pub',
+    stackOwner: 'Owner',
+    metadata: { website: 'https://example.com', privacyPolicy: 'https://example.com/p', categories: ['AI', 'Data'] },
+    capabilities: ['actions'],
+    testConnection: { operation: () => Things.prototype.list },
+    icon: 'icon.png',
+    script: { file: 'script.csx', operations: [() => Things.prototype.list] },
+    extensions: { 'x-root': true },
+  });
+
+  it('emits the root in a fixed order with info, metadata and capabilities', () => {
+    const { swagger } = emit([Things], full());
+    assert.deepEqual(Object.keys(swagger), [
+      'swagger',
+      'info',
+      'host',
+      'basePath',
+      'schemes',
+      'consumes',
+      'produces',
+      'paths',
+      'definitions',
+      'securityDefinitions',
+      'x-ms-connector-metadata',
+      'x-ms-capabilities',
+      'x-root',
+    ]);
+    assert.deepEqual(swagger.info, {
+      title: 'Full',
+      description: 'A connector with every connector-level option set for a test.',
+      version: '3.0.0',
+      contact: { name: 'Team', email: 'team@example.com' },
+      'x-ms-api-annotation': { status: 'Production' },
+      'x-ms-deployment-version': '1.0.4',
+      'x-ms-keywords': ['a', 'b'],
+      'x-i': 1,
+    });
+    assert.deepEqual(swagger['x-ms-connector-metadata'], [
+      { propertyName: 'Website', propertyValue: 'https://example.com' },
+      { propertyName: 'Privacy policy', propertyValue: 'https://example.com/p' },
+      { propertyName: 'Categories', propertyValue: 'AI;Data' },
+    ]);
+    assert.deepEqual(swagger['x-ms-capabilities'], { testConnection: { operationId: 'ListThings' } });
+  });
+
+  it('emits apiProperties branding and script operations, and settings.json', () => {
+    const { properties, settings } = emit([Things], full());
+    assert.deepEqual(properties, {
+      properties: {
+        connectionParameters: {},
+        iconBrandColor: '#AA0000',
+        scriptOperations: ['ListThings'],
+        capabilities: ['actions'],
+        publisher: 'Pub',
+        stackOwner: 'Owner',
+      },
+    });
+    assert.deepEqual(settings, {
+      apiDefinition: 'apiDefinition.swagger.json',
+      apiProperties: 'apiProperties.json',
+      icon: 'icon.png',
+      script: 'script.csx',
+    });
+  });
+
+  it('is byte-deterministic: the same declarations emit the same bytes', () => {
+    const a = emit([Things], full()).files;
+    const b = emit([Things], full()).files;
+    assert.deepEqual(a, b);
+    for (const text of Object.values(a)) {
+      assert.ok(text.endsWith('}\n'), 'trailing newline');
+      assert.ok(!text.includes('\r'), 'LF line ends');
+      assert.match(text, /^\{\n {2}"/, '2-space indent');
+    }
+  });
+});
+
+describe('golden: OpenAPI 3 document', () => {
+  it('uses servers, components, nullable, requestBody and callbacks', () => {
+    class Msg {
+      @Field({ nullable: true }) @IsOptional() @IsString() text?: string | null;
+    }
+    const hook = webhookTrigger({
+      id: 'OnMsg',
+      path: '/hooks',
+      summary: 'When a message arrives',
+      description: 'This operation triggers when a message arrives.',
+      payload: Msg,
+    });
+    @Controller()
+    class M {
+      @Post('/m') @Returns(200, Msg) post(@Body() _m: Msg): void {}
+    }
+    const { openapi } = emit([M], {
+      host: 'api.example.com',
+      basePath: '/v1',
+      triggers: [hook],
+      auth: apiKey({ in: 'header', name: 'k', label: 'Key' }),
+    });
+    assert.deepEqual(openapi.servers, [{ url: 'https://api.example.com/v1' }]);
+    assert.deepEqual(openapi.components.schemas.Msg.properties.text, { type: 'string', nullable: true });
+    assert.deepEqual(openapi.components.securitySchemes, { api_key: { type: 'apiKey', in: 'header', name: 'k' } });
+    assert.deepEqual(openapi.paths['/m'].post.requestBody, {
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Msg' } } },
+    });
+    const callback = openapi.paths['/hooks'].post.callbacks.notification['{$request.body#/callbackUrl}'].post;
+    assert.deepEqual(callback.requestBody.content['application/json'].schema, { $ref: '#/components/schemas/Msg' });
+  });
+});

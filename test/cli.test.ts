@@ -1,0 +1,119 @@
+import { run, type Io } from '@flowport/cli';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONNECTORS } from './support/connectors';
+import { ROOT } from './support/corpus';
+import { copyExample, scratch } from './support/tmp';
+
+const EXAMPLE_OUT = join(ROOT, 'examples', 'text-sentiment', 'connector');
+const FOUR = ['apiDefinition.swagger.json', 'apiProperties.json', 'openapi.json', 'settings.json'];
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
+  const code = await run(argv, io);
+  return { code, out, err };
+}
+
+describe('flowport build', () => {
+  let tmp: ReturnType<typeof scratch>;
+  beforeEach(() => {
+    tmp = scratch();
+  });
+  afterEach(() => tmp.cleanup());
+
+  it('the committed example connector is fresh (--check)', async () => {
+    const r = await cli('build', CONNECTORS.example, '--out', EXAMPLE_OUT, '--check');
+    assert.deepEqual(r.err, []);
+    assert.equal(r.code, 0);
+    assert.match(r.out[0], /^up to date: 4 files in /);
+  });
+
+  it('writes the four files, says so, and a second build writes identical bytes', async () => {
+    const out = join(tmp.dir, 'out');
+    const first = await cli('build', CONNECTORS.example, '--out', out);
+    assert.equal(first.code, 0);
+    assert.deepEqual(
+      first.out.map((l) => l.replace(/ .*\//, ' ')),
+      ['wrote apiDefinition.swagger.json', 'wrote apiProperties.json', 'wrote settings.json', 'wrote openapi.json'],
+    );
+    assert.deepEqual(readdirSync(out).sort(), FOUR);
+    const bytes = FOUR.map((f) => readFileSync(join(out, f)));
+    const second = await cli('build', CONNECTORS.example, '--out', out);
+    assert.ok(second.out.every((l) => l.startsWith('unchanged ')));
+    FOUR.forEach((f, i) => assert.ok(readFileSync(join(out, f)).equals(bytes[i]), f));
+    FOUR.forEach((f, i) => assert.ok(readFileSync(join(EXAMPLE_OUT, f)).equals(bytes[i]), `committed ${f}`));
+  });
+
+  it('copies the declared icon and script next to the definition', async () => {
+    const out = join(tmp.dir, 'sink');
+    const r = await cli('build', CONNECTORS.kitchenSink, '--out', out);
+    assert.equal(r.code, 0, r.err.join('\n'));
+    assert.deepEqual(readdirSync(out).sort(), [...FOUR, 'icon.png', 'script.csx'].sort());
+    const source = join(ROOT, 'test', 'fixtures', 'kitchen-sink', 'script.csx');
+    assert.ok(readFileSync(join(out, 'script.csx')).equals(readFileSync(source)));
+  });
+
+  it('--check fails after a summary changes, names each stale file and writes nothing', async () => {
+    const module = copyExample(tmp.dir);
+    const controller = join(tmp.dir, 'src', 'controllers', 'sentiment.controller.ts');
+    writeFileSync(
+      controller,
+      readFileSync(controller, 'utf8').replace("summary: 'Detect sentiment'", "summary: 'Score sentiment'"),
+    );
+    const before = FOUR.map((f) => readFileSync(join(EXAMPLE_OUT, f)));
+    const r = await cli('build', module, '--out', EXAMPLE_OUT, '--check');
+    assert.equal(r.code, 1);
+    assert.deepEqual(
+      r.err.map((l) => l.replace(/ .*\//, ' ')),
+      ['stale: apiDefinition.swagger.json', 'stale: openapi.json'],
+    );
+    FOUR.forEach((f, i) => assert.ok(readFileSync(join(EXAMPLE_OUT, f)).equals(before[i]), `${f} untouched`));
+  });
+
+  it('--check reports missing files as stale', async () => {
+    const r = await cli('build', CONNECTORS.example, '--out', join(tmp.dir, 'nothing-here'), '--check');
+    assert.equal(r.code, 1);
+    assert.equal(r.err.length, 4);
+    assert.equal(existsSync(join(tmp.dir, 'nothing-here')), false);
+  });
+
+  it('prints each diagnostic with code, location and hint, exits 1 and writes nothing', async () => {
+    const module = copyExample(tmp.dir);
+    const controller = join(tmp.dir, 'src', 'controllers', 'languages.controller.ts');
+    writeFileSync(controller, readFileSync(controller, 'utf8').replace("id: 'ListLanguages'", "id: 'DetectSentiment'"));
+    const out = join(tmp.dir, 'out');
+    const r = await cli('build', module, '--out', out);
+    assert.equal(r.code, 1);
+    const text = r.err.join('\n');
+    assert.match(text, /error FP1001 duplicate-operation-id: operationId "DetectSentiment" is used by/);
+    assert.match(text, /at LanguagesController\.list/);
+    assert.match(text, /hint: Give one of them an explicit id/);
+    assert.equal(existsSync(out), false);
+  });
+
+  it('explains a module that exports no connector, and a missing module', async () => {
+    const file = join(tmp.dir, 'empty.ts');
+    writeFileSync(file, 'export const nothing: number = 1;\n');
+    const none = await cli('build', file, '--out', join(tmp.dir, 'o'));
+    assert.equal(none.code, 1);
+    assert.match(none.err[0], /exports no Connector; export one as `export const connector = new Connector/);
+    const missing = await cli('build', join(tmp.dir, 'nope.ts'), '--out', join(tmp.dir, 'o'));
+    assert.equal(missing.code, 1);
+    assert.match(missing.err[0], /module not found/);
+  });
+
+  it('runs as the installed executable, without a TypeScript compiler in the process', () => {
+    const out = join(tmp.dir, 'bin-out');
+    const bin = join(ROOT, 'node_modules', '.bin', 'flowport');
+    const stdout = execFileSync(bin, ['build', CONNECTORS.example, '--out', out], { encoding: 'utf8' });
+    assert.match(stdout, /wrote .*apiDefinition\.swagger\.json/);
+    const probe =
+      `require(${JSON.stringify(join(ROOT, 'packages/cli/dist/load.js'))}).loadConnector(${JSON.stringify(CONNECTORS.example)});` +
+      `process.stdout.write(String(Object.keys(require.cache).some((k) => /node_modules\\/typescript\\//.test(k))))`;
+    assert.equal(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }), 'false');
+  });
+});
