@@ -9,7 +9,10 @@ describe('README', () => {
   const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
 
   it('lists every diagnostic of the catalog with its code and name', () => {
-    for (const e of catalogEntries()) assert.ok(readme.includes(`| ${e.code} | \`${e.name}\` |`), e.code);
+    // Prettier pads table cells, so match the row loosely.
+    for (const e of catalogEntries()) {
+      assert.match(readme, new RegExp(`^\\| ${e.code} +\\| \`${e.name}\` +\\|`, 'm'), e.code);
+    }
   });
 
   it('.ci/run runs exactly the README test command', () => {
