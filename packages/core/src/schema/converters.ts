@@ -28,13 +28,18 @@ const pattern =
 
 const num = (c: readonly unknown[], i = 0): number => Number(c[i]);
 
-function enumValues(entity: unknown, listed: unknown): unknown[] {
-  if (Array.isArray(listed)) return [...listed];
+/** The values of a TypeScript enum object or a list. */
+export function enumMembers(entity: unknown): unknown[] {
+  if (Array.isArray(entity)) return [...(entity as unknown[])];
   const obj = entity as Record<string, unknown>;
   // Numeric TypeScript enums carry a reverse mapping (1 → 'A'); keep only the values.
   return Object.keys(obj)
     .filter((k) => typeof obj[obj[k] as string] !== 'number')
     .map((k) => obj[k]);
+}
+
+function enumValues(entity: unknown, listed: unknown): unknown[] {
+  return Array.isArray(listed) ? [...(listed as unknown[])] : enumMembers(entity);
 }
 
 function enumType(values: readonly unknown[]): SchemaModel['type'] {

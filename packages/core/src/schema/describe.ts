@@ -1,15 +1,8 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import type { DescribedOptions, DynamicArgument } from '../types';
+import { enumMembers } from './converters';
 import type { DynamicArgumentModel, SchemaModel } from './model';
-
-function enumList(e: NonNullable<DescribedOptions['enum']>): unknown[] {
-  if (Array.isArray(e)) return [...(e as unknown[])];
-  const obj = e as Record<string, unknown>;
-  return Object.keys(obj)
-    .filter((k) => typeof obj[obj[k] as string] !== 'number')
-    .map((k) => obj[k]);
-}
 
 function argument(a: DynamicArgument): DynamicArgumentModel {
   return typeof a === 'object' && a !== null && 'parameter' in a ? { parameter: a.parameter } : { literal: a };
@@ -32,7 +25,7 @@ export function applyDescribed(s: SchemaModel, o: DescribedOptions, bag: Diagnos
   if (o.format !== undefined) s.format = o.format;
   if (o.example !== undefined) s.example = o.example;
   if (o.testValue !== undefined) s.testValue = o.testValue;
-  if (o.enum !== undefined) s.enum = enumList(o.enum);
+  if (o.enum !== undefined) s.enum = enumMembers(o.enum);
   if (o.enumValues !== undefined) {
     s.enumValues = [...o.enumValues];
     for (const v of o.enumValues) {

@@ -1,4 +1,5 @@
 import type { ParameterModel } from '../../model/types';
+import { constraintKeywords } from '../constraints';
 import { compact } from '../json';
 import { dynamicTree, dynamicValues } from './dynamic';
 import { visibility, type ConnectorSchemas } from './schema';
@@ -35,17 +36,7 @@ export function renderParameter(p: ParameterModel, schemas: ConnectorSchemas): J
     'x-ms-enum-values': s.enumValues,
     items: s.items ? schemas.render(s.items) : undefined,
     collectionFormat: p.collectionFormat,
-    minimum: s.minimum,
-    exclusiveMinimum: s.exclusiveMinimum,
-    maximum: s.maximum,
-    exclusiveMaximum: s.exclusiveMaximum,
-    multipleOf: s.multipleOf,
-    minLength: s.minLength,
-    maxLength: s.maxLength,
-    pattern: s.pattern,
-    minItems: s.minItems,
-    maxItems: s.maxItems,
-    uniqueItems: s.uniqueItems,
+    ...constraintKeywords(s),
     allowEmptyValue: p.allowEmptyValue,
     'x-ms-url-encoding': p.urlEncoding,
     'x-ms-test-value': s.testValue,

@@ -1,4 +1,5 @@
 import type { SchemaModel, SchemaTable } from '../../schema/model';
+import { constraintKeywords } from '../constraints';
 import { compact } from '../json';
 import { dynamicSchema, dynamicTree, dynamicValues } from './dynamic';
 
@@ -50,17 +51,7 @@ export class ConnectorSchemas {
       default: s.default,
       enum: s.enum,
       'x-ms-enum-values': s.enumValues,
-      minimum: s.minimum,
-      exclusiveMinimum: s.exclusiveMinimum,
-      maximum: s.maximum,
-      exclusiveMaximum: s.exclusiveMaximum,
-      multipleOf: s.multipleOf,
-      minLength: s.minLength,
-      maxLength: s.maxLength,
-      pattern: s.pattern,
-      minItems: s.minItems,
-      maxItems: s.maxItems,
-      uniqueItems: s.uniqueItems,
+      ...constraintKeywords(s),
       minProperties: s.minProperties,
       items: s.items ? this.render(s.items) : undefined,
       properties: s.properties ? this.properties(s.properties) : undefined,

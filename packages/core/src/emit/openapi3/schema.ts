@@ -1,5 +1,6 @@
 import type { ReferenceObject, SchemaObject } from 'openapi3-ts/oas30';
 import type { SchemaModel } from '../../schema/model';
+import { constraintKeywords } from '../constraints';
 import { compact } from '../json';
 
 /**
@@ -27,17 +28,7 @@ export function oas3Schema(s: SchemaModel): SchemaObject | ReferenceObject {
     format: file ? 'binary' : s.format,
     ...annotations,
     enum: s.enum,
-    minimum: s.minimum,
-    exclusiveMinimum: s.exclusiveMinimum,
-    maximum: s.maximum,
-    exclusiveMaximum: s.exclusiveMaximum,
-    multipleOf: s.multipleOf,
-    minLength: s.minLength,
-    maxLength: s.maxLength,
-    pattern: s.pattern,
-    minItems: s.minItems,
-    maxItems: s.maxItems,
-    uniqueItems: s.uniqueItems,
+    ...constraintKeywords(s),
     minProperties: s.minProperties,
     items: s.items ? oas3Schema(s.items) : undefined,
     properties: s.properties
