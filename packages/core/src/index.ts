@@ -55,7 +55,7 @@ export { resolve } from './model/resolve';
 export type * from './model/types';
 export type * from './schema/model';
 export { converters, type Converter } from './schema/converters';
-export { hasCustomConstraints } from './schema/class-validator-metadata';
+export { hasCustomConstraints, isBuiltInConstraint } from './schema/class-validator-metadata';
 
 export { catalog, catalogEntries, type CatalogEntry, type Severity } from './diagnostics/catalog';
 export { DiagnosticError, formatDiagnostic, type Diagnostic } from './diagnostics/diagnostic';

@@ -105,7 +105,14 @@ describe('golden: operations (@Controller, routes, @Action)', () => {
       consumes: ['application/json'],
       produces: ['application/json', 'text/plain'],
       parameters: [{ name: 'id', in: 'path', required: true, type: 'string', 'x-ms-url-encoding': 'single' }],
-      responses: { '200': { description: 'OK', schema: { $ref: '#/definitions/Thing' } } },
+      responses: {
+        '200': { description: 'OK', schema: { $ref: '#/definitions/Thing' } },
+        '400': {
+          description: 'Bad request: the request does not match the definition (problem+json lists every error)',
+        },
+        '401': { description: 'Unauthorized: missing or invalid connection credentials' },
+        '500': { description: 'Internal server error' },
+      },
       deprecated: true,
       'x-ms-visibility': 'important',
       'x-ms-api-annotation': { family: 'GetItem', revision: 2, status: 'Preview' },
@@ -125,7 +132,10 @@ describe('golden: operations (@Controller, routes, @Action)', () => {
     assert.equal(other.operationId, 'Other');
     assert.equal(other['x-ms-visibility'], 'advanced');
     assert.deepEqual(other.security, []);
-    assert.deepEqual(other.responses, { '204': { description: 'No Content' } });
+    assert.deepEqual(other.responses, {
+      '204': { description: 'No Content' },
+      '500': { description: 'Internal server error' },
+    });
   });
 
   it('walks controller inheritance; a subclass overrides a base method', () => {
@@ -389,6 +399,7 @@ describe('golden: responses (@Returns)', () => {
         },
       },
       default: { description: 'Error' },
+      '500': { description: 'Internal server error' },
     });
     assert.deepEqual(swagger.paths['/f'].get.responses['200'], { description: 'The file', schema: { type: 'file' } });
   });
@@ -541,7 +552,7 @@ describe('golden: triggers (webhookTrigger, pollingTrigger, @Trigger)', () => {
     });
     assert.equal(path.post['x-ms-trigger'], 'single');
     assert.equal(path.post['x-ms-trigger-hint'], 'Make an event.');
-    assert.deepEqual(Object.keys(path.post.responses), ['201']);
+    assert.deepEqual(Object.keys(path.post.responses), ['201', '400', '413', '415', '500']);
     assert.equal(path.post.responses['201'].headers.Location.type, 'string');
     assert.deepEqual(swagger.definitions.OnEventSubscription.required, ['callbackUrl']);
     assert.deepEqual(swagger.definitions.OnEventSubscription.properties.callbackUrl, {
@@ -558,7 +569,7 @@ describe('golden: triggers (webhookTrigger, pollingTrigger, @Trigger)', () => {
     const del = swagger.paths['/hooks/events/{subscriptionId}'].delete;
     assert.equal(del.operationId, 'OnEventUnsubscribe');
     assert.equal(del['x-ms-visibility'], 'internal');
-    assert.deepEqual(Object.keys(del.responses), ['204', '404']);
+    assert.deepEqual(Object.keys(del.responses), ['204', '400', '404', '500']);
   });
 
   it('generates a polling operation with 200 and 202, Location and Retry-After, and polling metadata', () => {

@@ -2,6 +2,7 @@ import { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { Connector } from '../connector';
 import { SchemaRegistry } from '../schema/registry';
 import { checkOperations } from './checks';
+import { PROBLEM_SCHEMA, withErrorResponses } from './problems';
 import { controllerOperations, type HandlerIndex } from './controllers';
 import { References } from './references';
 import { checkHeaderParameters, securityModel } from './security';
@@ -34,7 +35,11 @@ export function resolve(connector: Connector): ApiModel {
 
   const fromControllers = controllerOperations(o.controllers, registry, bag, handlers);
   const fromTriggers = triggerOperations(o.triggers ?? [], registry, bag);
-  const operations = [...fromControllers, ...fromTriggers.operations];
+  const authenticated = o.auth !== undefined && !(o.auth.type === 'none');
+  const declared = [...fromControllers, ...fromTriggers.operations];
+  const operations = declared.map((op) => withErrorResponses(op, authenticated));
+  // Method references point at the operations as declared; keep them pointing at the final ones.
+  for (const [fn, op] of handlers) handlers.set(fn, operations[declared.indexOf(op)]);
   if (operations.length === 0) bag.report('noOperations', { connector: 'controllers' });
 
   checkOperations(operations, registry.table, bag);
@@ -85,6 +90,8 @@ export function resolve(connector: Connector): ApiModel {
     operations,
     paths: pathItems(operations),
     schemas: sortedTable(registry.table),
+    classes: registry.classes(),
+    problem: PROBLEM_SCHEMA,
     security,
     policies,
     branding: {

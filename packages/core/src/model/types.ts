@@ -25,6 +25,10 @@ export interface ApiModel {
   /** Operations grouped by path, in first-declared order, with path-item level data. */
   readonly paths: readonly PathItemModel[];
   readonly schemas: SchemaTable;
+  /** The DTO class behind each named schema, for building instances at runtime. */
+  readonly classes: ReadonlyMap<string, Class>;
+  /** The problem+json schema of generated error responses (not one of `schemas`). */
+  readonly problem: SchemaModel;
   readonly security: SecurityModel;
   readonly policies: readonly PolicyModel[];
   readonly branding: BrandingModel;
@@ -112,6 +116,8 @@ export interface ResponseModel {
   readonly summary?: string;
   readonly headers: Readonly<Record<string, HeaderModel>>;
   readonly extensions?: Extensions;
+  /** An error answer the runtime gives (problem+json), added by `resolve()`, not declared. */
+  readonly generated?: boolean;
 }
 
 export interface PathItemModel {

@@ -68,3 +68,8 @@ function kindOf(m: RawMetadata): Constraint['kind'] {
 export function hasCustomConstraints(cls: Class): boolean {
   return constraintsOf(cls).some((c) => c.kind === 'custom' || c.kind === 'conditional');
 }
+
+/** True for class-validator's own constraint names (`isString`…), false for custom ones. */
+export function isBuiltInConstraint(name: string): boolean {
+  return builtInNames.has(name);
+}

@@ -52,6 +52,11 @@ export class SchemaRegistry {
     }
   }
 
+  /** The class behind each definition name. */
+  classes(): Map<string, Class> {
+    return new Map([...this.names].map(([cls, name]) => [name, cls]));
+  }
+
   /** Defines the class's schema (if new) and returns its definition name. */
   define(cls: Class): string {
     const known = this.names.get(cls);

@@ -109,7 +109,9 @@ function response(r: ResponseModel, schemas: ConnectorSchemas): Json {
   return compact({
     description: r.description,
     'x-ms-summary': r.summary,
-    schema: r.schema ? schemas.render(r.schema, true) : undefined,
+    // The designer reads one output schema (OperationHasManyResponsesWithSchema): generated
+    // error answers are described here and typed in the OpenAPI 3 document.
+    schema: r.schema && !r.generated ? schemas.render(r.schema, true) : undefined,
     headers: headers.length > 0 ? Object.fromEntries(headers.map(([k, h]) => [k, header(h)])) : undefined,
     ...r.extensions,
   });

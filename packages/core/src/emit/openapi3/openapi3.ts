@@ -11,6 +11,7 @@ import {
 import type { ApiModel, OperationModel, ResponseModel, SecuritySchemeModel } from '../../model/types';
 import type { SchemaModel } from '../../schema/model';
 import { compact } from '../json';
+import { PROBLEM_SCHEMA_NAME } from '../../model/problems';
 import { oas3Schema } from './schema';
 
 /**
@@ -30,6 +31,7 @@ export function openApiDocument(model: ApiModel): OpenAPIObject {
     b.addPath(item.path, pathItem);
   }
   for (const [name, s] of model.schemas) b.addSchema(name, oas3Schema(s));
+  if (!model.schemas.has(PROBLEM_SCHEMA_NAME)) b.addSchema(PROBLEM_SCHEMA_NAME, oas3Schema(model.problem));
   for (const s of model.security.schemes) b.addSecurityScheme(s.name, securityScheme(s));
   const doc = b.getSpec();
   if (model.security.schemes.length > 0) doc.security = model.security.schemes.map((s) => ({ [s.name]: [] }));

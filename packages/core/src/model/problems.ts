@@ -1,0 +1,71 @@
+import type { SchemaModel } from '../schema/model';
+import type { OperationModel, ResponseModel } from './types';
+
+/**
+ * The RFC 9457 problem details every error answer carries, with Flowport's `errors[]` of
+ * `{ pointer, message, code }`. Declared once here; the runtime and both emitters use it.
+ */
+export const PROBLEM_SCHEMA: SchemaModel = {
+  type: 'object',
+  description: 'RFC 9457 problem details.',
+  properties: {
+    type: { type: 'string', description: 'A URI that identifies the problem type.' },
+    title: { type: 'string', description: 'Short summary of the problem type.' },
+    status: { type: 'integer', description: 'The HTTP status code.' },
+    detail: { type: 'string', description: 'What went wrong in this occurrence.' },
+    instance: { type: 'string', description: 'The request path.' },
+    requestId: { type: 'string', description: 'Identifier to quote when reporting the problem.' },
+    errors: {
+      type: 'array',
+      description: 'Every problem found in the request.',
+      items: {
+        type: 'object',
+        properties: {
+          pointer: { type: 'string', description: 'JSON pointer into the request, e.g. /body/documents/0/text.' },
+          message: { type: 'string', description: 'The problem in plain words.' },
+          code: { type: 'string', description: 'Machine-readable code, e.g. maxLength.' },
+        },
+        required: ['pointer', 'message', 'code'],
+      },
+    },
+  },
+  required: ['type', 'title', 'status'],
+};
+
+export const PROBLEM_SCHEMA_NAME = 'Problem';
+
+const ERRORS: Record<string, string> = {
+  '400': 'Bad request: the request does not match the definition (problem+json lists every error)',
+  '401': 'Unauthorized: missing or invalid connection credentials',
+  '403': 'Forbidden: the credentials lack a required scope',
+  '413': 'Content too large',
+  '415': 'Unsupported media type',
+  '500': 'Internal server error',
+};
+
+/**
+ * The error answers the runtime can give for an operation, added where the author declared none:
+ * 400 when it takes input, 401 unless public, 403 when it needs scopes, 413/415 when it takes a
+ * body, and 500 always.
+ */
+export function withErrorResponses(op: OperationModel, authenticated: boolean): OperationModel {
+  const statuses: string[] = [];
+  const input = op.parameters.length > 0;
+  const body = op.parameters.some((p) => p.in === 'body' || p.in === 'formData');
+  if (input) statuses.push('400');
+  if (authenticated && !op.isPublic) statuses.push('401');
+  if (authenticated && !op.isPublic && op.scopes.length > 0) statuses.push('403');
+  if (body) statuses.push('413', '415');
+  statuses.push('500');
+  const declared = new Set(op.responses.map((r) => r.status));
+  const added: ResponseModel[] = statuses
+    .filter((s) => !declared.has(s))
+    .map((status) => ({
+      status,
+      description: ERRORS[status],
+      schema: { ref: PROBLEM_SCHEMA_NAME },
+      headers: {},
+      generated: true,
+    }));
+  return { ...op, responses: [...op.responses, ...added] };
+}

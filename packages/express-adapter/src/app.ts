@@ -1,0 +1,29 @@
+import { emitFiles, resolve, type Connector } from '@flowport/core';
+import express, { type Express } from 'express';
+import { mountDocs } from './docs';
+import { notFound, problemHandler } from './error-handler';
+import { consoleLogger, type AdapterOptions } from './options';
+import { routerFor } from './router';
+
+/**
+ * An Express app serving the connector: its operations under `basePath`, Swagger UI at
+ * `/docs`, the OpenAPI 3 document and the connector files, and problem+json for every error
+ * (404 for unknown paths, 405 with `Allow` for wrong methods).
+ *
+ * @example
+ * ```ts
+ * const app = createApp(connector, { credentials: { apiKeys: () => process.env.KEYS!.split(',') } });
+ * await listen(app, 3000);
+ * ```
+ */
+export function createApp(connector: Connector, options: AdapterOptions = {}): Express {
+  const model = resolve(connector);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  if (options.docs !== false) mountDocs(app, emitFiles(model));
+  app.use(model.basePath, routerFor(model, options));
+  app.use(notFound);
+  app.use(problemHandler(options.logger ?? consoleLogger));
+  return app;
+}

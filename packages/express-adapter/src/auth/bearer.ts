@@ -1,0 +1,85 @@
+import type { OAuth2Auth } from '@flowport/core';
+import type { Request } from 'express';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import type { Identity } from '../identity';
+import type { CredentialOptions } from '../options';
+import type { Check } from './check';
+
+function token(req: Request): string | undefined {
+  const m = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec((req.get('authorization') ?? '').trim());
+  return m?.[1];
+}
+
+function scopesOf(claims: JWTPayload): string[] {
+  const scp = typeof claims.scp === 'string' ? claims.scp.split(' ').filter(Boolean) : [];
+  const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
+  return [...scp, ...roles];
+}
+
+const SPECIFIC_TENANT = /^(?!common$|organizations$|consumers$)[A-Za-z0-9.-]+$/;
+
+/**
+ * AAD (Entra ID) access tokens: signature against the tenant's JWKS (fetched once, cached and
+ * refreshed by jose on an unknown key id), an algorithm allow-list, issuer, audience = the
+ * declared resource URI, and `exp`/`nbf` with a small clock tolerance.
+ */
+function aadVerifier(auth: OAuth2Auth, credentials: CredentialOptions): (jwt: string) => Promise<Identity | undefined> {
+  const o = credentials.aad ?? {};
+  const loginUri = auth.customParameters?.loginUri ?? 'https://login.microsoftonline.com';
+  const tenant = auth.customParameters?.tenantId ?? 'common';
+  const jwks = createRemoteJWKSet(new URL(o.jwksUri ?? `${loginUri}/${tenant}/discovery/v2.0/keys`), {
+    cacheMaxAge: 10 * 60 * 1000,
+    cooldownDuration: 30 * 1000,
+  });
+  const audience = o.audience ?? auth.resourceUri ?? auth.customParameters?.resourceUri;
+  if (!audience) throw new Error('aad auth needs a resourceUri (the audience tokens must carry)');
+  const fixedIssuers =
+    o.issuer ??
+    (SPECIFIC_TENANT.test(tenant)
+      ? [`https://login.microsoftonline.com/${tenant}/v2.0`, `https://sts.windows.net/${tenant}/`]
+      : undefined);
+  return async (jwt) => {
+    try {
+      const { payload } = await jwtVerify(jwt, jwks, {
+        algorithms: [...(o.algorithms ?? ['RS256'])],
+        audience: typeof audience === 'string' ? audience : [...audience],
+        issuer: typeof fixedIssuers === 'string' ? fixedIssuers : fixedIssuers ? [...fixedIssuers] : undefined,
+        clockTolerance: o.clockTolerance ?? 60,
+        requiredClaims: ['exp'],
+      });
+      // Multi-tenant apps: the issuer must be the one of the token's own tenant.
+      if (!fixedIssuers) {
+        const tid = typeof payload.tid === 'string' ? payload.tid : '';
+        const allowed = [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
+        if (!tid || !allowed.includes(String(payload.iss))) return undefined;
+      }
+      const subject = String(payload.oid ?? payload.sub ?? '');
+      return subject ? { subject, method: 'oauth2', scopes: scopesOf(payload), claims: payload } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+export function bearerCheck(auth: OAuth2Auth, credentials: CredentialOptions): Check {
+  const aad = auth.identityProvider === 'aad' || auth.identityProvider === 'aadcertificate';
+  let verify: (jwt: string, req: Request) => Promise<Identity | undefined>;
+  if (credentials.verifyToken) {
+    const custom = credentials.verifyToken;
+    verify = async (jwt, req) => custom(jwt, req);
+  } else if (aad) {
+    verify = aadVerifier(auth, credentials);
+  } else {
+    throw new Error(
+      `the connector declares OAuth 2.0 (${auth.identityProvider}) auth but no credentials.verifyToken was given`,
+    );
+  }
+  return {
+    challenge: 'Bearer realm="connector"',
+    present: (req) => /^Bearer /i.test(req.get('authorization') ?? ''),
+    async verify(req) {
+      const t = token(req);
+      return t ? verify(t, req) : undefined;
+    },
+  };
+}

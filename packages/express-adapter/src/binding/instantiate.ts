@@ -1,0 +1,58 @@
+import type { ApiModel, Class, SchemaModel } from '@flowport/core';
+
+export type Build = (value: unknown) => unknown;
+
+/**
+ * Compiles, once per schema, a function that turns validated JSON into DTO instances: `new
+ * Class()` (so field initialisers run) and one assignment per property the schema declares.
+ * Properties the schema does not declare (only when unknown properties are allowed) are
+ * defined as own data properties, so a `__proto__` key can never reach a prototype.
+ */
+export class Instantiator {
+  private readonly byRef = new Map<string, Build>();
+
+  constructor(private readonly model: ApiModel) {}
+
+  compile(schema: SchemaModel): Build {
+    if (schema.ref !== undefined) return this.forRef(schema.ref);
+    if (schema.type === 'array' && schema.items) {
+      const item = this.compile(schema.items);
+      return (v) => (Array.isArray(v) ? v.map(item) : v);
+    }
+    if (schema.properties) return this.forObject(schema, () => ({}));
+    return identity;
+  }
+
+  private forRef(ref: string): Build {
+    const known = this.byRef.get(ref);
+    if (known) return known;
+    let build: Build = identity;
+    // Registered before compiling the properties, so that recursive classes terminate.
+    this.byRef.set(ref, (v) => build(v));
+    const cls = this.model.classes.get(ref) as (Class & (new () => object)) | undefined;
+    const schema = this.model.schemas.get(ref) ?? {};
+    build = this.forObject(schema, cls ? () => new cls() : () => ({}));
+    this.byRef.set(ref, build);
+    return build;
+  }
+
+  private forObject(schema: SchemaModel, create: () => object): Build {
+    const props = Object.entries(schema.properties ?? {}).map(([k, s]) => [k, this.compile(s)] as const);
+    const known = new Set(props.map(([k]) => k));
+    return (v) => {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+      const source = v as Record<string, unknown>;
+      const target = create() as Record<string, unknown>;
+      for (const [k, build] of props) {
+        if (Object.prototype.hasOwnProperty.call(source, k)) target[k] = build(source[k]);
+      }
+      for (const k of Object.keys(source)) {
+        if (!known.has(k))
+          Object.defineProperty(target, k, { value: source[k], enumerable: true, writable: true, configurable: true });
+      }
+      return target;
+    };
+  }
+}
+
+const identity: Build = (v) => v;

@@ -1,0 +1,42 @@
+import { hasCustomConstraints, isBuiltInConstraint, type ApiModel, type Class, type SchemaModel } from '@flowport/core';
+import { validate, type ValidationError } from 'class-validator';
+import type { ProblemError } from '../problem';
+
+/**
+ * Custom class-validator constraints have no schema form, so they run after schema validation,
+ * on the built instance — and only for bodies whose classes declare such constraints.
+ */
+export function runtimeConstraintCheck(
+  model: ApiModel,
+  body: SchemaModel,
+): ((instance: unknown) => Promise<ProblemError[]>) | undefined {
+  if (!reachesCustomConstraints(model, body, new Set())) return undefined;
+  return async (instance) => {
+    if (typeof instance !== 'object' || instance === null) return [];
+    const errors = await validate(instance, { forbidUnknownValues: false });
+    return flatten(errors, '/body');
+  };
+}
+
+function reachesCustomConstraints(model: ApiModel, s: SchemaModel, seen: Set<string>): boolean {
+  if (s.ref !== undefined) {
+    if (seen.has(s.ref)) return false;
+    seen.add(s.ref);
+    const cls = model.classes.get(s.ref) as Class | undefined;
+    if (cls && hasCustomConstraints(cls)) return true;
+    return reachesCustomConstraints(model, model.schemas.get(s.ref) ?? {}, seen);
+  }
+  const children = [...Object.values(s.properties ?? {}), ...(s.items ? [s.items] : [])];
+  return children.some((c) => reachesCustomConstraints(model, c, seen));
+}
+
+function flatten(errors: readonly ValidationError[], base: string): ProblemError[] {
+  return errors.flatMap((e) => {
+    const pointer = `${base}/${e.property}`;
+    // Built-in constraints were already checked by the schema, which is the contract.
+    const own = Object.entries(e.constraints ?? {})
+      .filter(([code]) => !isBuiltInConstraint(code))
+      .map(([code, message]) => ({ pointer, message, code }));
+    return [...own, ...flatten(e.children ?? [], pointer)];
+  });
+}

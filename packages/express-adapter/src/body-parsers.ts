@@ -1,0 +1,54 @@
+import type { OperationModel } from '@flowport/core';
+import express, { type RequestHandler } from 'express';
+import multer from 'multer';
+import { HttpError } from './errors';
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+function hasBody(req: Parameters<RequestHandler>[0]): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** The body parsers an operation needs: JSON for a body, multipart or urlencoded for form data. */
+export function bodyParsers(op: OperationModel, limits: { body: number | string; file: number }): RequestHandler[] {
+  const body = op.parameters.find((p) => p.in === 'body');
+  const form = op.parameters.filter((p) => p.in === 'formData');
+  if (body) {
+    const accepts = op.consumes ?? ['application/json'];
+    const json = express.json({ limit: limits.body, strict: false, type: JSON_TYPES });
+    const checkType: RequestHandler = (req, _res, next) => {
+      if (hasBody(req) && !req.is(JSON_TYPES)) {
+        next(
+          new HttpError(
+            415,
+            `Send the body as ${accepts.join(' or ')}; got ${req.get('content-type') ?? 'no content type'}.`,
+          ),
+        );
+      } else next();
+    };
+    return [checkType, json];
+  }
+  if (form.length > 0) {
+    const upload = multer({
+      storage: multer.memoryStorage(),
+      limits: { fileSize: limits.file, files: form.length, fields: 1000 },
+    }).any();
+    const urlencoded = express.urlencoded({ extended: false, limit: limits.body });
+    const checkType: RequestHandler = (req, _res, next) => {
+      if (hasBody(req) && !req.is(['multipart/form-data', 'application/x-www-form-urlencoded'])) {
+        next(
+          new HttpError(
+            415,
+            `Send the form as multipart/form-data; got ${req.get('content-type') ?? 'no content type'}.`,
+          ),
+        );
+      } else next();
+    };
+    return [checkType, upload, urlencoded];
+  }
+  return [];
+}
+
+/** Whether the request carried a body at all (before parsing consumed the stream). */
+export { hasBody };

@@ -1,0 +1,74 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { HttpError } from './errors';
+import type { Logger } from './options';
+import { requestIdOf, sendProblem } from './problem';
+
+interface ParserError {
+  type?: string;
+  status?: number;
+  code?: string;
+  name?: string;
+  message?: string;
+}
+
+/** What a body parser's or multer's error means for the caller. */
+function clientError(err: ParserError): { status: number; detail: string } | undefined {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return { status: 400, detail: `The body is not valid JSON: ${err.message ?? ''}`.trim() };
+    case 'entity.too.large':
+      return { status: 413, detail: 'The body is larger than this API accepts.' };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { status: 415, detail: err.message ?? 'Unsupported body encoding.' };
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return { status: 400, detail: 'The body could not be read.' };
+    default:
+      break;
+  }
+  if (err.name === 'MulterError') {
+    const large = err.code === 'LIMIT_FILE_SIZE' || err.code === 'LIMIT_FIELD_VALUE';
+    return { status: large ? 413 : 400, detail: err.message ?? 'The form could not be read.' };
+  }
+  // Express's own 4xx errors, e.g. a path parameter that is not valid percent-encoding.
+  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+    return { status: err.status, detail: err.message ?? 'Bad request.' };
+  }
+  return undefined;
+}
+
+/**
+ * Every error becomes `application/problem+json`. Client errors say what was wrong; anything
+ * else is a 500 without internals, logged with the request id the caller can quote.
+ */
+export function problemHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    if (err instanceof HttpError) {
+      sendProblem(req, res, err.status, err.message, err.errors, err.headers);
+      return;
+    }
+    const client = typeof err === 'object' && err !== null ? clientError(err as ParserError) : undefined;
+    if (client) {
+      sendProblem(req, res, client.status, client.detail);
+      return;
+    }
+    const requestId = requestIdOf(req);
+    logger.error('flowport: unhandled error', {
+      requestId,
+      method: req.method,
+      path: req.originalUrl.split('?')[0],
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
+    sendProblem(req, res, 500, `An unexpected error occurred; quote request id ${requestId} when reporting it.`);
+  };
+}
+
+export const notFound: RequestHandler = (req, res) => {
+  sendProblem(req, res, 404, `No operation answers ${req.method} ${req.originalUrl.split('?')[0]}.`);
+};

@@ -1,0 +1,26 @@
+/**
+ * @flowport/express-adapter — serve a Flowport connector on Express 5.
+ * @packageDocumentation
+ */
+export { createApp } from './app';
+export { createRouter, routerFor } from './router';
+export { createServer, listen, urlOf } from './server';
+export { DOC_PATHS } from './docs';
+export { reply, type Reply } from './reply';
+export {
+  HttpError,
+  BadRequestError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  GoneError,
+  UnprocessableError,
+  TooManyRequestsError,
+  NotImplementedError,
+  ServiceUnavailableError,
+} from './errors';
+export type { Identity } from './identity';
+export type { AdapterOptions, CredentialOptions, Logger } from './options';
+export type { ProblemError } from './problem';
+export { matchesAnyKey } from './auth/api-key';

@@ -1,0 +1,130 @@
+import type { ApiModel, Class, OperationModel } from '@flowport/core';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type Ajv from 'ajv';
+import type { Guard } from './auth/guard';
+import { Instantiator } from './binding/instantiate';
+import { runtimeConstraintCheck } from './binding/runtime-constraints';
+import { bodyParsers, hasBody } from './body-parsers';
+import { HttpError } from './errors';
+import type { Identity } from './identity';
+import { compileResponder } from './respond';
+import { RequestValidator, type ValidInput } from './validation/request-validator';
+
+/** Everything compiled once at start-up that operations share. */
+export interface CompileContext {
+  readonly model: ApiModel;
+  readonly ajv: Ajv;
+  /** Emitted Swagger parameters of each operation, by operationId. */
+  readonly emittedParameters: ReadonlyMap<string, readonly Record<string, unknown>[]>;
+  readonly guardFor: (op: OperationModel) => Guard;
+  readonly instantiator: Instantiator;
+  readonly instanceOf: (controller: Class) => object;
+  readonly limits: { readonly body: number | string; readonly file: number };
+}
+
+type Handler = (args: unknown[]) => unknown;
+
+/** One operation as Express middlewares: guard, body parsing, validation, binding, handler, reply. */
+export function compileOperation(op: OperationModel, ctx: CompileContext): RequestHandler[] {
+  const guard = ctx.guardFor(op);
+  const validator = new RequestValidator(ctx.ajv, ctx.emittedParameters.get(op.id) ?? []);
+  const args = compileArguments(op, ctx);
+  const body = op.parameters.find((p) => p.in === 'body');
+  const custom = body ? runtimeConstraintCheck(ctx.model, body.schema) : undefined;
+  const call = handlerOf(op, ctx);
+  const send = compileResponder(op);
+  const doubleEncoded = op.parameters.filter((p) => p.in === 'path' && p.urlEncoding === 'double').map((p) => p.name);
+
+  const authenticate: RequestHandler = (req, _res, next) => {
+    const sent = hasBody(req);
+    guard(req).then((identity) => {
+      (req as FlowportRequest).flowport = { identity, hasBody: sent };
+      next();
+    }, next);
+  };
+  const handle = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      const state = (req as FlowportRequest).flowport;
+      const files = Object.fromEntries(
+        ((req.files as Express.Multer.File[] | undefined) ?? []).map((f) => [f.fieldname, f]),
+      );
+      const path = { ...(req.params as Record<string, string>) };
+      for (const name of doubleEncoded) path[name] = decodeURIComponent(path[name]);
+      const { input, errors } = validator.check(
+        {
+          path,
+          query: req.query as Record<string, unknown>,
+          header: req.headers,
+          formData: isObject(req.body) ? req.body : {},
+          body: req.body,
+          hasBody: state.hasBody && req.body !== undefined,
+        },
+        files,
+      );
+      if (errors.length > 0) throw new HttpError(400, "The request does not match the operation's definition.", errors);
+      const values = args(input, state.identity);
+      if (custom && body?.index !== undefined) {
+        const problems = await custom(values[body.index]);
+        if (problems.length > 0) throw new HttpError(400, 'The request body breaks a rule of the operation.', problems);
+      }
+      send(res, await call(values));
+    } catch (err) {
+      next(err);
+    }
+  };
+  return [authenticate, ...bodyParsers(op, ctx.limits), (req, res, next) => void handle(req, res, next)];
+}
+
+interface FlowportRequest extends Request {
+  flowport: { identity?: Identity; hasBody: boolean };
+}
+
+/** Builds the handler's argument list from validated input, by the declared parameter indexes. */
+function compileArguments(
+  op: OperationModel,
+  ctx: CompileContext,
+): (input: ValidInput, identity: Identity | undefined) => unknown[] {
+  const slots = op.parameters
+    .filter((p) => p.index !== undefined)
+    .map((p) => {
+      const index = p.index!;
+      if (p.in === 'body') {
+        const build = ctx.instantiator.compile(p.schema);
+        return (input: ValidInput, out: unknown[]) => {
+          out[index] = input.body === undefined ? undefined : build(input.body);
+        };
+      }
+      const key = p.in === 'header' ? p.name.toLowerCase() : p.name;
+      const location = p.in;
+      return (input: ValidInput, out: unknown[]) => {
+        out[index] = input[location][key];
+      };
+    });
+  const identityIndex = op.identityIndex;
+  return (input, identity) => {
+    const out: unknown[] = [];
+    for (const slot of slots) slot(input, out);
+    if (identityIndex !== undefined) out[identityIndex] = identity;
+    return out;
+  };
+}
+
+function handlerOf(op: OperationModel, ctx: CompileContext): Handler {
+  if (op.source.kind !== 'method') {
+    const what = op.source.kind === 'polling' ? 'polling' : 'webhook';
+    return () => {
+      throw new HttpError(
+        501,
+        `The ${what} trigger runtime for ${op.id} is not available in this version of the adapter.`,
+      );
+    };
+  }
+  const { controller, method } = op.source;
+  const instance = ctx.instanceOf(controller) as Record<string, (...a: unknown[]) => unknown>;
+  const fn = instance[method];
+  return (args) => fn.apply(instance, args);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

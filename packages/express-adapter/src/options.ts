@@ -1,0 +1,56 @@
+import type { Class } from '@flowport/core';
+import type { Request } from 'express';
+import type { Identity } from './identity';
+
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * What the runtime needs beyond the connector declaration: where credentials are checked.
+ * The declaration says *how* a caller authenticates (header name, scheme); these say *who* may.
+ */
+export interface CredentialOptions {
+  /** Valid API keys, compared in constant time; a function is read on every request (rotation). */
+  readonly apiKeys?: readonly string[] | (() => readonly string[]);
+  /** Checks an API key; resolve to undefined to refuse it. Used instead of `apiKeys`. */
+  readonly verifyApiKey?: (key: string, req: Request) => MaybePromise<Identity | undefined>;
+  /** Checks basic-auth credentials. */
+  readonly verifyBasic?: (username: string, password: string, req: Request) => MaybePromise<Identity | undefined>;
+  /** Checks a bearer token of a generic OAuth 2.0 provider. */
+  readonly verifyToken?: (token: string, req: Request) => MaybePromise<Identity | undefined>;
+  /** Microsoft Entra ID (AAD) token checks; defaults come from the `aad()` declaration. */
+  readonly aad?: {
+    /** Default `<loginUri>/<tenantId>/discovery/v2.0/keys`. */
+    readonly jwksUri?: string;
+    /** Accepted issuers; default the v1 and v2 issuers of the tenant (any tenant's for `common`). */
+    readonly issuer?: string | readonly string[];
+    /** Default `['RS256']`. */
+    readonly algorithms?: readonly string[];
+    /** Default the declared `resourceUri`. */
+    readonly audience?: string | readonly string[];
+    /** Seconds of clock skew allowed for `exp`/`nbf`; default 60. */
+    readonly clockTolerance?: number;
+  };
+}
+
+/** Logs server errors; never given credentials or request bodies. */
+export interface Logger {
+  error(message: string, details: Readonly<Record<string, unknown>>): void;
+}
+
+/** Options of {@link createRouter} and {@link createApp}. */
+export interface AdapterOptions {
+  readonly credentials?: CredentialOptions;
+  /** Largest JSON or form body; default `1mb`. */
+  readonly bodyLimit?: number | string;
+  /** Largest uploaded file in bytes; default 10 MiB. */
+  readonly fileLimit?: number;
+  /** Creates controller instances (dependency injection); default `new Controller()`. */
+  readonly controllers?: (controller: Class) => object;
+  /** Serve `/docs`, `/openapi.json` and `/connector/*` (createApp only); default true. */
+  readonly docs?: boolean;
+  readonly logger?: Logger;
+}
+
+export const consoleLogger: Logger = {
+  error: (message, details) => console.error(message, JSON.stringify(details)),
+};

@@ -1,0 +1,38 @@
+import type { OperationModel } from '@flowport/core';
+import type { Response } from 'express';
+import { Readable } from 'node:stream';
+import { isReply } from './reply';
+
+/**
+ * Compiles how an operation's handler result is sent: the first declared 2xx status (or the
+ * one of a `reply()`), JSON for data, and raw bytes with the declared media type for
+ * `file`/`binary` responses. Streams are piped, not buffered.
+ */
+export function compileResponder(op: OperationModel): (res: Response, result: unknown) => void {
+  const success = op.responses.find((r) => /^2\d\d$/.test(r.status));
+  const status = success ? Number(success.status) : 200;
+  const binary = success?.schema?.type === 'file' || success?.schema?.format === 'binary';
+  const mediaType = binary ? (op.produces?.[0] ?? 'application/octet-stream') : 'application/json; charset=utf-8';
+  return (res, result) => {
+    let code = status;
+    let body = result;
+    if (isReply(result)) {
+      code = result.status;
+      body = result.body;
+      for (const [k, v] of Object.entries(result.headers)) res.setHeader(k, v);
+    }
+    res.status(code);
+    if (body === undefined || code === 204 || code === 304) {
+      res.end();
+    } else if (body instanceof Readable) {
+      if (!res.hasHeader('content-type')) res.setHeader('content-type', mediaType);
+      body.pipe(res);
+    } else if (Buffer.isBuffer(body) || body instanceof Uint8Array || (binary && typeof body === 'string')) {
+      if (!res.hasHeader('content-type')) res.setHeader('content-type', mediaType);
+      res.end(body);
+    } else {
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify(body));
+    }
+  };
+}

@@ -1,0 +1,79 @@
+import {
+  connectorDefinition,
+  resolve,
+  type ApiModel,
+  type Class,
+  type Connector,
+  type OperationModel,
+} from '@flowport/core';
+import express, { type RequestHandler, type Router } from 'express';
+import { compileGuards } from './auth/guard';
+import { Instantiator } from './binding/instantiate';
+import { problemHandler } from './error-handler';
+import { toExpressPath } from './express-path';
+import { compileOperation, type CompileContext } from './operation';
+import { consoleLogger, type AdapterOptions } from './options';
+import { sendProblem } from './problem';
+import { createAjv } from './validation/ajv';
+
+/**
+ * An Express router that serves the connector's operations at their paths (relative to
+ * `basePath`; mount it there). Everything is compiled here, once: no reflection or schema work
+ * happens per request.
+ *
+ * @example `app.use('/', createRouter(connector, { credentials: { apiKeys: ['…'] } }))`
+ */
+export function createRouter(connector: Connector, options: AdapterOptions = {}): Router {
+  return routerFor(resolve(connector), options);
+}
+
+type Json = Record<string, unknown>;
+
+/** {@link createRouter} for an already resolved model. */
+export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router {
+  const definition = connectorDefinition(model) as { paths: Record<string, Record<string, Json>>; definitions?: Json };
+  const emittedParameters = new Map(
+    model.operations.map((op) => [
+      op.id,
+      (definition.paths[op.path][op.method].parameters as Json[] | undefined) ?? [],
+    ]),
+  );
+  const controllers = new Map<Class, object>();
+  const create = options.controllers ?? ((cls: Class) => new (cls as new () => object)());
+  const ctx: CompileContext = {
+    model,
+    ajv: createAjv(definition.definitions),
+    emittedParameters,
+    guardFor: compileGuards(model, options.credentials),
+    instantiator: new Instantiator(model),
+    instanceOf: (cls) => {
+      let instance = controllers.get(cls);
+      if (!instance) controllers.set(cls, (instance = create(cls)));
+      return instance;
+    },
+    limits: { body: options.bodyLimit ?? '1mb', file: options.fileLimit ?? 10 * 1024 * 1024 },
+  };
+  const router = express.Router();
+  for (const item of model.paths) {
+    const route = toExpressPath(item.path);
+    for (const op of item.operations) router[op.method](route, ...compileOperation(op, ctx));
+    router.all(route, methodNotAllowed(item.operations));
+  }
+  router.use(problemHandler(options.logger ?? consoleLogger));
+  return router;
+}
+
+/** 405 with `Allow` for a known path and another method; OPTIONS answers 204 with `Allow`. */
+function methodNotAllowed(ops: readonly OperationModel[]): RequestHandler {
+  const methods = new Set(ops.map((o) => o.method.toUpperCase()));
+  if (methods.has('GET')) methods.add('HEAD');
+  const allow = [...methods].join(', ');
+  return (req, res) => {
+    if (req.method === 'OPTIONS') {
+      res.status(204).setHeader('allow', allow);
+      res.end();
+      return;
+    }
+    sendProblem(req, res, 405, `${req.method} is not allowed here; use ${allow}.`, [], { allow });
+  };
+}

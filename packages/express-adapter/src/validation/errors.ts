@@ -1,0 +1,33 @@
+import type { ErrorObject } from 'ajv';
+import type { ProblemError } from '../problem';
+
+function escape(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** ajv's errors as `{ pointer, message, code }`, the pointer naming the offending field itself. */
+export function problemErrors(errors: readonly ErrorObject[] | null | undefined, location: string): ProblemError[] {
+  const out: ProblemError[] = [];
+  const seen = new Set<string>();
+  for (const e of errors ?? []) {
+    // anyOf/oneOf wrappers repeat their branches' errors; the branches say more.
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') continue;
+    const params = e.params as Record<string, unknown>;
+    let pointer = `/${location}${e.instancePath}`;
+    let message = e.message ?? 'is invalid';
+    if (e.keyword === 'required') {
+      pointer += `/${escape(String(params.missingProperty))}`;
+      message = 'is required';
+    } else if (e.keyword === 'additionalProperties') {
+      pointer += `/${escape(String(params.additionalProperty))}`;
+      message = 'is not a known property';
+    } else if (e.keyword === 'enum') {
+      message = `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    }
+    const key = `${pointer} ${e.keyword}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ pointer, message, code: e.keyword });
+  }
+  return out;
+}
