@@ -25,9 +25,7 @@ export function mountDocs(app: Express, files: ConnectorFiles): void {
   app.get(DOC_PATHS.apiDefinition, bytes(files['apiDefinition.swagger.json']));
   app.get(DOC_PATHS.apiProperties, bytes(files['apiProperties.json']));
   app.get(DOC_PATHS.settings, bytes(files['settings.json']));
-  app.use(
-    DOC_PATHS.ui,
-    swaggerUi.serveFiles(undefined, {}),
-    swaggerUi.setup(undefined, { swaggerOptions: { url: DOC_PATHS.openapi }, customSiteTitle: 'API docs' }),
-  );
+  // Swagger UI reads the served document, so the page and /openapi.json cannot disagree.
+  const ui = { swaggerOptions: { url: DOC_PATHS.openapi }, customSiteTitle: 'API docs' };
+  app.use(DOC_PATHS.ui, swaggerUi.serveFiles(undefined, ui), swaggerUi.setup(undefined, ui));
 }

@@ -922,7 +922,10 @@ describe('golden: OpenAPI 3 document', () => {
       triggers: [hook],
       auth: apiKey({ in: 'header', name: 'k', label: 'Key' }),
     });
-    assert.deepEqual(openapi.servers, [{ url: 'https://api.example.com/v1' }]);
+    assert.deepEqual(openapi.servers, [
+      { url: '/v1', description: 'The server this document is served from' },
+      { url: 'https://api.example.com/v1', description: 'Production' },
+    ]);
     assert.deepEqual(openapi.components.schemas.Msg.properties.text, { type: 'string', nullable: true });
     assert.deepEqual(openapi.components.securitySchemes, { api_key: { type: 'apiKey', in: 'header', name: 'k' } });
     assert.deepEqual(openapi.paths['/m'].post.requestBody, {

@@ -24,7 +24,7 @@ export function openApiDocument(model: ApiModel): OpenAPIObject {
   b.addInfo(
     compact({ title: i.title, description: i.description, version: i.version, contact: i.contact && { ...i.contact } }),
   );
-  for (const s of servers(model)) b.addServer({ url: s });
+  for (const s of servers(model)) b.addServer(s);
   for (const item of model.paths) {
     const pathItem: PathItemObject = {};
     for (const op of item.operations) pathItem[op.method] = operation(op, model);
@@ -43,10 +43,15 @@ export function openApiDocument(model: ApiModel): OpenAPIObject {
   return doc;
 }
 
-function servers(model: ApiModel): string[] {
+/**
+ * A relative server first: resolved against wherever the document is served from, it makes
+ * Swagger UI's "Try it out" call that server (a local run, a staging slot) rather than production.
+ */
+function servers(model: ApiModel): { url: string; description: string }[] {
   const base = model.basePath === '/' ? '' : model.basePath;
-  if (!model.host) return [base || '/'];
-  return model.schemes.map((s) => `${s}://${model.host}${base}`);
+  const here = { url: base || '/', description: 'The server this document is served from' };
+  if (!model.host) return [here];
+  return [here, ...model.schemes.map((s) => ({ url: `${s}://${model.host}${base}`, description: 'Production' }))];
 }
 
 function operation(op: OperationModel, model: ApiModel): OperationObject {

@@ -1,0 +1,55 @@
+import { sentimentApp } from '@flowport/example-text-sentiment/dist/server';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { serving } from './support/http';
+
+const BROWSER = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+describe('Swagger UI in headless Chromium', function () {
+  this.timeout(60000);
+  const live = serving(() => sentimentApp(['ui-key']));
+  let browser: Browser | undefined;
+
+  before(function () {
+    if (!existsSync(BROWSER)) {
+      if (process.env.CI === 'true') throw new Error(`${BROWSER} is missing; scripts/ensure-chromium.sh installs it`);
+      this.skip();
+    }
+  });
+  // Playwright gives the browser a fresh temporary profile and removes it on close.
+  after(async () => browser?.close());
+
+  it('renders every operation of the OpenAPI document', async () => {
+    browser = await chromium.launch({
+      executablePath: BROWSER,
+      // This machine has no network beyond loopback: keep Chromium from reaching out.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const page = await browser.newPage();
+    await page.goto(`${live.url()}/docs/`);
+    await page.waitForSelector('.opblock-summary', { timeout: 30000 });
+    const operations = await page.$$eval('.opblock-summary', (els) =>
+      els.map(
+        (e) =>
+          `${e.querySelector('.opblock-summary-method')?.textContent} ${e.querySelector('.opblock-summary-path')?.textContent?.replace(/\u200b/g, '')}`,
+      ),
+    );
+    assert.deepEqual(operations.sort(), [
+      'GET /health',
+      'GET /text/analytics/v2.0/languages',
+      'POST /text/analytics/v2.0/sentiment',
+    ]);
+    assert.match((await page.textContent('.info .title')) ?? '', /Text Sentiment/);
+    if (process.env.FLOWPORT_SCREENSHOT)
+      await page.screenshot({ path: process.env.FLOWPORT_SCREENSHOT, fullPage: true });
+  });
+});
