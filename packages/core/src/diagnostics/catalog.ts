@@ -272,7 +272,7 @@ export const catalog = {
     'untyped-property',
     'error',
     'the type of this property cannot be read from its declaration ({found})',
-    'Add a type decorator: @Field({ type: String }), @Type(() => Item) or @IsString().',
+    "Say the type: @Field({ type: String }), @Type(() => Item) or @IsString() on a property; { type: Number } in a parameter decorator's options.",
   ),
   schemaNameCollision: entry(
     'FP1403',

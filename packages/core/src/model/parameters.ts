@@ -24,7 +24,10 @@ export function parameterModel(
   if (RESERVED.has(rec.name.toLowerCase())) bag.report('reservedParameterName', at, { name: rec.name });
   // `items` types an array declared as `T[]`, whose metadata says only `Array`.
   const type =
-    o.type ?? (o.items !== undefined && (declared === Array || declared === undefined) ? [o.items] : declared);
+    o.type ??
+    (o.items !== undefined && (declared === Array || declared === Object || declared === undefined)
+      ? [o.items]
+      : declared);
   const schema = registry.schemaFor(type as TypeRef, at);
   if (rec.in !== 'body') {
     if (schema.ref !== undefined || schema.type === 'object') {

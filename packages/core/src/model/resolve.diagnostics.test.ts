@@ -517,7 +517,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     expectDiagnostic(
       bodyOf(Loose),
       'FP1402',
-      'the type of this property cannot be read from its declaration (Object (a union, interface or any))',
+      'the type of this property cannot be read from its declaration (Object: TypeScript records unions, interfaces and any as Object)',
       { class: 'Loose', property: 'value' },
     );
   });

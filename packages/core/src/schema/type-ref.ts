@@ -42,7 +42,13 @@ export function resolveTypeRef(t: unknown): ResolvedType {
     case Object:
     case undefined:
     case null:
-      return { kind: 'unknown', found: t === Object ? 'Object (a union, interface or any)' : 'no type metadata' };
+      return {
+        kind: 'unknown',
+        found:
+          t === Object
+            ? 'Object: TypeScript records unions, optional parameters (T | undefined), interfaces and any as Object'
+            : 'no type metadata',
+      };
     default:
       break;
   }

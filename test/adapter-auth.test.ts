@@ -1,0 +1,254 @@
+import {
+  aad,
+  apiKey,
+  authChoice,
+  basic,
+  Connector,
+  oauth2,
+  type AuthChoice,
+  type AuthDeclaration,
+} from '@flowport/core';
+import { createApp, type AdapterOptions } from '@flowport/express-adapter';
+import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { AuthController } from './fixtures/auth-api';
+
+const TENANT = '11111111-2222-3333-4444-555555555555';
+const AUDIENCE = 'api://flowport-test';
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+const ISSUER = `https://login.microsoftonline.com/${TENANT}/v2.0`;
+
+function connectorWith(auth: AuthDeclaration | AuthChoice): Connector {
+  return new Connector({
+    info: { title: 'Auth Test', description: 'A connector that exercises every auth method.', version: '1.0.0' },
+    brandColor: '#123456',
+    auth,
+    controllers: [AuthController],
+  });
+}
+
+describe('auth: Entra ID (AAD) bearer tokens against a local JWKS', () => {
+  let jwks: Server;
+  let jwksUrl = '';
+  let jwksHits = 0;
+  let signingKey: PrivateKey;
+  let otherKey: PrivateKey;
+  let app: ReturnType<typeof createApp>;
+
+  before(async () => {
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    const other = await generateKeyPair('RS256', { extractable: true });
+    signingKey = pair.privateKey;
+    otherKey = other.privateKey;
+    const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' };
+    jwks = createServer((_req, res) => {
+      jwksHits++;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
+    jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/keys`;
+    app = createApp(connectorWith(aad({ clientId: 'client', resourceUri: AUDIENCE, tenantId: TENANT })), {
+      credentials: { aad: { jwksUri: jwksUrl } },
+    });
+  });
+  after(() => new Promise<void>((r) => jwks.close(() => r())));
+
+  type Claims = Record<string, unknown>;
+  const sign = (
+    claims: Claims = {},
+    opts: { key?: PrivateKey; kid?: string; exp?: string | number; nbf?: string | number } = {},
+  ) => {
+    const jwt = new SignJWT({ oid: 'user-1', tid: TENANT, scp: 'Items.Read', ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: opts.kid ?? 'key-1' })
+      .setIssuedAt()
+      .setIssuer((claims.iss as string) ?? ISSUER)
+      .setAudience((claims.aud as string) ?? AUDIENCE)
+      .setExpirationTime(opts.exp ?? '10m');
+    if (opts.nbf !== undefined) jwt.setNotBefore(opts.nbf);
+    return jwt.sign(opts.key ?? signingKey);
+  };
+  const me = (token: string) => request(app).get('/auth/me').set('authorization', `Bearer ${token}`);
+
+  it('accepts a valid token and hands the identity to the handler', async () => {
+    const res = await me(await sign());
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.body, { subject: 'user-1', method: 'oauth2', scopes: ['Items.Read'] });
+  });
+
+  const refused: [string, () => Promise<string>][] = [
+    ['no token', async () => ''],
+    ['an expired token', () => sign({}, { exp: Math.floor(Date.now() / 1000) - 3600 })],
+    ['a token not valid yet', () => sign({}, { nbf: Math.floor(Date.now() / 1000) + 3600 })],
+    ['a wrong audience', () => sign({ aud: 'api://someone-else' })],
+    [
+      'a wrong issuer',
+      () => sign({ iss: 'https://login.microsoftonline.com/99999999-2222-3333-4444-555555555555/v2.0' }),
+    ],
+    ['an unknown key id', () => sign({}, { key: otherKey, kid: 'key-2' })],
+    ['a known key id signed by another key', () => sign({}, { key: otherKey })],
+    [
+      'alg: none',
+      async () => {
+        const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+        const now = Math.floor(Date.now() / 1000);
+        return `${enc({ alg: 'none', typ: 'JWT' })}.${enc({ oid: 'x', iss: ISSUER, aud: AUDIENCE, exp: now + 600 })}.`;
+      },
+    ],
+    [
+      'HS256 (not on the allow-list)',
+      async () =>
+        new SignJWT({ oid: 'x' })
+          .setProtectedHeader({ alg: 'HS256', kid: 'key-1' })
+          .setIssuer(ISSUER)
+          .setAudience(AUDIENCE)
+          .setExpirationTime('10m')
+          .sign(new TextEncoder().encode('a-shared-secret-of-32-bytes-long!')),
+    ],
+    ['a garbage token', async () => 'not.a.token'],
+  ];
+  for (const [what, token] of refused) {
+    it(`refuses ${what} with 401 and a Bearer challenge`, async () => {
+      const t = await token();
+      const res = t ? await me(t) : await request(app).get('/auth/me');
+      assert.equal(res.status, 401, res.text);
+      assert.equal(res.headers['www-authenticate'], 'Bearer realm="connector"');
+      assert.match(res.headers['content-type'], /^application\/problem\+json/);
+    });
+  }
+
+  it('answers 403 with insufficient_scope when a scope is missing, 204 when present', async () => {
+    const res = await request(app)
+      .post('/auth/items')
+      .set('authorization', `Bearer ${await sign()}`);
+    assert.equal(res.status, 403);
+    assert.equal(
+      res.headers['www-authenticate'],
+      'Bearer realm="connector", error="insufficient_scope", scope="Items.Write"',
+    );
+    const ok = await request(app)
+      .post('/auth/items')
+      .set('authorization', `Bearer ${await sign({ scp: 'Items.Read Items.Write' })}`);
+    assert.equal(ok.status, 204);
+  });
+
+  it('lets public operations through without a token', async () => {
+    assert.equal((await request(app).get('/auth/open')).status, 204);
+  });
+
+  it('fetches the JWKS once and serves later tokens from the cache', async () => {
+    const before = jwksHits;
+    for (let i = 0; i < 5; i++) assert.equal((await me(await sign())).status, 200);
+    assert.equal(jwksHits - before, 0);
+    assert.ok(jwksHits >= 1);
+  });
+});
+
+describe('auth: basic, API key in the query, generic OAuth 2.0, multi-auth', () => {
+  const basicApp = createApp(connectorWith(basic()), {
+    credentials: {
+      verifyBasic: (user, password) =>
+        user === 'ann' && password === 'pa:ss' ? { subject: user, method: 'basic', scopes: [], claims: {} } : undefined,
+    },
+  });
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+  it('basic: accepts the right password (colons allowed), refuses a wrong or malformed one', async () => {
+    const ok = await request(basicApp)
+      .get('/auth/me')
+      .set('authorization', `Basic ${b64('ann:pa:ss')}`);
+    assert.deepEqual(ok.body, { subject: 'ann', method: 'basic', scopes: [] });
+    for (const header of [`Basic ${b64('ann:nope')}`, `Basic ${b64('no-colon')}`, 'Basic !!!']) {
+      const res = await request(basicApp).get('/auth/me').set('authorization', header);
+      assert.equal(res.status, 401, header);
+      assert.equal(res.headers['www-authenticate'], 'Basic realm="connector", charset="UTF-8"');
+    }
+  });
+
+  it('API key in the query, checked by a callback', async () => {
+    const app = createApp(connectorWith(apiKey({ in: 'query', name: 'code', label: 'Code' })), {
+      credentials: {
+        verifyApiKey: (key) =>
+          key === 'k1' ? { subject: 'svc', method: 'apiKey', scopes: [], claims: {} } : undefined,
+      },
+    });
+    assert.equal((await request(app).get('/auth/me?code=k1')).status, 200);
+    assert.equal((await request(app).get('/auth/me?code=k2')).status, 401);
+    assert.equal((await request(app).get('/auth/me')).status, 401);
+  });
+
+  it('generic OAuth 2.0 through verifyToken', async () => {
+    const app = createApp(
+      connectorWith(
+        oauth2({
+          identityProvider: 'oauth2',
+          clientId: 'c',
+          scopes: [],
+          authorizationUrl: 'https://a',
+          tokenUrl: 'https://t',
+        }),
+      ),
+      {
+        credentials: {
+          verifyToken: async (t) =>
+            t === 'good' ? { subject: 'u', method: 'oauth2', scopes: ['Items.Write'], claims: {} } : undefined,
+        },
+      },
+    );
+    assert.equal((await request(app).post('/auth/items').set('authorization', 'Bearer good')).status, 204);
+    assert.equal((await request(app).post('/auth/items').set('authorization', 'Bearer bad')).status, 401);
+  });
+
+  it('multi-auth accepts each declared method and announces all in the challenge', async () => {
+    const app = createApp(
+      connectorWith(
+        authChoice({
+          displayName: 'Sign in',
+          options: [
+            { name: 'key', displayName: 'Key', auth: apiKey({ in: 'header', name: 'x-key', label: 'Key' }) },
+            { name: 'user', displayName: 'User', auth: basic() },
+          ],
+        }),
+      ),
+      {
+        credentials: { apiKeys: ['k'], verifyBasic: (u) => ({ subject: u, method: 'basic', scopes: [], claims: {} }) },
+      },
+    );
+    assert.equal((await request(app).get('/auth/me').set('x-key', 'k')).body.method, 'apiKey');
+    assert.equal(
+      (
+        await request(app)
+          .get('/auth/me')
+          .set('authorization', `Basic ${b64('bo:x')}`)
+      ).body.method,
+      'basic',
+    );
+    const none = await request(app).get('/auth/me');
+    assert.equal(
+      none.headers['www-authenticate'],
+      'ApiKey realm="connector", header="x-key", Basic realm="connector", charset="UTF-8"',
+    );
+  });
+
+  it('refuses to start when a declared method has no way to check credentials', () => {
+    const cases: [AuthDeclaration, AdapterOptions, RegExp][] = [
+      [apiKey({ in: 'header', name: 'k', label: 'K' }), {}, /apiKey auth but no credentials.apiKeys/],
+      [basic(), {}, /basic auth but no credentials.verifyBasic/],
+      [
+        oauth2({
+          identityProvider: 'oauth2',
+          clientId: 'c',
+          scopes: [],
+          authorizationUrl: 'https://a',
+          tokenUrl: 'https://t',
+        }),
+        {},
+        /verifyToken/,
+      ],
+    ];
+    for (const [auth, options, message] of cases) assert.throws(() => createApp(connectorWith(auth), options), message);
+  });
+});

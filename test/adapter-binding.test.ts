@@ -1,0 +1,129 @@
+import { Connector } from '@flowport/core';
+import { createApp } from '@flowport/express-adapter';
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import { BindingController, OpenController } from './fixtures/binding-api';
+
+const base = {
+  info: { title: 'Binding', description: 'A connector that exercises request binding.', version: '1.0.0' },
+  brandColor: '#123456',
+};
+const logged: { message: string; details: Record<string, unknown> }[] = [];
+const app = createApp(new Connector({ ...base, controllers: [BindingController] }), {
+  docs: false,
+  logger: { error: (message, details) => logged.push({ message, details: { ...details } }) },
+});
+
+describe('binding, coercion and replies', () => {
+  it('coerces path, query and header strings to the declared types', async () => {
+    const res = await request(app).get('/bind/items/42/parts/a%252Fb?top=3&ids=1,2,3&flag=true').set('X-Trace', 'beef');
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.body.echoed, { id: 42, part: 'a/b', top: 3, ids: [1, 2, 3], flag: true, trace: 'beef' });
+  });
+
+  it('reports each value that is not of its type, by location', async () => {
+    const res = await request(app).get('/bind/items/x/parts/p?top=11&ids=1,a&flag=maybe').set('X-Trace', 'XYZ');
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.body.errors.map((e: { pointer: string; code: string }) => `${e.pointer} ${e.code}`).sort(), [
+      '/header/x-trace pattern',
+      '/path/id type',
+      '/query/flag type',
+      '/query/ids/1 type',
+      '/query/top maximum',
+    ]);
+  });
+
+  it('hands the body over as DTO instances, nested ones too, with field initialisers run', async () => {
+    const res = await request(app)
+      .post('/bind/orders')
+      .send({
+        customer: 'c',
+        lines: [
+          { sku: 'a', quantity: 2 },
+          { sku: 'b', quantity: 5 },
+        ],
+        note: null,
+      });
+    assert.equal(res.status, 201, res.text);
+    assert.equal(res.headers.location, '/bind/orders/1');
+    assert.deepEqual(res.body.echoed, {
+      isOrder: true,
+      linesAreLines: true,
+      totals: [4, 10],
+      note: null,
+      createdBy: 'default-field-initialiser',
+    });
+  });
+
+  it('runs custom constraints that have no schema form, after the schema', async () => {
+    assert.equal((await request(app).post('/bind/words').send({ word: 'level' })).status, 204);
+    const res = await request(app).post('/bind/words').send({ word: 'levels' });
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.body.errors, [
+      { pointer: '/body/word', message: 'must read the same backwards', code: 'isPalindrome' },
+    ]);
+  });
+
+  it('binds multipart form data and uploaded files', async () => {
+    const res = await request(app)
+      .post('/bind/upload')
+      .field('note', 'hi')
+      .attach('file', Buffer.from('PNG-data'), 'a.png');
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.body.echoed, { name: 'a.png', size: 8, head: 'PNG', note: 'hi' });
+    const missing = await request(app).post('/bind/upload').field('note', 'too long');
+    assert.equal(missing.status, 400);
+    assert.deepEqual(missing.body.errors.map((e: { pointer: string }) => e.pointer).sort(), [
+      '/formData/file',
+      '/formData/note',
+    ]);
+  });
+
+  it('refuses an upload over the file limit with 413', async () => {
+    const small = createApp(new Connector({ ...base, controllers: [BindingController] }), {
+      docs: false,
+      fileLimit: 4,
+    });
+    const res = await request(small).post('/bind/upload').attach('file', Buffer.from('12345'), 'a.bin');
+    assert.equal(res.status, 413);
+  });
+
+  it('turns a thrown HttpError into its status, and sends binary results as bytes', async () => {
+    const teapot = await request(app).get('/bind/teapot');
+    assert.equal(teapot.status, 418);
+    assert.equal(teapot.body.detail, 'I am a teapot.');
+    const bytes = await request(app)
+      .get('/bind/bytes')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    assert.equal(bytes.headers['content-type'], 'image/png');
+    assert.deepEqual([...(bytes.body as Buffer)], [0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it('answers a handler crash with 500 and no internals, and logs it with the request id', async () => {
+    const res = await request(app).get('/bind/crash').set('x-request-id', 'req-123');
+    assert.equal(res.status, 500);
+    assert.equal(res.body.requestId, 'req-123');
+    assert.equal(res.body.detail, 'An unexpected error occurred; quote request id req-123 when reporting it.');
+    assert.ok(!res.text.includes('hunter2'));
+    const entry = logged.find((l) => l.details.requestId === 'req-123');
+    assert.ok(entry && String(entry.details.error).includes('database password'), 'the log has the cause');
+  });
+
+  it('with unknown properties allowed, keeps them as own data and never touches a prototype', async () => {
+    const open = createApp(new Connector({ ...base, controllers: [OpenController], unknownProperties: 'allow' }), {
+      docs: false,
+    });
+    const res = await request(open)
+      .post('/open/echo')
+      .set('content-type', 'application/json')
+      .send('{"sku":"a","quantity":1,"__proto__":{"polluted":1},"extra":2}');
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.body.echoed, { proto: true, keys: ['sku', 'quantity', '__proto__', 'extra'] });
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+});
