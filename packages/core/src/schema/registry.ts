@@ -193,7 +193,8 @@ export class SchemaRegistry {
     const typed = constraints.find((c) => c.kind === 'builtIn' && !c.each && TYPE_CONSTRAINTS.has(c.name));
     if (typed) return {};
     this.bag.report('untypedProperty', at, {
-      found: declared === Object ? 'Object (a union, interface or any)' : 'no type metadata',
+      found:
+        declared === Object ? 'Object: TypeScript records unions, interfaces and any as Object' : 'no type metadata',
     });
     return {};
   }
