@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './support/corpus';
+
+/** Starts the example as `npm start` does, and waits for its first lines. */
+function start(env: NodeJS.ProcessEnv, until = /^Connector files/): Promise<{ child: ChildProcess; lines: string[] }> {
+  const child = spawn(process.execPath, [join(ROOT, 'examples', 'text-sentiment', 'dist', 'server.js')], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      lines.splice(0, lines.length, ...buffer.split('\n').filter(Boolean));
+      if (lines.some((l) => until.test(l))) resolve({ child, lines });
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${buffer}`)));
+    setTimeout(() => reject(new Error(`no start-up lines: ${buffer}`)), 20000).unref();
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+describe('the example as a process (npm start)', function () {
+  this.timeout(30000);
+  const children: ChildProcess[] = [];
+  after(async () => Promise.all(children.map(stop)));
+
+  it('listens on PORT, prints the API, docs and connector URLs, and serves them', async () => {
+    const { child, lines } = await start({ PORT: '0', SENTIMENT_API_KEYS: 'k1,k2' });
+    children.push(child);
+    const url = /(http:\/\/\S+?)\/text\/analytics\/v2\.0\/sentiment/.exec(lines[0])![1];
+    assert.match(lines.join('\n'), /Swagger UI +http:\/\/\S+\/docs/);
+    assert.match(lines.join('\n'), /Connector definition +http:\/\/\S+\/connector\/apiDefinition\.swagger\.json/);
+    assert.ok(!lines.join('\n').includes('development key'), 'no key is printed when keys are configured');
+    const res = await fetch(`${url}/text/analytics/v2.0/sentiment`, {
+      method: 'POST',
+      headers: { 'Ocp-Apim-Subscription-Key': 'k2', 'content-type': 'application/json' },
+      body: JSON.stringify({ documents: [{ id: '1', text: 'great' }] }),
+    });
+    assert.equal(res.status, 200);
+    assert.equal((await fetch(`${url}/docs/`)).status, 200);
+    await stop(child);
+    assert.equal(child.exitCode, 0, 'SIGTERM closes the server cleanly');
+  });
+
+  it('without SENTIMENT_API_KEYS, generates and prints a development key that works', async () => {
+    const { child, lines } = await start({ PORT: '0' }, /development key/);
+    children.push(child);
+    const url = /(http:\/\/\S+?)\/text/.exec(lines[0])![1];
+    const key = /development key (\S+)/.exec(lines.join('\n'))![1];
+    const ok = await fetch(`${url}/text/analytics/v2.0/languages`, { headers: { 'Ocp-Apim-Subscription-Key': key } });
+    assert.equal(ok.status, 200);
+  });
+});

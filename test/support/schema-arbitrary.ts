@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Longest generated string or array; bounds themselves are exercised by the mutations. */
+const CAP = 12;
+
+/**
+ * Values that a Swagger 2.0 schema (as the connector definition publishes it) accepts: objects
+ * with every required and some optional properties, arrays and strings within their bounds,
+ * patterns honoured. Covers the keywords Flowport emits for request bodies.
+ */
+export function arbitraryFor(schema: Json, definitions: Json): fc.Arbitrary<unknown> {
+  const known = built.get(schema);
+  if (known) return known;
+  const made = build(schema, definitions);
+  built.set(schema, made);
+  return made;
+}
+
+// Built once per schema object: rebuilding on every draw (and re-parsing patterns) is slow.
+const built = new WeakMap<Json, fc.Arbitrary<unknown>>();
+
+function build(schema: Json, definitions: Json): fc.Arbitrary<unknown> {
+  if (schema.$ref) return arbitraryFor(definitions[schema.$ref.split('/').pop()], definitions);
+  if (schema.enum) return fc.constantFrom(...(schema.enum as unknown[]));
+  switch (schema.type) {
+    case 'object': {
+      const props = (schema.properties ?? {}) as Json;
+      const record = Object.fromEntries(
+        Object.entries(props).map(([k, s]) => [k, arbitraryFor(s as Json, definitions)]),
+      );
+      return fc.record(record, { requiredKeys: (schema.required ?? []) as never[] });
+    }
+    case 'array':
+      return fc.array(arbitraryFor(schema.items, definitions), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.max(schema.minItems ?? 0, Math.min(schema.maxItems ?? CAP, CAP)),
+      });
+    case 'string': {
+      const min = schema.minLength ?? 0;
+      const max = Math.max(min, Math.min(schema.maxLength ?? CAP, CAP));
+      if (schema.pattern)
+        return fc
+          .stringMatching(new RegExp(schema.pattern))
+          .filter((s) => s.length >= min && s.length <= (schema.maxLength ?? Infinity));
+      return fc.string({ minLength: min, maxLength: max, unit: 'grapheme-ascii' });
+    }
+    case 'integer':
+      return fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 });
+    case 'number':
+      return fc.double({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000, noNaN: true });
+    case 'boolean':
+      return fc.boolean();
+    default:
+      return fc.constant('anything');
+  }
+}
+
+/** One change that breaks exactly one rule, and what the validator must say about it. */
+export interface Mutation {
+  readonly value: unknown;
+  readonly pointer: string;
+  readonly code: string;
+}
+
+/** Every single-rule mutation of a valid value, with the pointer and code it must produce. */
+export function mutations(value: unknown, schema: Json, definitions: Json, pointer = ''): Mutation[] {
+  const s: Json = schema.$ref ? definitions[schema.$ref.split('/').pop()] : schema;
+  const out: Mutation[] = [];
+  const here = (v: unknown, code: string, at = pointer) => out.push({ value: v, pointer: at, code });
+  const replaceWith = (child: (inner: Mutation) => unknown) => (m: Mutation) => ({ ...m, value: child(m) });
+  if (s.type === 'object' && value && typeof value === 'object') {
+    const obj = value as Json;
+    here(['not', 'an', 'object'], 'type');
+    for (const k of (s.required ?? []) as string[]) {
+      const { [k]: _drop, ...rest } = obj;
+      here(rest, 'required', `${pointer}/${k}`);
+    }
+    if (s.additionalProperties === false)
+      here({ ...obj, zzUnknown: 1 }, 'additionalProperties', `${pointer}/zzUnknown`);
+    for (const [k, v] of Object.entries(obj)) {
+      for (const m of mutations(v, s.properties[k], definitions, `${pointer}/${k}`)) {
+        out.push(replaceWith((inner) => ({ ...obj, [k]: inner.value }))(m));
+      }
+    }
+  } else if (s.type === 'array' && Array.isArray(value)) {
+    here({ not: 'an array' }, 'type');
+    if ((s.minItems ?? 0) > 0) here([], 'minItems');
+    if (s.maxItems !== undefined && value.length > 0)
+      here(
+        Array.from({ length: s.maxItems + 1 }, () => value[0]),
+        'maxItems',
+      );
+    value.forEach((item, i) => {
+      for (const m of mutations(item, s.items, definitions, `${pointer}/${i}`)) {
+        out.push(replaceWith((inner) => value.map((x, j) => (j === i ? inner.value : x)))(m));
+      }
+    });
+  } else if (s.type === 'string') {
+    here(12345, 'type');
+    if (s.maxLength !== undefined) here('a'.repeat(s.maxLength + 1), s.pattern ? 'pattern' : 'maxLength');
+    if ((s.minLength ?? 0) > 0) here('', 'minLength');
+    if (s.pattern) here('NOT-MATCHING-0', 'pattern');
+  }
+  return out;
+}
