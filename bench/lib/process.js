@@ -1,0 +1,63 @@
+'use strict';
+const { spawn } = require('node:child_process');
+const { readFileSync } = require('node:fs');
+const http = require('node:http');
+const { cpus } = require('node:os');
+
+/** Server on core 0 and load on core 1 when there are two cores; no pinning otherwise. */
+const PINNING = cpus().length >= 2 ? { server: '0', load: '1' } : { server: undefined, load: undefined };
+
+function get(url) {
+  return new Promise((resolve) => {
+    const req = http.get(url, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
+    req.on('error', () => resolve(0));
+    req.setTimeout(1000, () => req.destroy());
+  });
+}
+
+/**
+ * Starts an app as its users start it (a node process with PORT set) and measures cold start:
+ * spawn → first 200 from GET /health.
+ */
+async function startApp(script, port, env = {}) {
+  const started = process.hrtime.bigint();
+  const argv = PINNING.server ? ['-c', PINNING.server, process.execPath, script] : [script];
+  const child = spawn(PINNING.server ? 'taskset' : process.execPath, argv, {
+    env: { PATH: process.env.PATH, PORT: String(port), NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20000;
+  while ((await get(`${url}/health`)) !== 200) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${script} did not start`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  const coldMs = Number(process.hrtime.bigint() - started) / 1e6;
+  return { child, url, coldMs, pid: child.pid };
+}
+
+/** Peak resident set (VmHWM) of a running process, in MiB. */
+function peakRssMiB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+module.exports = { PINNING, startApp, peakRssMiB, stop, median, get };
