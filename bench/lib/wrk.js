@@ -11,7 +11,8 @@ function ensureWrk() {
   } catch (err) {
     // wrk --version exits 1 after printing; only a missing binary throws ENOENT.
     if (err.code !== 'ENOENT') return;
-    if (process.getuid?.() !== 0) throw new Error('wrk is missing; install it with `apt-get install wrk`');
+    if (process.getuid?.() !== 0)
+      throw new Error('wrk is missing; install it with `apt-get install wrk`', { cause: err });
     process.stderr.write('Installing wrk from Debian…\n');
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'wrk'], { stdio: 'inherit' });
