@@ -1,6 +1,6 @@
 import type { OperationModel } from '@flowport/core';
 import express, { type RequestHandler } from 'express';
-import multer from 'multer';
+import type multerType from 'multer';
 import { HttpError } from './errors';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
@@ -30,6 +30,9 @@ export function bodyParsers(op: OperationModel, limits: { body: number | string;
     return [checkType, json];
   }
   if (form.length > 0) {
+    // Loaded only for operations that take form data.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const multer = require('multer') as typeof multerType;
     const upload = multer({
       storage: multer.memoryStorage(),
       limits: { fileSize: limits.file, files: form.length, fields: 1000 },
