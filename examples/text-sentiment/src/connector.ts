@@ -2,6 +2,7 @@ import { apiKey, Connector } from '@flowport/core';
 import { HealthController } from './controllers/health.controller';
 import { LanguagesController } from './controllers/languages.controller';
 import { SentimentController } from './controllers/sentiment.controller';
+import { documentsScored, negativeText } from './triggers';
 
 /** The text-sentiment connector of the Power Platform custom-connector tutorial. */
 export const connector = new Connector({
@@ -32,4 +33,5 @@ export const connector = new Connector({
   }),
   testConnection: { operation: () => LanguagesController.prototype.list },
   controllers: [SentimentController, LanguagesController, HealthController],
+  triggers: [negativeText, documentsScored],
 });

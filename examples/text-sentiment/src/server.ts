@@ -1,8 +1,11 @@
-import { createApp, DOC_PATHS, listen, urlOf } from '@flowport/express-adapter';
+import { MemoryTriggerStore } from '@flowport/core';
+import { DOC_PATHS, listen, urlOf } from '@flowport/express-adapter';
+import { SqliteTriggerStore } from '@flowport/store-sqlite';
 import type { Express } from 'express';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
-import { connector } from './connector';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { sentimentService } from './service';
 
 /**
  * API keys from `SENTIMENT_API_KEYS` (comma-separated). When it is unset a random development
@@ -18,27 +21,46 @@ export function apiKeysFrom(env: NodeJS.ProcessEnv): { keys: string[]; generated
   return { keys: [generated], generated };
 }
 
-/** The example's Express app, accepting the given keys. */
+/** The example's Express app with an in-memory trigger store (tests and quick experiments). */
 export function sentimentApp(keys: readonly string[]): Express {
-  return createApp(connector, { credentials: { apiKeys: keys } });
+  return sentimentService({ keys, store: new MemoryTriggerStore(), secret: randomBytes(32).toString('hex') }).app;
 }
 
 async function main(): Promise<void> {
-  const { keys, generated } = apiKeysFrom(process.env);
-  const server = await listen(sentimentApp(keys), Number(process.env.PORT ?? 3000));
-  const url = urlOf(server);
   const out = (line: string) => process.stdout.write(`${line}\n`);
+  const { keys, generated } = apiKeysFrom(process.env);
+  const dbFile = resolve(process.env.TRIGGER_DB ?? resolve(__dirname, '..', 'data', 'triggers.db'));
+  mkdirSync(dirname(dbFile), { recursive: true });
+  const secret = process.env.FLOWPORT_SECRET ?? randomBytes(32).toString('hex');
+  const service = sentimentService({
+    keys,
+    store: new SqliteTriggerStore(dbFile),
+    secret,
+    allowLocalCallbacks: process.env.ALLOW_LOCAL_CALLBACKS === '1',
+  });
+  service.triggers.start();
+  const server = await listen(service.app, Number(process.env.PORT ?? 3000));
+  const url = urlOf(server);
   out(`Text Sentiment API   ${url}/text/analytics/v2.0/sentiment`);
   out(`Swagger UI           ${url}${DOC_PATHS.ui}`);
   out(`OpenAPI 3            ${url}${DOC_PATHS.openapi}`);
   out(`Connector definition ${url}${DOC_PATHS.apiDefinition}`);
   out(`Connector files      ${resolve(__dirname, '..', 'connector')}`);
+  out(`Trigger store        ${dbFile}`);
+  if (!process.env.FLOWPORT_SECRET) out('FLOWPORT_SECRET is not set; polling cursors of this run stop working after a restart.');
   if (generated) {
     out(`SENTIMENT_API_KEYS is not set; this run accepts the development key ${generated}`);
     out(`  curl -H 'Ocp-Apim-Subscription-Key: ${generated}' -H 'content-type: application/json' \\`);
     out(`    -d '{"documents":[{"id":"1","text":"I love this"}]}' ${url}/text/analytics/v2.0/sentiment`);
   }
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    service.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

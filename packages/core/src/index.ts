@@ -43,6 +43,18 @@ export * from './auth/auth';
 export * from './auth/connection-parameters';
 export * from './policies/templates';
 export * from './triggers/declarations';
+export type { Subscription, Delivery, TriggerStore } from './triggers/store';
+export { MemoryTriggerStore } from './triggers/memory-store';
+export {
+  TriggerRuntime,
+  InvalidCursorError,
+  type TriggerRuntimeOptions,
+  type PollAnswer,
+  type EmitOptions,
+} from './triggers/runtime';
+export { checkCallbackUrl, isPublicAddress, CallbackRefusedError, type CallbackPolicy } from './triggers/callback-url';
+export { signCursor, readCursor, type CursorState } from './triggers/cursor';
+export { DELIVERY_HEADERS, DEFAULT_DELIVERY, signatureOf, type DeliveryOptions } from './triggers/delivery';
 export {
   Connector,
   type ConnectorOptions,
@@ -55,6 +67,7 @@ export { resolve } from './model/resolve';
 export type * from './model/types';
 export type * from './schema/model';
 export { converters, type Converter } from './schema/converters';
+export { toJsonSchema, DEFINITIONS_ID } from './schema/swagger-json-schema';
 export { hasCustomConstraints, isBuiltInConstraint } from './schema/class-validator-metadata';
 
 export { catalog, catalogEntries, type CatalogEntry, type Severity } from './diagnostics/catalog';

@@ -1,4 +1,4 @@
-import type { ApiModel, Class, OperationModel } from '@flowport/core';
+import type { ApiModel, Class, OperationModel, TriggerRuntime } from '@flowport/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type Ajv from 'ajv';
 import type { Guard } from './auth/guard';
@@ -8,6 +8,7 @@ import { bodyParsers, hasBody } from './body-parsers';
 import { HttpError } from './errors';
 import type { Identity } from './identity';
 import { compileResponder } from './respond';
+import { triggerHandler, type TriggerCall } from './trigger-handlers';
 import { RequestValidator, type ValidInput } from './validation/request-validator';
 
 /** Everything compiled once at start-up that operations share. */
@@ -20,9 +21,10 @@ export interface CompileContext {
   readonly instantiator: Instantiator;
   readonly instanceOf: (controller: Class) => object;
   readonly limits: { readonly body: number | string; readonly file: number };
+  readonly triggers?: TriggerRuntime;
 }
 
-type Handler = (args: unknown[]) => unknown;
+type Handler = (args: unknown[], call: TriggerCall) => unknown;
 
 /** One operation as Express middlewares: guard, body parsing, validation, binding, handler, reply. */
 export function compileOperation(op: OperationModel, ctx: CompileContext): RequestHandler[] {
@@ -67,7 +69,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
         const problems = await custom(values[body.index]);
         if (problems.length > 0) throw new HttpError(400, 'The request body breaks a rule of the operation.', problems);
       }
-      send(res, await call(values));
+      send(res, await call(values, { input, identity: state.identity, req }));
     } catch (err) {
       next(err);
     }
@@ -111,13 +113,13 @@ function compileArguments(
 
 function handlerOf(op: OperationModel, ctx: CompileContext): Handler {
   if (op.source.kind !== 'method') {
-    const what = op.source.kind === 'polling' ? 'polling' : 'webhook';
-    return () => {
-      throw new HttpError(
-        501,
-        `The ${what} trigger runtime for ${op.id} is not available in this version of the adapter.`,
+    if (!ctx.triggers) {
+      throw new Error(
+        `the connector declares the trigger ${op.id}; pass options.triggers (a TriggerRuntime) to serve it`,
       );
-    };
+    }
+    const handle = triggerHandler(op, ctx.model, ctx.triggers);
+    return (_args, call) => handle(call);
   }
   const { controller, method } = op.source;
   const instance = ctx.instanceOf(controller) as Record<string, (...a: unknown[]) => unknown>;

@@ -1,4 +1,4 @@
-import type { Class } from '@flowport/core';
+import type { Class, TriggerRuntime } from '@flowport/core';
 import type { Request } from 'express';
 import type { Identity } from './identity';
 
@@ -49,6 +49,10 @@ export interface AdapterOptions {
   /** Serve `/docs`, `/openapi.json` and `/connector/*` (createApp only); default true. */
   readonly docs?: boolean;
   readonly logger?: Logger;
+  /** Serves the operations generated for trigger declarations; required when there are any. */
+  readonly triggers?: TriggerRuntime;
+  /** Express's `trust proxy`: honour X-Forwarded-Proto/Host when building absolute URLs (createApp only). */
+  readonly trustProxy?: boolean | number | string;
 }
 
 export const consoleLogger: Logger = {

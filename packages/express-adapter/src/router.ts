@@ -52,6 +52,7 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
       return instance;
     },
     limits: { body: options.bodyLimit ?? '1mb', file: options.fileLimit ?? 10 * 1024 * 1024 },
+    triggers: options.triggers,
   };
   const router = express.Router();
   for (const item of model.paths) {

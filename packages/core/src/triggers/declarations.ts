@@ -27,6 +27,15 @@ export interface WebhookTriggerDeclaration<TPayload = unknown> {
   readonly callbackField?: string;
   /** operationId of the generated DELETE; default `<id>Unsubscribe`. */
   readonly deleteId?: string;
+  /** Whether an event goes to a subscription with these filters; every event when omitted. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly matches?: (payload: TPayload, filters: any) => boolean;
+}
+
+/** Who polls: each Power Platform connection has its own identity. */
+export interface PollCaller {
+  /** The identity subject of the connection (`anonymous` without auth). */
+  readonly owner: string;
 }
 
 /** The items a polling function returns and the cursor to resume from. */
@@ -54,8 +63,16 @@ export interface PollingTriggerDeclaration<TItem = unknown, TFilters = unknown> 
   readonly visibility?: Visibility;
   /** Seconds the platform waits between polls; default 60. */
   readonly retryAfter?: number;
-  /** Reads what is new after `cursor` (undefined on the first call). */
-  readonly poll: (cursor: string | undefined, filters: TFilters) => Promise<PollResult<TItem>> | PollResult<TItem>;
+  /**
+   * Reads what is new for this caller after `cursor`. On the first call `cursor` is undefined:
+   * return no items and the current position (the baseline). For single triggers the same
+   * cursor must give the same items again, as they are handed out one by one.
+   */
+  readonly poll: (
+    cursor: string | undefined,
+    filters: TFilters,
+    caller: PollCaller,
+  ) => Promise<PollResult<TItem>> | PollResult<TItem>;
 }
 
 /** Any trigger declaration; `any` because `poll` takes its filter type contravariantly. */

@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { DEFINITIONS_ID, toJsonSchema } from './json-schema';
+import { DEFINITIONS_ID, toJsonSchema } from '@flowport/core';
 
 const INT32 = {
   type: 'number' as const,

@@ -3,7 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import type { ProblemError } from '../problem';
 import { coerce } from './coerce';
 import { problemErrors } from './errors';
-import { toJsonSchema } from './json-schema';
+import { toJsonSchema } from '@flowport/core';
 
 type Json = Record<string, unknown>;
 type Location = 'path' | 'query' | 'header' | 'formData';

@@ -1,6 +1,6 @@
 type Json = Record<string, unknown>;
 
-/** Where the shared definitions live inside the validator's schema store. */
+/** Where the shared definitions live inside a validator's schema store. */
 export const DEFINITIONS_ID = 'flowport:definitions';
 
 /**
@@ -9,17 +9,16 @@ export const DEFINITIONS_ID = 'flowport:definitions';
  * draft-04 boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers, `$ref`s point into the
  * shared definitions, and vendor keys are dropped.
  */
-export function toJsonSchema(swagger: unknown): unknown {
-  if (Array.isArray(swagger)) return swagger.map(toJsonSchema);
+export function toJsonSchema(swagger: unknown, refBase: string = DEFINITIONS_ID): unknown {
+  if (Array.isArray(swagger)) return swagger.map((v) => toJsonSchema(v, refBase));
   if (typeof swagger !== 'object' || swagger === null) return swagger;
   const s = swagger as Json;
   const out: Json = {};
   for (const [k, v] of Object.entries(s)) {
     if (k.startsWith('x-') || k === 'discriminator' || k === 'example' || k === 'readOnly') continue;
-    if (k === '$ref' && typeof v === 'string')
-      out.$ref = v.replace('#/definitions/', `${DEFINITIONS_ID}#/definitions/`);
-    else if (k === 'properties' || k === 'definitions') out[k] = mapValues(v as Json);
-    else if (k === 'items' || k === 'additionalProperties' || k === 'allOf') out[k] = toJsonSchema(v);
+    if (k === '$ref' && typeof v === 'string') out.$ref = v.replace('#/definitions/', `${refBase}#/definitions/`);
+    else if (k === 'properties' || k === 'definitions') out[k] = mapValues(v as Json, refBase);
+    else if (k === 'items' || k === 'additionalProperties' || k === 'allOf') out[k] = toJsonSchema(v, refBase);
     else out[k] = v;
   }
   if (s.exclusiveMinimum === true && typeof s.minimum === 'number') {
@@ -38,6 +37,6 @@ export function toJsonSchema(swagger: unknown): unknown {
   return out;
 }
 
-function mapValues(o: Json): Json {
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, toJsonSchema(v)]));
+function mapValues(o: Json, refBase: string): Json {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, toJsonSchema(v, refBase)]));
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEFINITIONS_ID, toJsonSchema } from './json-schema';
+import { DEFINITIONS_ID, toJsonSchema } from './swagger-json-schema';
 
 describe('toJsonSchema: Swagger 2.0 schema as JSON Schema, meaning unchanged', () => {
   it('turns x-nullable into a null type, also for enums and references', () => {

@@ -1,0 +1,57 @@
+import { TriggerRuntime, type TriggerStore } from '@flowport/core';
+import { createApp } from '@flowport/express-adapter';
+import type { Express } from 'express';
+import { connector } from './connector';
+import { SentimentController, type ScoringEvents } from './controllers/sentiment.controller';
+import { scoreLog } from './score-log';
+import { negativeText } from './triggers';
+
+/** Everything the text-sentiment service needs to run. */
+export interface SentimentServiceOptions {
+  /** Accepted API keys. */
+  readonly keys: readonly string[];
+  /** Where subscriptions and the delivery outbox live. */
+  readonly store: TriggerStore;
+  /** Signs polling cursors and notifications; at least 16 bytes. */
+  readonly secret: string;
+  /** Accept http://localhost callback URLs (development and tests). */
+  readonly allowLocalCallbacks?: boolean;
+  /** Delivery tuning (tests shorten the waits). */
+  readonly delivery?: ConstructorParameters<typeof TriggerRuntime>[0]['delivery'];
+}
+
+/** The Express app and its trigger runtime; call `triggers.start()` to deliver, `close()` to stop. */
+export function sentimentService(options: SentimentServiceOptions): {
+  app: Express;
+  triggers: TriggerRuntime;
+  close: () => Promise<void>;
+} {
+  const triggers = new TriggerRuntime({
+    store: options.store,
+    secret: options.secret,
+    callbacks: { allowLocalhost: options.allowLocalCallbacks === true },
+    delivery: options.delivery,
+  });
+  const events: ScoringEvents = {
+    async scored(owner, documents) {
+      scoreLog.record(owner, documents);
+      for (const d of documents) {
+        const event = { id: d.id, score: d.score, excerpt: d.text.slice(0, 200), scoredAt: new Date().toISOString() };
+        await triggers.emit(negativeText, event, { owner });
+      }
+    },
+  };
+  const app = createApp(connector, {
+    credentials: { apiKeys: options.keys },
+    triggers,
+    controllers: (cls) => (cls === SentimentController ? new SentimentController(events) : new (cls as new () => object)()),
+  });
+  return {
+    app,
+    triggers,
+    close: async () => {
+      await triggers.stop();
+      await options.store.close();
+    },
+  };
+}

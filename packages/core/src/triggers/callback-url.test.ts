@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { CallbackRefusedError, checkCallbackUrl, isPublicAddress } from './callback-url';
+
+const refused = async (url: string, policy = {}, reason?: RegExp) => {
+  await assert.rejects(checkCallbackUrl(url, policy), (err: unknown) => {
+    assert.ok(err instanceof CallbackRefusedError, String(err));
+    if (reason) assert.match(err.message, reason);
+    return true;
+  });
+};
+const resolveTo = (address: string) => ({ resolve: async () => [{ address, family: address.includes(':') ? 6 : 4 }] });
+
+describe('callback URLs (SSRF)', () => {
+  it('tells public from private, loopback, link-local and special addresses, IPv6 mapped forms too', () => {
+    for (const a of ['8.8.8.8', '20.50.2.1', '2606:4700::1111']) assert.equal(isPublicAddress(a), true, a);
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      '::',
+      'fe80::1',
+      'fd00::1',
+      '::ffff:10.0.0.1',
+      '::ffff:a00:1',
+      '64:ff9b::a9fe:a9fe',
+      'not-an-ip',
+    ]) {
+      assert.equal(isPublicAddress(a), false, a);
+    }
+  });
+
+  it('accepts a public https URL', async () => {
+    const url = await checkCallbackUrl(
+      'https://prod-01.westeurope.logic.azure.com/workflows/x?sig=y',
+      resolveTo('20.50.2.1'),
+    );
+    assert.equal(url.hostname, 'prod-01.westeurope.logic.azure.com');
+  });
+
+  it('refuses 127.0.0.1, 10.x, 169.254.169.254, [::1] and a hostname resolving to a private address by default', async () => {
+    await refused('https://127.0.0.1/cb', {}, /private, loopback or link-local/);
+    await refused('https://10.0.0.5/cb', {}, /private/);
+    await refused('https://169.254.169.254/latest/meta-data', {}, /link-local/);
+    await refused('https://[::1]/cb', {}, /loopback/);
+    await refused('https://internal.example/cb', resolveTo('10.20.30.40'), /internal.example resolves to a private/);
+    await refused('https://mapped.example/cb', resolveTo('::ffff:192.168.0.9'));
+  });
+
+  it('refuses http, credentials, garbage, unresolvable hosts and hosts off the allow-list', async () => {
+    await refused('http://example.com/cb', resolveTo('20.50.2.1'), /must use https/);
+    await refused('https://user:pw@example.com/cb', resolveTo('20.50.2.1'), /credentials/);
+    await refused('not a url', {}, /not a valid absolute URL/);
+    await refused(
+      'https://nowhere.invalid/cb',
+      { resolve: async () => Promise.reject(new Error('ENOTFOUND')) },
+      /does not resolve/,
+    );
+    await refused(
+      'https://evil.example.com/cb',
+      { ...resolveTo('20.50.2.1'), allowHosts: ['*.logic.azure.com'] },
+      /allow-list/,
+    );
+    await checkCallbackUrl('https://prod-7.westus.logic.azure.com/x', {
+      ...resolveTo('20.50.2.1'),
+      allowHosts: ['*.logic.azure.com'],
+    });
+  });
+
+  it('accepts http://localhost only when enabled, and private networks only when allowed', async () => {
+    await refused('http://localhost:7000/cb', {}, /https/);
+    await checkCallbackUrl('http://127.0.0.1:7000/cb', { allowLocalhost: true });
+    await checkCallbackUrl('http://[::1]:7000/cb', { allowLocalhost: true });
+    await refused('http://10.0.0.5/cb', { allowLocalhost: true }, /https/);
+    await checkCallbackUrl('https://10.0.0.5/cb', { allowPrivateNetworks: true });
+  });
+});

@@ -1,0 +1,249 @@
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import { guardedLookup, type CallbackPolicy } from './callback-url';
+import type { Delivery, TriggerStore } from './store';
+
+/** How notifications are delivered. Every number has a default suited to production. */
+export interface DeliveryOptions {
+  /** Per attempt, from connect to the last response byte; default 10 s. */
+  readonly timeoutMs: number;
+  /** Attempts before a delivery becomes a dead letter; default 8. */
+  readonly maxAttempts: number;
+  /** First retry delay, doubled each attempt, ±50 % jitter; default 2 s. */
+  readonly baseDelayMs: number;
+  /** Longest retry delay (a receiver's `Retry-After` may ask for more); default 15 min. */
+  readonly maxDelayMs: number;
+  /** Deliveries in flight at once; default 16. */
+  readonly concurrency: number;
+  /** How long a claimed delivery is reserved for this worker; default 60 s. */
+  readonly leaseMs: number;
+  /** Longest sleep when nothing is due, so that other instances' work is seen; default 1 s. */
+  readonly idleMs: number;
+}
+
+export const DEFAULT_DELIVERY: DeliveryOptions = {
+  timeoutMs: 10_000,
+  maxAttempts: 8,
+  baseDelayMs: 2_000,
+  maxDelayMs: 15 * 60_000,
+  concurrency: 16,
+  leaseMs: 60_000,
+  idleMs: 1_000,
+};
+
+/** Headers every notification carries, so receivers can verify and de-duplicate. */
+export const DELIVERY_HEADERS = {
+  id: 'x-flowport-delivery',
+  timestamp: 'x-flowport-timestamp',
+  signature: 'x-flowport-signature',
+} as const;
+
+/** `sha256=<hex HMAC of "<timestamp>.<body>">`: what a receiver recomputes to trust a notification. */
+export function signatureOf(secret: string | Buffer, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+type Outcome =
+  | { kind: 'delivered' }
+  | { kind: 'gone' }
+  | { kind: 'retry'; error: string; retryAfterMs?: number }
+  | { kind: 'fatal'; error: string };
+
+/** `Retry-After` in seconds or as an HTTP date, in milliseconds from now. */
+function retryAfterMs(header: string | string[] | undefined, now: number): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * Moves deliveries from the outbox to their receivers: bounded concurrency, a timeout per
+ * attempt, exponential backoff with jitter that honours `Retry-After`, a dead letter after the
+ * last attempt, and `410 Gone` removing the subscription. Several workers (processes) may share
+ * one store: claims are leases.
+ */
+export class DeliveryWorker {
+  private running = false;
+  private inFlight = 0;
+  private wakeUp?: () => void;
+  // Set by wake(); a wake-up between a claim and the next sleep must not be lost.
+  private pending = false;
+  private loopDone?: Promise<void>;
+  private readonly active = new Set<Promise<void>>();
+  // Connections are reused between deliveries to the same receiver (its address was checked when
+  // the connection was made).
+  private readonly agents = {
+    http: new http.Agent({ keepAlive: true }),
+    https: new https.Agent({ keepAlive: true }),
+  };
+
+  constructor(
+    private readonly store: TriggerStore,
+    private readonly secret: string | Buffer,
+    private readonly policy: CallbackPolicy,
+    private readonly options: DeliveryOptions,
+    private readonly log: (message: string, details: Record<string, unknown>) => void,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loopDone = this.loop();
+  }
+
+  /** Stops claiming work and waits for the deliveries in flight. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loopDone;
+    await Promise.all(this.active);
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+
+  /** New work is in the outbox. */
+  wake(): void {
+    this.pending = true;
+    this.wakeUp?.();
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      const free = this.options.concurrency - this.inFlight;
+      if (free === 0) {
+        // Saturated: a finishing delivery wakes the loop.
+        await this.sleep(this.options.idleMs);
+        continue;
+      }
+      const claimed = await this.store.claimDue(Date.now(), free, this.options.leaseMs);
+      for (const d of claimed) this.track(this.attempt(d));
+      if (claimed.length === free) continue;
+      // Nothing more is due now: sleep until the next delivery is, or new work arrives.
+      const next = await this.store.nextDue();
+      await this.sleep(Math.min(this.options.idleMs, next === undefined ? Infinity : Math.max(0, next - Date.now())));
+    }
+  }
+
+  private track(p: Promise<void>): void {
+    this.inFlight++;
+    this.active.add(p);
+    void p.finally(() => {
+      this.inFlight--;
+      this.active.delete(p);
+      this.wakeUp?.();
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.pending) {
+      this.pending = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done(), ms);
+      const done = () => {
+        clearTimeout(timer);
+        this.pending = false;
+        resolve();
+      };
+      this.wakeUp = done;
+    });
+  }
+
+  private async attempt(d: Delivery): Promise<void> {
+    const subscription = await this.store.getSubscription(d.subscriptionId);
+    if (!subscription) {
+      await this.store.complete(d.id); // unsubscribed meanwhile: nobody is waiting for it
+      return;
+    }
+    const outcome = await this.post(d);
+    const attempts = d.attempts + 1;
+    switch (outcome.kind) {
+      case 'delivered':
+        await this.store.complete(d.id);
+        return;
+      case 'gone':
+        await this.store.deleteSubscription(d.subscriptionId);
+        await this.store.complete(d.id);
+        this.log('flowport: subscription removed after 410 Gone', {
+          subscription: d.subscriptionId,
+          trigger: d.trigger,
+        });
+        return;
+      case 'fatal':
+        await this.store.bury(d.id, attempts, outcome.error);
+        this.log('flowport: delivery refused by the receiver', { delivery: d.id, error: outcome.error });
+        return;
+      case 'retry': {
+        if (attempts >= this.options.maxAttempts) {
+          await this.store.bury(d.id, attempts, outcome.error);
+          this.log('flowport: delivery dead-lettered after the last attempt', {
+            delivery: d.id,
+            attempts,
+            error: outcome.error,
+          });
+          return;
+        }
+        const backoff =
+          Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** (attempts - 1)) * (0.5 + Math.random());
+        await this.store.retry(
+          d.id,
+          attempts,
+          Date.now() + Math.max(backoff, outcome.retryAfterMs ?? 0),
+          outcome.error,
+        );
+      }
+    }
+  }
+
+  private post(d: Delivery): Promise<Outcome> {
+    const url = new URL(d.callbackUrl);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const secure = url.protocol === 'https:';
+    const client = secure ? https : http;
+    return new Promise((resolve) => {
+      const req = client.request(
+        url,
+        {
+          method: 'POST',
+          agent: secure ? this.agents.https : this.agents.http,
+          lookup: guardedLookup(url, this.policy),
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            'content-length': Buffer.byteLength(d.body),
+            'user-agent': 'Flowport-Webhooks/1',
+            [DELIVERY_HEADERS.id]: d.id,
+            [DELIVERY_HEADERS.timestamp]: timestamp,
+            [DELIVERY_HEADERS.signature]: signatureOf(this.secret, timestamp, d.body),
+          },
+          timeout: this.options.timeoutMs,
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            const status = res.statusCode ?? 0;
+            if (status >= 200 && status < 300) resolve({ kind: 'delivered' });
+            else if (status === 410) resolve({ kind: 'gone' });
+            else if (status === 429 || status >= 500) {
+              const after = retryAfterMs(res.headers['retry-after'], Date.now());
+              resolve({ kind: 'retry', error: `HTTP ${status}`, retryAfterMs: after });
+            } else resolve({ kind: 'fatal', error: `HTTP ${status}` });
+          });
+          res.on('error', (err) => resolve({ kind: 'retry', error: err.message }));
+        },
+      );
+      // A receiver that never answers is cut off and retried.
+      const hardStop = setTimeout(
+        () => req.destroy(new Error(`no answer within ${this.options.timeoutMs} ms`)),
+        this.options.timeoutMs,
+      );
+      req.on('timeout', () => req.destroy(new Error(`no answer within ${this.options.timeoutMs} ms`)));
+      req.on('error', (err) => resolve({ kind: 'retry', error: err.message }));
+      req.on('close', () => clearTimeout(hardStop));
+      req.end(d.body);
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { pollingTrigger, webhookTrigger } from './declarations';
+import { MemoryTriggerStore } from './memory-store';
+import { InvalidCursorError, TriggerRuntime } from './runtime';
+
+class Item {
+  n!: number;
+}
+
+describe('TriggerRuntime', () => {
+  const log: number[] = [];
+  const since = (cursor: string | undefined) => {
+    if (cursor === undefined) return { items: [], cursor: String(log.length) };
+    const items = log.slice(Number(cursor)).map((n) => ({ n }));
+    return { items, cursor: String(log.length) };
+  };
+  const batch = pollingTrigger({
+    id: 'OnBatch',
+    path: '/b',
+    summary: 's',
+    description: 'd',
+    batch: true,
+    item: Item,
+    retryAfter: 30,
+    poll: since,
+  });
+  const single = pollingTrigger({
+    id: 'OnOne',
+    path: '/o',
+    summary: 's',
+    description: 'd',
+    batch: false,
+    item: Item,
+    poll: since,
+  });
+  const runtime = new TriggerRuntime({ store: new MemoryTriggerStore(), secret: 'sixteen-bytes-at-least' });
+  beforeEach(() => log.splice(0));
+
+  it('polling: baseline 202, 202 while nothing is new, then 200 with a batch and a new cursor', async () => {
+    const first = await runtime.poll(batch, 'u', undefined, {});
+    assert.deepEqual([first.status, first.retryAfter, first.body], [202, 30, undefined]);
+    const idle = await runtime.poll(batch, 'u', first.cursor, {});
+    assert.equal(idle.status, 202);
+    log.push(1, 2);
+    const news = await runtime.poll(batch, 'u', idle.cursor, {});
+    assert.deepEqual([news.status, news.body], [200, [{ n: 1 }, { n: 2 }]]);
+    const after = await runtime.poll(batch, 'u', news.cursor, {});
+    assert.equal(after.status, 202);
+  });
+
+  it('polling, single: one item per answer with Retry-After 0 while more wait', async () => {
+    const base = await runtime.poll(single, 'u', undefined, {});
+    log.push(7, 8, 9);
+    const a = await runtime.poll(single, 'u', base.cursor, {});
+    const b = await runtime.poll(single, 'u', a.cursor, {});
+    const c = await runtime.poll(single, 'u', b.cursor, {});
+    const d = await runtime.poll(single, 'u', c.cursor, {});
+    assert.deepEqual(
+      [a, b, c].map((x) => [x.status, x.body, x.retryAfter]),
+      [
+        [200, { n: 7 }, 0],
+        [200, { n: 8 }, 0],
+        [200, { n: 9 }, 60],
+      ],
+    );
+    assert.equal(d.status, 202);
+  });
+
+  it('polling: a cursor of another trigger or another caller is refused', async () => {
+    const mine = await runtime.poll(batch, 'u1', undefined, {});
+    await assert.rejects(runtime.poll(batch, 'u2', mine.cursor, {}), InvalidCursorError);
+    await assert.rejects(runtime.poll(single, 'u1', mine.cursor, {}), InvalidCursorError);
+    await assert.rejects(runtime.poll(batch, 'u1', `${mine.cursor}x`, {}), InvalidCursorError);
+  });
+
+  it('emit: queues one delivery per matching subscription, honouring filters and owner', async () => {
+    const store = new MemoryTriggerStore();
+    const rt = new TriggerRuntime({ store, secret: 'sixteen-bytes-at-least', callbacks: { allowLocalhost: true } });
+    const hook = webhookTrigger<Item>({
+      id: 'OnItem',
+      path: '/h',
+      summary: 's',
+      description: 'd',
+      payload: Item,
+      matches: (p, f: { min?: number }) => p.n >= (f.min ?? 0),
+    });
+    await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/cb', { min: 5 });
+    await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/cb2', {});
+    await rt.subscribe(hook, 'b', 'http://127.0.0.1:9/cb3', {});
+    assert.equal(await rt.emit(hook, { n: 3 }), 2);
+    assert.equal(await rt.emit(hook, { n: 9 }, { owner: 'a' }), 2);
+    assert.equal(await rt.emit(hook, { n: 1 }, { owner: 'c' }), 0);
+    assert.equal(await store.pendingCount(), 4);
+  });
+
+  it('refuses a short secret', () => {
+    assert.throws(() => new TriggerRuntime({ store: new MemoryTriggerStore(), secret: 'short' }), /at least 16 bytes/);
+  });
+});

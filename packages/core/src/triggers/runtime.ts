@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { checkCallbackUrl, type CallbackPolicy } from './callback-url';
+import { readCursor, signCursor, type CursorState } from './cursor';
+import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from './declarations';
+import { DEFAULT_DELIVERY, DeliveryWorker, type DeliveryOptions } from './delivery';
+import type { Delivery, Subscription, TriggerStore } from './store';
+
+/** Options of {@link TriggerRuntime}. */
+export interface TriggerRuntimeOptions {
+  readonly store: TriggerStore;
+  /** Signs polling cursors and notifications (HMAC-SHA256). Keep it secret and stable across restarts. */
+  readonly secret: string | Buffer;
+  readonly callbacks?: CallbackPolicy;
+  readonly delivery?: Partial<DeliveryOptions>;
+  readonly logger?: (message: string, details: Record<string, unknown>) => void;
+}
+
+/** Options of {@link TriggerRuntime.emit}. */
+export interface EmitOptions {
+  /** Deliver only to subscriptions this identity subject created. */
+  readonly owner?: string;
+}
+
+/** A polling cursor that is malformed, forged, tampered with or someone else's. */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError';
+}
+
+/** What a poll answers: 202 (nothing new) or 200 with items, the next cursor and the wait. */
+export interface PollAnswer {
+  readonly status: 200 | 202;
+  /** An array for batch triggers, one item for single ones; absent on 202. */
+  readonly body?: unknown;
+  /** Signed cursor for the next Location URL. */
+  readonly cursor: string;
+  /** Seconds for `Retry-After`. */
+  readonly retryAfter: number;
+}
+
+/**
+ * The trigger runtime: webhook subscriptions, durable delivery of emitted events, and the
+ * polling protocol. Framework-neutral; the Express adapter routes the generated operations here.
+ *
+ * @example
+ * ```ts
+ * const triggers = new TriggerRuntime({ store: new SqliteTriggerStore('triggers.db'), secret });
+ * triggers.start();
+ * await triggers.emit(negativeText, { id: doc.id, score });
+ * ```
+ */
+export class TriggerRuntime {
+  private readonly worker: DeliveryWorker;
+  private readonly secret: string | Buffer;
+
+  constructor(private readonly options: TriggerRuntimeOptions) {
+    if (Buffer.byteLength(options.secret) < 16) throw new Error('the trigger secret must be at least 16 bytes');
+    this.secret = options.secret;
+    const log = options.logger ?? ((message, details) => console.error(message, JSON.stringify(details)));
+    this.worker = new DeliveryWorker(
+      options.store,
+      options.secret,
+      options.callbacks ?? {},
+      { ...DEFAULT_DELIVERY, ...options.delivery },
+      log,
+    );
+  }
+
+  get store(): TriggerStore {
+    return this.options.store;
+  }
+
+  /** Starts delivering; deliveries left from an earlier run (a crash) are picked up. */
+  start(): void {
+    this.worker.start();
+  }
+
+  /** Stops delivering and waits for the attempts in flight; the outbox keeps the rest. */
+  async stop(): Promise<void> {
+    await this.worker.stop();
+  }
+
+  /** Registers a subscription after checking its callback URL (refusals throw `CallbackRefusedError`). */
+  async subscribe<T>(
+    trigger: WebhookTriggerDeclaration<T>,
+    owner: string,
+    callbackUrl: string,
+    filters: Readonly<Record<string, unknown>>,
+  ): Promise<Subscription> {
+    const url = await checkCallbackUrl(callbackUrl, this.options.callbacks);
+    const subscription: Subscription = {
+      id: randomUUID(),
+      trigger: trigger.id,
+      owner,
+      callbackUrl: url.href,
+      filters,
+      createdAt: new Date().toISOString(),
+    };
+    await this.options.store.addSubscription(subscription);
+    return subscription;
+  }
+
+  /** Deletes the owner's subscription; false when there is none (or it is someone else's). */
+  async unsubscribe<T>(trigger: WebhookTriggerDeclaration<T>, id: string, owner: string): Promise<boolean> {
+    const s = await this.options.store.getSubscription(id);
+    if (!s || s.trigger !== trigger.id || s.owner !== owner) return false;
+    return this.options.store.deleteSubscription(id);
+  }
+
+  /**
+   * Emits an event: one delivery per subscription whose filters match (and, with `owner`, that
+   * this identity created: an event about one user's data reaches only that user's flows),
+   * written durably to the outbox before this resolves. Resolves to the number queued.
+   */
+  async emit<T>(trigger: WebhookTriggerDeclaration<T>, payload: T, options: EmitOptions = {}): Promise<number> {
+    const subscriptions = await this.options.store.subscriptionsOf(trigger.id);
+    const matching = subscriptions.filter(
+      (s) =>
+        (options.owner === undefined || s.owner === options.owner) &&
+        (trigger.matches ? trigger.matches(payload, s.filters) : true),
+    );
+    if (matching.length === 0) return 0;
+    const body = JSON.stringify(payload);
+    const now = Date.now();
+    const deliveries: Delivery[] = matching.map((s) => ({
+      id: randomUUID(),
+      subscriptionId: s.id,
+      trigger: trigger.id,
+      callbackUrl: s.callbackUrl,
+      body,
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: new Date(now).toISOString(),
+    }));
+    await this.options.store.enqueue(deliveries);
+    this.worker.wake();
+    return deliveries.length;
+  }
+
+  /**
+   * One poll of a polling trigger. The first poll (no cursor) sets the baseline and answers 202;
+   * later ones answer 202 while nothing is new, else 200 with the items (an array for batch, one
+   * item per answer with `Retry-After: 0` while more wait for single triggers).
+   */
+  async poll<F>(
+    trigger: PollingTriggerDeclaration<unknown, F>,
+    owner: string,
+    token: string | undefined,
+    filters: F,
+  ): Promise<PollAnswer> {
+    const wait = trigger.retryAfter ?? 60;
+    const sign = (state: Omit<CursorState, 'trigger' | 'owner'>) =>
+      signCursor({ trigger: trigger.id, owner, ...state }, this.secret);
+    if (token === undefined) {
+      const first = await trigger.poll(undefined, filters, { owner });
+      return { status: 202, cursor: sign({ cursor: first.cursor }), retryAfter: wait };
+    }
+    const state = readCursor(token, this.secret);
+    if (!state || state.trigger !== trigger.id || state.owner !== owner) {
+      throw new InvalidCursorError('the cursor is not one this API issued to this connection');
+    }
+    const result = await trigger.poll(state.cursor, filters, { owner });
+    const skip = state.skip ?? 0;
+    if (result.items.length <= skip) {
+      return { status: 202, cursor: sign({ cursor: skip > 0 ? result.cursor : state.cursor }), retryAfter: wait };
+    }
+    if (trigger.batch)
+      return { status: 200, body: result.items, cursor: sign({ cursor: result.cursor }), retryAfter: wait };
+    const more = skip + 1 < result.items.length;
+    return {
+      status: 200,
+      body: result.items[skip],
+      cursor: more ? sign({ cursor: state.cursor, skip: skip + 1 }) : sign({ cursor: result.cursor }),
+      retryAfter: more ? 0 : wait,
+    };
+  }
+
+  /** Deliveries that will not be attempted again. */
+  deadLetters(): Promise<Delivery[]> {
+    return this.options.store.deadLetters();
+  }
+}

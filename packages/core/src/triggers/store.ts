@@ -1,0 +1,55 @@
+/**
+ * Durable state of the trigger runtime: webhook subscriptions and the delivery outbox. Stores
+ * implement this interface; the in-memory one is for tests, `@flowport/store-sqlite` is the
+ * embedded durable default. Claims are leases, so that several API instances can share a store
+ * (a PostgreSQL store would claim with `FOR UPDATE SKIP LOCKED`) and a delivery whose worker
+ * died is claimed again when its lease runs out: at-least-once.
+ */
+export interface Subscription {
+  readonly id: string;
+  /** operationId of the trigger's registration operation. */
+  readonly trigger: string;
+  /** The identity subject that created it; only it may see or delete it. */
+  readonly owner: string;
+  readonly callbackUrl: string;
+  readonly filters: Readonly<Record<string, unknown>>;
+  readonly createdAt: string;
+}
+
+export interface Delivery {
+  /** Also the idempotency id the receiver sees. */
+  readonly id: string;
+  readonly subscriptionId: string;
+  readonly trigger: string;
+  readonly callbackUrl: string;
+  /** The JSON body, serialised once when the event was emitted. */
+  readonly body: string;
+  readonly attempts: number;
+  /** Epoch milliseconds. */
+  readonly nextAttemptAt: number;
+  readonly createdAt: string;
+  readonly lastError?: string;
+}
+
+export interface TriggerStore {
+  addSubscription(s: Subscription): Promise<void>;
+  getSubscription(id: string): Promise<Subscription | undefined>;
+  deleteSubscription(id: string): Promise<boolean>;
+  subscriptionsOf(trigger: string): Promise<Subscription[]>;
+  /** Writes all deliveries of one event atomically; resolves once they are durable. */
+  enqueue(deliveries: readonly Delivery[]): Promise<void>;
+  /** Leases up to `limit` deliveries due at `now` for `leaseMs`; others will not claim them meanwhile. */
+  claimDue(now: number, limit: number, leaseMs: number): Promise<Delivery[]>;
+  /** Removes a delivery that reached its receiver (or whose subscription is gone). */
+  complete(id: string): Promise<void>;
+  /** Releases the lease and schedules the next attempt. */
+  retry(id: string, attempts: number, nextAttemptAt: number, error: string): Promise<void>;
+  /** Moves a delivery that will not be attempted again to the dead letters. */
+  bury(id: string, attempts: number, error: string): Promise<void>;
+  deadLetters(): Promise<Delivery[]>;
+  /** Deliveries not yet completed or buried. */
+  pendingCount(): Promise<number>;
+  /** The earliest `nextAttemptAt` of a waiting delivery, to sleep until then. */
+  nextDue(): Promise<number | undefined>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,98 @@
+import {
+  CallbackRefusedError,
+  InvalidCursorError,
+  type ApiModel,
+  type OperationModel,
+  type TriggerRuntime,
+} from '@flowport/core';
+import type { Request } from 'express';
+import { HttpError } from './errors';
+import type { Identity } from './identity';
+import { reply, type Reply } from './reply';
+import type { ValidInput } from './validation/request-validator';
+
+/** What a generated operation's handler receives. */
+export interface TriggerCall {
+  readonly input: ValidInput;
+  readonly identity: Identity | undefined;
+  readonly req: Request;
+}
+
+/** The base URL of the API as the caller reached it (proxy headers only when `trust proxy` is set). */
+function baseUrl(req: Request): string {
+  return `${req.protocol}://${req.get('host')}${req.baseUrl}`;
+}
+
+// Connectors without auth still separate nothing: every caller is the same owner.
+const ownerOf = (identity: Identity | undefined) => identity?.subject ?? 'anonymous';
+
+/**
+ * Handlers of the operations generated for trigger declarations: webhook registration (201 +
+ * Location), subscription deletion (204, or 404 also for other callers' subscriptions, so that
+ * their existence is not revealed) and polling (202/200 + Location + Retry-After).
+ */
+export function triggerHandler(
+  op: OperationModel,
+  model: ApiModel,
+  runtime: TriggerRuntime,
+): (call: TriggerCall) => Promise<Reply> {
+  const source = op.source;
+  if (source.kind === 'webhookRegister') {
+    const trigger = source.trigger;
+    const field = trigger.callbackField ?? 'callbackUrl';
+    const del = model.operations.find((o) => o.source.kind === 'webhookDelete' && o.source.trigger === trigger)!;
+    return async ({ input, identity, req }) => {
+      const { [field]: callbackUrl, ...filters } = input.body as Record<string, unknown>;
+      try {
+        const s = await runtime.subscribe(trigger, ownerOf(identity), String(callbackUrl), filters);
+        const location = `${baseUrl(req)}${del.path.replace('{subscriptionId}', encodeURIComponent(s.id))}`;
+        return reply(201, undefined, { Location: location });
+      } catch (err) {
+        if (err instanceof CallbackRefusedError) {
+          throw new HttpError(400, `The callback URL was refused: ${err.message}.`, [
+            { pointer: `/body/${field}`, message: err.message, code: 'callbackRefused' },
+          ]);
+        }
+        throw err;
+      }
+    };
+  }
+  if (source.kind === 'webhookDelete') {
+    return async ({ input, identity }) => {
+      const ok = await runtime.unsubscribe(source.trigger, String(input.path.subscriptionId), ownerOf(identity));
+      if (!ok) throw new HttpError(404, 'No such subscription.');
+      return reply(204, undefined);
+    };
+  }
+  if (source.kind === 'polling') {
+    const trigger = source.trigger;
+    return async ({ input, identity, req }) => {
+      const { cursor, ...filters } = input.query;
+      let answer;
+      try {
+        answer = await runtime.poll(
+          trigger,
+          ownerOf(identity),
+          cursor === undefined ? undefined : String(cursor),
+          filters,
+        );
+      } catch (err) {
+        if (err instanceof InvalidCursorError) {
+          throw new HttpError(400, 'The polling cursor is invalid.', [
+            { pointer: '/query/cursor', message: err.message, code: 'invalidCursor' },
+          ]);
+        }
+        throw err;
+      }
+      const query = new URLSearchParams();
+      for (const [k, v] of Object.entries(req.query as Record<string, string | string[]>)) {
+        if (k === 'cursor') continue;
+        for (const one of Array.isArray(v) ? v : [v]) query.append(k, one);
+      }
+      query.set('cursor', answer.cursor);
+      const headers = { Location: `${baseUrl(req)}${op.path}?${query}`, 'Retry-After': String(answer.retryAfter) };
+      return reply(answer.status, answer.body, headers);
+    };
+  }
+  throw new Error(`${op.id} is not a generated trigger operation`);
+}

@@ -1,0 +1,5 @@
+/**
+ * @flowport/store-sqlite — the embedded durable trigger store.
+ * @packageDocumentation
+ */
+export { SqliteTriggerStore } from './sqlite-store';

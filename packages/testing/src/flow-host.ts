@@ -1,0 +1,202 @@
+import { toJsonSchema } from '@flowport/core';
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { CallbackReceiver, type Inbox, type Notification } from './receiver';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Options of {@link FlowHost.start}. */
+export interface FlowHostOptions {
+  /** Base URL of the API (the definition's host and basePath stand for it). */
+  readonly api: string;
+  /** Headers the connection adds to every call, e.g. `{ 'Ocp-Apim-Subscription-Key': key }`. */
+  readonly connection?: Readonly<Record<string, string>>;
+  /** The connector definition; fetched from `<api>/connector/apiDefinition.swagger.json` when omitted. */
+  readonly definition?: Json;
+  /** Multiplies `Retry-After` waits, so that a 60 s interval takes 60 ms at 0.001. Default 1. */
+  readonly timeScale?: number;
+}
+
+/** A registered webhook subscription, with the inbox its notifications arrive in. */
+export class WebhookSubscription {
+  constructor(
+    private readonly host: FlowHost,
+    readonly operationId: string,
+    /** The subscription URL from the registration's `Location` header. */
+    readonly location: string,
+    readonly inbox: Inbox,
+    private readonly validate: ValidateFunction,
+  ) {}
+
+  /** Every notification received, each checked against the trigger's notification content. */
+  get notifications(): readonly Notification[] {
+    return this.inbox.received;
+  }
+
+  /** The `n`-th notification (1-based), checked against `x-ms-notification-content`. */
+  async notification(n = 1, timeoutMs?: number): Promise<Notification> {
+    const got = await this.inbox.nth(n, timeoutMs);
+    if (!this.validate(got.body)) {
+      const errors = (this.validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+      throw new Error(`notification ${n} of ${this.operationId} does not match x-ms-notification-content: ${errors}`);
+    }
+    return got;
+  }
+
+  /** What the platform does when the flow is turned off: DELETE the Location, with the connection only. */
+  async unsubscribe(): Promise<number> {
+    return (await this.host.call('DELETE', this.location)).status;
+  }
+}
+
+/** The outcome of following a polling trigger to its first 200. */
+export interface PollOutcome {
+  readonly body: unknown;
+  /** The Location of the 200, where the next poll would start. */
+  readonly location: string;
+  readonly retryAfter: number;
+  /** How many requests it took, the first one included. */
+  readonly polls: number;
+}
+
+/**
+ * Behaves as Power Automate does with a connector's triggers, for tests: registers webhooks
+ * through the definition's registration operation with a local callback URL, receives and checks
+ * notifications, deletes subscriptions via their Location, and follows polling triggers' Location
+ * and Retry-After until they answer 200.
+ *
+ * @example
+ * ```ts
+ * const host = await FlowHost.start({ api: url, connection: { 'Ocp-Apim-Subscription-Key': key } });
+ * const sub = await host.webhook('OnNegativeText', { threshold: 0.4 });
+ * // … make the API emit …
+ * const n = await sub.notification();
+ * await sub.unsubscribe();
+ * await host.close();
+ * ```
+ */
+export class FlowHost {
+  private readonly ajv = new Ajv({ strict: false, allErrors: true });
+
+  private constructor(
+    private readonly options: FlowHostOptions,
+    readonly definition: Json,
+    readonly receiver: CallbackReceiver,
+  ) {
+    addFormats(this.ajv);
+    this.ajv.addSchema({
+      $id: 'flowhost:definitions',
+      definitions: (toJsonSchema({ definitions: definition.definitions ?? {} }, 'flowhost:definitions') as Json)
+        .definitions,
+    });
+  }
+
+  static async start(options: FlowHostOptions): Promise<FlowHost> {
+    const definition =
+      options.definition ??
+      ((await (await fetch(`${options.api}/connector/apiDefinition.swagger.json`)).json()) as Json);
+    return new FlowHost(options, definition, await CallbackReceiver.start());
+  }
+
+  /** @internal A call through the connection: its headers, and nothing else. */
+  async call(method: string, url: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { ...this.options.connection };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    return fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      redirect: 'manual',
+    });
+  }
+
+  private find(operationId: string): { path: string; method: string; op: Json; item: Json } {
+    for (const [path, item] of Object.entries(this.definition.paths as Json)) {
+      for (const [method, op] of Object.entries(item as Json)) {
+        if ((op as Json)?.operationId === operationId) return { path, method, op: op as Json, item: item as Json };
+      }
+    }
+    throw new Error(`the definition has no operation ${operationId}`);
+  }
+
+  private deref(s: Json): Json {
+    return s.$ref ? this.deref(this.definition.definitions[s.$ref.split('/').pop()]) : s;
+  }
+
+  /** The path (slash-separated) of the body field flagged `x-ms-notification-url`. */
+  private notificationField(schema: Json, prefix: string[] = []): string[] | undefined {
+    const s = this.deref(schema);
+    for (const [k, v] of Object.entries((s.properties ?? {}) as Json)) {
+      if ((v as Json)['x-ms-notification-url']) return [...prefix, k];
+      const inner = this.notificationField(v as Json, [...prefix, k]);
+      if (inner) return inner;
+    }
+    return undefined;
+  }
+
+  /**
+   * Registers a webhook trigger as the platform does when a flow is saved: the user's `inputs` plus
+   * the callback URL in the notification-url field. Expects 201 with a Location.
+   */
+  async webhook(operationId: string, inputs: Readonly<Record<string, unknown>> = {}): Promise<WebhookSubscription> {
+    const { path, method, op, item } = this.find(operationId);
+    if (op['x-ms-trigger'] !== 'single')
+      throw new Error(`${operationId} is not a webhook trigger (x-ms-trigger single)`);
+    const content = item['x-ms-notification-content'];
+    if (!content?.schema) throw new Error(`${operationId} has no x-ms-notification-content on its path`);
+    const body = (op.parameters as Json[] | undefined)?.find((p) => p.in === 'body');
+    const field = body && this.notificationField(body.schema);
+    if (!field) throw new Error(`${operationId} has no body field with x-ms-notification-url`);
+    const inbox = this.receiver.inbox();
+    const payload: Json = structuredClone(inputs) as Json;
+    let cursor = payload;
+    for (const k of field.slice(0, -1)) cursor = cursor[k] ??= {};
+    cursor[field[field.length - 1]] = inbox.url;
+    const res = await this.call(method.toUpperCase(), this.url(path), payload);
+    if (res.status !== 201 && res.status !== 200) {
+      throw new Error(`registering ${operationId} answered ${res.status}: ${await res.text()}`);
+    }
+    const location = res.headers.get('location');
+    if (!location) throw new Error(`registering ${operationId} gave no Location: the platform could not delete it`);
+    const validate = this.ajv.compile(toJsonSchema(content.schema, 'flowhost:definitions') as Json);
+    return new WebhookSubscription(this, operationId, new URL(location, this.options.api).href, inbox, validate);
+  }
+
+  /**
+   * Follows a polling trigger as the engine does: the first call sets the baseline, then it calls
+   * the Location after each Retry-After (scaled) until an answer is 200. `between` runs after each
+   * 202, so a test can make something happen.
+   */
+  async poll(
+    operationId: string,
+    query: Readonly<Record<string, string>> = {},
+    options: { maxPolls?: number; between?: (polls: number) => Promise<void> | void; from?: string } = {},
+  ): Promise<PollOutcome> {
+    const { path } = this.find(operationId);
+    let url = options.from ?? `${this.url(path)}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`;
+    for (let polls = 1; polls <= (options.maxPolls ?? 20); polls++) {
+      const res = await this.call('GET', url);
+      const location = res.headers.get('location');
+      const retryAfter = Number(res.headers.get('retry-after') ?? 0);
+      if (res.status === 200) {
+        if (!location) throw new Error(`${operationId} answered 200 without a Location`);
+        return { body: await res.json(), location: new URL(location, url).href, retryAfter, polls };
+      }
+      if (res.status !== 202) throw new Error(`${operationId} answered ${res.status}: ${await res.text()}`);
+      if (!location) throw new Error(`${operationId} answered 202 without a Location`);
+      url = new URL(location, url).href;
+      await new Promise((r) => setTimeout(r, retryAfter * 1000 * (this.options.timeScale ?? 1)));
+      await options.between?.(polls);
+    }
+    throw new Error(`${operationId} did not answer 200 within ${options.maxPolls ?? 20} polls`);
+  }
+
+  private url(path: string): string {
+    const base = (this.definition.basePath as string | undefined) ?? '/';
+    return `${this.options.api}${base === '/' ? '' : base}${path}`;
+  }
+
+  async close(): Promise<void> {
+    await this.receiver.close();
+  }
+}
