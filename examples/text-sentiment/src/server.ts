@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   out(`Connector definition ${url}${DOC_PATHS.apiDefinition}`);
   out(`Connector files      ${resolve(__dirname, '..', 'connector')}`);
   out(`Trigger store        ${dbFile}`);
-  if (!process.env.FLOWPORT_SECRET) out('FLOWPORT_SECRET is not set; polling cursors of this run stop working after a restart.');
+  if (!process.env.FLOWPORT_SECRET)
+    out('FLOWPORT_SECRET is not set; polling cursors of this run stop working after a restart.');
   if (generated) {
     out(`SENTIMENT_API_KEYS is not set; this run accepts the development key ${generated}`);
     out(`  curl -H 'Ocp-Apim-Subscription-Key: ${generated}' -H 'content-type: application/json' \\`);

@@ -44,7 +44,8 @@ export function sentimentService(options: SentimentServiceOptions): {
   const app = createApp(connector, {
     credentials: { apiKeys: options.keys },
     triggers,
-    controllers: (cls) => (cls === SentimentController ? new SentimentController(events) : new (cls as new () => object)()),
+    controllers: (cls) =>
+      cls === SentimentController ? new SentimentController(events) : new (cls as new () => object)(),
   });
   return {
     app,
