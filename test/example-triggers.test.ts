@@ -1,0 +1,140 @@
+import { MemoryTriggerStore } from '@flowport/core';
+import { sentimentService } from '@flowport/example-text-sentiment/dist/service';
+import { FlowHost } from '@flowport/testing';
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import { serving } from './support/http';
+
+const KEY_A = 'trigger-key-a';
+const KEY_B = 'trigger-key-b';
+const HEADER = 'Ocp-Apim-Subscription-Key';
+const FAST = { baseDelayMs: 20, maxDelayMs: 200, idleMs: 20, timeoutMs: 2000 };
+const NEGATIVE = 'This is terrible, awful and sad; a horrible, disappointing failure.';
+
+describe('text-sentiment triggers, driven by FlowHost as Power Automate would', function () {
+  this.timeout(30_000);
+  const service = sentimentService({
+    keys: [KEY_A, KEY_B],
+    store: new MemoryTriggerStore(),
+    secret: 'example-trigger-test-secret-0123',
+    allowLocalCallbacks: true,
+    delivery: FAST,
+  });
+  const live = serving(() => service.app);
+  let hostA: FlowHost;
+  let hostB: FlowHost;
+
+  before(async () => {
+    service.triggers.start();
+    hostA = await FlowHost.start({ api: live.url(), connection: { [HEADER]: KEY_A }, timeScale: 0.001 });
+    hostB = await FlowHost.start({ api: live.url(), connection: { [HEADER]: KEY_B }, timeScale: 0.001 });
+  });
+  after(async () => {
+    await hostA.close();
+    await hostB.close();
+    await service.close();
+  });
+
+  const score = async (key: string, texts: Record<string, string>) => {
+    const documents = Object.entries(texts).map(([id, text]) => ({ id, text }));
+    const res = await request(live.url()).post('/text/analytics/v2.0/sentiment').set(HEADER, key).send({ documents });
+    assert.equal(res.status, 200, res.text);
+    return res.body as { documents: { id: string; score: number }[] };
+  };
+
+  it('webhook: registers through the definition, delivers negative documents at or below the threshold, unsubscribes via Location', async () => {
+    const sub = await hostA.webhook('OnNegativeText', { threshold: 0.4 });
+    assert.match(sub.location, /\/text\/analytics\/v2\.0\/hooks\/negative-text\/[0-9a-f-]{36}$/);
+    await score(KEY_A, { bad: NEGATIVE, good: 'Wonderful, great and lovely work.' });
+    const first = await sub.notification(1);
+    assert.equal((first.body as { id: string }).id, 'bad');
+    assert.ok((first.body as { score: number }).score <= 0.4);
+    assert.equal((first.body as { excerpt: string }).excerpt, NEGATIVE);
+    await score(KEY_A, { fine: 'A pleasant and nice day.', bad2: NEGATIVE });
+    assert.equal(
+      ((await sub.notification(2)).body as { id: string }).id,
+      'bad2',
+      'the positive documents were not delivered',
+    );
+    assert.equal(await sub.unsubscribe(), 204);
+    assert.deepEqual(await service.triggers.store.subscriptionsOf('OnNegativeText'), []);
+    await score(KEY_A, { bad3: NEGATIVE });
+    assert.equal(await service.triggers.store.pendingCount(), 0, 'nothing is queued for a deleted subscription');
+    assert.equal(await sub.unsubscribe(), 404);
+  });
+
+  it('another connection can neither delete the subscription nor trigger it with its own documents', async () => {
+    const sub = await hostA.webhook('OnNegativeText', {});
+    const res = await request(sub.location).delete('').set(HEADER, KEY_B);
+    assert.equal(res.status, 404);
+    assert.equal((await service.triggers.store.subscriptionsOf('OnNegativeText')).length, 1);
+    await score(KEY_B, { theirs: NEGATIVE });
+    assert.equal(await service.triggers.store.pendingCount(), 0, "B's documents are not A's events");
+    assert.equal(await sub.unsubscribe(), 204);
+  });
+
+  it('polling: follows Location and Retry-After until documents are scored, then answers 202 again', async () => {
+    const outcome = await hostA.poll(
+      'OnDocumentsScored',
+      {},
+      {
+        between: async (polls) => {
+          if (polls === 2) await score(KEY_A, { p1: 'good', p2: 'bad' });
+        },
+      },
+    );
+    assert.equal(outcome.polls, 3, 'baseline 202, an idle 202, then 200');
+    assert.deepEqual(
+      (outcome.body as { id: string }[]).map((d) => d.id),
+      ['p1', 'p2'],
+    );
+    assert.equal(outcome.retryAfter, 60);
+    const next = await request(outcome.location).get('').set(HEADER, KEY_A);
+    assert.equal(next.status, 202);
+    assert.equal(next.headers['retry-after'], '60');
+  });
+
+  it('a tampered polling cursor is a 400, and so is another connection using it', async () => {
+    const first = await request(live.url()).get('/text/analytics/v2.0/scored').set(HEADER, KEY_A);
+    assert.equal(first.status, 202);
+    const location = new URL(first.headers.location);
+    const cursor = location.searchParams.get('cursor')!;
+    location.searchParams.set('cursor', `${cursor.slice(0, 10)}A${cursor.slice(11)}`);
+    const tampered = await request(location.href).get('').set(HEADER, KEY_A);
+    assert.equal(tampered.status, 400);
+    assert.deepEqual(
+      tampered.body.errors.map((e: { pointer: string }) => e.pointer),
+      ['/query/cursor'],
+    );
+    const stolen = await request(first.headers.location).get('').set(HEADER, KEY_B);
+    assert.equal(stolen.status, 400);
+  });
+});
+
+describe('webhook registration refuses callbacks into the network by default (SSRF)', () => {
+  const service = sentimentService({
+    keys: ['k'],
+    store: new MemoryTriggerStore(),
+    secret: 'ssrf-test-secret-0123456789',
+  });
+  after(() => service.close());
+
+  for (const url of [
+    'https://127.0.0.1/cb',
+    'https://10.0.0.8/cb',
+    'https://169.254.169.254/latest/meta-data',
+    'https://[::1]/cb',
+    'https://localhost/cb',
+    'http://127.0.0.1:8080/cb',
+  ]) {
+    it(`refuses ${url}`, async () => {
+      const res = await request(service.app)
+        .post('/text/analytics/v2.0/hooks/negative-text')
+        .set(HEADER, 'k')
+        .send({ callbackUrl: url });
+      assert.equal(res.status, 400, res.text);
+      assert.equal(res.body.errors[0].pointer, '/body/callbackUrl');
+      assert.equal(res.body.errors[0].code, 'callbackRefused');
+    });
+  }
+});
