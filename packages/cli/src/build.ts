@@ -25,7 +25,15 @@ export interface BuildOptions {
 export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
   const { connector, file, core } = loadConnector(modulePath);
   const model = core.resolve(connector);
-  const outputs: [string, Buffer][] = Object.entries(core.emitFiles(model)).map(([name, text]) => [
+  const emitted = core.emitFiles(model);
+  // What import into Power Platform would reject stops the build, with the same diagnostics.
+  const definition = emitted['apiDefinition.swagger.json'];
+  const platform = core.lint(
+    { definition: JSON.parse(definition) as Record<string, unknown>, bytes: Buffer.byteLength(definition) },
+    { level: 'platform', locate: core.locator(model) },
+  );
+  if (platform.some((d) => d.severity === 'error')) throw new core.DiagnosticError(platform);
+  const outputs: [string, Buffer][] = Object.entries(emitted).map(([name, text]) => [
     name,
     Buffer.from(text as string, 'utf8'),
   ]);

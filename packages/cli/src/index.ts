@@ -6,3 +6,5 @@ export { build, type BuildOptions, type BuiltFile } from './build';
 export { loadConnector, LoadError } from './load';
 export { registerTypeScript } from './loader';
 export { run, type Io } from './program';
+export { validate, type ValidationResult } from './validate';
+export { toSarif } from './sarif';

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { build, display } from './build';
 import { diagnosticsOf, printDiagnostics } from './diagnostics';
+import { toSarif } from './sarif';
+import { validate } from './validate';
 
 /** Output streams, injectable so tests can run the CLI in-process. */
 export interface Io {
@@ -32,6 +34,17 @@ export async function run(argv: readonly string[], io: Io = stdio): Promise<numb
       code = buildCommand(module, opts, io);
     });
 
+  program
+    .command('validate')
+    .description('check a connector module or folder against the platform or certification rules')
+    .argument('<target>', 'module that exports a Connector, or a folder with apiDefinition.swagger.json')
+    .option('--level <level>', 'platform (what import rejects) or certification (what review rejects)', 'certification')
+    .option('--format <format>', 'text, json or sarif', 'text')
+    .option('--max-warnings <n>', 'fail when there are more warnings than this', (v) => Number(v))
+    .action((target: string, opts: { level: string; format: string; maxWarnings?: number }) => {
+      code = validateCommand(target, opts, io);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {
@@ -40,6 +53,43 @@ export async function run(argv: readonly string[], io: Io = stdio): Promise<numb
     throw err;
   }
   return code;
+}
+
+function validateCommand(
+  target: string,
+  opts: { level: string; format: string; maxWarnings?: number },
+  io: Io,
+): number {
+  if (opts.level !== 'platform' && opts.level !== 'certification') {
+    io.err(`flowport: --level must be platform or certification, not ${opts.level}`);
+    return 2;
+  }
+  if (!['text', 'json', 'sarif'].includes(opts.format)) {
+    io.err(`flowport: --format must be text, json or sarif, not ${opts.format}`);
+    return 2;
+  }
+  try {
+    const { file, diagnostics } = validate(target, opts.level);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.length - errors;
+    if (opts.format === 'json') io.out(JSON.stringify(diagnostics, null, 2));
+    else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(file, diagnostics), null, 2));
+    else {
+      printDiagnostics(diagnostics, io.out);
+      io.out(`${display(file)}: ${errors} error(s), ${warnings} warning(s) at ${opts.level} level`);
+    }
+    const tooMany = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+    return errors > 0 || tooMany ? 1 : 0;
+  } catch (err) {
+    return reportFailure(err, io);
+  }
+}
+
+function reportFailure(err: unknown, io: Io): number {
+  const diagnostics = diagnosticsOf(err);
+  if (diagnostics) printDiagnostics(diagnostics, io.err);
+  else io.err(`flowport: ${err instanceof Error ? err.message : String(err)}`);
+  return 1;
 }
 
 function buildCommand(module: string, opts: { out: string; check?: boolean }, io: Io): number {
@@ -54,12 +104,6 @@ function buildCommand(module: string, opts: { out: string; check?: boolean }, io
     for (const f of files) io.out(`${f.status === 'written' ? 'wrote' : 'unchanged'} ${display(f.path)}`);
     return 0;
   } catch (err) {
-    const diagnostics = diagnosticsOf(err);
-    if (diagnostics) {
-      printDiagnostics(diagnostics, io.err);
-      return 1;
-    }
-    io.err(`flowport: ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
+    return reportFailure(err, io);
   }
 }

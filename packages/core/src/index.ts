@@ -75,6 +75,10 @@ export { DiagnosticError, formatDiagnostic, type Diagnostic } from './diagnostic
 export { formatLocation, type SourceLocation } from './diagnostics/location';
 
 export { emitFiles, type ConnectorFiles } from './emit/files';
+export { lint, rules, type LintOptions } from './lint/lint';
+export { locator } from './lint/locate';
+export type { ConnectorDocuments } from './lint/document';
+export type { Level, Rule } from './lint/rule';
 export { connectorDefinition } from './emit/connector/swagger';
 export { apiProperties } from './emit/connector/api-properties';
 export { settings, CONNECTOR_FILES } from './emit/connector/settings';

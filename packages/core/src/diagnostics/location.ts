@@ -25,6 +25,6 @@ export function formatLocation(at: SourceLocation): string {
   else if (at.method) parts.push(at.method);
   if (at.parameter) parts.push(`param #${at.parameter.index} (${at.parameter.name})`);
   if (at.property) parts.push(`property ${at.property}`);
-  if (at.pointer !== undefined) parts.push(`at ${at.pointer || '/'}`);
+  if (at.pointer !== undefined) parts.push(at.pointer || '/');
   return parts.join(' ') || 'connector';
 }

@@ -646,7 +646,9 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
   });
 
   it('covers every entry of the catalog', () => {
+    // FP2xxx are the rules of flowport validate, covered by their own mutation test.
     const untested = catalogEntries()
+      .filter((e) => e.code.startsWith('FP1'))
       .filter((e) => !tested.has(e.code))
       .map((e) => e.code);
     assert.deepEqual(untested, []);

@@ -1,0 +1,57 @@
+import type * as Core from '@flowport/core';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConnector } from './load';
+
+/** What `flowport validate` checked and found. */
+export interface ValidationResult {
+  /** The file the findings refer to (the module, or the definition file of a folder). */
+  readonly file: string;
+  readonly diagnostics: readonly Core.Diagnostic[];
+}
+
+function findFile(dir: string, name: string): string | undefined {
+  // The PowerPlatformConnectors repository matches file names case-insensitively.
+  const hit = readdirSync(dir).find((f) => f.toLowerCase() === name.toLowerCase());
+  return hit ? join(dir, hit) : undefined;
+}
+
+/**
+ * Lints a connector: a module that exports a `Connector` (findings located in the TypeScript
+ * source) or a folder holding `apiDefinition.swagger.json` and, optionally, `apiProperties.json`
+ * (findings located by JSON pointer).
+ */
+export function validate(target: string, level: Core.Level): ValidationResult {
+  const path = resolve(target);
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    const file = findFile(path, 'apiDefinition.swagger.json');
+    if (!file) throw new Error(`${target} holds no apiDefinition.swagger.json`);
+    const raw = readFileSync(file);
+    const propertiesFile = findFile(path, 'apiProperties.json');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const core = require('@flowport/core') as typeof Core;
+    const docs = {
+      definition: parseJson(raw.toString('utf8'), file),
+      properties: propertiesFile ? parseJson(readFileSync(propertiesFile, 'utf8'), propertiesFile) : undefined,
+      bytes: raw.length,
+    };
+    return { file, diagnostics: core.lint(docs, { level }) };
+  }
+  const { connector, core, file } = loadConnector(target);
+  const model = core.resolve(connector);
+  const files = core.emitFiles(model);
+  const docs = {
+    definition: JSON.parse(files['apiDefinition.swagger.json']) as Record<string, unknown>,
+    properties: JSON.parse(files['apiProperties.json']) as Record<string, unknown>,
+    bytes: Buffer.byteLength(files['apiDefinition.swagger.json']),
+  };
+  return { file, diagnostics: [...model.diagnostics, ...core.lint(docs, { level, locate: core.locator(model) })] };
+}
+
+function parseJson(text: string, file: string): Record<string, unknown> {
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch (err) {
+    throw new Error(`${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
+  }
+}

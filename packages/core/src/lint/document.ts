@@ -1,0 +1,93 @@
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;
+
+/** The files of one connector, as `flowport validate` reads them. */
+export interface ConnectorDocuments {
+  readonly definition: Json;
+  readonly properties?: Json;
+  /** Size of apiDefinition.swagger.json in bytes. */
+  readonly bytes: number;
+}
+
+export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
+
+/** RFC 6901 escaping of one pointer segment. */
+export const seg = (s: string | number): string => String(s).replace(/~/g, '~0').replace(/\//g, '~1');
+
+export interface OperationEntry {
+  readonly path: string;
+  readonly method: string;
+  readonly op: Json;
+  readonly item: Json;
+  readonly pointer: string;
+  readonly id: string;
+}
+
+/** Every operation with its pointer, in document order. */
+export function operations(def: Json): OperationEntry[] {
+  const out: OperationEntry[] = [];
+  for (const [path, item] of Object.entries((def.paths ?? {}) as Json)) {
+    if (!item || typeof item !== 'object') continue;
+    for (const method of METHODS) {
+      const op = (item as Json)[method];
+      if (op && typeof op === 'object') {
+        out.push({
+          path,
+          method,
+          op,
+          item,
+          pointer: `/paths/${seg(path)}/${method}`,
+          id: String(op.operationId ?? `${method} ${path}`),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** A parameter with `$ref` to `#/parameters/…` resolved. */
+export function parameter(def: Json, p: Json): Json {
+  if (typeof p?.$ref === 'string' && p.$ref.startsWith('#/parameters/'))
+    return def.parameters?.[p.$ref.slice(13)] ?? {};
+  return p ?? {};
+}
+
+/** Follows `#/definitions/…` references (cycle-safe). */
+export function deref(def: Json, schema: Json | undefined): Json {
+  let s = schema ?? {};
+  for (let i = 0; typeof s.$ref === 'string' && i < 32; i++) {
+    s = s.$ref.startsWith('#/definitions/') ? (def.definitions?.[s.$ref.slice(14)] ?? {}) : {};
+  }
+  return s;
+}
+
+/**
+ * Calls `visit` for every schema node reachable from the documents once: definitions at their own
+ * pointers, and the inline schemas of parameters, responses and notification content.
+ */
+export function eachSchema(def: Json, visit: (schema: Json, pointer: string) => void): void {
+  const walk = (s: Json, pointer: string): void => {
+    if (!s || typeof s !== 'object' || Array.isArray(s)) return;
+    visit(s, pointer);
+    for (const [k, v] of Object.entries((s.properties ?? {}) as Json))
+      walk(v as Json, `${pointer}/properties/${seg(k)}`);
+    if (s.items && typeof s.items === 'object') walk(s.items as Json, `${pointer}/items`);
+    if (s.additionalProperties && typeof s.additionalProperties === 'object')
+      walk(s.additionalProperties as Json, `${pointer}/additionalProperties`);
+    for (const [i, x] of ((s.allOf ?? []) as Json[]).entries()) walk(x, `${pointer}/allOf/${i}`);
+  };
+  for (const [name, s] of Object.entries((def.definitions ?? {}) as Json)) walk(s as Json, `/definitions/${seg(name)}`);
+  for (const e of operations(def)) {
+    for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
+      const p = parameter(def, raw);
+      if (p.in === 'body') walk(p.schema as Json, `${e.pointer}/parameters/${i}/schema`);
+    }
+    for (const [status, r] of Object.entries((e.op.responses ?? {}) as Json)) {
+      if ((r as Json)?.schema) walk((r as Json).schema as Json, `${e.pointer}/responses/${seg(status)}/schema`);
+    }
+  }
+  for (const [path, item] of Object.entries((def.paths ?? {}) as Json)) {
+    const content = (item as Json)?.['x-ms-notification-content'];
+    if (content?.schema) walk(content.schema as Json, `/paths/${seg(path)}/x-ms-notification-content/schema`);
+  }
+}

@@ -1,0 +1,33 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import type { SourceLocation } from '../diagnostics/location';
+import type { ConnectorDocuments } from './document';
+import type { Level, Rule } from './rule';
+import { platformRules } from './rules/platform';
+import { structureRules } from './rules/structure';
+import { textRules } from './rules/text';
+
+/** Every rule of `flowport validate`, platform first. */
+export const rules: readonly Rule[] = [...platformRules, ...textRules, ...structureRules];
+
+export interface LintOptions {
+  /** `platform` runs what import rejects; `certification` adds what review rejects. */
+  readonly level: Level;
+  /** Maps a JSON pointer back to TypeScript source (class, method, parameter, property). */
+  readonly locate?: (pointer: string) => SourceLocation | undefined;
+}
+
+/**
+ * Checks a connector's documents. Findings are diagnostics of the one catalog, located by JSON
+ * pointer and, when the documents come from Flowport code, by class, method, parameter or
+ * property as well.
+ */
+export function lint(docs: ConnectorDocuments, options: LintOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    if (options.level === 'platform' && rule.level !== 'platform') continue;
+    rule.check(docs, (pointer, args = {}) => {
+      out.push(diagnostic(rule.key, { ...options.locate?.(pointer), pointer }, args));
+    });
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+import type { SourceLocation } from '../diagnostics/location';
+import type { ApiModel } from '../model/types';
+import { seg } from './document';
+
+/**
+ * Maps JSON pointers of an emitted definition back to where the model came from: operations
+ * and parameters to their class, method and parameter; definitions and their properties to the
+ * DTO class and property. The longest known prefix of a pointer wins.
+ */
+export function locator(model: ApiModel): (pointer: string) => SourceLocation | undefined {
+  const known = new Map<string, SourceLocation>();
+  for (const op of model.operations) {
+    const base = `/paths/${seg(op.path)}/${op.method}`;
+    known.set(base, op.at);
+    op.parameters.forEach((p, i) => known.set(`${base}/parameters/${i}`, p.at));
+  }
+  for (const [name, cls] of model.classes) {
+    known.set(`/definitions/${seg(name)}`, { class: cls.name });
+    for (const property of Object.keys(model.schemas.get(name)?.properties ?? {})) {
+      known.set(`/definitions/${seg(name)}/properties/${seg(property)}`, { class: cls.name, property });
+    }
+  }
+  return (pointer) => {
+    for (let p = pointer; p.length > 0; p = p.slice(0, p.lastIndexOf('/'))) {
+      const at = known.get(p);
+      if (at) {
+        const { pointer: _drop, ...rest } = at;
+        return rest;
+      }
+    }
+    return undefined;
+  };
+}

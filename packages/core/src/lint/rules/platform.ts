@@ -1,0 +1,201 @@
+import { eachSchema, operations, parameter, type Json } from '../document';
+import type { Rule } from '../rule';
+
+const HOST = /^[^{}/ :\\]+(?::\d+)?$/;
+const DYNAMIC = ['x-ms-dynamic-values', 'x-ms-dynamic-list', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties'];
+
+const params = (def: Json, op: Json, item: Json): { p: Json; pointer: string }[] => [
+  ...((item.parameters ?? []) as Json[]).map((raw, i) => ({ p: parameter(def, raw), pointer: `/${i}` })),
+  ...((op.parameters ?? []) as Json[]).map((raw, i) => ({ p: parameter(def, raw), pointer: `/${i}` })),
+];
+
+/** What import into Power Platform rejects (reference §2, §6.1, §6.3, [D-rules]). */
+export const platformRules: Rule[] = [
+  {
+    key: 'swaggerVersion',
+    level: 'platform',
+    source: '[D-rules] SpecificationVersionIncorrect',
+    check: ({ definition }, report) => {
+      if (definition.swagger !== '2.0') report('/swagger', { found: JSON.stringify(definition.swagger) });
+    },
+  },
+  {
+    key: 'hostInvalid',
+    level: 'platform',
+    source: '[D-rules] HostNameNotValid; [Sch-sw] host pattern',
+    check: ({ definition }, report) => {
+      if (definition.host !== undefined && !HOST.test(String(definition.host)))
+        report('/host', { host: String(definition.host) });
+    },
+  },
+  {
+    key: 'basePathInvalid',
+    level: 'platform',
+    source: '[D-rules] BasePathNotValid',
+    check: ({ definition }, report) => {
+      if (definition.basePath !== undefined && !String(definition.basePath).startsWith('/')) {
+        report('/basePath', { basePath: String(definition.basePath) });
+      }
+    },
+  },
+  {
+    key: 'schemesInvalid',
+    level: 'platform',
+    source: '[D-rules] schemes; §2',
+    check: ({ definition }, report) => {
+      const s = definition.schemes as unknown;
+      if (s !== undefined && (!Array.isArray(s) || s.length === 0 || s.some((x) => x !== 'http' && x !== 'https'))) {
+        report('/schemes', { found: JSON.stringify(s) });
+      }
+    },
+  },
+  {
+    key: 'operationIdMissing',
+    level: 'platform',
+    source: '[D-rules] OperationIdRequired',
+    check: ({ definition }, report) => {
+      for (const e of operations(definition)) if (!e.op.operationId) report(e.pointer);
+    },
+  },
+  {
+    key: 'operationIdDuplicate',
+    level: 'platform',
+    source: '[D-rules] OperationIdNotUnique',
+    check: ({ definition }, report) => {
+      const seen = new Set<string>();
+      for (const e of operations(definition)) {
+        if (!e.op.operationId) continue;
+        if (seen.has(e.op.operationId)) report(`${e.pointer}/operationId`, { id: e.op.operationId });
+        seen.add(e.op.operationId);
+      }
+    },
+  },
+  {
+    key: 'pathParameterUndeclared',
+    level: 'platform',
+    source: '[D-rules] path template variables; [Sch-sw]',
+    check: ({ definition }, report) => {
+      for (const e of operations(definition)) {
+        const declared = params(definition, e.op, e.item)
+          .filter(({ p }) => p.in === 'path')
+          .map(({ p }) => p.name);
+        for (const m of e.path.matchAll(/\{([^{}/]+)\}/g))
+          if (!declared.includes(m[1])) report(e.pointer, { name: m[1] });
+      }
+    },
+  },
+  {
+    key: 'pathParameterOptional',
+    level: 'platform',
+    source: '[Sch-sw] pathParameterSubSchema required: true',
+    check: ({ definition }, report) => {
+      for (const e of operations(definition)) {
+        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
+          const p = parameter(definition, raw);
+          if (p.in === 'path' && p.required !== true) report(`${e.pointer}/parameters/${i}`, { name: String(p.name) });
+        }
+      }
+    },
+  },
+  {
+    key: 'bodyParameters',
+    level: 'platform',
+    source: '[D-rules] one body; not both body and formData',
+    check: ({ definition }, report) => {
+      for (const e of operations(definition)) {
+        const all = params(definition, e.op, e.item).map(({ p }) => p);
+        const bodies = all.filter((p) => p.in === 'body').length;
+        const form = all.some((p) => p.in === 'formData');
+        if (bodies > 1 || (bodies === 1 && form)) report(e.pointer, { count: bodies });
+      }
+    },
+  },
+  {
+    key: 'bodyOnGetRequest',
+    level: 'platform',
+    source: '[D-rules] GET may not have body or formData',
+    check: ({ definition }, report) => {
+      for (const e of operations(definition)) {
+        if (e.method !== 'get') continue;
+        if (params(definition, e.op, e.item).some(({ p }) => p.in === 'body' || p.in === 'formData')) {
+          report(e.pointer, { method: 'GET' });
+        }
+      }
+    },
+  },
+  {
+    key: 'fileNotInForm',
+    level: 'platform',
+    source: '[D-rules] FileParameterMustBeInFormData, SchemaTypeFileNotValid',
+    check: ({ definition }, report) => {
+      for (const e of operations(definition)) {
+        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
+          const p = parameter(definition, raw);
+          if (p.type === 'file' && p.in !== 'formData') report(`${e.pointer}/parameters/${i}`);
+        }
+      }
+      // Inside schemas, `file` is only allowed as a whole response (checked where it stands).
+      eachSchema(definition, (s, pointer) => {
+        if (s.type === 'file' && !/\/responses\/[^/]+\/schema$/.test(pointer)) report(pointer);
+      });
+    },
+  },
+  {
+    key: 'securityUndefined',
+    // Certified connectors (Encodian) name undefined schemes, so import does not reject it.
+    level: 'certification',
+    source: '[D-rules] security requirement names',
+    check: ({ definition }, report) => {
+      const defined = new Set(Object.keys(definition.securityDefinitions ?? {}));
+      const check = (reqs: unknown, pointer: string) => {
+        for (const [i, r] of ((Array.isArray(reqs) ? reqs : []) as Json[]).entries()) {
+          for (const name of Object.keys(r ?? {})) if (!defined.has(name)) report(`${pointer}/${i}`, { name });
+        }
+      };
+      check(definition.security, '/security');
+      for (const e of operations(definition)) check(e.op.security, `${e.pointer}/security`);
+    },
+  },
+  {
+    key: 'reservedParameter',
+    level: 'platform',
+    source: '[D-rules] a parameter may not be named connectionId',
+    check: ({ definition }, report) => {
+      for (const e of operations(definition)) {
+        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
+          const p = parameter(definition, raw);
+          if (String(p.name).toLowerCase() === 'connectionid')
+            report(`${e.pointer}/parameters/${i}`, { name: String(p.name) });
+        }
+      }
+    },
+  },
+  {
+    key: 'tooManyOperations',
+    level: 'platform',
+    source: '[D-faq] TotalOperationsCountExceedsMaxAllowed (256)',
+    check: ({ definition }, report) => {
+      const count = operations(definition).length;
+      if (count > 256) report('/paths', { count });
+    },
+  },
+  {
+    key: 'dynamicTargetMissing',
+    level: 'platform',
+    source: '[D-ext] dynamic values/schema call an operation of the connector',
+    check: ({ definition }, report) => {
+      const ids = new Set(operations(definition).map((e) => e.op.operationId));
+      const look = (node: Json, pointer: string) => {
+        for (const ext of DYNAMIC) {
+          const id = node[ext]?.operationId;
+          if (typeof id === 'string' && !ids.has(id)) report(`${pointer}/${ext}`, { extension: ext, id });
+        }
+      };
+      eachSchema(definition, look);
+      for (const e of operations(definition)) {
+        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries())
+          look(parameter(definition, raw), `${e.pointer}/parameters/${i}`);
+      }
+    },
+  },
+];

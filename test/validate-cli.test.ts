@@ -1,0 +1,97 @@
+import { run, type Io } from '@flowport/cli';
+import assert from 'node:assert/strict';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONNECTORS } from './support/connectors';
+import { corpusDir } from './support/corpus';
+import { scratch } from './support/tmp';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
+  const code = await run(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('flowport validate (CLI)', () => {
+  let tmp: ReturnType<typeof scratch>;
+  beforeEach(() => (tmp = scratch()));
+  afterEach(() => tmp.cleanup());
+
+  it('finds nothing in the example at certification level, and exits 0', async () => {
+    const r = await cli('validate', CONNECTORS.example);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /0 error\(s\), 0 warning\(s\) at certification level/);
+  });
+
+  it('checks a connector folder by JSON pointer; --max-warnings decides the exit code', async function () {
+    const folder = join(corpusDir(this), 'connectors', 'Datelist');
+    const r = await cli('validate', folder);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /warning FP2119 webhook-no-delete: webhook NewBooking has no DELETE operation/);
+    assert.match(r.out, /at \/paths\/~1webhooks\/post/);
+    assert.equal((await cli('validate', folder, '--max-warnings', '0')).code, 1);
+    assert.equal((await cli('validate', folder, '--level', 'platform', '--max-warnings', '0')).code, 0);
+  });
+
+  it('writes JSON and SARIF', async function () {
+    const folder = join(corpusDir(this), 'connectors', 'Datelist');
+    const json = JSON.parse((await cli('validate', folder, '--format', 'json')).out) as {
+      code: string;
+      at: { pointer: string };
+    }[];
+    assert.deepEqual(json.map((d) => d.code).sort(), ['FP2119', 'FP2120']);
+    const sarif = JSON.parse((await cli('validate', folder, '--format', 'sarif')).out);
+    assert.equal(sarif.version, '2.1.0');
+    assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort(), ['FP2119', 'FP2120']);
+    assert.deepEqual(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id).sort(), ['FP2119', 'FP2120']);
+  });
+
+  it('locates findings in TypeScript source for a module', async () => {
+    const file = join(tmp.dir, 'bad.ts');
+    writeFileSync(
+      file,
+      `import { Action, Connector, Controller, Get, Returns } from '@flowport/core';
+@Controller('/things')
+export class ThingController {
+  @Get() @Action({ id: 'ListThings', summary: 'List things.', description: 'List things.' }) @Returns(200) list(): void {}
+}
+export const connector = new Connector({ info: { title: 'Things API', description: 'Lists the things that there are in a system.', version: '1' }, brandColor: '#123456', controllers: [ThingController] });
+`,
+    );
+    const r = await cli('validate', file);
+    assert.match(r.out, /warning FP2102 title-words: the title contains "API"/);
+    assert.match(
+      r.out,
+      /warning FP2108 summary-characters: summary of ListThings ends with "\."\n {2}at ThingController\.list \/paths\/~1things\/get\/summary/,
+    );
+    assert.match(r.out, /FP2110 description-is-summary/);
+  });
+
+  it('flowport build runs the platform level and writes nothing when it fails', async () => {
+    const file = join(tmp.dir, 'broken.ts');
+    writeFileSync(
+      file,
+      `import { Action, Connector, Controller, Get, Query, Returns } from '@flowport/core';
+@Controller()
+export class C {
+  @Get('/x') @Action({ summary: 'X' }) @Returns(200)
+  x(@Query('q', { type: String, extensions: { 'x-ms-dynamic-values': { operationId: 'Nowhere' } } }) _q: string): void {}
+}
+export const connector = new Connector({ info: { title: 'T', description: 'A connector with a broken extension.', version: '1' }, brandColor: '#123456', controllers: [C] });
+`,
+    );
+    const out = join(tmp.dir, 'out');
+    const r = await cli('build', file, '--out', out);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /error FP2015 dynamic-target-missing: x-ms-dynamic-values calls operationId "Nowhere"/);
+    assert.match(r.err, /at C\.x param #0 \(q\)/);
+    assert.equal(existsSync(out), false);
+  });
+
+  it('refuses an unknown level or format', async () => {
+    assert.equal((await cli('validate', CONNECTORS.example, '--level', 'strict')).code, 2);
+    assert.equal((await cli('validate', CONNECTORS.example, '--format', 'xml')).code, 2);
+  });
+});

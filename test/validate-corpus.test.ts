@@ -1,0 +1,52 @@
+import { lint } from '@flowport/core';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusDir, ROOT } from './support/corpus';
+
+describe('flowport validate over the 30 real connectors', function () {
+  this.timeout(60_000);
+  const findings = new Map<string, Map<string, number>>();
+
+  before(function () {
+    const dir = join(corpusDir(this), 'connectors');
+    for (const name of readdirSync(dir).sort()) {
+      const raw = readFileSync(join(dir, name, 'apiDefinition.swagger.json'));
+      const properties = JSON.parse(readFileSync(join(dir, name, 'apiProperties.json'), 'utf8'));
+      const result = lint(
+        { definition: JSON.parse(raw.toString('utf8')), properties, bytes: raw.length },
+        { level: 'certification' },
+      );
+      for (const d of result) {
+        const byConnector = findings.get(d.code) ?? new Map<string, number>();
+        byConnector.set(name, (byConnector.get(name) ?? 0) + 1);
+        findings.set(d.code, byConnector);
+      }
+    }
+  });
+
+  it('the platform level reports no errors on any of them (Microsoft accepted all)', () => {
+    const errors = [...findings].filter(([code]) => code.startsWith('FP20') && code !== 'FP2012');
+    assert.deepEqual(errors, [], 'platform rules fired');
+  });
+
+  it('every certification rule that fires is in the README table, with a reason', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('### Findings on the real connectors'));
+    const rows = [...findings].map(
+      ([code, byConnector]) => `${code} ${[...byConnector].map(([c, n]) => `${c}:${n}`).join(', ')}`,
+    );
+    process.stdout.write(`      certification findings:\n${rows.map((r) => `        ${r}`).join('\n')}\n`);
+    for (const [code] of findings) {
+      const row = table.split('\n').find((l) => l.includes(code));
+      assert.ok(row, `${code} fires on the corpus but has no row in the README table`);
+      const reason =
+        row
+          .split('|')
+          .map((c) => c.trim())
+          .filter(Boolean)
+          .pop() ?? '';
+      assert.ok(reason.length > 20, `${code} has no reason`);
+    }
+  });
+});

@@ -1,0 +1,246 @@
+import { lint, rules, catalog, type ConnectorDocuments } from '@flowport/core';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './support/corpus';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const dir = join(ROOT, 'examples', 'text-sentiment', 'connector');
+const base = (): { definition: Json; properties: Json } => ({
+  definition: JSON.parse(readFileSync(join(dir, 'apiDefinition.swagger.json'), 'utf8')),
+  properties: JSON.parse(readFileSync(join(dir, 'apiProperties.json'), 'utf8')),
+});
+const SENTIMENT = '/text/analytics/v2.0/sentiment';
+const LANGUAGES = '/text/analytics/v2.0/languages';
+const HOOK = '/text/analytics/v2.0/hooks/negative-text';
+const SCORED = '/text/analytics/v2.0/scored';
+
+type Docs = { definition: Json; properties: Json; bytes?: number };
+type Mutation = [what: string, code: string, mutate: (d: Docs) => void];
+
+const op = (d: Docs, path: string, method = 'post') => d.definition.paths[path][method];
+const lang = (d: Docs) => d.definition.definitions.Document.properties.language;
+
+/** One change each, breaking one rule, on the example's emitted definition (issue 7: ≥ 40). */
+const MUTATIONS: Mutation[] = [
+  ['swagger is 3.0', 'FP2001', (d) => (d.definition.swagger = '3.0')],
+  ['host with a scheme', 'FP2002', (d) => (d.definition.host = 'https://sentiment.example.com')],
+  ['host with a path', 'FP2002', (d) => (d.definition.host = 'sentiment.example.com/api')],
+  ['basePath without a slash', 'FP2003', (d) => (d.definition.basePath = 'api')],
+  ['schemes ws', 'FP2004', (d) => (d.definition.schemes = ['wss'])],
+  ['schemes empty', 'FP2004', (d) => (d.definition.schemes = [])],
+  ['operationId removed', 'FP2005', (d) => delete op(d, SENTIMENT).operationId],
+  ['operationId duplicated', 'FP2006', (d) => (op(d, LANGUAGES, 'get').operationId = 'DetectSentiment')],
+  [
+    'path variable without parameter',
+    'FP2007',
+    (d) => (
+      (d.definition.paths['/health/{probe}'] = d.definition.paths['/health']),
+      delete d.definition.paths['/health']
+    ),
+  ],
+  [
+    'optional path parameter',
+    'FP2008',
+    (d) => (op(d, `${HOOK}/{subscriptionId}`, 'delete').parameters[0].required = false),
+  ],
+  [
+    'two bodies',
+    'FP2009',
+    (d) => op(d, SENTIMENT).parameters.push({ name: 'more', in: 'body', schema: { type: 'object' } }),
+  ],
+  [
+    'body and form data',
+    'FP2009',
+    (d) => op(d, SENTIMENT).parameters.push({ name: 'f', in: 'formData', type: 'string' }),
+  ],
+  [
+    'body on GET',
+    'FP2010',
+    (d) => (op(d, LANGUAGES, 'get').parameters = [{ name: 'body', in: 'body', schema: { type: 'object' } }]),
+  ],
+  [
+    'file in the query',
+    'FP2011',
+    (d) => (op(d, LANGUAGES, 'get').parameters = [{ name: 'f', in: 'query', type: 'file' }]),
+  ],
+  ['file inside a schema', 'FP2011', (d) => (d.definition.definitions.Document.properties.text.type = 'file')],
+  ['undefined security requirement', 'FP2012', (d) => (d.definition.security = [{ nope: [] }])],
+  [
+    'parameter named connectionId',
+    'FP2013',
+    (d) => (op(d, LANGUAGES, 'get').parameters = [{ name: 'connectionId', in: 'query', type: 'string' }]),
+  ],
+  [
+    '257 operations',
+    'FP2014',
+    (d) => {
+      for (let i = 0; i < 257; i++)
+        d.definition.paths[`/x${i}`] = { get: { operationId: `X${i}`, responses: { 200: { description: 'ok' } } } };
+    },
+  ],
+  ['dynamic values to a missing operation', 'FP2015', (d) => (lang(d)['x-ms-dynamic-values'].operationId = 'Missing')],
+  ['dynamic list to a missing operation', 'FP2015', (d) => (lang(d)['x-ms-dynamic-list'].operationId = 'Missing')],
+  ['title over 30 characters', 'FP2101', (d) => (d.definition.info.title = 'Text Sentiment Scoring For Everyone')],
+  ['title with "API"', 'FP2102', (d) => (d.definition.info.title = 'Sentiment API')],
+  ['title with a product name', 'FP2102', (d) => (d.definition.info.title = 'Power Automate Sentiment')],
+  ['title ending in "!"', 'FP2103', (d) => (d.definition.info.title = 'Text Sentiment!')],
+  ['short description', 'FP2104', (d) => (d.definition.info.description = 'Scores text.')],
+  ['contact without email', 'FP2105', (d) => delete d.definition.info.contact.email],
+  ['contact with a bad email', 'FP2105', (d) => (d.definition.info.contact.email = 'not-an-email')],
+  ['summary removed', 'FP2106', (d) => delete op(d, SENTIMENT).summary],
+  ['summary over 80 characters', 'FP2107', (d) => (op(d, SENTIMENT).summary = `Detect ${'very '.repeat(18)}sentiment`)],
+  ['summary with "/"', 'FP2108', (d) => (op(d, SENTIMENT).summary = 'Detect sentiment/tone')],
+  ['summary ending in "."', 'FP2108', (d) => (op(d, SENTIMENT).summary = 'Detect sentiment.')],
+  ['description removed', 'FP2109', (d) => delete op(d, SENTIMENT).description],
+  ['description equal to summary', 'FP2110', (d) => (op(d, SENTIMENT).description = 'Detect sentiment.')],
+  [
+    'label not in Title Case',
+    'FP2111',
+    (d) => (d.definition.definitions.Document.properties.text['x-ms-summary'] = 'text to score'),
+  ],
+  [
+    'parameter label not in Title Case',
+    'FP2111',
+    (d) => (op(d, SENTIMENT).parameters[0]['x-ms-summary'] = 'documents'),
+  ],
+  [
+    'label over 80 characters',
+    'FP2112',
+    (d) => (d.definition.definitions.Document.properties.text['x-ms-summary'] = `Text ${'Of The Document '.repeat(6)}`),
+  ],
+  ['operationId with "-"', 'FP2113', (d) => (op(d, SENTIMENT).operationId = 'Detect-Sentiment')],
+  [
+    'only a default response',
+    'FP2114',
+    (d) => (op(d, LANGUAGES, 'get').responses = { default: { description: 'Anything' } }),
+  ],
+  [
+    'schema on default',
+    'FP2115',
+    (d) => (op(d, SENTIMENT).responses.default = { description: 'Error', schema: { type: 'object' } }),
+  ],
+  ['200 without a schema', 'FP2116', (d) => delete op(d, LANGUAGES, 'get').responses['200'].schema],
+  [
+    'internal required query without default',
+    'FP2117',
+    (d) =>
+      (op(d, LANGUAGES, 'get').parameters = [
+        { name: 'v', in: 'query', type: 'string', required: true, 'x-ms-visibility': 'internal' },
+      ]),
+  ],
+  [
+    'internal required property without default',
+    'FP2117',
+    (d) => (d.definition.definitions.Document.properties.id['x-ms-visibility'] = 'internal'),
+  ],
+  [
+    'notification URL not required',
+    'FP2118',
+    (d) => (d.definition.definitions.OnNegativeTextSubscription.required = []),
+  ],
+  [
+    'notification URL not internal',
+    'FP2118',
+    (d) => delete d.definition.definitions.OnNegativeTextSubscription.properties.callbackUrl['x-ms-visibility'],
+  ],
+  [
+    'notification URL field removed',
+    'FP2118',
+    (d) => delete d.definition.definitions.OnNegativeTextSubscription.properties.callbackUrl['x-ms-notification-url'],
+  ],
+  ['webhook without DELETE', 'FP2119', (d) => delete d.definition.paths[`${HOOK}/{subscriptionId}`]],
+  ['dynamic values without dynamic list', 'FP2120', (d) => delete lang(d)['x-ms-dynamic-list']],
+  [
+    'dynamic values collection missing',
+    'FP2121',
+    (d) => (lang(d)['x-ms-dynamic-values']['value-collection'] = 'langs'),
+  ],
+  ['dynamic values value path missing', 'FP2121', (d) => (lang(d)['x-ms-dynamic-values']['value-path'] = 'iso')],
+  ['pageable name "next"', 'FP2122', (d) => (op(d, LANGUAGES, 'get')['x-ms-pageable'] = { nextLinkName: 'next' })],
+  ['no Website metadata', 'FP2123', (d) => d.definition['x-ms-connector-metadata'].shift()],
+  ['three categories', 'FP2124', (d) => (d.definition['x-ms-connector-metadata'][2].propertyValue = 'AI;Data;Finance')],
+  ['unknown category', 'FP2124', (d) => (d.definition['x-ms-connector-metadata'][2].propertyValue = 'Gardening')],
+  ['brand colour Microsoft blue', 'FP2125', (d) => (d.properties.properties.iconBrandColor = '#007ee5')],
+  ['brand colour not hex', 'FP2125', (d) => (d.properties.properties.iconBrandColor = 'blue')],
+  ['definition over 1 MB', 'FP2126', (d) => (d.bytes = 1_200_000)],
+  [
+    'body of 600 schemas',
+    'FP2127',
+    (d) => {
+      for (let i = 0; i < 600; i++) d.definition.definitions.SentimentRequest.properties[`p${i}`] = { type: 'string' };
+    },
+  ],
+  ['staging host', 'FP2128', (d) => (d.definition.host = 'staging.sentiment.example.com')],
+  ['visibility "Advanced"', 'FP2129', (d) => (lang(d)['x-ms-visibility'] = 'Advanced')],
+  [
+    'path parameter without url-encoding',
+    'FP2130',
+    (d) => delete op(d, `${HOOK}/{subscriptionId}`, 'delete').parameters[0]['x-ms-url-encoding'],
+  ],
+  [
+    'url-encoding on a query parameter',
+    'FP2131',
+    (d) => (op(d, SCORED, 'get').parameters[0]['x-ms-url-encoding'] = 'single'),
+  ],
+  ['no publisher', 'FP2132', (d) => delete d.properties.properties.publisher],
+  [
+    'schemas on two success responses',
+    'FP2133',
+    (d) => (op(d, SCORED, 'get').responses['202'].schema = { type: 'object' }),
+  ],
+];
+
+const run = (d: Docs, level: 'platform' | 'certification' = 'certification') => {
+  const docs: ConnectorDocuments = {
+    definition: d.definition,
+    properties: d.properties,
+    bytes: d.bytes ?? JSON.stringify(d.definition).length,
+  };
+  return lint(docs, { level });
+};
+
+describe('flowport validate rules: each caught by a single mutation of the example, none on the example itself', () => {
+  it('the example passes every rule (the passing fixture of each)', () => {
+    assert.deepEqual(
+      run(base()).map((x) => `${x.code} ${x.message}`),
+      [],
+    );
+  });
+
+  for (const [what, code, mutate] of MUTATIONS) {
+    it(`${code}: ${what}`, () => {
+      const d: Docs = base();
+      mutate(d);
+      const found = run(d);
+      const hit = found.find((x) => x.code === code);
+      assert.ok(hit, `expected ${code}, got ${found.map((x) => x.code).join(', ') || 'nothing'}`);
+      assert.ok(hit.at.pointer !== undefined, 'located by pointer');
+      assert.ok(hit.hint.length > 0);
+    });
+  }
+
+  it(`has ${MUTATIONS.length} mutations (≥ 40) covering every rule`, () => {
+    assert.ok(MUTATIONS.length >= 40);
+    const covered = new Set(MUTATIONS.map(([, code]) => code));
+    const untested = rules.map((r) => catalog[r.key].code).filter((c) => !covered.has(c));
+    assert.deepEqual(untested, []);
+  });
+
+  it('the platform level runs only platform rules; certification adds the rest', () => {
+    const d: Docs = base();
+    d.definition.info.title = 'Sentiment API';
+    d.definition.swagger = '3.0';
+    assert.deepEqual(
+      run(d, 'platform').map((x) => x.code),
+      ['FP2001'],
+    );
+    assert.deepEqual(
+      run(d)
+        .map((x) => x.code)
+        .sort(),
+      ['FP2001', 'FP2102'],
+    );
+  });
+});
