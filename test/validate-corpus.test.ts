@@ -7,16 +7,16 @@ import { corpusDir, ROOT } from './support/corpus';
 describe('flowport validate over the 30 real connectors', function () {
   this.timeout(60_000);
   const findings = new Map<string, Map<string, number>>();
+  const platformErrors: string[] = [];
 
   before(function () {
     const dir = join(corpusDir(this), 'connectors');
     for (const name of readdirSync(dir).sort()) {
       const raw = readFileSync(join(dir, name, 'apiDefinition.swagger.json'));
       const properties = JSON.parse(readFileSync(join(dir, name, 'apiProperties.json'), 'utf8'));
-      const result = lint(
-        { definition: JSON.parse(raw.toString('utf8')), properties, bytes: raw.length },
-        { level: 'certification' },
-      );
+      const docs = { definition: JSON.parse(raw.toString('utf8')), properties, bytes: raw.length };
+      for (const d of lint(docs, { level: 'platform' })) platformErrors.push(`${name}: ${d.code} ${d.message}`);
+      const result = lint(docs, { level: 'certification' });
       for (const d of result) {
         const byConnector = findings.get(d.code) ?? new Map<string, number>();
         byConnector.set(name, (byConnector.get(name) ?? 0) + 1);
@@ -26,8 +26,7 @@ describe('flowport validate over the 30 real connectors', function () {
   });
 
   it('the platform level reports no errors on any of them (Microsoft accepted all)', () => {
-    const errors = [...findings].filter(([code]) => code.startsWith('FP20') && code !== 'FP2012');
-    assert.deepEqual(errors, [], 'platform rules fired');
+    assert.deepEqual(platformErrors, []);
   });
 
   it('every certification rule that fires is in the README table, with a reason', () => {
