@@ -190,6 +190,56 @@ const MUTATIONS: Mutation[] = [
     'FP2133',
     (d) => (op(d, SCORED, 'get').responses['202'].schema = { type: 'object' }),
   ],
+  ['minLength above maxLength', 'FP2134', (d) => (d.definition.definitions.Document.properties.id.minLength = 100)],
+  ['empty enum', 'FP2134', (d) => (d.definition.definitions.Health.properties.status.enum = [])],
+  ['array without items', 'FP2134', (d) => delete d.definition.definitions.SentimentRequest.properties.documents.items],
+  ['invalid pattern', 'FP2134', (d) => (lang(d).pattern = '([a-z')],
+  ['default of the wrong type', 'FP2134', (d) => (lang(d).default = 7)],
+  [
+    'enum display name for no value',
+    'FP2135',
+    (d) =>
+      (d.definition.definitions.Health.properties.status['x-ms-enum-values'] = [
+        { value: 'down', displayName: 'Down' },
+      ]),
+  ],
+  [
+    'keys beside $ref',
+    'FP2136',
+    (d) => (d.definition.definitions.SentimentRequest.properties.documents.items.description = 'A document'),
+  ],
+  ['path with "?"', 'FP2137', (d) => (d.definition.paths['/health?probe'] = d.definition.paths['/health'])],
+  [
+    'path differing only in case',
+    'FP2138',
+    (d) => (d.definition.paths['/HEALTH'] = { get: { ...op(d, '/health', 'get'), operationId: 'GetHealthUpper' } }),
+  ],
+  ['unknown collectionFormat', 'FP2139', (d) => (op(d, SCORED, 'get').parameters[0].collectionFormat = 'comma')],
+  [
+    'testConnection on a POST',
+    'FP2140',
+    (d) => (d.definition['x-ms-capabilities'].testConnection.operationId = 'DetectSentiment'),
+  ],
+  [
+    'policy scoped to a missing operation',
+    'FP2140',
+    (d) =>
+      (d.properties.properties.policyTemplateInstances = [
+        { templateId: 'setheader', title: 'H', parameters: { 'x-ms-apimTemplate-operationName': ['Nope'] } },
+      ]),
+  ],
+  [
+    'three live revisions of a family',
+    'FP2141',
+    (d) => {
+      for (const [p, m] of [
+        [SENTIMENT, 'post'],
+        [LANGUAGES, 'get'],
+        ['/health', 'get'],
+      ])
+        op(d, p, m)['x-ms-api-annotation'] = { family: 'F', revision: p.length };
+    },
+  ],
 ];
 
 const run = (d: Docs, level: 'platform' | 'certification' = 'certification') => {

@@ -692,6 +692,62 @@ export const catalog = {
     'operation {id} has schemas on {count} responses; the designer shows one',
     'Keep the schema on the success response.',
   ),
+  schemaMalformed: entry(
+    'FP2134',
+    'schema-malformed',
+    'warning',
+    'the schema {problem}',
+    'Fix the constraint; Flowport emits these from class-validator decorators.',
+  ),
+  enumValuesMismatch: entry(
+    'FP2135',
+    'enum-values-mismatch',
+    'warning',
+    'x-ms-enum-values {problem}',
+    'Give each enum value one display name: enumValues: [{ value, displayName }].',
+  ),
+  refSiblings: entry(
+    'FP2136',
+    'ref-siblings',
+    'warning',
+    'keys stand beside $ref ({keys}); they are ignored',
+    'Inline the schema to annotate it (Flowport does).',
+  ),
+  pathSyntax: entry(
+    'FP2137',
+    'path-syntax',
+    'warning',
+    'path "{path}" {problem}',
+    'Paths start with "/", have one {variable} per part of a segment, and no "?", "#" or "*".',
+  ),
+  pathDuplicate: entry(
+    'FP2138',
+    'path-duplicate',
+    'warning',
+    'paths "{first}" and "{second}" route alike (case and variable names ignored)',
+    'Give each route its own path.',
+  ),
+  collectionFormat: entry(
+    'FP2139',
+    'collection-format',
+    'warning',
+    'parameter "{name}" {problem}',
+    'Use csv, ssv, tsv or pipes; multi only for query and form data.',
+  ),
+  capabilityReference: entry(
+    'FP2140',
+    'capability-reference',
+    'warning',
+    '{what} names operation "{id}", {problem}',
+    'Reference a GET operation of the connector: testConnection: { operation: () => C.prototype.m }.',
+  ),
+  annotationFamily: entry(
+    'FP2141',
+    'annotation-family',
+    'warning',
+    'family "{family}" {problem}',
+    'Keep at most two live revisions per family, each with its own revision number.',
+  ),
 } as const satisfies Record<string, CatalogEntry>;
 
 export type CatalogKey = keyof typeof catalog;

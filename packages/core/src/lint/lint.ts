@@ -5,9 +5,10 @@ import type { Level, Rule } from './rule';
 import { platformRules } from './rules/platform';
 import { structureRules } from './rules/structure';
 import { textRules } from './rules/text';
+import { wellformedRules } from './rules/wellformed';
 
 /** Every rule of `flowport validate`, platform first. */
-export const rules: readonly Rule[] = [...platformRules, ...textRules, ...structureRules];
+export const rules: readonly Rule[] = [...platformRules, ...textRules, ...structureRules, ...wellformedRules];
 
 export interface LintOptions {
   /** `platform` runs what import rejects; `certification` adds what review rejects. */

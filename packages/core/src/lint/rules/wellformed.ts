@@ -1,0 +1,205 @@
+import { eachSchema, operations, parameter, type Json } from '../document';
+import type { Rule } from '../rule';
+
+const TYPES: Record<string, (v: unknown) => boolean> = {
+  string: (v) => typeof v === 'string',
+  integer: (v) => Number.isInteger(v),
+  number: (v) => typeof v === 'number',
+  boolean: (v) => typeof v === 'boolean',
+  array: (v) => Array.isArray(v),
+  object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+};
+
+/** What is wrong with one schema node's keywords ([D-rules] schema rules), if anything. */
+function malformed(s: Json): string | undefined {
+  if (Array.isArray(s.enum) && s.enum.length === 0) return 'has an empty enum';
+  if (Array.isArray(s.required) && s.required.length === 0) return 'has an empty required list';
+  // On a non-body parameter `required` is the parameter's boolean, not a schema keyword.
+  if (Array.isArray(s.required) && s.type !== undefined && s.type !== 'object') return 'has required on a non-object';
+  if (s.type === 'array' && !s.items) return 'is an array without items';
+  if (typeof s.minimum === 'number' && typeof s.maximum === 'number' && s.minimum > s.maximum)
+    return 'has minimum above maximum';
+  if (typeof s.minLength === 'number' && typeof s.maxLength === 'number' && s.minLength > s.maxLength)
+    return 'has minLength above maxLength';
+  if (typeof s.minItems === 'number' && typeof s.maxItems === 'number' && s.minItems > s.maxItems)
+    return 'has minItems above maxItems';
+  if (s.exclusiveMinimum === true && s.minimum === undefined) return 'has exclusiveMinimum without minimum';
+  if (s.exclusiveMaximum === true && s.maximum === undefined) return 'has exclusiveMaximum without maximum';
+  if (s.multipleOf !== undefined && !(typeof s.multipleOf === 'number' && s.multipleOf > 0))
+    return 'has a multipleOf that is not above 0';
+  if (typeof s.pattern === 'string') {
+    try {
+      new RegExp(s.pattern, 'u');
+    } catch {
+      return `has an invalid pattern ${s.pattern}`;
+    }
+  }
+  const is = typeof s.type === 'string' ? TYPES[s.type] : undefined;
+  if (s.default !== undefined && is && !is(s.default)) return `has a default that is not of type ${s.type}`;
+  return undefined;
+}
+
+/** Schema and path well-formedness, parameter formats, references, versioning (reference §6.3–§6.5). */
+export const wellformedRules: Rule[] = [
+  {
+    key: 'schemaMalformed',
+    level: 'certification',
+    source: '[D-rules] schema rules (§6.4)',
+    check: ({ definition }, report) => {
+      const check = (s: Json, pointer: string) => {
+        const problem = malformed(s);
+        if (problem) report(pointer, { problem });
+      };
+      eachSchema(definition, check);
+      for (const e of operations(definition)) {
+        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
+          const p = parameter(definition, raw);
+          if (p.in !== 'body') check(p, `${e.pointer}/parameters/${i}`);
+        }
+      }
+    },
+  },
+  {
+    key: 'enumValuesMismatch',
+    level: 'certification',
+    source: '[Sch-sw], [D-rules] x-ms-enum-values',
+    check: ({ definition }, report) => {
+      const check = (s: Json, pointer: string) => {
+        const values = s['x-ms-enum-values'] as Json[] | undefined;
+        if (!Array.isArray(values)) return;
+        const seen = new Set<string>();
+        for (const v of values) {
+          const key = JSON.stringify(v?.value);
+          if (!v?.displayName) report(`${pointer}/x-ms-enum-values`, { problem: `gives ${key} no displayName` });
+          else if (Array.isArray(s.enum) && !s.enum.some((x: unknown) => JSON.stringify(x) === key)) {
+            report(`${pointer}/x-ms-enum-values`, { problem: `names ${key}, which is not in enum` });
+          } else if (seen.has(key)) report(`${pointer}/x-ms-enum-values`, { problem: `names ${key} twice` });
+          seen.add(key);
+        }
+      };
+      eachSchema(definition, check);
+      for (const e of operations(definition)) {
+        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries())
+          check(parameter(definition, raw), `${e.pointer}/parameters/${i}`);
+      }
+    },
+  },
+  {
+    key: 'refSiblings',
+    level: 'certification',
+    source: '[D-rules] AdditionalPropertyNotAllowedAdjacentToRef',
+    check: ({ definition }, report) => {
+      eachSchema(definition, (s, pointer) => {
+        if (typeof s.$ref !== 'string') return;
+        const keys = Object.keys(s).filter((k) => k !== '$ref');
+        if (keys.length > 0) report(pointer, { keys: keys.join(', ') });
+      });
+    },
+  },
+  {
+    key: 'pathSyntax',
+    level: 'certification',
+    source: '[D-rules] path rules (§6.3)',
+    check: ({ definition }, report) => {
+      for (const path of Object.keys((definition.paths ?? {}) as Json)) {
+        const pointer = `/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        if (!path.startsWith('/')) report(pointer, { path, problem: 'does not start with "/"' });
+        else if (/[?#*]/.test(path)) report(pointer, { path, problem: 'contains "?", "#" or "*"' });
+        else if (/\{[^}]*=/.test(path)) report(pointer, { path, problem: 'gives a variable a default' });
+        else if (/[{}]/.test(path.replace(/\{[^{}/]+\}/g, '')))
+          report(pointer, { path, problem: 'has a variable that spans segments' });
+      }
+    },
+  },
+  {
+    key: 'pathDuplicate',
+    level: 'certification',
+    source: '[D-rules] paths unique case-insensitively, no ambiguous templates',
+    check: ({ definition }, report) => {
+      const seen = new Map<string, string>();
+      for (const e of operations(definition)) {
+        const key = `${e.method} ${e.path.toLowerCase().replace(/\{[^}]*\}/g, '{}')}`;
+        const first = seen.get(key);
+        if (first !== undefined && first !== e.path) report(e.pointer, { first, second: e.path });
+        else seen.set(key, e.path);
+      }
+    },
+  },
+  {
+    key: 'collectionFormat',
+    level: 'certification',
+    source: '[Sch-sw] collectionFormat; [D-rules] CollectionFormatValueNotSupported, allowEmptyValue',
+    check: ({ definition }, report) => {
+      for (const e of operations(definition)) {
+        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
+          const p = parameter(definition, raw);
+          const at = `${e.pointer}/parameters/${i}`;
+          const f = p.collectionFormat;
+          if (f !== undefined && !['csv', 'ssv', 'tsv', 'pipes', 'multi'].includes(f))
+            report(at, { name: String(p.name), problem: `has collectionFormat "${f}"` });
+          else if (f === 'multi' && p.in !== 'query' && p.in !== 'formData')
+            report(at, { name: String(p.name), problem: 'uses multi outside query and form data' });
+          if (p.allowEmptyValue !== undefined && p.in !== 'query' && p.in !== 'formData')
+            report(at, { name: String(p.name), problem: 'has allowEmptyValue outside query and form data' });
+        }
+      }
+    },
+  },
+  {
+    key: 'capabilityReference',
+    level: 'certification',
+    source: '[D-test] testConnection is a GET of the connector; [Sch-ap] policy operation names',
+    check: ({ definition, properties }, report) => {
+      const byId = new Map(operations(definition).map((e) => [e.op.operationId, e]));
+      const test = definition['x-ms-capabilities']?.testConnection?.operationId;
+      if (typeof test === 'string') {
+        const target = byId.get(test);
+        if (!target)
+          report('/x-ms-capabilities/testConnection', {
+            what: 'testConnection',
+            id: test,
+            problem: 'which does not exist',
+          });
+        else if (target.method !== 'get')
+          report('/x-ms-capabilities/testConnection', {
+            what: 'testConnection',
+            id: test,
+            problem: 'which is not a GET',
+          });
+      }
+      for (const [i, policy] of ((properties?.properties?.policyTemplateInstances ?? []) as Json[]).entries()) {
+        const names = policy?.parameters?.['x-ms-apimTemplate-operationName'];
+        for (const id of Array.isArray(names) ? names : []) {
+          if (!byId.has(id)) {
+            report(`apiProperties.json#/properties/policyTemplateInstances/${i}`, {
+              what: `policy "${policy.title}"`,
+              id: String(id),
+              problem: 'which does not exist',
+            });
+          }
+        }
+      }
+    },
+  },
+  {
+    key: 'annotationFamily',
+    level: 'certification',
+    source: '[D-rules] versioning: ≤ 2 live operations per family, unique revisions',
+    check: ({ definition }, report) => {
+      const families = new Map<string, { revisions: unknown[]; live: number; pointer: string }>();
+      for (const e of operations(definition)) {
+        const a = e.op['x-ms-api-annotation'] as Json | undefined;
+        if (!a?.family) continue;
+        const f = families.get(a.family) ?? { revisions: [], live: 0, pointer: e.pointer };
+        f.revisions.push(a.revision ?? 1);
+        if (!e.op.deprecated) f.live++;
+        families.set(a.family, f);
+      }
+      for (const [family, f] of families) {
+        if (f.live > 2) report(f.pointer, { family, problem: `has ${f.live} operations that are not deprecated` });
+        if (new Set(f.revisions.map(String)).size !== f.revisions.length)
+          report(f.pointer, { family, problem: 'repeats a revision number' });
+      }
+    },
+  },
+];
