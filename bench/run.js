@@ -5,8 +5,8 @@
  * server and load generator on different cores, warm-up, repetitions, medians, ratios.
  * Writes bench/RESULTS.md. `--smoke` runs tiny durations and writes nothing.
  */
-const { readFileSync, writeFileSync } = require('node:fs');
-const { cpus, totalmem } = require('node:os');
+const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { cpus, tmpdir, totalmem } = require('node:os');
 const { join } = require('node:path');
 const { emission } = require('./emission');
 const { PINNING, median, peakRssMiB, startApp, stop } = require('./lib/process');
@@ -53,6 +53,8 @@ async function checkEquivalence(url, name) {
   return results.valid;
 }
 
+const scratch = mkdtempSync(join(tmpdir(), 'flowport-bench-'));
+
 async function measure() {
   const samples = {};
   let reference;
@@ -62,7 +64,13 @@ async function measure() {
     const rotated = [...order.slice(rep % order.length), ...order.slice(0, rep % order.length)];
     for (const key of rotated) {
       const port = 18000 + rep * 10 + order.indexOf(key);
-      const app = await startApp(APPS[key].script, port, { SENTIMENT_API_KEYS: W.KEY });
+      // The example keeps trigger state in SQLite: a fresh file per run, outside the checkout.
+      const env = {
+        SENTIMENT_API_KEYS: W.KEY,
+        TRIGGER_DB: join(scratch, `triggers-${rep}-${key}.db`),
+        FLOWPORT_SECRET: 'bench-secret-0123456789abcdef',
+      };
+      const app = await startApp(APPS[key].script, port, env);
       try {
         const scores = JSON.stringify(await checkEquivalence(app.url, key));
         if (reference === undefined) reference = scores;
@@ -170,7 +178,7 @@ function report(sum, emit) {
 async function main() {
   wrk.ensureWrk();
   for (const app of Object.values(APPS)) readFileSync(app.script); // built? (npm run build first)
-  const samples = await measure();
+  const samples = await measure().finally(() => rmSync(scratch, { recursive: true, force: true }));
   const emit = emission(CONFIG.emissionRuns);
   const text = report(summarise(samples), emit);
   process.stdout.write(`${text}\n`);

@@ -45,6 +45,14 @@ export function operations(def: Json): OperationEntry[] {
   return out;
 }
 
+/** Every operation's parameters, references resolved, with their pointers. */
+export function eachParameter(def: Json, visit: (p: Json, pointer: string, e: OperationEntry) => void): void {
+  for (const e of operations(def)) {
+    for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries())
+      visit(parameter(def, raw), `${e.pointer}/parameters/${i}`, e);
+  }
+}
+
 /** A parameter with `$ref` to `#/parameters/…` resolved. */
 export function parameter(def: Json, p: Json): Json {
   if (typeof p?.$ref === 'string' && p.$ref.startsWith('#/parameters/'))

@@ -1,4 +1,4 @@
-import { eachSchema, operations, parameter, type Json } from '../document';
+import { eachParameter, eachSchema, operations, parameter, type Json } from '../document';
 import type { Rule } from '../rule';
 
 const HOST = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -89,12 +89,9 @@ export const platformRules: Rule[] = [
     level: 'platform',
     source: '[Sch-sw] pathParameterSubSchema required: true',
     check: ({ definition }, report) => {
-      for (const e of operations(definition)) {
-        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
-          const p = parameter(definition, raw);
-          if (p.in === 'path' && p.required !== true) report(`${e.pointer}/parameters/${i}`, { name: String(p.name) });
-        }
-      }
+      eachParameter(definition, (p, at) => {
+        if (p.in === 'path' && p.required !== true) report(at, { name: String(p.name) });
+      });
     },
   },
   {
@@ -128,12 +125,9 @@ export const platformRules: Rule[] = [
     level: 'platform',
     source: '[D-rules] FileParameterMustBeInFormData, SchemaTypeFileNotValid',
     check: ({ definition }, report) => {
-      for (const e of operations(definition)) {
-        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
-          const p = parameter(definition, raw);
-          if (p.type === 'file' && p.in !== 'formData') report(`${e.pointer}/parameters/${i}`);
-        }
-      }
+      eachParameter(definition, (p, at) => {
+        if (p.type === 'file' && p.in !== 'formData') report(at);
+      });
       // Inside schemas, `file` is only allowed as a whole response (checked where it stands).
       eachSchema(definition, (s, pointer) => {
         if (s.type === 'file' && !/\/responses\/[^/]+\/schema$/.test(pointer)) report(pointer);
@@ -161,13 +155,9 @@ export const platformRules: Rule[] = [
     level: 'platform',
     source: '[D-rules] a parameter may not be named connectionId',
     check: ({ definition }, report) => {
-      for (const e of operations(definition)) {
-        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
-          const p = parameter(definition, raw);
-          if (String(p.name).toLowerCase() === 'connectionid')
-            report(`${e.pointer}/parameters/${i}`, { name: String(p.name) });
-        }
-      }
+      eachParameter(definition, (p, at) => {
+        if (String(p.name).toLowerCase() === 'connectionid') report(at, { name: String(p.name) });
+      });
     },
   },
   {
@@ -192,10 +182,7 @@ export const platformRules: Rule[] = [
         }
       };
       eachSchema(definition, look);
-      for (const e of operations(definition)) {
-        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries())
-          look(parameter(definition, raw), `${e.pointer}/parameters/${i}`);
-      }
+      eachParameter(definition, look);
     },
   },
 ];

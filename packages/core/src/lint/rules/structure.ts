@@ -1,4 +1,4 @@
-import { deref, eachSchema, operations, parameter, type Json } from '../document';
+import { deref, eachParameter, eachSchema, operations, parameter, type Json } from '../document';
 import type { Rule } from '../rule';
 
 const CATEGORIES = new Set([
@@ -112,19 +112,11 @@ export const structureRules: Rule[] = [
     level: 'certification',
     source: '[D-ext] internal and required needs a default; [D-rules] PropertyMustBeRequired',
     check: ({ definition }, report) => {
-      for (const e of operations(definition)) {
-        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
-          const p = parameter(definition, raw);
-          if (
-            p.in !== 'body' &&
-            p.required === true &&
-            p['x-ms-visibility'] === 'internal' &&
-            p.default === undefined
-          ) {
-            report(`${e.pointer}/parameters/${i}`, { name: String(p.name) });
-          }
+      eachParameter(definition, (p, at) => {
+        if (p.in !== 'body' && p.required === true && p['x-ms-visibility'] === 'internal' && p.default === undefined) {
+          report(at, { name: String(p.name) });
         }
-      }
+      });
       eachSchema(definition, (s, pointer) => {
         for (const name of (s.required ?? []) as string[]) {
           const prop = s.properties?.[name] as Json | undefined;
@@ -162,13 +154,9 @@ export const structureRules: Rule[] = [
     level: 'certification',
     source: '[D-rules] path parameters declare x-ms-url-encoding',
     check: ({ definition }, report) => {
-      for (const e of operations(definition)) {
-        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
-          const p = parameter(definition, raw);
-          if (p.in === 'path' && p['x-ms-url-encoding'] === undefined)
-            report(`${e.pointer}/parameters/${i}`, { name: String(p.name) });
-        }
-      }
+      eachParameter(definition, (p, at) => {
+        if (p.in === 'path' && p['x-ms-url-encoding'] === undefined) report(at, { name: String(p.name) });
+      });
     },
   },
   {
@@ -176,13 +164,9 @@ export const structureRules: Rule[] = [
     level: 'certification',
     source: '[D-rules] x-ms-url-encoding not on query parameters',
     check: ({ definition }, report) => {
-      for (const e of operations(definition)) {
-        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
-          const p = parameter(definition, raw);
-          if (p.in === 'query' && p['x-ms-url-encoding'] !== undefined)
-            report(`${e.pointer}/parameters/${i}`, { name: String(p.name) });
-        }
-      }
+      eachParameter(definition, (p, at) => {
+        if (p.in === 'query' && p['x-ms-url-encoding'] !== undefined) report(at, { name: String(p.name) });
+      });
     },
   },
   {
@@ -277,10 +261,7 @@ export const structureRules: Rule[] = [
         }
       };
       eachSchema(definition, check);
-      for (const e of operations(definition)) {
-        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries())
-          check(parameter(definition, raw), `${e.pointer}/parameters/${i}`);
-      }
+      eachParameter(definition, check);
     },
   },
   {
@@ -381,14 +362,11 @@ export const structureRules: Rule[] = [
     level: 'certification',
     source: '[D-faq] BodySchemaCountExceedsMaxAllowed (512)',
     check: ({ definition }, report) => {
-      for (const e of operations(definition)) {
-        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
-          const p = parameter(definition, raw);
-          if (p.in !== 'body') continue;
-          const count = schemaCount(definition, p.schema as Json);
-          if (count > 512) report(`${e.pointer}/parameters/${i}`, { id: e.id, count });
-        }
-      }
+      eachParameter(definition, (p, at, e) => {
+        if (p.in !== 'body') return;
+        const count = schemaCount(definition, p.schema as Json);
+        if (count > 512) report(at, { id: e.id, count });
+      });
     },
   },
 ];

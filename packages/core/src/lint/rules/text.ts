@@ -1,4 +1,4 @@
-import { eachSchema, operations, parameter, type Json } from '../document';
+import { eachParameter, eachSchema, operations, type Json } from '../document';
 import type { Rule } from '../rule';
 
 const SMALL = new Set([
@@ -157,10 +157,7 @@ export const textRules: Rule[] = [
         if (typeof label === 'string' && label && !isTitleCase(label)) report(`${pointer}/x-ms-summary`, { label });
       };
       eachSchema(definition, check);
-      for (const e of operations(definition)) {
-        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries())
-          check(parameter(definition, raw), `${e.pointer}/parameters/${i}`);
-      }
+      eachParameter(definition, check);
     },
   },
   {
@@ -174,10 +171,7 @@ export const textRules: Rule[] = [
           report(`${pointer}/x-ms-summary`, { label: `${label.slice(0, 40)}…` });
       };
       eachSchema(definition, check);
-      for (const e of operations(definition)) {
-        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries())
-          check(parameter(definition, raw), `${e.pointer}/parameters/${i}`);
-      }
+      eachParameter(definition, check);
     },
   },
   {

@@ -1,4 +1,4 @@
-import { eachSchema, operations, parameter, type Json } from '../document';
+import { eachParameter, eachSchema, operations, type Json } from '../document';
 import type { Rule } from '../rule';
 
 const TYPES: Record<string, (v: unknown) => boolean> = {
@@ -51,12 +51,9 @@ export const wellformedRules: Rule[] = [
         if (problem) report(pointer, { problem });
       };
       eachSchema(definition, check);
-      for (const e of operations(definition)) {
-        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
-          const p = parameter(definition, raw);
-          if (p.in !== 'body') check(p, `${e.pointer}/parameters/${i}`);
-        }
-      }
+      eachParameter(definition, (p, at) => {
+        if (p.in !== 'body') check(p, at);
+      });
     },
   },
   {
@@ -78,10 +75,7 @@ export const wellformedRules: Rule[] = [
         }
       };
       eachSchema(definition, check);
-      for (const e of operations(definition)) {
-        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries())
-          check(parameter(definition, raw), `${e.pointer}/parameters/${i}`);
-      }
+      eachParameter(definition, check);
     },
   },
   {
@@ -130,19 +124,15 @@ export const wellformedRules: Rule[] = [
     level: 'certification',
     source: '[Sch-sw] collectionFormat; [D-rules] CollectionFormatValueNotSupported, allowEmptyValue',
     check: ({ definition }, report) => {
-      for (const e of operations(definition)) {
-        for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
-          const p = parameter(definition, raw);
-          const at = `${e.pointer}/parameters/${i}`;
-          const f = p.collectionFormat;
-          if (f !== undefined && !['csv', 'ssv', 'tsv', 'pipes', 'multi'].includes(f))
-            report(at, { name: String(p.name), problem: `has collectionFormat "${f}"` });
-          else if (f === 'multi' && p.in !== 'query' && p.in !== 'formData')
-            report(at, { name: String(p.name), problem: 'uses multi outside query and form data' });
-          if (p.allowEmptyValue !== undefined && p.in !== 'query' && p.in !== 'formData')
-            report(at, { name: String(p.name), problem: 'has allowEmptyValue outside query and form data' });
-        }
-      }
+      eachParameter(definition, (p, at) => {
+        const f = p.collectionFormat;
+        if (f !== undefined && !['csv', 'ssv', 'tsv', 'pipes', 'multi'].includes(f))
+          report(at, { name: String(p.name), problem: `has collectionFormat "${f}"` });
+        else if (f === 'multi' && p.in !== 'query' && p.in !== 'formData')
+          report(at, { name: String(p.name), problem: 'uses multi outside query and form data' });
+        if (p.allowEmptyValue !== undefined && p.in !== 'query' && p.in !== 'formData')
+          report(at, { name: String(p.name), problem: 'has allowEmptyValue outside query and form data' });
+      });
     },
   },
   {
