@@ -14,7 +14,8 @@ export class ScoreLog {
     const list = this.entries.get(owner) ?? [];
     const scoredAt = new Date().toISOString();
     for (const d of docs) list.push({ sequence: ++this.sequence, id: d.id, score: d.score, scoredAt });
-    if (list.length > this.perOwner) list.splice(0, list.length - this.perOwner);
+    // Trim in batches: splicing a full list on every request would shift 10,000 entries each time.
+    if (list.length > 2 * this.perOwner) list.splice(0, list.length - this.perOwner);
     this.entries.set(owner, list);
   }
 
@@ -22,7 +23,9 @@ export class ScoreLog {
   since(owner: string, cursor: string | undefined, limit = 100): { items: ScoredDocument[]; cursor: string } {
     if (cursor === undefined) return { items: [], cursor: String(this.sequence) };
     const after = Number(cursor);
-    const items = (this.entries.get(owner) ?? []).filter((d) => d.sequence > after).slice(0, limit);
+    const list = this.entries.get(owner) ?? [];
+    const kept = list.slice(Math.max(0, list.length - this.perOwner));
+    const items = kept.filter((d) => d.sequence > after).slice(0, limit);
     return { items, cursor: items.length > 0 ? String(items[items.length - 1].sequence) : cursor };
   }
 }

@@ -35,10 +35,9 @@ export function sentimentService(options: SentimentServiceOptions): {
   const events: ScoringEvents = {
     async scored(owner, documents) {
       scoreLog.record(owner, documents);
-      for (const d of documents) {
-        const event = { id: d.id, score: d.score, excerpt: d.text.slice(0, 200), scoredAt: new Date().toISOString() };
-        await triggers.emit(negativeText, event, { owner });
-      }
+      const scoredAt = new Date().toISOString();
+      const events = documents.map((d) => ({ id: d.id, score: d.score, excerpt: d.text.slice(0, 200), scoredAt }));
+      await triggers.emitAll(negativeText, events, { owner });
     },
   };
   const app = createApp(connector, {

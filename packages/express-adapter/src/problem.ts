@@ -67,6 +67,8 @@ export function sendProblem(
   res.status(status);
   res.setHeader('x-request-id', requestId);
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  const json = JSON.stringify(body);
   res.setHeader('content-type', 'application/problem+json; charset=utf-8');
-  res.end(JSON.stringify(body));
+  res.setHeader('content-length', Buffer.byteLength(json));
+  res.end(json);
 }

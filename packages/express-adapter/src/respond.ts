@@ -29,10 +29,14 @@ export function compileResponder(op: OperationModel): (res: Response, result: un
       body.pipe(res);
     } else if (Buffer.isBuffer(body) || body instanceof Uint8Array || (binary && typeof body === 'string')) {
       if (!res.hasHeader('content-type')) res.setHeader('content-type', mediaType);
+      res.setHeader('content-length', typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
       res.end(body);
     } else {
+      // A known length lets Node send headers and body in one write instead of chunked pieces.
+      const json = JSON.stringify(body);
       res.setHeader('content-type', 'application/json; charset=utf-8');
-      res.end(JSON.stringify(body));
+      res.setHeader('content-length', Buffer.byteLength(json));
+      res.end(json);
     }
   };
 }

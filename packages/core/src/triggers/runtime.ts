@@ -112,25 +112,43 @@ export class TriggerRuntime {
    * written durably to the outbox before this resolves. Resolves to the number queued.
    */
   async emit<T>(trigger: WebhookTriggerDeclaration<T>, payload: T, options: EmitOptions = {}): Promise<number> {
-    const subscriptions = await this.options.store.subscriptionsOf(trigger.id);
-    const matching = subscriptions.filter(
-      (s) =>
-        (options.owner === undefined || s.owner === options.owner) &&
-        (trigger.matches ? trigger.matches(payload, s.filters) : true),
+    return this.emitAll(trigger, [payload], options);
+  }
+
+  /**
+   * Emits several events of one trigger at once: one look-up of the subscriptions and one durable
+   * write for all of them (what a request that scores many documents wants).
+   */
+  async emitAll<T>(
+    trigger: WebhookTriggerDeclaration<T>,
+    payloads: readonly T[],
+    options: EmitOptions = {},
+  ): Promise<number> {
+    if (payloads.length === 0) return 0;
+    const subscriptions = (await this.options.store.subscriptionsOf(trigger.id)).filter(
+      (s) => options.owner === undefined || s.owner === options.owner,
     );
-    if (matching.length === 0) return 0;
-    const body = JSON.stringify(payload);
+    if (subscriptions.length === 0) return 0;
     const now = Date.now();
-    const deliveries: Delivery[] = matching.map((s) => ({
-      id: randomUUID(),
-      subscriptionId: s.id,
-      trigger: trigger.id,
-      callbackUrl: s.callbackUrl,
-      body,
-      attempts: 0,
-      nextAttemptAt: now,
-      createdAt: new Date(now).toISOString(),
-    }));
+    const deliveries: Delivery[] = [];
+    for (const payload of payloads) {
+      const matching = subscriptions.filter((s) => (trigger.matches ? trigger.matches(payload, s.filters) : true));
+      if (matching.length === 0) continue;
+      const body = JSON.stringify(payload);
+      for (const s of matching) {
+        deliveries.push({
+          id: randomUUID(),
+          subscriptionId: s.id,
+          trigger: trigger.id,
+          callbackUrl: s.callbackUrl,
+          body,
+          attempts: 0,
+          nextAttemptAt: now,
+          createdAt: new Date(now).toISOString(),
+        });
+      }
+    }
+    if (deliveries.length === 0) return 0;
     await this.options.store.enqueue(deliveries);
     this.worker.wake();
     return deliveries.length;
