@@ -6,6 +6,7 @@ import { Instantiator } from './binding/instantiate';
 import { runtimeConstraintCheck } from './binding/runtime-constraints';
 import { bodyParsers, hasBody } from './body-parsers';
 import { HttpError } from './errors';
+import { sendProblem } from './problem';
 import type { Identity } from './identity';
 import { compileResponder } from './respond';
 import { triggerHandler, type TriggerCall } from './trigger-handlers';
@@ -63,7 +64,11 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
         },
         files,
       );
-      if (errors.length > 0) throw new HttpError(400, "The request does not match the operation's definition.", errors);
+      if (errors.length > 0) {
+        // An expected answer, not an exception: no Error (and stack trace) per invalid request.
+        sendProblem(req, res, 400, "The request does not match the operation's definition.", errors);
+        return;
+      }
       const values = args(input, state.identity);
       if (custom && body?.index !== undefined) {
         const problems = await custom(values[body.index]);

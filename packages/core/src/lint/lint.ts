@@ -3,12 +3,23 @@ import type { SourceLocation } from '../diagnostics/location';
 import type { ConnectorDocuments } from './document';
 import type { Level, Rule } from './rule';
 import { platformRules } from './rules/platform';
-import { structureRules } from './rules/structure';
+import { metadataRules } from './rules/metadata';
+import { parameterRules } from './rules/parameters';
+import { responseRules } from './rules/responses';
+import { triggerRules } from './rules/triggers';
 import { textRules } from './rules/text';
 import { wellformedRules } from './rules/wellformed';
 
 /** Every rule of `flowport validate`, platform first. */
-export const rules: readonly Rule[] = [...platformRules, ...textRules, ...structureRules, ...wellformedRules];
+export const rules: readonly Rule[] = [
+  ...platformRules,
+  ...textRules,
+  ...responseRules,
+  ...parameterRules,
+  ...triggerRules,
+  ...metadataRules,
+  ...wellformedRules,
+];
 
 export interface LintOptions {
   /** `platform` runs what import rejects; `certification` adds what review rejects. */

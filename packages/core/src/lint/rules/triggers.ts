@@ -1,0 +1,135 @@
+import { deref, eachParameter, eachSchema, operations, parameter, type Json } from '../document';
+import type { Rule } from '../rule';
+
+/** The property path chain from a body schema to its x-ms-notification-url field. */
+function notificationChain(
+  def: Json,
+  schema: Json,
+  seen = new Set<Json>(),
+): { required: boolean; internal: boolean; string: boolean } | undefined {
+  const s = deref(def, schema);
+  if (seen.has(s)) return undefined;
+  seen.add(s);
+  for (const [k, v] of Object.entries((s.properties ?? {}) as Json)) {
+    const child = v as Json;
+    const required = ((s.required ?? []) as string[]).includes(k);
+    const internal = child['x-ms-visibility'] === 'internal' || deref(def, child)['x-ms-visibility'] === 'internal';
+    if (child['x-ms-notification-url'] === true)
+      return { required, internal, string: deref(def, child).type === 'string' };
+    const inner = notificationChain(def, child, seen);
+    if (inner)
+      return { required: required && inner.required, internal: internal || inner.internal, string: inner.string };
+  }
+  return undefined;
+}
+
+/** Webhooks, dynamic values and paging (§3.2, §4.1, §6.5). */
+export const triggerRules: Rule[] = [
+  {
+    key: 'notificationUrlRules',
+    level: 'certification',
+    source: '[D-rules] notification URL: body string, required at every level, internal; [D-wh]',
+    check: ({ definition }, report) => {
+      for (const e of operations(definition)) {
+        const body = ((e.op.parameters ?? []) as Json[])
+          .map((p) => parameter(definition, p))
+          .find((p) => p.in === 'body');
+        const chain = body ? notificationChain(definition, body.schema as Json) : undefined;
+        const webhook = Boolean(e.item['x-ms-notification-content']) && e.op['x-ms-trigger'] !== undefined;
+        if (webhook && !chain) report(e.pointer, { id: e.id, problem: 'no body field has x-ms-notification-url' });
+        if (!chain) continue;
+        if (!chain.required || body?.required !== true)
+          report(e.pointer, { id: e.id, problem: 'the notification URL is not required at every level' });
+        if (!chain.internal)
+          report(e.pointer, { id: e.id, problem: 'the notification URL (or a parent) is not internal' });
+        if (!chain.string) report(e.pointer, { id: e.id, problem: 'the notification URL is not a string' });
+      }
+    },
+  },
+  {
+    key: 'webhookNoDelete',
+    level: 'certification',
+    source: '[D-wh] a delete operation must be described',
+    check: ({ definition }, report) => {
+      const all = operations(definition);
+      if (all.some((e) => e.method === 'delete')) return;
+      for (const e of all)
+        if (e.item['x-ms-notification-content'] && e.op['x-ms-trigger']) report(e.pointer, { id: e.id });
+    },
+  },
+  {
+    key: 'dynamicListMissing',
+    level: 'certification',
+    source: '[D-rules] x-ms-dynamic-list required with x-ms-dynamic-values on body properties',
+    check: ({ definition }, report) => {
+      eachSchema(definition, (s, pointer) => {
+        if (s['x-ms-dynamic-values'] && !s['x-ms-dynamic-list'] && /\/properties\//.test(pointer))
+          report(pointer, { where: pointer });
+      });
+    },
+  },
+  {
+    key: 'dynamicPathMissing',
+    level: 'certification',
+    source: '[D-rules] the invoked operation defines the path',
+    check: ({ definition }, report) => {
+      const byId = new Map(operations(definition).map((e) => [e.op.operationId, e]));
+      const responseOf = (id: string) => {
+        const r = (byId.get(id)?.op.responses ?? {}) as Json;
+        return r['200']?.schema ?? r['201']?.schema;
+      };
+      const at = (schema: Json, path: string): Json | undefined => {
+        let cur: Json | undefined = schema;
+        for (const part of path.split('/').filter(Boolean)) {
+          cur = deref(definition, cur);
+          if (!cur.properties && cur.type === undefined) return cur; // untyped: cannot tell
+          cur = cur.properties?.[part] as Json | undefined;
+          if (!cur) return undefined;
+        }
+        return cur;
+      };
+      const check = (node: Json, pointer: string) => {
+        const dv = node['x-ms-dynamic-values'] as Json | undefined;
+        if (!dv?.operationId || !byId.has(dv.operationId)) return;
+        const response = responseOf(dv.operationId);
+        if (!response) return;
+        const collection = dv['value-collection'] ? at(response, dv['value-collection']) : response;
+        if (!collection) {
+          report(`${pointer}/x-ms-dynamic-values`, {
+            extension: 'x-ms-dynamic-values',
+            where: pointer,
+            path: dv['value-collection'],
+            id: dv.operationId,
+          });
+          return;
+        }
+        const items = deref(definition, deref(definition, collection).items as Json);
+        for (const key of ['value-path', 'value-title']) {
+          const path = dv[key];
+          if (typeof path === 'string' && items.properties && !at(items, path)) {
+            report(`${pointer}/x-ms-dynamic-values`, {
+              extension: 'x-ms-dynamic-values',
+              where: pointer,
+              path,
+              id: dv.operationId,
+            });
+          }
+        }
+      };
+      eachSchema(definition, check);
+      eachParameter(definition, check);
+    },
+  },
+  {
+    key: 'pageableName',
+    level: 'certification',
+    source: '[D-rules] nextLinkName is nextLink or @odata.nextLink',
+    check: ({ definition }, report) => {
+      for (const e of operations(definition)) {
+        const name = e.op['x-ms-pageable']?.nextLinkName;
+        if (name !== undefined && name !== 'nextLink' && name !== '@odata.nextLink')
+          report(`${e.pointer}/x-ms-pageable`, { name: String(name) });
+      }
+    },
+  },
+];
