@@ -3,6 +3,7 @@ import type { Connector } from '../connector';
 import { SchemaRegistry } from '../schema/registry';
 import { checkOperations } from './checks';
 import { PROBLEM_SCHEMA, withErrorResponses } from './problems';
+import { deprecateOldRevisions } from './versions';
 import { controllerOperations, type HandlerIndex } from './controllers';
 import { References } from './references';
 import { checkHeaderParameters, securityModel } from './security';
@@ -37,7 +38,7 @@ export function resolve(connector: Connector): ApiModel {
   const fromTriggers = triggerOperations(o.triggers ?? [], registry, bag);
   const authenticated = o.auth !== undefined && !(o.auth.type === 'none');
   const declared = [...fromControllers, ...fromTriggers.operations];
-  const operations = declared.map((op) => withErrorResponses(op, authenticated));
+  const operations = deprecateOldRevisions(declared).map((op) => withErrorResponses(op, authenticated));
   // Method references point at the operations as declared; keep them pointing at the final ones.
   for (const [fn, op] of handlers) handlers.set(fn, operations[declared.indexOf(op)]);
   if (operations.length === 0) bag.report('noOperations', { connector: 'controllers' });
