@@ -19,6 +19,7 @@ describe('text-sentiment triggers, driven by FlowHost as Power Automate would', 
     secret: 'example-trigger-test-secret-0123',
     allowLocalCallbacks: true,
     delivery: FAST,
+    validateResponses: true,
   });
   const live = serving(() => service.app);
   let hostA: FlowHost;

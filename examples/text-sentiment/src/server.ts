@@ -21,9 +21,14 @@ export function apiKeysFrom(env: NodeJS.ProcessEnv): { keys: string[]; generated
   return { keys: [generated], generated };
 }
 
-/** The example's Express app with an in-memory trigger store (tests and quick experiments). */
+/** The example's Express app with an in-memory trigger store; answers are checked against their schemas (tests). */
 export function sentimentApp(keys: readonly string[]): Express {
-  return sentimentService({ keys, store: new MemoryTriggerStore(), secret: randomBytes(32).toString('hex') }).app;
+  return sentimentService({
+    keys,
+    store: new MemoryTriggerStore(),
+    secret: randomBytes(32).toString('hex'),
+    validateResponses: true,
+  }).app;
 }
 
 async function main(): Promise<void> {

@@ -16,6 +16,8 @@ export interface SentimentServiceOptions {
   readonly secret: string;
   /** Accept http://localhost callback URLs (development and tests). */
   readonly allowLocalCallbacks?: boolean;
+  /** Check every answer against its declared schema (development and tests). */
+  readonly validateResponses?: boolean;
   /** Delivery tuning (tests shorten the waits). */
   readonly delivery?: ConstructorParameters<typeof TriggerRuntime>[0]['delivery'];
 }
@@ -43,6 +45,7 @@ export function sentimentService(options: SentimentServiceOptions): {
   const app = createApp(connector, {
     credentials: { apiKeys: options.keys },
     triggers,
+    validateResponses: options.validateResponses,
     controllers: (cls) =>
       cls === SentimentController ? new SentimentController(events) : new (cls as new () => object)(),
   });

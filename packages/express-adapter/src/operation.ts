@@ -1,6 +1,7 @@
-import type { ApiModel, Class, OperationModel, TriggerRuntime } from '@flowport/core';
+import { toJsonSchema, type ApiModel, type Class, type OperationModel, type TriggerRuntime } from '@flowport/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { Guard } from './auth/guard';
 import { Instantiator } from './binding/instantiate';
 import { runtimeConstraintCheck } from './binding/runtime-constraints';
@@ -8,7 +9,8 @@ import { bodyParsers, hasBody } from './body-parsers';
 import { HttpError } from './errors';
 import { sendProblem } from './problem';
 import type { Identity } from './identity';
-import { compileResponder } from './respond';
+import { compileResponder, type ResponseCheck } from './respond';
+import { problemErrors } from './validation/errors';
 import { triggerHandler, type TriggerCall } from './trigger-handlers';
 import { RequestValidator, type ValidInput } from './validation/request-validator';
 
@@ -23,6 +25,9 @@ export interface CompileContext {
   readonly instanceOf: (controller: Class) => object;
   readonly limits: { readonly body: number | string; readonly file: number };
   readonly triggers?: TriggerRuntime;
+  readonly validateResponses?: boolean;
+  /** Emitted Swagger responses of each operation, by operationId. */
+  readonly emittedResponses: ReadonlyMap<string, Readonly<Record<string, Record<string, unknown>>>>;
 }
 
 type Handler = (args: unknown[], call: TriggerCall) => unknown;
@@ -35,7 +40,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
   const body = op.parameters.find((p) => p.in === 'body');
   const custom = body ? runtimeConstraintCheck(ctx.model, body.schema) : undefined;
   const call = handlerOf(op, ctx);
-  const send = compileResponder(op);
+  const send = compileResponder(op, ctx.validateResponses ? responseCheck(op, ctx) : undefined);
   const doubleEncoded = op.parameters.filter((p) => p.in === 'path' && p.urlEncoding === 'double').map((p) => p.name);
 
   const authenticate: RequestHandler = (req, _res, next) => {
@@ -80,6 +85,21 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
     }
   };
   return [authenticate, ...bodyParsers(op, ctx.limits), (req, res, next) => void handle(req, res, next)];
+}
+
+/** Validators of the operation's declared JSON response schemas, by status, from the emitted definition. */
+function responseCheck(op: OperationModel, ctx: CompileContext): ResponseCheck {
+  const validators = new Map<number, ValidateFunction>();
+  for (const [status, r] of Object.entries(ctx.emittedResponses.get(op.id) ?? {})) {
+    const schema = r.schema as Record<string, unknown> | undefined;
+    if (!schema || !/^\d+$/.test(status) || schema.type === 'file' || schema.format === 'binary') continue;
+    validators.set(Number(status), ctx.ajv.compile(toJsonSchema(schema) as Record<string, unknown>));
+  }
+  return (status, json) => {
+    const validate = validators.get(status);
+    if (!validate || validate(JSON.parse(json))) return undefined;
+    return problemErrors(validate.errors, 'response');
+  };
 }
 
 interface FlowportRequest extends Request {

@@ -49,6 +49,11 @@ export interface AdapterOptions {
   /** Serve `/docs`, `/openapi.json` and `/connector/*` (createApp only); default true. */
   readonly docs?: boolean;
   readonly logger?: Logger;
+  /**
+   * Check every JSON answer against the schema declared for its status, and answer 500 (logged)
+   * when it does not match, so the definition cannot lie about outputs. For development and tests.
+   */
+  readonly validateResponses?: boolean;
   /** Serves the operations generated for trigger declarations; required when there are any. */
   readonly triggers?: TriggerRuntime;
   /** Express's `trust proxy`: honour X-Forwarded-Proto/Host when building absolute URLs (createApp only). */

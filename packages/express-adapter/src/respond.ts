@@ -1,14 +1,19 @@
 import type { OperationModel } from '@flowport/core';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
+import { HttpError } from './errors';
+import type { ProblemError } from './problem';
 import { isReply } from './reply';
+
+/** Checks a serialised JSON answer against the schema declared for its status (opt-in). */
+export type ResponseCheck = (status: number, json: string) => ProblemError[] | undefined;
 
 /**
  * Compiles how an operation's handler result is sent: the first declared 2xx status (or the
  * one of a `reply()`), JSON for data, and raw bytes with the declared media type for
  * `file`/`binary` responses. Streams are piped, not buffered.
  */
-export function compileResponder(op: OperationModel): (res: Response, result: unknown) => void {
+export function compileResponder(op: OperationModel, check?: ResponseCheck): (res: Response, result: unknown) => void {
   const success = op.responses.find((r) => /^2\d\d$/.test(r.status));
   const status = success ? Number(success.status) : 200;
   const binary = success?.schema?.type === 'file' || success?.schema?.format === 'binary';
@@ -34,6 +39,10 @@ export function compileResponder(op: OperationModel): (res: Response, result: un
     } else {
       // A known length lets Node send headers and body in one write instead of chunked pieces.
       const json = JSON.stringify(body);
+      const problems = check?.(code, json);
+      if (problems && problems.length > 0) {
+        throw new HttpError(500, `The response of ${op.id} does not match its declared ${code} schema.`, problems);
+      }
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.setHeader('content-length', Buffer.byteLength(json));
       res.end(json);

@@ -32,6 +32,12 @@ type Json = Record<string, unknown>;
 /** {@link createRouter} for an already resolved model. */
 export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router {
   const definition = connectorDefinition(model) as { paths: Record<string, Record<string, Json>>; definitions?: Json };
+  const emittedResponses = new Map(
+    model.operations.map((op) => [
+      op.id,
+      (definition.paths[op.path][op.method].responses as Record<string, Json>) ?? {},
+    ]),
+  );
   const emittedParameters = new Map(
     model.operations.map((op) => [
       op.id,
@@ -44,6 +50,8 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
     model,
     ajv: createAjv(definition.definitions),
     emittedParameters,
+    emittedResponses,
+    validateResponses: options.validateResponses,
     guardFor: compileGuards(model, options.credentials),
     instantiator: new Instantiator(model),
     instanceOf: (cls) => {
