@@ -1,5 +1,6 @@
 import { apiKey, Connector } from '@flowport/core';
 import { HealthController } from './controllers/health.controller';
+import { HistoryController } from './controllers/history.controller';
 import { LanguagesController } from './controllers/languages.controller';
 import { SentimentController } from './controllers/sentiment.controller';
 import { documentsScored, negativeText } from './triggers';
@@ -32,6 +33,6 @@ export const connector = new Connector({
     tooltip: 'Ask the service operator for a key.',
   }),
   testConnection: { operation: () => LanguagesController.prototype.list },
-  controllers: [SentimentController, LanguagesController, HealthController],
+  controllers: [SentimentController, LanguagesController, HistoryController, HealthController],
   triggers: [negativeText, documentsScored],
 });

@@ -19,6 +19,14 @@ export class ScoreLog {
     this.entries.set(owner, list);
   }
 
+  /** One page of the caller's history, newest first: `top` entries from `offset`. */
+  page(owner: string, offset: number, top: number): { items: ScoredDocument[]; next: number | undefined } {
+    const list = this.entries.get(owner) ?? [];
+    const kept = list.slice(Math.max(0, list.length - this.perOwner)).reverse();
+    const items = kept.slice(offset, offset + top);
+    return { items, next: offset + top < kept.length ? offset + top : undefined };
+  }
+
   /** Documents after `cursor` (a sequence number), oldest first, at most `limit`. */
   since(owner: string, cursor: string | undefined, limit = 100): { items: ScoredDocument[]; cursor: string } {
     if (cursor === undefined) return { items: [], cursor: String(this.sequence) };

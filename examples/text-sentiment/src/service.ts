@@ -16,6 +16,8 @@ export interface SentimentServiceOptions {
   readonly secret: string;
   /** Accept http://localhost callback URLs (development and tests). */
   readonly allowLocalCallbacks?: boolean;
+  /** Honour X-Forwarded-Proto/Host when building absolute links (behind a proxy you trust). */
+  readonly trustProxy?: boolean;
   /** Check every answer against its declared schema (development and tests). */
   readonly validateResponses?: boolean;
   /** Delivery tuning (tests shorten the waits). */
@@ -46,6 +48,7 @@ export function sentimentService(options: SentimentServiceOptions): {
     credentials: { apiKeys: options.keys },
     triggers,
     validateResponses: options.validateResponses,
+    trustProxy: options.trustProxy,
     controllers: (cls) =>
       cls === SentimentController ? new SentimentController(events) : new (cls as new () => object)(),
   });

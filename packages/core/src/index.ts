@@ -64,6 +64,7 @@ export {
 } from './connector';
 
 export { resolve } from './model/resolve';
+export { Page } from './paging';
 export type * from './model/types';
 export type * from './schema/model';
 export { converters, type Converter } from './schema/converters';

@@ -7,6 +7,7 @@ export { createRouter, routerFor } from './router';
 export { createServer, listen, urlOf } from './server';
 export { DOC_PATHS } from './docs';
 export { reply, type Reply } from './reply';
+export { page, type PageResult } from './page';
 export {
   HttpError,
   BadRequestError,

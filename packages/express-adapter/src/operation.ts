@@ -9,6 +9,7 @@ import { bodyParsers, hasBody } from './body-parsers';
 import { HttpError } from './errors';
 import { sendProblem } from './problem';
 import type { Identity } from './identity';
+import { isPage, type PageResult } from './page';
 import { compileResponder, type ResponseCheck } from './respond';
 import { problemErrors } from './validation/errors';
 import { triggerHandler, type TriggerCall } from './trigger-handlers';
@@ -79,7 +80,8 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
         const problems = await custom(values[body.index]);
         if (problems.length > 0) throw new HttpError(400, 'The request body breaks a rule of the operation.', problems);
       }
-      send(res, await call(values, { input, identity: state.identity, req }));
+      const result = await call(values, { input, identity: state.identity, req });
+      send(res, isPage(result) ? pageBody(op, result, req) : result);
     } catch (err) {
       next(err);
     }
@@ -154,4 +156,16 @@ function handlerOf(op: OperationModel, ctx: CompileContext): Handler {
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The body of a page: the items under `value` and the absolute next link, built from the URL the
+ * caller used (scheme and host from X-Forwarded-* only when the app trusts its proxy).
+ */
+function pageBody(op: OperationModel, p: PageResult, req: Request): Record<string, unknown> {
+  const name = op.pageable?.nextLinkName ?? 'nextLink';
+  if (p.next === undefined) return { value: p.items };
+  const url = new URL(req.originalUrl, `${req.protocol}://${req.host}`);
+  url.searchParams.set(p.parameter, p.next);
+  return { value: p.items, [name]: url.href };
 }

@@ -20,7 +20,7 @@ export interface TriggerCall {
 
 /** The base URL of the API as the caller reached it (proxy headers only when `trust proxy` is set). */
 function baseUrl(req: Request): string {
-  return `${req.protocol}://${req.get('host')}${req.baseUrl}`;
+  return `${req.protocol}://${req.host}${req.baseUrl}`;
 }
 
 // Connectors without auth still separate nothing: every caller is the same owner.

@@ -191,6 +191,34 @@ export class FlowHost {
     throw new Error(`${operationId} did not answer 200 within ${options.maxPolls ?? 20} polls`);
   }
 
+  /**
+   * Follows a pageable operation's next links (`x-ms-pageable.nextLinkName`) as the designer does
+   * with pagination on, until a page has none. Returns every item and the number of pages.
+   */
+  async pages(
+    operationId: string,
+    query: Readonly<Record<string, string>> = {},
+    maxPages = 100,
+  ): Promise<{ items: unknown[]; pages: number }> {
+    const { path, op } = this.find(operationId);
+    const name = op['x-ms-pageable']?.nextLinkName as string | undefined;
+    if (!name) throw new Error(`${operationId} is not pageable (no x-ms-pageable)`);
+    let url: string | undefined =
+      `${this.url(path)}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`;
+    const items: unknown[] = [];
+    let pages = 0;
+    while (url && pages < maxPages) {
+      const res = await this.call('GET', url);
+      if (res.status !== 200)
+        throw new Error(`${operationId} page ${pages + 1} answered ${res.status}: ${await res.text()}`);
+      const body = (await res.json()) as Json;
+      items.push(...((body.value ?? []) as unknown[]));
+      pages++;
+      url = typeof body[name] === 'string' ? body[name] : undefined;
+    }
+    return { items, pages };
+  }
+
   private url(path: string): string {
     const base = (this.definition.basePath as string | undefined) ?? '/';
     return `${this.options.api}${base === '/' ? '' : base}${path}`;

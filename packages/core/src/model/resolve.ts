@@ -60,7 +60,7 @@ export function resolve(connector: Connector): ApiModel {
   const security = securityModel(o.auth, o.connectionParameters, operations, bag);
   checkHeaderParameters(operations, security.schemes, bag);
 
-  const policies: PolicyModel[] = (o.policies ?? []).map((p, i) => {
+  const declaredPolicies: PolicyModel[] = (o.policies ?? []).map((p, i) => {
     if (!/^[A-Za-z]+$/.test(p.templateId) || p.title.trim() === '') {
       bag.report(
         'invalidPolicy',
@@ -80,6 +80,8 @@ export function resolve(connector: Connector): ApiModel {
       operationIds: ids(p.operations, `policy "${p.title}"`, { connector: `policies[${i}]` }),
     };
   });
+
+  const policies = [...declaredPolicies, ...nextLinkPolicies(operations, declaredPolicies)];
 
   const model: ApiModel = {
     info: o.info,
@@ -187,4 +189,27 @@ function pathItems(operations: readonly OperationModel[]): PathItemModel[] {
 
 function sortedTable<T>(table: Map<string, T>): Map<string, T> {
   return new Map([...table].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * `x-ms-pageable` operations need the `updatenextlink` policy so that next links route through
+ * the connector ([Sch-sw]); one is added per link name for the operations no declared
+ * `updatenextlink` covers.
+ */
+function nextLinkPolicies(operations: readonly OperationModel[], declared: readonly PolicyModel[]): PolicyModel[] {
+  const covered = (op: OperationModel) =>
+    declared.some(
+      (p) => p.templateId.toLowerCase() === 'updatenextlink' && (!p.operationIds || p.operationIds.includes(op.id)),
+    );
+  const byName = new Map<string, string[]>();
+  for (const op of operations) {
+    if (!op.pageable || covered(op)) continue;
+    byName.set(op.pageable.nextLinkName, [...(byName.get(op.pageable.nextLinkName) ?? []), op.id]);
+  }
+  return [...byName].map(([name, ids]) => ({
+    templateId: 'updatenextlink',
+    title: 'Route next-page links through the connector',
+    parameters: { nextLinkPropertyName: name },
+    operationIds: ids,
+  }));
 }

@@ -1,0 +1,40 @@
+import { Action, Controller, Get, Identity, Page, Query, Returns } from '@flowport/core';
+import { page, type PageResult } from '@flowport/express-adapter';
+import { scoreLog } from '../score-log';
+import { ScoredDocument } from '../trigger.dto';
+
+@Controller('/text/analytics/v2.0')
+export class HistoryController {
+  @Get('/history')
+  @Action({
+    id: 'ListScoringHistory',
+    summary: 'List scoring history',
+    description: 'Lists the documents scored through this connection, newest first, a page at a time.',
+    pageable: { nextLinkName: 'nextLink' },
+    visibility: 'advanced',
+  })
+  @Returns(200, Page(ScoredDocument), { description: 'One page of scored documents' })
+  history(
+    @Query('top', {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100,
+      default: 50,
+      summary: 'Page Size',
+      description: 'Documents per page.',
+    })
+    top: number | undefined,
+    @Query('cursor', {
+      type: String,
+      visibility: 'internal',
+      summary: 'Cursor',
+      description: 'Where the page starts; set by the next link.',
+    })
+    cursor: string | undefined,
+    @Identity() caller: { subject: string },
+  ): PageResult<ScoredDocument> {
+    const offset = cursor && /^\d+$/.test(cursor) ? Number(cursor) : 0;
+    const { items, next } = scoreLog.page(caller.subject, offset, top ?? 50);
+    return page(items, next === undefined ? undefined : String(next));
+  }
+}
