@@ -25,14 +25,29 @@ export interface ParameterOptions extends DescribedOptions {
   readonly allowEmptyValue?: boolean;
 }
 
+type ParameterRecordIn = ParameterIn | 'identity';
+
+const DECORATOR: Record<ParameterRecordIn, string> = {
+  path: '@Path',
+  query: '@Query',
+  header: '@Header',
+  body: '@Body',
+  formData: '@FormField/@FormFile',
+  identity: '@Identity',
+};
+
 function bind(where: ParameterRecordIn, name: string, options: ParameterOptions): ParameterDecorator {
   return (target, key, index) => {
-    if (key === undefined)
-      throw new TypeError(`@${where} can only decorate a method parameter, not a constructor parameter`);
+    if (key === undefined) {
+      // On a constructor parameter the target is the class itself.
+      const cls = (target as { name?: string }).name ?? 'a class';
+      throw new TypeError(
+        `${DECORATOR[where]} on constructor parameter #${index} of ${cls}: Flowport parameter decorators go on handler method parameters`,
+      );
+    }
     methodRecord(target.constructor, String(key)).parameters.push({ index, in: where, name, options });
   };
 }
-type ParameterRecordIn = ParameterIn | 'identity';
 
 /** Binds a path variable: `@Get('/items/{id}') get(@Path('id') id: string)`. */
 export const Path = (name: string, options: ParameterOptions = {}): ParameterDecorator => bind('path', name, options);

@@ -936,3 +936,30 @@ describe('golden: OpenAPI 3 document', () => {
     assert.deepEqual(callback.requestBody.content['application/json'].schema, { $ref: '#/components/schemas/Msg' });
   });
 });
+
+describe('golden: OpenAPI 3 callbacks for hand-written webhooks', () => {
+  it('finds the notification-url field through the body DTO reference', () => {
+    class Reg {
+      @Field({ notificationUrl: true, visibility: 'internal', type: String }) hook!: string;
+    }
+    @Controller()
+    class H {
+      @Post('/hooks')
+      @Trigger({ kind: 'single', summary: 'When it happens', notificationContent: { type: Thing } })
+      @Returns(201)
+      reg(@Body() _b: Reg): void {}
+      @Delete('/hooks/{id}') @Returns(204) del(@Path('id') _id: string): void {}
+    }
+    const { openapi } = emit([H]);
+    assert.deepEqual(Object.keys(openapi.paths['/hooks'].post.callbacks.notification), ['{$request.body#/hook}']);
+  });
+
+  it('names the class when a parameter decorator is put on a constructor', () => {
+    assert.throws(() => {
+      class Wrong {
+        constructor(@Query('q') readonly q: string) {}
+      }
+      return Wrong;
+    }, /@Query on constructor parameter #0 of Wrong: Flowport parameter decorators go on handler method parameters/);
+  });
+});

@@ -74,7 +74,7 @@ function operation(op: OperationModel, model: ApiModel): OperationObject {
     parameters: parameters.length > 0 ? parameters : undefined,
     requestBody: requestBody(op, model),
     responses: Object.fromEntries(op.responses.map((r) => [r.status, response(r, op, model)])),
-    callbacks: callbacks(op),
+    callbacks: callbacks(op, model),
     deprecated: op.deprecated || undefined,
     security: security(op, model),
   }) as OperationObject;
@@ -132,12 +132,11 @@ function response(r: ResponseModel, op: OperationModel, model: ApiModel): Respon
 }
 
 /** A webhook registration's notifications, as an OpenAPI callback on the callback field. */
-function callbacks(op: OperationModel): OperationObject['callbacks'] {
+function callbacks(op: OperationModel, model: ApiModel): OperationObject['callbacks'] {
   if (!op.notificationContent) return undefined;
   const body = op.parameters.find((p) => p.in === 'body');
-  const field = body?.schema.ref
-    ? undefined
-    : Object.keys(body?.schema.properties ?? {}).find((k) => body?.schema.properties?.[k].notificationUrl);
+  const schema = body?.schema.ref !== undefined ? model.schemas.get(body.schema.ref) : body?.schema;
+  const field = Object.keys(schema?.properties ?? {}).find((k) => schema?.properties?.[k].notificationUrl);
   const source = op.source.kind === 'webhookRegister' ? (op.source.trigger.callbackField ?? 'callbackUrl') : field;
   if (!source) return undefined;
   return {
