@@ -21,6 +21,16 @@ describe('binding, coercion and replies', () => {
     assert.deepEqual(res.body.echoed, { id: 42, part: 'a/b', top: 3, ids: [1, 2, 3], flag: true, trace: 'beef' });
   });
 
+  it('answers malformed percent-encoding with 400, also in a double-encoded path parameter', async () => {
+    const single = await request(app).get('/bind/items/1/parts/%E0%A4%A');
+    assert.equal(single.status, 400);
+    const double = await request(app).get('/bind/items/1/parts/%25E0%25A4%25A');
+    assert.equal(double.status, 400);
+    assert.deepEqual(double.body.errors, [
+      { pointer: '/path/part', message: 'is not valid double percent-encoding', code: 'urlEncoding' },
+    ]);
+  });
+
   it('reports each value that is not of its type, by location', async () => {
     const res = await request(app).get('/bind/items/x/parts/p?top=11&ids=1,a&flag=maybe').set('X-Trace', 'XYZ');
     assert.equal(res.status, 400);

@@ -58,7 +58,15 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
         ((req.files as Express.Multer.File[] | undefined) ?? []).map((f) => [f.fieldname, f]),
       );
       const path = { ...(req.params as Record<string, string>) };
-      for (const name of doubleEncoded) path[name] = decodeURIComponent(path[name]);
+      for (const name of doubleEncoded) {
+        try {
+          path[name] = decodeURIComponent(path[name]);
+        } catch {
+          throw new HttpError(400, 'A path parameter is not valid percent-encoding.', [
+            { pointer: `/path/${name}`, message: 'is not valid double percent-encoding', code: 'urlEncoding' },
+          ]);
+        }
+      }
       const { input, errors } = validator.check(
         {
           path,
