@@ -1,6 +1,7 @@
 import type { OperationModel } from '@flowport/core';
 import express, { type RequestHandler } from 'express';
 import type multerType from 'multer';
+import { Transform, type Readable } from 'node:stream';
 import { HttpError } from './errors';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
@@ -14,6 +15,15 @@ function hasBody(req: Parameters<RequestHandler>[0]): boolean {
 export function bodyParsers(op: OperationModel, limits: { body: number | string; file: number }): RequestHandler[] {
   const body = op.parameters.find((p) => p.in === 'body');
   const form = op.parameters.filter((p) => p.in === 'formData');
+  if (body && isBinary(body.schema)) {
+    // Raw bytes are not parsed: the handler gets the request stream, limited to the file limit.
+    return [
+      (req, _res, next) => {
+        (req as typeof req & { body: unknown }).body = hasBody(req) ? limited(req, limits.file) : undefined;
+        next();
+      },
+    ];
+  }
   if (body) {
     const accepts = op.consumes ?? ['application/json'];
     const json = express.json({ limit: limits.body, strict: false, type: JSON_TYPES });
@@ -55,3 +65,22 @@ export function bodyParsers(op: OperationModel, limits: { body: number | string;
 
 /** Whether the request carried a body at all (before parsing consumed the stream). */
 export { hasBody };
+
+/** A `string/binary` body: raw bytes, not JSON. */
+export function isBinary(schema: { type?: string; format?: string }): boolean {
+  return schema.type === 'string' && schema.format === 'binary';
+}
+
+/** The request stream, failing with 413 once more than `max` bytes have come. */
+function limited(source: Readable, max: number): Readable {
+  let seen = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _enc, callback) {
+      seen += chunk.length;
+      if (seen > max) callback(new HttpError(413, `The body is larger than ${max} bytes.`));
+      else callback(null, chunk);
+    },
+  });
+  source.once('error', (err) => limit.destroy(err));
+  return source.pipe(limit);
+}

@@ -8,6 +8,7 @@ export { createServer, listen, urlOf } from './server';
 export { DOC_PATHS } from './docs';
 export { reply, type Reply } from './reply';
 export { page, type PageResult } from './page';
+export { download, type Download } from './download';
 export {
   HttpError,
   BadRequestError,

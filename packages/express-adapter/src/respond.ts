@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { HttpError } from './errors';
 import type { ProblemError } from './problem';
+import { isDownload, type Download } from './download';
 import { isReply } from './reply';
 
 /** Checks a serialised JSON answer against the schema declared for its status (opt-in). */
@@ -27,6 +28,10 @@ export function compileResponder(op: OperationModel, check?: ResponseCheck): (re
       for (const [k, v] of Object.entries(result.headers)) res.setHeader(k, v);
     }
     res.status(code);
+    if (isDownload(body)) {
+      sendDownload(res, body, op.produces?.[0]);
+      return;
+    }
     if (body === undefined || code === 204 || code === 304) {
       res.end();
     } else if (body instanceof Readable) {
@@ -48,4 +53,24 @@ export function compileResponder(op: OperationModel, check?: ResponseCheck): (re
       res.end(json);
     }
   };
+}
+
+function sendDownload(res: Response, d: Download, produces: string | undefined): void {
+  if (d.filename) res.attachment(d.filename); // Content-Disposition (RFC 6266) and a type from the name
+  if (d.inline)
+    res.setHeader(
+      'content-disposition',
+      String(res.getHeader('content-disposition') ?? 'inline').replace(/^attachment/, 'inline'),
+    );
+  const type = d.contentType ?? produces;
+  if (type) res.setHeader('content-type', type);
+  else if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/octet-stream');
+  if (d.content instanceof Readable) {
+    // A failing source ends the answer early; the client sees a truncated transfer.
+    d.content.once('error', () => res.destroy());
+    d.content.pipe(res);
+    return;
+  }
+  res.setHeader('content-length', Buffer.byteLength(d.content));
+  res.end(d.content);
 }

@@ -17,6 +17,8 @@ export interface ResponseOptions {
   readonly description?: string;
   /** `x-ms-summary` of the response. */
   readonly summary?: string;
+  /** `x-ms-media-kind` of a `'binary'` response, so the designer previews it. */
+  readonly mediaKind?: 'image' | 'audio';
   readonly headers?: Readonly<Record<string, HeaderOptions>>;
   readonly extensions?: Extensions;
 }

@@ -29,10 +29,13 @@ export function response(
       extensions: h.extensions,
     };
   }
+  const schema = type === undefined ? undefined : registry.schemaFor(type, at);
+  // The schema allows x-ms-media-kind on binary strings, not on `type: file`.
+  if (schema && o.mediaKind && schema.format === 'binary') schema.mediaKind = o.mediaKind;
   return {
     status,
     description: o.description ?? reasonPhrase(status),
-    schema: type === undefined ? undefined : registry.schemaFor(type, at),
+    schema,
     summary: o.summary,
     headers,
     extensions: o.extensions,

@@ -57,8 +57,15 @@ export class RequestValidator {
     });
     this.files = parameters.filter((p) => p.in === 'formData' && p.type === 'file');
     const body = parameters.find((p) => p.in === 'body');
-    if (body)
-      this.body = { required: body.required === true, validate: ajv.compile(toJsonSchema(body.schema) as Json) };
+    const schema = body?.schema as Json | undefined;
+    // A raw `string/binary` body is a stream: only its presence can be checked up front.
+    const binary = schema?.type === 'string' && schema.format === 'binary';
+    if (body) {
+      const validate = binary
+        ? (Object.assign(() => true, { errors: null }) as unknown as ValidateFunction)
+        : ajv.compile(toJsonSchema(schema) as Json);
+      this.body = { required: body.required === true, validate };
+    }
   }
 
   /** Coerces and validates; returns every problem at once. */

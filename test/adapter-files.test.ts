@@ -1,0 +1,91 @@
+import { createApp } from '@flowport/express-adapter';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import request from 'supertest';
+import { connector } from './fixtures/files-api';
+
+const MIB = 1024 * 1024;
+
+describe('files: streamed downloads and raw uploads', function () {
+  this.timeout(60_000);
+  let child: ChildProcess;
+  let url = '';
+
+  before(async () => {
+    child = spawn(process.execPath, [join(__dirname, 'fixtures', 'files-api.js')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    url = await new Promise<string>((resolve, reject) => {
+      child.stdout!.once('data', (c: Buffer) => resolve(c.toString().trim()));
+      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+    });
+  });
+  after(() => {
+    child.kill();
+  });
+
+  it('moves 50 MB down and 50 MB up with peak RSS of the server under 200 MB', async () => {
+    const received = await new Promise<{ bytes: number; disposition: string }>((resolve, reject) => {
+      http.get(`${url}/files/big?mib=50`, (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => resolve({ bytes, disposition: String(res.headers['content-disposition']) }));
+        res.on('error', reject);
+      });
+    });
+    assert.equal(received.bytes, 50 * MIB);
+    assert.equal(received.disposition, 'attachment; filename="big file.bin"');
+
+    const hash = createHash('sha256');
+    let left = 50 * 16;
+    const chunk = Buffer.alloc(64 * 1024, 3);
+    const source = new Readable({
+      read() {
+        if (left-- > 0) {
+          hash.update(chunk);
+          this.push(chunk);
+        } else this.push(null);
+      },
+    });
+    const answer = await new Promise<{ bytes: number; sha256: string }>((resolve, reject) => {
+      const req = http.request(
+        `${url}/files/upload`,
+        { method: 'POST', headers: { 'content-type': 'application/octet-stream' } },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c));
+          res.on('end', () => resolve(JSON.parse(text)));
+        },
+      );
+      req.on('error', reject);
+      source.pipe(req);
+    });
+    assert.deepEqual(answer, { bytes: 50 * MIB, sha256: hash.digest('hex') });
+
+    const memory = (await (await fetch(`${url}/files/memory`)).json()) as { peakRssMiB: number };
+    // Loose by design: buffering either file whole would add 50 MB or more.
+    assert.ok(memory.peakRssMiB < 200, `peak RSS ${memory.peakRssMiB} MiB`);
+  });
+
+  it('refuses an upload over the limit with 413, and serves inline images with x-ms-media-kind declared', async () => {
+    const small = createApp(connector, { docs: true, fileLimit: 1000 });
+    const res = await request(small)
+      .post('/files/upload')
+      .set('content-type', 'application/octet-stream')
+      .send(Buffer.alloc(5000));
+    assert.equal(res.status, 413);
+    const picture = await request(small).get('/files/picture');
+    assert.equal(picture.headers['content-type'], 'image/png');
+    assert.equal(picture.headers['content-disposition'], 'inline; filename=p.png');
+    const spec = JSON.parse((await request(small).get('/connector/apiDefinition.swagger.json')).text);
+    assert.deepEqual(spec.paths['/files/picture'].get.responses['200'].schema, {
+      type: 'string',
+      format: 'binary',
+      'x-ms-media-kind': 'image',
+    });
+  });
+});
