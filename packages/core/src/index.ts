@@ -65,6 +65,7 @@ export {
 
 export { resolve } from './model/resolve';
 export { Page } from './paging';
+export { MemoryJobStore, type Job, type JobStore } from './jobs/store';
 export type * from './model/types';
 export type * from './schema/model';
 export { converters, type Converter } from './schema/converters';

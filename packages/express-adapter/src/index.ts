@@ -9,6 +9,7 @@ export { DOC_PATHS } from './docs';
 export { reply, type Reply } from './reply';
 export { page, type PageResult } from './page';
 export { download, type Download } from './download';
+export { type JobOptions } from './jobs';
 export {
   HttpError,
   BadRequestError,

@@ -10,6 +10,7 @@ import { HttpError } from './errors';
 import { sendProblem } from './problem';
 import type { Identity } from './identity';
 import { isPage, type PageResult } from './page';
+import type { Jobs } from './jobs';
 import { compileResponder, type ResponseCheck } from './respond';
 import { problemErrors } from './validation/errors';
 import { triggerHandler, type TriggerCall } from './trigger-handlers';
@@ -27,11 +28,12 @@ export interface CompileContext {
   readonly limits: { readonly body: number | string; readonly file: number };
   readonly triggers?: TriggerRuntime;
   readonly validateResponses?: boolean;
+  readonly jobs?: Jobs;
   /** Emitted Swagger responses of each operation, by operationId. */
   readonly emittedResponses: ReadonlyMap<string, Readonly<Record<string, Record<string, unknown>>>>;
 }
 
-type Handler = (args: unknown[], call: TriggerCall) => unknown;
+type Handler = (args: unknown[], call?: TriggerCall) => unknown;
 
 /** One operation as Express middlewares: guard, body parsing, validation, binding, handler, reply. */
 export function compileOperation(op: OperationModel, ctx: CompileContext): RequestHandler[] {
@@ -42,6 +44,12 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
   const custom = body ? runtimeConstraintCheck(ctx.model, body.schema) : undefined;
   const call = handlerOf(op, ctx);
   const send = compileResponder(op, ctx.validateResponses ? responseCheck(op, ctx) : undefined);
+  if (op.async) {
+    if (!ctx.jobs) throw new Error(`${op.id} is async; pass options.jobs (a job store) to serve it`);
+    if (body && body.schema.format === 'binary')
+      throw new Error(`${op.id} is async and takes a raw binary body, which cannot be stored to run later`);
+    ctx.jobs.register(op, async (input, identity) => call(args(input, identity)));
+  }
   const doubleEncoded = op.parameters.filter((p) => p.in === 'path' && p.urlEncoding === 'double').map((p) => p.name);
 
   const authenticate: RequestHandler = (req, _res, next) => {
@@ -87,6 +95,10 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       if (custom && body?.index !== undefined) {
         const problems = await custom(values[body.index]);
         if (problems.length > 0) throw new HttpError(400, 'The request body breaks a rule of the operation.', problems);
+      }
+      if (op.async) {
+        await ctx.jobs!.start(op, input, state.identity, req, res);
+        return;
       }
       const result = await call(values, { input, identity: state.identity, req });
       send(res, isPage(result) ? pageBody(op, result, req) : result);
@@ -154,7 +166,7 @@ function handlerOf(op: OperationModel, ctx: CompileContext): Handler {
       );
     }
     const handle = triggerHandler(op, ctx.model, ctx.triggers);
-    return (_args, call) => handle(call);
+    return (_args, call) => handle(call!);
   }
   const { controller, method } = op.source;
   const instance = ctx.instanceOf(controller) as Record<string, (...a: unknown[]) => unknown>;

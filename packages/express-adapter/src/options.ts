@@ -1,6 +1,7 @@
 import type { Class, TriggerRuntime } from '@flowport/core';
 import type { Request } from 'express';
 import type { Identity } from './identity';
+import type { JobOptions } from './jobs';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -54,6 +55,8 @@ export interface AdapterOptions {
    * when it does not match, so the definition cannot lie about outputs. For development and tests.
    */
   readonly validateResponses?: boolean;
+  /** Where async (202) operations keep their jobs; required when there are any. */
+  readonly jobs?: JobOptions;
   /** Serves the operations generated for trigger declarations; required when there are any. */
   readonly triggers?: TriggerRuntime;
   /** Express's `trust proxy`: honour X-Forwarded-Proto/Host when building absolute URLs (createApp only). */

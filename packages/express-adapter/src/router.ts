@@ -11,6 +11,7 @@ import { compileGuards } from './auth/guard';
 import { Instantiator } from './binding/instantiate';
 import { problemHandler } from './error-handler';
 import { toExpressPath } from './express-path';
+import { Jobs, JOBS_PATH } from './jobs';
 import { compileOperation, type CompileContext } from './operation';
 import { consoleLogger, type AdapterOptions } from './options';
 import { sendProblem } from './problem';
@@ -61,8 +62,14 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
     },
     limits: { body: options.bodyLimit ?? '1mb', file: options.fileLimit ?? 10 * 1024 * 1024 },
     triggers: options.triggers,
+    jobs: options.jobs ? new Jobs(options.jobs, (m, d) => (options.logger ?? consoleLogger).error(m, d)) : undefined,
   };
   const router = express.Router();
+  if (ctx.jobs)
+    router.get(
+      `${JOBS_PATH}/:id`,
+      ctx.jobs.statusRoute((op, req) => ctx.guardFor(op)(req)),
+    );
   for (const item of model.paths) {
     const route = toExpressPath(item.path);
     for (const op of item.operations) router[op.method](route, ...compileOperation(op, ctx));

@@ -3,3 +3,4 @@
  * @packageDocumentation
  */
 export { SqliteTriggerStore } from './sqlite-store';
+export { SqliteJobStore } from './sqlite-job-store';

@@ -192,6 +192,36 @@ export class FlowHost {
   }
 
   /**
+   * Calls an action and, when it answers 202 (a long-running action), follows its Location after
+   * each Retry-After (scaled) until the answer is final, as the engine does.
+   */
+  async action(
+    operationId: string,
+    body?: unknown,
+    query: Readonly<Record<string, string>> = {},
+    maxPolls = 50,
+  ): Promise<{ status: number; body: unknown; polls: number }> {
+    const { path, method } = this.find(operationId);
+    let res = await this.call(
+      method.toUpperCase(),
+      `${this.url(path)}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`,
+      body,
+    );
+    let polls = 0;
+    while (res.status === 202 && polls < maxPolls) {
+      const location = res.headers.get('location');
+      if (!location) throw new Error(`${operationId} answered 202 without a Location`);
+      await new Promise((r) =>
+        setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000 * (this.options.timeScale ?? 1)),
+      );
+      res = await this.call('GET', location);
+      polls++;
+    }
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, polls };
+  }
+
+  /**
    * Follows a pageable operation's next links (`x-ms-pageable.nextLinkName`) as the designer does
    * with pagination on, until a page has none. Returns every item and the number of pages.
    */

@@ -33,6 +33,11 @@ export interface ActionOptions {
   };
   /** `x-ms-pageable`: the root response property holding the next page's URL. */
   readonly pageable?: { readonly nextLinkName: 'nextLink' | '@odata.nextLink' };
+  /**
+   * A long-running action: answers 202 with the Location of a status resource at once, and the
+   * platform polls it until the declared result is ready.
+   */
+  readonly async?: { readonly retryAfter?: number; readonly expiresAfter?: number };
   /** `x-ms-capabilities.chunkTransfer` on the operation. */
   readonly chunkTransfer?: boolean;
   /** `x-ms-safe-operation`. */

@@ -84,6 +84,7 @@ function operation(
         }
       : undefined,
     pageable: o.pageable,
+    async: o.async ? { retryAfter: o.async.retryAfter ?? 5, expiresAfter: o.async.expiresAfter ?? 3600 } : undefined,
     chunkTransfer: o.chunkTransfer,
     safe: o.safe,
     consumes: o.consumes,

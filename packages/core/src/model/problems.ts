@@ -58,6 +58,20 @@ export function withErrorResponses(op: OperationModel, authenticated: boolean): 
   if (body) statuses.push('413', '415');
   statuses.push('500');
   const declared = new Set(op.responses.map((r) => r.status));
+  // An async action's first answer: 202 and where to poll ([LA-api] long-running pattern).
+  const accepted: ResponseModel[] =
+    op.async && !declared.has('202')
+      ? [
+          {
+            status: '202',
+            description: 'Accepted: poll the Location until the result is ready',
+            headers: {
+              Location: { type: 'string', description: 'Absolute URL of the status of this run.' },
+              'Retry-After': { type: 'integer', description: 'Seconds to wait before polling.' },
+            },
+          },
+        ]
+      : [];
   const added: ResponseModel[] = statuses
     .filter((s) => !declared.has(s))
     .map((status) => ({
@@ -67,5 +81,5 @@ export function withErrorResponses(op: OperationModel, authenticated: boolean): 
       headers: {},
       generated: true,
     }));
-  return { ...op, responses: [...op.responses, ...added] };
+  return { ...op, responses: [...op.responses, ...accepted, ...added] };
 }

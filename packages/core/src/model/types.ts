@@ -65,6 +65,8 @@ export interface OperationModel {
     readonly parameters?: Readonly<Record<string, unknown>>;
   };
   readonly pageable?: { readonly nextLinkName: string };
+  /** Long-running: seconds between polls and how long a finished job is kept. */
+  readonly async?: { readonly retryAfter: number; readonly expiresAfter: number };
   readonly chunkTransfer?: boolean;
   readonly safe?: boolean;
   readonly consumes?: readonly string[];

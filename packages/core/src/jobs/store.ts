@@ -1,0 +1,69 @@
+/**
+ * Long-running (async) actions: Logic Apps gives up on a request after 120 s, so an async
+ * operation answers 202 at once and the work is tracked as a job the caller polls. The store
+ * keeps jobs across restarts; a job whose process died (its lease ran out) is run again from its
+ * stored input.
+ */
+export interface Job {
+  readonly id: string;
+  /** operationId of the async operation. */
+  readonly operation: string;
+  /** Identity subject of the caller; only it may read the job. */
+  readonly owner: string;
+  readonly state: 'running' | 'succeeded' | 'failed';
+  /** JSON of what is needed to run it again: validated input and identity. */
+  readonly input: string;
+  /** Final HTTP status and JSON body, once finished. */
+  readonly status?: number;
+  readonly result?: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly leasedUntil: number;
+}
+
+export interface JobStore {
+  create(job: Job): Promise<void>;
+  get(id: string): Promise<Job | undefined>;
+  finish(id: string, state: 'succeeded' | 'failed', status: number, result: string): Promise<void>;
+  /** Extends the lease of a job this process is running. */
+  renew(id: string, leasedUntil: number): Promise<void>;
+  /** Running jobs whose lease ran out (their process died), leased anew to the caller. */
+  claimAbandoned(now: number, leaseMs: number): Promise<Job[]>;
+  /** Deletes jobs past `expiresAt`. */
+  purge(now: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A {@link JobStore} in memory, for tests. */
+export class MemoryJobStore implements JobStore {
+  private readonly jobs = new Map<string, Job>();
+  async create(job: Job): Promise<void> {
+    this.jobs.set(job.id, job);
+  }
+  async get(id: string): Promise<Job | undefined> {
+    return this.jobs.get(id);
+  }
+  async finish(id: string, state: 'succeeded' | 'failed', status: number, result: string): Promise<void> {
+    const j = this.jobs.get(id);
+    if (j) this.jobs.set(id, { ...j, state, status, result });
+  }
+  async renew(id: string, leasedUntil: number): Promise<void> {
+    const j = this.jobs.get(id);
+    if (j) this.jobs.set(id, { ...j, leasedUntil });
+  }
+  async claimAbandoned(now: number, leaseMs: number): Promise<Job[]> {
+    const out: Job[] = [];
+    for (const j of this.jobs.values()) {
+      if (j.state === 'running' && j.leasedUntil <= now && j.expiresAt > now) {
+        const leased = { ...j, leasedUntil: now + leaseMs };
+        this.jobs.set(j.id, leased);
+        out.push(leased);
+      }
+    }
+    return out;
+  }
+  async purge(now: number): Promise<void> {
+    for (const [id, j] of this.jobs) if (j.expiresAt <= now) this.jobs.delete(id);
+  }
+  async close(): Promise<void> {}
+}

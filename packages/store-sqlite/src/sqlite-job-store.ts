@@ -1,0 +1,83 @@
+import type { Job, JobStore } from '@flowport/core';
+import Database from 'better-sqlite3';
+
+interface Row {
+  id: string;
+  operation: string;
+  owner: string;
+  state: Job['state'];
+  input: string;
+  status: number | null;
+  result: string | null;
+  created_at: number;
+  expires_at: number;
+  leased_until: number;
+}
+
+const job = (r: Row): Job => ({
+  id: r.id,
+  operation: r.operation,
+  owner: r.owner,
+  state: r.state,
+  input: r.input,
+  ...(r.status === null ? {} : { status: r.status }),
+  ...(r.result === null ? {} : { result: r.result }),
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  leasedUntil: r.leased_until,
+});
+
+/** A {@link JobStore} in one SQLite file (WAL); a started job is on disk before the 202 is sent. */
+export class SqliteJobStore implements JobStore {
+  private readonly db: Database.Database;
+  private readonly q;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS jobs (
+      id TEXT PRIMARY KEY, operation TEXT NOT NULL, owner TEXT NOT NULL, state TEXT NOT NULL, input TEXT NOT NULL,
+      status INTEGER, result TEXT, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, leased_until INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS jobs_running ON jobs (state, leased_until);`);
+    const db = this.db;
+    this.q = {
+      create: db.prepare(
+        'INSERT INTO jobs (id, operation, owner, state, input, created_at, expires_at, leased_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      get: db.prepare('SELECT * FROM jobs WHERE id = ?'),
+      finish: db.prepare('UPDATE jobs SET state = ?, status = ?, result = ? WHERE id = ?'),
+      renew: db.prepare("UPDATE jobs SET leased_until = ? WHERE id = ? AND state = 'running'"),
+      abandoned: db.prepare("SELECT * FROM jobs WHERE state = 'running' AND leased_until <= ? AND expires_at > ?"),
+      purge: db.prepare('DELETE FROM jobs WHERE expires_at <= ?'),
+    };
+  }
+
+  async create(j: Job): Promise<void> {
+    this.q.create.run(j.id, j.operation, j.owner, j.state, j.input, j.createdAt, j.expiresAt, j.leasedUntil);
+  }
+  async get(id: string): Promise<Job | undefined> {
+    const r = this.q.get.get(id) as Row | undefined;
+    return r && job(r);
+  }
+  async finish(id: string, state: 'succeeded' | 'failed', status: number, result: string): Promise<void> {
+    this.q.finish.run(state, status, result, id);
+  }
+  async renew(id: string, leasedUntil: number): Promise<void> {
+    this.q.renew.run(leasedUntil, id);
+  }
+  async claimAbandoned(now: number, leaseMs: number): Promise<Job[]> {
+    return this.db.transaction(() => {
+      const rows = this.q.abandoned.all(now, now) as Row[];
+      for (const r of rows) this.q.renew.run(now + leaseMs, r.id);
+      return rows.map((r) => job({ ...r, leased_until: now + leaseMs }));
+    })();
+  }
+  async purge(now: number): Promise<void> {
+    this.q.purge.run(now);
+  }
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,128 @@
+import { MemoryJobStore } from '@flowport/core';
+import { createApp, listen, urlOf } from '@flowport/express-adapter';
+import { FlowHost } from '@flowport/testing';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { connector } from './fixtures/jobs-api';
+
+describe('async (202) actions', function () {
+  this.timeout(60_000);
+  const app = createApp(connector, {
+    docs: true,
+    credentials: { apiKeys: ['k1', 'k2'] },
+    jobs: { store: new MemoryJobStore() },
+  });
+  let server: Server;
+  let url = '';
+  before(async () => {
+    server = await listen(app, 0, '127.0.0.1');
+    url = urlOf(server);
+  });
+  after(() => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))));
+
+  it('answers 202 with an absolute Location and Retry-After, and the result when done (FlowHost follows it)', async () => {
+    const first = await request(url).post('/work').set('x-key', 'k1').send({ value: 'abc', ms: 300 });
+    assert.equal(first.status, 202);
+    assert.match(first.headers.location, /^http:\/\/127\.0\.0\.1:\d+\/_jobs\/[0-9a-f-]{36}$/);
+    assert.equal(first.headers['retry-after'], '1');
+    const running = await request(first.headers.location).get('').set('x-key', 'k1');
+    assert.equal(running.status, 202);
+    const host = await FlowHost.start({ api: url, connection: { 'x-key': 'k1' }, timeScale: 0.2 });
+    const done = await host.action('DoWork', { value: 'xyz', ms: 200 });
+    await host.close();
+    assert.equal(done.status, 200);
+    assert.equal((done.body as { value: string }).value, 'XYZ');
+    assert.ok(done.polls >= 1);
+  });
+
+  it('shows a job to its caller only, and a failure as the problem the handler raised', async () => {
+    const started = await request(url).post('/work').set('x-key', 'k1').send({ value: 'conflict', ms: 0 });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal((await request(started.headers.location).get('').set('x-key', 'k2')).status, 404);
+    assert.equal((await request(started.headers.location).get('')).status, 401);
+    const failed = await request(started.headers.location).get('').set('x-key', 'k1');
+    assert.equal(failed.status, 409);
+    assert.equal(failed.body.detail, 'The value conflicts.');
+    assert.equal(
+      (await request(url).get('/_jobs/00000000-0000-0000-0000-000000000000').set('x-key', 'k1')).status,
+      404,
+    );
+  });
+
+  it('declares the 202 with its headers and the final 200 in the definition', async () => {
+    const spec = JSON.parse((await request(app).get('/connector/apiDefinition.swagger.json')).text);
+    const responses = spec.paths['/work'].post.responses;
+    assert.deepEqual(Object.keys(responses['202'].headers), ['Location', 'Retry-After']);
+    assert.deepEqual(responses['200'].schema, { $ref: '#/definitions/Done' });
+  });
+
+  it('refuses to start without a job store', () => {
+    assert.throws(
+      () => createApp(connector, { credentials: { apiKeys: ['k'] } }),
+      /DoWork is async; pass options.jobs/,
+    );
+  });
+});
+
+describe('an async job survives a restart of the server process', function () {
+  this.timeout(60_000);
+  const dir = mkdtempSync(join(tmpdir(), 'flowport-jobs-'));
+  const children: ChildProcess[] = [];
+  after(() => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const freePort = () =>
+    new Promise<number>((resolve) => {
+      const s = createServer();
+      s.listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as AddressInfo;
+        s.close(() => resolve(port));
+      });
+    });
+
+  const start = (port: number) =>
+    new Promise<ChildProcess>((resolve, reject) => {
+      const child = spawn(process.execPath, [join(__dirname, 'fixtures', 'jobs-api.js')], {
+        env: { PATH: process.env.PATH, PORT: String(port), JOB_DB: join(dir, 'jobs.db'), LEASE_MS: '400' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      children.push(child);
+      child.stdout!.once('data', () => resolve(child));
+      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+    });
+
+  it('is run again after the crash and its result is served to the caller', async () => {
+    const port = await freePort();
+    const first = await start(port);
+    const accepted = await fetch(`http://127.0.0.1:${port}/work`, {
+      method: 'POST',
+      headers: { 'x-key': 'k1', 'content-type': 'application/json' },
+      body: JSON.stringify({ value: 'survivor', ms: 1500 }),
+    });
+    assert.equal(accepted.status, 202);
+    const location = accepted.headers.get('location')!;
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+
+    const second = await start(port);
+    let res: Response | undefined;
+    for (let i = 0; i < 100; i++) {
+      res = await fetch(location, { headers: { 'x-key': 'k1' } });
+      if (res.status !== 202) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(res!.status, 200);
+    const body = (await res!.json()) as { value: string; pid: string };
+    assert.equal(body.value, 'SURVIVOR');
+    assert.equal(body.pid, String(second.pid), 'the restarted process ran it');
+    second.kill('SIGTERM');
+  });
+});
