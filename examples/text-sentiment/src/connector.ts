@@ -1,4 +1,5 @@
 import { apiKey, Connector } from '@flowport/core';
+import { BatchController } from './controllers/batch.controller';
 import { HealthController } from './controllers/health.controller';
 import { HistoryController } from './controllers/history.controller';
 import { LanguagesController } from './controllers/languages.controller';
@@ -33,6 +34,6 @@ export const connector = new Connector({
     tooltip: 'Ask the service operator for a key.',
   }),
   testConnection: { operation: () => LanguagesController.prototype.list },
-  controllers: [SentimentController, LanguagesController, HistoryController, HealthController],
+  controllers: [SentimentController, BatchController, LanguagesController, HistoryController, HealthController],
   triggers: [negativeText, documentsScored],
 });

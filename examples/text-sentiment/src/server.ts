@@ -1,6 +1,6 @@
 import { MemoryTriggerStore } from '@flowport/core';
 import { DOC_PATHS, listen, urlOf } from '@flowport/express-adapter';
-import { SqliteTriggerStore } from '@flowport/store-sqlite';
+import { SqliteJobStore, SqliteTriggerStore } from '@flowport/store-sqlite';
 import type { Express } from 'express';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   const service = sentimentService({
     keys,
     store: new SqliteTriggerStore(dbFile),
+    jobs: new SqliteJobStore(dbFile.replace(/(\.db)?$/, '-jobs.db')),
     secret,
     allowLocalCallbacks: process.env.ALLOW_LOCAL_CALLBACKS === '1',
   });

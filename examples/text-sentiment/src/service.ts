@@ -1,7 +1,8 @@
-import { TriggerRuntime, type TriggerStore } from '@flowport/core';
+import { MemoryJobStore, TriggerRuntime, type JobStore, type TriggerStore } from '@flowport/core';
 import { createApp } from '@flowport/express-adapter';
 import type { Express } from 'express';
 import { connector } from './connector';
+import { BatchController } from './controllers/batch.controller';
 import { SentimentController, type ScoringEvents } from './controllers/sentiment.controller';
 import { scoreLog } from './score-log';
 import { negativeText } from './triggers';
@@ -12,6 +13,8 @@ export interface SentimentServiceOptions {
   readonly keys: readonly string[];
   /** Where subscriptions and the delivery outbox live. */
   readonly store: TriggerStore;
+  /** Where batch-scoring jobs live; in memory when omitted. */
+  readonly jobs?: JobStore;
   /** Signs polling cursors and notifications; at least 16 bytes. */
   readonly secret: string;
   /** Accept http://localhost callback URLs (development and tests). */
@@ -30,6 +33,7 @@ export function sentimentService(options: SentimentServiceOptions): {
   triggers: TriggerRuntime;
   close: () => Promise<void>;
 } {
+  const jobs = options.jobs ?? new MemoryJobStore();
   const triggers = new TriggerRuntime({
     store: options.store,
     secret: options.secret,
@@ -49,8 +53,13 @@ export function sentimentService(options: SentimentServiceOptions): {
     triggers,
     validateResponses: options.validateResponses,
     trustProxy: options.trustProxy,
+    jobs: { store: jobs },
     controllers: (cls) =>
-      cls === SentimentController ? new SentimentController(events) : new (cls as new () => object)(),
+      cls === SentimentController
+        ? new SentimentController(events)
+        : cls === BatchController
+          ? new BatchController(new SentimentController(events))
+          : new (cls as new () => object)(),
   });
   return {
     app,
@@ -58,6 +67,7 @@ export function sentimentService(options: SentimentServiceOptions): {
     close: async () => {
       await triggers.stop();
       await options.store.close();
+      await jobs.close();
     },
   };
 }

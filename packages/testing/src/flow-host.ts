@@ -218,7 +218,35 @@ export class FlowHost {
       polls++;
     }
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, polls };
+    const result = text ? (JSON.parse(text) as unknown) : undefined;
+    this.checkOutput(operationId, res.status, result);
+    return { status: res.status, body: result, polls };
+  }
+
+  /**
+   * Runs the connection test as the platform does when a connection is created: the operation in
+   * `x-ms-capabilities.testConnection` with its literal parameters. Resolves to the status.
+   */
+  async testConnection(): Promise<number> {
+    const test = this.definition['x-ms-capabilities']?.testConnection as Json | undefined;
+    if (!test?.operationId) throw new Error('the definition declares no x-ms-capabilities.testConnection');
+    const { path, method } = this.find(test.operationId);
+    const query = new URLSearchParams(Object.entries((test.parameters ?? {}) as Record<string, string>));
+    const res = await this.call(method.toUpperCase(), `${this.url(path)}${query.size ? `?${query}` : ''}`);
+    await res.arrayBuffer();
+    return res.status;
+  }
+
+  /** A 2xx answer must match the schema the definition declares for it: a test fails otherwise. */
+  private checkOutput(operationId: string, status: number, body: unknown): void {
+    if (status < 200 || status >= 300) return;
+    const schema = this.find(operationId).op.responses?.[String(status)]?.schema as Json | undefined;
+    if (!schema || schema.type === 'file' || schema.format === 'binary') return;
+    const validate = this.ajv.compile(toJsonSchema(schema, 'flowhost:definitions') as Json);
+    if (!validate(body)) {
+      const errors = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+      throw new Error(`${operationId} answered ${status} with a body its definition does not declare: ${errors}`);
+    }
   }
 
   /**
