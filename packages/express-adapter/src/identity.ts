@@ -8,3 +8,6 @@ export interface Identity {
   /** Token claims, or whatever a verify callback returned. */
   readonly claims: Readonly<Record<string, unknown>>;
 }
+
+/** Who owns subscriptions, jobs and cursors: the identity subject, or `anonymous` without auth. */
+export const ownerOf = (identity: Identity | undefined): string => identity?.subject ?? 'anonymous';

@@ -2,7 +2,8 @@ import type { JobStore, OperationModel } from '@flowport/core';
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from './errors';
-import type { Identity } from './identity';
+import { ownerOf, type Identity } from './identity';
+import { originOf } from './origin';
 import { sendProblem, titleOf } from './problem';
 import { isReply } from './reply';
 import type { ValidInput } from './validation/request-validator';
@@ -18,8 +19,6 @@ export interface JobOptions {
 export type JobRunner = (input: ValidInput, identity: Identity | undefined) => Promise<unknown>;
 
 export const JOBS_PATH = '/_jobs';
-
-const ownerOf = (identity: Identity | undefined) => identity?.subject ?? 'anonymous';
 
 /**
  * The job side of async operations: start (202 + Location + Retry-After), run in the background
@@ -66,7 +65,7 @@ export class Jobs {
       leasedUntil: now + this.leaseMs,
     });
     res.status(202);
-    res.setHeader('location', `${req.protocol}://${req.host}${req.baseUrl}${JOBS_PATH}/${id}`);
+    res.setHeader('location', `${originOf(req)}${req.baseUrl}${JOBS_PATH}/${id}`);
     res.setHeader('retry-after', String(async.retryAfter));
     res.setHeader('content-length', '0');
     res.end();
@@ -140,7 +139,7 @@ export class Jobs {
         if (ownerOf(identity) !== job.owner) throw new HttpError(404, 'No such job.');
         if (job.state === 'running') {
           res.status(202);
-          res.setHeader('location', `${req.protocol}://${req.host}${req.originalUrl.split('?')[0]}`);
+          res.setHeader('location', `${originOf(req)}${req.originalUrl.split('?')[0]}`);
           res.setHeader('retry-after', String(runner.op.async!.retryAfter));
           res.setHeader('content-length', '0');
           res.end();

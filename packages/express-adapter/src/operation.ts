@@ -9,6 +9,7 @@ import { bodyParsers, hasBody } from './body-parsers';
 import { HttpError } from './errors';
 import { sendProblem } from './problem';
 import type { Identity } from './identity';
+import { originOf } from './origin';
 import { isPage, type PageResult } from './page';
 import type { Jobs } from './jobs';
 import { compileResponder, type ResponseCheck } from './respond';
@@ -185,7 +186,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 function pageBody(op: OperationModel, p: PageResult, req: Request): Record<string, unknown> {
   const name = op.pageable?.nextLinkName ?? 'nextLink';
   if (p.next === undefined) return { value: p.items };
-  const url = new URL(req.originalUrl, `${req.protocol}://${req.host}`);
+  const url = new URL(req.originalUrl, originOf(req));
   url.searchParams.set(p.parameter, p.next);
   return { value: p.items, [name]: url.href };
 }

@@ -7,7 +7,8 @@ import {
 } from '@flowport/core';
 import type { Request } from 'express';
 import { HttpError } from './errors';
-import type { Identity } from './identity';
+import { ownerOf, type Identity } from './identity';
+import { originOf } from './origin';
 import { reply, type Reply } from './reply';
 import type { ValidInput } from './validation/request-validator';
 
@@ -20,11 +21,8 @@ export interface TriggerCall {
 
 /** The base URL of the API as the caller reached it (proxy headers only when `trust proxy` is set). */
 function baseUrl(req: Request): string {
-  return `${req.protocol}://${req.host}${req.baseUrl}`;
+  return `${originOf(req)}${req.baseUrl}`;
 }
-
-// Connectors without auth still separate nothing: every caller is the same owner.
-const ownerOf = (identity: Identity | undefined) => identity?.subject ?? 'anonymous';
 
 /**
  * Handlers of the operations generated for trigger declarations: webhook registration (201 +

@@ -53,6 +53,12 @@ export function eachParameter(def: Json, visit: (p: Json, pointer: string, e: Op
   }
 }
 
+/** Every node that carries field annotations: each schema, then each operation parameter. */
+export function eachField(def: Json, visit: (node: Json, pointer: string) => void): void {
+  eachSchema(def, visit);
+  eachParameter(def, visit);
+}
+
 /** A parameter with `$ref` to `#/parameters/…` resolved. */
 export function parameter(def: Json, p: Json): Json {
   if (typeof p?.$ref === 'string' && p.$ref.startsWith('#/parameters/'))

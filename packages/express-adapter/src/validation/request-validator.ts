@@ -40,7 +40,8 @@ interface Group {
  */
 export class RequestValidator {
   private readonly groups: Group[];
-  private readonly body?: { readonly required: boolean; readonly validate: ValidateFunction };
+  /** `validate` is absent for a raw binary body (a stream: only its presence is checked). */
+  private readonly body?: { readonly required: boolean; readonly validate?: ValidateFunction };
   private readonly files: readonly Json[];
 
   constructor(ajv: Ajv, parameters: readonly Json[]) {
@@ -61,10 +62,10 @@ export class RequestValidator {
     // A raw `string/binary` body is a stream: only its presence can be checked up front.
     const binary = schema?.type === 'string' && schema.format === 'binary';
     if (body) {
-      const validate = binary
-        ? (Object.assign(() => true, { errors: null }) as unknown as ValidateFunction)
-        : ajv.compile(toJsonSchema(schema) as Json);
-      this.body = { required: body.required === true, validate };
+      this.body = {
+        required: body.required === true,
+        validate: binary ? undefined : ajv.compile(toJsonSchema(schema) as Json),
+      };
     }
   }
 
@@ -92,7 +93,7 @@ export class RequestValidator {
       if (!raw.hasBody) {
         if (this.body.required)
           errors.push({ pointer: '/body', message: 'a request body is required', code: 'required' });
-      } else if (!this.body.validate(raw.body)) {
+      } else if (this.body.validate && !this.body.validate(raw.body)) {
         errors.push(...problemErrors(this.body.validate.errors, 'body'));
       }
     }

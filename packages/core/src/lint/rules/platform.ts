@@ -1,4 +1,4 @@
-import { eachParameter, eachSchema, operations, parameter, type Json } from '../document';
+import { eachField, eachParameter, eachSchema, operations, parameter, type Json } from '../document';
 import type { Rule } from '../rule';
 
 const HOST = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -181,8 +181,7 @@ export const platformRules: Rule[] = [
           if (typeof id === 'string' && !ids.has(id)) report(`${pointer}/${ext}`, { extension: ext, id });
         }
       };
-      eachSchema(definition, look);
-      eachParameter(definition, look);
+      eachField(definition, look);
     },
   },
 ];

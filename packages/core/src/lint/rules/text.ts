@@ -1,4 +1,4 @@
-import { eachParameter, eachSchema, operations, type Json } from '../document';
+import { eachField, operations, type Json } from '../document';
 import type { Rule } from '../rule';
 
 const SMALL = new Set([
@@ -156,8 +156,7 @@ export const textRules: Rule[] = [
         const label = node['x-ms-summary'];
         if (typeof label === 'string' && label && !isTitleCase(label)) report(`${pointer}/x-ms-summary`, { label });
       };
-      eachSchema(definition, check);
-      eachParameter(definition, check);
+      eachField(definition, check);
     },
   },
   {
@@ -170,8 +169,7 @@ export const textRules: Rule[] = [
         if (typeof label === 'string' && label.length > 80)
           report(`${pointer}/x-ms-summary`, { label: `${label.slice(0, 40)}…` });
       };
-      eachSchema(definition, check);
-      eachParameter(definition, check);
+      eachField(definition, check);
     },
   },
   {

@@ -1,4 +1,4 @@
-import { deref, eachParameter, eachSchema, operations, parameter, type Json } from '../document';
+import { deref, eachField, eachSchema, operations, parameter, type Json } from '../document';
 import type { Rule } from '../rule';
 
 /** The property path chain from a body schema to its x-ms-notification-url field. */
@@ -116,8 +116,7 @@ export const triggerRules: Rule[] = [
           }
         }
       };
-      eachSchema(definition, check);
-      eachParameter(definition, check);
+      eachField(definition, check);
     },
   },
   {

@@ -1,4 +1,4 @@
-import { eachParameter, eachSchema, operations, type Json } from '../document';
+import { eachField, eachParameter, eachSchema, operations, type Json } from '../document';
 import type { Rule } from '../rule';
 
 const TYPES: Record<string, (v: unknown) => boolean> = {
@@ -74,8 +74,7 @@ export const wellformedRules: Rule[] = [
           seen.add(key);
         }
       };
-      eachSchema(definition, check);
-      eachParameter(definition, check);
+      eachField(definition, check);
     },
   },
   {
