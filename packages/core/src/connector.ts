@@ -34,6 +34,8 @@ export interface ConnectorInfo {
   readonly description: string;
   readonly version: string;
   readonly contact?: { readonly name?: string; readonly url?: string; readonly email?: string };
+  readonly termsOfService?: string;
+  readonly license?: { readonly name: string; readonly url?: string };
   /** `info.x-ms-api-annotation.status`. */
   readonly status?: 'Preview' | 'Production';
   /** `info.x-ms-deployment-version`. */
@@ -51,6 +53,61 @@ export interface FilePickerCapability {
   readonly valueCollection?: string;
   readonly valueFolderProperty?: string;
   readonly valueMediaProperty?: string;
+}
+
+/** A Swagger 2.0 `securityDefinitions` entry, as written. */
+export type SecurityDefinition =
+  | { readonly type: 'apiKey'; readonly in: 'header' | 'query'; readonly name: string; readonly description?: string }
+  | { readonly type: 'basic'; readonly description?: string }
+  | {
+      readonly type: 'oauth2';
+      readonly flow: 'implicit' | 'password' | 'application' | 'accessCode';
+      readonly authorizationUrl?: string;
+      readonly tokenUrl?: string;
+      /** Scope name → description. */
+      readonly scopes: Readonly<Record<string, string>>;
+      readonly description?: string;
+    };
+
+/** A Swagger 2.0 security requirement: scheme name → scopes. */
+export type SecurityRequirement = Readonly<Record<string, readonly string[]>>;
+
+/** A root `tags` entry: the description of a tag that operations use. */
+export interface TagDefinition {
+  readonly name: string;
+  readonly description?: string;
+  readonly externalDocs?: { readonly url: string; readonly description?: string };
+}
+
+/**
+ * One `connectionParameters` entry as `apiProperties.json` stores it (reference §5.2). Flowport
+ * builds these from `auth` and {@link connectionParameter}; write them out only for a connection
+ * dialog that must keep its exact form (e.g. an imported connector).
+ */
+export interface ConnectionParameterDefinition {
+  readonly type: 'string' | 'securestring' | 'int' | 'bool' | 'oauthSetting' | 'gatewaySetting' | (string & {});
+  readonly uiDefinition?: Readonly<Record<string, unknown>>;
+  readonly oAuthSettings?: Readonly<Record<string, unknown>>;
+  readonly metadata?: Readonly<Record<string, unknown>>;
+  readonly allowedValues?: readonly unknown[];
+  readonly defaultValue?: unknown;
+  readonly gatewaySettings?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The connection dialog exactly as `apiProperties.json` stores it, in place of what `auth` and
+ * `connectionParameters` would generate. `auth` still decides what the running API enforces.
+ */
+export interface ConnectionDefinition {
+  readonly parameters?: Readonly<Record<string, ConnectionParameterDefinition>>;
+  readonly parameterSets?: {
+    readonly uiDefinition?: Readonly<Record<string, unknown>>;
+    readonly values: readonly {
+      readonly name: string;
+      readonly uiDefinition?: Readonly<Record<string, unknown>>;
+      readonly parameters: Readonly<Record<string, ConnectionParameterDefinition>>;
+    }[];
+  };
 }
 
 /** Everything that describes one connector. */
@@ -97,6 +154,28 @@ export interface ConnectorOptions {
   readonly unknownProperties?: 'reject' | 'allow';
   /** Root-level extensions (e.g. `x-ms-openai-manifest`). */
   readonly extensions?: Extensions;
+  /** Root `tags`: descriptions of the tags operations use. */
+  readonly tags?: readonly TagDefinition[];
+  /** DTO classes to publish under `definitions` even when no operation uses them. */
+  readonly schemas?: readonly Class[];
+  /**
+   * `securityDefinitions` as written, in place of the ones `auth` yields, for a definition whose
+   * security section disagrees with its connection (reference §5.5). The lint judges it.
+   */
+  readonly securityDefinitions?: Readonly<Record<string, SecurityDefinition>>;
+  /** The root `security` requirement as written, in place of one entry per auth method. */
+  readonly security?: readonly SecurityRequirement[];
+  /** The connection dialog as written; see {@link ConnectionDefinition}. */
+  readonly connection?: ConnectionDefinition;
+  /**
+   * Emit only what is declared. By default Flowport adds what a connector it serves needs: the
+   * problem+json error responses, `x-ms-url-encoding: single` on path parameters,
+   * `x-ms-dynamic-list`/`-properties` beside their legacy forms, an `updatenextlink` policy for
+   * pageable operations, "(deprecated)" on older revisions, `application/json` as the default
+   * media type and the `actions`/`triggers` capabilities. `flowport import` sets this so that an
+   * existing connector keeps its own shape.
+   */
+  readonly asDeclared?: boolean;
 }
 
 const BRAND = Symbol.for('flowport.connector');

@@ -61,6 +61,11 @@ export {
   type ConnectorInfo,
   type ConnectorCategory,
   type FilePickerCapability,
+  type SecurityDefinition,
+  type SecurityRequirement,
+  type TagDefinition,
+  type ConnectionDefinition,
+  type ConnectionParameterDefinition,
 } from './connector';
 
 export { resolve } from './model/resolve';

@@ -27,11 +27,20 @@ export interface SchemaLiteral {
 /**
  * What a parameter, field or response carries: a primitive wrapper (`String`, `Number`,
  * `Boolean`, `Date`), a DTO class, `[Item]` for an array of it, `'file'` for a whole file,
- * `'binary'` for raw bytes, a literal schema, or an arrow function returning any of these
- * (lazy, so circular imports between DTO files work).
+ * `'binary'` for raw bytes, `'integer'`, `'object'` for a free-form object, `'any'` for a value
+ * of any type, a literal schema, or an arrow function returning any of these (lazy, so circular
+ * imports between DTO files work).
  */
 export type TypeRef =
-  Class | readonly [TypeRef] | 'file' | 'binary' | 'integer' | SchemaLiteral | (() => Class | readonly [TypeRef]);
+  | Class
+  | readonly [TypeRef]
+  | 'file'
+  | 'binary'
+  | 'integer'
+  | 'object'
+  | 'any'
+  | SchemaLiteral
+  | (() => Class | readonly [TypeRef]);
 
 /**
  * A reference to an operation by its handler method, written as a thunk so that it can point at
@@ -81,6 +90,28 @@ export interface DynamicSchemaOptions {
   readonly valuePath?: string;
 }
 
+/** How `x-ms-dynamic-list` / `x-ms-dynamic-properties` fill one target parameter. */
+export type DynamicListArgument = { readonly value: unknown } | { readonly parameterReference: string };
+
+/**
+ * `x-ms-dynamic-list` on its own. {@link DynamicValuesOptions} writes it for you; declare it
+ * separately only when a connector's two forms must differ (an imported definition).
+ */
+export interface DynamicListOptions {
+  readonly operation: OperationRef;
+  readonly parameters?: Readonly<Record<string, DynamicListArgument>>;
+  readonly itemsPath?: string;
+  readonly itemValuePath?: string;
+  readonly itemTitlePath?: string;
+}
+
+/** `x-ms-dynamic-properties` on its own; {@link DynamicSchemaOptions} writes it for you. */
+export interface DynamicPropertiesOptions {
+  readonly operation: OperationRef;
+  readonly parameters?: Readonly<Record<string, DynamicListArgument>>;
+  readonly itemValuePath?: string;
+}
+
 /** One side (`open` or `browse`) of `x-ms-dynamic-tree`. */
 export interface DynamicTreeCall {
   readonly operation: OperationRef;
@@ -119,6 +150,10 @@ export interface DescribedOptions {
   readonly dynamicValues?: DynamicValuesOptions;
   readonly dynamicSchema?: DynamicSchemaOptions;
   readonly dynamicTree?: DynamicTreeOptions;
+  /** `x-ms-dynamic-list` when it is declared apart from `dynamicValues`. */
+  readonly dynamicList?: DynamicListOptions;
+  /** `x-ms-dynamic-properties` when it is declared apart from `dynamicSchema`. */
+  readonly dynamicProperties?: DynamicPropertiesOptions;
   /** Escape hatch for keys with no option here. */
   readonly extensions?: Extensions;
 }

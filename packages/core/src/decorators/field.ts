@@ -27,8 +27,19 @@ export interface SchemaOptions {
   readonly name?: string;
   readonly description?: string;
   readonly summary?: string;
-  /** Whether unknown properties are allowed; defaults to the connector's policy. */
-  readonly additionalProperties?: boolean;
+  readonly title?: string;
+  /** `x-ms-visibility` of the object as a whole. */
+  readonly visibility?: Visibility;
+  /**
+   * Whether unknown properties are allowed (defaults to the connector's policy), or the type of
+   * their values for an object that is also a dictionary.
+   */
+  readonly additionalProperties?: boolean | TypeRef;
+  /**
+   * Write the schema in place wherever the class is used, instead of as a named definition
+   * (for objects a definition declares inline, e.g. an imported one).
+   */
+  readonly inline?: boolean;
   readonly extensions?: Extensions;
 }
 

@@ -49,6 +49,8 @@ export interface ActionOptions {
   readonly scopes?: readonly string[];
   /** No connection auth for this operation (`security: []`). */
   readonly public?: boolean;
+  /** The operation's `security` requirement as written (an imported definition's own). */
+  readonly security?: readonly Readonly<Record<string, readonly string[]>>[];
   readonly extensions?: Extensions;
   /** Extensions for the path item that holds this operation. */
   readonly pathExtensions?: Extensions;

@@ -17,11 +17,14 @@ export interface ParameterOptions extends DescribedOptions {
   readonly collectionFormat?: 'csv' | 'ssv' | 'tsv' | 'pipes' | 'multi';
   readonly minimum?: number;
   readonly maximum?: number;
+  readonly exclusiveMinimum?: boolean;
+  readonly exclusiveMaximum?: boolean;
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly pattern?: string;
   readonly minItems?: number;
   readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
   readonly allowEmptyValue?: boolean;
 }
 

@@ -20,6 +20,8 @@ export interface ResponseOptions {
   /** `x-ms-media-kind` of a `'binary'` response, so the designer previews it. */
   readonly mediaKind?: 'image' | 'audio';
   readonly headers?: Readonly<Record<string, HeaderOptions>>;
+  /** Example bodies by media type, e.g. `{ 'application/json': { id: 1 } }`. */
+  readonly examples?: Readonly<Record<string, unknown>>;
   readonly extensions?: Extensions;
 }
 

@@ -92,6 +92,7 @@ function operation(
     tags: [...(ctl.tags ?? []), ...(o.tags ?? [])],
     scopes: o.scopes ?? [],
     isPublic: rec.isPublic === true || o.public === true || ctl.public === true,
+    security: o.security,
     parameters: parameters(controller, method, rec, registry, bag),
     identityIndex: rec.parameters.find((p) => p.in === 'identity')?.index,
     responses,

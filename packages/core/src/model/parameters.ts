@@ -38,7 +38,10 @@ export function parameterModel(
     bag.report('fileOutsideFormData', at);
   }
   applyConstraints(schema, o);
-  applyDescribed(schema, o, bag, at);
+  // A body parameter's label and help text describe the parameter, not the schema it carries.
+  const { summary, description, visibility, testValue, ...described } = o;
+  const body = rec.in === 'body';
+  applyDescribed(schema, body ? described : o, bag, at, registry.conventions);
   if (o.urlEncoding !== undefined && rec.in !== 'path') {
     bag.report('urlEncodingOnQuery', at, { name: rec.name, in: rec.in });
   }
@@ -48,16 +51,28 @@ export function parameterModel(
     in: rec.in,
     required,
     schema,
-    urlEncoding: o.urlEncoding ?? (rec.in === 'path' ? 'single' : undefined),
+    urlEncoding: o.urlEncoding ?? (rec.in === 'path' && registry.conventions ? 'single' : undefined),
     collectionFormat: o.collectionFormat,
     allowEmptyValue: o.allowEmptyValue,
+    annotations: body ? { summary, description, visibility, testValue } : undefined,
     index: rec.index,
     at,
   };
 }
 
 function applyConstraints(s: SchemaModel, o: ParameterOptions): void {
-  const keys = ['minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems'] as const;
+  const keys = [
+    'minimum',
+    'maximum',
+    'exclusiveMinimum',
+    'exclusiveMaximum',
+    'minLength',
+    'maxLength',
+    'pattern',
+    'minItems',
+    'maxItems',
+    'uniqueItems',
+  ] as const;
   for (const k of keys) {
     if (o[k] !== undefined) (s as Record<string, unknown>)[k] = o[k];
   }

@@ -1,5 +1,7 @@
 /** Joins a controller prefix and a route into one path: `/a` + `b/{id}` → `/a/b/{id}`. */
 export function joinPath(prefix: string, route: string): string {
+  // A route under an empty prefix is kept as written (an imported path may end in "/").
+  if (prefix === '' && route.startsWith('/')) return route;
   const joined = `/${prefix}/${route}`.replace(/\/+/g, '/');
   return joined.length > 1 && joined.endsWith('/') ? joined.slice(0, -1) : joined;
 }

@@ -75,6 +75,11 @@ export class References {
         }
       }
     }
+    for (const d of [s.dynamicList, s.dynamicProperties]) {
+      if (!d) continue;
+      const target = this.operation(d.target, d === s.dynamicList ? 'dynamicList' : 'dynamicProperties', at);
+      if (target) d.operationId = target.id;
+    }
     if (s.dynamicTree) {
       for (const call of [s.dynamicTree.open, s.dynamicTree.browse]) {
         if (!call) continue;

@@ -24,7 +24,8 @@ export function resolve(connector: Connector): ApiModel {
   const o = connector.options;
   const bag = new DiagnosticBag();
   const unknownProperties = o.unknownProperties ?? 'reject';
-  const registry = new SchemaRegistry(bag, unknownProperties);
+  const conventions = o.asDeclared !== true;
+  const registry = new SchemaRegistry(bag, unknownProperties, conventions);
   const handlers: HandlerIndex = new Map();
 
   if (o.host !== undefined && !HOST.test(o.host)) bag.report('invalidHost', { connector: 'host' }, { host: o.host });
@@ -38,7 +39,10 @@ export function resolve(connector: Connector): ApiModel {
   const fromTriggers = triggerOperations(o.triggers ?? [], registry, bag);
   const authenticated = o.auth !== undefined && !(o.auth.type === 'none');
   const declared = [...fromControllers, ...fromTriggers.operations];
-  const operations = deprecateOldRevisions(declared).map((op) => withErrorResponses(op, authenticated));
+  const operations = conventions
+    ? deprecateOldRevisions(declared).map((op) => withErrorResponses(op, authenticated))
+    : declared;
+  for (const cls of o.schemas ?? []) registry.schemaFor(cls, { class: cls.name });
   // Method references point at the operations as declared; keep them pointing at the final ones.
   for (const [fn, op] of handlers) handlers.set(fn, operations[declared.indexOf(op)]);
   if (operations.length === 0) bag.report('noOperations', { connector: 'controllers' });
@@ -57,7 +61,12 @@ export function resolve(connector: Connector): ApiModel {
   const ids = (list: readonly OperationRef[] | undefined, what: string, at: { connector: string }) =>
     list?.flatMap((r) => refs.operation(r, what, at)?.id ?? []);
 
-  const security = securityModel(o.auth, o.connectionParameters, operations, bag);
+  const security = {
+    ...securityModel(o.auth, o.connectionParameters, operations, bag),
+    definitions: o.securityDefinitions,
+    requirement: o.security,
+    connection: o.connection,
+  };
   checkHeaderParameters(operations, security.schemes, bag);
 
   const declaredPolicies: PolicyModel[] = (o.policies ?? []).map((p, i) => {
@@ -81,15 +90,17 @@ export function resolve(connector: Connector): ApiModel {
     };
   });
 
-  const policies = [...declaredPolicies, ...nextLinkPolicies(operations, declaredPolicies)];
+  const policies = conventions
+    ? [...declaredPolicies, ...nextLinkPolicies(operations, declaredPolicies)]
+    : declaredPolicies;
 
   const model: ApiModel = {
     info: o.info,
     host: o.host,
     basePath: o.basePath ?? '/',
     schemes: o.schemes ?? ['https'],
-    consumes: o.consumes ?? ['application/json'],
-    produces: o.produces ?? ['application/json'],
+    consumes: o.consumes ?? (conventions ? ['application/json'] : []),
+    produces: o.produces ?? (conventions ? ['application/json'] : []),
     operations,
     paths: pathItems(operations),
     schemas: sortedTable(registry.table),
@@ -110,6 +121,8 @@ export function resolve(connector: Connector): ApiModel {
     triggers: fromTriggers.triggers,
     unknownProperties,
     extensions: o.extensions,
+    tags: o.tags,
+    asDeclared: !conventions,
     diagnostics: bag.items,
   };
   bag.throwIfErrors();
@@ -164,8 +177,9 @@ function capabilities(
       }
     : undefined;
   const hasTriggers = operations.some((op) => op.trigger);
+  const defaults = o.asDeclared ? [] : hasTriggers ? ['actions', 'triggers'] : ['actions'];
   return {
-    capabilities: o.capabilities ?? (hasTriggers ? ['actions', 'triggers'] : ['actions']),
+    capabilities: o.capabilities ?? defaults,
     testConnection,
     filePicker,
     script,

@@ -38,6 +38,7 @@ export function response(
     schema,
     summary: o.summary,
     headers,
+    examples: o.examples,
     extensions: o.extensions,
   };
 }

@@ -1,6 +1,12 @@
 import type { AuthChoice, AuthDeclaration } from '../auth/auth';
 import type { ConnectionParameterOptions } from '../auth/connection-parameters';
-import type { ConnectorInfo } from '../connector';
+import type {
+  ConnectionDefinition,
+  ConnectorInfo,
+  SecurityDefinition,
+  SecurityRequirement,
+  TagDefinition,
+} from '../connector';
 import type { ApiAnnotation } from '../decorators/operation';
 import type { ParameterIn } from '../decorators/params';
 import type { Diagnostic } from '../diagnostics/diagnostic';
@@ -36,6 +42,10 @@ export interface ApiModel {
   readonly triggers: readonly TriggerModel[];
   readonly unknownProperties: 'reject' | 'allow';
   readonly extensions?: Extensions;
+  /** Root `tags`. */
+  readonly tags?: readonly TagDefinition[];
+  /** True when the connector is emitted as declared (`asDeclared`), without Flowport's additions. */
+  readonly asDeclared: boolean;
   /** Warnings found while resolving (errors throw). */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -75,6 +85,8 @@ export interface OperationModel {
   readonly scopes: readonly string[];
   /** No connection auth (`security: []`). */
   readonly isPublic: boolean;
+  /** The `security` requirement as declared, in place of the derived one. */
+  readonly security?: readonly SecurityRequirement[];
   readonly parameters: readonly ParameterModel[];
   /** Handler argument that receives the verified caller identity (`@Identity()`). */
   readonly identityIndex?: number;
@@ -96,6 +108,13 @@ export interface ParameterModel {
   readonly urlEncoding?: 'single' | 'double';
   readonly collectionFormat?: 'csv' | 'ssv' | 'tsv' | 'pipes' | 'multi';
   readonly allowEmptyValue?: boolean;
+  /** A body parameter's own label, help text, visibility and test value (its schema has its own). */
+  readonly annotations?: {
+    readonly summary?: string;
+    readonly description?: string;
+    readonly visibility?: Visibility;
+    readonly testValue?: unknown;
+  };
   /** Position in the handler's arguments; undefined for generated operations' parameters. */
   readonly index?: number;
   readonly at: SourceLocation;
@@ -117,6 +136,7 @@ export interface ResponseModel {
   readonly schema?: SchemaModel;
   readonly summary?: string;
   readonly headers: Readonly<Record<string, HeaderModel>>;
+  readonly examples?: Readonly<Record<string, unknown>>;
   readonly extensions?: Extensions;
   /** An error answer the runtime gives (problem+json), added by `resolve()`, not declared. */
   readonly generated?: boolean;
@@ -147,6 +167,11 @@ export interface SecurityModel {
   readonly auth?: AuthDeclaration | AuthChoice;
   /** Connection parameters besides the auth declaration's. */
   readonly connectionParameters: Readonly<Record<string, ConnectionParameterOptions>>;
+  /** `securityDefinitions` and root `security` as written, when they differ from `schemes`. */
+  readonly definitions?: Readonly<Record<string, SecurityDefinition>>;
+  readonly requirement?: readonly SecurityRequirement[];
+  /** The connection dialog as written, in place of the generated one. */
+  readonly connection?: ConnectionDefinition;
 }
 
 export interface PolicyModel {

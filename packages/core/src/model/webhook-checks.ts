@@ -40,7 +40,14 @@ export function checkWebhooks(ops: readonly OperationModel[], refs: References, 
   for (const op of ops) {
     const body = op.parameters.find((p) => p.in === 'body');
     const chain = body
-      ? findNotificationUrl(body.schema, refs, [], body.required, body.schema.visibility === 'internal', new Set())
+      ? findNotificationUrl(
+          body.schema,
+          refs,
+          [],
+          body.required,
+          (body.annotations?.visibility ?? body.schema.visibility) === 'internal',
+          new Set(),
+        )
       : undefined;
     if (op.notificationContent) {
       if (op.trigger?.kind !== 'single') bag.report('webhookNotSingle', op.at, { id: op.id });

@@ -2,7 +2,7 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import type { DescribedOptions, DynamicArgument } from '../types';
 import { enumMembers } from './converters';
-import type { DynamicArgumentModel, SchemaModel } from './model';
+import type { DynamicArgumentModel, DynamicListArgumentModel, SchemaModel } from './model';
 
 function argument(a: DynamicArgument): DynamicArgumentModel {
   return typeof a === 'object' && a !== null && 'parameter' in a ? { parameter: a.parameter } : { literal: a };
@@ -12,12 +12,28 @@ function argumentsOf(p: Readonly<Record<string, DynamicArgument>> | undefined): 
   return Object.fromEntries(Object.entries(p ?? {}).map(([k, v]) => [k, argument(v)]));
 }
 
+/** The newer `{ value }` / `{ parameterReference }` form of legacy arguments. */
+function listArguments(args: Readonly<Record<string, DynamicArgumentModel>>): Record<string, DynamicListArgumentModel> {
+  return Object.fromEntries(
+    Object.entries(args).map(([k, a]) => [
+      k,
+      'parameter' in a ? { parameterReference: a.parameter } : { value: a.literal },
+    ]),
+  );
+}
+
 /**
  * Applies the connector-facing options shared by parameters and fields (label, help text,
  * visibility, enum display names, dynamic sources…) to a schema. Operation references stay as
  * thunks here; `resolve()` turns them into operationIds once every operation is known.
  */
-export function applyDescribed(s: SchemaModel, o: DescribedOptions, bag: DiagnosticBag, at: SourceLocation): void {
+export function applyDescribed(
+  s: SchemaModel,
+  o: DescribedOptions,
+  bag: DiagnosticBag,
+  at: SourceLocation,
+  conventions = true,
+): void {
   if (o.summary !== undefined) s.summary = o.summary;
   if (o.description !== undefined) s.description = o.description;
   if (o.visibility !== undefined) s.visibility = o.visibility;
@@ -51,6 +67,46 @@ export function applyDescribed(s: SchemaModel, o: DescribedOptions, bag: Diagnos
       operationId: '',
       parameters: argumentsOf(d.parameters),
       valuePath: d.valuePath,
+    };
+  }
+  if (o.dynamicList) {
+    const d = o.dynamicList;
+    s.dynamicList = {
+      target: d.operation,
+      operationId: '',
+      parameters: { ...d.parameters },
+      itemsPath: d.itemsPath,
+      itemValuePath: d.itemValuePath,
+      itemTitlePath: d.itemTitlePath,
+    };
+  } else if (conventions && s.dynamicValues) {
+    // The newer form beside the legacy one: it references body fields unambiguously (§3.2).
+    const d = s.dynamicValues;
+    s.dynamicList = {
+      target: d.target,
+      operationId: '',
+      parameters: listArguments(d.parameters),
+      itemsPath: d.collection,
+      itemValuePath: d.value,
+      itemTitlePath: d.title,
+    };
+  }
+  if (o.dynamicProperties) {
+    const d = o.dynamicProperties;
+    s.dynamicProperties = {
+      target: d.operation,
+      operationId: '',
+      parameters: { ...d.parameters },
+      itemValuePath: d.itemValuePath,
+    };
+  } else if (conventions && s.dynamicSchema) {
+    // The docs ask for both; itemValuePath is value-path without a trailing `properties`.
+    const d = s.dynamicSchema;
+    s.dynamicProperties = {
+      target: d.target,
+      operationId: '',
+      parameters: listArguments(d.parameters),
+      itemValuePath: d.valuePath?.replace(/\/?properties$/, '') || undefined,
     };
   }
   if (o.dynamicTree) {

@@ -21,6 +21,27 @@ export interface DynamicSchemaModel {
   readonly valuePath?: string;
 }
 
+/** `x-ms-dynamic-list` / `x-ms-dynamic-properties` argument, in their newer form. */
+export type DynamicListArgumentModel = { readonly value: unknown } | { readonly parameterReference: string };
+
+/** Resolved `x-ms-dynamic-list`. */
+export interface DynamicListModel {
+  readonly target: OperationRef;
+  operationId: string;
+  readonly parameters: Readonly<Record<string, DynamicListArgumentModel>>;
+  readonly itemsPath?: string;
+  readonly itemValuePath?: string;
+  readonly itemTitlePath?: string;
+}
+
+/** Resolved `x-ms-dynamic-properties`. */
+export interface DynamicPropertiesModel {
+  readonly target: OperationRef;
+  operationId: string;
+  readonly parameters: Readonly<Record<string, DynamicListArgumentModel>>;
+  readonly itemValuePath?: string;
+}
+
 /** Resolved `x-ms-dynamic-tree` call. */
 export interface DynamicTreeCallModel {
   readonly target: OperationRef;
@@ -82,6 +103,8 @@ export interface SchemaModel {
   dynamicValues?: DynamicValuesModel;
   dynamicSchema?: DynamicSchemaModel;
   dynamicTree?: DynamicTreeModel;
+  dynamicList?: DynamicListModel;
+  dynamicProperties?: DynamicPropertiesModel;
   /** A literal schema fragment, emitted as written (`SchemaLiteral`). */
   literal?: Readonly<Record<string, unknown>>;
   /** Names of custom class-validator constraints checked at runtime only (no schema form). */

@@ -20,9 +20,16 @@ export class SchemaRegistry {
   readonly table: SchemaTable = new Map();
   private readonly names = new Map<Class, string>();
 
+  private readonly inline = new Map<Class, SchemaModel>();
+
+  /**
+   * @param conventions - add Flowport's companions (e.g. `x-ms-dynamic-list` beside
+   *   `x-ms-dynamic-values`); false for a connector emitted as declared.
+   */
   constructor(
     private readonly bag: DiagnosticBag,
     private readonly unknownProperties: 'reject' | 'allow',
+    readonly conventions = true,
   ) {}
 
   /** Whether object schemas are closed (`additionalProperties: false`) by default. */
@@ -40,12 +47,16 @@ export class SchemaRegistry {
         return { type: 'file' };
       case 'binary':
         return { type: 'string', format: 'binary' };
+      case 'object':
+        return { type: 'object' };
+      case 'any':
+        return {};
       case 'array':
         return { type: 'array', items: this.schemaFor(r.items, at) };
       case 'literal':
         return { literal: r.schema };
       case 'class':
-        return { ref: this.define(r.cls) };
+        return schemaOf(r.cls)?.inline ? this.inlineSchema(r.cls) : { ref: this.define(r.cls) };
       case 'unknown':
         this.bag.report('untypedProperty', at, { found: r.found });
         return {};
@@ -68,6 +79,17 @@ export class SchemaRegistry {
     this.table.set(name, {}); // placeholder first, so self-references terminate
     this.table.set(name, this.objectSchema(cls));
     return name;
+  }
+
+  /** An `@Schema({ inline: true })` class: its schema written in place, built once. */
+  private inlineSchema(cls: Class): SchemaModel {
+    let s = this.inline.get(cls);
+    if (!s) {
+      s = this.objectSchema(cls);
+      this.inline.set(cls, s);
+    }
+    // A copy, so a parameter's or field's annotations stay on that use.
+    return { ...s };
   }
 
   /** The object schema of a class without naming it (e.g. filters flattened into parameters). */
@@ -99,10 +121,18 @@ export class SchemaRegistry {
       if ((field.required ?? !optional) === true) required.push(property);
     }
     if (required.length > 0) schema.required = required;
-    const closed = options.additionalProperties ?? this.unknownProperties === 'allow';
-    if (!closed) schema.additionalProperties = false;
+    const extra = options.additionalProperties;
+    if (extra === undefined) {
+      if (this.unknownProperties === 'reject') schema.additionalProperties = false;
+    } else if (extra === false || (extra === true && !this.conventions)) {
+      schema.additionalProperties = extra;
+    } else if (extra !== true) {
+      schema.additionalProperties = this.schemaFor(extra, { class: cls.name });
+    }
     if (options.description !== undefined) schema.description = options.description;
     if (options.summary !== undefined) schema.summary = options.summary;
+    if (options.title !== undefined) schema.title = options.title;
+    if (options.visibility !== undefined) schema.visibility = options.visibility;
     if (options.extensions) schema.extensions = { ...options.extensions };
     return schema;
   }
@@ -143,7 +173,7 @@ export class SchemaRegistry {
         this.bag.report('conflictingTypes', at, { first: before, second: target.type });
       }
     }
-    applyDescribed(s, field, this.bag, at);
+    applyDescribed(s, field, this.bag, at, this.conventions);
     if (field.nullable) s.nullable = true;
     if (field.readOnly) s.readOnly = true;
     if (field.title !== undefined) s.title = field.title;

@@ -4,6 +4,8 @@ import type { Class, SchemaLiteral, TypeRef } from '../types';
 export type ResolvedType =
   | { readonly kind: 'primitive'; readonly type: 'string' | 'number' | 'integer' | 'boolean'; readonly format?: string }
   | { readonly kind: 'file' }
+  | { readonly kind: 'object' }
+  | { readonly kind: 'any' }
   | { readonly kind: 'binary' }
   | { readonly kind: 'array'; readonly items: TypeRef }
   | { readonly kind: 'class'; readonly cls: Class }
@@ -24,6 +26,8 @@ export function resolveTypeRef(t: unknown): ResolvedType {
   if (isThunk(t)) return resolveTypeRef(t());
   if (t === 'file') return { kind: 'file' };
   if (t === 'binary') return { kind: 'binary' };
+  if (t === 'object') return { kind: 'object' };
+  if (t === 'any') return { kind: 'any' };
   if (t === 'integer') return { kind: 'primitive', type: 'integer' };
   if (Array.isArray(t))
     return t.length === 1 ? { kind: 'array', items: t[0] as TypeRef } : { kind: 'unknown', found: 'tuple' };

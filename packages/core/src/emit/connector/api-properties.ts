@@ -28,6 +28,11 @@ export function apiProperties(model: ApiModel): Json {
   } else {
     connectionParameters = { ...(auth ? authParameters(auth) : {}), ...render(extra) };
   }
+  const written = model.security.connection;
+  if (written) {
+    connectionParameters = written.parameters ? { ...written.parameters } : undefined;
+    connectionParameterSets = written.parameterSets ? { ...written.parameterSets } : undefined;
+  }
   const b = model.branding;
   return {
     properties: compact({

@@ -1,5 +1,7 @@
 import type {
   DynamicArgumentModel,
+  DynamicListModel,
+  DynamicPropertiesModel,
   DynamicSchemaModel,
   DynamicTreeModel,
   DynamicValuesModel,
@@ -17,19 +19,7 @@ function legacyArgs(args: Readonly<Record<string, DynamicArgumentModel>>): Json 
   );
 }
 
-/** Newer form: `{ value }` literals and `{ parameterReference }` paths. */
-function listArgs(args: Readonly<Record<string, DynamicArgumentModel>>): Json | undefined {
-  const entries = Object.entries(args);
-  if (entries.length === 0) return undefined;
-  return Object.fromEntries(
-    entries.map(([k, a]) => [k, 'parameter' in a ? { parameterReference: a.parameter } : { value: a.literal }]),
-  );
-}
-
-/**
- * `x-ms-dynamic-values` and `x-ms-dynamic-list` together: the legacy form for old designers, the
- * newer one because it references body fields unambiguously (reference §3.2).
- */
+/** `x-ms-dynamic-values`: the legacy form, `{ parameter }` naming a sibling by its plain name. */
 export function dynamicValues(d: DynamicValuesModel): Json {
   return {
     'x-ms-dynamic-values': compact({
@@ -39,30 +29,40 @@ export function dynamicValues(d: DynamicValuesModel): Json {
       'value-path': d.value,
       'value-title': d.title,
     }),
+  };
+}
+
+/** `x-ms-dynamic-list`: `{ value }` literals and `{ parameterReference }` paths (reference §3.2). */
+export function dynamicList(d: DynamicListModel): Json {
+  return {
     'x-ms-dynamic-list': compact({
       operationId: d.operationId,
-      parameters: listArgs(d.parameters),
-      itemsPath: d.collection,
-      itemValuePath: d.value,
-      itemTitlePath: d.title,
+      parameters: Object.keys(d.parameters).length > 0 ? { ...d.parameters } : undefined,
+      itemsPath: d.itemsPath,
+      itemValuePath: d.itemValuePath,
+      itemTitlePath: d.itemTitlePath,
     }),
   };
 }
 
-/** `x-ms-dynamic-schema` and `x-ms-dynamic-properties` (the docs ask for both). */
+/** `x-ms-dynamic-schema`. */
 export function dynamicSchema(d: DynamicSchemaModel): Json {
-  // itemValuePath must equal value-path without a trailing `properties` (validator rule).
-  const itemValuePath = d.valuePath?.replace(/\/?properties$/, '') || undefined;
   return {
     'x-ms-dynamic-schema': compact({
       operationId: d.operationId,
       parameters: legacyArgs(d.parameters),
       'value-path': d.valuePath,
     }),
+  };
+}
+
+/** `x-ms-dynamic-properties`. */
+export function dynamicProperties(d: DynamicPropertiesModel): Json {
+  return {
     'x-ms-dynamic-properties': compact({
       operationId: d.operationId,
-      parameters: listArgs(d.parameters),
-      itemValuePath,
+      parameters: Object.keys(d.parameters).length > 0 ? { ...d.parameters } : undefined,
+      itemValuePath: d.itemValuePath,
     }),
   };
 }

@@ -1,8 +1,7 @@
 import type { ParameterModel } from '../../model/types';
 import { constraintKeywords } from '../constraints';
 import { compact } from '../json';
-import { dynamicTree, dynamicValues } from './dynamic';
-import { visibility, type ConnectorSchemas } from './schema';
+import { dynamicKeywords, visibility, type ConnectorSchemas } from './schema';
 
 type Json = Record<string, unknown>;
 
@@ -10,16 +9,16 @@ type Json = Record<string, unknown>;
 export function renderParameter(p: ParameterModel, schemas: ConnectorSchemas): Json {
   const s = p.schema;
   if (p.in === 'body') {
-    const { summary, description, visibility: vis, testValue, ...rest } = s;
+    const a = p.annotations ?? {};
     return compact({
       name: p.name,
       in: 'body',
       required: p.required,
-      description,
-      'x-ms-summary': summary,
-      'x-ms-visibility': visibility(vis),
-      'x-ms-test-value': testValue,
-      schema: schemas.render(rest, true),
+      description: a.description,
+      'x-ms-summary': a.summary,
+      'x-ms-visibility': visibility(a.visibility),
+      'x-ms-test-value': a.testValue,
+      schema: schemas.render(s, true),
     });
   }
   const json: Json = compact({
@@ -41,7 +40,6 @@ export function renderParameter(p: ParameterModel, schemas: ConnectorSchemas): J
     'x-ms-url-encoding': p.urlEncoding,
     'x-ms-test-value': s.testValue,
   });
-  if (s.dynamicValues) Object.assign(json, dynamicValues(s.dynamicValues));
-  if (s.dynamicTree) Object.assign(json, dynamicTree(s.dynamicTree));
+  Object.assign(json, dynamicKeywords(s, false));
   return { ...json, ...s.extensions };
 }

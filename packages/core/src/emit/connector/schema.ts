@@ -1,7 +1,7 @@
 import type { SchemaModel, SchemaTable } from '../../schema/model';
 import { constraintKeywords } from '../constraints';
 import { compact } from '../json';
-import { dynamicSchema, dynamicTree, dynamicValues } from './dynamic';
+import { dynamicList, dynamicProperties, dynamicSchema, dynamicTree, dynamicValues } from './dynamic';
 
 type Json = Record<string, unknown>;
 
@@ -19,13 +19,22 @@ const ANNOTATIONS: (keyof SchemaModel)[] = [
   'dynamicValues',
   'dynamicSchema',
   'dynamicTree',
+  'dynamicList',
+  'dynamicProperties',
   'notificationUrl',
   'extensions',
 ];
 
 /** The connector (Swagger 2.0) form of a model schema. */
 export class ConnectorSchemas {
-  constructor(private readonly table: SchemaTable) {}
+  /**
+   * @param asDeclared - write dynamic schemas wherever they are declared, not only at a body or
+   *   response root (an imported definition keeps its own placement).
+   */
+  constructor(
+    private readonly table: SchemaTable,
+    private readonly asDeclared = false,
+  ) {}
 
   /**
    * @param root - body or response root, where `x-ms-dynamic-schema` may stand.
@@ -66,9 +75,7 @@ export class ConnectorSchemas {
       'x-ms-editor': s.editor,
       'x-ms-notification-url': s.notificationUrl || undefined,
     });
-    if (s.dynamicValues) Object.assign(json, dynamicValues(s.dynamicValues));
-    if (s.dynamicSchema && root) Object.assign(json, dynamicSchema(s.dynamicSchema));
-    if (s.dynamicTree) Object.assign(json, dynamicTree(s.dynamicTree));
+    Object.assign(json, dynamicKeywords(s, root || this.asDeclared));
     return { ...json, ...s.extensions };
   }
 
@@ -81,6 +88,17 @@ export class ConnectorSchemas {
     if (this.table.size === 0) return undefined;
     return Object.fromEntries([...this.table].map(([name, s]) => [name, this.render(s)]));
   }
+}
+
+/** The `x-ms-dynamic-*` keys of a schema or parameter; dynamic schemas only where `schemaAllowed`. */
+export function dynamicKeywords(s: SchemaModel, schemaAllowed: boolean): Json {
+  return {
+    ...(s.dynamicValues ? dynamicValues(s.dynamicValues) : {}),
+    ...(s.dynamicList ? dynamicList(s.dynamicList) : {}),
+    ...(s.dynamicSchema && schemaAllowed ? dynamicSchema(s.dynamicSchema) : {}),
+    ...(s.dynamicProperties && schemaAllowed ? dynamicProperties(s.dynamicProperties) : {}),
+    ...(s.dynamicTree ? dynamicTree(s.dynamicTree) : {}),
+  };
 }
 
 function definedOnly(s: SchemaModel): SchemaModel {

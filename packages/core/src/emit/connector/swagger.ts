@@ -10,25 +10,38 @@ type Json = Record<string, unknown>;
  * the key order of reference §6.2's style (swagger → info → host → … → paths → definitions).
  */
 export function connectorDefinition(model: ApiModel): Json {
-  const schemas = new ConnectorSchemas(model.schemas);
+  const schemas = new ConnectorSchemas(model.schemas, model.asDeclared);
   const scheme = model.security.schemes;
+  const derived = Object.fromEntries(scheme.map((s) => [s.name, securityDefinition(s)]));
   return compact({
     swagger: '2.0',
     info: info(model),
     host: model.host,
     basePath: model.basePath,
     schemes: [...model.schemes],
-    consumes: [...model.consumes],
-    produces: [...model.produces],
+    consumes: nonEmpty(model.consumes),
+    produces: nonEmpty(model.produces),
     paths: paths(model, schemas),
     definitions: schemas.definitions(),
-    securityDefinitions:
-      scheme.length > 0 ? Object.fromEntries(scheme.map((s) => [s.name, securityDefinition(s)])) : {},
-    security: scheme.length > 0 ? scheme.map((s) => ({ [s.name]: [] })) : undefined,
+    securityDefinitions: model.security.definitions
+      ? { ...model.security.definitions }
+      : scheme.length > 0 || !model.asDeclared
+        ? derived
+        : undefined,
+    security: model.security.requirement
+      ? model.security.requirement.map((r) => ({ ...r }))
+      : scheme.length > 0
+        ? scheme.map((s) => ({ [s.name]: [] }))
+        : undefined,
+    tags: model.tags && model.tags.length > 0 ? model.tags.map((t) => compact({ ...t })) : undefined,
     'x-ms-connector-metadata': connectorMetadata(model),
     'x-ms-capabilities': capabilities(model),
     ...model.extensions,
   });
+}
+
+function nonEmpty(list: readonly string[]): string[] | undefined {
+  return list.length > 0 ? [...list] : undefined;
 }
 
 function info(model: ApiModel): Json {
@@ -37,7 +50,9 @@ function info(model: ApiModel): Json {
     title: i.title,
     description: i.description,
     version: i.version,
+    termsOfService: i.termsOfService,
     contact: i.contact ? compact({ ...i.contact }) : undefined,
+    license: i.license ? compact({ ...i.license }) : undefined,
     'x-ms-api-annotation': i.status ? { status: i.status } : undefined,
     'x-ms-deployment-version': i.deploymentVersion,
     'x-ms-keywords': i.keywords ? [...i.keywords] : undefined,
@@ -98,6 +113,7 @@ function operation(op: OperationModel, model: ApiModel, schemas: ConnectorSchema
 
 /** Public operations opt out; scoped OAuth operations name their scopes; the rest inherit. */
 function security(op: OperationModel, model: ApiModel): Json[] | undefined {
+  if (op.security) return op.security.map((r) => ({ ...r }));
   if (op.isPublic) return model.security.schemes.length > 0 ? [] : undefined;
   const oauth = model.security.schemes.find((s) => s.type === 'oauth2');
   if (op.scopes.length > 0 && oauth) return [{ [oauth.name]: [...op.scopes] }];
@@ -113,6 +129,7 @@ function response(r: ResponseModel, schemas: ConnectorSchemas): Json {
     // error answers are described here and typed in the OpenAPI 3 document.
     schema: r.schema && !r.generated ? schemas.render(r.schema, true) : undefined,
     headers: headers.length > 0 ? Object.fromEntries(headers.map(([k, h]) => [k, header(h)])) : undefined,
+    examples: r.examples,
     ...r.extensions,
   });
 }

@@ -88,9 +88,9 @@ function requestBody(op: OperationModel, model: ApiModel): RequestBodyObject | u
   const body = op.parameters.find((p) => p.in === 'body');
   if (body) {
     const types = op.consumes ?? model.consumes;
-    const schema = oas3Schema({ ...body.schema, summary: undefined, description: undefined });
+    const schema = oas3Schema(body.schema);
     return compact({
-      description: body.schema.description,
+      description: body.annotations?.description,
       required: body.required,
       content: Object.fromEntries(types.map((t) => [t, { schema }])),
     }) as RequestBodyObject;
