@@ -3,6 +3,8 @@ import { build, display } from './build';
 import { diagnosticsOf, printDiagnostics } from './diagnostics';
 import { toSarif } from './sarif';
 import { validate } from './validate';
+import { importConnector } from './import/import';
+import { ImportError } from './import/read';
 
 /** Output streams, injectable so tests can run the CLI in-process. */
 export interface Io {
@@ -43,6 +45,16 @@ export async function run(argv: readonly string[], io: Io = stdio): Promise<numb
     .option('--max-warnings <n>', 'fail when there are more warnings than this', (v) => Number(v))
     .action((target: string, opts: { level: string; format: string; maxWarnings?: number }) => {
       code = validateCommand(target, opts, io);
+    });
+
+  program
+    .command('import')
+    .description('turn an existing connector definition into decorated TypeScript')
+    .argument('<definition>', 'apiDefinition.swagger.json (Swagger 2.0)')
+    .option('--properties <file>', 'apiProperties.json of the same connector')
+    .requiredOption('-o, --out <dir>', 'folder to create (must not exist or be empty)')
+    .action((definition: string, opts: { properties?: string; out: string }) => {
+      code = importCommand(definition, opts, io);
     });
 
   try {
@@ -90,6 +102,25 @@ function reportFailure(err: unknown, io: Io): number {
   if (diagnostics) printDiagnostics(diagnostics, io.err);
   else io.err(`flowport: ${err instanceof Error ? err.message : String(err)}`);
   return 1;
+}
+
+function importCommand(definition: string, opts: { properties?: string; out: string }, io: Io): number {
+  try {
+    const r = importConnector({ definition, properties: opts.properties, out: opts.out });
+    for (const loss of r.losses) io.err(`not imported: ${loss}`);
+    io.out(
+      `imported ${r.operations} operations into ${r.controllers} controllers and ${r.classes} classes` +
+        ` (${r.literals} schemas as literals) in ${display(opts.out)}`,
+    );
+    io.out(`next: flowport build ${display(`${opts.out}/src/connector.ts`)} --out <folder>`);
+    return r.losses.length > 0 ? 1 : 0;
+  } catch (err) {
+    if (err instanceof ImportError) {
+      io.err(`flowport: ${err.message}`);
+      return 1;
+    }
+    return reportFailure(err, io);
+  }
 }
 
 function buildCommand(module: string, opts: { out: string; check?: boolean }, io: Io): number {

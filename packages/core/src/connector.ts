@@ -154,6 +154,11 @@ export interface ConnectorOptions {
   readonly unknownProperties?: 'reject' | 'allow';
   /** Root-level extensions (e.g. `x-ms-openai-manifest`). */
   readonly extensions?: Extensions;
+  /**
+   * Extensions of path items by path, for a path item that has no operation of its own (e.g.
+   * notification content left behind by a removed webhook in an imported definition).
+   */
+  readonly pathExtensions?: Readonly<Record<string, Extensions>>;
   /** Root `tags`: descriptions of the tags operations use. */
   readonly tags?: readonly TagDefinition[];
   /** DTO classes to publish under `definitions` even when no operation uses them. */

@@ -91,3 +91,4 @@ export { apiProperties } from './emit/connector/api-properties';
 export { settings, CONNECTOR_FILES } from './emit/connector/settings';
 export { openApiDocument } from './emit/openapi3/openapi3';
 export { toJson } from './emit/json';
+export { authDocuments } from './emit/connector/auth-documents';

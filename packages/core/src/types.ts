@@ -32,6 +32,7 @@ export interface SchemaLiteral {
  * imports between DTO files work).
  */
 export type TypeRef =
+  | DescribedType
   | Class
   | readonly [TypeRef]
   | 'file'
@@ -41,6 +42,24 @@ export type TypeRef =
   | 'any'
   | SchemaLiteral
   | (() => Class | readonly [TypeRef]);
+
+/**
+ * A type with its own annotations (format, label, enum, dynamic source…), for an array item or a
+ * body or response schema that says more than its type. Build one with {@link described}.
+ */
+export interface DescribedType {
+  readonly described: TypeRef;
+  readonly options: DescribedOptions & { readonly title?: string };
+}
+
+/**
+ * Annotates a type where no decorator can: `[described(Number, { format: 'float' })]` for an
+ * array of floats, or `described('any', { dynamicSchema: { … } })` for a body whose schema comes
+ * from another operation.
+ */
+export function described(type: TypeRef, options: DescribedType['options']): DescribedType {
+  return { described: type, options };
+}
 
 /**
  * A reference to an operation by its handler method, written as a thunk so that it can point at

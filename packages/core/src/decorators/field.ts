@@ -40,6 +40,11 @@ export interface SchemaOptions {
    * (for objects a definition declares inline, e.g. an imported one).
    */
   readonly inline?: boolean;
+  /**
+   * The schema written as is, for a named definition no class shape expresses (an array or enum
+   * definition, or one with keywords Flowport has no option for). The class then has no fields.
+   */
+  readonly schema?: Readonly<Record<string, unknown>>;
   readonly extensions?: Extensions;
 }
 

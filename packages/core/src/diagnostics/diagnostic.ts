@@ -38,12 +38,54 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.severity} ${d.code} ${d.name}: ${d.message}\n  at ${formatLocation(d.at)}\n  hint: ${d.hint}`;
 }
 
+/**
+ * Rules about what the platform or certification accepts, rather than what Flowport needs to
+ * serve and emit a connector. A connector emitted as declared (an imported one) keeps its own
+ * choices; these then warn, and `flowport validate` judges them.
+ */
+const JUDGEMENTS: ReadonlySet<CatalogKey> = new Set<CatalogKey>([
+  'bodyOnGet',
+  'fileOutsideFormData',
+  'bodyAndFormData',
+  'enumValueNotInEnum',
+  'noSuccessResponse',
+  'invalidOperationId',
+  'invalidPath',
+  'reservedParameterName',
+  'headerParameterForbidden',
+  'referencePathMissing',
+  'referenceParameterUnknown',
+  'referenceSourceUnknown',
+  'testConnectionHasParameters',
+  'notificationUrlNotRequired',
+  'notificationUrlNotInternal',
+  'webhookWithoutDelete',
+  'webhookWithoutNotificationUrl',
+  'notificationUrlWithoutContent',
+  'webhookNotSingle',
+  'notificationUrlNotString',
+  'internalRequiredWithoutDefault',
+  'summaryTooLong',
+  'urlEncodingOnQuery',
+  'invalidPattern',
+  'editorNeedsDictionary',
+  'invalidConnector',
+  'invalidHost',
+  'invalidBrandColor',
+  'invalidConnectionParameter',
+  'invalidPolicy',
+]);
+
 /** Collects diagnostics while a stage runs; the stage decides when to throw. */
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
 
+  /** @param asDeclared - report platform and certification judgements as warnings. */
+  constructor(private readonly asDeclared = false) {}
+
   report(key: CatalogKey, at: SourceLocation, args: Args = {}): void {
-    this.items.push(diagnostic(key, at, args));
+    const d = diagnostic(key, at, args);
+    this.items.push(this.asDeclared && JUDGEMENTS.has(key) ? { ...d, severity: 'warning' } : d);
   }
 
   get errors(): Diagnostic[] {

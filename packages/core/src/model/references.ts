@@ -33,6 +33,28 @@ export class References {
     return op;
   }
 
+  /** Fills the operationId of every dynamic reference in a schema tree, without argument checks. */
+  resolveIds(s: SchemaModel, at: SourceLocation, seen = new Set<SchemaModel>()): void {
+    if (seen.has(s)) return;
+    seen.add(s);
+    const calls = [
+      s.dynamicValues,
+      s.dynamicSchema,
+      s.dynamicList,
+      s.dynamicProperties,
+      s.dynamicTree?.open,
+      s.dynamicTree?.browse,
+    ];
+    for (const d of calls) {
+      if (d && d.operationId === '') d.operationId = this.operation(d.target, 'dynamic reference', at)?.id ?? '';
+    }
+    for (const child of [...Object.values(s.properties ?? {}), ...(s.items ? [s.items] : [])]) {
+      this.resolveIds(child, at, seen);
+    }
+    if (s.additionalProperties && typeof s.additionalProperties === 'object')
+      this.resolveIds(s.additionalProperties, at, seen);
+  }
+
   /** Resolves and checks every dynamic extension reachable from the operation's parameters. */
   checkDynamic(caller: OperationModel): void {
     const seen = new Set<SchemaModel>();

@@ -22,7 +22,7 @@ const HOST = /^[^{}/ :\\]+(?::\d+)?$/;
  */
 export function resolve(connector: Connector): ApiModel {
   const o = connector.options;
-  const bag = new DiagnosticBag();
+  const bag = new DiagnosticBag(o.asDeclared === true);
   const unknownProperties = o.unknownProperties ?? 'reject';
   const conventions = o.asDeclared !== true;
   const registry = new SchemaRegistry(bag, unknownProperties, conventions);
@@ -58,8 +58,14 @@ export function resolve(connector: Connector): ApiModel {
   }
   checkWebhooks(operations, refs, bag);
 
-  const ids = (list: readonly OperationRef[] | undefined, what: string, at: { connector: string }) =>
-    list?.flatMap((r) => refs.operation(r, what, at)?.id ?? []);
+  const ids = (list: readonly (OperationRef | string)[] | undefined, what: string, at: { connector: string }) =>
+    list?.flatMap((r) => (typeof r === 'string' ? [r] : (refs.operation(r, what, at)?.id ?? [])));
+  // Dynamic references outside parameters (responses, definitions) need their operationIds too.
+  for (const op of operations) {
+    for (const r of op.responses) if (r.schema) refs.resolveIds(r.schema, op.at);
+    if (op.notificationContent) refs.resolveIds(op.notificationContent.schema, op.at);
+  }
+  for (const [name, schema] of registry.table) refs.resolveIds(schema, { class: name });
 
   const security = {
     ...securityModel(o.auth, o.connectionParameters, operations, bag),
@@ -84,6 +90,7 @@ export function resolve(connector: Connector): ApiModel {
     return {
       templateId: p.templateId,
       title: p.title,
+      type: p.type,
       parameters: p.parameters,
       section: p.section,
       operationIds: ids(p.operations, `policy "${p.title}"`, { connector: `policies[${i}]` }),
@@ -122,7 +129,9 @@ export function resolve(connector: Connector): ApiModel {
     unknownProperties,
     extensions: o.extensions,
     tags: o.tags,
+    pathExtensions: o.pathExtensions,
     asDeclared: !conventions,
+    policiesDeclared: !conventions && o.policies !== undefined,
     diagnostics: bag.items,
   };
   bag.throwIfErrors();

@@ -44,6 +44,10 @@ export interface ApiModel {
   readonly extensions?: Extensions;
   /** Root `tags`. */
   readonly tags?: readonly TagDefinition[];
+  /** Extensions of path items, including ones with no operation. */
+  readonly pathExtensions?: Readonly<Record<string, Extensions>>;
+  /** Whether `policyTemplateInstances` is written when empty (declared so, as declared). */
+  readonly policiesDeclared?: boolean;
   /** True when the connector is emitted as declared (`asDeclared`), without Flowport's additions. */
   readonly asDeclared: boolean;
   /** Warnings found while resolving (errors throw). */
@@ -177,6 +181,8 @@ export interface SecurityModel {
 export interface PolicyModel {
   readonly templateId: string;
   readonly title: string;
+  /** The instance's `type`, e.g. `PollingTrigger`. */
+  readonly type?: string;
   readonly parameters: Readonly<Record<string, unknown>>;
   readonly section?: 'Request' | 'Response' | 'Failure';
   readonly operationIds?: readonly string[];

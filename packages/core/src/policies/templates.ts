@@ -8,18 +8,23 @@ export interface PolicyDeclaration {
   readonly kind: 'policy';
   readonly templateId: string;
   readonly title: string;
+  /** The instance's `type`, e.g. `PollingTrigger` beside a `pollingtrigger` template. */
+  readonly type?: string;
   /** `x-ms-apimTemplateParameter.*` values, keyed without the prefix. */
   readonly parameters: Readonly<Record<string, unknown>>;
   /** `x-ms-apimTemplate-policySection`. */
   readonly section?: 'Request' | 'Response' | 'Failure';
-  /** Operations the policy applies to; all when omitted. */
-  readonly operations?: readonly OperationRef[];
+  /**
+   * Operations the policy applies to; all when omitted. A string is an operationId kept as
+   * written (an imported policy may name an operation the definition lacks; the lint reports it).
+   */
+  readonly operations?: readonly (OperationRef | string)[];
 }
 
 /** Scope and title every helper accepts. */
 export interface PolicyScope {
   readonly title?: string;
-  readonly operations?: readonly OperationRef[];
+  readonly operations?: readonly (OperationRef | string)[];
 }
 
 type Section = { readonly section?: 'Request' | 'Response' };
@@ -223,5 +228,6 @@ export const policy = (
   o: PolicyScope & {
     readonly parameters: Readonly<Record<string, unknown>>;
     readonly section?: PolicyDeclaration['section'];
+    readonly type?: string;
   },
-): PolicyDeclaration => make(templateId, templateId, o, { ...o.parameters });
+): PolicyDeclaration => ({ ...make(templateId, templateId, o, { ...o.parameters }), type: o.type });

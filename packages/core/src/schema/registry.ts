@@ -55,6 +55,12 @@ export class SchemaRegistry {
         return { type: 'array', items: this.schemaFor(r.items, at) };
       case 'literal':
         return { literal: r.schema };
+      case 'described': {
+        const s = this.schemaFor(r.type, at);
+        applyDescribed(s, r.options, this.bag, at, this.conventions);
+        if (r.options.title !== undefined) s.title = r.options.title;
+        return s;
+      }
       case 'class':
         return schemaOf(r.cls)?.inline ? this.inlineSchema(r.cls) : { ref: this.define(r.cls) };
       case 'unknown':
@@ -99,15 +105,19 @@ export class SchemaRegistry {
 
   private objectSchema(cls: Class): SchemaModel {
     const options = schemaOf(cls) ?? {};
+    if (options.schema) return { literal: options.schema };
     const constraints = constraintsOf(cls);
     const fields = fieldsOf(cls);
     // Base-class properties first, then each subclass's, each in declaration order.
+    // When every property carries a Flowport decorator, their record is the declaration order;
+    // otherwise class-validator's properties come first, then the Field-only ones.
     const order = [
       ...new Set(
-        lineage(cls).flatMap((c) => [
-          ...constraints.filter((k) => k.target === c).map((k) => k.property),
-          ...ownFieldNames(c),
-        ]),
+        lineage(cls).flatMap((c) => {
+          const fields = ownFieldNames(c);
+          const validated = constraints.filter((k) => k.target === c).map((k) => k.property);
+          return validated.every((p) => fields.includes(p)) ? fields : [...validated, ...fields];
+        }),
       ),
     ];
     const schema: SchemaModel = { type: 'object', properties: {} };

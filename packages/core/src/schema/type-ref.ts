@@ -1,4 +1,4 @@
-import type { Class, SchemaLiteral, TypeRef } from '../types';
+import type { Class, DescribedType, SchemaLiteral, TypeRef } from '../types';
 
 /** A `TypeRef` after thunks are called: what the schema builder switches on. */
 export type ResolvedType =
@@ -10,6 +10,7 @@ export type ResolvedType =
   | { readonly kind: 'array'; readonly items: TypeRef }
   | { readonly kind: 'class'; readonly cls: Class }
   | { readonly kind: 'literal'; readonly schema: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'described'; readonly type: TypeRef; readonly options: DescribedType['options'] }
   | { readonly kind: 'unknown'; readonly found: string };
 
 function isLiteral(t: unknown): t is SchemaLiteral {
@@ -32,6 +33,10 @@ export function resolveTypeRef(t: unknown): ResolvedType {
   if (Array.isArray(t))
     return t.length === 1 ? { kind: 'array', items: t[0] as TypeRef } : { kind: 'unknown', found: 'tuple' };
   if (isLiteral(t)) return { kind: 'literal', schema: t.schema };
+  if (typeof t === 'object' && t !== null && 'described' in t) {
+    const d = t as DescribedType;
+    return { kind: 'described', type: d.described, options: d.options };
+  }
   switch (t) {
     case String:
       return { kind: 'primitive', type: 'string' };

@@ -41,7 +41,8 @@ export function apiProperties(model: ApiModel): Json {
       iconBrandColor: b.brandColor,
       scriptOperations: model.capabilities.script ? [...model.capabilities.script.operationIds] : undefined,
       capabilities: [...model.capabilities.capabilities],
-      policyTemplateInstances: model.policies.length > 0 ? model.policies.map(policy) : undefined,
+      policyTemplateInstances:
+        model.policies.length > 0 || model.policiesDeclared ? model.policies.map(policy) : undefined,
       publisher: b.publisher,
       stackOwner: b.stackOwner,
     }),
@@ -52,7 +53,8 @@ function render(params: Readonly<Record<string, ConnectionParameterOptions>>): J
   return Object.fromEntries(Object.entries(params).map(([k, p]) => [k, connectionParameterJson(p)]));
 }
 
-function authParameters(a: AuthDeclaration): Json {
+/** The connection parameters one auth declaration yields. */
+export function authParameters(a: AuthDeclaration): Json {
   const own = render(a.parameters ?? {});
   switch (a.type) {
     case 'none':
@@ -125,5 +127,5 @@ function policy(p: PolicyModel): Json {
   for (const [k, v] of Object.entries(p.parameters)) parameters[`x-ms-apimTemplateParameter.${k}`] = v;
   if (p.section) parameters['x-ms-apimTemplate-policySection'] = p.section;
   if (p.operationIds && p.operationIds.length > 0) parameters['x-ms-apimTemplate-operationName'] = [...p.operationIds];
-  return { templateId: p.templateId, title: p.title, parameters };
+  return compact({ templateId: p.templateId, title: p.title, type: p.type, parameters });
 }

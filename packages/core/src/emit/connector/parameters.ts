@@ -40,6 +40,7 @@ export function renderParameter(p: ParameterModel, schemas: ConnectorSchemas): J
     'x-ms-url-encoding': p.urlEncoding,
     'x-ms-test-value': s.testValue,
   });
-  Object.assign(json, dynamicKeywords(s, false));
+  // A literal type (e.g. an imported parameter with `items` but no array type) is written as is.
+  Object.assign(json, s.literal, dynamicKeywords(s, false));
   return { ...json, ...s.extensions };
 }

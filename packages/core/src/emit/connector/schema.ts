@@ -40,7 +40,11 @@ export class ConnectorSchemas {
    * @param root - body or response root, where `x-ms-dynamic-schema` may stand.
    */
   render(s: SchemaModel, root = false): Json {
-    if (s.literal) return { ...s.literal };
+    if (s.literal) {
+      // A literal with annotations laid over it (a `$ref` to a literal definition with a label).
+      const { literal, ...rest } = s;
+      return { ...literal, ...this.render(rest, root) };
+    }
     if (s.ref !== undefined) {
       const annotated = ANNOTATIONS.some((k) => s[k] !== undefined);
       if (!annotated) return { $ref: `#/definitions/${s.ref}` };

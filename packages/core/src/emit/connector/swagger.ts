@@ -74,13 +74,17 @@ function paths(model: ApiModel, schemas: ConnectorSchemas): Json {
     Object.assign(json, item.extensions);
     out[item.path] = json;
   }
+  for (const [path, extensions] of Object.entries(model.pathExtensions ?? {})) {
+    out[path] = { ...(out[path] as Json | undefined), ...extensions };
+  }
   return out;
 }
 
 function operation(op: OperationModel, model: ApiModel, schemas: ConnectorSchemas): Json {
   return compact({
     tags: op.tags.length > 0 ? [...op.tags] : undefined,
-    summary: op.summary,
+    // An imported operation may have no summary; the lint reports it.
+    summary: op.summary === '' ? undefined : op.summary,
     description: op.description,
     operationId: op.id,
     consumes: op.consumes ? [...op.consumes] : undefined,
@@ -145,7 +149,8 @@ function header(h: HeaderModel): Json {
   });
 }
 
-function securityDefinition(s: SecuritySchemeModel): Json {
+/** The `securityDefinitions` entry of one auth method. */
+export function securityDefinition(s: SecuritySchemeModel): Json {
   switch (s.type) {
     case 'apiKey':
       return { type: 'apiKey', in: s.in, name: s.parameter };

@@ -1,0 +1,75 @@
+/** Writes TypeScript source: literals of JSON values, property keys and comments. */
+
+const IDENTIFIER = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
+const WIDTH = 100;
+
+/** A single-quoted string literal. */
+export function quote(s: string): string {
+  return `'${JSON.stringify(s).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/** An object key: bare when it is an identifier, quoted otherwise. */
+export function key(k: string): string {
+  return IDENTIFIER.test(k) ? k : quote(k);
+}
+
+/** Source code that must be written as is inside a literal (a class, a thunk, a call). */
+export class Code {
+  constructor(readonly text: string) {}
+}
+
+/** Marks source code for {@link literal}. */
+export const code = (text: string): Code => new Code(text);
+
+/**
+ * A TypeScript literal of a JSON value (with {@link Code} pieces inside), on one line when it fits
+ * in 100 columns from `column`, otherwise one entry per line indented from `indent`.
+ */
+export function literal(value: unknown, indent = 0, column = indent): string {
+  const flat = inline(value);
+  if (flat.length + column <= WIDTH) return flat;
+  const pad = ' '.repeat(indent + 2);
+  const end = ' '.repeat(indent);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => `${pad}${literal(v, indent + 2)},`).join('\n')}\n${end}]`;
+  }
+  if (isObject(value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    const line = ([k, v]: [string, unknown]) =>
+      `${pad}${key(k)}: ${literal(v, indent + 2, indent + key(k).length + 4)},`;
+    return `{\n${entries.map(line).join('\n')}\n${end}}`;
+  }
+  return flat;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !(v instanceof Code) && !Array.isArray(v);
+}
+
+function inline(value: unknown): string {
+  if (value instanceof Code) return value.text;
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;
+  if (isObject(value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    return `{ ${entries.map(([k, v]) => `${key(k)}: ${inline(v)}`).join(', ')} }`;
+  }
+  throw new TypeError(`cannot write ${typeof value} as a literal`);
+}
+
+/** A TSDoc comment for a description, or nothing. `*\/` inside the text is escaped. */
+export function docComment(text: string | undefined, indent = ''): string[] {
+  if (text === undefined || text.trim() === '') return [];
+  const lines = text
+    .trim()
+    .replace(/\*\//g, '*\\/')
+    .split(/\r?\n/)
+    .map((l) => l.trimEnd());
+  if (lines.length === 1 && lines[0].length + indent.length < WIDTH - 7) return [`${indent}/** ${lines[0]} */`];
+  return [`${indent}/**`, ...lines.map((l) => (l === '' ? `${indent} *` : `${indent} * ${l}`)), `${indent} */`];
+}

@@ -1,0 +1,396 @@
+import { annotations, withExtensions } from './annotations';
+import { code, type Code } from './code';
+import { bagReason } from './extensions';
+import { camelCase, Namer, pascalCase } from './names';
+import { isObject, type Json } from './read';
+import type { SchemaWriter } from './schemas';
+
+export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
+
+/** Where an operation lives in the generated code. */
+export interface OperationSite {
+  readonly operationId: string;
+  readonly verb: (typeof METHODS)[number];
+  readonly path: string;
+  readonly pathItem: Json;
+  readonly operation: Json;
+  readonly controller: string;
+  readonly method: string;
+}
+
+/** A decorator call: its name and arguments, written with `literal()`. */
+export interface Call {
+  readonly name: string;
+  readonly args: readonly unknown[];
+}
+
+/** One handler parameter: its decorator, variable name and TypeScript type. */
+export interface ParameterSpec {
+  readonly call: Call;
+  readonly name: string;
+  readonly ts: string;
+}
+
+/** One handler method of a generated controller. */
+export interface HandlerSpec {
+  readonly site: OperationSite;
+  readonly decorators: Call[];
+  readonly parameters: ParameterSpec[];
+  readonly returns: string;
+  readonly notes: string[];
+}
+
+/** The sites of every operation, grouped into controllers by first tag, or first path segment. */
+export function operationSites(doc: Json, classes: Namer): OperationSite[] {
+  const sites: OperationSite[] = [];
+  const controllers = new Map<string, string>();
+  const methodNamers = new Map<string, Namer>();
+  const paths = isObject(doc.paths) ? doc.paths : {};
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    for (const verb of METHODS) {
+      const op = item[verb];
+      if (!isObject(op)) continue;
+      const tags = Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [];
+      const segment = path.split('/').find((s) => s !== '' && !s.startsWith('{'));
+      const group = tags[0] ?? segment ?? 'Default';
+      let controller = controllers.get(group);
+      if (!controller) {
+        controller = classes.unique(`${pascalCase(group, 'Default')}Controller`);
+        controllers.set(group, controller);
+        methodNamers.set(controller, new Namer(['constructor']));
+      }
+      const operationId = typeof op.operationId === 'string' ? op.operationId : `${verb} ${path}`;
+      const method = methodNamers.get(controller)!.unique(camelCase(operationId, verb));
+      sites.push({ operationId, verb, path, pathItem: item, operation: op, controller, method });
+    }
+  }
+  return sites;
+}
+
+const OPERATION_KEYS: Record<string, (v: unknown) => Json | undefined> = {
+  operationId: () => ({}),
+  summary: (v) => (typeof v === 'string' ? { summary: v } : undefined),
+  description: (v) => (typeof v === 'string' ? { description: v } : undefined),
+  tags: (v) => (Array.isArray(v) && v.every((t) => typeof t === 'string') ? { tags: v } : undefined),
+  consumes: (v) => (Array.isArray(v) && v.every((t) => typeof t === 'string') ? { consumes: v } : undefined),
+  produces: (v) => (Array.isArray(v) && v.every((t) => typeof t === 'string') ? { produces: v } : undefined),
+  deprecated: (v) => (v === true ? { deprecated: true } : v === false ? {} : undefined),
+  security: (v) => (Array.isArray(v) && v.every(isObject) ? { security: v } : undefined),
+  'x-ms-visibility': (v) => (v === 'important' || v === 'advanced' || v === 'internal' ? { visibility: v } : undefined),
+  'x-ms-api-annotation': (v) => (annotationFits(v) ? { annotation: v } : undefined),
+  'x-ms-no-generic-test': (v) => (typeof v === 'boolean' ? { noGenericTest: v } : undefined),
+  'x-ms-openai-data': (v) => (isObject(v) ? { openAiData: v } : undefined),
+  'x-ms-pageable': (v) =>
+    isObject(v) &&
+    Object.keys(v).length === 1 &&
+    (v.nextLinkName === 'nextLink' || v.nextLinkName === '@odata.nextLink')
+      ? { pageable: v }
+      : undefined,
+  'x-ms-capabilities': (v) =>
+    isObject(v) && Object.keys(v).length === 1 && v.chunkTransfer === true ? { chunkTransfer: true } : undefined,
+  'x-ms-safe-operation': (v) => (typeof v === 'boolean' ? { safe: v } : undefined),
+};
+
+const TRIGGER_KEYS: Record<string, (v: unknown) => Json | undefined> = {
+  'x-ms-trigger': (v) => (v === 'single' || v === 'batch' ? { kind: v } : undefined),
+  'x-ms-trigger-hint': (v) => (typeof v === 'string' ? { hint: v } : undefined),
+  'x-ms-trigger-metadata': (v) =>
+    isObject(v) && Object.keys(v).length === 2 && v.kind === 'query' && v.mode === 'polling'
+      ? { pollingMetadata: true }
+      : undefined,
+};
+
+function annotationFits(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  const keysOk = Object.keys(v).every((k) => ['family', 'revision', 'status', 'replacement'].includes(k));
+  const statusOk = v.status === undefined || v.status === 'Preview' || v.status === 'Production';
+  const replacementOk =
+    v.replacement === undefined ||
+    (isObject(v.replacement) &&
+      Object.keys(v.replacement).length === 2 &&
+      typeof v.replacement.api === 'string' &&
+      typeof v.replacement.operationId === 'string');
+  const familyOk = v.family === undefined || typeof v.family === 'string';
+  const revisionOk = v.revision === undefined || typeof v.revision === 'number';
+  return keysOk && statusOk && replacementOk && familyOk && revisionOk;
+}
+
+const PARAMETER_DECORATOR: Record<string, string> = {
+  path: 'Path',
+  query: 'Query',
+  header: 'Header',
+  formData: 'FormField',
+};
+
+/** Keys of a non-body parameter that are its structure rather than annotations. */
+const PARAMETER_STRUCTURE = [
+  'name',
+  'in',
+  'required',
+  'type',
+  'items',
+  'collectionFormat',
+  'allowEmptyValue',
+  'x-ms-url-encoding',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+];
+
+/** Writes the decorators and signature of each operation's handler. */
+export class OperationWriter {
+  /** Problems no option can express; reported by the CLI, and none in the corpus. */
+  readonly losses: string[] = [];
+  readonly decoratorsUsed = new Set<string>();
+
+  constructor(
+    private readonly schemas: SchemaWriter,
+    private readonly lookup: (operationId: unknown) => Code | undefined,
+  ) {}
+
+  handler(site: OperationSite): HandlerSpec {
+    const op = site.operation;
+    const notes: string[] = [];
+    // The operation's identity and text first, then the rest in the definition's order.
+    const options: Json = { id: site.operationId, summary: op.summary, description: op.description };
+    const extensions: Json = {};
+    const isTrigger =
+      op['x-ms-trigger'] !== undefined && TRIGGER_KEYS['x-ms-trigger'](op['x-ms-trigger']) !== undefined;
+    for (const [k, v] of Object.entries(op)) {
+      if (k === 'parameters' || k === 'responses') continue;
+      const read = OPERATION_KEYS[k] ?? (isTrigger ? TRIGGER_KEYS[k] : undefined);
+      const option = read?.(v);
+      if (option) Object.assign(options, option);
+      else if (k.startsWith('x-')) {
+        extensions[k] = v;
+        notes.push(bagReason(k, v));
+      } else this.losses.push(`${site.operationId}: operation key "${k}" has no Flowport form`);
+    }
+    if (options.summary === undefined) options.summary = '';
+    const pathExtensions: Json = {};
+    for (const [k, v] of Object.entries(site.pathItem)) {
+      if ((METHODS as readonly string[]).includes(k)) continue;
+      if (k === 'x-ms-notification-content' && isTrigger && this.ownsNotification(site)) {
+        const content = this.notificationContent(v, `${pascalCase(site.operationId)}Notification`);
+        if (content) options.notificationContent = content;
+        else pathExtensions[k] = v;
+      } else if (this.ownsPathItem(site)) {
+        if (k.startsWith('x-')) pathExtensions[k] = v;
+        else this.losses.push(`${site.path}: path item key "${k}" has no Flowport form`);
+      }
+    }
+    if (Object.keys(extensions).length > 0) options.extensions = extensions;
+    if (Object.keys(pathExtensions).length > 0) {
+      options.pathExtensions = pathExtensions;
+      for (const [k, v] of Object.entries(pathExtensions)) notes.push(`path item ${bagReason(k, v)}`);
+    }
+    const kind = isTrigger ? 'Trigger' : 'Action';
+    this.decoratorsUsed.add(kind);
+    const verb = site.verb[0].toUpperCase() + site.verb.slice(1);
+    this.decoratorsUsed.add(verb);
+    const decorators: Call[] = [
+      { name: verb, args: [site.path] },
+      { name: kind, args: [options] },
+    ];
+    const responses = isObject(op.responses) ? op.responses : {};
+    let returns: string | undefined;
+    for (const [status, raw] of Object.entries(responses)) {
+      const suffix = status === '200' ? '' : pascalCase(status);
+      const r = this.response(raw, `${pascalCase(site.operationId)}Response${suffix}`);
+      const code = /^\d+$/.test(status) ? Number(status) : status;
+      decorators.push({ name: 'Returns', args: r.options ? [code, r.type, r.options] : [code, r.type] });
+      if (r.ts && returns === undefined && /^2/.test(status)) returns = r.ts;
+      notes.push(...r.notes);
+    }
+    if (Object.keys(responses).length > 0) this.decoratorsUsed.add('Returns');
+    const parameters = this.parameters(site);
+    return { site, decorators, parameters, returns: returns ?? 'void', notes };
+  }
+
+  /** The trigger that carries the path item's notification content: the first trigger on it. */
+  private ownsNotification(site: OperationSite): boolean {
+    const first = METHODS.find((m) => isObject(site.pathItem[m]) && (site.pathItem[m] as Json)['x-ms-trigger']);
+    return first === site.verb;
+  }
+
+  /** The operation that carries the path item's other keys: the first on it. */
+  private ownsPathItem(site: OperationSite): boolean {
+    return METHODS.find((m) => isObject(site.pathItem[m])) === site.verb;
+  }
+
+  private notificationContent(v: unknown, hint: string): Json | undefined {
+    if (!isObject(v) || !Object.keys(v).every((k) => k === 'schema' || k === 'description') || !isObject(v.schema))
+      return undefined;
+    if (v.description !== undefined && typeof v.description !== 'string') return undefined;
+    const type = this.schemas.typeOf(v.schema, hint);
+    return { type: type.ref, description: v.description };
+  }
+
+  private response(raw: unknown, hint: string): { type: Code; options?: Json; ts?: string; notes: string[] } {
+    const r = isObject(this.schemas.deref(raw)) ? (this.schemas.deref(raw) as Json) : {};
+    const options: Json = {};
+    const notes: string[] = [];
+    const extensions: Json = {};
+    let type: { ref?: Code; ts: string } | undefined;
+    for (const [k, v] of Object.entries(r)) {
+      if (k === 'description' && typeof v === 'string') options.description = v;
+      else if (k === 'x-ms-summary' && typeof v === 'string') options.summary = v;
+      else if (k === 'examples' && isObject(v)) options.examples = v;
+      else if (k === 'headers' && isObject(v)) options.headers = this.headers(v, notes);
+      else if (k === 'schema') {
+        let schema = v;
+        if (isObject(v) && (v.type === 'string' || v.type === 'file') && v['x-ms-media-kind'] !== undefined) {
+          const { 'x-ms-media-kind': kind, ...rest } = v;
+          if ((kind === 'image' || kind === 'audio') && rest.format === 'binary' && Object.keys(rest).length === 2) {
+            options.mediaKind = kind;
+            schema = rest;
+          }
+        }
+        type = this.schemas.typeOf(schema, hint);
+      } else if (k.startsWith('x-')) {
+        extensions[k] = v;
+        notes.push(`response ${bagReason(k, v)}`);
+      } else this.losses.push(`${hint}: response key "${k}" has no Flowport form`);
+    }
+    if (Object.keys(extensions).length > 0) options.extensions = extensions;
+    const typeArg = type?.ref ?? code(type ? wrapperOf(type.ts) : 'undefined');
+    return { type: typeArg, options: Object.keys(options).length > 0 ? options : undefined, ts: type?.ts, notes };
+  }
+
+  private headers(headers: Json, notes: string[]): Json {
+    const out: Json = {};
+    for (const [name, h] of Object.entries(headers)) {
+      if (!isObject(h)) continue;
+      const o: Json = {};
+      const extensions: Json = {};
+      for (const [k, v] of Object.entries(h)) {
+        if (k === 'type' && ['string', 'integer', 'number', 'boolean'].includes(v as string)) o.type = v;
+        else if (k === 'format' && typeof v === 'string') o.format = v;
+        else if (k === 'description' && typeof v === 'string') o.description = v;
+        else if (k === 'x-ms-summary' && typeof v === 'string') o.summary = v;
+        else if (k === 'x-ms-visibility' && ['important', 'advanced', 'internal'].includes(v as string))
+          o.visibility = v;
+        else if (k.startsWith('x-')) {
+          extensions[k] = v;
+          notes.push(`header ${name} ${bagReason(k, v)}`);
+        } else this.losses.push(`header ${name}: key "${k}" has no Flowport form`);
+      }
+      if (o.type === undefined) this.losses.push(`header ${name}: no type`);
+      if (Object.keys(extensions).length > 0) o.extensions = extensions;
+      out[name] = o;
+    }
+    return out;
+  }
+
+  private parameters(site: OperationSite): ParameterSpec[] {
+    const raw = Array.isArray(site.operation.parameters) ? site.operation.parameters : [];
+    const names = new Namer();
+    const out: ParameterSpec[] = [];
+    for (const entry of raw) {
+      const p = this.schemas.deref(entry);
+      if (!isObject(p) || typeof p.name !== 'string') {
+        this.losses.push(`${site.operationId}: a parameter without a name`);
+        continue;
+      }
+      const variable = names.unique(camelCase(p.name, 'value'));
+      out.push(p.in === 'body' ? this.body(p, variable, site) : this.parameter(p, variable, site));
+    }
+    return out;
+  }
+
+  private body(p: Json, variable: string, site: OperationSite): ParameterSpec {
+    const options: Json = {};
+    if (p.name !== 'body') options.name = p.name;
+    if (p.required !== true) options.required = false;
+    const a = annotations(p, new Set(['name', 'in', 'required', 'schema']), 'parameter', this.lookup);
+    const own = ['description', 'summary', 'visibility', 'testValue'];
+    for (const [k, v] of Object.entries(a.options)) {
+      if (own.includes(k)) options[k] = v;
+      else this.losses.push(`${site.operationId}: body parameter key for ${k} has no Flowport form`);
+    }
+    if (Object.keys(a.extensions).length > 0) this.losses.push(`${site.operationId}: extensions on the body parameter`);
+    for (const k of a.leftovers) this.losses.push(`${site.operationId}: body parameter key "${k}"`);
+    const type = this.schemas.typeOf(p.schema, `${pascalCase(site.operationId)}Body`);
+    // A primitive declared as the TypeScript type needs no `type` option; a class gets a thunk,
+    // so that the decorator reads the class when the connector resolves, not when this file loads.
+    if (type.ref && !['String', 'Number', 'Boolean'].includes(type.ref.text)) options.type = type.ref;
+    this.decoratorsUsed.add('Body');
+    return {
+      call: { name: 'Body', args: Object.keys(options).length > 0 ? [options] : [] },
+      name: variable,
+      ts: type.ts,
+    };
+  }
+
+  private parameter(p: Json, variable: string, site: OperationSite): ParameterSpec {
+    const where = typeof p.in === 'string' ? p.in : '';
+    const file = where === 'formData' && p.type === 'file';
+    const decorator = file ? 'FormFile' : PARAMETER_DECORATOR[where];
+    if (!decorator) this.losses.push(`${site.operationId}: parameter ${String(p.name)} in "${where}"`);
+    const a = annotations(p, new Set(PARAMETER_STRUCTURE), 'parameter', this.lookup);
+    for (const k of a.leftovers) this.losses.push(`${site.operationId}: parameter ${String(p.name)} key "${k}"`);
+    const options: Json = {};
+    const required = where === 'path' || p.required === true;
+    if (where !== 'path' && p.required === true) options.required = true;
+    let ts = 'string';
+    let typeRef: Code | undefined;
+    switch (p.type) {
+      case 'string':
+        if (p.format === 'binary' && where === 'formData') typeRef = code("'binary'");
+        else if (!required) typeRef = code('String');
+        break;
+      case 'integer':
+        ts = 'number';
+        typeRef = code("'integer'");
+        break;
+      case 'number':
+        ts = 'number';
+        if (!required) typeRef = code('Number');
+        break;
+      case 'boolean':
+        ts = 'boolean';
+        if (!required) typeRef = code('Boolean');
+        break;
+      case 'array': {
+        const item = this.schemas.typeOf(p.items, `${pascalCase(site.operationId)}${pascalCase(String(p.name))}Item`);
+        ts = /^\w+$/.test(item.ts) ? `${item.ts}[]` : `Array<${item.ts}>`;
+        options.items = item.ref ?? code('String');
+        break;
+      }
+      case 'file':
+        ts = 'unknown';
+        break;
+      default:
+        ts = 'unknown';
+        typeRef = code("'any'");
+    }
+    // `items` beside a non-array type (a quirk of some real files) is kept by a literal type.
+    if (p.items !== undefined && p.type !== 'array') {
+      typeRef = code(`{ schema: ${JSON.stringify({ type: p.type, items: p.items })} }`);
+    }
+    if (typeRef) options.type = typeRef;
+    if (p['x-ms-url-encoding'] === 'single' || p['x-ms-url-encoding'] === 'double')
+      options.urlEncoding = p['x-ms-url-encoding'];
+    else if (p['x-ms-url-encoding'] !== undefined) a.extensions['x-ms-url-encoding'] = p['x-ms-url-encoding'];
+    for (const k of PARAMETER_STRUCTURE.slice(5)) {
+      if (k === 'x-ms-url-encoding' || p[k] === undefined) continue;
+      options[k] = p[k];
+    }
+    Object.assign(options, withExtensions(a));
+    this.decoratorsUsed.add(decorator ?? 'Query');
+    const args = Object.keys(options).length > 0 ? [p.name, options] : [p.name];
+    return { call: { name: decorator ?? 'Query', args }, name: variable, ts: required ? ts : `${ts} | undefined` };
+  }
+}
+
+function wrapperOf(ts: string): string {
+  return ts === 'number' ? 'Number' : ts === 'boolean' ? 'Boolean' : 'String';
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+
+/** A problem with the files given to `flowport import`; nothing is written when one is thrown. */
+export class ImportError extends Error {
+  constructor(
+    readonly file: string,
+    readonly where: string,
+    message: string,
+  ) {
+    super(`${file}${where ? ` at ${where}` : ''}: ${message}`);
+    this.name = 'ImportError';
+  }
+}
+
+export type Json = Record<string, unknown>;
+
+/** Reads and parses a JSON file, naming the line and column of a syntax error. */
+export function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ImportError(file, '', `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  text = text.replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    const position = /position (\d+)/.exec(message);
+    if (position) {
+      const before = text.slice(0, Number(position[1])).split('\n');
+      const where = `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+      throw new ImportError(file, where, `is not JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+    }
+    throw new ImportError(file, '', `is not JSON: ${message}`);
+  }
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Escapes one JSON pointer token. */
+export function pointerToken(t: string): string {
+  return t.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** The value a local `#/…` reference points at, or undefined. */
+export function follow(doc: unknown, ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  let node: unknown = doc;
+  for (const raw of ref.slice(2).split('/')) {
+    const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!isObject(node) && !Array.isArray(node)) return undefined;
+    node = (node as Json)[token];
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+/**
+ * Reads a Swagger 2.0 connector definition and checks what the importer relies on: JSON, an
+ * object with `swagger: "2.0"`, `info` and `paths`, and every `$ref` local and resolvable.
+ */
+export function readDefinition(file: string): Json {
+  const doc = readJson(file);
+  if (!isObject(doc)) throw new ImportError(file, '', 'is not a JSON object');
+  if (doc.swagger !== '2.0') {
+    const found = doc.openapi !== undefined ? `OpenAPI ${String(doc.openapi)}` : JSON.stringify(doc.swagger);
+    throw new ImportError(file, '/swagger', `must be "2.0" (custom connectors are Swagger 2.0), found ${found}`);
+  }
+  if (!isObject(doc.info)) throw new ImportError(file, '/info', 'is missing');
+  if (!isObject(doc.paths)) throw new ImportError(file, '/paths', 'is missing');
+  checkReferences(file, doc, doc, '');
+  return doc;
+}
+
+function checkReferences(file: string, doc: Json, node: unknown, pointer: string): void {
+  if (Array.isArray(node)) {
+    node.forEach((v, i) => checkReferences(file, doc, v, `${pointer}/${i}`));
+    return;
+  }
+  if (!isObject(node)) return;
+  for (const [k, v] of Object.entries(node)) {
+    const at = `${pointer}/${pointerToken(k)}`;
+    if (k === '$ref' && typeof v === 'string') {
+      if (!v.startsWith('#/'))
+        throw new ImportError(file, at, `$ref "${v}" is not local; only "#/…" references import`);
+      if (follow(doc, v) === undefined) throw new ImportError(file, at, `$ref "${v}" points at nothing`);
+    } else checkReferences(file, doc, v, at);
+  }
+}
+
+/** Reads `apiProperties.json`: an object whose `properties` is an object. */
+export function readProperties(file: string): Json {
+  const doc = readJson(file);
+  if (!isObject(doc) || !isObject(doc.properties)) {
+    throw new ImportError(file, '/properties', 'must be an object (apiProperties.json has one root key, "properties")');
+  }
+  return doc.properties;
+}
+
+export { isObject };
