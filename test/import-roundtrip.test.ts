@@ -102,7 +102,13 @@ describe('flowport import round-trips the 30 real connectors', function () {
         ];
       } catch (err) {
         differences = [String(err instanceof Error ? err.message : err).split('\n')[0]];
-        rows.push({ connector: name, operations: result.operations, literals: result.literals, result: 'failed', differences });
+        rows.push({
+          connector: name,
+          operations: result.operations,
+          literals: result.literals,
+          result: 'failed',
+          differences,
+        });
         continue;
       }
       rows.push({

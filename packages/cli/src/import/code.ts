@@ -3,9 +3,11 @@
 const IDENTIFIER = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
 const WIDTH = 100;
 
-/** A single-quoted string literal. */
+/** A string literal: single-quoted, or double-quoted when that avoids escapes (as Prettier does). */
 export function quote(s: string): string {
-  return `'${JSON.stringify(s).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+  const json = JSON.stringify(s);
+  if (s.includes("'") && !s.includes('"')) return json;
+  return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
 
 /** An object key: bare when it is an identifier, quoted otherwise. */

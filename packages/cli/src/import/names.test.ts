@@ -12,7 +12,10 @@ describe('import: names from a definition become TypeScript identifiers', () => 
   it('writes classes in PascalCase and members in camelCase', () => {
     assert.equal(pascalCase('Create order'), 'CreateOrder');
     assert.equal(pascalCase('v1.RecordApi.RecordAdd'), 'V1RecordApiRecordAdd');
-    assert.equal(camelCase('TimekeepingController_GetTimekeepingDataList'), 'timekeepingControllerGetTimekeepingDataList');
+    assert.equal(
+      camelCase('TimekeepingController_GetTimekeepingDataList'),
+      'timekeepingControllerGetTimekeepingDataList',
+    );
     assert.equal(camelCase('X-API-Version'), 'xApiVersion');
     assert.equal(camelCase('$top'), 'top');
   });

@@ -6,13 +6,13 @@ import type { ClassSpec, FieldSpec } from './schemas';
 export function decorator(call: Call, indent: string): string {
   const args = [...call.args];
   while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
-  if (args.length === 1 && isEmptyObject(args[0]) && call.name !== 'Field') args.pop();
+  if (args.length === 1 && isEmptyObject(args[0])) args.pop();
   const head = `${indent}@${call.name}(`;
   return `${head}${args.map((a) => literal(a, indent.length, head.length)).join(', ')})`;
 }
 
 function isEmptyObject(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => x === undefined);
 }
 
 function comments(notes: readonly string[], indent: string): string[] {
@@ -59,10 +59,11 @@ function field(f: FieldSpec): string[] {
 
 /** One DTO class. */
 export function renderClass(c: ClassSpec): string[] {
-  const schema =
-    Object.keys(c.schemaOptions).length > 0 ? [decorator({ name: 'Schema', args: [c.schemaOptions] }, '')] : [];
+  const options = c.schemaOptions;
+  const schema = isEmptyObject(options) ? [] : [decorator({ name: 'Schema', args: [options] }, '')];
   const body = c.fields.flatMap((f, i) => (i === 0 ? field(f) : ['', ...field(f)]));
-  return [...comments(c.notes, ''), ...schema, `export class ${c.name} {`, ...body, '}'];
+  const declaration = body.length > 0 ? [`export class ${c.name} {`, ...body, '}'] : [`export class ${c.name} {}`];
+  return [...comments(c.notes, ''), ...schema, ...declaration];
 }
 
 /** One handler: decorators, signature, and a body that answers 501 until it is written. */
