@@ -99,7 +99,8 @@ const FIRST_CLASS: readonly [string, string, RegExp][] = [
   ],
   ['x-ms-dynamic-tree', 'models.ts', /dynamicTree: \{\s+settings:/],
   ['x-ms-editor', 'models.ts', /editor: 'dictionary', additionalProperties: String/],
-  ['policies', 'connector.ts', /policy\('setheader', \{/],
+  ['policies (typed helper)', 'connector.ts', /setHeader\(\{\s+name: 'api-version',/],
+  ['policies (template spelled otherwise)', 'connector.ts', /policy\('SetQueryParameter', \{/],
   ['auth', 'connector.ts', /auth: apiKey\(\{\s+in: 'header',\s+name: 'X-Api-Key',/],
 ];
 

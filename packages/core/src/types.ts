@@ -79,7 +79,8 @@ export interface EnumValue {
  * parameter of the calling operation (`param('workspaceId')`, or `param('body/workspaceId')` for
  * a body field).
  */
-export type DynamicArgument = string | number | boolean | { readonly parameter: string };
+export type DynamicArgument =
+  string | number | boolean | null | readonly (string | number | boolean)[] | { readonly parameter: string };
 
 /** Binds a target parameter to a parameter of the calling operation. */
 export function param(name: string): { readonly parameter: string } {
@@ -91,7 +92,10 @@ export function param(name: string): { readonly parameter: string } {
  * Paths are slash-separated property paths into the target's success response.
  */
 export interface DynamicValuesOptions {
-  readonly operation: OperationRef;
+  /** The operation that lists the values; or, instead, `capability`. */
+  readonly operation?: OperationRef;
+  /** A platform capability that supplies the values, e.g. `file-picker` (the root `filePicker`). */
+  readonly capability?: 'file-picker';
   readonly parameters?: Readonly<Record<string, DynamicArgument>>;
   /** Path to the array in the response; omit when the response itself is the array. */
   readonly collection?: string;

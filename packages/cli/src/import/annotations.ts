@@ -120,14 +120,15 @@ const optionalText = (v: unknown) => v === undefined || typeof v === 'string';
 /** Legacy arguments: literals, or `{ parameter }` naming a plain parameter of the caller. */
 function legacyArguments(v: unknown): Json | undefined {
   if (v === undefined) return {};
-  if (!isObject(v) || Object.keys(v).length === 0) return undefined;
+  if (!isObject(v)) return undefined;
   const out: Json = {};
   for (const [k, a] of Object.entries(v)) {
     if (isObject(a)) {
       if (!exactKeys(a, ['parameter'], ['parameter']) || typeof a.parameter !== 'string' || a.parameter.includes('/'))
         return undefined;
       out[k] = code(`param(${JSON.stringify(a.parameter).replace(/^"|"$/g, "'")})`);
-    } else if (isEnumMember(a)) out[k] = a;
+    } else if (isEnumMember(a) || a === null) out[k] = a;
+    else if (Array.isArray(a) && a.every(isEnumMember)) out[k] = a;
     else return undefined;
   }
   return out;
@@ -136,7 +137,7 @@ function legacyArguments(v: unknown): Json | undefined {
 /** Newer arguments: `{ value }` or `{ parameterReference }`, written as they are. */
 function listArguments(v: unknown): Json | undefined {
   if (v === undefined) return {};
-  if (!isObject(v) || Object.keys(v).length === 0) return undefined;
+  if (!isObject(v)) return undefined;
   for (const a of Object.values(v)) {
     if (!isObject(a) || Object.keys(a).length !== 1) return undefined;
     if (!('value' in a) && typeof a.parameterReference !== 'string') return undefined;
@@ -144,24 +145,30 @@ function listArguments(v: unknown): Json | undefined {
   return v;
 }
 
-function withParameters(args: Json | undefined, rest: Json): Json {
-  return args && Object.keys(args).length > 0 ? { ...rest, parameters: args } : rest;
+/** Adds `parameters` when the source declares them, even as `{}` (kept as written). */
+function withParameters(args: Json | undefined, rest: Json, declared: unknown): Json {
+  return args && declared !== undefined ? { ...rest, parameters: args } : rest;
 }
 
 function dynamicValues(v: unknown, ops: OperationLookup): Json | undefined {
-  if (!isObject(v) || !exactKeys(v, ['operationId', 'parameters', 'value-collection', 'value-path', 'value-title']))
-    return undefined;
-  const operation = ops(v.operationId);
+  const keys = ['operationId', 'capability', 'parameters', 'value-collection', 'value-path', 'value-title'];
+  if (!isObject(v) || !exactKeys(v, keys)) return undefined;
+  // The values come from an operation of the connector, or from the platform's file picker.
+  const source =
+    v.operationId === undefined && v.capability === 'file-picker'
+      ? { capability: 'file-picker' }
+      : v.capability === undefined && ops(v.operationId)
+        ? { operation: ops(v.operationId) }
+        : undefined;
   const args = legacyArguments(v.parameters);
   const paths = [v['value-collection'], v['value-title']];
-  if (!operation || !args || typeof v['value-path'] !== 'string' || !paths.every(optionalText)) return undefined;
+  if (!source || !args || typeof v['value-path'] !== 'string' || !paths.every(optionalText)) return undefined;
   return {
-    dynamicValues: withParameters(args, {
-      operation,
-      collection: v['value-collection'],
-      value: v['value-path'],
-      title: v['value-title'],
-    }),
+    dynamicValues: withParameters(
+      args,
+      { ...source, collection: v['value-collection'], value: v['value-path'], title: v['value-title'] },
+      v.parameters,
+    ),
   };
 }
 
@@ -172,12 +179,11 @@ function dynamicList(v: unknown, ops: OperationLookup): Json | undefined {
   const args = listArguments(v.parameters);
   if (!operation || !args || ![v.itemsPath, v.itemValuePath, v.itemTitlePath].every(optionalText)) return undefined;
   return {
-    dynamicList: withParameters(args, {
-      operation,
-      itemsPath: v.itemsPath,
-      itemValuePath: v.itemValuePath,
-      itemTitlePath: v.itemTitlePath,
-    }),
+    dynamicList: withParameters(
+      args,
+      { operation, itemsPath: v.itemsPath, itemValuePath: v.itemValuePath, itemTitlePath: v.itemTitlePath },
+      v.parameters,
+    ),
   };
 }
 
@@ -186,7 +192,7 @@ function dynamicSchema(v: unknown, ops: OperationLookup): Json | undefined {
   const operation = ops(v.operationId);
   const args = legacyArguments(v.parameters);
   if (!operation || !args || !optionalText(v['value-path'])) return undefined;
-  return { dynamicSchema: withParameters(args, { operation, valuePath: v['value-path'] }) };
+  return { dynamicSchema: withParameters(args, { operation, valuePath: v['value-path'] }, v.parameters) };
 }
 
 function dynamicProperties(v: unknown, ops: OperationLookup): Json | undefined {
@@ -194,7 +200,7 @@ function dynamicProperties(v: unknown, ops: OperationLookup): Json | undefined {
   const operation = ops(v.operationId);
   const args = listArguments(v.parameters);
   if (!operation || !args || !optionalText(v.itemValuePath)) return undefined;
-  return { dynamicProperties: withParameters(args, { operation, itemValuePath: v.itemValuePath }) };
+  return { dynamicProperties: withParameters(args, { operation, itemValuePath: v.itemValuePath }, v.parameters) };
 }
 
 const TREE_CALL = ['operationId', 'parameters', 'itemsPath', 'itemValuePath', 'itemTitlePath', 'itemFullTitlePath'];

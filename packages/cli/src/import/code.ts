@@ -28,8 +28,10 @@ export const code = (text: string): Code => new Code(text);
  * in 100 columns from `column`, otherwise one entry per line indented from `indent`.
  */
 export function literal(value: unknown, indent = 0, column = indent): string {
+  // Code written on several lines was laid out from column 0; shift it to where it now stands.
+  if (value instanceof Code) return value.text.replace(/\n/g, `\n${' '.repeat(indent)}`);
   const flat = inline(value);
-  if (flat.length + column <= WIDTH) return flat;
+  if (flat.length + column <= WIDTH && !flat.includes('\n')) return flat;
   const pad = ' '.repeat(indent + 2);
   const end = ' '.repeat(indent);
   if (Array.isArray(value)) {

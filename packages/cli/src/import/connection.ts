@@ -1,4 +1,5 @@
-import { apiKey, authDocuments, basic, oauth2, type AuthDeclaration } from '@flowport/core';
+import * as core from '@flowport/core';
+import { apiKey, authDocuments, basic, oauth2, type AuthDeclaration, type PolicyDeclaration } from '@flowport/core';
 import { isDeepStrictEqual } from 'node:util';
 import type { Code } from './code';
 import { isObject, type Json } from './read';
@@ -154,11 +155,32 @@ const CATEGORIES = new Set([
 
 const PARAMETER = 'x-ms-apimTemplateParameter.';
 
-/** One `policyTemplateInstances` entry as `policy(templateId, { … })`, or undefined when it has other keys. */
+/** The typed helper of each template, by lower-case templateId. */
+const HELPERS: Record<string, keyof typeof core> = {
+  dynamichosturl: 'dynamicHostUrl',
+  setheader: 'setHeader',
+  setqueryparameter: 'setQueryParameter',
+  routerequesttoendpoint: 'routeRequestToEndpoint',
+  setproperty: 'setProperty',
+  pollingtrigger: 'pollingTriggerPolicy',
+  updatenextlink: 'updateNextLink',
+  convertobjecttoarray: 'convertObjectToArray',
+  convertarraytoobject: 'convertArrayToObject',
+  stringtoarray: 'stringToArray',
+  stringreplace: 'stringReplace',
+  encodepropertyvalue: 'encodePropertyValue',
+  setvaluefromurl: 'setValueFromUrl',
+};
+
+/**
+ * One `policyTemplateInstances` entry as a call: its typed helper (`setHeader({ … })`) when the
+ * helper writes exactly this instance, else `policy(templateId, { … })`; undefined when the
+ * instance has keys no declaration carries.
+ */
 export function policyCall(
   instance: unknown,
   lookup: (operationId: unknown) => Code | undefined,
-): { templateId: string; options: Json } | undefined {
+): { helper: string; args: unknown[] } | undefined {
   if (!isObject(instance) || typeof instance.templateId !== 'string' || typeof instance.title !== 'string') {
     return undefined;
   }
@@ -166,15 +188,36 @@ export function policyCall(
   if (instance.type !== undefined && typeof instance.type !== 'string') return undefined;
   const raw = isObject(instance.parameters) ? instance.parameters : {};
   const parameters: Json = {};
-  const options: Json = { title: instance.title, type: instance.type };
+  const scope: Json = { title: instance.title };
   for (const [k, v] of Object.entries(raw)) {
     if (k.startsWith(PARAMETER)) parameters[k.slice(PARAMETER.length)] = v;
     else if (k === 'x-ms-apimTemplate-policySection' && ['Request', 'Response', 'Failure'].includes(v as string))
-      options.section = v;
+      scope.section = v;
     else if (k === 'x-ms-apimTemplate-operationName' && Array.isArray(v) && v.length > 0) {
       // An operationId the definition lacks stays a string, as written; the lint reports it.
-      options.operations = v.map((id) => lookup(id) ?? id);
+      scope.operations = v.map((id) => lookup(id) ?? id);
     } else return undefined;
   }
-  return { templateId: instance.templateId, options: { ...options, parameters } };
+  const typed = typedHelper(instance, scope, parameters);
+  if (typed) return typed;
+  return { helper: 'policy', args: [instance.templateId, { ...scope, type: instance.type, parameters }] };
+}
+
+function typedHelper(instance: Json, scope: Json, parameters: Json): { helper: string; args: unknown[] } | undefined {
+  const helper = HELPERS[String(instance.templateId)];
+  if (!helper || Object.values(parameters).some((v) => typeof v === 'object' && !isObject(v))) return undefined;
+  const args = { ...parameters, ...scope };
+  let made: PolicyDeclaration;
+  try {
+    made = (core[helper] as (o: Json) => PolicyDeclaration)(args);
+  } catch {
+    return undefined;
+  }
+  const same =
+    made.templateId === instance.templateId &&
+    made.title === instance.title &&
+    made.section === scope.section &&
+    made.type === instance.type &&
+    isDeepStrictEqual(made.parameters, parameters);
+  return same ? { helper, args: [args] } : undefined;
 }

@@ -163,7 +163,10 @@ export function importConnector(o: ImportOptions): ImportResult {
     operations: handlers.length,
     controllers: controllers.length,
     classes: schemas.classes.length,
-    literals: schemas.literals,
+    // Counted in the written code: `{ schema: … }` types, and `@Schema({ schema })` definitions.
+    literals:
+      [...files.values()].reduce((n, text) => n + (text.match(/\{ schema: /g)?.length ?? 0), 0) +
+      schemas.classes.filter((c) => c.schemaOptions.schema !== undefined).length,
     losses: writer.losses,
   };
 }
@@ -257,12 +260,11 @@ function connectorSource(
   const connection = connectionSpec(doc, properties);
   if (connection.auth) {
     coreNames.add(connection.auth.helper);
-    options.auth = code(`${connection.auth.helper}(${literal(connection.auth.args, 2)})`);
+    options.auth = code(`${connection.auth.helper}(${literal(connection.auth.args)})`);
   }
   Object.assign(options, connection.options);
   const policies = Array.isArray(properties.policyTemplateInstances) ? properties.policyTemplateInstances : undefined;
   if (policies) {
-    coreNames.add('policy');
     options.policies = policies.map((p) => {
       const call = policyCall(p, lookup);
       if (!call)
@@ -271,7 +273,8 @@ function connectorSource(
           '/properties/policyTemplateInstances',
           'an instance has keys beyond templateId, title and parameters',
         );
-      return code(`policy(${literal(call.templateId)}, ${literal(call.options, 4)})`);
+      coreNames.add(call.helper);
+      return code(`${call.helper}(${call.args.map((a) => literal(a)).join(', ')})`);
     });
   }
   const assets = new Map<string, string>();

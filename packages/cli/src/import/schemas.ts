@@ -189,8 +189,12 @@ export class SchemaWriter {
 
   private classSpec(name: string, s: Json, base: Json): ClassSpec {
     if (!this.classable(s)) {
-      // A named schema that is not an object with properties (an array, an enum, a bare object).
-      this.literals++;
+      // A named schema that is not an object with properties: its type, else the schema as is.
+      const before = this.literals;
+      const type = base.inline ? undefined : this.use(s, `${name}Item`);
+      if (type?.ref && this.literals === before)
+        return { name, schemaOptions: { ...base, type: type.ref }, fields: [], notes: [] };
+      this.literals = before + 1;
       return { name, schemaOptions: { ...base, schema: s }, fields: [], notes: [] };
     }
     const structural = new Set(['type', 'properties', 'required', 'additionalProperties']);

@@ -41,6 +41,12 @@ export interface SchemaOptions {
    */
   readonly inline?: boolean;
   /**
+   * The definition's type, for a named schema that is not an object with properties: an array
+   * (`[() => Item]`), an enum or a dynamic schema (`described('object', { dynamicSchema })`).
+   * The class then has no fields.
+   */
+  readonly type?: TypeRef;
+  /**
    * The schema written as is, for a named definition no class shape expresses (an array or enum
    * definition, or one with keywords Flowport has no option for). The class then has no fields.
    */

@@ -46,7 +46,8 @@ export class References {
       s.dynamicTree?.browse,
     ];
     for (const d of calls) {
-      if (d && d.operationId === '') d.operationId = this.operation(d.target, 'dynamic reference', at)?.id ?? '';
+      if (d?.target && d.operationId === '')
+        d.operationId = this.operation(d.target, 'dynamic reference', at)?.id ?? '';
     }
     for (const child of [...Object.values(s.properties ?? {}), ...(s.items ? [s.items] : [])]) {
       this.resolveIds(child, at, seen);
@@ -64,9 +65,9 @@ export class References {
   private walk(s: SchemaModel, caller: OperationModel, at: SourceLocation, seen: Set<SchemaModel>): void {
     if (seen.has(s)) return;
     seen.add(s);
-    if (s.dynamicValues) {
+    if (s.dynamicValues?.target) {
       const d = s.dynamicValues;
-      const target = this.operation(d.target, 'dynamicValues', at);
+      const target = this.operation(d.target!, 'dynamicValues', at);
       if (target) {
         d.operationId = target.id;
         this.checkArguments(d.parameters, caller, target, 'dynamicValues', at);

@@ -99,11 +99,14 @@ export const setProperty = (
 /** `pollingtrigger`: the connector runtime turns a list operation into a polling trigger. */
 export const pollingTriggerPolicy = (
   o: PolicyScope & { readonly triggerConfig: Readonly<Record<string, string>>; readonly triggerDataPath: string },
-): PolicyDeclaration =>
-  make('pollingtrigger', 'Polling trigger', o, {
+): PolicyDeclaration => ({
+  // The wizard writes `type: PollingTrigger` beside this template, and so does every real file.
+  ...make('pollingtrigger', 'Polling trigger', o, {
     triggerConfig: { ...o.triggerConfig },
     triggerDataPath: o.triggerDataPath,
-  });
+  }),
+  type: 'PollingTrigger',
+});
 
 /** `updatenextlink`: rewrite next-page links so that they route through the connector. */
 export const updateNextLink = (

@@ -5,11 +5,18 @@ import { enumMembers } from './converters';
 import type { DynamicArgumentModel, DynamicListArgumentModel, SchemaModel } from './model';
 
 function argument(a: DynamicArgument): DynamicArgumentModel {
-  return typeof a === 'object' && a !== null && 'parameter' in a ? { parameter: a.parameter } : { literal: a };
+  return typeof a === 'object' && a !== null && !Array.isArray(a) && 'parameter' in a
+    ? { parameter: (a as { parameter: string }).parameter }
+    : { literal: a };
 }
 
 function argumentsOf(p: Readonly<Record<string, DynamicArgument>> | undefined): Record<string, DynamicArgumentModel> {
   return Object.fromEntries(Object.entries(p ?? {}).map(([k, v]) => [k, argument(v)]));
+}
+
+/** `parameters: {}` written out: kept as declared rather than left out. */
+function isEmpty(p: object | undefined): true | undefined {
+  return p !== undefined && Object.keys(p).length === 0 ? true : undefined;
 }
 
 /** The newer `{ value }` / `{ parameterReference }` form of legacy arguments. */
@@ -53,8 +60,10 @@ export function applyDescribed(
     const d = o.dynamicValues;
     s.dynamicValues = {
       target: d.operation,
+      capability: d.capability,
       operationId: '',
       parameters: argumentsOf(d.parameters),
+      emptyParameters: isEmpty(d.parameters),
       collection: d.collection,
       value: d.value,
       title: d.title,
@@ -66,6 +75,7 @@ export function applyDescribed(
       target: d.operation,
       operationId: '',
       parameters: argumentsOf(d.parameters),
+      emptyParameters: isEmpty(d.parameters),
       valuePath: d.valuePath,
     };
   }
@@ -75,15 +85,16 @@ export function applyDescribed(
       target: d.operation,
       operationId: '',
       parameters: { ...d.parameters },
+      emptyParameters: isEmpty(d.parameters),
       itemsPath: d.itemsPath,
       itemValuePath: d.itemValuePath,
       itemTitlePath: d.itemTitlePath,
     };
-  } else if (conventions && s.dynamicValues) {
+  } else if (conventions && s.dynamicValues?.target) {
     // The newer form beside the legacy one: it references body fields unambiguously (§3.2).
     const d = s.dynamicValues;
     s.dynamicList = {
-      target: d.target,
+      target: d.target!,
       operationId: '',
       parameters: listArguments(d.parameters),
       itemsPath: d.collection,
@@ -97,6 +108,7 @@ export function applyDescribed(
       target: d.operation,
       operationId: '',
       parameters: { ...d.parameters },
+      emptyParameters: isEmpty(d.parameters),
       itemValuePath: d.itemValuePath,
     };
   } else if (conventions && s.dynamicSchema) {

@@ -5,8 +5,12 @@ export type DynamicArgumentModel = { readonly literal: unknown } | { readonly pa
 
 /** Resolved `x-ms-dynamic-values` / `x-ms-dynamic-list`. `operationId` is filled by `resolve()`. */
 export interface DynamicValuesModel {
-  readonly target: OperationRef;
+  readonly target?: OperationRef;
+  /** Instead of a target operation: a platform capability (`file-picker`). */
+  readonly capability?: string;
   operationId: string;
+  /** `parameters: {}` was declared (written out as is). */
+  readonly emptyParameters?: boolean;
   readonly parameters: Readonly<Record<string, DynamicArgumentModel>>;
   readonly collection?: string;
   readonly value: string;
@@ -17,6 +21,8 @@ export interface DynamicValuesModel {
 export interface DynamicSchemaModel {
   readonly target: OperationRef;
   operationId: string;
+  /** `parameters: {}` was declared (written out as is). */
+  readonly emptyParameters?: boolean;
   readonly parameters: Readonly<Record<string, DynamicArgumentModel>>;
   readonly valuePath?: string;
 }
@@ -28,6 +34,8 @@ export type DynamicListArgumentModel = { readonly value: unknown } | { readonly 
 export interface DynamicListModel {
   readonly target: OperationRef;
   operationId: string;
+  /** `parameters: {}` was declared (written out as is). */
+  readonly emptyParameters?: boolean;
   readonly parameters: Readonly<Record<string, DynamicListArgumentModel>>;
   readonly itemsPath?: string;
   readonly itemValuePath?: string;
@@ -38,6 +46,8 @@ export interface DynamicListModel {
 export interface DynamicPropertiesModel {
   readonly target: OperationRef;
   operationId: string;
+  /** `parameters: {}` was declared (written out as is). */
+  readonly emptyParameters?: boolean;
   readonly parameters: Readonly<Record<string, DynamicListArgumentModel>>;
   readonly itemValuePath?: string;
 }

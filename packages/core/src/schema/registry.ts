@@ -106,6 +106,7 @@ export class SchemaRegistry {
   private objectSchema(cls: Class): SchemaModel {
     const options = schemaOf(cls) ?? {};
     if (options.schema) return { literal: options.schema };
+    if (options.type !== undefined) return this.schemaFor(options.type, { class: cls.name });
     const constraints = constraintsOf(cls);
     const fields = fieldsOf(cls);
     // Base-class properties first, then each subclass's, each in declaration order.

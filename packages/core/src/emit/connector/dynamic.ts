@@ -23,8 +23,9 @@ function legacyArgs(args: Readonly<Record<string, DynamicArgumentModel>>): Json 
 export function dynamicValues(d: DynamicValuesModel): Json {
   return {
     'x-ms-dynamic-values': compact({
-      operationId: d.operationId,
-      parameters: legacyArgs(d.parameters),
+      operationId: d.target ? d.operationId : undefined,
+      capability: d.capability,
+      parameters: legacyArgs(d.parameters) ?? (d.emptyParameters ? {} : undefined),
       'value-collection': d.collection,
       'value-path': d.value,
       'value-title': d.title,
@@ -37,7 +38,7 @@ export function dynamicList(d: DynamicListModel): Json {
   return {
     'x-ms-dynamic-list': compact({
       operationId: d.operationId,
-      parameters: Object.keys(d.parameters).length > 0 ? { ...d.parameters } : undefined,
+      parameters: Object.keys(d.parameters).length > 0 || d.emptyParameters ? { ...d.parameters } : undefined,
       itemsPath: d.itemsPath,
       itemValuePath: d.itemValuePath,
       itemTitlePath: d.itemTitlePath,
@@ -50,7 +51,7 @@ export function dynamicSchema(d: DynamicSchemaModel): Json {
   return {
     'x-ms-dynamic-schema': compact({
       operationId: d.operationId,
-      parameters: legacyArgs(d.parameters),
+      parameters: legacyArgs(d.parameters) ?? (d.emptyParameters ? {} : undefined),
       'value-path': d.valuePath,
     }),
   };
@@ -61,7 +62,7 @@ export function dynamicProperties(d: DynamicPropertiesModel): Json {
   return {
     'x-ms-dynamic-properties': compact({
       operationId: d.operationId,
-      parameters: Object.keys(d.parameters).length > 0 ? { ...d.parameters } : undefined,
+      parameters: Object.keys(d.parameters).length > 0 || d.emptyParameters ? { ...d.parameters } : undefined,
       itemValuePath: d.itemValuePath,
     }),
   };
