@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { IsOptional } from 'class-validator';
+import { apiKey } from '../auth/auth';
+import type { ConnectorOptions } from '../connector';
+import { Controller } from '../decorators/controller';
+import { Field, Schema } from '../decorators/field';
+import { Get, Post } from '../decorators/http';
+import { Action } from '../decorators/operation';
+import { Body, Path, Query } from '../decorators/params';
+import { Returns } from '../decorators/returns';
+import { DiagnosticError } from '../diagnostics/diagnostic';
+import { resolve } from '../model/resolve';
+import { connectorOf } from '../test-support/connectors';
+import type { Class } from '../types';
+import { described } from '../types';
+import { emitFiles } from './files';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function emit(controllers: Class[], extra: Partial<ConnectorOptions> = {}) {
+  const files = emitFiles(resolve(connectorOf(controllers, { asDeclared: true, ...extra })));
+  return {
+    swagger: JSON.parse(files['apiDefinition.swagger.json']) as Json,
+    properties: JSON.parse(files['apiProperties.json']) as Json,
+  };
+}
+
+@Schema({ inline: true })
+class Address {
+  @Field() city!: string;
+}
+
+@Schema({ name: 'Tag list', type: [described(String, { format: 'uuid' })] })
+class TagList {}
+
+class Customer {
+  @Field({ type: () => Address }) address!: Address;
+  @Field({
+    summary: 'Region',
+    dynamicValues: { operation: () => Regions.prototype.list, value: 'id' },
+  })
+  @IsOptional()
+  region?: string;
+}
+
+@Controller()
+class Regions {
+  @Get('/regions')
+  @Action({ id: 'ListRegions', summary: 'List regions', pageable: { nextLinkName: 'nextLink' } })
+  @Returns(200, [described('object', { description: 'A region' })])
+  list(): unknown[] {
+    return [];
+  }
+
+  @Post('/customers/{id}')
+  @Action({ id: 'SaveCustomer', summary: 'Save customer', security: [{ other: ['write'] }] })
+  @Returns(200, () => Customer)
+  save(@Path('id') id: string, @Body() body: Customer): Customer {
+    return body ?? id;
+  }
+}
+
+describe('asDeclared: a connector emitted exactly as declared', () => {
+  it('adds no error responses, url-encoding, companion dynamic list, next-link policy or media types', () => {
+    const { swagger, properties } = emit([Regions], { auth: apiKey({ in: 'header', name: 'K', label: 'Key' }) });
+    const save = swagger.paths['/customers/{id}'].post;
+    assert.deepEqual(Object.keys(save.responses), ['200']);
+    assert.equal(save.parameters[0]['x-ms-url-encoding'], undefined);
+    const region = swagger.definitions.Customer.properties.region;
+    assert.deepEqual(region['x-ms-dynamic-values'], { operationId: 'ListRegions', 'value-path': 'id' });
+    assert.equal(region['x-ms-dynamic-list'], undefined);
+    assert.equal(properties.properties.policyTemplateInstances, undefined);
+    assert.equal(swagger.consumes, undefined);
+    assert.deepEqual(properties.properties.capabilities, []);
+    assert.equal(swagger.definitions.Customer.additionalProperties, false, 'the unknown-property policy still applies');
+  });
+
+  it('writes inline classes in place and publishes extra schemas, typed ones included', () => {
+    const { swagger } = emit([Regions], { schemas: [TagList] });
+    assert.deepEqual(swagger.definitions.Customer.properties.address, {
+      type: 'object',
+      properties: { city: { type: 'string' } },
+      required: ['city'],
+      additionalProperties: false,
+    });
+    assert.equal(swagger.definitions.Address, undefined);
+    assert.deepEqual(swagger.definitions['Tag list'], { type: 'array', items: { type: 'string', format: 'uuid' } });
+    assert.deepEqual(swagger.paths['/regions'].get.responses['200'].schema, {
+      type: 'array',
+      items: { type: 'object', description: 'A region' },
+    });
+  });
+
+  it('writes security, securityDefinitions and the connection as declared, beside a first-class auth', () => {
+    const { swagger, properties } = emit([Regions], {
+      auth: apiKey({ in: 'header', name: 'K', label: 'Key' }),
+      securityDefinitions: {},
+      security: [],
+      connection: { parameters: { api_key: { type: 'securestring', uiDefinition: { displayName: 'Key' } } } },
+      tags: [{ name: 'Regions', description: 'Where customers live.' }],
+      pathExtensions: { '/old': { 'x-ms-notification-content': { schema: { type: 'object' } } } },
+    });
+    assert.deepEqual(swagger.securityDefinitions, {});
+    assert.deepEqual(swagger.security, []);
+    assert.deepEqual(swagger.paths['/customers/{id}'].post.security, [{ other: ['write'] }]);
+    assert.deepEqual(properties.properties.connectionParameters, {
+      api_key: { type: 'securestring', uiDefinition: { displayName: 'Key' } },
+    });
+    assert.deepEqual(swagger.tags, [{ name: 'Regions', description: 'Where customers live.' }]);
+    assert.deepEqual(swagger.paths['/old'], { 'x-ms-notification-content': { schema: { type: 'object' } } });
+  });
+
+  it('reports platform judgements as warnings, and still refuses what it cannot serve', () => {
+    @Controller()
+    class Judged {
+      @Get('/a')
+      @Action({ id: 'A', summary: 'A' })
+      @Returns(404)
+      a(@Query('q', { urlEncoding: 'double' }) q: string): void {
+        void q;
+      }
+    }
+    const model = resolve(connectorOf([Judged], { asDeclared: true }));
+    const codes = model.diagnostics.map((d) => `${d.severity} ${d.name}`);
+    assert.ok(codes.includes('warning no-success-response'), codes.join());
+    assert.ok(codes.includes('warning url-encoding-on-query'), codes.join());
+
+    @Controller()
+    class Broken {
+      @Get('/b/{id}')
+      @Action({ id: 'B', summary: 'B' })
+      @Returns(200)
+      b(): void {}
+    }
+    assert.throws(
+      () => resolve(connectorOf([Broken], { asDeclared: true })),
+      (err: unknown) => err instanceof DiagnosticError && /path-variable-without-parameter/.test(err.message),
+    );
+  });
+});
