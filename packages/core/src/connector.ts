@@ -5,26 +5,29 @@ import type { TriggerDeclaration } from './triggers/declarations';
 import type { Class, Extensions, OperationRef } from './types';
 
 /** The certification categories (`x-ms-connector-metadata` → `Categories`, at most two). */
-export type ConnectorCategory =
-  | 'AI'
-  | 'Business Management'
-  | 'Business Intelligence'
-  | 'Collaboration'
-  | 'Commerce'
-  | 'Communication'
-  | 'Content and Files'
-  | 'Finance'
-  | 'Data'
-  | 'Human Resources'
-  | 'Internet of Things'
-  | 'IT Operations'
-  | 'Lifestyle and Entertainment'
-  | 'Marketing'
-  | 'Productivity'
-  | 'Sales and CRM'
-  | 'Security'
-  | 'Social Media'
-  | 'Website';
+export const CONNECTOR_CATEGORIES = [
+  'AI',
+  'Business Management',
+  'Business Intelligence',
+  'Collaboration',
+  'Commerce',
+  'Communication',
+  'Content and Files',
+  'Finance',
+  'Data',
+  'Human Resources',
+  'Internet of Things',
+  'IT Operations',
+  'Lifestyle and Entertainment',
+  'Marketing',
+  'Productivity',
+  'Sales and CRM',
+  'Security',
+  'Social Media',
+  'Website',
+] as const;
+
+export type ConnectorCategory = (typeof CONNECTOR_CATEGORIES)[number];
 
 /** `info` of the definition. */
 export interface ConnectorInfo {

@@ -57,6 +57,7 @@ export { signCursor, readCursor, type CursorState } from './triggers/cursor';
 export { DELIVERY_HEADERS, DEFAULT_DELIVERY, signatureOf, type DeliveryOptions } from './triggers/delivery';
 export {
   Connector,
+  CONNECTOR_CATEGORIES,
   type ConnectorOptions,
   type ConnectorInfo,
   type ConnectorCategory,
@@ -69,6 +70,7 @@ export {
 } from './connector';
 
 export { resolve } from './model/resolve';
+export { PARAMETER_CONSTRAINTS } from './model/parameters';
 export { Page } from './paging';
 export { MemoryJobStore, type Job, type JobStore } from './jobs/store';
 export type * from './model/types';

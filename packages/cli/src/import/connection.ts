@@ -131,27 +131,7 @@ export function metadataOption(v: unknown): Json | undefined {
   return v.length > 0 ? out : undefined;
 }
 
-const CATEGORIES = new Set([
-  'AI',
-  'Business Management',
-  'Business Intelligence',
-  'Collaboration',
-  'Commerce',
-  'Communication',
-  'Content and Files',
-  'Finance',
-  'Data',
-  'Human Resources',
-  'Internet of Things',
-  'IT Operations',
-  'Lifestyle and Entertainment',
-  'Marketing',
-  'Productivity',
-  'Sales and CRM',
-  'Security',
-  'Social Media',
-  'Website',
-]);
+const CATEGORIES: ReadonlySet<string> = new Set(core.CONNECTOR_CATEGORIES);
 
 const PARAMETER = 'x-ms-apimTemplateParameter.';
 

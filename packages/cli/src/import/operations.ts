@@ -1,3 +1,4 @@
+import { PARAMETER_CONSTRAINTS } from '@flowport/core';
 import { annotations, withExtensions } from './annotations';
 import { code, type Code } from './code';
 import { bagReason } from './extensions';
@@ -124,26 +125,10 @@ const PARAMETER_DECORATOR: Record<string, string> = {
 };
 
 /** Keys of a non-body parameter that are its structure rather than annotations. */
-const PARAMETER_STRUCTURE = [
-  'name',
-  'in',
-  'required',
-  'type',
-  'items',
-  'collectionFormat',
-  'allowEmptyValue',
-  'x-ms-url-encoding',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-];
+const PARAMETER_KEYS = ['name', 'in', 'required', 'type', 'items'];
+/** Keys written as parameter options of the same name (`x-ms-url-encoding` is handled apart). */
+const PARAMETER_OPTIONS = ['collectionFormat', 'allowEmptyValue', ...PARAMETER_CONSTRAINTS];
+const PARAMETER_STRUCTURE = [...PARAMETER_KEYS, ...PARAMETER_OPTIONS, 'x-ms-url-encoding'];
 
 /** Writes the decorators and signature of each operation's handler. */
 export class OperationWriter {
@@ -380,10 +365,7 @@ export class OperationWriter {
     if (p['x-ms-url-encoding'] === 'single' || p['x-ms-url-encoding'] === 'double')
       options.urlEncoding = p['x-ms-url-encoding'];
     else if (p['x-ms-url-encoding'] !== undefined) a.extensions['x-ms-url-encoding'] = p['x-ms-url-encoding'];
-    for (const k of PARAMETER_STRUCTURE.slice(5)) {
-      if (k === 'x-ms-url-encoding' || p[k] === undefined) continue;
-      options[k] = p[k];
-    }
+    for (const k of PARAMETER_OPTIONS) if (p[k] !== undefined) options[k] = p[k];
     Object.assign(options, withExtensions(a));
     this.decoratorsUsed.add(decorator ?? 'Query');
     const args = Object.keys(options).length > 0 ? [p.name, options] : [p.name];

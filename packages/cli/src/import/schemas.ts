@@ -229,37 +229,15 @@ export class SchemaWriter {
       }
     }
     const type = this.fieldType(s, hint);
-    // The registry puts no constraint on a reference, so a constrained reference stays literal.
-    const constrainedRef = s.$ref !== undefined && validators.length > 0;
-    if (!type || a.leftovers.length > 0 || !isObject(schema) || constrainedRef) {
-      const use = this.literal(schema);
-      if (!required) this.validatorsUsed.add('IsOptional');
-      return {
-        key,
-        optional: !required,
-        ts: use.ts,
-        options: { type: use.ref },
-        validators: required ? [] : ['@IsOptional()'],
-        notes: [],
-      };
-    }
-    // Beside a `$ref` the emitter keeps only annotations; anything else stays literal.
+    // The registry puts no constraint on a reference, and beside a `$ref` the emitter keeps only
+    // annotations: anything else there, or a shape no option takes, stays literal.
     const besideRef = ['summary', 'description', 'visibility', 'nullable', 'readOnly', 'default', 'example'];
-    if (
-      s.$ref !== undefined &&
-      !Object.keys(a.options).every((k) => [...besideRef, 'testValue', 'title'].includes(k))
-    ) {
-      const use = this.literal(schema);
-      if (!required) this.validatorsUsed.add('IsOptional');
-      return {
-        key,
-        optional: !required,
-        ts: use.ts,
-        options: { type: use.ref },
-        validators: required ? [] : ['@IsOptional()'],
-        notes: [],
-      };
-    }
+    const refKeepsAll =
+      s.$ref === undefined ||
+      (validators.length === 0 &&
+        Object.keys(a.options).every((k) => [...besideRef, 'testValue', 'title'].includes(k)));
+    if (!type || a.leftovers.length > 0 || !isObject(schema) || !refKeepsAll)
+      return this.literalField(key, schema, required);
     const options: Json = { ...(type.ref ? { type: type.ref } : {}), ...withExtensions(a) };
     if (type.additional !== undefined) options.additionalProperties = type.additional;
     if (!required) this.validatorsUsed.add('IsOptional');
@@ -271,6 +249,20 @@ export class SchemaWriter {
       options,
       validators: required ? validators : [...validators, '@IsOptional()'],
       notes: a.notes,
+    };
+  }
+
+  /** A field whose schema is written as is. */
+  private literalField(key: string, schema: unknown, required: boolean): FieldSpec {
+    const use = this.literal(schema);
+    if (!required) this.validatorsUsed.add('IsOptional');
+    return {
+      key,
+      optional: !required,
+      ts: use.ts,
+      options: { type: use.ref },
+      validators: required ? [] : ['@IsOptional()'],
+      notes: [],
     };
   }
 

@@ -60,20 +60,22 @@ export function parameterModel(
   };
 }
 
+/** The validation keywords a non-body parameter carries inline, as its options name them. */
+export const PARAMETER_CONSTRAINTS = [
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+] as const;
+
 function applyConstraints(s: SchemaModel, o: ParameterOptions): void {
-  const keys = [
-    'minimum',
-    'maximum',
-    'exclusiveMinimum',
-    'exclusiveMaximum',
-    'minLength',
-    'maxLength',
-    'pattern',
-    'minItems',
-    'maxItems',
-    'uniqueItems',
-  ] as const;
-  for (const k of keys) {
+  for (const k of PARAMETER_CONSTRAINTS) {
     if (o[k] !== undefined) (s as Record<string, unknown>)[k] = o[k];
   }
 }

@@ -1,27 +1,8 @@
 import { deref, eachParameter, type Json } from '../document';
+import { CONNECTOR_CATEGORIES } from '../../connector';
 import type { Rule } from '../rule';
 
-const CATEGORIES = new Set([
-  'AI',
-  'Business Management',
-  'Business Intelligence',
-  'Collaboration',
-  'Commerce',
-  'Communication',
-  'Content and Files',
-  'Finance',
-  'Data',
-  'Human Resources',
-  'Internet of Things',
-  'IT Operations',
-  'Lifestyle and Entertainment',
-  'Marketing',
-  'Productivity',
-  'Sales and CRM',
-  'Security',
-  'Social Media',
-  'Website',
-]);
+const CATEGORIES: ReadonlySet<string> = new Set(CONNECTOR_CATEGORIES);
 
 /** Count of schema nodes a body expands to, following references once per path. */
 function schemaCount(def: Json, schema: Json, stack: string[] = []): number {
