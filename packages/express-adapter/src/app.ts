@@ -22,7 +22,7 @@ export function createApp(connector: Connector, options: AdapterOptions = {}): E
   app.disable('x-powered-by');
   app.set('etag', false);
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
-  if (options.docs !== false) mountDocs(app, emitFiles(model));
+  if (options.docs !== false) mountDocs(app, () => emitFiles(model));
   app.use(model.basePath, routerFor(model, options));
   app.use(notFound);
   app.use(problemHandler(options.logger ?? consoleLogger));

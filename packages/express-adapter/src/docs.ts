@@ -1,6 +1,6 @@
 import type { ConnectorFiles } from '@flowport/core';
 import type { Express, RequestHandler } from 'express';
-import swaggerUi from 'swagger-ui-express';
+import type swaggerUiType from 'swagger-ui-express';
 
 /** Where the documents are served. */
 export const DOC_PATHS = {
@@ -11,21 +11,45 @@ export const DOC_PATHS = {
   settings: '/connector/settings.json',
 } as const;
 
-function bytes(text: string): RequestHandler {
-  const body = Buffer.from(text, 'utf8');
+/** Runs `make` once, on first use. */
+function once<T>(make: () => T): () => T {
+  let value: { readonly it: T } | undefined;
+  return () => (value ??= { it: make() }).it;
+}
+
+function bytes(text: () => Buffer): RequestHandler {
   return (_req, res) => {
     res.setHeader('content-type', 'application/json; charset=utf-8');
-    res.end(body);
+    res.end(text());
   };
 }
 
-/** Serves the documents byte-for-byte as `flowport build` writes them, and Swagger UI over OpenAPI 3. */
-export function mountDocs(app: Express, files: ConnectorFiles): void {
-  app.get(DOC_PATHS.openapi, bytes(files['openapi.json']));
-  app.get(DOC_PATHS.apiDefinition, bytes(files['apiDefinition.swagger.json']));
-  app.get(DOC_PATHS.apiProperties, bytes(files['apiProperties.json']));
-  app.get(DOC_PATHS.settings, bytes(files['settings.json']));
+/**
+ * Serves the documents byte-for-byte as `flowport build` writes them, and Swagger UI over OpenAPI 3.
+ * Both are built on the first request for them: an API starts without emitting documents nobody
+ * has asked for, or loading Swagger UI.
+ */
+export function mountDocs(app: Express, emit: () => ConnectorFiles): void {
+  const files = once(emit);
+  const file = (name: keyof ConnectorFiles) => once(() => Buffer.from(files()[name], 'utf8'));
+  app.get(DOC_PATHS.openapi, bytes(file('openapi.json')));
+  app.get(DOC_PATHS.apiDefinition, bytes(file('apiDefinition.swagger.json')));
+  app.get(DOC_PATHS.apiProperties, bytes(file('apiProperties.json')));
+  app.get(DOC_PATHS.settings, bytes(file('settings.json')));
   // Swagger UI reads the served document, so the page and /openapi.json cannot disagree.
   const ui = { swaggerOptions: { url: DOC_PATHS.openapi }, customSiteTitle: 'API docs' };
-  app.use(DOC_PATHS.ui, swaggerUi.serveFiles(undefined, ui), swaggerUi.setup(undefined, ui));
+  const handlers = once(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const swaggerUi = require('swagger-ui-express') as typeof swaggerUiType;
+    return [...swaggerUi.serveFiles(undefined, ui), swaggerUi.setup(undefined, ui)];
+  });
+  app.use(DOC_PATHS.ui, (req, res, next) => {
+    const chain = handlers();
+    let i = 0;
+    const step = (err?: unknown): void => {
+      if (err !== undefined || i === chain.length) return next(err);
+      chain[i++](req, res, step);
+    };
+    step();
+  });
 }

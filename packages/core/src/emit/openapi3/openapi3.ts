@@ -1,12 +1,11 @@
-import {
-  OpenApiBuilder,
-  type OpenAPIObject,
-  type OperationObject,
-  type ParameterObject,
-  type PathItemObject,
-  type RequestBodyObject,
-  type ResponseObject,
-  type SecuritySchemeObject,
+import type {
+  OpenAPIObject,
+  OperationObject,
+  ParameterObject,
+  PathItemObject,
+  RequestBodyObject,
+  ResponseObject,
+  SecuritySchemeObject,
 } from 'openapi3-ts/oas30';
 import type { ApiModel, OperationModel, ResponseModel, SecuritySchemeModel } from '../../model/types';
 import type { SchemaModel } from '../../schema/model';
@@ -19,6 +18,10 @@ import { oas3Schema } from './schema';
  * generators). It is a separate artefact: connectors accept only Swagger 2.0 (reference §8).
  */
 export function openApiDocument(model: ApiModel): OpenAPIObject {
+  // Loaded on first use: a served API needs it only when someone opens the docs (it costs ~35 ms
+  // and ~8 MiB at start-up, with its YAML dependency).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { OpenApiBuilder } = require('openapi3-ts/oas30') as typeof import('openapi3-ts/oas30');
   const b = OpenApiBuilder.create().addOpenApiVersion('3.0.3');
   const i = model.info;
   b.addInfo(
