@@ -1,4 +1,4 @@
-import { code, type Code } from './code';
+import { code, quote, type Code } from './code';
 import { bagReason } from './extensions';
 import { isObject, type Json } from './read';
 
@@ -126,7 +126,7 @@ function legacyArguments(v: unknown): Json | undefined {
     if (isObject(a)) {
       if (!exactKeys(a, ['parameter'], ['parameter']) || typeof a.parameter !== 'string' || a.parameter.includes('/'))
         return undefined;
-      out[k] = code(`param(${JSON.stringify(a.parameter).replace(/^"|"$/g, "'")})`);
+      out[k] = code(`param(${quote(a.parameter)})`);
     } else if (isEnumMember(a) || a === null) out[k] = a;
     else if (Array.isArray(a) && a.every(isEnumMember)) out[k] = a;
     else return undefined;

@@ -163,12 +163,18 @@ export function importConnector(o: ImportOptions): ImportResult {
     operations: handlers.length,
     controllers: controllers.length,
     classes: schemas.classes.length,
-    // Counted in the written code: `{ schema: … }` types, and `@Schema({ schema })` definitions.
-    literals:
-      [...files.values()].reduce((n, text) => n + (text.match(/\{ schema: /g)?.length ?? 0), 0) +
-      schemas.classes.filter((c) => c.schemaOptions.schema !== undefined).length,
+    literals: literalsIn([...files.values()], schemas),
     losses: writer.losses,
   };
+}
+
+/** `{ schema }` literals the written code keeps, and `@Schema({ schema })` definitions. */
+function literalsIn(texts: readonly string[], schemas: SchemaWriter): number {
+  const flat = (t: string) => t.replace(/\s+/g, '');
+  const all = texts.map(flat).join('\n');
+  let n = schemas.classes.filter((c) => c.schemaOptions.schema !== undefined).length;
+  for (const text of schemas.literalCode) n += all.split(flat(text)).length - 1;
+  return n;
 }
 
 const TSCONFIG = {

@@ -1,6 +1,6 @@
 import { PARAMETER_CONSTRAINTS } from '@flowport/core';
 import { annotations, withExtensions } from './annotations';
-import { code, type Code } from './code';
+import { code, literal, type Code } from './code';
 import { bagReason } from './extensions';
 import { camelCase, Namer, pascalCase } from './names';
 import { isObject, type Json } from './read';
@@ -359,7 +359,8 @@ export class OperationWriter {
     }
     // `items` beside a non-array type (a quirk of some real files) is kept by a literal type.
     if (p.items !== undefined && p.type !== 'array') {
-      typeRef = code(`{ schema: ${JSON.stringify({ type: p.type, items: p.items })} }`);
+      typeRef = code(literal({ schema: { type: p.type, items: p.items } }));
+      this.schemas.literalCode.add(typeRef.text);
     }
     if (typeRef) options.type = typeRef;
     if (p['x-ms-url-encoding'] === 'single' || p['x-ms-url-encoding'] === 'double')

@@ -68,6 +68,8 @@ export class SchemaWriter {
   readonly validatorsUsed = new Set<string>();
   literals = 0;
   describedUsed = false;
+  /** The text of every `{ schema }` literal made, to count the ones the output keeps. */
+  readonly literalCode = new Set<string>();
 
   constructor(
     private readonly doc: Json,
@@ -141,7 +143,9 @@ export class SchemaWriter {
   /** A schema written as is: `{ schema: { … } }`. References inside stay `$ref`s to definitions. */
   private literal(schema: unknown): TypeUse {
     this.literals++;
-    return { ref: code(`{ schema: ${JSON.stringify(schema)} }`), ts: tsGuess(schema) };
+    const ref = code(literal({ schema }));
+    this.literalCode.add(ref.text);
+    return { ref, ts: tsGuess(schema) };
   }
 
   /** The class of a pure `$ref` to a definition. */
