@@ -97,60 +97,21 @@ export function importConnector(o: ImportOptions): ImportResult {
   const names = { controllers, models: schemas.classes.map((c) => c.name) };
   const fileOf = (controller: string) => `controllers/${kebab(controller)}`;
 
-  const classes = orderClasses(schemas.classes);
-  const modelBody = classes.flatMap((c, i) => (i === 0 ? renderClass(c) : ['', ...renderClass(c)]));
-  files.set(
-    'src/models.ts',
-    module(
-      modelBody,
-      [
-        ...importLine(
-          ['Field', 'Schema', 'param', 'described'].filter((n) => used(modelBody, n)),
-          '@flowport/core',
-        ),
-        ...importLine(
-          [...schemas.validatorsUsed].filter((n) => used(modelBody, n)),
-          'class-validator',
-        ),
-      ],
-      names,
-      { root: '.', isModels: true },
-      fileOf,
-    ),
+  const modelBody = orderClasses(schemas.classes).flatMap((c, i) =>
+    i === 0 ? renderClass(c) : ['', ...renderClass(c)],
   );
+  files.set('src/models.ts', modelsFile(modelBody, schemas, names, fileOf));
   // Models that name operations import controllers, and swc's CommonJS exports are getters that
   // throw while a module is still loading: a body then names its class as `Readonly<X>`, which
   // leaves the decorator metadata without a load-time reference (its `type` thunk says the class).
-  const cyclic = controllers.some((c) => used(modelBody, c));
-  if (cyclic) {
-    for (const h of handlers) {
-      for (const p of h.parameters) {
-        if (p.call.name === 'Body' && names.models.includes(p.ts)) (p as { ts: string }).ts = `Readonly<${p.ts}>`;
-      }
+  if (controllers.some((c) => used(modelBody, c))) {
+    for (const p of handlers.flatMap((h) => h.parameters)) {
+      if (p.call.name === 'Body' && names.models.includes(p.ts)) (p as { ts: string }).ts = `Readonly<${p.ts}>`;
     }
   }
   for (const controller of controllers) {
     const own = handlers.filter((h) => h.site.controller === controller);
-    const body = [
-      `@Controller()`,
-      `export class ${controller} {`,
-      ...own.flatMap((h, i) => (i === 0 ? renderHandler(h) : ['', ...renderHandler(h)])),
-      '}',
-    ];
-    const coreNames = ['Controller', ...writer.decoratorsUsed, 'param', 'described'].filter((n) => used(body, n));
-    files.set(
-      `src/${fileOf(controller)}.ts`,
-      module(
-        body,
-        [
-          ...importLine(coreNames, '@flowport/core'),
-          ...importLine(['NotImplementedError'], '@flowport/express-adapter'),
-        ],
-        names,
-        { own: controller, root: '..' },
-        fileOf,
-      ),
-    );
+    files.set(`src/${fileOf(controller)}.ts`, controllerFile(controller, own, writer, names, fileOf));
   }
   const connector = connectorSource(doc, properties, lookup, controllers, schemas, o.definition);
   files.set('src/connector.ts', module(connector.lines, connector.imports, names, { root: '.' }, fileOf));
@@ -166,6 +127,36 @@ export function importConnector(o: ImportOptions): ImportResult {
     literals: literalsIn([...files.values()], schemas),
     losses: writer.losses,
   };
+}
+
+type Names = { readonly controllers: readonly string[]; readonly models: readonly string[] };
+
+function modelsFile(body: string[], schemas: SchemaWriter, names: Names, fileOf: (c: string) => string): string {
+  const core = ['Field', 'Schema', 'param', 'described'].filter((n) => used(body, n));
+  const validators = [...schemas.validatorsUsed].filter((n) => used(body, n));
+  const external = [...importLine(core, '@flowport/core'), ...importLine(validators, 'class-validator')];
+  return module(body, external, names, { root: '.', isModels: true }, fileOf);
+}
+
+function controllerFile(
+  controller: string,
+  handlers: readonly HandlerSpec[],
+  writer: OperationWriter,
+  names: Names,
+  fileOf: (c: string) => string,
+): string {
+  const body = [
+    `@Controller()`,
+    `export class ${controller} {`,
+    ...handlers.flatMap((h, i) => (i === 0 ? renderHandler(h) : ['', ...renderHandler(h)])),
+    '}',
+  ];
+  const core = ['Controller', ...writer.decoratorsUsed, 'param', 'described'].filter((n) => used(body, n));
+  const external = [
+    ...importLine(core, '@flowport/core'),
+    ...importLine(['NotImplementedError'], '@flowport/express-adapter'),
+  ];
+  return module(body, external, names, { own: controller, root: '..' }, fileOf);
 }
 
 /** `{ schema }` literals the written code keeps, and `@Schema({ schema })` definitions. */
@@ -213,7 +204,7 @@ function used(lines: readonly string[], name: string): boolean {
 function module(
   body: readonly string[],
   external: readonly string[],
-  names: { readonly controllers: readonly string[]; readonly models: readonly string[] },
+  names: Names,
   from: { readonly own?: string; readonly root: string; readonly isModels?: boolean },
   fileOf: (controller: string) => string,
 ): string {
@@ -455,5 +446,3 @@ function writeAll(out: string, files: ReadonlyMap<string, string>): void {
     throw err;
   }
 }
-
-export type { HandlerSpec };

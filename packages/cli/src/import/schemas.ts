@@ -67,7 +67,6 @@ export class SchemaWriter {
   /** Class names in use, so every class-validator decorator gets imported. */
   readonly validatorsUsed = new Set<string>();
   literals = 0;
-  describedUsed = false;
   /** The text of every `{ schema }` literal made, to count the ones the output keeps. */
   readonly literalCode = new Set<string>();
 
@@ -132,7 +131,6 @@ export class SchemaWriter {
       this.literals = before;
       return undefined;
     }
-    this.describedUsed = true;
     return {
       ref: code(`described(${inner.ref.text}, ${literal(withExtensions(a))})`),
       ts: inner.ts,
