@@ -3,21 +3,10 @@ import { annotations, withExtensions } from './annotations';
 import { code, literal, type Code } from './code';
 import { bagReason } from './extensions';
 import { camelCase, Namer, pascalCase } from './names';
+import { OPERATION_KEYS, TRIGGER_KEYS } from './operation-keys';
+import { METHODS, type OperationSite } from './sites';
 import { isObject, type Json } from './read';
 import type { SchemaWriter } from './schemas';
-
-export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
-
-/** Where an operation lives in the generated code. */
-export interface OperationSite {
-  readonly operationId: string;
-  readonly verb: (typeof METHODS)[number];
-  readonly path: string;
-  readonly pathItem: Json;
-  readonly operation: Json;
-  readonly controller: string;
-  readonly method: string;
-}
 
 /** A decorator call: its name and arguments, written with `literal()`. */
 export interface Call {
@@ -39,82 +28,6 @@ export interface HandlerSpec {
   readonly parameters: ParameterSpec[];
   readonly returns: string;
   readonly notes: string[];
-}
-
-/** The sites of every operation, grouped into controllers by first tag, or first path segment. */
-export function operationSites(doc: Json, classes: Namer): OperationSite[] {
-  const sites: OperationSite[] = [];
-  const controllers = new Map<string, string>();
-  const methodNamers = new Map<string, Namer>();
-  const paths = isObject(doc.paths) ? doc.paths : {};
-  for (const [path, item] of Object.entries(paths)) {
-    if (!isObject(item)) continue;
-    for (const verb of METHODS) {
-      const op = item[verb];
-      if (!isObject(op)) continue;
-      const tags = Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [];
-      const segment = path.split('/').find((s) => s !== '' && !s.startsWith('{'));
-      const group = tags[0] ?? segment ?? 'Default';
-      let controller = controllers.get(group);
-      if (!controller) {
-        controller = classes.unique(`${pascalCase(group, 'Default')}Controller`);
-        controllers.set(group, controller);
-        methodNamers.set(controller, new Namer(['constructor']));
-      }
-      const operationId = typeof op.operationId === 'string' ? op.operationId : `${verb} ${path}`;
-      const method = methodNamers.get(controller)!.unique(camelCase(operationId, verb));
-      sites.push({ operationId, verb, path, pathItem: item, operation: op, controller, method });
-    }
-  }
-  return sites;
-}
-
-const OPERATION_KEYS: Record<string, (v: unknown) => Json | undefined> = {
-  operationId: () => ({}),
-  summary: (v) => (typeof v === 'string' ? { summary: v } : undefined),
-  description: (v) => (typeof v === 'string' ? { description: v } : undefined),
-  tags: (v) => (Array.isArray(v) && v.every((t) => typeof t === 'string') ? { tags: v } : undefined),
-  consumes: (v) => (Array.isArray(v) && v.every((t) => typeof t === 'string') ? { consumes: v } : undefined),
-  produces: (v) => (Array.isArray(v) && v.every((t) => typeof t === 'string') ? { produces: v } : undefined),
-  deprecated: (v) => (v === true ? { deprecated: true } : v === false ? {} : undefined),
-  security: (v) => (Array.isArray(v) && v.every(isObject) ? { security: v } : undefined),
-  'x-ms-visibility': (v) => (v === 'important' || v === 'advanced' || v === 'internal' ? { visibility: v } : undefined),
-  'x-ms-api-annotation': (v) => (annotationFits(v) ? { annotation: v } : undefined),
-  'x-ms-no-generic-test': (v) => (typeof v === 'boolean' ? { noGenericTest: v } : undefined),
-  'x-ms-openai-data': (v) => (isObject(v) ? { openAiData: v } : undefined),
-  'x-ms-pageable': (v) =>
-    isObject(v) &&
-    Object.keys(v).length === 1 &&
-    (v.nextLinkName === 'nextLink' || v.nextLinkName === '@odata.nextLink')
-      ? { pageable: v }
-      : undefined,
-  'x-ms-capabilities': (v) =>
-    isObject(v) && Object.keys(v).length === 1 && v.chunkTransfer === true ? { chunkTransfer: true } : undefined,
-  'x-ms-safe-operation': (v) => (typeof v === 'boolean' ? { safe: v } : undefined),
-};
-
-const TRIGGER_KEYS: Record<string, (v: unknown) => Json | undefined> = {
-  'x-ms-trigger': (v) => (v === 'single' || v === 'batch' ? { kind: v } : undefined),
-  'x-ms-trigger-hint': (v) => (typeof v === 'string' ? { hint: v } : undefined),
-  'x-ms-trigger-metadata': (v) =>
-    isObject(v) && Object.keys(v).length === 2 && v.kind === 'query' && v.mode === 'polling'
-      ? { pollingMetadata: true }
-      : undefined,
-};
-
-function annotationFits(v: unknown): boolean {
-  if (!isObject(v)) return false;
-  const keysOk = Object.keys(v).every((k) => ['family', 'revision', 'status', 'replacement'].includes(k));
-  const statusOk = v.status === undefined || v.status === 'Preview' || v.status === 'Production';
-  const replacementOk =
-    v.replacement === undefined ||
-    (isObject(v.replacement) &&
-      Object.keys(v.replacement).length === 2 &&
-      typeof v.replacement.api === 'string' &&
-      typeof v.replacement.operationId === 'string');
-  const familyOk = v.family === undefined || typeof v.family === 'string';
-  const revisionOk = v.revision === undefined || typeof v.revision === 'number';
-  return keysOk && statusOk && replacementOk && familyOk && revisionOk;
 }
 
 const PARAMETER_DECORATOR: Record<string, string> = {

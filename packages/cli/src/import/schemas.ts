@@ -66,7 +66,8 @@ export class SchemaWriter {
   private readonly pending: [string, Json, string][] = [];
   /** Class names in use, so every class-validator decorator gets imported. */
   readonly validatorsUsed = new Set<string>();
-  literals = 0;
+  /** Grows with every literal made: a change tells a caller that its attempt fell back to one. */
+  private literalsMade = 0;
   /** The text of every `{ schema }` literal made, to count the ones the output keeps. */
   readonly literalCode = new Set<string>();
 
@@ -125,12 +126,9 @@ export class SchemaWriter {
     if (a.leftovers.length > 0 || Object.keys(a.options).length + Object.keys(a.extensions).length === 0)
       return undefined;
     const structure = Object.fromEntries(Object.entries(schema).filter(([k]) => keys.includes(k)));
-    const before = this.literals;
+    const before = this.literalsMade;
     const inner = this.use(structure, hint);
-    if (this.literals !== before || !inner.ref) {
-      this.literals = before;
-      return undefined;
-    }
+    if (this.literalsMade !== before || !inner.ref) return undefined;
     return {
       ref: code(`described(${inner.ref.text}, ${literal(withExtensions(a))})`),
       ts: inner.ts,
@@ -140,7 +138,7 @@ export class SchemaWriter {
 
   /** A schema written as is: `{ schema: { … } }`. References inside stay `$ref`s to definitions. */
   private literal(schema: unknown): TypeUse {
-    this.literals++;
+    this.literalsMade++;
     const ref = code(literal({ schema }));
     this.literalCode.add(ref.text);
     return { ref, ts: tsGuess(schema) };
@@ -192,11 +190,10 @@ export class SchemaWriter {
   private classSpec(name: string, s: Json, base: Json): ClassSpec {
     if (!this.classable(s)) {
       // A named schema that is not an object with properties: its type, else the schema as is.
-      const before = this.literals;
+      const before = this.literalsMade;
       const type = base.inline ? undefined : this.use(s, `${name}Item`);
-      if (type?.ref && this.literals === before)
+      if (type?.ref && this.literalsMade === before)
         return { name, schemaOptions: { ...base, type: type.ref }, fields: [], notes: [] };
-      this.literals = before + 1;
       return { name, schemaOptions: { ...base, schema: s }, fields: [], notes: [] };
     }
     const structural = new Set(['type', 'properties', 'required', 'additionalProperties']);

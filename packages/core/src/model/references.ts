@@ -45,15 +45,17 @@ export class References {
       s.dynamicTree?.open,
       s.dynamicTree?.browse,
     ];
-    for (const d of calls) {
-      if (d?.target && d.operationId === '')
-        d.operationId = this.operation(d.target, 'dynamic reference', at)?.id ?? '';
-    }
+    for (const d of calls) if (d?.target && d.operationId === '') this.fillId(d, 'dynamic reference', at);
     for (const child of [...Object.values(s.properties ?? {}), ...(s.items ? [s.items] : [])]) {
       this.resolveIds(child, at, seen);
     }
     if (s.additionalProperties && typeof s.additionalProperties === 'object')
       this.resolveIds(s.additionalProperties, at, seen);
+  }
+
+  /** Sets the operationId of one dynamic call from its method reference. */
+  private fillId(d: { readonly target?: OperationRef; operationId: string }, what: string, at: SourceLocation): void {
+    d.operationId = (d.target && this.operation(d.target, what, at)?.id) ?? '';
   }
 
   /** Resolves and checks every dynamic extension reachable from the operation's parameters. */
@@ -98,11 +100,8 @@ export class References {
         }
       }
     }
-    for (const d of [s.dynamicList, s.dynamicProperties]) {
-      if (!d) continue;
-      const target = this.operation(d.target, d === s.dynamicList ? 'dynamicList' : 'dynamicProperties', at);
-      if (target) d.operationId = target.id;
-    }
+    if (s.dynamicList) this.fillId(s.dynamicList, 'dynamicList', at);
+    if (s.dynamicProperties) this.fillId(s.dynamicProperties, 'dynamicProperties', at);
     if (s.dynamicTree) {
       for (const call of [s.dynamicTree.open, s.dynamicTree.browse]) {
         if (!call) continue;

@@ -1,8 +1,16 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
-import type { DescribedOptions, DynamicArgument } from '../types';
+import type {
+  DescribedOptions,
+  DynamicArgument,
+  DynamicListArgument,
+  DynamicListOptions,
+  DynamicPropertiesOptions,
+  DynamicSchemaOptions,
+  DynamicValuesOptions,
+} from '../types';
 import { enumMembers } from './converters';
-import type { DynamicArgumentModel, DynamicListArgumentModel, SchemaModel } from './model';
+import type { DynamicArgumentModel, SchemaModel } from './model';
 
 function argument(a: DynamicArgument): DynamicArgumentModel {
   return typeof a === 'object' && a !== null && !Array.isArray(a) && 'parameter' in a
@@ -19,14 +27,37 @@ function isEmpty(p: object | undefined): true | undefined {
   return p !== undefined && Object.keys(p).length === 0 ? true : undefined;
 }
 
-/** The newer `{ value }` / `{ parameterReference }` form of legacy arguments. */
-function listArguments(args: Readonly<Record<string, DynamicArgumentModel>>): Record<string, DynamicListArgumentModel> {
+/** Legacy arguments in the newer form: `{ value }` literals and `{ parameterReference }` paths. */
+function listArguments(
+  args: Readonly<Record<string, DynamicArgument>> | undefined,
+): Record<string, DynamicListArgument> | undefined {
+  if (args === undefined) return undefined;
   return Object.fromEntries(
-    Object.entries(args).map(([k, a]) => [
-      k,
-      'parameter' in a ? { parameterReference: a.parameter } : { value: a.literal },
-    ]),
+    Object.entries(args).map(([k, a]) => {
+      const m = argument(a);
+      return [k, 'parameter' in m ? { parameterReference: m.parameter } : { value: m.literal }];
+    }),
   );
+}
+
+/** The `x-ms-dynamic-list` Flowport writes beside dynamic values: it names body fields unambiguously (§3.2). */
+function listOf(d: DynamicValuesOptions | undefined): DynamicListOptions | undefined {
+  if (!d?.operation) return undefined;
+  return {
+    operation: d.operation,
+    parameters: listArguments(d.parameters),
+    itemsPath: d.collection,
+    itemValuePath: d.value,
+    itemTitlePath: d.title,
+  };
+}
+
+/** The `x-ms-dynamic-properties` beside a dynamic schema (the docs ask for both). */
+function propertiesOf(d: DynamicSchemaOptions | undefined): DynamicPropertiesOptions | undefined {
+  if (!d) return undefined;
+  // itemValuePath is value-path without a trailing `properties` (validator rule).
+  const itemValuePath = d.valuePath?.replace(/\/?properties$/, '') || undefined;
+  return { operation: d.operation, parameters: listArguments(d.parameters), itemValuePath };
 }
 
 /**
@@ -79,46 +110,26 @@ export function applyDescribed(
       valuePath: d.valuePath,
     };
   }
-  if (o.dynamicList) {
-    const d = o.dynamicList;
+  const list = o.dynamicList ?? (conventions ? listOf(o.dynamicValues) : undefined);
+  if (list) {
     s.dynamicList = {
-      target: d.operation,
+      target: list.operation,
       operationId: '',
-      parameters: { ...d.parameters },
-      emptyParameters: isEmpty(d.parameters),
-      itemsPath: d.itemsPath,
-      itemValuePath: d.itemValuePath,
-      itemTitlePath: d.itemTitlePath,
-    };
-  } else if (conventions && s.dynamicValues?.target) {
-    // The newer form beside the legacy one: it references body fields unambiguously (§3.2).
-    const d = s.dynamicValues;
-    s.dynamicList = {
-      target: d.target!,
-      operationId: '',
-      parameters: listArguments(d.parameters),
-      itemsPath: d.collection,
-      itemValuePath: d.value,
-      itemTitlePath: d.title,
+      parameters: { ...list.parameters },
+      emptyParameters: isEmpty(list.parameters),
+      itemsPath: list.itemsPath,
+      itemValuePath: list.itemValuePath,
+      itemTitlePath: list.itemTitlePath,
     };
   }
-  if (o.dynamicProperties) {
-    const d = o.dynamicProperties;
+  const properties = o.dynamicProperties ?? (conventions ? propertiesOf(o.dynamicSchema) : undefined);
+  if (properties) {
     s.dynamicProperties = {
-      target: d.operation,
+      target: properties.operation,
       operationId: '',
-      parameters: { ...d.parameters },
-      emptyParameters: isEmpty(d.parameters),
-      itemValuePath: d.itemValuePath,
-    };
-  } else if (conventions && s.dynamicSchema) {
-    // The docs ask for both; itemValuePath is value-path without a trailing `properties`.
-    const d = s.dynamicSchema;
-    s.dynamicProperties = {
-      target: d.target,
-      operationId: '',
-      parameters: listArguments(d.parameters),
-      itemValuePath: d.valuePath?.replace(/\/?properties$/, '') || undefined,
+      parameters: { ...properties.parameters },
+      emptyParameters: isEmpty(properties.parameters),
+      itemValuePath: properties.itemValuePath,
     };
   }
   if (o.dynamicTree) {

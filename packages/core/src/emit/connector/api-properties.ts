@@ -14,9 +14,13 @@ type Json = Record<string, unknown>;
 export function apiProperties(model: ApiModel): Json {
   const auth = model.security.auth;
   const extra = model.security.connectionParameters;
+  const written = model.security.connection;
   let connectionParameters: Json | undefined;
   let connectionParameterSets: Json | undefined;
-  if (auth?.type === 'choice') {
+  if (written) {
+    connectionParameters = written.parameters ? { ...written.parameters } : undefined;
+    connectionParameterSets = written.parameterSets ? { ...written.parameterSets } : undefined;
+  } else if (auth?.type === 'choice') {
     connectionParameterSets = {
       uiDefinition: compact({ displayName: auth.displayName, description: auth.description }),
       values: auth.options.map((o) => ({
@@ -27,11 +31,6 @@ export function apiProperties(model: ApiModel): Json {
     };
   } else {
     connectionParameters = { ...(auth ? authParameters(auth) : {}), ...render(extra) };
-  }
-  const written = model.security.connection;
-  if (written) {
-    connectionParameters = written.parameters ? { ...written.parameters } : undefined;
-    connectionParameterSets = written.parameterSets ? { ...written.parameterSets } : undefined;
   }
   const b = model.branding;
   return {

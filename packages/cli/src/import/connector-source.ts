@@ -1,0 +1,219 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { code, literal, type Code } from './code';
+import { connectionSpec, metadataOption, policyCall } from './connection';
+import { METHODS } from './sites';
+import { ImportError, isObject, type Json } from './read';
+import { importLine } from './render';
+import type { SchemaWriter } from './schemas';
+
+/** `src/connector.ts`: the one `Connector`, and any asset (script) the definition needs. */
+export function connectorSource(
+  doc: Json,
+  properties: Json,
+  lookup: (id: unknown) => Code | undefined,
+  controllers: readonly string[],
+  schemas: SchemaWriter,
+  source: { readonly definition: string; readonly properties?: string },
+): { lines: string[]; imports: string[]; assets: Map<string, string> } {
+  const definitionFile = source.definition;
+  const propertiesFile = source.properties ?? 'apiProperties.json';
+  const notes: string[] = [];
+  const coreNames = new Set(['Connector']);
+  const options: Json = { info: info(doc.info as Json, notes, definitionFile) };
+  for (const k of ['host', 'basePath', 'schemes', 'consumes', 'produces'] as const) {
+    if (doc[k] !== undefined) options[k] = doc[k];
+  }
+  if (doc.consumes === undefined) options.consumes = [];
+  if (doc.produces === undefined) options.produces = [];
+  options.brandColor = typeof properties.iconBrandColor === 'string' ? properties.iconBrandColor : '#da3b01';
+  for (const k of ['publisher', 'stackOwner', 'capabilities'] as const) {
+    if (properties[k] !== undefined) options[k] = properties[k];
+  }
+  if (properties.capabilities === undefined) options.capabilities = [];
+  const extensions: Json = {};
+  const metadata = metadataOption(doc['x-ms-connector-metadata']);
+  if (metadata) options.metadata = metadata;
+  else if (doc['x-ms-connector-metadata'] !== undefined) {
+    extensions['x-ms-connector-metadata'] = doc['x-ms-connector-metadata'];
+    notes.push('x-ms-connector-metadata: spelled or ordered unlike the documented form, kept as written');
+  }
+  const capabilities = doc['x-ms-capabilities'];
+  const mapped = capabilitiesOption(capabilities, lookup);
+  if (mapped) Object.assign(options, mapped);
+  else if (capabilities !== undefined) {
+    extensions['x-ms-capabilities'] = capabilities;
+    notes.push('x-ms-capabilities: a form with no first-class option, kept as written');
+  }
+  const connection = connectionSpec(doc, properties);
+  if (connection.auth) {
+    coreNames.add(connection.auth.helper);
+    options.auth = code(`${connection.auth.helper}(${literal(connection.auth.args)})`);
+  }
+  Object.assign(options, connection.options);
+  const policies = Array.isArray(properties.policyTemplateInstances) ? properties.policyTemplateInstances : undefined;
+  if (policies) {
+    options.policies = policies.map((p) => {
+      const call = policyCall(p, lookup);
+      if (!call)
+        throw new ImportError(
+          propertiesFile,
+          '/properties/policyTemplateInstances',
+          'an instance has keys beyond templateId, title and parameters',
+        );
+      coreNames.add(call.helper);
+      return code(`${call.helper}(${call.args.map((a) => literal(a)).join(', ')})`);
+    });
+  }
+  const assets = new Map<string, string>();
+  if (Array.isArray(properties.scriptOperations)) {
+    const script = join(dirname(definitionFile), 'script.csx');
+    assets.set('script.csx', existsSync(script) ? readFileSync(script, 'utf8') : PASS_THROUGH_SCRIPT);
+    options.script = { file: '../script.csx', operations: properties.scriptOperations.map((id) => lookup(id) ?? id) };
+  }
+  for (const k of Object.keys(properties)) {
+    if (!KNOWN_PROPERTIES.has(k)) throw new ImportError(propertiesFile, `/properties/${k}`, 'has no Flowport form');
+  }
+  if (Array.isArray(doc.tags) && doc.tags.length > 0) options.tags = doc.tags;
+  const orphans = orphanPathItems(doc, definitionFile);
+  if (Object.keys(orphans).length > 0) {
+    options.pathExtensions = orphans;
+    notes.push('pathExtensions: path items without an operation, kept as written');
+  }
+  options.controllers = controllers.map((c) => code(c));
+  const definitions = [...schemas.definitions.values()];
+  if (definitions.length > 0) options.schemas = definitions.map((c) => code(c));
+  options.unknownProperties = 'allow';
+  options.asDeclared = true;
+  for (const [k, v] of Object.entries(doc)) {
+    if (k === 'x-ms-connector-metadata' || k === 'x-ms-capabilities') continue;
+    if (k.startsWith('x-')) {
+      extensions[k] = v;
+      notes.push(`${k}: no first-class option, kept as written`);
+    } else if (!ROOT_KEYS.has(k)) throw new ImportError(definitionFile, `/${k}`, 'has no Flowport form');
+  }
+  if (Object.keys(extensions).length > 0) options.extensions = extensions;
+  const lines = [...notes.map((n) => `// ${n}`), `export const connector = new Connector(${literal(options)});`];
+  return { lines, imports: importLine(coreNames, '@flowport/core'), assets };
+}
+
+const ROOT_KEYS = new Set([
+  'swagger',
+  'info',
+  'host',
+  'basePath',
+  'schemes',
+  'consumes',
+  'produces',
+  'paths',
+  'definitions',
+  'parameters',
+  'responses',
+  'securityDefinitions',
+  'security',
+  'tags',
+]);
+
+const KNOWN_PROPERTIES = new Set([
+  'connectionParameters',
+  'connectionParameterSets',
+  'iconBrandColor',
+  'capabilities',
+  'policyTemplateInstances',
+  'publisher',
+  'stackOwner',
+  'scriptOperations',
+]);
+
+const PASS_THROUGH_SCRIPT = `// The original script.csx was not beside the imported definition. This one forwards each
+// request unchanged; replace it with the connector's own code.
+public class Script : ScriptBase
+{
+    public override async Task<HttpResponseMessage> ExecuteAsync()
+    {
+        return await this.Context.SendAsync(this.Context.Request, this.CancellationToken).ConfigureAwait(false);
+    }
+}
+`;
+
+/** Path items that hold extensions but no operation. */
+function orphanPathItems(doc: Json, file: string): Json {
+  const out: Json = {};
+  for (const [path, item] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
+    if (!isObject(item) || Object.keys(item).length === 0) continue;
+    if (Object.keys(item).some((k) => (METHODS as readonly string[]).includes(k))) continue;
+    for (const k of Object.keys(item)) {
+      if (!k.startsWith('x-')) throw new ImportError(file, `/paths/${path}/${k}`, 'has no Flowport form');
+    }
+    out[path] = item;
+  }
+  return out;
+}
+
+function info(i: Json, notes: string[], file: string): Json {
+  const out: Json = {};
+  const extensions: Json = {};
+  for (const [k, v] of Object.entries(i)) {
+    if (['title', 'description', 'version', 'contact', 'termsOfService', 'license'].includes(k)) out[k] = v;
+    else if (
+      k === 'x-ms-api-annotation' &&
+      isObject(v) &&
+      Object.keys(v).length === 1 &&
+      (v.status === 'Preview' || v.status === 'Production')
+    )
+      out.status = v.status;
+    else if (k === 'x-ms-deployment-version' && typeof v === 'string') out.deploymentVersion = v;
+    else if (k === 'x-ms-keywords' && Array.isArray(v) && v.every((w) => typeof w === 'string')) out.keywords = v;
+    else if (k.startsWith('x-')) {
+      extensions[k] = v;
+      notes.push(`info ${k}: no first-class option for this form, kept as written`);
+    } else throw new ImportError(file, `/info/${k}`, 'has no Flowport form');
+  }
+  if (Object.keys(extensions).length > 0) out.extensions = extensions;
+  return out;
+}
+
+function capabilitiesOption(v: unknown, lookup: (id: unknown) => Code | undefined): Json | undefined {
+  if (!isObject(v)) return undefined;
+  const out: Json = {};
+  for (const [k, c] of Object.entries(v)) {
+    if (
+      k === 'testConnection' &&
+      isObject(c) &&
+      Object.keys(c).every((x) => x === 'operationId' || x === 'parameters')
+    ) {
+      const operation = lookup(c.operationId);
+      if (!operation) return undefined;
+      out.testConnection = { operation, parameters: c.parameters };
+    } else if (k === 'file-picker' && isObject(c)) {
+      const picker = filePicker(c, lookup);
+      if (!picker) return undefined;
+      out.filePicker = picker;
+    } else return undefined;
+  }
+  return out;
+}
+
+function filePicker(c: Json, lookup: (id: unknown) => Code | undefined): Json | undefined {
+  const call = (x: unknown) => {
+    if (!isObject(x) || !Object.keys(x).every((k) => k === 'operationId' || k === 'parameters')) return undefined;
+    const operation = lookup(x.operationId);
+    return operation ? { operation, parameters: x.parameters } : undefined;
+  };
+  const names: Record<string, string> = {
+    'value-title': 'valueTitle',
+    'value-collection': 'valueCollection',
+    'value-folder-property': 'valueFolderProperty',
+    'value-media-property': 'valueMediaProperty',
+  };
+  const out: Json = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (k === 'open' || k === 'browse') {
+      const mapped = call(v);
+      if (!mapped) return undefined;
+      out[k] = mapped;
+    } else if (names[k] && typeof v === 'string' && v !== '') out[names[k]] = v;
+    else return undefined;
+  }
+  return out.open ? out : undefined;
+}
