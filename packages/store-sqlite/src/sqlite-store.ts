@@ -49,14 +49,18 @@ const delivery = (r: OutboxRow): Delivery => ({
   ...(r.last_error ? { lastError: r.last_error } : {}),
 });
 
-const subscription = (r: SubscriptionRow): Subscription => ({
-  id: r.id,
-  trigger: r.trigger_id,
-  owner: r.owner,
-  callbackUrl: r.callback_url,
-  filters: JSON.parse(r.filters) as Record<string, unknown>,
-  createdAt: r.created_at,
-});
+const subscription = (r: SubscriptionRow): Subscription =>
+  Object.freeze({
+    id: r.id,
+    trigger: r.trigger_id,
+    owner: r.owner,
+    callbackUrl: r.callback_url,
+    // Frozen to the bottom (the reviver sees every nested value): the store hands out shared copies.
+    filters: JSON.parse(r.filters, (_key, value: unknown) =>
+      typeof value === 'object' && value !== null ? Object.freeze(value) : value,
+    ) as Record<string, unknown>,
+    createdAt: r.created_at,
+  });
 
 /**
  * A {@link TriggerStore} in one SQLite file, in WAL mode. Enqueued deliveries are written with
@@ -65,13 +69,26 @@ const subscription = (r: SubscriptionRow): Subscription => ({
  * a power cut only delivers that notification again, which at-least-once allows, and it spares
  * an fsync per delivery. One writer at a time, so it suits one API instance; several instances
  * need a shared store such as PostgreSQL.
+ *
+ * Subscriptions are read on every emit, so they are kept in memory: this store's own writes
+ * refresh them at once, and a write by another process on the same file (seen through SQLite's
+ * `data_version`) within `subscriptionRefreshMs`.
  */
 export class SqliteTriggerStore implements TriggerStore {
   private readonly db: Database.Database;
   private readonly q;
+  private readonly refreshMs: number;
+  private readonly cached = new Map<string, readonly Subscription[]>();
+  private version: unknown;
+  private checkedAt = -Infinity;
 
-  /** @param file - database file, created when missing (`:memory:` for a throwaway one). */
-  constructor(file: string) {
+  /**
+   * @param file - database file, created when missing (`:memory:` for a throwaway one).
+   * @param options.subscriptionRefreshMs - how long subscriptions written by another process may
+   *   stay unseen (default 250 ms; 0 checks on every emit).
+   */
+  constructor(file: string, options: { subscriptionRefreshMs?: number } = {}) {
+    this.refreshMs = options.subscriptionRefreshMs ?? 250;
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -103,21 +120,41 @@ export class SqliteTriggerStore implements TriggerStore {
       dead: db.prepare('SELECT *, 0 AS next_attempt_at FROM dead_letters ORDER BY buried_at, id'),
       pending: db.prepare('SELECT COUNT(*) AS n FROM outbox'),
       nextDue: db.prepare('SELECT MIN(MAX(next_attempt_at, leased_until)) AS at FROM outbox'),
+      // Changes whenever another connection commits; this connection's own commits leave it alone.
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
     };
   }
 
   async addSubscription(s: Subscription): Promise<void> {
     this.q.addSubscription.run(s.id, s.trigger, s.owner, s.callbackUrl, JSON.stringify(s.filters), s.createdAt);
+    this.cached.clear();
   }
   async getSubscription(id: string): Promise<Subscription | undefined> {
     const row = this.q.getSubscription.get(id) as SubscriptionRow | undefined;
     return row && subscription(row);
   }
   async deleteSubscription(id: string): Promise<boolean> {
-    return this.q.deleteSubscription.run(id).changes > 0;
+    const deleted = this.q.deleteSubscription.run(id).changes > 0;
+    this.cached.clear();
+    return deleted;
   }
   async subscriptionsOf(trigger: string): Promise<Subscription[]> {
-    return (this.q.subscriptionsOf.all(trigger) as SubscriptionRow[]).map(subscription);
+    const now = performance.now();
+    if (now - this.checkedAt >= this.refreshMs) {
+      this.checkedAt = now;
+      const version = this.q.dataVersion.get();
+      if (version !== this.version) {
+        this.version = version;
+        this.cached.clear();
+      }
+    }
+    let list = this.cached.get(trigger);
+    if (!list) {
+      list = (this.q.subscriptionsOf.all(trigger) as SubscriptionRow[]).map(subscription);
+      this.cached.set(trigger, list);
+    }
+    // A copy of the list, frozen entries: a caller cannot change what the next caller reads.
+    return list.slice();
   }
   async enqueue(deliveries: readonly Delivery[]): Promise<void> {
     this.db.pragma('synchronous = FULL');
