@@ -22,8 +22,9 @@ export function createApp(connector: Connector, options: AdapterOptions = {}): E
   app.disable('x-powered-by');
   app.set('etag', false);
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
-  if (options.docs !== false) mountDocs(app, () => emitFiles(model));
   app.use(model.basePath, routerFor(model, options));
+  // After the operations: an API request then never walks past the document routes.
+  if (options.docs !== false) mountDocs(app, () => emitFiles(model));
   app.use(notFound);
   app.use(problemHandler(options.logger ?? consoleLogger));
   return app;

@@ -36,8 +36,8 @@ export interface CompileContext {
 
 type Handler = (args: unknown[], call?: TriggerCall) => unknown;
 
-/** One operation as Express middlewares: guard, body parsing, validation, binding, handler, reply. */
-export function compileOperation(op: OperationModel, ctx: CompileContext): RequestHandler[] {
+/** One operation as one Express handler: guard, body parsing, validation, binding, handler, reply. */
+export function compileOperation(op: OperationModel, ctx: CompileContext): RequestHandler {
   const guard = ctx.guardFor(op);
   const validator = new RequestValidator(ctx.ajv, ctx.emittedParameters.get(op.id) ?? []);
   const args = compileArguments(op, ctx);
@@ -53,11 +53,22 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
   }
   const doubleEncoded = op.parameters.filter((p) => p.in === 'path' && p.urlEncoding === 'double').map((p) => p.name);
 
-  const authenticate: RequestHandler = (req, _res, next) => {
+  const parsers = bodyParsers(op, ctx.limits);
+  // Guard, parsers and handler run as one Express handler: each extra handler costs a dispatch
+  // step of Express's router on every request.
+  const serve: RequestHandler = (req, res, next) => {
     const sent = hasBody(req);
+    const parse = (i: number): void => {
+      if (i === parsers.length) return void handle(req, res, next);
+      try {
+        parsers[i](req, res, (err?: unknown) => (err === undefined || err === null ? parse(i + 1) : next(err)));
+      } catch (err) {
+        next(err);
+      }
+    };
     guard(req).then((identity) => {
       (req as FlowportRequest).flowport = { identity, hasBody: sent };
-      next();
+      parse(0);
     }, next);
   };
   const handle = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -107,7 +118,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       next(err);
     }
   };
-  return [authenticate, ...bodyParsers(op, ctx.limits), (req, res, next) => void handle(req, res, next)];
+  return serve;
 }
 
 /** Validators of the operation's declared JSON response schemas, by status, from the emitted definition. */

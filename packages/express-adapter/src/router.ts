@@ -72,7 +72,7 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
     );
   for (const item of model.paths) {
     const route = toExpressPath(item.path);
-    for (const op of item.operations) router[op.method](route, ...compileOperation(op, ctx));
+    for (const op of item.operations) router[op.method](route, compileOperation(op, ctx));
     router.all(route, methodNotAllowed(item.operations));
   }
   router.use(problemHandler(options.logger ?? consoleLogger));
