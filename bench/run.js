@@ -27,6 +27,11 @@ const APPS = {
   express: { label: '(b) Express 5 by hand (`app.listen`)', script: join(__dirname, 'apps/hand-express.js') },
   raw: { label: '(c) raw node:http by hand', script: join(__dirname, 'apps/raw-node.js') },
 };
+/** Measured for cold start only: how much of (a)'s start-up its DTOs' imports explain. */
+const DTO_IMPORTS = {
+  label: "(b) plus `require` of class-validator and class-transformer (the example DTOs' imports)",
+  script: join(__dirname, 'apps/hand-express-dto-imports.js'),
+};
 const WORKLOADS = {
   valid: { method: 'POST', path: W.PATH, body: W.validBody, expect: 200 },
   invalid: { method: 'POST', path: W.PATH, body: W.invalidBody, expect: 400 },
@@ -98,13 +103,18 @@ async function measure() {
       }
       process.stderr.write(`  rep ${rep + 1}/${CONFIG.reps} ${key} done\n`);
     }
+    const dto = await startApp(DTO_IMPORTS.script, 18000 + rep * 10 + 9, { SENTIMENT_API_KEYS: W.KEY });
+    await stop(dto.child);
+    (samples.dtoImports ??= { cold: [] }).cold.push(dto.coldMs);
   }
   return samples;
 }
 
 function summarise(samples) {
   const out = {};
+  out.dtoImports = { coldMs: median(samples.dtoImports.cold) };
   for (const [key, s] of Object.entries(samples)) {
+    if (key === 'dtoImports') continue;
     out[key] = {
       coldMs: median(s.cold),
       rssMiB: median(s.rss),
@@ -124,7 +134,29 @@ const fmt = (n, digits = 0) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 
-function report(sum, emit) {
+/** (a)/(b) of the main metrics in each repetition, to show how far the medians can be trusted. */
+function perRep(samples) {
+  const a = samples.flowport;
+  const b = samples.express;
+  const row = (name, values) => `| ${name} | ${values.map((v) => `${v.toFixed(2)}×`).join(' | ')} |`;
+  const each = (wk, field) => a[wk].map((r, i) => r[field] / b[wk][i][field]);
+  return [
+    row('valid POST req/s', each('valid', 'rps')),
+    row('invalid POST req/s', each('invalid', 'rps')),
+    row('valid POST p99', each('valid', 'p99')),
+    row('invalid POST p99', each('invalid', 'p99')),
+    row(
+      'peak RSS',
+      a.rss.map((r, i) => r / b.rss[i]),
+    ),
+    row(
+      'cold start',
+      a.cold.map((c, i) => c / b.cold[i]),
+    ),
+  ];
+}
+
+function report(sum, emit, samples) {
   const a = sum.flowport;
   const b = sum.express;
   const c = sum.raw;
@@ -160,6 +192,15 @@ function report(sum, emit) {
     'Targets of issue 8, against (b): valid and invalid POST throughput ≥ 1.6×, p99 ≤ 0.7×, peak RSS ≤ 1.0×,',
     'cold start ≤ 1.3×.',
     '',
+    `Cold start of ${DTO_IMPORTS.label}: ${fmt(sum.dtoImports.coldMs)} ms, ${ratio(sum.dtoImports.coldMs, b.coldMs)} of (b);`,
+    `(a) is ${ratio(a.coldMs, sum.dtoImports.coldMs)} of it.`,
+    '',
+    'The spread behind the medians: (a)/(b) within each repetition (in one repetition the apps run one after the other).',
+    '',
+    `| (a)/(b) | ${samples.flowport.cold.map((_, i) => `rep ${i + 1}`).join(' | ')} |`,
+    `|---|${samples.flowport.cold.map(() => '---:').join('|')}|`,
+    ...perRep(samples),
+    '',
     '## Emission',
     '',
     '| connector | first resolve + emit (ms) | warm resolve + emit (ms) | `flowport build` wall (ms) | `flowport build` peak RSS (MiB) |',
@@ -180,7 +221,7 @@ async function main() {
   for (const app of Object.values(APPS)) readFileSync(app.script); // built? (npm run build first)
   const samples = await measure().finally(() => rmSync(scratch, { recursive: true, force: true }));
   const emit = emission(CONFIG.emissionRuns);
-  const text = report(summarise(samples), emit);
+  const text = report(summarise(samples), emit, samples);
   process.stdout.write(`${text}\n`);
   if (!smoke) writeFileSync(join(__dirname, 'RESULTS.md'), text);
 }
