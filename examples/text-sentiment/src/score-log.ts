@@ -1,39 +1,119 @@
 import type { ScoredDocument } from './trigger.dto';
 
 /**
- * Recent scores per caller, for the "When documents are scored" polling trigger. In memory and
- * bounded: a poll after a restart starts from the new log's baseline.
+ * One caller's most recent scores, oldest first, in a ring of columns: numbers in typed arrays
+ * and ids in one array, so that a busy log holds no object per entry for the garbage collector
+ * to copy and promote. It grows by doubling up to `capacity`, then overwrites the oldest entry.
+ */
+class Ring {
+  private sequences: Float64Array;
+  private scores: Float64Array;
+  private times: Float64Array;
+  private ids: string[];
+  private start = 0;
+  length = 0;
+
+  constructor(private readonly capacity: number) {
+    const size = Math.min(64, capacity);
+    this.sequences = new Float64Array(size);
+    this.scores = new Float64Array(size);
+    this.times = new Float64Array(size);
+    this.ids = new Array<string>(size);
+  }
+
+  push(sequence: number, id: string, score: number, time: number): void {
+    if (this.length === this.sequences.length && this.length < this.capacity) this.grow();
+    const size = this.sequences.length;
+    let at: number;
+    if (this.length < size) {
+      at = (this.start + this.length) % size;
+      this.length++;
+    } else {
+      at = this.start;
+      this.start = (this.start + 1) % size;
+    }
+    this.sequences[at] = sequence;
+    this.ids[at] = id;
+    this.scores[at] = score;
+    this.times[at] = time;
+  }
+
+  /** The i-th oldest entry. */
+  entry(i: number): ScoredDocument {
+    const at = (this.start + i) % this.sequences.length;
+    return {
+      sequence: this.sequences[at],
+      id: this.ids[at],
+      score: this.scores[at],
+      scoredAt: new Date(this.times[at]).toISOString(),
+    };
+  }
+
+  /** Index of the oldest entry whose sequence is above `after` (sequences only increase). */
+  firstAfter(after: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sequences[(this.start + mid) % this.sequences.length] > after) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  private grow(): void {
+    const size = Math.min(this.capacity, this.sequences.length * 2);
+    const order = (column: Float64Array) => {
+      const next = new Float64Array(size);
+      for (let i = 0; i < this.length; i++) next[i] = column[(this.start + i) % column.length];
+      return next;
+    };
+    const ids = new Array<string>(size);
+    for (let i = 0; i < this.length; i++) ids[i] = this.ids[(this.start + i) % this.ids.length];
+    this.sequences = order(this.sequences);
+    this.scores = order(this.scores);
+    this.times = order(this.times);
+    this.ids = ids;
+    this.start = 0;
+  }
+}
+
+/**
+ * Recent scores per caller, for the "When documents are scored" polling trigger and the history
+ * operation. In memory and bounded: a poll after a restart starts from the new log's baseline.
  */
 export class ScoreLog {
-  private readonly entries = new Map<string, ScoredDocument[]>();
+  private readonly rings = new Map<string, Ring>();
   private sequence = 0;
 
   constructor(private readonly perOwner = 10_000) {}
 
   record(owner: string, docs: readonly { id: string; score: number }[]): void {
-    const list = this.entries.get(owner) ?? [];
-    const scoredAt = new Date().toISOString();
-    for (const d of docs) list.push({ sequence: ++this.sequence, id: d.id, score: d.score, scoredAt });
-    // Trim in batches: splicing a full list on every request would shift 10,000 entries each time.
-    if (list.length > 2 * this.perOwner) list.splice(0, list.length - this.perOwner);
-    this.entries.set(owner, list);
+    let ring = this.rings.get(owner);
+    if (!ring) this.rings.set(owner, (ring = new Ring(this.perOwner)));
+    const now = Date.now();
+    for (const d of docs) ring.push(++this.sequence, d.id, d.score, now);
   }
 
   /** One page of the caller's history, newest first: `top` entries from `offset`. */
   page(owner: string, offset: number, top: number): { items: ScoredDocument[]; next: number | undefined } {
-    const list = this.entries.get(owner) ?? [];
-    const kept = list.slice(Math.max(0, list.length - this.perOwner)).reverse();
-    const items = kept.slice(offset, offset + top);
-    return { items, next: offset + top < kept.length ? offset + top : undefined };
+    const ring = this.rings.get(owner);
+    const length = ring?.length ?? 0;
+    const items: ScoredDocument[] = [];
+    for (let i = length - 1 - offset; i >= 0 && items.length < top; i--) items.push(ring!.entry(i));
+    return { items, next: offset + top < length ? offset + top : undefined };
   }
 
   /** Documents after `cursor` (a sequence number), oldest first, at most `limit`. */
   since(owner: string, cursor: string | undefined, limit = 100): { items: ScoredDocument[]; cursor: string } {
     if (cursor === undefined) return { items: [], cursor: String(this.sequence) };
-    const after = Number(cursor);
-    const list = this.entries.get(owner) ?? [];
-    const kept = list.slice(Math.max(0, list.length - this.perOwner));
-    const items = kept.filter((d) => d.sequence > after).slice(0, limit);
+    const ring = this.rings.get(owner);
+    const items: ScoredDocument[] = [];
+    if (ring) {
+      for (let i = ring.firstAfter(Number(cursor)); i < ring.length && items.length < limit; i++) {
+        items.push(ring.entry(i));
+      }
+    }
     return { items, cursor: items.length > 0 ? String(items[items.length - 1].sequence) : cursor };
   }
 }

@@ -1,0 +1,85 @@
+import { ScoreLog } from '@flowport/example-text-sentiment/dist/score-log';
+import assert from 'node:assert/strict';
+
+/** The log's contract written the plain way: every entry kept, the last `perOwner` visible. */
+class PlainLog {
+  private readonly entries = new Map<string, { sequence: number; id: string; score: number }[]>();
+  private sequence = 0;
+  constructor(private readonly perOwner: number) {}
+  record(owner: string, docs: readonly { id: string; score: number }[]): void {
+    const list = this.entries.get(owner) ?? [];
+    for (const d of docs) list.push({ sequence: ++this.sequence, id: d.id, score: d.score });
+    this.entries.set(owner, list);
+  }
+  private kept(owner: string) {
+    const list = this.entries.get(owner) ?? [];
+    return list.slice(Math.max(0, list.length - this.perOwner));
+  }
+  page(owner: string, offset: number, top: number) {
+    const kept = this.kept(owner).reverse();
+    return { items: kept.slice(offset, offset + top), next: offset + top < kept.length ? offset + top : undefined };
+  }
+  since(owner: string, cursor: string | undefined, limit: number) {
+    if (cursor === undefined) return { items: [], cursor: String(this.sequence) };
+    const items = this.kept(owner)
+      .filter((d) => d.sequence > Number(cursor))
+      .slice(0, limit);
+    return { items, cursor: items.length > 0 ? String(items[items.length - 1].sequence) : cursor };
+  }
+}
+
+const withoutTime = <T extends { items: { scoredAt?: string }[] }>(r: T) => ({
+  ...r,
+  items: r.items.map(({ scoredAt: _s, ...rest }) => rest),
+});
+
+describe('example: score log', () => {
+  for (const perOwner of [5, 64, 100, 300]) {
+    it(`answers pages and polls like a plain list (${perOwner} kept per caller, wrapping and growing)`, () => {
+      let seed = perOwner;
+      const random = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed % n;
+      };
+      const log = new ScoreLog(perOwner);
+      const plain = new PlainLog(perOwner);
+      const owners = ['key:a', 'key:b'];
+      const cursors = new Map<string, string | undefined>();
+      for (let step = 0; step < 2000; step++) {
+        const owner = owners[random(2)];
+        const docs = Array.from({ length: 1 + random(4) }, (_, i) => ({
+          id: `${step}-${i}`,
+          score: random(100) / 100,
+        }));
+        log.record(owner, docs);
+        plain.record(owner, docs);
+        if (step % 7 === 0) {
+          const offset = random(perOwner + 5);
+          const top = 1 + random(20);
+          assert.deepEqual(
+            withoutTime(log.page(owner, offset, top)),
+            plain.page(owner, offset, top),
+            `page at ${step}`,
+          );
+        }
+        if (step % 5 === 0) {
+          const limit = 1 + random(30);
+          const cursor = cursors.get(owner);
+          const got = log.since(owner, cursor, limit);
+          assert.deepEqual(withoutTime(got), plain.since(owner, cursor, limit), `poll at ${step}`);
+          cursors.set(owner, got.cursor);
+        }
+      }
+    });
+  }
+
+  it('stamps each entry with the time it was recorded, as an ISO date', () => {
+    const log = new ScoreLog();
+    const before = Date.now();
+    log.record('key:a', [{ id: '1', score: 0.5 }]);
+    const [entry] = log.page('key:a', 0, 10).items;
+    assert.match(entry.scoredAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    assert.ok(Date.parse(entry.scoredAt) >= before && Date.parse(entry.scoredAt) <= Date.now());
+    assert.deepEqual(log.since('key:b', '0').items, []);
+  });
+});
