@@ -9,7 +9,7 @@ const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { cpus, tmpdir, totalmem } = require('node:os');
 const { join } = require('node:path');
 const { emission } = require('./emission');
-const { PINNING, median, peakRssMiB, startApp, stop } = require('./lib/process');
+const { PINNING, cpuMicros, median, peakRssMiB, startApp, stop } = require('./lib/process');
 const wrk = require('./lib/wrk');
 const W = require('./lib/workload');
 
@@ -101,7 +101,9 @@ async function measure() {
         for (const key of rotated) {
           const request = requestFor(running[key], w);
           await wrk.run({ ...request, seconds: CONFIG.warmup });
+          const cpuBefore = cpuMicros(running[key].pid);
           const r = await wrk.run({ ...request, seconds: CONFIG.seconds });
+          r.cpuPerRequest = (cpuMicros(running[key].pid) - cpuBefore) / r.requests;
           if (w.expect === 200 && r.non2xx > 0) throw new Error(`${key} ${wk}: ${r.non2xx} non-2xx answers`);
           (samples[key][wk] ??= []).push(r);
         }
@@ -131,6 +133,7 @@ function summarise(samples) {
           [`${wk}Rps`, median(s[wk].map((r) => r.rps))],
           [`${wk}P50`, median(s[wk].map((r) => r.p50))],
           [`${wk}P99`, median(s[wk].map((r) => r.p99))],
+          [`${wk}Cpu`, median(s[wk].map((r) => r.cpuPerRequest))],
         ]),
       ),
     };
@@ -154,6 +157,7 @@ function perRep(samples) {
     row('invalid POST req/s', each('invalid', 'rps')),
     row('valid POST p99', each('valid', 'p99')),
     row('invalid POST p99', each('invalid', 'p99')),
+    row('valid POST CPU/request', each('valid', 'cpuPerRequest')),
     row(
       'peak RSS',
       a.rss.map((r, i) => r / b.rss[i]),
@@ -176,6 +180,8 @@ function report(sum, emit, samples) {
     ['valid POST p50 ms', 'validP50', 2, 'lower'],
     ['valid POST p99 ms', 'validP99', 2, 'lower'],
     ['invalid POST p99 ms', 'invalidP99', 2, 'lower'],
+    ['valid POST server CPU µs/request', 'validCpu', 0, 'lower'],
+    ['invalid POST server CPU µs/request', 'invalidCpu', 0, 'lower'],
     ['peak RSS MiB', 'rssMiB', 0, 'lower'],
     ['cold start ms (spawn → first 200)', 'coldMs', 0, 'lower'],
   ];

@@ -45,6 +45,16 @@ function peakRssMiB(pid) {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
 }
 
+/**
+ * CPU time (user + system) a process has used so far, in microseconds. Per request it measures
+ * what a framework costs even when a shared machine lends the server less of a core.
+ */
+function cpuMicros(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime, fields 14 and 15 of proc(5), in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 function stop(child) {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
@@ -60,4 +70,4 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-module.exports = { PINNING, startApp, peakRssMiB, stop, median, get };
+module.exports = { PINNING, startApp, peakRssMiB, cpuMicros, stop, median, get };

@@ -25,14 +25,15 @@ const ms = (text) => {
   return m ? Number(m[1]) * UNITS[m[2]] : NaN;
 };
 
-/** Parses wrk's summary: throughput, p50/p99 latency in ms, and non-2xx/3xx answers. */
+/** Parses wrk's summary: throughput, p50/p99 latency in ms, requests made, and non-2xx/3xx answers. */
 function parse(output) {
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]);
   const p50 = ms(/\s50%\s+(\S+)/.exec(output)?.[1] ?? '');
   const p99 = ms(/\s99%\s+(\S+)/.exec(output)?.[1] ?? '');
   const errors = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0);
   const socket = /Socket errors: (.*)/.exec(output)?.[1];
-  return { rps, p50, p99, non2xx: errors, socketErrors: socket ?? '' };
+  const requests = Number(/(\d+) requests in/.exec(output)?.[1]);
+  return { rps, p50, p99, requests, non2xx: errors, socketErrors: socket ?? '' };
 }
 
 /**
