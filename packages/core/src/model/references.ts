@@ -11,6 +11,9 @@ import type { OperationModel } from './types';
  * is a diagnostic rather than a crash.
  */
 export class References {
+  /** Definitions from which a dynamic extension can be reached; computed on first use. */
+  private dynamicReach?: ReadonlySet<string>;
+
   constructor(
     private readonly handlers: HandlerIndex,
     private readonly schemas: SchemaTable,
@@ -37,20 +40,27 @@ export class References {
   resolveIds(s: SchemaModel, at: SourceLocation, seen = new Set<SchemaModel>()): void {
     if (seen.has(s)) return;
     seen.add(s);
-    const calls = [
-      s.dynamicValues,
-      s.dynamicSchema,
-      s.dynamicList,
-      s.dynamicProperties,
-      s.dynamicTree?.open,
-      s.dynamicTree?.browse,
-    ];
-    for (const d of calls) if (d?.target && d.operationId === '') this.fillId(d, 'dynamic reference', at);
-    for (const child of [...Object.values(s.properties ?? {}), ...(s.items ? [s.items] : [])]) {
-      this.resolveIds(child, at, seen);
+    if (hasDynamic(s)) {
+      const calls = [
+        s.dynamicValues,
+        s.dynamicSchema,
+        s.dynamicList,
+        s.dynamicProperties,
+        s.dynamicTree?.open,
+        s.dynamicTree?.browse,
+      ];
+      for (const d of calls) if (d?.target && d.operationId === '') this.fillId(d, 'dynamic reference', at);
     }
+    for (const name in s.properties) this.resolveIds(s.properties[name], at, seen);
+    if (s.items) this.resolveIds(s.items, at, seen);
     if (s.additionalProperties && typeof s.additionalProperties === 'object')
       this.resolveIds(s.additionalProperties, at, seen);
+  }
+
+  /** {@link resolveIds} for every definition that holds a dynamic reference. */
+  resolveDefinitionIds(): void {
+    const reach = (this.dynamicReach ??= definitionsReachingDynamic(this.schemas));
+    for (const [name, schema] of this.schemas) if (reach.has(name)) this.resolveIds(schema, { class: name });
   }
 
   /** Sets the operationId of one dynamic call from its method reference. */
@@ -109,10 +119,14 @@ export class References {
         if (target) call.operationId = target.id;
       }
     }
+    // A definition with no dynamic extension anywhere below it has nothing to check: skipping
+    // it keeps this walk from re-reading every operation's whole DTO graph.
+    this.dynamicReach ??= definitionsReachingDynamic(this.schemas);
+    const definition = s.ref && this.dynamicReach.has(s.ref) ? this.schemas.get(s.ref) : undefined;
     const children = [
       ...Object.entries(s.properties ?? {}).map(([k, v]) => [v, k] as const),
       ...(s.items ? [[s.items, undefined] as const] : []),
-      ...(s.ref && this.schemas.get(s.ref) ? [[this.schemas.get(s.ref)!, undefined] as const] : []),
+      ...(definition ? [[definition, undefined] as const] : []),
     ];
     for (const [child, prop] of children) {
       const childAt =
@@ -183,6 +197,48 @@ export class References {
     }
     return cur;
   }
+}
+
+/** Whether the schema itself carries an extension that {@link References.walk} checks. */
+function hasDynamic(s: SchemaModel): boolean {
+  return Boolean(s.dynamicValues ?? s.dynamicSchema ?? s.dynamicList ?? s.dynamicProperties ?? s.dynamicTree);
+}
+
+/**
+ * The names of the definitions whose tree, following properties, items, additional properties
+ * and references, holds a dynamic extension. References may form cycles, so this goes backwards:
+ * from the definitions that hold one directly, to every definition that refers to those.
+ */
+function definitionsReachingDynamic(table: SchemaTable): Set<string> {
+  const referrers = new Map<string, string[]>();
+  const found: string[] = [];
+  for (const [name, root] of table) {
+    let direct = false;
+    const stack = [root];
+    while (stack.length > 0) {
+      const s = stack.pop()!;
+      if (hasDynamic(s)) direct = true;
+      if (s.ref) {
+        const list = referrers.get(s.ref);
+        if (list) list.push(name);
+        else referrers.set(s.ref, [name]);
+      }
+      if (s.items) stack.push(s.items);
+      if (typeof s.additionalProperties === 'object') stack.push(s.additionalProperties);
+      if (s.properties) stack.push(...Object.values(s.properties));
+    }
+    if (direct) found.push(name);
+  }
+  const reach = new Set(found);
+  while (found.length > 0) {
+    for (const referrer of referrers.get(found.pop()!) ?? []) {
+      if (!reach.has(referrer)) {
+        reach.add(referrer);
+        found.push(referrer);
+      }
+    }
+  }
+  return reach;
 }
 
 /** The schema the designer reads: the first 200/201 response with one, else any 2xx. */

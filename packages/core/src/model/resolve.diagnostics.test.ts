@@ -289,6 +289,33 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
   });
 
+  it('FP1102 also for a reference two definitions deep, behind a cycle of references', () => {
+    class Choice {
+      @Field({ dynamicValues: { operation: () => Target.prototype.list, collection: 'items', value: 'name' } })
+      @IsString()
+      pick!: string;
+    }
+    class Branch {
+      @ValidateNested() @Type(() => Choice) choice!: Choice;
+      @IsOptional() @ValidateNested() @Type(() => Tree) parent?: unknown;
+    }
+    class Tree {
+      @ValidateNested() @Type(() => Branch) branch!: Branch;
+    }
+    @Controller()
+    class C {
+      @Post('/a')
+      @Returns(200)
+      post(@Body() _b: Tree): void {}
+    }
+    expectDiagnostic(
+      connectorOf([C, Target]),
+      'FP1102',
+      'dynamicValues reads "items" but the response of List has no such property',
+      { class: 'C', method: 'post', parameter: { name: 'body', index: 0 }, property: 'branch.choice.pick' },
+    );
+  });
+
   check('FP1103', 'binding a parameter the target does not have', () => {
     @Controller()
     class C {

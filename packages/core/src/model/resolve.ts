@@ -65,7 +65,7 @@ export function resolve(connector: Connector): ApiModel {
     for (const r of op.responses) if (r.schema) refs.resolveIds(r.schema, op.at);
     if (op.notificationContent) refs.resolveIds(op.notificationContent.schema, op.at);
   }
-  for (const [name, schema] of registry.table) refs.resolveIds(schema, { class: name });
+  refs.resolveDefinitionIds();
 
   const security = {
     ...securityModel(o.auth, o.connectionParameters, operations, bag),

@@ -19,6 +19,8 @@ import { resolveTypeRef } from './type-ref';
 export class SchemaRegistry {
   readonly table: SchemaTable = new Map();
   private readonly names = new Map<Class, string>();
+  /** The definition names given so far, to find a clash without scanning every class. */
+  private readonly taken = new Set<string>();
 
   private readonly inline = new Map<Class, SchemaModel>();
 
@@ -79,9 +81,9 @@ export class SchemaRegistry {
     const known = this.names.get(cls);
     if (known) return known;
     const name = schemaOf(cls)?.name ?? cls.name;
-    const clash = [...this.names].find(([, n]) => n === name);
-    if (clash) this.bag.report('schemaNameCollision', { class: cls.name }, { name });
+    if (this.taken.has(name)) this.bag.report('schemaNameCollision', { class: cls.name }, { name });
     this.names.set(cls, name);
+    this.taken.add(name);
     this.table.set(name, {}); // placeholder first, so self-references terminate
     this.table.set(name, this.objectSchema(cls));
     return name;
