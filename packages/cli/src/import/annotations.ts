@@ -1,6 +1,6 @@
 import { code, quote, type Code } from './code';
 import { bagReason } from './extensions';
-import { isObject, type Json } from './read';
+import { entry, isObject, type Json } from './read';
 
 /** Finds the handler of an operationId, as a method-reference thunk (`() => X.prototype.m`). */
 export type OperationLookup = (operationId: unknown) => Code | undefined;
@@ -95,7 +95,7 @@ export function annotations(s: Json, structural: ReadonlySet<string>, place: Pla
   const out: Annotations = { options: {}, extensions: {}, notes: [], leftovers: [] };
   for (const [k, v] of Object.entries(s)) {
     if (structural.has(k)) continue;
-    const read = READERS[k];
+    const read = entry(READERS, k);
     const option = read?.(v, s, place, ops);
     if (option) Object.assign(out.options, option);
     else if (k.startsWith('x-')) {

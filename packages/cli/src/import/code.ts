@@ -10,8 +10,12 @@ export function quote(s: string): string {
   return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
 
-/** An object key: bare when it is an identifier, quoted otherwise. */
+/**
+ * An object key: bare when it is an identifier, quoted otherwise. `__proto__`, bare or quoted,
+ * sets the literal's prototype instead of a key, so it is written as a computed key.
+ */
 export function key(k: string): string {
+  if (k === '__proto__') return `[${quote(k)}]`;
   return IDENTIFIER.test(k) ? k : quote(k);
 }
 

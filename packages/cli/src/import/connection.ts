@@ -2,7 +2,7 @@ import * as core from '@flowport/core';
 import { apiKey, authDocuments, basic, oauth2, type AuthDeclaration, type PolicyDeclaration } from '@flowport/core';
 import { isDeepStrictEqual } from 'node:util';
 import type { Code } from './code';
-import { isObject, type Json } from './read';
+import { entry, isObject, type Json } from './read';
 
 /** The connector's auth as a helper call, and the connection-level options that must be written out. */
 export interface ConnectionSpec {
@@ -184,7 +184,7 @@ export function policyCall(
 }
 
 function typedHelper(instance: Json, scope: Json, parameters: Json): { helper: string; args: unknown[] } | undefined {
-  const helper = HELPERS[String(instance.templateId)];
+  const helper = entry(HELPERS, String(instance.templateId));
   if (!helper || Object.values(parameters).some((v) => typeof v === 'object' && !isObject(v))) return undefined;
   const args = { ...parameters, ...scope };
   let made: PolicyDeclaration;

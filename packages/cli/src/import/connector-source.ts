@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { code, literal, type Code } from './code';
 import { connectionSpec, metadataOption, policyCall } from './connection';
 import { METHODS } from './sites';
-import { ImportError, isObject, type Json } from './read';
+import { entry, ImportError, isObject, type Json } from './read';
 import { importLine } from './render';
 import type { SchemaWriter } from './schemas';
 
@@ -212,7 +212,7 @@ function filePicker(c: Json, lookup: (id: unknown) => Code | undefined): Json | 
       const mapped = call(v);
       if (!mapped) return undefined;
       out[k] = mapped;
-    } else if (names[k] && typeof v === 'string' && v !== '') out[names[k]] = v;
+    } else if (entry(names, k) && typeof v === 'string' && v !== '') out[names[k]] = v;
     else return undefined;
   }
   return out.open ? out : undefined;

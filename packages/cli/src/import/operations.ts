@@ -5,7 +5,7 @@ import { bagReason } from './extensions';
 import { camelCase, Namer, pascalCase } from './names';
 import { OPERATION_KEYS, TRIGGER_KEYS } from './operation-keys';
 import { METHODS, type OperationSite } from './sites';
-import { isObject, type Json } from './read';
+import { entry, isObject, type Json } from './read';
 import type { SchemaWriter } from './schemas';
 
 /** A decorator call: its name and arguments, written with `literal()`. */
@@ -64,7 +64,7 @@ export class OperationWriter {
       op['x-ms-trigger'] !== undefined && TRIGGER_KEYS['x-ms-trigger'](op['x-ms-trigger']) !== undefined;
     for (const [k, v] of Object.entries(op)) {
       if (k === 'parameters' || k === 'responses') continue;
-      const read = OPERATION_KEYS[k] ?? (isTrigger ? TRIGGER_KEYS[k] : undefined);
+      const read = entry(OPERATION_KEYS, k) ?? (isTrigger ? entry(TRIGGER_KEYS, k) : undefined);
       const option = read?.(v);
       if (option) Object.assign(options, option);
       else if (k.startsWith('x-')) {
@@ -231,7 +231,7 @@ export class OperationWriter {
   private parameter(p: Json, variable: string, site: OperationSite): ParameterSpec {
     const where = typeof p.in === 'string' ? p.in : '';
     const file = where === 'formData' && p.type === 'file';
-    const decorator = file ? 'FormFile' : PARAMETER_DECORATOR[where];
+    const decorator = file ? 'FormFile' : entry(PARAMETER_DECORATOR, where);
     if (!decorator) this.losses.push(`${site.operationId}: parameter ${String(p.name)} in "${where}"`);
     const a = annotations(p, new Set(PARAMETER_STRUCTURE), 'parameter', this.lookup);
     for (const k of a.leftovers) this.losses.push(`${site.operationId}: parameter ${String(p.name)} key "${k}"`);

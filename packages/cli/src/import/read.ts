@@ -14,6 +14,14 @@ export class ImportError extends Error {
 
 export type Json = Record<string, unknown>;
 
+/**
+ * `table[key]` for a key read from a document: only the table's own entries, so that a key such
+ * as `constructor`, `toString` or `__proto__` finds nothing instead of what every object inherits.
+ */
+export function entry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Reads and parses a JSON file, naming the line and column of a syntax error. */
 export function readJson(file: string): unknown {
   let text: string;

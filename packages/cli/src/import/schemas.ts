@@ -1,7 +1,10 @@
 import { annotations, withExtensions, type OperationLookup } from './annotations';
 import { code, literal, type Code } from './code';
 import { pascalCase, type Namer } from './names';
-import { follow, isObject, type Json } from './read';
+import { entry, follow, isObject, type Json } from './read';
+
+/** Property names a class field cannot carry (see `classable`). */
+const NOT_A_FIELD = new Set(['constructor', '__proto__']);
 
 /** One property of a DTO class. */
 export interface FieldSpec {
@@ -101,7 +104,7 @@ export class SchemaWriter {
     if (ref) return { ref: code(`() => ${ref}`), ts: ref, direct: ref };
     const keys = Object.keys(schema);
     const only = (...allowed: string[]) => keys.every((k) => allowed.includes(k));
-    const p = typeof schema.type === 'string' ? PRIMITIVE[schema.type] : undefined;
+    const p = typeof schema.type === 'string' ? entry(PRIMITIVE, schema.type) : undefined;
     if (p && only('type')) return { ref: p.wrapper, ts: p.ts };
     if (schema.type === 'string' && schema.format === 'binary' && only('type', 'format'))
       return { ref: code("'binary'"), ts: 'Buffer' };
@@ -152,10 +155,15 @@ export class SchemaWriter {
     return name === undefined ? undefined : this.definitions.get(name);
   }
 
-  /** Whether a DTO class reproduces this object schema exactly. */
+  /**
+   * Whether a DTO class reproduces this object schema exactly. A property named `constructor`
+   * cannot be declared as a class field, and one named `__proto__` would be read through the
+   * prototype chain; schemas with either are written as literals.
+   */
   private classable(s: Json): boolean {
     if (s.type !== 'object' || !isObject(s.properties)) return false;
     const props = Object.keys(s.properties);
+    if (props.some((p) => NOT_A_FIELD.has(p))) return false;
     if (s.required !== undefined) {
       if (!Array.isArray(s.required) || !s.required.every((r) => typeof r === 'string' && props.includes(r)))
         return false;
@@ -280,7 +288,7 @@ export class SchemaWriter {
         : undefined;
     }
     if (typeof type !== 'string') return undefined;
-    const p = PRIMITIVE[type];
+    const p = entry(PRIMITIVE, type);
     if (p) return { ref: p.ref, ts: p.ts };
     if (type === 'array') {
       if (s.items === undefined) return undefined;

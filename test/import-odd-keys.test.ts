@@ -1,0 +1,99 @@
+import { build, compareDefinitions, importConnector } from '@flowport/cli';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scratch } from './support/tmp';
+
+/**
+ * Keys that JavaScript treats specially: written as `__proto__: …` in an object literal, the
+ * first sets a prototype instead of a key; `constructor` cannot be a class field. A real API
+ * may still use either, and an import must keep them.
+ */
+const DEFINITION = {
+  swagger: '2.0',
+  info: { title: 'Odd Keys', description: 'Property and extension names JavaScript treats specially.', version: '1.0' },
+  host: 'odd.example.com',
+  basePath: '/',
+  schemes: ['https'],
+  consumes: ['application/json'],
+  produces: ['application/json'],
+  paths: {
+    '/cars': {
+      post: {
+        summary: 'Add car',
+        description: 'Adds a car.',
+        operationId: 'AddCar',
+        parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Car' } }],
+        responses: { '200': { description: 'The car', schema: { $ref: '#/definitions/Car' } } },
+        'x-vendor': JSON.parse('{"__proto__": {"kept": true}, "constructor": 1}') as unknown,
+      },
+    },
+  },
+  definitions: {
+    Car: {
+      type: 'object',
+      properties: JSON.parse(
+        '{"constructor": {"type": "string", "description": "Maker"}, "__proto__": {"type": "string"}, "model": {"type": "string"}}',
+      ) as unknown,
+    },
+  },
+};
+
+describe('flowport import keeps keys that JavaScript treats specially', () => {
+  let tmp: ReturnType<typeof scratch>;
+  let built: Record<string, unknown>;
+
+  before(() => {
+    tmp = scratch();
+    const definition = join(tmp.dir, 'apiDefinition.swagger.json');
+    writeFileSync(definition, JSON.stringify(DEFINITION, null, 2));
+    const out = join(tmp.dir, 'imported');
+    importConnector({ definition, out });
+    build(join(out, 'src', 'connector.ts'), { out: join(out, 'connector') });
+    built = JSON.parse(readFileSync(join(out, 'connector', 'apiDefinition.swagger.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+  });
+  after(() => tmp?.cleanup());
+
+  it('builds what it imported: `constructor` and `__proto__` properties, and a `__proto__` key in an extension', () => {
+    assert.deepEqual(compareDefinitions(JSON.parse(JSON.stringify(DEFINITION)) as Record<string, unknown>, built), []);
+    const definitions = built.definitions as Record<string, { properties: object }>;
+    assert.deepEqual(Object.keys(definitions.Car.properties), ['constructor', '__proto__', 'model']);
+    const vendor = (built.paths as Record<string, Record<string, Record<string, object>>>)['/cars'].post['x-vendor'];
+    assert.deepEqual(Object.keys(vendor), ['__proto__', 'constructor']);
+    assert.equal(Object.getPrototypeOf(vendor), Object.prototype);
+  });
+});
+
+describe('flowport import reads keys named like inherited members as unknown keys', () => {
+  let tmp: ReturnType<typeof scratch>;
+  before(() => (tmp = scratch()));
+  after(() => tmp?.cleanup());
+
+  it('reports `constructor`, `toString` and `__proto__` where the format has no such key, and does not stop', () => {
+    const definition = JSON.parse(
+      JSON.stringify(DEFINITION).replace(
+        '"operationId":"AddCar",',
+        '"operationId":"AddCar","constructor":"x","__proto__":{"a":1},',
+      ),
+    ) as typeof DEFINITION;
+    const post = definition.paths['/cars'].post;
+    post.parameters.push({ name: 'q', in: 'constructor', required: false } as never);
+    (definition.definitions as Record<string, unknown>).Tag = { type: 'string', toString: 'x' };
+    const file = join(tmp.dir, 'odd.swagger.json');
+    writeFileSync(file, JSON.stringify(definition));
+    const result = importConnector({ definition: file, out: join(tmp.dir, 'odd') });
+    assert.deepEqual(
+      result.losses.filter((l) => /constructor|__proto__/.test(l)),
+      [
+        'AddCar: operation key "constructor" has no Flowport form',
+        'AddCar: operation key "__proto__" has no Flowport form',
+        'AddCar: parameter q in "constructor"',
+      ],
+    );
+    const models = readFileSync(join(tmp.dir, 'odd', 'src', 'models.ts'), 'utf8');
+    assert.match(models, /toString: 'x'/);
+  });
+});
