@@ -13,8 +13,12 @@ const MODULES = {
   'generated: 200 operations, 20 controllers, 160 DTOs': join(ROOT, 'bench', 'fixtures', 'large-connector.ts'),
 };
 
-/** Milliseconds of resolve() + emitFiles(): the first call, and the median of later ones. */
-function inProcess(module, runs) {
+/**
+ * Milliseconds of resolve() + emitFiles(): the first call in a fresh process (the median over
+ * `processes` processes, since one first call swings with where garbage collection falls), and
+ * the median of the later calls.
+ */
+function inProcess(module, runs, processes) {
   const script = `
     require(${JSON.stringify(join(ROOT, 'packages/cli/dist/loader.js'))}).registerTypeScript();
     const core = require('@flowport/core');
@@ -26,9 +30,14 @@ function inProcess(module, runs) {
       times.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     process.stdout.write(JSON.stringify(times));`;
-  // A fresh process per module, so that the first call is a real first call.
-  const times = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }));
-  return { firstMs: times[0], warmMs: median(times.slice(1)) };
+  const firsts = [];
+  const warm = [];
+  for (let i = 0; i < processes; i++) {
+    const times = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }));
+    firsts.push(times[0]);
+    warm.push(...times.slice(1));
+  }
+  return { firstMs: median(firsts), warmMs: median(warm), processes };
 }
 
 /** Wall time and peak RSS of the `flowport build` process, medians of `runs` runs. */
@@ -55,9 +64,10 @@ function cliProcess(module, runs) {
 
 /** Both measurements for the example and the generated 200-operation connector. */
 function emission(runs) {
+  // Seven first calls settle the median; fewer in smoke mode.
   return Object.entries(MODULES).map(([name, module]) => ({
     name,
-    ...inProcess(module, runs),
+    ...inProcess(module, runs, Math.min(runs, 7)),
     ...cliProcess(module, Math.min(runs, 5)),
   }));
 }

@@ -219,6 +219,8 @@ function report(sum, emit, samples) {
     '',
     '## Emission',
     '',
+    `First call: the median over ${emit[0].processes} fresh processes; warm: the median of the later calls.`,
+    '',
     '| connector | first resolve + emit (ms) | warm resolve + emit (ms) | `flowport build` wall (ms) | `flowport build` peak RSS (MiB) |',
     '|---|---:|---:|---:|---:|',
     ...emit.map(
