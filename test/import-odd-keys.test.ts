@@ -72,7 +72,7 @@ describe('flowport import reads keys named like inherited members as unknown key
   before(() => (tmp = scratch()));
   after(() => tmp?.cleanup());
 
-  it('reports `constructor`, `toString` and `__proto__` where the format has no such key, and does not stop', () => {
+  it('reports `constructor` and `__proto__` where the format has no such key, keeps a `toString` key, and goes on', () => {
     const definition = JSON.parse(
       JSON.stringify(DEFINITION).replace(
         '"operationId":"AddCar",',
