@@ -208,11 +208,12 @@ function filePicker(c: Json, lookup: (id: unknown) => Code | undefined): Json | 
   };
   const out: Json = {};
   for (const [k, v] of Object.entries(c)) {
+    const name = entry(names, k);
     if (k === 'open' || k === 'browse') {
       const mapped = call(v);
       if (!mapped) return undefined;
       out[k] = mapped;
-    } else if (entry(names, k) && typeof v === 'string' && v !== '') out[names[k]] = v;
+    } else if (name && typeof v === 'string' && v !== '') out[name] = v;
     else return undefined;
   }
   return out.open ? out : undefined;

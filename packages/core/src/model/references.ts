@@ -11,14 +11,17 @@ import type { OperationModel } from './types';
  * is a diagnostic rather than a crash.
  */
 export class References {
-  /** Definitions from which a dynamic extension can be reached; computed on first use. */
-  private dynamicReach?: ReadonlySet<string>;
+  /** Definitions from which a dynamic extension can be reached. */
+  private readonly dynamicReach: ReadonlySet<string>;
 
+  /** @param schemas - the connector's definitions, complete: nothing is defined after this. */
   constructor(
     private readonly handlers: HandlerIndex,
     private readonly schemas: SchemaTable,
     private readonly bag: DiagnosticBag,
-  ) {}
+  ) {
+    this.dynamicReach = definitionsReachingDynamic(schemas);
+  }
 
   operation(ref: OperationRef, what: string, at: SourceLocation): OperationModel | undefined {
     let fn: unknown;
@@ -59,8 +62,9 @@ export class References {
 
   /** {@link resolveIds} for every definition that holds a dynamic reference. */
   resolveDefinitionIds(): void {
-    const reach = (this.dynamicReach ??= definitionsReachingDynamic(this.schemas));
-    for (const [name, schema] of this.schemas) if (reach.has(name)) this.resolveIds(schema, { class: name });
+    for (const [name, schema] of this.schemas) {
+      if (this.dynamicReach.has(name)) this.resolveIds(schema, { class: name });
+    }
   }
 
   /** Sets the operationId of one dynamic call from its method reference. */
@@ -121,7 +125,6 @@ export class References {
     }
     // A definition with no dynamic extension anywhere below it has nothing to check: skipping
     // it keeps this walk from re-reading every operation's whole DTO graph.
-    this.dynamicReach ??= definitionsReachingDynamic(this.schemas);
     const definition = s.ref && this.dynamicReach.has(s.ref) ? this.schemas.get(s.ref) : undefined;
     const children = [
       ...Object.entries(s.properties ?? {}).map(([k, v]) => [v, k] as const),
