@@ -25,7 +25,8 @@ const builtInNames = new Set(
     .map(([, v]) => v as string),
 );
 
-interface RawMetadata {
+/** One entry of class-validator's store, as far as Flowport reads it. */
+export interface RawMetadata {
   target: Function | string;
   type: string;
   name?: string;
@@ -36,8 +37,7 @@ interface RawMetadata {
 
 /** class-validator's constraints on a class and its bases, in declaration order. */
 export function constraintsOf(cls: Class): Constraint[] {
-  const raw = getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false) as unknown as RawMetadata[];
-  return raw.map((m) => ({
+  return validationMetadatas(cls).map((m) => ({
     target: typeof m.target === 'function' ? m.target : cls,
     property: m.propertyName,
     name: m.name ?? m.type,
@@ -45,6 +45,43 @@ export function constraintsOf(cls: Class): Constraint[] {
     args: m.constraints ?? [],
     each: m.each === true,
   }));
+}
+
+/**
+ * What `getTargetValidationMetadatas(cls, '', true, false)` returns: the class's own metadata, then
+ * its bases' for properties and types the class does not redeclare.
+ *
+ * That method tests every registered class for being a base of `cls` on each call
+ * (typestack/class-validator#2686), which makes a build quadratic in the number of DTOs: 160 DTOs
+ * cost 13 ms of a 60 ms first resolve. Since 0.14 the store keeps metadata in a map by class, so
+ * the bases can be looked up along the prototype chain instead. Where that reading is not certain
+ * (another store layout, a base whose prototype is not its own, two validated bases whose order
+ * only the map knows), class-validator answers itself.
+ */
+export function validationMetadatas(cls: Class): RawMetadata[] {
+  const storage = getMetadataStorage();
+  const byClass: unknown = (storage as unknown as { validationMetadatas?: unknown }).validationMetadatas;
+  return (
+    (byClass instanceof Map && alongPrototypeChain(cls, byClass as Map<unknown, RawMetadata[]>)) ||
+    (storage.getTargetValidationMetadatas(cls, '', true, false) as unknown as RawMetadata[])
+  );
+}
+
+function alongPrototypeChain(cls: Class, byClass: Map<unknown, RawMetadata[]>): RawMetadata[] | undefined {
+  if (typeof cls.prototype !== 'object' || cls.prototype === null) return undefined;
+  const own = byClass.get(cls) ?? [];
+  let inherited: RawMetadata[] | undefined;
+  for (let proto: unknown = Object.getPrototypeOf(cls.prototype); proto; proto = Object.getPrototypeOf(proto)) {
+    const base: unknown = (proto as { constructor?: unknown }).constructor;
+    if (typeof base !== 'function' || base.prototype !== proto) return undefined;
+    const found = byClass.get(base);
+    if (!found) continue;
+    if (inherited) return undefined;
+    inherited = found;
+  }
+  if (!inherited) return [...own];
+  const redeclared = (m: RawMetadata) => own.some((o) => o.propertyName === m.propertyName && o.type === m.type);
+  return [...own, ...inherited.filter((m) => !redeclared(m))];
 }
 
 function kindOf(m: RawMetadata): Constraint['kind'] {
