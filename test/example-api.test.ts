@@ -198,6 +198,28 @@ describe('text-sentiment example over HTTP', () => {
       ]);
     });
 
+    it('answers 400, 401, 413 and 415 with the media type /openapi.json declares for them', async () => {
+      const openapi = JSON.parse((await request(app).get('/openapi.json')).text);
+      const declared = openapi.paths[SENTIMENT].post.responses as Record<string, { content: object }>;
+      const keyed = () => request(app).post(SENTIMENT).set('Ocp-Apim-Subscription-Key', KEY);
+      const answers = [
+        await post({ documents: [{ id: 7 }] }),
+        await request(app).post(SENTIMENT).send({ documents: [] }),
+        await keyed()
+          .set('content-type', 'application/json')
+          .send(`"${'x'.repeat(2 * 1024 * 1024)}"`),
+        await keyed().set('content-type', 'text/plain').send('documents'),
+      ];
+      assert.deepEqual(
+        answers.map((res) => res.status),
+        [400, 401, 413, 415],
+      );
+      for (const res of answers) {
+        const media = String(res.headers['content-type']).split(';')[0];
+        assert.deepEqual(Object.keys(declared[res.status].content), [media], `${res.status}`);
+      }
+    });
+
     it('unknown path → 404, wrong method → 405 with Allow', async () => {
       expectProblem(await request(app).get('/nope'), 404);
       const wrong = await request(app).get(SENTIMENT).set('Ocp-Apim-Subscription-Key', KEY);

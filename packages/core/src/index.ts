@@ -71,6 +71,7 @@ export {
 
 export { resolve } from './model/resolve';
 export { PARAMETER_CONSTRAINTS } from './model/parameters';
+export { PROBLEM_MEDIA_TYPE } from './model/problems';
 export { Page } from './paging';
 export { MemoryJobStore, type Job, type JobStore } from './jobs/store';
 export type * from './model/types';

@@ -1,3 +1,4 @@
+import { PROBLEM_MEDIA_TYPE } from '@flowport/core';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 
@@ -68,7 +69,7 @@ export function sendProblem(
   res.setHeader('x-request-id', requestId);
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   const json = JSON.stringify(body);
-  res.setHeader('content-type', 'application/problem+json; charset=utf-8');
+  res.setHeader('content-type', `${PROBLEM_MEDIA_TYPE}; charset=utf-8`);
   res.setHeader('content-length', Buffer.byteLength(json));
   res.end(json);
 }

@@ -34,6 +34,9 @@ export const PROBLEM_SCHEMA: SchemaModel = {
 
 export const PROBLEM_SCHEMA_NAME = 'Problem';
 
+/** The media type of every error answer the runtime gives (RFC 9457 §3). */
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
 const ERRORS: Record<string, string> = {
   '400': 'Bad request: the request does not match the definition (problem+json lists every error)',
   '401': 'Unauthorized: missing or invalid connection credentials',

@@ -14,7 +14,7 @@ import type {
 import type { ApiModel, OperationModel, ResponseModel, SecuritySchemeModel } from '../../model/types';
 import type { SchemaModel } from '../../schema/model';
 import { compact } from '../json';
-import { PROBLEM_SCHEMA_NAME } from '../../model/problems';
+import { PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA_NAME } from '../../model/problems';
 import { oas3Schema } from './schema';
 
 /**
@@ -126,8 +126,11 @@ function requestBody(op: OperationModel, model: ApiModel): RequestBodyObject | u
 
 function response(r: ResponseModel, op: OperationModel, model: ApiModel): ResponseObject {
   const headers = Object.entries(r.headers);
-  const types =
-    r.schema?.type === 'file' || r.schema?.format === 'binary'
+  // Swagger 2.0 has one `produces` list per operation, but OpenAPI 3 can say that the error
+  // answers Flowport adds are problem+json, which is what the runtime sends.
+  const types = r.generated
+    ? [PROBLEM_MEDIA_TYPE]
+    : r.schema?.type === 'file' || r.schema?.format === 'binary'
       ? ['application/octet-stream']
       : (op.produces ?? model.produces);
   return compact({
