@@ -61,4 +61,21 @@ describe('the example as a process (npm start)', function () {
     const ok = await fetch(`${url}/text/analytics/v2.0/languages`, { headers: { 'Ocp-Apim-Subscription-Key': key } });
     assert.equal(ok.status, 200);
   });
+
+  it("loads neither class-validator nor class-transformer: its DTOs use Flowport's constraint decorators", async () => {
+    const server = join(ROOT, 'examples', 'text-sentiment', 'dist', 'server.js');
+    const script = `require(${JSON.stringify(server)}); process.stdout.write(JSON.stringify(Object.keys(require.cache)))`;
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    await new Promise((resolve) => child.once('exit', resolve));
+    const loaded = (JSON.parse(out) as string[]).map((f) => f.replace(/\\/g, '/'));
+    assert.ok(
+      loaded.some((f) => f.includes('/express-adapter/dist/')),
+      'the list holds the app',
+    );
+    // class-transformer's metadata store (a few small modules) is read for `@Type`; nothing else of it.
+    const heavy = loaded.filter((f) => /\/class-validator\/|\/class-transformer\/cjs\/index\.js$/.test(f));
+    assert.deepEqual(heavy, []);
+  });
 });

@@ -1,5 +1,4 @@
-import { Field, Schema } from '@flowport/core';
-import { IsIn } from 'class-validator';
+import { Field, IsIn, Schema } from '@flowport/core';
 
 @Schema({ description: 'Whether the service is up.' })
 export class Health {

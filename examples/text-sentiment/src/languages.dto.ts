@@ -1,6 +1,4 @@
-import { Field, Schema } from '@flowport/core';
-import { Type } from 'class-transformer';
-import { IsString, ValidateNested } from 'class-validator';
+import { Field, IsString, Schema } from '@flowport/core';
 
 @Schema({ description: 'A language the scorer supports.' })
 export class Language {
@@ -15,8 +13,6 @@ export class Language {
 
 @Schema({ description: 'The languages the scorer supports.' })
 export class LanguageList {
-  @Field({ summary: 'Languages', description: 'Every supported language.' })
-  @ValidateNested({ each: true })
-  @Type(() => Language)
+  @Field({ summary: 'Languages', description: 'Every supported language.', type: [Language] })
   languages!: Language[];
 }

@@ -1,8 +1,7 @@
-import { Field, Schema, Summary } from '@flowport/core';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  Field,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -11,8 +10,9 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
-} from 'class-validator';
+  Schema,
+  Summary,
+} from '@flowport/core';
 import { LanguagesController } from './controllers/languages.controller';
 
 @Schema({ description: 'A text to score.' })
@@ -48,9 +48,7 @@ export class Document {
 
 @Schema({ description: 'Documents to score.' })
 export class SentimentRequest {
-  @Field({ summary: 'Documents', description: 'One to a thousand documents.' })
-  @ValidateNested({ each: true })
-  @Type(() => Document)
+  @Field({ summary: 'Documents', description: 'One to a thousand documents.', type: [Document] })
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)
   documents!: Document[];
@@ -86,13 +84,9 @@ export class DocumentError {
 
 @Schema({ description: 'Scores for the documents that could be scored, errors for the others.' })
 export class SentimentResult {
-  @Field({ summary: 'Scored Documents', description: 'One entry per scored document.' })
-  @ValidateNested({ each: true })
-  @Type(() => DocumentScore)
+  @Field({ summary: 'Scored Documents', description: 'One entry per scored document.', type: [DocumentScore] })
   documents!: DocumentScore[];
 
-  @Field({ summary: 'Errors', description: 'One entry per document that could not be scored.' })
-  @ValidateNested({ each: true })
-  @Type(() => DocumentError)
+  @Field({ summary: 'Errors', description: 'One entry per document that could not be scored.', type: [DocumentError] })
   errors!: DocumentError[];
 }

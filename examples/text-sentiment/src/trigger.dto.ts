@@ -1,5 +1,4 @@
-import { Field, Schema } from '@flowport/core';
-import { IsDateString, IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Field, IsDateString, IsInt, IsNumber, IsOptional, IsString, Max, Min, Schema } from '@flowport/core';
 
 @Schema({ description: 'A document whose text scored as negative.' })
 export class NegativeTextEvent {

@@ -38,6 +38,7 @@ export {
   type FieldOptions,
   type SchemaOptions,
 } from './decorators/field';
+export * from './decorators/constraints';
 
 export * from './auth/auth';
 export * from './auth/connection-parameters';

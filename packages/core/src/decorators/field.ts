@@ -1,7 +1,7 @@
 import { mergeField, methodRecord, setSchema } from '../metadata/store';
 import type { DescribedOptions, Extensions, TypeRef, Visibility } from '../types';
 
-/** Connector metadata for one DTO property. Constraints come from class-validator decorators. */
+/** Connector metadata for one DTO property. Constraints come from the constraint decorators. */
 export interface FieldOptions extends DescribedOptions {
   /** Overrides the type read from the declaration; `[Item]` for arrays. */
   readonly type?: TypeRef;

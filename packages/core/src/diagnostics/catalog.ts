@@ -264,7 +264,7 @@ export const catalog = {
     'FP1401',
     'unsupported-constraint',
     'error',
-    'class-validator constraint {constraint} has no JSON Schema form, so the published schema could not promise it',
+    'constraint {constraint} has no JSON Schema form, so the published schema could not promise it',
     'Replace it with a constraint the table supports (see the README), or express the rule with @Matches/@Min/@Max.',
   ),
   untypedProperty: entry(
@@ -272,7 +272,7 @@ export const catalog = {
     'untyped-property',
     'error',
     'the type of this property cannot be read from its declaration ({found})',
-    "Say the type: @Field({ type: String }), @Type(() => Item) or @IsString() on a property; { type: Number } in a parameter decorator's options.",
+    "Say the type: @Field({ type: String }) or @IsString() on a property; { type: Number } in a parameter decorator's options.",
   ),
   schemaNameCollision: entry(
     'FP1403',
@@ -286,7 +286,7 @@ export const catalog = {
     'untyped-array',
     'error',
     'the element type of this array is unknown',
-    'Add @Type(() => Item), @IsString({ each: true }) or @Field({ type: [Item] }).',
+    'Add @Field({ type: [Item] }) or @IsString({ each: true }).',
   ),
   invalidPattern: entry(
     'FP1405',

@@ -55,3 +55,13 @@ export type FieldRecord = FieldOptions;
 export type SchemaRecord = SchemaOptions;
 
 export type { Class };
+
+/** What a Flowport constraint decorator (`@IsString`, `@MaxLength`, …) records for a property. */
+export interface ConstraintRecord {
+  readonly property: string;
+  /** The converter table's name: class-validator's (`isString`, `isLength`, …). */
+  readonly name: string;
+  readonly kind: 'builtIn' | 'optional' | 'defined';
+  readonly args: readonly unknown[];
+  readonly each: boolean;
+}

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { Class } from '../types';
-import type { ControllerRecord, FieldRecord, MethodRecord, SchemaRecord } from './records';
+import type { ConstraintRecord, ControllerRecord, FieldRecord, MethodRecord, SchemaRecord } from './records';
 
 /**
  * Metadata lives on the decorated classes themselves (no global registry). The keys are
@@ -12,6 +12,7 @@ const CONTROLLER = Symbol.for('flowport:controller');
 const METHODS = Symbol.for('flowport:methods');
 const FIELDS = Symbol.for('flowport:fields');
 const SCHEMA = Symbol.for('flowport:schema');
+const CONSTRAINTS = Symbol.for('flowport:constraints');
 
 function own<T>(key: symbol, target: object, create: () => T): T {
   let value = Reflect.getOwnMetadata(key, target) as T | undefined;
@@ -38,6 +39,16 @@ export function mergeField(ctor: Function, property: string, options: FieldRecor
   const fields = own(FIELDS, ctor, () => new Map<string, FieldRecord>());
   const prev = fields.get(property) ?? {};
   fields.set(property, { ...prev, ...options, extensions: { ...prev.extensions, ...options.extensions } });
+}
+
+/** Appends a constraint decorator's record, in the order the decorators run. */
+export function addConstraint(ctor: Function, record: ConstraintRecord): void {
+  own(CONSTRAINTS, ctor, (): ConstraintRecord[] => []).push(record);
+}
+
+/** The constraints `ctor` itself declares (not its bases'). */
+export function ownConstraints(ctor: Function): readonly ConstraintRecord[] {
+  return (Reflect.getOwnMetadata(CONSTRAINTS, ctor) as ConstraintRecord[] | undefined) ?? [];
 }
 
 export function setController(ctor: Function, record: ControllerRecord): void {

@@ -530,7 +530,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @IsLatLong()
       where!: string;
     }
-    expectDiagnostic(bodyOf(Place), 'FP1401', /class-validator constraint @IsLatLong has no JSON Schema form/, {
+    expectDiagnostic(bodyOf(Place), 'FP1401', /constraint @IsLatLong has no JSON Schema form/, {
       class: 'Place',
       property: 'where',
     });

@@ -1,29 +1,39 @@
-import * as classValidator from 'class-validator';
-import { getMetadataStorage } from 'class-validator';
 import type { Class } from '../types';
+import type { Constraint } from './constraints';
 
-/** One constraint as class-validator recorded it. */
-export interface Constraint {
-  /** The class whose decorator recorded it (a base class for inherited properties). */
-  readonly target: Function;
-  readonly property: string;
-  /** `isString`, `isLength`, … or the name of a custom constraint. */
-  readonly name: string;
-  readonly kind: 'builtIn' | 'custom' | 'optional' | 'conditional' | 'nested' | 'allow' | 'defined';
-  readonly args: readonly unknown[];
-  readonly each: boolean;
+/** The part of class-validator's store Flowport reads. */
+interface ClassValidatorStorage {
+  readonly validationMetadatas?: unknown;
+  getTargetValidationMetadatas(target: Function, schema: string, always: boolean, strictGroups: boolean): unknown[];
 }
+
+/**
+ * class-validator's store, if the app has loaded class-validator. It keeps the store on the
+ * global object (its `getMetadataStorage`), created when its first decorator runs, so reading it
+ * there lets an app that uses only Flowport's decorators never load class-validator's 318
+ * modules.
+ */
+function classValidatorStorage(): ClassValidatorStorage | undefined {
+  return (globalThis as { classValidatorMetadataStorage?: ClassValidatorStorage }).classValidatorMetadataStorage;
+}
+
+let builtInNames: Set<string> | undefined;
 
 /**
  * Built-in constraint names, taken from class-validator's own exported constants (`IS_STRING`
  * = 'isString', …) so that the list follows the installed version and user-defined custom
- * constraints can be told apart from built-ins without a list of our own.
+ * constraints can be told apart from built-ins without a list of our own. Read on first need,
+ * which comes only once class-validator's decorators have run.
  */
-const builtInNames = new Set(
-  Object.entries(classValidator)
-    .filter(([k, v]) => /^[A-Z0-9_]+$/.test(k) && typeof v === 'string')
-    .map(([, v]) => v as string),
-);
+function classValidatorBuiltIns(): Set<string> {
+  builtInNames ??= new Set(
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    Object.entries(require('class-validator') as Record<string, unknown>)
+      .filter(([k, v]) => /^[A-Z0-9_]+$/.test(k) && typeof v === 'string')
+      .map(([, v]) => v as string),
+  );
+  return builtInNames;
+}
 
 /** One entry of class-validator's store, as far as Flowport reads it. */
 export interface RawMetadata {
@@ -36,7 +46,7 @@ export interface RawMetadata {
 }
 
 /** class-validator's constraints on a class and its bases, in declaration order. */
-export function constraintsOf(cls: Class): Constraint[] {
+export function classValidatorConstraintsOf(cls: Class): Constraint[] {
   return validationMetadatas(cls).map((m) => ({
     target: typeof m.target === 'function' ? m.target : cls,
     property: m.propertyName,
@@ -59,11 +69,12 @@ export function constraintsOf(cls: Class): Constraint[] {
  * only the map knows), class-validator answers itself.
  */
 export function validationMetadatas(cls: Class): RawMetadata[] {
-  const storage = getMetadataStorage();
-  const byClass: unknown = (storage as unknown as { validationMetadatas?: unknown }).validationMetadatas;
+  const storage = classValidatorStorage();
+  if (!storage) return [];
+  const byClass: unknown = storage.validationMetadatas;
   return (
     (byClass instanceof Map && alongPrototypeChain(cls, byClass as Map<unknown, RawMetadata[]>)) ||
-    (storage.getTargetValidationMetadatas(cls, '', true, false) as unknown as RawMetadata[])
+    (storage.getTargetValidationMetadatas(cls, '', true, false) as RawMetadata[])
   );
 }
 
@@ -95,18 +106,18 @@ function kindOf(m: RawMetadata): Constraint['kind'] {
     case 'isDefined':
       return 'defined';
     case 'customValidation':
-      return m.name !== undefined && builtInNames.has(m.name) ? 'builtIn' : 'custom';
+      return m.name !== undefined && classValidatorBuiltIns().has(m.name) ? 'builtIn' : 'custom';
     default:
       return 'custom';
   }
 }
 
-/** True when the class (or a nested one) has custom constraints the runtime must run. */
+/** True when the class has custom class-validator constraints the runtime must run. */
 export function hasCustomConstraints(cls: Class): boolean {
-  return constraintsOf(cls).some((c) => c.kind === 'custom' || c.kind === 'conditional');
+  return classValidatorConstraintsOf(cls).some((c) => c.kind === 'custom' || c.kind === 'conditional');
 }
 
 /** True for class-validator's own constraint names (`isString`…), false for custom ones. */
 export function isBuiltInConstraint(name: string): boolean {
-  return builtInNames.has(name);
+  return classValidatorStorage() !== undefined && classValidatorBuiltIns().has(name);
 }

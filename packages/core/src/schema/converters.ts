@@ -1,7 +1,8 @@
 import type { SchemaModel } from './model';
 
 /**
- * How each class-validator constraint becomes JSON Schema. One row per constraint name; a
+ * How each constraint (Flowport's decorators, or class-validator's of the same names) becomes
+ * JSON Schema. One row per constraint name; a
  * converter mutates the property schema (or the item schema for `{ each: true }`). A built-in
  * constraint with no row here has no schema form and is a build error (FP1401), because the
  * published schema is the runtime contract and could not promise it.

@@ -5,7 +5,7 @@ import { fieldsOf, lineage, ownFieldNames, schemaOf } from '../metadata/store';
 import type { FieldOptions } from '../decorators/field';
 import type { Class, TypeRef } from '../types';
 import { transformerTypeOf } from './class-transformer-metadata';
-import { constraintsOf, type Constraint } from './class-validator-metadata';
+import { constraintsOf, type Constraint } from './constraints';
 import { converters } from './converters';
 import { applyDescribed } from './describe';
 import type { SchemaModel, SchemaTable } from './model';

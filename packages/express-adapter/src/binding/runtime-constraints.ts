@@ -1,5 +1,5 @@
 import { hasCustomConstraints, isBuiltInConstraint, type ApiModel, type Class, type SchemaModel } from '@flowport/core';
-import { validate, type ValidationError } from 'class-validator';
+import type { ValidationError } from 'class-validator';
 import type { ProblemError } from '../problem';
 
 /**
@@ -11,6 +11,10 @@ export function runtimeConstraintCheck(
   body: SchemaModel,
 ): ((instance: unknown) => Promise<ProblemError[]>) | undefined {
   if (!reachesCustomConstraints(model, body, new Set())) return undefined;
+  // Custom constraints exist only where the app has loaded class-validator itself, so requiring
+  // it here costs nothing, and apps without them never load it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { validate } = require('class-validator') as typeof import('class-validator');
   return async (instance) => {
     if (typeof instance !== 'object' || instance === null) return [];
     const errors = await validate(instance, { forbidUnknownValues: false });
