@@ -1,7 +1,7 @@
 import { toJsonSchema, type ApiModel, type Class, type OperationModel, type TriggerRuntime } from '@flowport/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type Ajv from 'ajv';
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Guard } from './auth/guard';
 import { Instantiator } from './binding/instantiate';
 import { runtimeConstraintCheck } from './binding/runtime-constraints';
@@ -13,6 +13,7 @@ import { originOf } from './origin';
 import { isPage, type PageResult } from './page';
 import type { Jobs } from './jobs';
 import { compileResponder, type ResponseCheck } from './respond';
+import { validatorOf } from './validation/ajv';
 import { problemErrors } from './validation/errors';
 import { triggerHandler, type TriggerCall } from './trigger-handlers';
 import { RequestValidator, type ValidInput } from './validation/request-validator';
@@ -20,7 +21,8 @@ import { RequestValidator, type ValidInput } from './validation/request-validato
 /** Everything compiled once at start-up that operations share. */
 export interface CompileContext {
   readonly model: ApiModel;
-  readonly ajv: Ajv;
+  /** The app's ajv, created on first use. */
+  readonly ajv: () => Ajv;
   /** Emitted Swagger parameters of each operation, by operationId. */
   readonly emittedParameters: ReadonlyMap<string, readonly Record<string, unknown>[]>;
   readonly guardFor: (op: OperationModel) => Guard;
@@ -123,16 +125,15 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
 
 /** Validators of the operation's declared JSON response schemas, by status, from the emitted definition. */
 function responseCheck(op: OperationModel, ctx: CompileContext): ResponseCheck {
-  const validators = new Map<number, ValidateFunction>();
+  const validators = new Map<number, (value: unknown) => ErrorObject[] | undefined>();
   for (const [status, r] of Object.entries(ctx.emittedResponses.get(op.id) ?? {})) {
     const schema = r.schema as Record<string, unknown> | undefined;
     if (!schema || !/^\d+$/.test(status) || schema.type === 'file' || schema.format === 'binary') continue;
-    validators.set(Number(status), ctx.ajv.compile(toJsonSchema(schema) as Record<string, unknown>));
+    validators.set(Number(status), validatorOf(ctx.ajv, toJsonSchema(schema) as Record<string, unknown>));
   }
   return (status, json) => {
-    const validate = validators.get(status);
-    if (!validate || validate(JSON.parse(json))) return undefined;
-    return problemErrors(validate.errors, 'response');
+    const invalid = validators.get(status)?.(JSON.parse(json));
+    return invalid && problemErrors(invalid, 'response');
   };
 }
 

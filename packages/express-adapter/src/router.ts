@@ -15,7 +15,7 @@ import { Jobs, JOBS_PATH } from './jobs';
 import { compileOperation, type CompileContext } from './operation';
 import { consoleLogger, type AdapterOptions } from './options';
 import { sendProblem } from './problem';
-import { createAjv } from './validation/ajv';
+import { ajvOnDemand } from './validation/ajv';
 
 /**
  * An Express router that serves the connector's operations at their paths (relative to
@@ -49,7 +49,7 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
   const create = options.controllers ?? ((cls: Class) => new (cls as new () => object)());
   const ctx: CompileContext = {
     model,
-    ajv: createAjv(definition.definitions),
+    ajv: ajvOnDemand(definition.definitions),
     emittedParameters,
     emittedResponses,
     validateResponses: options.validateResponses,

@@ -1,6 +1,7 @@
 import type Ajv from 'ajv';
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { ProblemError } from '../problem';
+import { validatorOf } from './ajv';
 import { coerce } from './coerce';
 import { problemErrors } from './errors';
 import { toJsonSchema } from '@flowport/core';
@@ -30,21 +31,24 @@ export interface ValidInput {
 interface Group {
   readonly location: Location;
   readonly params: readonly Json[];
-  readonly validate: ValidateFunction;
+  readonly validate: (value: unknown) => ErrorObject[] | undefined;
 }
 
 /**
  * Validates one operation's requests against its *emitted* parameters — the same JSON the
  * connector definition publishes — so a request passes exactly when the definition allows it.
- * Compiled once at start-up.
+ * Each schema is compiled once, on first use.
  */
 export class RequestValidator {
   private readonly groups: Group[];
   /** `validate` is absent for a raw binary body (a stream: only its presence is checked). */
-  private readonly body?: { readonly required: boolean; readonly validate?: ValidateFunction };
+  private readonly body?: {
+    readonly required: boolean;
+    readonly validate?: (value: unknown) => ErrorObject[] | undefined;
+  };
   private readonly files: readonly Json[];
 
-  constructor(ajv: Ajv, parameters: readonly Json[]) {
+  constructor(ajv: () => Ajv, parameters: readonly Json[]) {
     this.groups = (['path', 'query', 'header', 'formData'] as const).flatMap((location) => {
       const params = parameters.filter((p) => p.in === location && p.type !== 'file');
       if (params.length === 0) return [];
@@ -54,7 +58,7 @@ export class RequestValidator {
         properties: Object.fromEntries(params.map((p) => [name(p), toJsonSchema(paramSchema(p))])),
         required: params.filter((p) => p.required === true).map(name),
       };
-      return [{ location, params, validate: ajv.compile(schema) }];
+      return [{ location, params, validate: validatorOf(ajv, schema) }];
     });
     this.files = parameters.filter((p) => p.in === 'formData' && p.type === 'file');
     const body = parameters.find((p) => p.in === 'body');
@@ -64,7 +68,7 @@ export class RequestValidator {
     if (body) {
       this.body = {
         required: body.required === true,
-        validate: binary ? undefined : ajv.compile(toJsonSchema(schema) as Json),
+        validate: binary ? undefined : validatorOf(ajv, toJsonSchema(schema) as Json),
       };
     }
   }
@@ -90,7 +94,8 @@ export class RequestValidator {
         const value = source[key];
         if (value !== undefined) target[key] = coerce(value, p);
       }
-      if (!g.validate(target)) errors.push(...problemErrors(g.validate.errors, g.location));
+      const invalid = g.validate(target);
+      if (invalid) errors.push(...problemErrors(invalid, g.location));
     }
     for (const f of this.files) {
       const name = String(f.name);
@@ -102,8 +107,9 @@ export class RequestValidator {
       if (!raw.hasBody) {
         if (this.body.required)
           errors.push({ pointer: '/body', message: 'a request body is required', code: 'required' });
-      } else if (this.body.validate && !this.body.validate(raw.body)) {
-        errors.push(...problemErrors(this.body.validate.errors, 'body'));
+      } else {
+        const invalid = this.body.validate?.(raw.body);
+        if (invalid) errors.push(...problemErrors(invalid, 'body'));
       }
     }
     return { input: values, errors };
