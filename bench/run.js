@@ -27,10 +27,12 @@ const APPS = {
   express: { label: '(b) Express 5 by hand (`app.listen`)', script: join(__dirname, 'apps/hand-express.js') },
   raw: { label: '(c) raw node:http by hand', script: join(__dirname, 'apps/raw-node.js') },
 };
-/** Measured for cold start only: how much of (a)'s start-up its DTOs' imports explain. */
-const DTO_IMPORTS = {
-  label: "(b) plus `require` of class-validator and class-transformer (the example DTOs' imports)",
-  script: join(__dirname, 'apps/hand-express-dto-imports.js'),
+/** The cold start that waits for a scored answer instead of GET /health. */
+const FIRST_POST = {
+  method: 'POST',
+  path: W.PATH,
+  body: W.validBody,
+  headers: { [W.HEADER]: W.KEY, 'content-type': 'application/json' },
 };
 const WORKLOADS = {
   valid: { method: 'POST', path: W.PATH, body: W.validBody, expect: 200 },
@@ -112,9 +114,13 @@ async function measure() {
     } finally {
       for (const app of Object.values(running)) await stop(app.child);
     }
-    const dto = await startApp(DTO_IMPORTS.script, 18000 + rep * 10 + 9, { SENTIMENT_API_KEYS: W.KEY });
-    await stop(dto.child);
-    (samples.dtoImports ??= { cold: [] }).cold.push(dto.coldMs);
+    // Cold start once more, to the first scored POST: what a caller of a fresh process waits for.
+    for (const key of rotated) {
+      const env = { SENTIMENT_API_KEYS: W.KEY, TRIGGER_DB: join(scratch, `first-post-${rep}-${key}.db`) };
+      const app = await startApp(APPS[key].script, 18000 + rep * 10 + 5 + order.indexOf(key), env, FIRST_POST);
+      await stop(app.child);
+      samples[key].coldPost = [...(samples[key].coldPost ?? []), app.coldMs];
+    }
     process.stderr.write(`  rep ${rep + 1}/${CONFIG.reps} done\n`);
   }
   return samples;
@@ -122,11 +128,10 @@ async function measure() {
 
 function summarise(samples) {
   const out = {};
-  out.dtoImports = { coldMs: median(samples.dtoImports.cold) };
   for (const [key, s] of Object.entries(samples)) {
-    if (key === 'dtoImports') continue;
     out[key] = {
       coldMs: median(s.cold),
+      coldPostMs: median(s.coldPost),
       rssMiB: median(s.rss),
       ...Object.fromEntries(
         Object.keys(WORKLOADS).flatMap((wk) => [
@@ -166,6 +171,10 @@ function perRep(samples) {
       'cold start',
       a.cold.map((c, i) => c / b.cold[i]),
     ),
+    row(
+      'cold start to the first POST',
+      a.coldPost.map((c, i) => c / b.coldPost[i]),
+    ),
   ];
 }
 
@@ -183,7 +192,8 @@ function report(sum, emit, samples) {
     ['valid POST server CPU µs/request', 'validCpu', 0, 'lower'],
     ['invalid POST server CPU µs/request', 'invalidCpu', 0, 'lower'],
     ['peak RSS MiB', 'rssMiB', 0, 'lower'],
-    ['cold start ms (spawn → first 200)', 'coldMs', 0, 'lower'],
+    ['cold start ms (spawn → first 200 from GET /health)', 'coldMs', 0, 'lower'],
+    ['cold start ms (spawn → first 200 of the valid POST)', 'coldPostMs', 0, 'lower'],
   ];
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
@@ -206,10 +216,9 @@ function report(sum, emit, samples) {
     ),
     '',
     'Targets of issue 8, against (b): valid and invalid POST throughput ≥ 1.6×, p99 ≤ 0.7×, peak RSS ≤ 1.0×,',
-    'cold start ≤ 1.3×.',
-    '',
-    `Cold start of ${DTO_IMPORTS.label}: ${fmt(sum.dtoImports.coldMs)} ms, ${ratio(sum.dtoImports.coldMs, b.coldMs)} of (b);`,
-    `(a) is ${ratio(a.coldMs, sum.dtoImports.coldMs)} of it.`,
+    'cold start ≤ 1.3×. The first cold start is what the benchmark always measured (the apps are ready);',
+    'the second starts each app again and waits for a scored POST, which in (a) includes loading ajv and',
+    "compiling that operation's validator, done on first use.",
     '',
     'The spread behind the medians: (a)/(b) within each repetition (in one repetition the apps run each workload seconds apart).',
     '',

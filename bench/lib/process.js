@@ -7,22 +7,27 @@ const { cpus } = require('node:os');
 /** Server on core 0 and load on core 1 when there are two cores; no pinning otherwise. */
 const PINNING = cpus().length >= 2 ? { server: '0', load: '1' } : { server: undefined, load: undefined };
 
-function get(url) {
+/** What cold start waits for: by default, a 200 from GET /health. */
+const READY = { method: 'GET', path: '/health' };
+
+/** The status of one request, 0 when the server does not answer (yet). */
+function statusOf(url, probe) {
   return new Promise((resolve) => {
-    const req = http.get(url, (res) => {
+    const req = http.request(url + probe.path, { method: probe.method, headers: probe.headers }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode));
     });
     req.on('error', () => resolve(0));
     req.setTimeout(1000, () => req.destroy());
+    req.end(probe.body);
   });
 }
 
 /**
  * Starts an app as its users start it (a node process with PORT set) and measures cold start:
- * spawn → first 200 from GET /health.
+ * spawn → first 200 answer to `probe` (GET /health unless given).
  */
-async function startApp(script, port, env = {}) {
+async function startApp(script, port, env = {}, probe = READY) {
   const started = process.hrtime.bigint();
   const argv = PINNING.server ? ['-c', PINNING.server, process.execPath, script] : [script];
   const child = spawn(PINNING.server ? 'taskset' : process.execPath, argv, {
@@ -31,7 +36,7 @@ async function startApp(script, port, env = {}) {
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20000;
-  while ((await get(`${url}/health`)) !== 200) {
+  while ((await statusOf(url, probe)) !== 200) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${script} did not start`);
     await new Promise((r) => setTimeout(r, 2));
   }
@@ -70,4 +75,4 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-module.exports = { PINNING, startApp, peakRssMiB, cpuMicros, stop, median, get };
+module.exports = { PINNING, startApp, peakRssMiB, cpuMicros, stop, median };
