@@ -10,6 +10,7 @@ export default tseslint.config(
       'build/**',
       'node_modules/**',
       '**/connector/**',
+      'examples/*/generated/**',
       'test/fixtures/out/**',
       '.flowport-tmp/**',
     ],

@@ -2,12 +2,13 @@ import { run, type Io } from '@flowport/cli';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { CONNECTORS } from './support/connectors';
 import { ROOT } from './support/corpus';
 import { copyExample, scratch } from './support/tmp';
 
 const EXAMPLE_OUT = join(ROOT, 'examples', 'text-sentiment', 'connector');
+const EXAMPLE_VALIDATORS = join(ROOT, 'examples', 'text-sentiment', 'generated', 'validators.js');
 const FOUR = ['apiDefinition.swagger.json', 'apiProperties.json', 'openapi.json', 'settings.json'];
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
@@ -25,11 +26,33 @@ describe('flowport build', () => {
   });
   afterEach(() => tmp.cleanup());
 
-  it('the committed example connector is fresh (--check)', async () => {
-    const r = await cli('build', CONNECTORS.example, '--out', EXAMPLE_OUT, '--check');
+  it('the committed example connector and its validators are fresh (--check)', async () => {
+    const r = await cli(
+      'build',
+      CONNECTORS.example,
+      '--out',
+      EXAMPLE_OUT,
+      '--validators',
+      EXAMPLE_VALIDATORS,
+      '--check',
+    );
     assert.deepEqual(r.err, []);
     assert.equal(r.code, 0);
-    assert.match(r.out[0], /^up to date: 4 files in /);
+    assert.match(r.out[0], /^up to date: 5 files in .* and .*validators\.js$/);
+  });
+
+  it('--validators writes the compiled request validators, and --check finds them stale after a constraint changes', async () => {
+    const out = join(tmp.dir, 'out');
+    const validators = join(tmp.dir, 'gen', 'validators.js');
+    const built = await cli('build', CONNECTORS.example, '--out', out, '--validators', validators);
+    assert.equal(built.code, 0, built.err.join('\n'));
+    assert.ok(readFileSync(validators).equals(readFileSync(EXAMPLE_VALIDATORS)), 'same bytes as the committed module');
+    const module = copyExample(tmp.dir);
+    const dto = join(tmp.dir, 'src', 'sentiment.dto.ts');
+    writeFileSync(dto, readFileSync(dto, 'utf8').replace('@Length(1, 5120)', '@Length(1, 4096)'));
+    const r = await cli('build', module, '--out', out, '--validators', validators, '--check');
+    assert.equal(r.code, 1);
+    assert.ok(r.err.includes(`stale: ${relative(process.cwd(), validators)}`), r.err.join('\n'));
   });
 
   it('writes the four files, says so, and a second build writes identical bytes', async () => {

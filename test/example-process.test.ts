@@ -62,20 +62,36 @@ describe('the example as a process (npm start)', function () {
     assert.equal(ok.status, 200);
   });
 
-  it("loads neither class-validator nor class-transformer: its DTOs use Flowport's constraint decorators", async () => {
-    const server = join(ROOT, 'examples', 'text-sentiment', 'dist', 'server.js');
-    const script = `require(${JSON.stringify(server)}); process.stdout.write(JSON.stringify(Object.keys(require.cache)))`;
-    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  it('serves a scored POST and a refused one with neither class-validator, class-transformer nor ajv’s compiler loaded', async () => {
+    const dist = join(ROOT, 'examples', 'text-sentiment', 'dist');
+    // The example as server.js wires it (precompiled validators, no response checks), in memory.
+    const script = `
+      const { sentimentService } = require(${JSON.stringify(join(dist, 'service.js'))});
+      const { MemoryTriggerStore } = require('@flowport/core');
+      const { app } = sentimentService({ keys: ['k'], store: new MemoryTriggerStore(), secret: 'x'.repeat(32) });
+      const server = app.listen(0, async () => {
+        const post = (documents) => fetch('http://127.0.0.1:' + server.address().port + '/text/analytics/v2.0/sentiment', {
+          method: 'POST', headers: { 'content-type': 'application/json', 'Ocp-Apim-Subscription-Key': 'k' },
+          body: JSON.stringify({ documents }) }).then((r) => r.status);
+        const statuses = [await post([{ id: '1', text: 'good' }]), await post([{ id: '', text: '' }])];
+        server.close();
+        process.stdout.write(JSON.stringify({ statuses, loaded: Object.keys(require.cache) }));
+      });`;
+    const child = spawn(process.execPath, ['-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     await new Promise((resolve) => child.once('exit', resolve));
-    const loaded = (JSON.parse(out) as string[]).map((f) => f.replace(/\\/g, '/'));
+    const { statuses, loaded } = JSON.parse(out) as { statuses: number[]; loaded: string[] };
+    assert.deepEqual(statuses, [200, 400]);
+    const files = loaded.map((f) => f.replace(/\\/g, '/'));
     assert.ok(
-      loaded.some((f) => f.includes('/express-adapter/dist/')),
+      files.some((f) => f.includes('/express-adapter/dist/')),
       'the list holds the app',
     );
     // class-transformer's metadata store (a few small modules) is read for `@Type`; nothing else of it.
-    const heavy = loaded.filter((f) => /\/class-validator\/|\/class-transformer\/cjs\/index\.js$/.test(f));
+    const heavy = files.filter((f) =>
+      /\/class-validator\/|\/class-transformer\/cjs\/index\.js$|\/ajv\/dist\/(core|compile)\//.test(f),
+    );
     assert.deepEqual(heavy, []);
   });
 });

@@ -1,6 +1,7 @@
 import { MemoryJobStore, TriggerRuntime, type JobStore, type TriggerStore } from '@flowport/core';
 import { createApp } from '@flowport/express-adapter';
 import type { Express } from 'express';
+import { resolve } from 'node:path';
 import { connector } from './connector';
 import { BatchController } from './controllers/batch.controller';
 import { SentimentController, type ScoringEvents } from './controllers/sentiment.controller';
@@ -54,6 +55,8 @@ export function sentimentService(options: SentimentServiceOptions): {
     validateResponses: options.validateResponses,
     trustProxy: options.trustProxy,
     jobs: { store: jobs },
+    // Written by `npm run connector` (flowport build --validators) beside the connector files.
+    precompiledValidators: resolve(__dirname, '..', 'generated', 'validators.js'),
     controllers: (cls) =>
       cls === SentimentController
         ? new SentimentController(events)

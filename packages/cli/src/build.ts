@@ -1,6 +1,8 @@
+import type { ApiModel } from '@flowport/core';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { loadConnector } from './load';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { LoadError, loadConnector } from './load';
 
 /** What happened to one output file. */
 export interface BuiltFile {
@@ -15,6 +17,11 @@ export interface BuildOptions {
   readonly out: string;
   /** Write nothing; report which files differ from what a build would write. */
   readonly check?: boolean;
+  /**
+   * Also write the request validators, compiled, to this file (a CommonJS module for the
+   * adapter's `precompiledValidators` option).
+   */
+  readonly validators?: string;
 }
 
 /**
@@ -33,24 +40,49 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
     { level: 'platform', locate: core.locator(model) },
   );
   if (platform.some((d) => d.severity === 'error')) throw new core.DiagnosticError(platform);
+  const out = resolve(options.out);
   const outputs: [string, Buffer][] = Object.entries(emitted).map(([name, text]) => [
-    name,
+    join(out, name),
     Buffer.from(text as string, 'utf8'),
   ]);
   const base = dirname(file);
-  if (model.branding.icon) outputs.push([core.CONNECTOR_FILES.icon, readFileSync(resolve(base, model.branding.icon))]);
-  if (model.capabilities.script) {
-    outputs.push([core.CONNECTOR_FILES.script, readFileSync(resolve(base, model.capabilities.script.file))]);
+  if (model.branding.icon) {
+    outputs.push([join(out, core.CONNECTOR_FILES.icon), readFileSync(resolve(base, model.branding.icon))]);
   }
-  const out = resolve(options.out);
-  if (!options.check) mkdirSync(out, { recursive: true });
-  return outputs.map(([name, bytes]) => {
-    const path = join(out, name);
+  if (model.capabilities.script) {
+    outputs.push([join(out, core.CONNECTOR_FILES.script), readFileSync(resolve(base, model.capabilities.script.file))]);
+  }
+  if (options.validators) {
+    outputs.push([resolve(options.validators), Buffer.from(validatorsModule(file, model), 'utf8')]);
+  }
+  return outputs.map(([path, bytes]) => {
+    const name = basename(path);
     const same = existsSync(path) && readFileSync(path).equals(bytes);
     if (options.check) return { name, path, status: same ? 'fresh' : 'stale' };
-    if (!same) writeFileSync(path, bytes);
+    if (!same) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, bytes);
+    }
     return { name, path, status: same ? 'unchanged' : 'written' };
   });
+}
+
+/**
+ * The compiled request validators, from the copy of `@flowport/express-adapter` the module
+ * itself would serve with: the code requires that copy's ajv helpers and formats at run time.
+ * Only its validation folder is loaded, never Express.
+ */
+function validatorsModule(file: string, model: ApiModel): string {
+  let standalone: { validatorsModule(model: ApiModel): string };
+  try {
+    standalone = createRequire(file)('@flowport/express-adapter/dist/validation/standalone') as typeof standalone;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
+    throw new LoadError(
+      `--validators compiles with @flowport/express-adapter, which ${display(file)} cannot resolve; install it beside the module`,
+    );
+  }
+  return standalone.validatorsModule(model);
 }
 
 /** A path as the user would type it from the current directory. */

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { resolve } from 'node:path';
 import { build, display } from './build';
 import { diagnosticsOf, printDiagnostics } from './diagnostics';
 import { toSarif } from './sarif';
@@ -32,7 +33,8 @@ export async function run(argv: readonly string[], io: Io = stdio): Promise<numb
     .argument('<module>', 'TypeScript or JavaScript module that exports a Connector')
     .requiredOption('-o, --out <dir>', 'output folder')
     .option('--check', 'write nothing; exit 1 if any file is missing or stale')
-    .action((module: string, opts: { out: string; check?: boolean }) => {
+    .option('--validators <file>', 'also write the compiled request validators (for precompiledValidators)')
+    .action((module: string, opts: BuildCommandOptions) => {
       code = buildCommand(module, opts, io);
     });
 
@@ -123,13 +125,20 @@ function importCommand(definition: string, opts: { properties?: string; out: str
   }
 }
 
-function buildCommand(module: string, opts: { out: string; check?: boolean }, io: Io): number {
+interface BuildCommandOptions {
+  readonly out: string;
+  readonly check?: boolean;
+  readonly validators?: string;
+}
+
+function buildCommand(module: string, opts: BuildCommandOptions, io: Io): number {
   try {
     const files = build(module, opts);
     if (opts.check) {
       const stale = files.filter((f) => f.status === 'stale');
       for (const f of stale) io.err(`stale: ${display(f.path)}`);
-      if (stale.length === 0) io.out(`up to date: ${files.length} files in ${display(opts.out)}`);
+      const where = display(opts.out) + (opts.validators ? ` and ${display(resolve(opts.validators))}` : '');
+      if (stale.length === 0) io.out(`up to date: ${files.length} files in ${where}`);
       return stale.length === 0 ? 0 : 1;
     }
     for (const f of files) io.out(`${f.status === 'written' ? 'wrote' : 'unchanged'} ${display(f.path)}`);

@@ -1,7 +1,5 @@
 import { toJsonSchema, type ApiModel, type Class, type OperationModel, type TriggerRuntime } from '@flowport/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type Ajv from 'ajv';
-import type { ErrorObject } from 'ajv';
 import type { Guard } from './auth/guard';
 import { Instantiator } from './binding/instantiate';
 import { runtimeConstraintCheck } from './binding/runtime-constraints';
@@ -13,7 +11,8 @@ import { originOf } from './origin';
 import { isPage, type PageResult } from './page';
 import type { Jobs } from './jobs';
 import { compileResponder, type ResponseCheck } from './respond';
-import { validatorOf } from './validation/ajv';
+import type { emittedOperation } from './validation/emitted';
+import type { Validate, Validators } from './validation/validators';
 import { problemErrors } from './validation/errors';
 import { triggerHandler, type TriggerCall } from './trigger-handlers';
 import { RequestValidator, type ValidInput } from './validation/request-validator';
@@ -21,10 +20,9 @@ import { RequestValidator, type ValidInput } from './validation/request-validato
 /** Everything compiled once at start-up that operations share. */
 export interface CompileContext {
   readonly model: ApiModel;
-  /** The app's ajv, created on first use. */
-  readonly ajv: () => Ajv;
-  /** Emitted Swagger parameters of each operation, by operationId. */
-  readonly emittedParameters: ReadonlyMap<string, readonly Record<string, unknown>[]>;
+  readonly validators: Validators;
+  /** Each operation's emitted Swagger parameters and responses, by operationId. */
+  readonly emitted: ReadonlyMap<string, ReturnType<typeof emittedOperation>>;
   readonly guardFor: (op: OperationModel) => Guard;
   readonly instantiator: Instantiator;
   readonly instanceOf: (controller: Class) => object;
@@ -32,8 +30,6 @@ export interface CompileContext {
   readonly triggers?: TriggerRuntime;
   readonly validateResponses?: boolean;
   readonly jobs?: Jobs;
-  /** Emitted Swagger responses of each operation, by operationId. */
-  readonly emittedResponses: ReadonlyMap<string, Readonly<Record<string, Record<string, unknown>>>>;
 }
 
 type Handler = (args: unknown[], call?: TriggerCall) => unknown;
@@ -41,7 +37,7 @@ type Handler = (args: unknown[], call?: TriggerCall) => unknown;
 /** One operation as one Express handler: guard, body parsing, validation, binding, handler, reply. */
 export function compileOperation(op: OperationModel, ctx: CompileContext): RequestHandler {
   const guard = ctx.guardFor(op);
-  const validator = new RequestValidator(ctx.ajv, ctx.emittedParameters.get(op.id) ?? []);
+  const validator = new RequestValidator(ctx.validators, ctx.emitted.get(op.id)?.parameters ?? []);
   const args = compileArguments(op, ctx);
   const body = op.parameters.find((p) => p.in === 'body');
   const custom = body ? runtimeConstraintCheck(ctx.model, body.schema) : undefined;
@@ -125,11 +121,11 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
 
 /** Validators of the operation's declared JSON response schemas, by status, from the emitted definition. */
 function responseCheck(op: OperationModel, ctx: CompileContext): ResponseCheck {
-  const validators = new Map<number, (value: unknown) => ErrorObject[] | undefined>();
-  for (const [status, r] of Object.entries(ctx.emittedResponses.get(op.id) ?? {})) {
+  const validators = new Map<number, Validate>();
+  for (const [status, r] of Object.entries(ctx.emitted.get(op.id)?.responses ?? {})) {
     const schema = r.schema as Record<string, unknown> | undefined;
     if (!schema || !/^\d+$/.test(status) || schema.type === 'file' || schema.format === 'binary') continue;
-    validators.set(Number(status), validatorOf(ctx.ajv, toJsonSchema(schema) as Record<string, unknown>));
+    validators.set(Number(status), ctx.validators.of(toJsonSchema(schema) as Record<string, unknown>));
   }
   return (status, json) => {
     const invalid = validators.get(status)?.(JSON.parse(json));

@@ -55,6 +55,12 @@ export interface AdapterOptions {
    * when it does not match, so the definition cannot lie about outputs. For development and tests.
    */
   readonly validateResponses?: boolean;
+  /**
+   * The module `flowport build --validators <file>` wrote: request validators compiled at build
+   * time, so that the app never loads ajv's compiler. A schema the module lacks, or a module
+   * built for other definitions (logged), is compiled on first use instead.
+   */
+  readonly precompiledValidators?: string;
   /** Where async (202) operations keep their jobs; required when there are any. */
   readonly jobs?: JobOptions;
   /** Serves the operations generated for trigger declarations; required when there are any. */

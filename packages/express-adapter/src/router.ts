@@ -13,9 +13,12 @@ import { problemHandler } from './error-handler';
 import { toExpressPath } from './express-path';
 import { Jobs, JOBS_PATH } from './jobs';
 import { compileOperation, type CompileContext } from './operation';
-import { consoleLogger, type AdapterOptions } from './options';
+import { consoleLogger, type AdapterOptions, type Logger } from './options';
 import { sendProblem } from './problem';
-import { ajvOnDemand } from './validation/ajv';
+import { jsonDefinitions } from './validation/ajv';
+import { emittedOperation } from './validation/emitted';
+import { loadPrecompiled } from './validation/precompiled';
+import { Validators } from './validation/validators';
 
 /**
  * An Express router that serves the connector's operations at their paths (relative to
@@ -33,25 +36,14 @@ type Json = Record<string, unknown>;
 /** {@link createRouter} for an already resolved model. */
 export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router {
   const definition = connectorDefinition(model) as { paths: Record<string, Record<string, Json>>; definitions?: Json };
-  const emittedResponses = new Map(
-    model.operations.map((op) => [
-      op.id,
-      (definition.paths[op.path][op.method].responses as Record<string, Json>) ?? {},
-    ]),
-  );
-  const emittedParameters = new Map(
-    model.operations.map((op) => [
-      op.id,
-      (definition.paths[op.path][op.method].parameters as Json[] | undefined) ?? [],
-    ]),
-  );
+  const emitted = new Map(model.operations.map((op) => [op.id, emittedOperation(definition, op)]));
+  const logger = options.logger ?? consoleLogger;
   const controllers = new Map<Class, object>();
   const create = options.controllers ?? ((cls: Class) => new (cls as new () => object)());
   const ctx: CompileContext = {
     model,
-    ajv: ajvOnDemand(definition.definitions),
-    emittedParameters,
-    emittedResponses,
+    validators: validatorsFor(definition.definitions, options.precompiledValidators, logger),
+    emitted,
     validateResponses: options.validateResponses,
     guardFor: compileGuards(model, options.credentials),
     instantiator: new Instantiator(model),
@@ -62,7 +54,7 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
     },
     limits: { body: options.bodyLimit ?? '1mb', file: options.fileLimit ?? 10 * 1024 * 1024 },
     triggers: options.triggers,
-    jobs: options.jobs ? new Jobs(options.jobs, (m, d) => (options.logger ?? consoleLogger).error(m, d)) : undefined,
+    jobs: options.jobs ? new Jobs(options.jobs, (m, d) => logger.error(m, d)) : undefined,
   };
   const router = express.Router();
   if (ctx.jobs)
@@ -75,7 +67,7 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
     for (const op of item.operations) router[op.method](route, compileOperation(op, ctx));
     router.all(route, methodNotAllowed(item.operations));
   }
-  router.use(problemHandler(options.logger ?? consoleLogger));
+  router.use(problemHandler(logger));
   return router;
 }
 
@@ -92,4 +84,18 @@ function methodNotAllowed(ops: readonly OperationModel[]): RequestHandler {
     }
     sendProblem(req, res, 405, `${req.method} is not allowed here; use ${allow}.`, [], { allow });
   };
+}
+
+/** The app's validators, with the precompiled ones when given and built for these definitions. */
+function validatorsFor(definitions: Json | undefined, precompiled: string | undefined, logger: Logger): Validators {
+  const schema = jsonDefinitions(definitions);
+  if (precompiled === undefined) return new Validators(schema);
+  const loaded = loadPrecompiled(precompiled, schema);
+  if (loaded.problem) {
+    logger.error('Precompiled validators not used; each schema is compiled on first use instead', {
+      reason: loaded.problem,
+      fix: 'run flowport build with --validators again',
+    });
+  }
+  return new Validators(schema, loaded.validators);
 }

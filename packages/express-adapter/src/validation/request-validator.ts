@@ -1,13 +1,10 @@
-import type Ajv from 'ajv';
-import type { ErrorObject } from 'ajv';
 import type { ProblemError } from '../problem';
-import { validatorOf } from './ajv';
 import { coerce } from './coerce';
 import { problemErrors } from './errors';
-import { toJsonSchema } from '@flowport/core';
+import { requestSchemas, type Location } from './request-schemas';
+import type { Validate, Validators } from './validators';
 
 type Json = Record<string, unknown>;
-type Location = 'path' | 'query' | 'header' | 'formData';
 
 /** What a request carries, before coercion (headers with lower-case names). */
 export interface RawInput {
@@ -31,45 +28,30 @@ export interface ValidInput {
 interface Group {
   readonly location: Location;
   readonly params: readonly Json[];
-  readonly validate: (value: unknown) => ErrorObject[] | undefined;
+  readonly validate: Validate;
 }
 
 /**
  * Validates one operation's requests against its *emitted* parameters — the same JSON the
  * connector definition publishes — so a request passes exactly when the definition allows it.
- * Each schema is compiled once, on first use.
  */
 export class RequestValidator {
   private readonly groups: Group[];
   /** `validate` is absent for a raw binary body (a stream: only its presence is checked). */
-  private readonly body?: {
-    readonly required: boolean;
-    readonly validate?: (value: unknown) => ErrorObject[] | undefined;
-  };
+  private readonly body?: { readonly required: boolean; readonly validate?: Validate };
   private readonly files: readonly Json[];
 
-  constructor(ajv: () => Ajv, parameters: readonly Json[]) {
-    this.groups = (['path', 'query', 'header', 'formData'] as const).flatMap((location) => {
-      const params = parameters.filter((p) => p.in === location && p.type !== 'file');
-      if (params.length === 0) return [];
-      const name = (p: Json) => (location === 'header' ? String(p.name).toLowerCase() : String(p.name));
-      const schema = {
-        type: 'object',
-        properties: Object.fromEntries(params.map((p) => [name(p), toJsonSchema(paramSchema(p))])),
-        required: params.filter((p) => p.required === true).map(name),
-      };
-      return [{ location, params, validate: validatorOf(ajv, schema) }];
-    });
-    this.files = parameters.filter((p) => p.in === 'formData' && p.type === 'file');
-    const body = parameters.find((p) => p.in === 'body');
-    const schema = body?.schema as Json | undefined;
-    // A raw `string/binary` body is a stream: only its presence can be checked up front.
-    const binary = schema?.type === 'string' && schema.format === 'binary';
-    if (body) {
-      this.body = {
-        required: body.required === true,
-        validate: binary ? undefined : validatorOf(ajv, toJsonSchema(schema) as Json),
-      };
+  constructor(validators: Validators, parameters: readonly Json[]) {
+    const schemas = requestSchemas(parameters);
+    this.groups = schemas.groups.map((g) => ({
+      location: g.location,
+      params: g.params,
+      validate: validators.of(g.schema),
+    }));
+    this.files = schemas.files;
+    if (schemas.body) {
+      const { required, schema } = schemas.body;
+      this.body = { required, validate: schema && validators.of(schema) };
     }
   }
 
@@ -114,10 +96,4 @@ export class RequestValidator {
     }
     return { input: values, errors };
   }
-}
-
-/** A non-body Swagger parameter is its own schema, minus the parameter-only keys. */
-function paramSchema(p: Json): Json {
-  const { name: _n, in: _i, required: _r, description: _d, collectionFormat: _c, allowEmptyValue: _a, ...schema } = p;
-  return schema;
 }

@@ -1,0 +1,188 @@
+import {
+  Action,
+  apiKey,
+  ArrayUnique,
+  Body,
+  Connector,
+  Controller,
+  Field,
+  Header,
+  IsDateString,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  Path,
+  Post,
+  Query,
+  resolve,
+  Returns,
+  type ApiModel,
+} from '@flowport/core';
+import { createApp } from '@flowport/express-adapter';
+import { createAjv, jsonDefinitions } from '@flowport/express-adapter/dist/validation/ajv';
+import { emittedOperation } from '@flowport/express-adapter/dist/validation/emitted';
+import { keyOf, loadPrecompiled, PRECOMPILED_MARK } from '@flowport/express-adapter/dist/validation/precompiled';
+import { requestSchemas, schemaList } from '@flowport/express-adapter/dist/validation/request-schemas';
+import { validatorsModule } from '@flowport/express-adapter/dist/validation/standalone';
+import { connectorDefinition } from '@flowport/core';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import request from 'supertest';
+import { arbitraryFor, mutations } from './support/schema-arbitrary';
+import { scratch } from './support/tmp';
+
+type Json = Record<string, unknown>;
+
+class Address {
+  @Field({ summary: 'Street' }) @IsString() @Length(1, 40) street!: string;
+  @Field({ summary: 'Web Site' }) @IsOptional() @IsUrl() site?: string;
+}
+
+class Order {
+  @Field({ summary: 'Order ID' }) @IsUUID() id!: string;
+  @Field({ summary: 'Email' }) @IsEmail() email!: string;
+  @Field({ summary: 'When' }) @IsDateString() when!: string;
+  @Field({ summary: 'Quantity', format: 'int32' }) @IsInt() @Min(1) @Max(99) quantity!: number;
+  @Field({ summary: 'Colour' }) @IsIn(['red', 'blue']) colour!: string;
+  @Field({ summary: 'Code' }) @Matches(/^[A-Z]{3}$/) code!: string;
+  @Field({ summary: 'Note', nullable: true }) @IsOptional() @IsString() note?: string | null;
+  @Field({ summary: 'Tags', type: [String] }) @ArrayUnique() tags!: string[];
+  @Field({ summary: 'Address', type: Address }) address!: Address;
+}
+
+@Controller('/orders')
+class OrderController {
+  @Post('/{shop}')
+  @Action({ id: 'PlaceOrder', summary: 'Place an order', description: 'Places an order in a shop.' })
+  @Returns(200, Order)
+  place(
+    @Path('shop', { summary: 'Shop' }) shop: string,
+    @Query('top', { summary: 'Top', type: 'integer', minimum: 1, maximum: 100, required: false }) top: number,
+    @Header('x-trace', { summary: 'Trace', required: false }) trace: string,
+    @Body({ summary: 'Order' }) order: Order,
+  ): Order {
+    void [shop, top, trace];
+    return order;
+  }
+}
+
+const connector = new Connector({
+  info: { title: 'Orders', description: 'A connector that takes orders, for validator tests.', version: '1.0.0' },
+  host: 'orders.example.com',
+  brandColor: '#123456',
+  auth: apiKey({ in: 'header', name: 'X-Key', label: 'Key' }),
+  controllers: [OrderController],
+});
+
+describe('precompiled request validators (flowport build --validators)', function () {
+  this.timeout(60000);
+  const tmp = scratch();
+  after(() => tmp.cleanup());
+  let model: ApiModel;
+  let definition: Json;
+  let file: string;
+
+  before(() => {
+    model = resolve(connector);
+    definition = connectorDefinition(model) as Json;
+    file = join(tmp.dir, 'validators.js');
+    writeFileSync(file, validatorsModule(model));
+  });
+
+  it('answer every value exactly as validators compiled at run time do, errors included', () => {
+    const definitions = jsonDefinitions(definition.definitions as Json);
+    const { validators, problem } = loadPrecompiled(file, definitions);
+    assert.equal(problem, undefined);
+    const ajv = createAjv(definitions);
+    const op = model.operations[0];
+    const schemas = requestSchemas(emittedOperation(definition, op).parameters);
+    const list = schemaList(schemas);
+    assert.equal(Object.keys(validators).length, list.length, 'one validator per request schema');
+    const same = (schema: Json, value: unknown) => {
+      const ours = validators[keyOf(schema)];
+      assert.ok(ours, 'the module holds the schema');
+      const compiled = ajv.compile(schema);
+      assert.equal(ours(value), compiled(value), JSON.stringify(value));
+      assert.deepEqual(ours.errors ?? null, compiled.errors ?? null, JSON.stringify(value));
+    };
+    // The body: values the published schema allows, and each single mutation of them.
+    const bodyParameter = (emittedOperation(definition, op).parameters as Json[]).find((p) => p.in === 'body')!;
+    const swaggerDefinitions = definition.definitions as Json;
+    fc.assert(
+      fc.property(arbitraryFor(bodyParameter.schema as Json, swaggerDefinitions), (value) => {
+        same(schemas.body!.schema!, value);
+        for (const m of mutations(value, bodyParameter.schema as Json, swaggerDefinitions)) {
+          same(schemas.body!.schema!, m.value);
+        }
+      }),
+      { numRuns: 100 },
+    );
+    // The other parameters, by location.
+    const samples: Record<string, unknown[]> = {
+      path: [{ shop: 'a' }, {}, { shop: 1 }],
+      query: [{}, { top: 5 }, { top: 0 }, { top: 101 }, { top: 2.5 }, { top: 'x' }],
+      header: [{}, { 'x-trace': 't' }, { 'x-trace': 3 }],
+    };
+    for (const g of schemas.groups) for (const value of samples[g.location]) same(g.schema, value);
+  });
+
+  it('serve from the module: accept what the definition allows, reject the rest naming each field', async () => {
+    const app = createApp(connector, { credentials: { apiKeys: ['k'] }, precompiledValidators: file, docs: false });
+    const body = {
+      id: '1b4e28ba-2d7a-4c1c-9c4e-1d2f3a4b5c6d',
+      email: 'a@b.example',
+      when: '2026-11-27T10:00:00Z',
+      quantity: 3,
+      colour: 'red',
+      code: 'ABC',
+      tags: ['x'],
+      address: { street: 'Main' },
+    };
+    const post = (value: object) =>
+      request(app).post('/orders/s1?top=3').set('X-Key', 'k').set('content-type', 'application/json').send(value);
+    assert.equal((await post(body)).status, 200);
+    const bad = await post({ ...body, email: 'nope', tags: ['x', 'x'], address: { street: '' } });
+    assert.equal(bad.status, 400);
+    assert.deepEqual((bad.body as { errors: { pointer: string }[] }).errors.map((e) => e.pointer).sort(), [
+      '/body/address/street',
+      '/body/email',
+      '/body/tags',
+    ]);
+  });
+
+  it('are not used when built for other definitions: logged, and each schema compiled on first use', async () => {
+    const stale = join(tmp.dir, 'stale.js');
+    const code = validatorsModule(model);
+    writeFileSync(stale, code.replace(/^(\/\/ flowport validators )\S+/, '$1other'));
+    assert.ok(code.startsWith(PRECOMPILED_MARK));
+    const logged: string[] = [];
+    const app = createApp(connector, {
+      credentials: { apiKeys: ['k'] },
+      precompiledValidators: stale,
+      docs: false,
+      logger: { error: (message, details) => logged.push(`${message} ${JSON.stringify(details)}`) },
+    });
+    assert.equal(logged.length, 1);
+    assert.match(logged[0], /built for other definitions/);
+    const res = await request(app)
+      .post('/orders/s1?top=0')
+      .set('X-Key', 'k')
+      .set('content-type', 'application/json')
+      .send({});
+    assert.equal(res.status, 400);
+    assert.ok((res.body as { errors: { pointer: string }[] }).errors.some((e) => e.pointer === '/query/top'));
+    const missing = loadPrecompiled(join(tmp.dir, 'absent.js'), {});
+    assert.deepEqual(missing.validators, {});
+    assert.match(missing.problem!, /does not exist/);
+  });
+});
