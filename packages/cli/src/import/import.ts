@@ -133,9 +133,9 @@ export function importConnector(o: ImportOptions): ImportResult {
 type Names = { readonly controllers: readonly string[]; readonly models: readonly string[] };
 
 function modelsFile(body: string[], schemas: SchemaWriter, names: Names, fileOf: (c: string) => string): string {
-  const core = ['Field', 'Schema', 'param', 'described'].filter((n) => used(body, n));
-  const validators = [...schemas.validatorsUsed].filter((n) => used(body, n));
-  const external = [...importLine(core, '@flowport/core'), ...importLine(validators, 'class-validator')];
+  // Constraints come from Flowport's own decorators, so an imported project never loads class-validator.
+  const core = ['Field', 'Schema', 'param', 'described', ...schemas.validatorsUsed].filter((n) => used(body, n));
+  const external = importLine(core, '@flowport/core');
   return module(body, external, names, { root: '.', isModels: true }, fileOf);
 }
 

@@ -42,7 +42,7 @@ const PRIMITIVE: Record<string, { ts: string; ref?: Code; wrapper: Code }> = {
   integer: { ts: 'number', ref: code("'integer'"), wrapper: code("'integer'") },
 };
 
-/** Constraint keywords a DTO field writes as class-validator decorators. */
+/** Constraint keywords a DTO field writes as constraint decorators (`@flowport/core`). */
 const VALIDATORS: Record<string, (v: number) => string> = {
   minLength: (v) => `@MinLength(${v})`,
   maxLength: (v) => `@MaxLength(${v})`,
@@ -67,7 +67,7 @@ export class SchemaWriter {
   readonly definitions = new Map<string, string>();
   private readonly inlineByShape = new Map<string, string>();
   private readonly pending: [string, Json, string][] = [];
-  /** Class names in use, so every class-validator decorator gets imported. */
+  /** Constraint decorators in use, so that each gets imported. */
   readonly validatorsUsed = new Set<string>();
   /** Grows with every literal made: a change tells a caller that its attempt fell back to one. */
   private literalsMade = 0;
