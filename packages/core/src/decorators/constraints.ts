@@ -29,6 +29,18 @@ function constraint(
     addConstraint(target.constructor, { property: String(key), name, kind, args, each: options?.each === true });
 }
 
+/** A constraint without arguments. */
+const flag =
+  (name: string) =>
+  (options?: ConstraintOptions): PropertyDecorator =>
+    constraint(name, [], options);
+
+/** A constraint with one number (a length, a bound, a size, a divisor). */
+const bound =
+  (name: string) =>
+  (value: number, options?: ConstraintOptions): PropertyDecorator =>
+    constraint(name, [value], options);
+
 /** The property may be missing (it leaves `required`); present, it must satisfy the rest. */
 export const IsOptional = (options?: ConstraintOptions): PropertyDecorator =>
   constraint('isOptional', [], options, 'optional');
@@ -37,46 +49,43 @@ export const IsDefined = (options?: ConstraintOptions): PropertyDecorator =>
   constraint('isDefined', [], options, 'defined');
 
 /** `type: string`. */
-export const IsString = (options?: ConstraintOptions): PropertyDecorator => constraint('isString', [], options);
+export const IsString = flag('isString');
 /** `type: number` (kept `integer` after `@IsInt`). */
-export const IsNumber = (options?: ConstraintOptions): PropertyDecorator => constraint('isNumber', [], options);
+export const IsNumber = flag('isNumber');
 /** `type: integer`. */
-export const IsInt = (options?: ConstraintOptions): PropertyDecorator => constraint('isInt', [], options);
+export const IsInt = flag('isInt');
 /** `type: boolean`. */
-export const IsBoolean = (options?: ConstraintOptions): PropertyDecorator => constraint('isBoolean', [], options);
+export const IsBoolean = flag('isBoolean');
 /** `type: array`. */
-export const IsArray = (options?: ConstraintOptions): PropertyDecorator => constraint('isArray', [], options);
+export const IsArray = flag('isArray');
 /** `type: object`. */
-export const IsObject = (options?: ConstraintOptions): PropertyDecorator => constraint('isObject', [], options);
+export const IsObject = flag('isObject');
 /** An object with at least one property (`minProperties: 1`). */
-export const IsNotEmptyObject = (options?: ConstraintOptions): PropertyDecorator =>
-  constraint('isNotEmptyObject', [], options);
+export const IsNotEmptyObject = flag('isNotEmptyObject');
 
 /** `format: date-time` (JSON carries dates as strings). */
-export const IsDate = (options?: ConstraintOptions): PropertyDecorator => constraint('isDate', [], options);
+export const IsDate = flag('isDate');
 /** `format: date-time`. */
-export const IsDateString = (options?: ConstraintOptions): PropertyDecorator => constraint('isDateString', [], options);
+export const IsDateString = flag('isDateString');
 /** `format: date-time`. */
-export const IsISO8601 = (options?: ConstraintOptions): PropertyDecorator => constraint('isIso8601', [], options);
+export const IsISO8601 = flag('isIso8601');
 /** `format: date-time`. */
-export const IsRFC3339 = (options?: ConstraintOptions): PropertyDecorator => constraint('isRFC3339', [], options);
+export const IsRFC3339 = flag('isRFC3339');
 /** `format: email`. */
-export const IsEmail = (options?: ConstraintOptions): PropertyDecorator => constraint('isEmail', [], options);
+export const IsEmail = flag('isEmail');
 /** `format: uri`. */
-export const IsUrl = (options?: ConstraintOptions): PropertyDecorator => constraint('isUrl', [], options);
+export const IsUrl = flag('isUrl');
 /** `format: uuid`. */
-export const IsUUID = (options?: ConstraintOptions): PropertyDecorator => constraint('isUuid', [], options);
+export const IsUUID = flag('isUuid');
 /** `format: byte` (base64). */
-export const IsBase64 = (options?: ConstraintOptions): PropertyDecorator => constraint('isBase64', [], options);
+export const IsBase64 = flag('isBase64');
 
 /** A non-empty string (`minLength: 1`). */
-export const IsNotEmpty = (options?: ConstraintOptions): PropertyDecorator => constraint('isNotEmpty', [], options);
+export const IsNotEmpty = flag('isNotEmpty');
 /** `minLength`. */
-export const MinLength = (min: number, options?: ConstraintOptions): PropertyDecorator =>
-  constraint('minLength', [min], options);
+export const MinLength = bound('minLength');
 /** `maxLength`. */
-export const MaxLength = (max: number, options?: ConstraintOptions): PropertyDecorator =>
-  constraint('maxLength', [max], options);
+export const MaxLength = bound('maxLength');
 /** `minLength` and, when given, `maxLength`. */
 export const Length = (min: number, max?: number, options?: ConstraintOptions): PropertyDecorator =>
   constraint('isLength', [min, max], options);
@@ -98,16 +107,15 @@ export function Matches(
 }
 
 /** `minimum`. */
-export const Min = (min: number, options?: ConstraintOptions): PropertyDecorator => constraint('min', [min], options);
+export const Min = bound('min');
 /** `maximum`. */
-export const Max = (max: number, options?: ConstraintOptions): PropertyDecorator => constraint('max', [max], options);
+export const Max = bound('max');
 /** Greater than zero. */
-export const IsPositive = (options?: ConstraintOptions): PropertyDecorator => constraint('isPositive', [], options);
+export const IsPositive = flag('isPositive');
 /** Less than zero. */
-export const IsNegative = (options?: ConstraintOptions): PropertyDecorator => constraint('isNegative', [], options);
+export const IsNegative = flag('isNegative');
 /** `multipleOf`. */
-export const IsDivisibleBy = (divisor: number, options?: ConstraintOptions): PropertyDecorator =>
-  constraint('isDivisibleBy', [divisor], options);
+export const IsDivisibleBy = bound('isDivisibleBy');
 
 /** `enum` of the listed values. */
 export const IsIn = (values: readonly unknown[], options?: ConstraintOptions): PropertyDecorator =>
@@ -120,27 +128,21 @@ export const Equals = (value: unknown, options?: ConstraintOptions): PropertyDec
   constraint('equals', [value], options);
 
 /** `minItems`. */
-export const ArrayMinSize = (min: number, options?: ConstraintOptions): PropertyDecorator =>
-  constraint('arrayMinSize', [min], options);
+export const ArrayMinSize = bound('arrayMinSize');
 /** `maxItems`. */
-export const ArrayMaxSize = (max: number, options?: ConstraintOptions): PropertyDecorator =>
-  constraint('arrayMaxSize', [max], options);
+export const ArrayMaxSize = bound('arrayMaxSize');
 /** `minItems: 1`. */
-export const ArrayNotEmpty = (options?: ConstraintOptions): PropertyDecorator =>
-  constraint('arrayNotEmpty', [], options);
+export const ArrayNotEmpty = flag('arrayNotEmpty');
 /** `uniqueItems`. */
-export const ArrayUnique = (options?: ConstraintOptions): PropertyDecorator => constraint('arrayUnique', [], options);
+export const ArrayUnique = flag('arrayUnique');
 
 /** A `#rgb`/`#rrggbb` colour (with or without `#`, optional alpha). */
-export const IsHexColor = (options?: ConstraintOptions): PropertyDecorator => constraint('isHexColor', [], options);
+export const IsHexColor = flag('isHexColor');
 /** ASCII letters only. */
-export const IsAlpha = (options?: ConstraintOptions): PropertyDecorator => constraint('isAlpha', [], options);
+export const IsAlpha = flag('isAlpha');
 /** ASCII letters and digits only. */
-export const IsAlphanumeric = (options?: ConstraintOptions): PropertyDecorator =>
-  constraint('isAlphanumeric', [], options);
+export const IsAlphanumeric = flag('isAlphanumeric');
 /** A decimal number written as a string. */
-export const IsNumberString = (options?: ConstraintOptions): PropertyDecorator =>
-  constraint('isNumberString', [], options);
+export const IsNumberString = flag('isNumberString');
 /** One of `true`, `false`, `1`, `0` as a string. */
-export const IsBooleanString = (options?: ConstraintOptions): PropertyDecorator =>
-  constraint('isBooleanString', [], options);
+export const IsBooleanString = flag('isBooleanString');
