@@ -27,3 +27,4 @@ export type { Identity } from './identity';
 export type { AdapterOptions, CredentialOptions, Logger } from './options';
 export type { ProblemError } from './problem';
 export { matchesAnyKey } from './auth/api-key';
+export { validatorsModule } from './validation/standalone';

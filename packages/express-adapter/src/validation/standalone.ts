@@ -9,7 +9,13 @@ type Json = Record<string, unknown>;
 /**
  * The source of a CommonJS module holding the compiled request validators of every operation
  * (ajv standalone code), for `createApp(connector, { precompiledValidators })`. Same model, same
- * bytes: schemas are compiled in the order of their keys.
+ * bytes: schemas are compiled in the order of their keys. `flowport build --validators <file>`
+ * writes it; a build script of one's own can too.
+ *
+ * @example
+ * ```ts
+ * writeFileSync('generated/validators.js', validatorsModule(resolve(connector)));
+ * ```
  */
 export function validatorsModule(model: ApiModel): string {
   const definition = connectorDefinition(model) as { definitions?: Json };
