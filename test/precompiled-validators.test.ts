@@ -160,7 +160,7 @@ describe('precompiled request validators (flowport build --validators)', functio
     ]);
   });
 
-  it('are not used when built for other definitions: logged, and each schema compiled on first use', async () => {
+  it('are not used when built for other definitions, missing or unloadable: logged, and each schema compiled on first use', async () => {
     const stale = join(tmp.dir, 'stale.js');
     const code = validatorsModule(model);
     writeFileSync(stale, code.replace(/^(\/\/ flowport validators )\S+/, '$1other'));
@@ -184,5 +184,12 @@ describe('precompiled request validators (flowport build --validators)', functio
     const missing = loadPrecompiled(join(tmp.dir, 'absent.js'), {});
     assert.deepEqual(missing.validators, {});
     assert.match(missing.problem!, /does not exist/);
+    // The right mark over code that does not run: reported, not thrown.
+    const broken = join(tmp.dir, 'broken.js');
+    writeFileSync(broken, `${code.split('\n')[0]}\nthis is not JavaScript(\n`);
+    const definitions = jsonDefinitions((connectorDefinition(model) as Json).definitions as Json);
+    const unloadable = loadPrecompiled(broken, definitions);
+    assert.deepEqual(unloadable.validators, {});
+    assert.match(unloadable.problem!, /could not be loaded/);
   });
 });

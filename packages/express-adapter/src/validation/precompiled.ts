@@ -33,7 +33,7 @@ export function fingerprintOf(definitions: unknown): string {
 
 /**
  * Loads a module written by `flowport build --validators`: the validators by schema key, or an
- * empty set with the reason when it is missing or was built for other definitions.
+ * empty set with the reason when it is missing, was built for other definitions or does not load.
  *
  * It runs with a `require` of this folder, so that its references to ajv's runtime helpers and
  * to `./formats` resolve to the adapter's own copies wherever the file lives.
@@ -53,10 +53,17 @@ export function loadPrecompiled(
     return { validators: {}, problem: `${file} was built for other definitions` };
   }
   const module = { exports: {} as Record<string, PrecompiledValidate> };
-  compileFunction(code, ['require', 'module', 'exports'], { filename: file })(
-    createRequire(__filename),
-    module,
-    module.exports,
-  );
+  try {
+    compileFunction(code, ['require', 'module', 'exports'], { filename: file })(
+      createRequire(__filename),
+      module,
+      module.exports,
+    );
+  } catch (err) {
+    return {
+      validators: {},
+      problem: `${file} could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
+    };
+  }
   return { validators: module.exports };
 }
