@@ -79,7 +79,7 @@ export type * from './model/types';
 export type * from './schema/model';
 export { converters, type Converter } from './schema/converters';
 export { toJsonSchema, DEFINITIONS_ID } from './schema/swagger-json-schema';
-export { hasCustomConstraints, isBuiltInConstraint } from './schema/class-validator-metadata';
+export { isBuiltInConstraint } from './schema/class-validator-metadata';
 
 export { catalog, catalogEntries, type CatalogEntry, type Severity } from './diagnostics/catalog';
 export { DiagnosticError, formatDiagnostic, type Diagnostic } from './diagnostics/diagnostic';

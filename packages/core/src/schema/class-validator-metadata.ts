@@ -112,11 +112,6 @@ function kindOf(m: RawMetadata): Constraint['kind'] {
   }
 }
 
-/** True when the class has custom class-validator constraints the runtime must run. */
-export function hasCustomConstraints(cls: Class): boolean {
-  return classValidatorConstraintsOf(cls).some((c) => c.kind === 'custom' || c.kind === 'conditional');
-}
-
 /** True for class-validator's own constraint names (`isString`…), false for custom ones. */
 export function isBuiltInConstraint(name: string): boolean {
   return classValidatorStorage() !== undefined && classValidatorBuiltIns().has(name);

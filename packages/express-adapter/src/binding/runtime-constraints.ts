@@ -1,4 +1,4 @@
-import { hasCustomConstraints, isBuiltInConstraint, type ApiModel, type Class, type SchemaModel } from '@flowport/core';
+import { isBuiltInConstraint, type ApiModel, type SchemaModel } from '@flowport/core';
 import type { ValidationError } from 'class-validator';
 import type { ProblemError } from '../problem';
 
@@ -22,12 +22,12 @@ export function runtimeConstraintCheck(
   };
 }
 
+/** Whether the schema, or one it reaches, carries custom constraints (resolve() lists them). */
 function reachesCustomConstraints(model: ApiModel, s: SchemaModel, seen: Set<string>): boolean {
+  if (s.runtimeConstraints?.length) return true;
   if (s.ref !== undefined) {
     if (seen.has(s.ref)) return false;
     seen.add(s.ref);
-    const cls = model.classes.get(s.ref) as Class | undefined;
-    if (cls && hasCustomConstraints(cls)) return true;
     return reachesCustomConstraints(model, model.schemas.get(s.ref) ?? {}, seen);
   }
   const children = [...Object.values(s.properties ?? {}), ...(s.items ? [s.items] : [])];

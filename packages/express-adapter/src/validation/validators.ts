@@ -1,5 +1,5 @@
 import type Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { createAjv } from './ajv';
 import { keyOf, type PrecompiledValidate } from './precompiled';
 
@@ -27,9 +27,9 @@ export class Validators {
   /** The validator of one schema. */
   of(schema: object): Validate {
     const key = keyOf(schema);
-    const ready = Object.hasOwn(this.precompiled, key) ? this.precompiled[key] : undefined;
-    if (ready) return (value) => (ready(value) ? undefined : (ready.errors ?? []));
-    let validate: ValidateFunction | undefined;
+    let validate: PrecompiledValidate | undefined = Object.hasOwn(this.precompiled, key)
+      ? this.precompiled[key]
+      : undefined;
     return (value) => {
       validate ??= (this.ajv ??= createAjv(this.definitions)).compile(schema);
       return validate(value) ? undefined : (validate.errors ?? []);
