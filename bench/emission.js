@@ -22,11 +22,12 @@ function inProcess(module, runs, processes) {
   const script = `
     require(${JSON.stringify(join(ROOT, 'packages/cli/dist/loader.js'))}).registerTypeScript();
     const core = require('@flowport/core');
+    const documents = require('@flowport/core/documents');
     const { connector } = require(${JSON.stringify(module)});
     const times = [];
     for (let i = 0; i < ${runs + 1}; i++) {
       const t = process.hrtime.bigint();
-      core.emitFiles(core.resolve(connector));
+      documents.emitFiles(core.resolve(connector));
       times.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     process.stdout.write(JSON.stringify(times));`;

@@ -62,7 +62,7 @@ describe('the example as a process (npm start)', function () {
     assert.equal(ok.status, 200);
   });
 
-  it('serves a scored POST and a refused one with neither class-validator, class-transformer nor ajv’s compiler loaded', async () => {
+  it('serves a scored POST and a refused one with neither class-validator, class-transformer, ajv’s compiler nor the document emitters loaded', async () => {
     const dist = join(ROOT, 'examples', 'text-sentiment', 'dist');
     // The example as server.js wires it (precompiled validators, no response checks), in memory.
     const script = `
@@ -74,15 +74,21 @@ describe('the example as a process (npm start)', function () {
           method: 'POST', headers: { 'content-type': 'application/json', 'Ocp-Apim-Subscription-Key': 'k' },
           body: JSON.stringify({ documents }) }).then((r) => r.status);
         const statuses = [await post([{ id: '1', text: 'good' }]), await post([{ id: '', text: '' }])];
+        const loaded = Object.keys(require.cache);
+        statuses.push(await fetch('http://127.0.0.1:' + server.address().port + '/openapi.json').then((r) => r.status));
         server.close();
-        process.stdout.write(JSON.stringify({ statuses, loaded: Object.keys(require.cache) }));
+        process.stdout.write(JSON.stringify({ statuses, loaded, afterDocs: Object.keys(require.cache) }));
       });`;
     const child = spawn(process.execPath, ['-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     await new Promise((resolve) => child.once('exit', resolve));
-    const { statuses, loaded } = JSON.parse(out) as { statuses: number[]; loaded: string[] };
-    assert.deepEqual(statuses, [200, 400]);
+    const { statuses, loaded, afterDocs } = JSON.parse(out) as {
+      statuses: number[];
+      loaded: string[];
+      afterDocs: string[];
+    };
+    assert.deepEqual(statuses, [200, 400, 200]);
     const files = loaded.map((f) => f.replace(/\\/g, '/'));
     assert.ok(
       files.some((f) => f.includes('/express-adapter/dist/')),
@@ -90,5 +96,9 @@ describe('the example as a process (npm start)', function () {
     );
     const heavy = files.filter((f) => /\/class-(validator|transformer)\/|\/ajv\/dist\/(core|compile)\//.test(f));
     assert.deepEqual(heavy, []);
+    // @flowport/core/documents (the lint, OpenAPI 3, apiProperties) loads with the first document.
+    const documents = (list: string[]) => list.filter((f) => /\/core\/dist\/(lint|emit\/openapi3)\//.test(f));
+    assert.deepEqual(documents(files), []);
+    assert.notDeepEqual(documents(afterDocs.map((f) => f.replace(/\\/g, '/'))), []);
   });
 });

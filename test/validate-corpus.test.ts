@@ -1,4 +1,4 @@
-import { lint } from '@flowport/core';
+import { lint } from '@flowport/core/documents';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,5 @@
-import { lint, rules, catalog, type ConnectorDocuments } from '@flowport/core';
+import { catalog } from '@flowport/core';
+import { lint, rules, type ConnectorDocuments } from '@flowport/core/documents';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

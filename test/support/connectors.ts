@@ -1,5 +1,5 @@
 import { loadConnector } from '@flowport/cli';
-import type { ConnectorFiles } from '@flowport/core';
+import type { ConnectorFiles } from '@flowport/core/documents';
 import { join } from 'node:path';
 import { ROOT } from './corpus';
 
@@ -15,8 +15,8 @@ const cache = new Map<string, ConnectorFiles>();
 export function emitted(module: string): ConnectorFiles {
   let files = cache.get(module);
   if (!files) {
-    const { connector, core } = loadConnector(module);
-    files = core.emitFiles(core.resolve(connector));
+    const { connector, core, documents } = loadConnector(module);
+    files = documents.emitFiles(core.resolve(connector));
     cache.set(module, files);
   }
   return files;

@@ -30,14 +30,14 @@ export interface BuildOptions {
  * declared, resolved relative to the module). Throws the `DiagnosticError` of `resolve()`.
  */
 export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
-  const { connector, file, core } = loadConnector(modulePath);
+  const { connector, file, core, documents } = loadConnector(modulePath);
   const model = core.resolve(connector);
-  const emitted = core.emitFiles(model);
+  const emitted = documents.emitFiles(model);
   // What import into Power Platform would reject stops the build, with the same diagnostics.
   const definition = emitted['apiDefinition.swagger.json'];
-  const platform = core.lint(
+  const platform = documents.lint(
     { definition: JSON.parse(definition) as Record<string, unknown>, bytes: Buffer.byteLength(definition) },
-    { level: 'platform', locate: core.locator(model) },
+    { level: 'platform', locate: documents.locator(model) },
   );
   if (platform.some((d) => d.severity === 'error')) throw new core.DiagnosticError(platform);
   const out = resolve(options.out);
@@ -47,10 +47,13 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
   ]);
   const base = dirname(file);
   if (model.branding.icon) {
-    outputs.push([join(out, core.CONNECTOR_FILES.icon), readFileSync(resolve(base, model.branding.icon))]);
+    outputs.push([join(out, documents.CONNECTOR_FILES.icon), readFileSync(resolve(base, model.branding.icon))]);
   }
   if (model.capabilities.script) {
-    outputs.push([join(out, core.CONNECTOR_FILES.script), readFileSync(resolve(base, model.capabilities.script.file))]);
+    outputs.push([
+      join(out, documents.CONNECTOR_FILES.script),
+      readFileSync(resolve(base, model.capabilities.script.file)),
+    ]);
   }
   if (options.validators) {
     outputs.push([resolve(options.validators), Buffer.from(validatorsModule(file, model), 'utf8')]);

@@ -1,4 +1,5 @@
 import type * as Core from '@flowport/core';
+import type * as Documents from '@flowport/core/documents';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConnector } from './load';
@@ -21,7 +22,7 @@ function findFile(dir: string, name: string): string | undefined {
  * source) or a folder holding `apiDefinition.swagger.json` and, optionally, `apiProperties.json`
  * (findings located by JSON pointer).
  */
-export function validate(target: string, level: Core.Level): ValidationResult {
+export function validate(target: string, level: Documents.Level): ValidationResult {
   const path = resolve(target);
   if (existsSync(path) && statSync(path).isDirectory()) {
     const file = findFile(path, 'apiDefinition.swagger.json');
@@ -29,23 +30,26 @@ export function validate(target: string, level: Core.Level): ValidationResult {
     const raw = readFileSync(file);
     const propertiesFile = findFile(path, 'apiProperties.json');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const core = require('@flowport/core') as typeof Core;
+    const documents = require('@flowport/core/documents') as typeof Documents;
     const docs = {
       definition: parseJson(raw.toString('utf8'), file),
       properties: propertiesFile ? parseJson(readFileSync(propertiesFile, 'utf8'), propertiesFile) : undefined,
       bytes: raw.length,
     };
-    return { file, diagnostics: core.lint(docs, { level }) };
+    return { file, diagnostics: documents.lint(docs, { level }) };
   }
-  const { connector, core, file } = loadConnector(target);
+  const { connector, core, documents, file } = loadConnector(target);
   const model = core.resolve(connector);
-  const files = core.emitFiles(model);
+  const files = documents.emitFiles(model);
   const docs = {
     definition: JSON.parse(files['apiDefinition.swagger.json']) as Record<string, unknown>,
     properties: JSON.parse(files['apiProperties.json']) as Record<string, unknown>,
     bytes: Buffer.byteLength(files['apiDefinition.swagger.json']),
   };
-  return { file, diagnostics: [...model.diagnostics, ...core.lint(docs, { level, locate: core.locator(model) })] };
+  return {
+    file,
+    diagnostics: [...model.diagnostics, ...documents.lint(docs, { level, locate: documents.locator(model) })],
+  };
 }
 
 function parseJson(text: string, file: string): Record<string, unknown> {

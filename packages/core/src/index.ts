@@ -1,6 +1,7 @@
 /**
- * @flowport/core — decorators, the resolved model, and the emitters for Power Platform custom
- * connectors (Swagger 2.0 + `x-ms-*`, apiProperties.json, settings.json) and OpenAPI 3.
+ * @flowport/core — decorators, the resolved model, triggers and jobs, and the connector
+ * definition (Swagger 2.0 + `x-ms-*`): what a serving app needs. The other documents
+ * (apiProperties.json, settings.json, OpenAPI 3) and the lint are in `@flowport/core/documents`.
  * @packageDocumentation
  */
 import 'reflect-metadata';
@@ -85,14 +86,7 @@ export { catalog, catalogEntries, type CatalogEntry, type Severity } from './dia
 export { DiagnosticError, formatDiagnostic, type Diagnostic } from './diagnostics/diagnostic';
 export { formatLocation, type SourceLocation } from './diagnostics/location';
 
-export { emitFiles, type ConnectorFiles } from './emit/files';
-export { lint, rules, type LintOptions } from './lint/lint';
-export { locator } from './lint/locate';
-export type { ConnectorDocuments } from './lint/document';
-export type { Level, Rule } from './lint/rule';
+// The connector definition is here, not in `./documents`: the adapter checks requests against
+// its schemas at start-up. The other documents and the lint are in `@flowport/core/documents`.
 export { connectorDefinition } from './emit/connector/swagger';
-export { apiProperties } from './emit/connector/api-properties';
-export { settings, CONNECTOR_FILES } from './emit/connector/settings';
-export { openApiDocument } from './emit/openapi3/openapi3';
 export { toJson } from './emit/json';
-export { authDocuments } from './emit/connector/auth-documents';

@@ -1,4 +1,5 @@
-import { emitFiles, resolve, type Connector } from '@flowport/core';
+import { resolve, type Connector } from '@flowport/core';
+import type * as Documents from '@flowport/core/documents';
 import express, { type Express } from 'express';
 import { mountDocs } from './docs';
 import { notFound, problemHandler } from './error-handler';
@@ -24,7 +25,11 @@ export function createApp(connector: Connector, options: AdapterOptions = {}): E
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.use(model.basePath, routerFor(model, options));
   // After the operations: an API request then never walks past the document routes.
-  if (options.docs !== false) mountDocs(app, () => emitFiles(model));
+  if (options.docs !== false) {
+    // Required on the first request for a document: the emitters and the lint are not needed to serve.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mountDocs(app, () => (require('@flowport/core/documents') as typeof Documents).emitFiles(model));
+  }
   app.use(notFound);
   app.use(problemHandler(options.logger ?? consoleLogger));
   return app;

@@ -1,4 +1,4 @@
-import type { ConnectorFiles } from '@flowport/core';
+import type { ConnectorFiles } from '@flowport/core/documents';
 import type { Express, RequestHandler } from 'express';
 import type swaggerUiType from 'swagger-ui-express';
 

@@ -1,5 +1,6 @@
 import * as core from '@flowport/core';
-import { apiKey, authDocuments, basic, oauth2, type AuthDeclaration, type PolicyDeclaration } from '@flowport/core';
+import { apiKey, basic, oauth2, type AuthDeclaration, type PolicyDeclaration } from '@flowport/core';
+import { authDocuments } from '@flowport/core/documents';
 import { isDeepStrictEqual } from 'node:util';
 import type { Code } from './code';
 import { entry, isObject, type Json } from './read';
