@@ -1,4 +1,4 @@
-import { lookup as dnsLookup } from 'node:dns';
+import type dns from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /**
@@ -83,9 +83,15 @@ function hostMatches(host: string, pattern: string): boolean {
   return re.test(host.toLowerCase());
 }
 
+/** node:dns, required on the first lookup rather than at start-up. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const resolver = () => require('node:dns') as typeof dns;
+
 const defaultResolve = (host: string) =>
   new Promise<readonly { address: string; family: number }[]>((resolve, reject) =>
-    dnsLookup(host, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))),
+    resolver().lookup(host, { all: true, verbatim: true }, (err, addresses) =>
+      err ? reject(err) : resolve(addresses),
+    ),
   );
 
 function isLocal(url: URL): boolean {
@@ -142,7 +148,7 @@ export async function checkCallbackUrl(raw: string, policy: CallbackPolicy = {})
  */
 export function guardedLookup(url: URL, policy: CallbackPolicy = {}): LookupFunction {
   return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true, verbatim: true }, (err, addresses) => {
+    resolver().lookup(hostname, { ...options, all: true, verbatim: true }, (err, addresses) => {
       if (err) return callback(err, '', 0);
       const list = addresses as unknown as { address: string; family: number }[];
       const refused = list.find((a) => !addressAllowed(a.address, url, policy));

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import { guardedLookup, type CallbackPolicy } from './callback-url';
 import type { Delivery, TriggerStore } from './store';
 
@@ -50,6 +49,18 @@ type Outcome =
   | { kind: 'retry'; error: string; retryAfterMs?: number }
   | { kind: 'fatal'; error: string };
 
+/** One protocol's `request` with its keep-alive agent. */
+interface Client {
+  readonly request: typeof http.request;
+  readonly agent: http.Agent;
+}
+
+function client(protocol: 'http:' | 'https:'): Client {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const lib = (protocol === 'https:' ? require('node:https') : require('node:http')) as typeof http;
+  return { request: lib.request, agent: new lib.Agent({ keepAlive: true }) };
+}
+
 /** `Retry-After` in seconds or as an HTTP date, in milliseconds from now. */
 function retryAfterMs(header: string | string[] | undefined, now: number): number | undefined {
   const value = Array.isArray(header) ? header[0] : header;
@@ -74,11 +85,9 @@ export class DeliveryWorker {
   private loopDone?: Promise<void>;
   private readonly active = new Set<Promise<void>>();
   // Connections are reused between deliveries to the same receiver (its address was checked when
-  // the connection was made).
-  private readonly agents = {
-    http: new http.Agent({ keepAlive: true }),
-    https: new https.Agent({ keepAlive: true }),
-  };
+  // the connection was made). Each protocol's client and agent are made on its first delivery:
+  // node:https loads TLS, which an API start-up need not wait for.
+  private readonly clients: { 'http:'?: Client; 'https:'?: Client } = {};
 
   constructor(
     private readonly store: TriggerStore,
@@ -100,8 +109,7 @@ export class DeliveryWorker {
     this.wakeUp?.();
     await this.loopDone;
     await Promise.all(this.active);
-    this.agents.http.destroy();
-    this.agents.https.destroy();
+    for (const c of Object.values(this.clients)) c.agent.destroy();
   }
 
   /** New work is in the outbox. */
@@ -199,17 +207,20 @@ export class DeliveryWorker {
     }
   }
 
+  private clientFor(protocol: 'http:' | 'https:'): Client {
+    return (this.clients[protocol] ??= client(protocol));
+  }
+
   private post(d: Delivery): Promise<Outcome> {
     const url = new URL(d.callbackUrl);
     const timestamp = String(Math.floor(Date.now() / 1000));
-    const secure = url.protocol === 'https:';
-    const client = secure ? https : http;
+    const client = this.clientFor(url.protocol === 'https:' ? 'https:' : 'http:');
     return new Promise((resolve) => {
       const req = client.request(
         url,
         {
           method: 'POST',
-          agent: secure ? this.agents.https : this.agents.http,
+          agent: client.agent,
           lookup: guardedLookup(url, this.policy),
           headers: {
             'content-type': 'application/json; charset=utf-8',
