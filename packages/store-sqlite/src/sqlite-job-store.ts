@@ -1,5 +1,6 @@
 import type { Job, JobStore } from '@flowport/core';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from './open';
 
 interface Row {
   id: string;
@@ -33,7 +34,7 @@ export class SqliteJobStore implements JobStore {
   private readonly q;
 
   constructor(file: string) {
-    this.db = new Database(file);
+    this.db = openDatabase(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');

@@ -1,5 +1,6 @@
 import type { Delivery, Subscription, TriggerStore } from '@flowport/core';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from './open';
 
 interface OutboxRow {
   id: string;
@@ -89,7 +90,7 @@ export class SqliteTriggerStore implements TriggerStore {
    */
   constructor(file: string, options: { subscriptionRefreshMs?: number } = {}) {
     this.refreshMs = options.subscriptionRefreshMs ?? 250;
-    this.db = new Database(file);
+    this.db = openDatabase(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');

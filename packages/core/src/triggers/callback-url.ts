@@ -22,42 +22,49 @@ export class CallbackRefusedError extends Error {
   override name = 'CallbackRefusedError';
 }
 
-// Addresses that are not on the public internet (RFC 6890 special-purpose registries).
-const NOT_PUBLIC = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  NOT_PUBLIC.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-  ['2001:db8::', 32],
-  ['100::', 64],
-] as const) {
-  NOT_PUBLIC.addSubnet(net, prefix, 'ipv6');
+// Addresses that are not on the public internet (RFC 6890 special-purpose registries). Built on
+// the first check rather than at load: an app that never registers a webhook never needs it.
+let notPublic: BlockList | undefined;
+
+function notPublicAddresses(): BlockList {
+  if (notPublic) return notPublic;
+  notPublic = new BlockList();
+  for (const [net, prefix] of [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.0.0.0', 24],
+    ['192.0.2.0', 24],
+    ['192.168.0.0', 16],
+    ['198.18.0.0', 15],
+    ['198.51.100.0', 24],
+    ['203.0.113.0', 24],
+    ['224.0.0.0', 4],
+    ['240.0.0.0', 4],
+  ] as const) {
+    notPublic.addSubnet(net, prefix, 'ipv4');
+  }
+  for (const [net, prefix] of [
+    ['::', 128],
+    ['::1', 128],
+    ['fc00::', 7],
+    ['fe80::', 10],
+    ['ff00::', 8],
+    ['2001:db8::', 32],
+    ['100::', 64],
+  ] as const) {
+    notPublic.addSubnet(net, prefix, 'ipv6');
+  }
+  return notPublic;
 }
 
 /** True for an address on the public internet; IPv4-mapped and NAT64 IPv6 are judged by their IPv4. */
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
-  if (family === 4) return !NOT_PUBLIC.check(address, 'ipv4');
+  if (family === 4) return !notPublicAddresses().check(address, 'ipv4');
   if (family !== 6) return false;
   const lower = address.toLowerCase();
   const mapped = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
@@ -67,7 +74,7 @@ export function isPublicAddress(address: string): boolean {
     const n = (parseInt(hexMapped[1], 16) << 16) | parseInt(hexMapped[2], 16);
     return isPublicAddress([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.'));
   }
-  return !NOT_PUBLIC.check(address, 'ipv6');
+  return !notPublicAddresses().check(address, 'ipv6');
 }
 
 const LOCALHOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);

@@ -1,6 +1,5 @@
 import type Ajv from 'ajv';
 import { DEFINITIONS_ID, toJsonSchema } from '@flowport/core';
-import { formats } from './formats';
 
 type Json = Record<string, unknown>;
 
@@ -16,9 +15,11 @@ export function jsonDefinitions(definitions: Json | undefined): Json {
  */
 export function createAjv(definitions: Json, standalone = false): Ajv {
   // Required here, not imported: an app whose validators are precompiled never loads ajv's
-  // compiler (66 modules).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // compiler (66 modules), nor ajv-formats unless its validators check a format.
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const { default: AjvClass, _ } = require('ajv') as typeof import('ajv');
+  const { formats } = require('./formats') as typeof import('./formats');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const ajv = new AjvClass({
     allErrors: true,
     strict: false,

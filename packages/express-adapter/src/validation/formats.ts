@@ -1,5 +1,6 @@
 import type { Format } from 'ajv';
 import { fullFormats } from 'ajv-formats/dist/formats';
+import type { FormatName } from './format-names';
 
 const INT32: Format = {
   type: 'number',
@@ -15,7 +16,7 @@ const DATE_NO_TZ = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
  * type. A module of its own because precompiled validators require it by name: ajv's standalone
  * code refers to formats through a module, not by value.
  */
-export const formats: Readonly<Record<string, Format>> = {
+export const formats: Readonly<Record<FormatName, Format>> = {
   date: fullFormats.date,
   'date-time': fullFormats['date-time'],
   email: fullFormats.email,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { compileFunction } from 'node:vm';
-import { formats } from './formats';
+import { FORMAT_NAMES } from './format-names';
 
 /** A validator as ajv's standalone code defines it. */
 export interface PrecompiledValidate {
@@ -28,7 +28,7 @@ export function keyOf(schema: unknown): string {
 export function fingerprintOf(definitions: unknown): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ajv = (require('ajv/package.json') as { version: string }).version;
-  return hash(JSON.stringify([ajv, Object.keys(formats), definitions]));
+  return hash(JSON.stringify([ajv, FORMAT_NAMES, definitions]));
 }
 
 /**
