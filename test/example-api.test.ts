@@ -226,6 +226,18 @@ describe('text-sentiment example over HTTP', () => {
       expectProblem(wrong, 405);
       assert.equal(wrong.headers.allow, 'POST');
     });
+
+    it('answers HEAD like GET without a body, OPTIONS with 204 and Allow, other methods with 405', async () => {
+      const head = await request(app).head('/health');
+      assert.equal(head.status, 200);
+      assert.equal(head.text, undefined);
+      const options = await request(app).options(SENTIMENT);
+      assert.equal(options.status, 204);
+      assert.equal(options.headers.allow, 'POST');
+      const remove = await request(app).delete('/health');
+      expectProblem(remove, 405);
+      assert.equal(remove.headers.allow, 'GET, HEAD');
+    });
   });
 
   describe('on a real socket', () => {
