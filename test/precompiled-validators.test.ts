@@ -4,6 +4,7 @@ import {
   ArrayUnique,
   Body,
   Connector,
+  connectorDefinition,
   Controller,
   Field,
   Header,
@@ -32,7 +33,6 @@ import { emittedOperation } from '@flowport/express-adapter/dist/validation/emit
 import { keyOf, loadPrecompiled, PRECOMPILED_MARK } from '@flowport/express-adapter/dist/validation/precompiled';
 import { requestSchemas, schemaList } from '@flowport/express-adapter/dist/validation/request-schemas';
 import { validatorsModule } from '@flowport/express-adapter/dist/validation/standalone';
-import { connectorDefinition } from '@flowport/core';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
