@@ -65,6 +65,22 @@ describe('binding, coercion and replies', () => {
     });
   });
 
+  it("enforces class-validator's @IsUUID('4') as published: a UUID of another version is refused", async () => {
+    const order = { customer: 'c', lines: [{ sku: 'a', quantity: 1 }] };
+    const v4 = await request(app)
+      .post('/bind/orders')
+      .send({ ...order, reference: '9B2D6F4E-3C1A-4F7B-8E2D-1A2B3C4D5E6F' });
+    assert.equal(v4.status, 201, v4.text);
+    const v1 = await request(app)
+      .post('/bind/orders')
+      .send({ ...order, reference: 'c232ab00-9414-11ec-b3c8-9f68deced846' });
+    assert.equal(v1.status, 400);
+    assert.deepEqual(
+      v1.body.errors.map((e: { pointer: string; code: string }) => `${e.pointer} ${e.code}`),
+      ['/body/reference pattern'],
+    );
+  });
+
   it('runs custom constraints that have no schema form, after the schema', async () => {
     assert.equal((await request(app).post('/bind/words').send({ word: 'level' })).status, 204);
     const res = await request(app).post('/bind/words').send({ word: 'levels' });

@@ -111,6 +111,83 @@ describe("Flowport's constraint decorators", () => {
     );
   });
 
+  it('@IsUUID takes a version as class-validator does, and publishes the pattern validator.js checks', () => {
+    for (const version of ['4', 7, 'nil', 'max', 'loose'] as const) {
+      assert.deepEqual(schemaOf(dto(String, [fp.IsUUID(version)])), schemaOf(dto(String, [cv.IsUUID(version)])));
+    }
+    assert.deepEqual(schemaOf(dto(String, [fp.IsUUID('all')])), schemaOf(dto(String, [fp.IsUUID()])));
+    assert.deepEqual(
+      schemaOf(dto(Array, [fp.IsUUID('4', { each: true })])),
+      schemaOf(dto(Array, [cv.IsUUID('4', { each: true })])),
+    );
+
+    // Each published pattern accepts exactly what class-validator's check of that version accepts.
+    const samples = [
+      ...['1', '4', '7', '8', '9', 'a'].flatMap((v) => [
+        `c232ab00-9414-${v}1ec-b3c8-9f68deced846`,
+        `C232AB00-9414-${v}1EC-83C8-9F68DECED846`,
+        `c232ab00-9414-${v}1ec-c3c8-9f68deced846`,
+      ]),
+      '00000000-0000-0000-0000-000000000000',
+      'FFFFFFFF-ffff-FFFF-ffff-FFFFFFFFFFFF',
+      'urn:uuid:c232ab00-9414-41ec-b3c8-9f68deced846',
+      'c232ab00941441ecb3c89f68deced846',
+      'c232ab00-9414-41ec-b3c8-9f68deced84',
+    ];
+    for (const version of ['1', '2', '3', '4', '5', '6', '7', '8', 'nil', 'max', 'loose'] as const) {
+      const { pattern } = (
+        schemaOf(dto(String, [fp.IsUUID(version)])) as { properties: { value: { pattern: string } } }
+      ).properties.value;
+      assert.equal(typeof pattern, 'string');
+      for (const sample of samples) {
+        assert.equal(new RegExp(pattern).test(sample), cv.isUUID(sample, version), `version ${version}: ${sample}`);
+      }
+    }
+  });
+
+  it('refuses class-validator arguments the schema cannot carry, and takes those it already says', () => {
+    const errors = (declared: Function, decorator: PropertyDecorator): string[] => {
+      const bag = new DiagnosticBag();
+      // An object property needs @IsObject to be typed at all.
+      const typed = declared === Object ? [cv.IsObject(), decorator] : [decorator];
+      new SchemaRegistry(bag, 'reject').describeClass(dto(declared, typed));
+      return bag.errors.map((d) => `${d.code} ${d.message}`);
+    };
+    const refused: [Function, PropertyDecorator, string][] = [
+      [String, cv.IsEmail({ require_tld: false }), '@IsEmail: its options { require_tld: false }'],
+      [String, cv.IsUrl({ require_protocol: true }), '@IsUrl: its options { require_protocol: true }'],
+      [Number, cv.IsNumber({ maxDecimalPlaces: 2 }), '@IsNumber: its options { maxDecimalPlaces: 2 }'],
+      [Number, cv.IsNumber({ allowNaN: true }), '@IsNumber: its options { allowNaN: true }'],
+      [String, cv.IsDateString({ strictSeparator: true }), '@IsDateString: its options { strictSeparator: true }'],
+      [String, cv.IsBase64({ urlSafe: true }), '@IsBase64: its options { urlSafe: true }'],
+      [String, cv.IsNumberString({ no_symbols: true }), '@IsNumberString: its options { no_symbols: true }'],
+      [Object, cv.IsNotEmptyObject({ nullable: true }), '@IsNotEmptyObject: its options { nullable: true }'],
+      [
+        String,
+        cv.IsAlpha('de-DE'),
+        '@IsAlpha: its pattern allows the letters of en-US only, not those of locale "de-DE"',
+      ],
+      [String, cv.IsAlphanumeric('fr-FR'), '@IsAlphanumeric: its pattern allows the letters of en-US only'],
+      [String, cv.IsUUID('9' as '4'), '@IsUuid: "9" is not a UUID version (1 to 8, all, loose, nil or max)'],
+    ];
+    for (const [declared, decorator, message] of refused) {
+      const found = errors(declared, decorator);
+      assert.equal(found.length, 1, message);
+      assert.ok(found[0].startsWith(`FP1408 ${message}`), found[0]);
+    }
+    const taken: [Function, PropertyDecorator][] = [
+      [String, cv.IsEmail({})],
+      [Number, cv.IsNumber({ allowNaN: false, allowInfinity: false })],
+      [String, cv.IsDateString({ strict: true })],
+      [String, cv.IsISO8601({ strict: false })],
+      [String, cv.IsBase64({ urlSafe: false })],
+      [String, cv.IsAlpha('en-US')],
+      [String, cv.IsUUID('all')],
+      [Object, cv.IsNotEmptyObject({ nullable: false })],
+    ];
+    for (const [declared, decorator] of taken) assert.deepEqual(errors(declared, decorator), []);
+  });
+
   it('a subclass inherits its base constraints and replaces those it redeclares by name', () => {
     class Base {
       @fp.IsOptional()

@@ -75,8 +75,27 @@ export const IsRFC3339 = flag('isRFC3339');
 export const IsEmail = flag('isEmail');
 /** `format: uri`. */
 export const IsUrl = flag('isUrl');
-/** `format: uuid`. */
-export const IsUUID = flag('isUuid');
+/**
+ * A UUID version as validator.js names them: `all` (the default) is any of 1 to 8, nil or max;
+ * `loose` any hexadecimal UUID.
+ */
+export type UUIDVersion =
+  '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 'all' | 'loose' | 'nil' | 'max';
+
+/**
+ * `format: uuid`; with a version (or `loose`, `nil`, `max`), also the pattern validator.js checks
+ * for it, so `@IsUUID('4')` means what class-validator's does.
+ */
+export function IsUUID(options?: ConstraintOptions): PropertyDecorator;
+export function IsUUID(version?: UUIDVersion, options?: ConstraintOptions): PropertyDecorator;
+export function IsUUID(
+  versionOrOptions?: UUIDVersion | ConstraintOptions,
+  options?: ConstraintOptions,
+): PropertyDecorator {
+  return typeof versionOrOptions === 'object'
+    ? constraint('isUuid', [undefined], versionOrOptions)
+    : constraint('isUuid', [versionOrOptions], options);
+}
 /** `format: byte` (base64). */
 export const IsBase64 = flag('isBase64');
 

@@ -309,6 +309,13 @@ export const catalog = {
     'x-ms-editor "dictionary" needs an object schema that allows additional properties',
     'Declare the field as a dictionary: @Field({ editor: "dictionary", additionalProperties: String }).',
   ),
+  unsupportedConstraintArguments: entry(
+    'FP1408',
+    'unsupported-constraint-arguments',
+    'error',
+    '{constraint}: {reason}, so the published schema could not promise them',
+    'Remove the arguments to publish and enforce the rule without them, or state the rule you need with @Matches.',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Type } from 'class-transformer';
-import { IsInt, IsLatLong, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsEmail, IsInt, IsLatLong, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { apiKey } from '../auth/auth';
 import { connectionParameter } from '../auth/connection-parameters';
 import { Controller } from '../decorators/controller';
@@ -607,6 +607,18 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       class: 'Ed',
       property: 'value',
     });
+  });
+
+  check('FP1408', 'constraint arguments the schema cannot carry', () => {
+    class Contact {
+      @IsEmail({ require_tld: false }) email!: string;
+    }
+    expectDiagnostic(
+      bodyOf(Contact),
+      'FP1408',
+      '@IsEmail: its options { require_tld: false } have no JSON Schema form, so the published schema could not promise them',
+      { class: 'Contact', property: 'email' },
+    );
   });
 
   check('FP1501', 'invalid connector option', () => {

@@ -5,11 +5,14 @@ import type { SchemaModel } from './model';
  * JSON Schema. One row per constraint name; a
  * converter mutates the property schema (or the item schema for `{ each: true }`). A built-in
  * constraint with no row here has no schema form and is a build error (FP1401), because the
- * published schema is the runtime contract and could not promise it.
+ * published schema is the runtime contract and could not promise it. For the same reason a
+ * converter returns a sentence when the constraint's arguments ask for more than it can write
+ * (class-validator's `@IsEmail({ require_tld: false })`, `@IsAlpha('de-DE')`): a build error
+ * (FP1408), where ignoring them would publish, and enforce, another rule than the one declared.
  *
  * Export and extend: `converters.isMyThing = (s) => { s.pattern = '…' }`.
  */
-export type Converter = (schema: SchemaModel, constraints: readonly unknown[]) => void;
+export type Converter = (schema: SchemaModel, constraints: readonly unknown[]) => string | void;
 
 const type =
   (t: NonNullable<SchemaModel['type']>, format?: string): Converter =>
@@ -28,6 +31,64 @@ const pattern =
   };
 
 const num = (c: readonly unknown[], i = 0): number => Number(c[i]);
+
+/**
+ * A converter for a constraint whose first argument is a validator.js options object: the
+ * schema form has none of those options, so any set to other than a value listed in `neutral`
+ * (a default, or one the schema form already enforces) is reported.
+ */
+const withoutOptions =
+  (convert: Converter, neutral: Record<string, readonly unknown[]> = {}): Converter =>
+  (s, c) => {
+    convert(s, c);
+    const options = c[0];
+    if (typeof options !== 'object' || options === null) return undefined;
+    const set = Object.entries(options as Record<string, unknown>)
+      .filter(([k, v]) => v !== undefined && !(neutral[k] ?? []).includes(v))
+      .map(([k, v]) => `${k}: ${JSON.stringify(v) ?? String(v)}`);
+    return set.length > 0 ? `its options { ${set.join(', ')} } have no JSON Schema form` : undefined;
+  };
+
+/** A converter for a constraint whose first argument is a validator.js locale: en-US only. */
+const enUsOnly =
+  (convert: Converter): Converter =>
+  (s, c) => {
+    convert(s, c);
+    const locale = c[0];
+    return locale === undefined || locale === null || locale === 'en-US'
+      ? undefined
+      : `its pattern allows the letters of en-US only, not those of locale "${String(locale)}"`;
+  };
+
+const HEX = '[0-9A-Fa-f]';
+
+/**
+ * validator.js's UUID patterns by version, as class-validator's `@IsUUID(version)` checks them,
+ * written without the `i` flag a JSON Schema pattern cannot carry. `all` (the default) is what
+ * `format: uuid` already says.
+ */
+function uuidPattern(version: string): string | undefined {
+  if (/^[1-8]$/.test(version)) {
+    return `^${HEX}{8}-${HEX}{4}-${version}${HEX}{3}-[89ABab]${HEX}{3}-${HEX}{12}$`;
+  }
+  const fixed: Record<string, string> = {
+    loose: `^${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}$`,
+    nil: '^00000000-0000-0000-0000-000000000000$',
+    max: '^[Ff]{8}-[Ff]{4}-[Ff]{4}-[Ff]{4}-[Ff]{12}$',
+  };
+  return Object.hasOwn(fixed, version) ? fixed[version] : undefined;
+}
+
+const uuid: Converter = (s, c) => {
+  s.type = 'string';
+  s.format = 'uuid';
+  if (c[0] === undefined || c[0] === null || c[0] === 'all') return undefined;
+  const version = String(c[0]);
+  const source = uuidPattern(version);
+  if (source === undefined) return `"${version}" is not a UUID version (1 to 8, all, loose, nil or max)`;
+  s.pattern = source;
+  return undefined;
+};
 
 /** The values of a TypeScript enum object or a list. */
 export function enumMembers(entity: unknown): unknown[] {
@@ -53,25 +114,33 @@ function enumType(values: readonly unknown[]): SchemaModel['type'] {
 
 export const converters: Record<string, Converter> = {
   isString: type('string'),
-  isNumber: (s) => {
-    if (s.type !== 'integer') s.type = 'number';
-  },
+  // JSON has no NaN or Infinity, so their defaults are what the schema says.
+  isNumber: withoutOptions(
+    (s) => {
+      if (s.type !== 'integer') s.type = 'number';
+    },
+    { allowNaN: [false], allowInfinity: [false] },
+  ),
   isInt: type('integer'),
   isBoolean: type('boolean'),
   isDate: stringFormat('date-time'),
-  isDateString: stringFormat('date-time'),
-  isIso8601: stringFormat('date-time'),
+  // `format: date-time` checks the calendar (no 30 February) whether or not `strict` asks for it.
+  isDateString: withoutOptions(stringFormat('date-time'), { strict: [true, false] }),
+  isIso8601: withoutOptions(stringFormat('date-time'), { strict: [true, false] }),
   isRFC3339: stringFormat('date-time'),
-  isEmail: stringFormat('email'),
-  isUrl: stringFormat('uri'),
-  isUuid: stringFormat('uuid'),
-  isBase64: stringFormat('byte'),
+  isEmail: withoutOptions(stringFormat('email')),
+  isUrl: withoutOptions(stringFormat('uri')),
+  isUuid: uuid,
+  isBase64: withoutOptions(stringFormat('byte'), { urlSafe: [false] }),
   isArray: type('array'),
   isObject: type('object'),
-  isNotEmptyObject: (s) => {
-    s.type = 'object';
-    s.minProperties = 1;
-  },
+  isNotEmptyObject: withoutOptions(
+    (s) => {
+      s.type = 'object';
+      s.minProperties = 1;
+    },
+    { nullable: [false] },
+  ),
   isDefined: () => undefined, // required-ness is decided by the caller
   isNotEmpty: (s) => {
     if (s.type === 'string' || s.type === undefined) s.minLength = Math.max(s.minLength ?? 0, 1);
@@ -140,9 +209,9 @@ export const converters: Record<string, Converter> = {
   },
   // Patterns equal to validator.js's defaults (en-US), written without regex flags.
   isHexColor: pattern('^#?([0-9A-Fa-f]{3}|[0-9A-Fa-f]{4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$'),
-  isAlpha: pattern('^[A-Za-z]+$'),
-  isAlphanumeric: pattern('^[0-9A-Za-z]+$'),
-  isNumberString: pattern('^[+-]?([0-9]*[.])?[0-9]+$'),
+  isAlpha: enUsOnly(pattern('^[A-Za-z]+$')),
+  isAlphanumeric: enUsOnly(pattern('^[0-9A-Za-z]+$')),
+  isNumberString: withoutOptions(pattern('^[+-]?([0-9]*[.])?[0-9]+$')),
   isBooleanString: (s) => {
     s.type = 'string';
     s.enum = ['true', 'false', '1', '0'];

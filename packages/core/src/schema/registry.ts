@@ -170,7 +170,7 @@ export class SchemaRegistry {
       if (c.kind !== 'builtIn') continue;
       const convert = converters[c.name];
       if (!convert) {
-        this.bag.report('unsupportedConstraint', at, { constraint: `@${c.name[0].toUpperCase()}${c.name.slice(1)}` });
+        this.bag.report('unsupportedConstraint', at, { constraint: decoratorName(c.name) });
         continue;
       }
       if (c.name === 'matches') this.checkFlags(c, at);
@@ -180,7 +180,13 @@ export class SchemaRegistry {
         continue;
       }
       const before = target.type;
-      convert(target, c.args);
+      const unsupported = convert(target, c.args);
+      if (typeof unsupported === 'string') {
+        this.bag.report('unsupportedConstraintArguments', at, {
+          constraint: decoratorName(c.name),
+          reason: unsupported,
+        });
+      }
       // @IsInt narrows a `number` declaration; any other change of type is a contradiction.
       if (before && target.type && before !== target.type && !(before === 'number' && target.type === 'integer')) {
         this.bag.report('conflictingTypes', at, { first: before, second: target.type });
@@ -257,6 +263,11 @@ export class SchemaRegistry {
       this.bag.report('invalidPattern', at, { pattern: String(re), flags });
     }
   }
+}
+
+/** How a constraint is written in a DTO: `isEmail` → `@IsEmail`. */
+function decoratorName(constraint: string): string {
+  return `@${constraint[0].toUpperCase()}${constraint.slice(1)}`;
 }
 
 /** Constraints that state a value's type; enough to type a property declared as a union. */
