@@ -17,3 +17,26 @@ export function compact<T extends Record<string, unknown>>(o: T): T {
   }
   return out as T;
 }
+
+/** Far beyond any status code: one element this far out keeps an object's elements in a dictionary. */
+const SPARSE_INDEX = 2 ** 30;
+
+/**
+ * Responses keyed by their status ("200", "404", …), as `Object.fromEntries` would key them.
+ * Status keys are array indices, and V8 keeps an object's indices in an array as long as the
+ * largest one: 617 slots, about 5 KB, for "200" and "400". Each operation's `responses` held one
+ * in each document, which every scavenge during a build copied (a fifth of what the first build
+ * of 200 operations allocated). One index beyond any status, set and deleted first, makes V8 keep
+ * them in a small dictionary instead (`%DebugPrint` shows `NumberDictionary`). Same keys in the
+ * same order, so the same JSON.
+ */
+export function byStatus<R extends { readonly status: string }, T>(
+  responses: readonly R[],
+  render: (response: R) => T,
+): Record<string, T> {
+  const out: Record<string, T | undefined> = {};
+  out[SPARSE_INDEX] = undefined;
+  delete out[SPARSE_INDEX];
+  for (let i = 0; i < responses.length; i++) out[responses[i].status] = render(responses[i]);
+  return out as Record<string, T>;
+}

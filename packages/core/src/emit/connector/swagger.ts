@@ -1,5 +1,5 @@
 import type { ApiModel, HeaderModel, OperationModel, ResponseModel, SecuritySchemeModel } from '../../model/types';
-import { compact } from '../json';
+import { byStatus, compact } from '../json';
 import { renderParameter } from './parameters';
 import { ConnectorSchemas, visibility } from './schema';
 
@@ -90,7 +90,7 @@ function operation(op: OperationModel, model: ApiModel, schemas: ConnectorSchema
     consumes: op.consumes ? [...op.consumes] : undefined,
     produces: op.produces ? [...op.produces] : undefined,
     parameters: op.parameters.length > 0 ? op.parameters.map((p) => renderParameter(p, schemas)) : undefined,
-    responses: Object.fromEntries(op.responses.map((r) => [r.status, response(r, schemas)])),
+    responses: byStatus(op.responses, (r) => response(r, schemas)),
     deprecated: op.deprecated || undefined,
     security: security(op, model),
     'x-ms-visibility': visibility(op.visibility),

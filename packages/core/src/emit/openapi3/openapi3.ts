@@ -13,7 +13,7 @@ import type {
 } from 'openapi3-ts/oas30';
 import type { ApiModel, OperationModel, ResponseModel, SecuritySchemeModel } from '../../model/types';
 import type { SchemaModel } from '../../schema/model';
-import { compact } from '../json';
+import { byStatus, compact } from '../json';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA_NAME } from '../../model/problems';
 import { oas3Schema } from './schema';
 
@@ -87,7 +87,7 @@ function operation(op: OperationModel, model: ApiModel): OperationObject {
     operationId: op.id,
     parameters: parameters.length > 0 ? parameters : undefined,
     requestBody: requestBody(op, model),
-    responses: Object.fromEntries(op.responses.map((r) => [r.status, response(r, op, model)])),
+    responses: byStatus(op.responses, (r) => response(r, op, model)),
     callbacks: callbacks(op, model),
     deprecated: op.deprecated || undefined,
     security: security(op, model),
