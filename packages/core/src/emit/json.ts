@@ -6,6 +6,15 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/**
+ * Sets `key` unless `value` is undefined, which JSON would drop anyway (tests compare objects).
+ * The emitters write every schema node this way, key by key in output order, rather than as a
+ * literal with every possible key that `compact` then copies without the undefined ones.
+ */
+export function put(json: Record<string, unknown>, key: string, value: unknown): void {
+  if (value !== undefined) json[key] = value;
+}
+
 /** A plain object without the keys whose value is undefined (JSON drops them; tests compare). */
 export function compact<T extends Record<string, unknown>>(o: T): T {
   // A plain loop: this runs for every node of every document, and entries/filter/fromEntries

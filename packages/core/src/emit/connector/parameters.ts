@@ -1,6 +1,6 @@
 import type { ParameterModel } from '../../model/types';
-import { constraintKeywords } from '../constraints';
-import { compact } from '../json';
+import { putConstraintKeywords } from '../constraints';
+import { compact, put } from '../json';
 import { dynamicKeywords, visibility, type ConnectorSchemas } from './schema';
 
 type Json = Record<string, unknown>;
@@ -21,25 +21,24 @@ export function renderParameter(p: ParameterModel, schemas: ConnectorSchemas): J
       schema: schemas.render(s, true),
     });
   }
-  const json: Json = compact({
-    name: p.name,
-    in: p.in,
-    required: p.required,
-    type: s.type,
-    format: s.format,
-    description: s.description,
-    'x-ms-summary': s.summary,
-    'x-ms-visibility': visibility(s.visibility),
-    default: s.default,
-    enum: s.enum,
-    'x-ms-enum-values': s.enumValues,
-    items: s.items ? schemas.render(s.items) : undefined,
-    collectionFormat: p.collectionFormat,
-    ...constraintKeywords(s),
-    allowEmptyValue: p.allowEmptyValue,
-    'x-ms-url-encoding': p.urlEncoding,
-    'x-ms-test-value': s.testValue,
-  });
+  const json: Json = {};
+  put(json, 'name', p.name);
+  put(json, 'in', p.in);
+  put(json, 'required', p.required);
+  put(json, 'type', s.type);
+  put(json, 'format', s.format);
+  put(json, 'description', s.description);
+  put(json, 'x-ms-summary', s.summary);
+  put(json, 'x-ms-visibility', visibility(s.visibility));
+  put(json, 'default', s.default);
+  put(json, 'enum', s.enum);
+  put(json, 'x-ms-enum-values', s.enumValues);
+  if (s.items) json.items = schemas.render(s.items);
+  put(json, 'collectionFormat', p.collectionFormat);
+  putConstraintKeywords(json, s);
+  put(json, 'allowEmptyValue', p.allowEmptyValue);
+  put(json, 'x-ms-url-encoding', p.urlEncoding);
+  put(json, 'x-ms-test-value', s.testValue);
   // A literal type (e.g. an imported parameter with `items` but no array type) is written as is.
   Object.assign(json, s.literal, dynamicKeywords(s, false));
   return { ...json, ...s.extensions };

@@ -1,6 +1,6 @@
 import type { SchemaModel, SchemaTable } from '../../schema/model';
-import { constraintKeywords } from '../constraints';
-import { compact } from '../json';
+import { putConstraintKeywords } from '../constraints';
+import { put } from '../json';
 import { dynamicList, dynamicProperties, dynamicSchema, dynamicTree, dynamicValues } from './dynamic';
 
 type Json = Record<string, unknown>;
@@ -52,33 +52,35 @@ export class ConnectorSchemas {
       const target = this.table.get(s.ref) ?? {};
       return this.render({ ...target, ...definedOnly(s), ref: undefined }, root);
     }
-    const json: Json = compact({
-      type: s.type,
-      format: s.format,
-      title: s.title,
-      description: s.description,
-      'x-ms-summary': s.summary,
-      'x-ms-visibility': visibility(s.visibility),
-      'x-nullable': s.nullable || undefined,
-      readOnly: s.readOnly,
-      default: s.default,
-      enum: s.enum,
-      'x-ms-enum-values': s.enumValues,
-      ...constraintKeywords(s),
-      minProperties: s.minProperties,
-      items: s.items ? this.render(s.items) : undefined,
-      properties: s.properties ? this.properties(s.properties) : undefined,
-      required: s.required && s.required.length > 0 ? s.required : undefined,
-      additionalProperties:
-        s.additionalProperties === undefined || typeof s.additionalProperties === 'boolean'
-          ? s.additionalProperties
-          : this.render(s.additionalProperties),
-      example: s.example,
-      'x-ms-test-value': s.testValue,
-      'x-ms-media-kind': s.mediaKind,
-      'x-ms-editor': s.editor,
-      'x-ms-notification-url': s.notificationUrl || undefined,
-    });
+    const json: Json = {};
+    put(json, 'type', s.type);
+    put(json, 'format', s.format);
+    put(json, 'title', s.title);
+    put(json, 'description', s.description);
+    put(json, 'x-ms-summary', s.summary);
+    put(json, 'x-ms-visibility', visibility(s.visibility));
+    put(json, 'x-nullable', s.nullable || undefined);
+    put(json, 'readOnly', s.readOnly);
+    put(json, 'default', s.default);
+    put(json, 'enum', s.enum);
+    put(json, 'x-ms-enum-values', s.enumValues);
+    putConstraintKeywords(json, s);
+    put(json, 'minProperties', s.minProperties);
+    if (s.items) json.items = this.render(s.items);
+    if (s.properties) json.properties = this.properties(s.properties);
+    if (s.required && s.required.length > 0) json.required = s.required;
+    put(
+      json,
+      'additionalProperties',
+      s.additionalProperties === undefined || typeof s.additionalProperties === 'boolean'
+        ? s.additionalProperties
+        : this.render(s.additionalProperties),
+    );
+    put(json, 'example', s.example);
+    put(json, 'x-ms-test-value', s.testValue);
+    put(json, 'x-ms-media-kind', s.mediaKind);
+    put(json, 'x-ms-editor', s.editor);
+    put(json, 'x-ms-notification-url', s.notificationUrl || undefined);
     Object.assign(json, dynamicKeywords(s, root || this.asDeclared), s.extensions);
     return json;
   }

@@ -1,7 +1,7 @@
 import type { ReferenceObject, SchemaObject } from 'openapi3-ts/oas30';
 import type { SchemaModel } from '../../schema/model';
-import { constraintKeywords } from '../constraints';
-import { compact } from '../json';
+import { putConstraintKeywords } from '../constraints';
+import { put } from '../json';
 
 /**
  * The OpenAPI 3.0 form of a model schema: `nullable` instead of `x-nullable`, the field label
@@ -9,35 +9,44 @@ import { compact } from '../json';
  */
 export function oas3Schema(s: SchemaModel): SchemaObject | ReferenceObject {
   if (s.literal) return { ...s.literal } as SchemaObject;
-  const annotations = compact({
-    title: s.title ?? s.summary,
-    description: s.description,
-    nullable: s.nullable || undefined,
-    readOnly: s.readOnly,
-    default: s.default,
-    example: s.example,
-    ...s.extensions,
-  });
   if (s.ref !== undefined) {
     const ref = { $ref: `#/components/schemas/${s.ref}` };
-    return Object.keys(annotations).length > 0 ? { allOf: [ref], ...annotations } : ref;
+    const annotated: Record<string, unknown> = {};
+    putAnnotations(annotated, s);
+    return Object.keys(annotated).length > 0 ? { allOf: [ref], ...annotated } : ref;
   }
   const file = s.type === 'file';
-  return compact({
-    type: file ? 'string' : s.type,
-    format: file ? 'binary' : s.format,
-    ...annotations,
-    enum: s.enum,
-    ...constraintKeywords(s),
-    minProperties: s.minProperties,
-    items: s.items ? oas3Schema(s.items) : undefined,
-    properties: s.properties
-      ? Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, oas3Schema(v)]))
-      : undefined,
-    required: s.required && s.required.length > 0 ? s.required : undefined,
-    additionalProperties:
-      s.additionalProperties === undefined || typeof s.additionalProperties === 'boolean'
-        ? s.additionalProperties
-        : oas3Schema(s.additionalProperties),
-  }) as SchemaObject;
+  const json: Record<string, unknown> = {};
+  put(json, 'type', file ? 'string' : s.type);
+  put(json, 'format', file ? 'binary' : s.format);
+  putAnnotations(json, s);
+  put(json, 'enum', s.enum);
+  putConstraintKeywords(json, s);
+  put(json, 'minProperties', s.minProperties);
+  if (s.items) json.items = oas3Schema(s.items);
+  if (s.properties) {
+    const properties: Record<string, unknown> = {};
+    for (const k of Object.keys(s.properties)) properties[k] = oas3Schema(s.properties[k]);
+    json.properties = properties;
+  }
+  if (s.required && s.required.length > 0) json.required = s.required;
+  put(
+    json,
+    'additionalProperties',
+    s.additionalProperties === undefined || typeof s.additionalProperties === 'boolean'
+      ? s.additionalProperties
+      : oas3Schema(s.additionalProperties),
+  );
+  return json as SchemaObject;
+}
+
+/** What OpenAPI 3 lets stand beside a reference (through `allOf`) as well as in a schema. */
+function putAnnotations(json: Record<string, unknown>, s: SchemaModel): void {
+  put(json, 'title', s.title ?? s.summary);
+  put(json, 'description', s.description);
+  put(json, 'nullable', s.nullable || undefined);
+  put(json, 'readOnly', s.readOnly);
+  put(json, 'default', s.default);
+  put(json, 'example', s.example);
+  if (s.extensions) for (const [k, v] of Object.entries(s.extensions)) put(json, k, v);
 }
