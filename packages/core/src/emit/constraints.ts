@@ -18,3 +18,24 @@ export function putConstraintKeywords(json: Record<string, unknown>, s: SchemaMo
   put(json, 'maxItems', s.maxItems);
   put(json, 'uniqueItems', s.uniqueItems);
 }
+
+/**
+ * Writes the structure keywords both dialects spell alike, in the order both emitters write them
+ * after the validation keywords; nested schemas go through the emitter's own `render`.
+ */
+export function putStructureKeywords(
+  json: Record<string, unknown>,
+  s: SchemaModel,
+  render: (nested: SchemaModel) => unknown,
+): void {
+  put(json, 'minProperties', s.minProperties);
+  if (s.items) json.items = render(s.items);
+  if (s.properties) {
+    const properties: Record<string, unknown> = {};
+    for (const name of Object.keys(s.properties)) properties[name] = render(s.properties[name]);
+    json.properties = properties;
+  }
+  if (s.required && s.required.length > 0) json.required = s.required;
+  const extra = s.additionalProperties;
+  put(json, 'additionalProperties', extra === undefined || typeof extra === 'boolean' ? extra : render(extra));
+}

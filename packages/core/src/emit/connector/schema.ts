@@ -1,5 +1,5 @@
 import type { SchemaModel, SchemaTable } from '../../schema/model';
-import { putConstraintKeywords } from '../constraints';
+import { putConstraintKeywords, putStructureKeywords } from '../constraints';
 import { put } from '../json';
 import { dynamicList, dynamicProperties, dynamicSchema, dynamicTree, dynamicValues } from './dynamic';
 
@@ -65,17 +65,7 @@ export class ConnectorSchemas {
     put(json, 'enum', s.enum);
     put(json, 'x-ms-enum-values', s.enumValues);
     putConstraintKeywords(json, s);
-    put(json, 'minProperties', s.minProperties);
-    if (s.items) json.items = this.render(s.items);
-    if (s.properties) json.properties = this.properties(s.properties);
-    if (s.required && s.required.length > 0) json.required = s.required;
-    put(
-      json,
-      'additionalProperties',
-      s.additionalProperties === undefined || typeof s.additionalProperties === 'boolean'
-        ? s.additionalProperties
-        : this.render(s.additionalProperties),
-    );
+    putStructureKeywords(json, s, (nested) => this.render(nested));
     put(json, 'example', s.example);
     put(json, 'x-ms-test-value', s.testValue);
     put(json, 'x-ms-media-kind', s.mediaKind);
@@ -83,10 +73,6 @@ export class ConnectorSchemas {
     put(json, 'x-ms-notification-url', s.notificationUrl || undefined);
     Object.assign(json, dynamicKeywords(s, root || this.asDeclared), s.extensions);
     return json;
-  }
-
-  private properties(props: Record<string, SchemaModel>): Json {
-    return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, this.render(v)]));
   }
 
   /** `definitions`, sorted by name. */

@@ -1,6 +1,6 @@
 import type { ReferenceObject, SchemaObject } from 'openapi3-ts/oas30';
 import type { SchemaModel } from '../../schema/model';
-import { putConstraintKeywords } from '../constraints';
+import { putConstraintKeywords, putStructureKeywords } from '../constraints';
 import { put } from '../json';
 
 /**
@@ -22,21 +22,7 @@ export function oas3Schema(s: SchemaModel): SchemaObject | ReferenceObject {
   putAnnotations(json, s);
   put(json, 'enum', s.enum);
   putConstraintKeywords(json, s);
-  put(json, 'minProperties', s.minProperties);
-  if (s.items) json.items = oas3Schema(s.items);
-  if (s.properties) {
-    const properties: Record<string, unknown> = {};
-    for (const k of Object.keys(s.properties)) properties[k] = oas3Schema(s.properties[k]);
-    json.properties = properties;
-  }
-  if (s.required && s.required.length > 0) json.required = s.required;
-  put(
-    json,
-    'additionalProperties',
-    s.additionalProperties === undefined || typeof s.additionalProperties === 'boolean'
-      ? s.additionalProperties
-      : oas3Schema(s.additionalProperties),
-  );
+  putStructureKeywords(json, s, oas3Schema);
   return json as SchemaObject;
 }
 
