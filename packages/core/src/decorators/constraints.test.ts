@@ -159,6 +159,7 @@ describe("Flowport's constraint decorators", () => {
       [Number, cv.IsNumber({ maxDecimalPlaces: 2 }), '@IsNumber: its options { maxDecimalPlaces: 2 }'],
       [Number, cv.IsNumber({ allowNaN: true }), '@IsNumber: its options { allowNaN: true }'],
       [String, cv.IsDateString({ strictSeparator: true }), '@IsDateString: its options { strictSeparator: true }'],
+      [String, cv.IsISO8601({ strictSeparator: true }), '@IsISO8601: its options { strictSeparator: true }'],
       [String, cv.IsBase64({ urlSafe: true }), '@IsBase64: its options { urlSafe: true }'],
       [String, cv.IsNumberString({ no_symbols: true }), '@IsNumberString: its options { no_symbols: true }'],
       [Object, cv.IsNotEmptyObject({ nullable: true }), '@IsNotEmptyObject: its options { nullable: true }'],
@@ -168,7 +169,7 @@ describe("Flowport's constraint decorators", () => {
         '@IsAlpha: its pattern allows the letters of en-US only, not those of locale "de-DE"',
       ],
       [String, cv.IsAlphanumeric('fr-FR'), '@IsAlphanumeric: its pattern allows the letters of en-US only'],
-      [String, cv.IsUUID('9' as '4'), '@IsUuid: "9" is not a UUID version (1 to 8, all, loose, nil or max)'],
+      [String, cv.IsUUID('9' as '4'), '@IsUUID: "9" is not a UUID version (1 to 8, all, loose, nil or max)'],
     ];
     for (const [declared, decorator, message] of refused) {
       const found = errors(declared, decorator);

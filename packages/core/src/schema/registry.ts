@@ -265,9 +265,12 @@ export class SchemaRegistry {
   }
 }
 
-/** How a constraint is written in a DTO: `isEmail` → `@IsEmail`. */
+/** Decorators whose name is not their constraint's name capitalised. */
+const DECORATOR_NAMES: Record<string, string> = { isUuid: 'IsUUID', isIso8601: 'IsISO8601' };
+
+/** How a constraint is written in a DTO: `isEmail` → `@IsEmail`, `isUuid` → `@IsUUID`. */
 function decoratorName(constraint: string): string {
-  return `@${constraint[0].toUpperCase()}${constraint.slice(1)}`;
+  return `@${DECORATOR_NAMES[constraint] ?? `${constraint[0].toUpperCase()}${constraint.slice(1)}`}`;
 }
 
 /** Constraints that state a value's type; enough to type a property declared as a union. */
