@@ -1,7 +1,7 @@
 import { toJsonSchema, type ApiModel, type Class, type OperationModel, type TriggerRuntime } from '@flowport/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Guard } from './auth/guard';
-import { Instantiator } from './binding/instantiate';
+import { identity, Instantiator } from './binding/instantiate';
 import { runtimeConstraintCheck } from './binding/runtime-constraints';
 import { bodyParsers, hasBody } from './body-parsers';
 import { HttpError } from './errors';
@@ -154,6 +154,14 @@ function compileArguments(
       }
       const key = p.in === 'header' ? p.name.toLowerCase() : p.name;
       const location = p.in;
+      // Only a `Date` (or `Date[]`) parameter needs building; the rest are passed as coerced.
+      const build = ctx.instantiator.compile(p.schema);
+      if (build !== identity) {
+        return (input: ValidInput, out: unknown[]) => {
+          const value = input[location][key];
+          out[index] = value === undefined ? undefined : build(value);
+        };
+      }
       return (input: ValidInput, out: unknown[]) => {
         out[index] = input[location][key];
       };

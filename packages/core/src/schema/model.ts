@@ -119,6 +119,12 @@ export interface SchemaModel {
   literal?: Readonly<Record<string, unknown>>;
   /** Names of custom class-validator constraints checked at runtime only (no schema form). */
   runtimeConstraints?: string[];
+  /**
+   * What the program holds where JSON cannot carry it: `Date` for a value declared as a `Date`,
+   * a `date-time` string on the wire that the runtime hands to the handler as a `Date`. Not
+   * emitted.
+   */
+  runtimeType?: 'Date';
   extensions?: Extensions;
 }
 

@@ -43,8 +43,11 @@ export class SchemaRegistry {
   schemaFor(t: TypeRef | undefined, at: SourceLocation): SchemaModel {
     const r = resolveTypeRef(t);
     switch (r.kind) {
-      case 'primitive':
-        return r.format ? { type: r.type, format: r.format } : { type: r.type };
+      case 'primitive': {
+        const s: SchemaModel = r.format ? { type: r.type, format: r.format } : { type: r.type };
+        if (r.runtimeType) s.runtimeType = r.runtimeType;
+        return s;
+      }
       case 'file':
         return { type: 'file' };
       case 'binary':

@@ -2,7 +2,12 @@ import type { Class, DescribedType, SchemaLiteral, TypeRef } from '../types';
 
 /** A `TypeRef` after thunks are called: what the schema builder switches on. */
 export type ResolvedType =
-  | { readonly kind: 'primitive'; readonly type: 'string' | 'number' | 'integer' | 'boolean'; readonly format?: string }
+  | {
+      readonly kind: 'primitive';
+      readonly type: 'string' | 'number' | 'integer' | 'boolean';
+      readonly format?: string;
+      readonly runtimeType?: 'Date';
+    }
   | { readonly kind: 'file' }
   | { readonly kind: 'object' }
   | { readonly kind: 'any' }
@@ -45,7 +50,7 @@ export function resolveTypeRef(t: unknown): ResolvedType {
     case Boolean:
       return { kind: 'primitive', type: 'boolean' };
     case Date:
-      return { kind: 'primitive', type: 'string', format: 'date-time' };
+      return { kind: 'primitive', type: 'string', format: 'date-time', runtimeType: 'Date' };
     case Array:
       return { kind: 'unknown', found: 'Array without element type' };
     case Object:

@@ -4,7 +4,8 @@ export type Build = (value: unknown) => unknown;
 
 /**
  * Compiles, once per schema, a function that turns validated JSON into DTO instances: `new
- * Class()` (so field initialisers run) and one assignment per property the schema declares.
+ * Class()` (so field initialisers run) and one assignment per property the schema declares, with
+ * values declared as `Date` turned from their `date-time` strings into dates.
  * Properties the schema does not declare (only when unknown properties are allowed) are
  * defined as own data properties, so a `__proto__` key can never reach a prototype.
  */
@@ -14,9 +15,11 @@ export class Instantiator {
   constructor(private readonly model: ApiModel) {}
 
   compile(schema: SchemaModel): Build {
+    if (schema.runtimeType === 'Date') return toDate;
     if (schema.ref !== undefined) return this.forRef(schema.ref);
     if (schema.type === 'array' && schema.items) {
       const item = this.compile(schema.items);
+      if (item === identity) return identity;
       return (v) => (Array.isArray(v) ? v.map(item) : v);
     }
     if (schema.properties) return this.forObject(schema, () => ({}));
@@ -55,4 +58,8 @@ export class Instantiator {
   }
 }
 
-const identity: Build = (v) => v;
+/** Builds nothing: what {@link Instantiator.compile} answers for a value JSON carries as it is. */
+export const identity: Build = (v) => v;
+
+/** A validated `date-time` (or `date`) string as the `Date` the handler declared; null stays null. */
+const toDate: Build = (v) => (typeof v === 'string' ? new Date(v) : v);

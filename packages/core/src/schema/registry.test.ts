@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { Field } from '../decorators/field';
+import { IsDateString, IsOptional } from '../decorators/constraints';
+import { DiagnosticBag } from '../diagnostics/diagnostic';
+import { ConnectorSchemas } from '../emit/connector/schema';
+import { oas3Schema } from '../emit/openapi3/schema';
+import type { SchemaModel } from './model';
+import { SchemaRegistry } from './registry';
+
+describe('SchemaRegistry', () => {
+  it('marks values declared as Date for the runtime, and publishes them as date-time strings', () => {
+    class Slot {
+      @Field({ summary: 'At' }) at!: Date;
+      @Field({ summary: 'Reminders', type: [Date] }) @IsOptional() reminders?: Date[];
+      @Field({ summary: 'Text' }) @IsDateString() text!: string;
+    }
+    const bag = new DiagnosticBag();
+    const schema = new SchemaRegistry(bag, 'reject').describeClass(Slot);
+    assert.deepEqual(bag.errors, []);
+    const props = schema.properties as Record<string, SchemaModel>;
+    assert.equal(props.at.runtimeType, 'Date');
+    assert.equal(props.reminders.items?.runtimeType, 'Date');
+    assert.equal(props.text.runtimeType, undefined, 'a string stays a string, date-time or not');
+
+    const swagger = new ConnectorSchemas(new Map()).render(schema);
+    const openapi = oas3Schema(schema);
+    for (const doc of [swagger, openapi]) {
+      const written = doc as { properties: Record<string, Record<string, unknown>> };
+      assert.equal(written.properties.at.type, 'string');
+      assert.equal(written.properties.at.format, 'date-time');
+      assert.doesNotMatch(JSON.stringify(doc), /runtimeType|Date"/);
+    }
+  });
+});
