@@ -9,6 +9,7 @@ const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { cpus, tmpdir, totalmem } = require('node:os');
 const { join } = require('node:path');
 const { emission } = require('./emission');
+const { checkExpressLayout } = require('./lib/layout');
 const { PINNING, cpuMicros, median, peakRssMiB, startApp, stop } = require('./lib/process');
 const wrk = require('./lib/wrk');
 const W = require('./lib/workload');
@@ -263,6 +264,7 @@ function report(sum, emit, samples) {
 
 async function main() {
   wrk.ensureWrk();
+  checkExpressLayout(join(ROOT, 'examples/text-sentiment'));
   for (const app of Object.values(APPS)) readFileSync(app.script); // built? (npm run build first)
   const samples = await measure().finally(() => rmSync(scratch, { recursive: true, force: true }));
   const emit = emission(CONFIG.emissionRuns);
