@@ -81,6 +81,22 @@ describe('binding, coercion and replies', () => {
     );
   });
 
+  it('builds the values of a dictionary as declared: DTO instances and dates', async () => {
+    // Raw JSON: in an object literal `__proto__` would set a prototype, not send a key.
+    const res = await request(app)
+      .post('/bind/meetings')
+      .set('content-type', 'application/json')
+      .send(
+        '{"starts":"2024-05-01T10:00:00Z",' +
+          '"catering":{"red":{"sku":"tea","quantity":2},"__proto__":{"sku":"cake","quantity":3}},' +
+          '"milestones":{"draft":"2024-02-01T00:00:00Z","final":"2024-03-01T00:00:00Z"}}',
+      );
+    assert.equal(res.status, 200, res.text);
+    // `__proto__` arrives as an ordinary key (JSON.parse makes it one) and stays one.
+    assert.deepEqual(res.body.echoed.catering, ['red:4', '__proto__:6']);
+    assert.deepEqual(res.body.echoed.milestones, [1, 2]);
+  });
+
   it('hands values declared as Date to the handler as dates, in the body, its arrays and parameters', async () => {
     const res = await request(app)
       .post('/bind/meetings?after=2023-12-31T23:00:00-02:00')

@@ -5,7 +5,8 @@ export type Build = (value: unknown) => unknown;
 /**
  * Compiles, once per schema, a function that turns validated JSON into DTO instances: `new
  * Class()` (so field initialisers run) and one assignment per property the schema declares, with
- * values declared as `Date` turned from their `date-time` strings into dates.
+ * values declared as `Date` turned from their `date-time` strings into dates, and the values of a
+ * dictionary (`additionalProperties: Item`) built like any other.
  * Properties the schema does not declare (only when unknown properties are allowed) are
  * defined as own data properties, so a `__proto__` key can never reach a prototype.
  */
@@ -22,8 +23,16 @@ export class Instantiator {
       if (item === identity) return identity;
       return (v) => (Array.isArray(v) ? v.map(item) : v);
     }
-    if (schema.properties) return this.forObject(schema, () => ({}));
+    const extra = this.extraOf(schema);
+    // A dictionary (`additionalProperties: Item`) is built only when its values need building.
+    if (schema.properties || extra !== identity) return this.forObject(schema, () => ({}), extra);
     return identity;
+  }
+
+  /** The builder of the values `additionalProperties` describes, beside the declared properties. */
+  private extraOf(schema: SchemaModel): Build {
+    const extra = schema.additionalProperties;
+    return typeof extra === 'object' ? this.compile(extra) : identity;
   }
 
   private forRef(ref: string): Build {
@@ -34,12 +43,12 @@ export class Instantiator {
     this.byRef.set(ref, (v) => build(v));
     const cls = this.model.classes.get(ref) as (Class & (new () => object)) | undefined;
     const schema = this.model.schemas.get(ref) ?? {};
-    build = this.forObject(schema, cls ? () => new cls() : () => ({}));
+    build = this.forObject(schema, cls ? () => new cls() : () => ({}), this.extraOf(schema));
     this.byRef.set(ref, build);
     return build;
   }
 
-  private forObject(schema: SchemaModel, create: () => object): Build {
+  private forObject(schema: SchemaModel, create: () => object, extra: Build): Build {
     const props = Object.entries(schema.properties ?? {}).map(([k, s]) => [k, this.compile(s)] as const);
     const known = new Set(props.map(([k]) => k));
     return (v) => {
@@ -51,7 +60,12 @@ export class Instantiator {
       }
       for (const k of Object.keys(source)) {
         if (!known.has(k))
-          Object.defineProperty(target, k, { value: source[k], enumerable: true, writable: true, configurable: true });
+          Object.defineProperty(target, k, {
+            value: extra(source[k]),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
       }
       return target;
     };
