@@ -97,6 +97,14 @@ describe('binding, coercion and replies', () => {
     assert.deepEqual(res.body.echoed.milestones, [1, 2]);
   });
 
+  it('builds an inline class (written in place in the schema) as an instance too', async () => {
+    const res = await request(app)
+      .post('/bind/meetings')
+      .send({ starts: '2024-05-01T10:00:00Z', agenda: { topic: 'budget' } });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.body.echoed.agenda, 'BUDGET');
+  });
+
   it('hands values declared as Date to the handler as dates, in the body, its arrays and parameters', async () => {
     const res = await request(app)
       .post('/bind/meetings?after=2023-12-31T23:00:00-02:00')

@@ -1,4 +1,4 @@
-import type { EnumValue, Extensions, OperationRef, Visibility } from '../types';
+import type { Class, EnumValue, Extensions, OperationRef, Visibility } from '../types';
 
 /** A value passed to a dynamic call: a literal, or a parameter of the calling operation. */
 export type DynamicArgumentModel = { readonly literal: unknown } | { readonly parameter: string };
@@ -125,6 +125,11 @@ export interface SchemaModel {
    * emitted.
    */
   runtimeType?: 'Date';
+  /**
+   * The class an inline schema (`@Schema({ inline: true })`) was written from, which the runtime
+   * instantiates as it does a referenced definition's. Not emitted.
+   */
+  runtimeClass?: Class;
   extensions?: Extensions;
 }
 

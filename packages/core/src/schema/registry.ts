@@ -97,6 +97,8 @@ export class SchemaRegistry {
     let s = this.inline.get(cls);
     if (!s) {
       s = this.objectSchema(cls);
+      // Written in place, it has no definition to find its class by; the runtime still builds one.
+      if (s.properties) s.runtimeClass = cls;
       this.inline.set(cls, s);
     }
     // A copy, so a parameter's or field's annotations stay on that use.

@@ -25,6 +25,10 @@ export class Instantiator {
     }
     const extra = this.extraOf(schema);
     // A dictionary (`additionalProperties: Item`) is built only when its values need building.
+    if (schema.runtimeClass) {
+      const cls = schema.runtimeClass as Class & (new () => object);
+      return this.forObject(schema, () => new cls(), extra);
+    }
     if (schema.properties || extra !== identity) return this.forObject(schema, () => ({}), extra);
     return identity;
   }
