@@ -24,11 +24,12 @@ export class Instantiator {
       return (v) => (Array.isArray(v) ? v.map(item) : v);
     }
     const extra = this.extraOf(schema);
-    // A dictionary (`additionalProperties: Item`) is built only when its values need building.
+    // An inline class (`@Schema({ inline: true })`) is written in place but still a class.
     if (schema.runtimeClass) {
       const cls = schema.runtimeClass as Class & (new () => object);
       return this.forObject(schema, () => new cls(), extra);
     }
+    // A dictionary (`additionalProperties: Item`) is built only when its values need building.
     if (schema.properties || extra !== identity) return this.forObject(schema, () => ({}), extra);
     return identity;
   }
