@@ -40,23 +40,23 @@ const num = (c: readonly unknown[], i = 0): number => Number(c[i]);
 const withoutOptions =
   (convert: Converter, neutral: Record<string, readonly unknown[]> = {}): Converter =>
   (s, c) => {
-    convert(s, c);
+    const refused = convert(s, c);
     const options = c[0];
-    if (typeof options !== 'object' || options === null) return undefined;
+    if (typeof options !== 'object' || options === null) return refused;
     const set = Object.entries(options as Record<string, unknown>)
       .filter(([k, v]) => v !== undefined && !(neutral[k] ?? []).includes(v))
       .map(([k, v]) => `${k}: ${JSON.stringify(v) ?? String(v)}`);
-    return set.length > 0 ? `its options { ${set.join(', ')} } have no JSON Schema form` : undefined;
+    return set.length > 0 ? `its options { ${set.join(', ')} } have no JSON Schema form` : refused;
   };
 
 /** A converter for a constraint whose first argument is a validator.js locale: en-US only. */
 const enUsOnly =
   (convert: Converter): Converter =>
   (s, c) => {
-    convert(s, c);
+    const refused = convert(s, c);
     const locale = c[0];
     return locale === undefined || locale === null || locale === 'en-US'
-      ? undefined
+      ? refused
       : `its pattern allows the letters of en-US only, not those of locale "${String(locale)}"`;
   };
 
@@ -79,9 +79,10 @@ function uuidPattern(version: string): string | undefined {
   return Object.hasOwn(fixed, version) ? fixed[version] : undefined;
 }
 
+const uuidFormat = stringFormat('uuid');
+
 const uuid: Converter = (s, c) => {
-  s.type = 'string';
-  s.format = 'uuid';
+  uuidFormat(s, c);
   if (c[0] === undefined || c[0] === null || c[0] === 'all') return undefined;
   const version = String(c[0]);
   const source = uuidPattern(version);
