@@ -1,16 +1,28 @@
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const IDENTIFIER_CHAR = /[A-Za-z0-9_$]/;
 
 /**
  * A connector path template (`/items/{id}`) as an Express 5 route (`/items/:id`). Literal
- * characters path-to-regexp treats specially are escaped; variable names that are not
- * identifiers are quoted (`:"item-id"`).
+ * characters path-to-regexp treats specially are escaped. A variable name is quoted
+ * (`:"item-id"`) when it is not an identifier, or when a letter or digit follows it: otherwise
+ * `{width}x{height}` would read as a parameter named `widthx`.
+ *
+ * @throws when two variables have nothing between them (`{a}{b}`): no router can tell where one
+ *   ends, so the operation cannot be served. It can still be published.
  */
 export function toExpressPath(template: string): string {
+  const adjacent = /\{([^{}/]+)\}\{([^{}/]+)\}/.exec(template);
+  if (adjacent) {
+    throw new Error(
+      `Cannot serve ${template}: the variables {${adjacent[1]}} and {${adjacent[2]}} have nothing between them, so a request path cannot be split between them; put a literal character between them`,
+    );
+  }
   return template.replace(
     /\{([^{}/]+)\}|([()[\]{}?+!*:\\])/g,
-    (_, name: string | undefined, special: string | undefined) => {
+    (match: string, name: string | undefined, special: string | undefined, at: number) => {
       if (special !== undefined) return `\\${special}`;
-      return IDENTIFIER.test(name!) ? `:${name}` : `:"${name!.replace(/"/g, '\\"')}"`;
+      const quoted = !IDENTIFIER.test(name!) || IDENTIFIER_CHAR.test(template.charAt(at + match.length));
+      return quoted ? `:"${name!.replace(/"/g, '\\"')}"` : `:${name}`;
     },
   );
 }
