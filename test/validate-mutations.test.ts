@@ -197,6 +197,11 @@ const MUTATIONS: Mutation[] = [
   ['invalid pattern', 'FP2134', (d) => (lang(d).pattern = '([a-z')],
   ['default of the wrong type', 'FP2134', (d) => (lang(d).default = 7)],
   [
+    "format outside the platform's list",
+    'FP2134',
+    (d) => (d.definition.definitions.Document.properties.id.format = 'guid'),
+  ],
+  [
     'enum display name for no value',
     'FP2135',
     (d) =>

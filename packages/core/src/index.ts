@@ -80,6 +80,7 @@ export type * from './model/types';
 export type * from './schema/model';
 export { converters, type Converter } from './schema/converters';
 export { toJsonSchema, DEFINITIONS_ID } from './schema/swagger-json-schema';
+export { SCHEMA_FORMATS, type SchemaFormat } from './schema/formats';
 export { isBuiltInConstraint } from './schema/class-validator-metadata';
 
 export { catalog, catalogEntries, type CatalogEntry, type Severity } from './diagnostics/catalog';

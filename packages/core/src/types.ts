@@ -2,6 +2,7 @@
  * Option types shared by decorators and declarations. The vocabulary is the connector's own:
  * `summary` is `x-ms-summary` on fields, `visibility` is `x-ms-visibility`, and so on.
  */
+import type { SchemaFormat } from './schema/formats';
 
 /** `x-ms-visibility`: `important` first, `advanced` behind "show advanced", `internal` never shown. */
 export type Visibility = 'important' | 'advanced' | 'internal' | 'none';
@@ -169,7 +170,11 @@ export interface DescribedOptions {
   /** `x-ms-test-value`: a sample for generic tests. Never a secret or personal data. */
   readonly testValue?: unknown;
   readonly example?: unknown;
-  readonly format?: string;
+  /**
+   * A format the Power Platform accepts; any other is refused (FP1409), or kept with a warning
+   * in a connector emitted `asDeclared`.
+   */
+  readonly format?: SchemaFormat | (string & {});
   readonly dynamicValues?: DynamicValuesOptions;
   readonly dynamicSchema?: DynamicSchemaOptions;
   readonly dynamicTree?: DynamicTreeOptions;

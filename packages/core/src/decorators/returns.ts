@@ -1,10 +1,12 @@
 import { methodRecord } from '../metadata/store';
+import type { SchemaFormat } from '../schema/formats';
 import type { Extensions, TypeRef, Visibility } from '../types';
 
 /** A response header, e.g. `Location` or `Retry-After`. */
 export interface HeaderOptions {
   readonly type?: 'string' | 'integer' | 'number' | 'boolean';
-  readonly format?: string;
+  /** A format the Power Platform accepts (FP1409). */
+  readonly format?: SchemaFormat | (string & {});
   readonly description?: string;
   readonly summary?: string;
   readonly visibility?: Visibility;

@@ -316,6 +316,13 @@ export const catalog = {
     '{constraint}: {reason}, so the published schema could not promise them',
     'Remove the arguments to publish and enforce the rule without them, or state the rule you need with @Matches.',
   ),
+  unsupportedFormat: entry(
+    'FP1409',
+    'unsupported-format',
+    'error',
+    'format "{format}" is not one the Power Platform accepts, so the definition would fail its schema',
+    'Use one of int32, int64, float, double, byte, binary, date, date-time, date-no-tz, password, email, html, uri or uuid, or drop the format and enforce the shape with a pattern (@Matches on a field).',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),

@@ -69,6 +69,7 @@ const JUDGEMENTS: ReadonlySet<CatalogKey> = new Set<CatalogKey>([
   'urlEncodingOnQuery',
   'invalidPattern',
   'editorNeedsDictionary',
+  'unsupportedFormat',
   'invalidConnector',
   'invalidHost',
   'invalidBrandColor',

@@ -621,6 +621,34 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
   });
 
+  check('FP1409', 'a format the platform does not accept', () => {
+    class Group {
+      @Field({ format: 'guid' }) @IsString() id!: string;
+    }
+    expectDiagnostic(
+      bodyOf(Group),
+      'FP1409',
+      'format "guid" is not one the Power Platform accepts, so the definition would fail its schema',
+      { class: 'Group', property: 'id' },
+    );
+    @Controller()
+    class ByParameter {
+      @Get('/g') @Returns(200) get(@Query('id', { format: 'guid' }) _id: string): void {}
+    }
+    expectDiagnostic(connectorOf([ByParameter]), 'FP1409', /format "guid"/, {
+      class: 'ByParameter',
+      method: 'get',
+      parameter: { name: 'id', index: 0 },
+    });
+    @Controller()
+    class ByHeader {
+      @Post('/g')
+      @Returns(201, undefined, { headers: { Location: { format: 'url' } } })
+      create(): void {}
+    }
+    expectDiagnostic(connectorOf([ByHeader]), 'FP1409', /format "url"/, { class: 'ByHeader', method: 'create' });
+  });
+
   check('FP1501', 'invalid connector option', () => {
     expectDiagnostic(connectorOf([Target], { basePath: 'api' }), 'FP1501', 'basePath "api" must start with "/"', {
       connector: 'basePath',

@@ -1,6 +1,7 @@
 import type { ResponseOptions } from '../decorators/returns';
 import type { SourceLocation } from '../diagnostics/location';
 import type { ResponseRecord } from '../metadata/records';
+import { checkFormat } from '../schema/formats';
 import type { SchemaRegistry } from '../schema/registry';
 import type { TypeRef } from '../types';
 import { reasonPhrase } from './paths';
@@ -20,6 +21,7 @@ export function response(
 ): ResponseModel {
   const headers: Record<string, HeaderModel> = {};
   for (const [name, h] of Object.entries(o.headers ?? {})) {
+    checkFormat(h.format, registry.bag, at);
     headers[name] = {
       type: h.type ?? 'string',
       format: h.format,

@@ -10,6 +10,7 @@ import type {
   DynamicValuesOptions,
 } from '../types';
 import { enumMembers } from './converters';
+import { checkFormat } from './formats';
 import type { DynamicArgumentModel, SchemaModel } from './model';
 
 function argument(a: DynamicArgument): DynamicArgumentModel {
@@ -76,7 +77,10 @@ export function applyDescribed(
   if (o.description !== undefined) s.description = o.description;
   if (o.visibility !== undefined) s.visibility = o.visibility;
   if (o.default !== undefined) s.default = o.default;
-  if (o.format !== undefined) s.format = o.format;
+  if (o.format !== undefined) {
+    s.format = o.format;
+    checkFormat(o.format, bag, at);
+  }
   if (o.example !== undefined) s.example = o.example;
   if (o.testValue !== undefined) s.testValue = o.testValue;
   if (o.enum !== undefined) s.enum = enumMembers(o.enum);

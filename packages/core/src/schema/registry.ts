@@ -29,7 +29,7 @@ export class SchemaRegistry {
    *   `x-ms-dynamic-values`); false for a connector emitted as declared.
    */
   constructor(
-    private readonly bag: DiagnosticBag,
+    readonly bag: DiagnosticBag,
     private readonly unknownProperties: 'reject' | 'allow',
     readonly conventions = true,
   ) {}

@@ -30,6 +30,10 @@ export function createAjv(definitions: Json, standalone = false): Ajv {
     // Swagger and Power Platform schemas; checking them again against draft-07 here would compile
     // the meta-schema at every start (about 40 ms).
     validateSchema: false,
+    // With strict mode off, ajv's only warning here is a format outside the platform's list, which
+    // a connector emitted as declared may keep (FP1409 reported it at build time): Swagger 2.0
+    // treats it as a hint, and ajv ignores it; it would print once per compiled schema.
+    logger: false,
     code: standalone ? { source: true, formats: _`require("./formats").formats` } : {},
   });
   for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);

@@ -1,24 +1,12 @@
+import { SCHEMA_FORMATS } from '@flowport/core';
+
 /**
- * The formats Flowport checks, by name, in the order the fingerprint of precompiled validators
- * lists them. Apart from their checks (`./formats`) so that loading precompiled validators, which
- * only compares fingerprints, does not load ajv-formats.
+ * The formats Flowport checks: every format the Power Platform accepts (core's list, in its
+ * order, which the fingerprint of precompiled validators lists them in). Apart from their checks
+ * (`./formats`) so that loading precompiled validators, which only compares fingerprints, does
+ * not load ajv-formats.
  */
-export const FORMAT_NAMES = [
-  'date',
-  'date-time',
-  'email',
-  'uri',
-  'uuid',
-  'byte',
-  'int32',
-  'int64',
-  'date-no-tz',
-  'binary',
-  'password',
-  'html',
-  'float',
-  'double',
-] as const;
+export const FORMAT_NAMES = SCHEMA_FORMATS;
 
 /** The name of a format Flowport checks. */
 export type FormatName = (typeof FORMAT_NAMES)[number];

@@ -1,4 +1,5 @@
 import { eachField, eachParameter, eachSchema, operations, type Json } from '../document';
+import { SCHEMA_FORMATS } from '../../schema/formats';
 import type { Rule } from '../rule';
 
 const TYPES: Record<string, (v: unknown) => boolean> = {
@@ -9,6 +10,8 @@ const TYPES: Record<string, (v: unknown) => boolean> = {
   array: (v) => Array.isArray(v),
   object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
 };
+
+const FORMATS: ReadonlySet<unknown> = new Set(SCHEMA_FORMATS);
 
 /** What is wrong with one schema node's keywords ([D-rules] schema rules), if anything. */
 function malformed(s: Json): string | undefined {
@@ -34,6 +37,8 @@ function malformed(s: Json): string | undefined {
       return `has an invalid pattern ${s.pattern}`;
     }
   }
+  if (s.format !== undefined && !FORMATS.has(s.format))
+    return `has format ${JSON.stringify(s.format)}, which the platform's schema does not list`;
   const is = typeof s.type === 'string' ? TYPES[s.type] : undefined;
   if (s.default !== undefined && is && !is(s.default)) return `has a default that is not of type ${s.type}`;
   return undefined;
