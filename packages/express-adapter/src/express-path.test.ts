@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import express from 'express';
 import request from 'supertest';
-import { toExpressPath } from './express-path';
+import { bySpecificity, toExpressPath } from './express-path';
 
 describe('toExpressPath', () => {
   it('maps {variables} to Express parameters and escapes path-to-regexp syntax', () => {
@@ -29,5 +29,19 @@ describe('toExpressPath', () => {
 
   it('refuses two variables with nothing between them, naming both', () => {
     assert.throws(() => toExpressPath('/x/{a}{b}'), /Cannot serve \/x\/\{a\}\{b\}: the variables \{a\} and \{b\}/);
+  });
+
+  it('orders concrete paths before templated ones, and richer templates before bare variables', () => {
+    // RescoCloud's paths in its own order: /{entity} used to take GET /me and /{entity}('{id}').
+    const declared = ['/', '/$schema/{entity}', '/{entity}', "/{entity}('{id}')", '/me', '/q/', '/q/{questionnaire}'];
+    assert.deepEqual([...declared].sort(bySpecificity), [
+      '/',
+      '/me',
+      '/q/',
+      '/$schema/{entity}',
+      '/q/{questionnaire}',
+      "/{entity}('{id}')",
+      '/{entity}',
+    ]);
   });
 });

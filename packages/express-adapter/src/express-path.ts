@@ -26,3 +26,26 @@ export function toExpressPath(template: string): string {
     },
   );
 }
+
+/** How specific one segment of a template is: a literal one is the most, then by literal characters. */
+function segmentRank(segment: string): number {
+  if (!segment.includes('{')) return 0;
+  return 1 / (1 + segment.replace(/\{[^{}/]*\}/g, '').length);
+}
+
+/**
+ * Orders two path templates for a router that takes the first route that matches: segment by
+ * segment, a literal segment before one with variables, and of two with variables the one with
+ * more literal characters (`{entity}('{id}')` before `{entity}`). So `/me` is not taken by
+ * `/{entity}`: concrete paths are matched before templated ones, as OpenAPI says. Templates
+ * that rank alike keep their order (the sort is stable).
+ */
+export function bySpecificity(a: string, b: string): number {
+  const as = a.split('/');
+  const bs = b.split('/');
+  for (let i = 0; i < Math.min(as.length, bs.length); i++) {
+    const d = segmentRank(as[i]) - segmentRank(bs[i]);
+    if (d !== 0) return d;
+  }
+  return as.length - bs.length;
+}

@@ -10,7 +10,7 @@ import express, { type RequestHandler, type Router } from 'express';
 import { compileGuards } from './auth/guard';
 import { Instantiator } from './binding/instantiate';
 import { problemHandler } from './error-handler';
-import { toExpressPath } from './express-path';
+import { bySpecificity, toExpressPath } from './express-path';
 import { Jobs, JOBS_PATH } from './jobs';
 import { compileOperation, type CompileContext } from './operation';
 import { consoleLogger, type AdapterOptions, type Logger } from './options';
@@ -62,7 +62,8 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
       `${JOBS_PATH}/:id`,
       ctx.jobs.statusRoute((op, req) => ctx.guardFor(op)(req)),
     );
-  for (const item of model.paths) {
+  // The most specific first: Express takes the first route that matches.
+  for (const item of [...model.paths].sort((a, b) => bySpecificity(a.path, b.path))) {
     const route = toExpressPath(item.path);
     for (const op of item.operations) router[op.method](route, compileOperation(op, ctx));
     router.all(route, methodNotAllowed(item.operations));
