@@ -13,43 +13,11 @@ import { join, relative } from 'node:path';
 import request from 'supertest';
 import ts from 'typescript';
 import { corpusDir } from './support/corpus';
+import { filledRequests, generatedRequests, type SampleRequest } from './support/requests';
 import { scratch } from './support/tmp';
 
 function readJson(file: string): Record<string, unknown> {
   return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
-}
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** A value of a parameter's declared type: what a flow author would fill in. */
-function sample(p: Json | undefined): string {
-  if (p?.enum) return String(p.enum[0]);
-  return p?.type === 'integer' || p?.type === 'number' ? '1' : p?.type === 'boolean' ? 'true' : 'x';
-}
-
-/** One request per operation of a definition, with its path variables and required parameters filled. */
-function sampleRequests(def: Json): { method: string; url: string; query: Json; headers: Json; body: boolean }[] {
-  const shared = (p: Json): Json => (p.$ref ? def.parameters[String(p.$ref).split('/').pop()!] : p);
-  return Object.entries(def.paths as Json).flatMap(([path, item]: [string, Json]) =>
-    Object.entries(item)
-      .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'].includes(method))
-      .map(([method, op]: [string, Json]) => {
-        const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(shared);
-        const filled = (where: string) =>
-          Object.fromEntries(params.filter((p) => p.in === where && p.required).map((p) => [p.name, sample(p)]));
-        const base = def.basePath && def.basePath !== '/' ? def.basePath : '';
-        const url = `${base}${path}`.replace(/\{([^}]+)\}/g, (_, name: string) =>
-          encodeURIComponent(sample(params.find((p) => p.in === 'path' && p.name === name))),
-        );
-        return {
-          method,
-          url,
-          query: filled('query'),
-          headers: filled('header'),
-          body: params.some((p) => p.in === 'body'),
-        };
-      }),
-  );
 }
 
 function typescriptFiles(dir: string): string[] {
@@ -165,10 +133,28 @@ describe('flowport import round-trips the 30 real connectors', function () {
     assert.deepEqual(unequal, []);
     assert.equal(rows.filter((r) => r.result === 'equal').length, 30);
   });
-  it('serves each one: every operation answers a filled-in request without a server error', async () => {
+  /** Credentials where the definition's security definitions ask for them; the app accepts any. */
+  function credentialsFor(definition: Record<string, unknown>): {
+    headers: Record<string, string>;
+    query: Record<string, string>;
+  } {
+    const headers: Record<string, string> = {};
+    const query: Record<string, string> = {};
+    const schemes = Object.values((definition.securityDefinitions ?? {}) as Record<string, Record<string, string>>);
+    for (const s of schemes) if (s.type === 'apiKey') (s.in === 'query' ? query : headers)[s.name] = 'any key';
+    // OAuth 2.0 may be declared in apiProperties.json alone, so a bearer token unless basic is declared.
+    headers.authorization = schemes.some((s) => s.type === 'basic') ? 'Basic dXNlcjpwYXNz' : 'Bearer any-token';
+    return { headers, query };
+  }
+
+  /** Serves each imported connector and sends it the requests `requestsOf` makes from its definition. */
+  async function serveEach(
+    requestsOf: (definition: Record<string, unknown>) => SampleRequest[],
+    judge: (res: request.Response, r: SampleRequest) => boolean,
+  ): Promise<{ failures: string[]; sent: number }> {
     const as = (method: 'apiKey' | 'basic' | 'oauth2') => ({ subject: 'tester', method, scopes: [], claims: {} });
     const failures: string[] = [];
-    let requests = 0;
+    let sent = 0;
     for (const [name, { dir }] of imported) {
       const logged: string[] = [];
       const { connector } = loadConnector(join(dir, 'src', 'connector.ts'));
@@ -177,25 +163,43 @@ describe('flowport import round-trips the 30 real connectors', function () {
         credentials: {
           verifyApiKey: () => as('apiKey'),
           verifyBasic: () => as('basic'),
-          verifyToken: () => as('oauth2'),
-          aad: { jwksUri: 'http://127.0.0.1:9/keys' },
+          verifyToken: () => as('oauth2'), // taken before AAD's own token checks
         },
       });
-      for (const r of sampleRequests(readJson(join(corpus, name, 'apiDefinition.swagger.json')))) {
+      const definition = readJson(join(corpus, name, 'apiDefinition.swagger.json'));
+      const credentials = credentialsFor(definition);
+      for (const r of requestsOf(definition)) {
         let call = request(app)
           [r.method as 'get'](r.url)
-          .query(r.query)
-          .set({ 'x-api-key': 'k', authorization: 'Basic dTpw', ...r.headers });
-        if (r.body) call = call.set('content-type', 'application/json').send('{}');
+          .query({ ...r.query, ...credentials.query })
+          .set({ ...r.headers, ...credentials.headers });
+        if (r.body !== undefined) call = call.set('content-type', 'application/json').send(r.body);
         const res = await call;
-        requests++;
-        const problem = /^application\/problem\+json/.test(String(res.headers['content-type']));
-        if ((res.status >= 500 && res.status !== 501) || (res.status >= 400 && r.method !== 'head' && !problem))
-          failures.push(`${name} ${r.method.toUpperCase()} ${r.url}: ${res.status} ${res.text.slice(0, 160)}`);
+        sent++;
+        if (!judge(res, r))
+          failures.push(`${name} ${r.method.toUpperCase()} ${r.path}: ${res.status} ${res.text.slice(0, 300)}`);
       }
       if (logged.length > 0) failures.push(`${name} logged: ${logged.join('; ')}`);
     }
+    return { failures, sent };
+  }
+
+  it('serves each one: every operation answers a filled-in request without a server error', async () => {
+    const { failures, sent } = await serveEach(filledRequests, (res, r) => {
+      const problem = /^application\/problem\+json/.test(String(res.headers['content-type']));
+      return !(res.status >= 500 && res.status !== 501) && (res.status < 400 || r.method === 'head' || problem);
+    });
     assert.deepEqual(failures, []);
-    assert.equal(requests, 717);
+    assert.equal(sent, 717);
+  });
+
+  it('accepts what each definition allows: requests generated from the schemas of every operation pass', async () => {
+    // Valid by construction, with credentials the app accepts: each reaches its unwritten handler (501).
+    const { failures, sent } = await serveEach(
+      (definition) => generatedRequests(definition, 4, 20261128),
+      (res) => res.status === 501,
+    );
+    assert.deepEqual(failures, []);
+    assert.ok(sent > 2500, `${sent} requests`);
   });
 });

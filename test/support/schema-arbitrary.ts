@@ -8,7 +8,8 @@ const CAP = 12;
 /**
  * Values that a Swagger 2.0 schema (as the connector definition publishes it) accepts: objects
  * with every required and some optional properties, arrays and strings within their bounds,
- * patterns honoured. Covers the keywords Flowport emits for request bodies.
+ * patterns and formats honoured, `null` where `x-nullable` allows it, `allOf` merged. Covers the
+ * keywords Flowport emits for request bodies and those the corpus connectors use.
  */
 export function arbitraryFor(schema: Json, definitions: Json): fc.Arbitrary<unknown> {
   const known = built.get(schema);
@@ -23,14 +24,38 @@ const built = new WeakMap<Json, fc.Arbitrary<unknown>>();
 
 function build(schema: Json, definitions: Json): fc.Arbitrary<unknown> {
   if (schema.$ref) return arbitraryFor(definitions[schema.$ref.split('/').pop()], definitions);
+  const value = valueOf(schema, definitions);
+  return schema['x-nullable'] === true ? fc.oneof(value, fc.constant(null)) : value;
+}
+
+// Dates from 1970 to 2096, so that every format's text has four-digit years.
+const dates = fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true }).map((d) => d.toISOString());
+
+/** Strings of the formats the platform lists that constrain a value. */
+const FORMATTED: Json = {
+  'date-time': dates,
+  date: dates.map((d) => d.slice(0, 10)),
+  'date-no-tz': dates.map((d) => d.slice(0, 19)),
+  email: fc.constantFrom('a@example.com', 'first.last+tag@sub.example.org'),
+  uri: fc.constantFrom('https://example.com/', 'https://example.com/a/b?c=d#e', 'urn:isbn:0451450523'),
+  uuid: fc.uuid(),
+  byte: fc.uint8Array({ maxLength: CAP }).map((b) => Buffer.from(b).toString('base64')),
+};
+
+function valueOf(schema: Json, definitions: Json): fc.Arbitrary<unknown> {
   if (schema.enum) return fc.constantFrom(...(schema.enum as unknown[]));
-  switch (schema.type) {
+  if (Array.isArray(schema.allOf))
+    return fc
+      .tuple(...schema.allOf.map((part: Json) => arbitraryFor(part, definitions)))
+      .map((parts) => Object.assign({}, ...parts));
+  switch (schema.type ?? (schema.properties ? 'object' : undefined)) {
     case 'object': {
       const props = (schema.properties ?? {}) as Json;
       const record = Object.fromEntries(
         Object.entries(props).map(([k, s]) => [k, arbitraryFor(s as Json, definitions)]),
       );
-      return fc.record(record, { requiredKeys: (schema.required ?? []) as never[] });
+      const required = ((schema.required ?? []) as string[]).filter((k) => k in props);
+      return fc.record(record, { requiredKeys: required as never[] });
     }
     case 'array':
       return fc.array(arbitraryFor(schema.items, definitions), {
@@ -38,6 +63,7 @@ function build(schema: Json, definitions: Json): fc.Arbitrary<unknown> {
         maxLength: Math.max(schema.minItems ?? 0, Math.min(schema.maxItems ?? CAP, CAP)),
       });
     case 'string': {
+      if (schema.format in FORMATTED) return FORMATTED[schema.format];
       const min = schema.minLength ?? 0;
       const max = Math.max(min, Math.min(schema.maxLength ?? CAP, CAP));
       if (schema.pattern)
@@ -49,7 +75,12 @@ function build(schema: Json, definitions: Json): fc.Arbitrary<unknown> {
     case 'integer':
       return fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 });
     case 'number':
-      return fc.double({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000, noNaN: true });
+      return fc.double({
+        min: schema.minimum ?? -1000,
+        max: schema.maximum ?? 1000,
+        noNaN: true,
+        noDefaultInfinity: true,
+      });
     case 'boolean':
       return fc.boolean();
     default:
