@@ -13,6 +13,7 @@ import { join, relative } from 'node:path';
 import request from 'supertest';
 import ts from 'typescript';
 import { corpusDir } from './support/corpus';
+import { validateWithSwaggerParser } from './support/oracles';
 import { filledRequests, generatedRequests, type SampleRequest } from './support/requests';
 import { scratch } from './support/tmp';
 
@@ -133,6 +134,19 @@ describe('flowport import round-trips the 30 real connectors', function () {
     assert.deepEqual(unequal, []);
     assert.equal(rows.filter((r) => r.result === 'equal').length, 30);
   });
+  it('the OpenAPI 3 document of each passes swagger-parser', async () => {
+    const invalid: string[] = [];
+    for (const [name, { dir }] of imported) {
+      try {
+        const { connector, core, documents } = loadConnector(join(dir, 'src', 'connector.ts'));
+        await validateWithSwaggerParser(JSON.parse(documents.emitFiles(core.resolve(connector))['openapi.json']));
+      } catch (err) {
+        invalid.push(`${name}: ${String(err instanceof Error ? err.message : err).split('\n')[0]}`);
+      }
+    }
+    assert.deepEqual(invalid, []);
+  });
+
   /** Credentials where the definition's security definitions ask for them; the app accepts any. */
   function credentialsFor(definition: Record<string, unknown>): {
     headers: Record<string, string>;

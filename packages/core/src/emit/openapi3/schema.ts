@@ -8,7 +8,11 @@ import { put } from '../json';
  * (`summary`) as `title`, files as binary strings, and `allOf` to annotate a reference.
  */
 export function oas3Schema(s: SchemaModel): SchemaObject | ReferenceObject {
-  if (s.literal) return { ...s.literal } as SchemaObject;
+  if (s.literal) {
+    // A literal with annotations laid over it, as the connector definition writes it.
+    const { literal, ...rest } = s;
+    return { ...(oas3Literal(literal) as object), ...oas3Schema(rest) } as SchemaObject;
+  }
   if (s.ref !== undefined) {
     const ref = { $ref: `#/components/schemas/${s.ref}` };
     const annotated: Record<string, unknown> = {};
@@ -35,4 +39,28 @@ function putAnnotations(json: Record<string, unknown>, s: SchemaModel): void {
   put(json, 'default', s.default);
   put(json, 'example', s.example);
   if (s.extensions) for (const [k, v] of Object.entries(s.extensions)) put(json, k, v);
+}
+
+/**
+ * A literal schema (written in Swagger 2.0, as an import keeps it) in OpenAPI 3.0's spelling:
+ * references into `#/components/schemas/`, `x-nullable` as `nullable`, `type: file` as a binary
+ * string, in nested schemas too. Values (`default`, `example`, `enum`…) and every other key stay
+ * as written.
+ */
+function oas3Literal(schema: unknown): unknown {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) {
+    if (k === '$ref' && typeof v === 'string') out.$ref = v.replace(/^#\/definitions\//, '#/components/schemas/');
+    else if (k === 'x-nullable') put(out, 'nullable', v === true || undefined);
+    else if (k === 'type' && v === 'file') {
+      out.type = 'string';
+      out.format = 'binary';
+    } else if (k === 'properties' && typeof v === 'object' && v !== null)
+      out.properties = Object.fromEntries(Object.entries(v).map(([name, p]) => [name, oas3Literal(p)]));
+    else if (k === 'items' || k === 'additionalProperties' || k === 'not') out[k] = oas3Literal(v);
+    else if ((k === 'allOf' || k === 'anyOf' || k === 'oneOf') && Array.isArray(v)) out[k] = v.map(oas3Literal);
+    else out[k] = v;
+  }
+  return out;
 }
