@@ -6,15 +6,17 @@ import {
   loadConnector,
   type ImportResult,
 } from '@flowport/cli';
-import { createApp } from '@flowport/express-adapter';
+import { createApp, type AdapterOptions } from '@flowport/express-adapter';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import fc from 'fast-check';
 import request from 'supertest';
 import ts from 'typescript';
 import { corpusDir } from './support/corpus';
 import { validateWithSwaggerParser } from './support/oracles';
 import { filledRequests, generatedRequests, type SampleRequest } from './support/requests';
+import { arbitraryFor } from './support/schema-arbitrary';
 import { scratch } from './support/tmp';
 
 function readJson(file: string): Record<string, unknown> {
@@ -165,14 +167,16 @@ describe('flowport import round-trips the 30 real connectors', function () {
   async function serveEach(
     requestsOf: (definition: Record<string, unknown>) => SampleRequest[],
     judge: (res: request.Response, r: SampleRequest) => boolean,
+    extra: (loaded: ReturnType<typeof loadConnector>) => AdapterOptions = () => ({}),
   ): Promise<{ failures: string[]; sent: number }> {
     const as = (method: 'apiKey' | 'basic' | 'oauth2') => ({ subject: 'tester', method, scopes: [], claims: {} });
     const failures: string[] = [];
     let sent = 0;
     for (const [name, { dir }] of imported) {
       const logged: string[] = [];
-      const { connector } = loadConnector(join(dir, 'src', 'connector.ts'));
-      const app = createApp(connector, {
+      const loaded = loadConnector(join(dir, 'src', 'connector.ts'));
+      const app = createApp(loaded.connector, {
+        ...extra(loaded),
         logger: { error: (message) => logged.push(message) },
         credentials: {
           verifyApiKey: () => as('apiKey'),
@@ -203,6 +207,32 @@ describe('flowport import round-trips the 30 real connectors', function () {
       const problem = /^application\/problem\+json/.test(String(res.headers['content-type']));
       return !(res.status >= 500 && res.status !== 501) && (res.status < 400 || r.method === 'head' || problem);
     });
+    assert.deepEqual(failures, []);
+    assert.equal(sent, 717);
+  });
+
+  it('checks answers against what each definition declares: generated 2xx bodies pass the response validator', async () => {
+    // Each handler returns a value generated from its operation's first 2xx schema.
+    const answers = ({ connector, core, documents }: ReturnType<typeof loadConnector>): AdapterOptions => {
+      const model = core.resolve(connector);
+      const emitted = JSON.parse(documents.emitFiles(model)['apiDefinition.swagger.json']) as {
+        paths: Record<string, Record<string, { responses?: Record<string, { schema?: { type?: string } }> }>>;
+        definitions?: Record<string, unknown>;
+      };
+      const byHandler = new Map<string, unknown>();
+      for (const op of model.operations) {
+        if (op.source.kind !== 'method') continue;
+        const [, success] =
+          Object.entries(emitted.paths[op.path][op.method].responses ?? {}).find(([status]) => /^2/.test(status)) ?? [];
+        if (!success?.schema || success.schema.type === 'file') continue;
+        const [value] = fc.sample(arbitraryFor(success.schema, emitted.definitions ?? {}), { numRuns: 1, seed: 3 });
+        byHandler.set(`${op.source.controller.name}.${op.source.method}`, value);
+      }
+      const handlers = (cls: Function) =>
+        new Proxy({}, { get: (_, method) => () => byHandler.get(`${cls.name}.${String(method)}`) });
+      return { validateResponses: true, controllers: handlers };
+    };
+    const { failures, sent } = await serveEach(filledRequests, (res) => res.status < 500, answers);
     assert.deepEqual(failures, []);
     assert.equal(sent, 717);
   });
