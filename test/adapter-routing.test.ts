@@ -1,4 +1,4 @@
-import { Action, Connector, Controller, Get, IsString, Path, Returns } from '@flowport/core';
+import { Action, Connector, Controller, Get, IsString, Path, Post, Returns } from '@flowport/core';
 import { createApp } from '@flowport/express-adapter';
 import assert from 'node:assert/strict';
 import request from 'supertest';
@@ -22,6 +22,13 @@ class UsersController {
   @Returns(200, User)
   me(): User {
     return { name: 'the caller' };
+  }
+
+  @Post('/{id}')
+  @Action({ summary: 'Rename a user' })
+  @Returns(200, User)
+  rename(@Path('id') id: string): User {
+    return { name: `renamed ${id}` };
   }
 
   @Get('/{id}.json')
@@ -51,8 +58,12 @@ describe('routing of overlapping paths', () => {
     assert.deepEqual((await request(app).get('/users/42.json')).body, { name: 'file of 42' });
   });
 
-  it('answers another method on the concrete path with its own 405', async () => {
-    const res = await request(app).post('/users/me');
+  it('lets the method pick the operation: POST /users/me reaches POST /users/{id}', async () => {
+    assert.deepEqual((await request(app).post('/users/me')).body, { name: 'renamed me' });
+  });
+
+  it('answers 405 only when no path that matches declares the method', async () => {
+    const res = await request(app).delete('/users/me');
     assert.equal(res.status, 405);
     assert.equal(res.headers.allow, 'GET, HEAD');
   });

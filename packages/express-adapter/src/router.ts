@@ -62,12 +62,15 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
       `${JOBS_PATH}/:id`,
       ctx.jobs.statusRoute((op, req) => ctx.guardFor(op)(req)),
     );
-  // The most specific first: Express takes the first route that matches.
-  for (const item of [...model.paths].sort((a, b) => bySpecificity(a.path, b.path))) {
-    const route = toExpressPath(item.path);
-    for (const op of item.operations) router[op.method](route, compileOperation(op, ctx));
-    router.all(route, methodNotAllowed(item.operations));
+  // Express takes the first route that matches, so the most specific path first; and every
+  // operation before any 405, so that POST /users/me still reaches POST /users/{id} when only
+  // GET /users/me is declared (the method picks the operation, as the platform's gateway does).
+  const items = [...model.paths].sort((a, b) => bySpecificity(a.path, b.path));
+  const routes = new Map(items.map((item) => [item, toExpressPath(item.path)]));
+  for (const item of items) {
+    for (const op of item.operations) router[op.method](routes.get(item)!, compileOperation(op, ctx));
   }
+  for (const item of items) router.all(routes.get(item)!, methodNotAllowed(item.operations));
   router.use(problemHandler(logger));
   return router;
 }
