@@ -86,13 +86,15 @@ const connector = new Connector({
 
 describe('precompiled request validators (flowport build --validators)', function () {
   this.timeout(60000);
-  const tmp = scratch();
-  after(() => tmp.cleanup());
+  // Made in a hook, not here: a filtered run (--grep) defines this suite without running its hooks.
+  let tmp: ReturnType<typeof scratch>;
+  after(() => tmp?.cleanup());
   let model: ApiModel;
   let definition: Json;
   let file: string;
 
   before(() => {
+    tmp = scratch();
     model = resolve(connector);
     definition = connectorDefinition(model) as Json;
     file = join(tmp.dir, 'validators.js');
