@@ -65,6 +65,10 @@ describe('routing of overlapping paths', () => {
   it('answers 405 only when no path that matches declares the method', async () => {
     const res = await request(app).delete('/users/me');
     assert.equal(res.status, 405);
-    assert.equal(res.headers.allow, 'GET, HEAD');
+    // Both /users/me and /users/{id} match: Allow lists what either would take.
+    assert.equal(res.headers.allow, 'GET, HEAD, POST');
+    const options = await request(app).options('/users/42.json');
+    assert.equal(options.status, 204);
+    assert.equal(options.headers.allow, 'GET, HEAD, POST');
   });
 });

@@ -1,20 +1,13 @@
-import {
-  connectorDefinition,
-  resolve,
-  type ApiModel,
-  type Class,
-  type Connector,
-  type OperationModel,
-} from '@flowport/core';
-import express, { type RequestHandler, type Router } from 'express';
+import { connectorDefinition, resolve, type ApiModel, type Class, type Connector } from '@flowport/core';
+import express, { type Router } from 'express';
 import { compileGuards } from './auth/guard';
 import { Instantiator } from './binding/instantiate';
 import { problemHandler } from './error-handler';
 import { bySpecificity, toExpressPath } from './express-path';
 import { Jobs, JOBS_PATH } from './jobs';
+import { allowing, methodNotAllowed } from './method-not-allowed';
 import { compileOperation, type CompileContext } from './operation';
 import { consoleLogger, type AdapterOptions, type Logger } from './options';
-import { sendProblem } from './problem';
 import { jsonDefinitions } from './validation/ajv';
 import { emittedOperation } from './validation/emitted';
 import { loadPrecompiled } from './validation/precompiled';
@@ -70,24 +63,10 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
   for (const item of items) {
     for (const op of item.operations) router[op.method](routes.get(item)!, compileOperation(op, ctx));
   }
-  for (const item of items) router.all(routes.get(item)!, methodNotAllowed(item.operations));
+  for (const item of items) router.all(routes.get(item)!, allowing(item.operations));
+  router.use(methodNotAllowed);
   router.use(problemHandler(logger));
   return router;
-}
-
-/** 405 with `Allow` for a known path and another method; OPTIONS answers 204 with `Allow`. */
-function methodNotAllowed(ops: readonly OperationModel[]): RequestHandler {
-  const methods = new Set(ops.map((o) => o.method.toUpperCase()));
-  if (methods.has('GET')) methods.add('HEAD');
-  const allow = [...methods].join(', ');
-  return (req, res) => {
-    if (req.method === 'OPTIONS') {
-      res.status(204).setHeader('allow', allow);
-      res.end();
-      return;
-    }
-    sendProblem(req, res, 405, `${req.method} is not allowed here; use ${allow}.`, [], { allow });
-  };
 }
 
 /** The app's validators, with the precompiled ones when given and built for these definitions. */
