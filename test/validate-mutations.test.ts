@@ -216,6 +216,15 @@ const MUTATIONS: Mutation[] = [
   ],
   ['path with "?"', 'FP2137', (d) => (d.definition.paths['/health?probe'] = d.definition.paths['/health'])],
   [
+    'two variables with nothing between them',
+    'FP2137',
+    (d) => {
+      d.definition.paths['/tiles/{x}{y}'] = {
+        get: { operationId: 'Tiles', responses: { 200: { description: 'OK' } } },
+      };
+    },
+  ],
+  [
     'path differing only in case',
     'FP2138',
     (d) => (d.definition.paths['/HEALTH'] = { get: { ...op(d, '/health', 'get'), operationId: 'GetHealthUpper' } }),

@@ -18,6 +18,8 @@ export function invalidPathReason(path: string): string | undefined {
   if (/\{[^}]*=/.test(path)) return 'a variable has a default ("=")';
   const stripped = path.replace(/\{[^{}/]+\}/g, '');
   if (/[{}]/.test(stripped)) return 'a variable is not closed within its segment';
+  // No router can tell where the first value ends: {a}{b} routes ambiguously.
+  if (/\}\{/.test(path)) return 'two variables have nothing between them';
   return undefined;
 }
 

@@ -196,6 +196,16 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         method: 'get',
       },
     );
+    @Controller()
+    class Adjacent {
+      @Get('/tiles/{x}{y}') @Returns(200) get(@Path('x') _x: string, @Path('y') _y: string): void {}
+    }
+    expectDiagnostic(
+      connectorOf([Adjacent]),
+      'FP1013',
+      'route "/tiles/{x}{y}" is not a valid connector path: two variables have nothing between them',
+      { class: 'Adjacent', method: 'get' },
+    );
   });
 
   check('FP1014', 'duplicate route', () => {

@@ -106,6 +106,7 @@ export const wellformedRules: Rule[] = [
         else if (/\{[^}]*=/.test(path)) report(pointer, { path, problem: 'gives a variable a default' });
         else if (/[{}]/.test(path.replace(/\{[^{}/]+\}/g, '')))
           report(pointer, { path, problem: 'has a variable that spans segments' });
+        else if (/\}\{/.test(path)) report(pointer, { path, problem: 'has two variables with nothing between them' });
       }
     },
   },
