@@ -8,7 +8,7 @@ const IDENTIFIER_CHAR = /[A-Za-z0-9_$]/;
  * `{width}x{height}` would read as a parameter named `widthx`.
  *
  * @throws when two variables have nothing between them (`{a}{b}`): no router can tell where one
- *   ends, so the operation cannot be served. It can still be published.
+ *   ends, so the operation cannot be served (FP1013 stops such a build, except as declared).
  */
 export function toExpressPath(template: string): string {
   const adjacent = /\{([^{}/]+)\}\{([^{}/]+)\}/.exec(template);
@@ -37,8 +37,9 @@ function segmentRank(segment: string): number {
  * Orders two path templates for a router that takes the first route that matches: segment by
  * segment, a literal segment before one with variables, and of two with variables the one with
  * more literal characters (`{entity}('{id}')` before `{entity}`). So `/me` is not taken by
- * `/{entity}`: concrete paths are matched before templated ones, as OpenAPI says. Templates
- * that rank alike keep their order (the sort is stable).
+ * `/{entity}`: concrete paths are matched before templated ones, as OpenAPI says. Then the
+ * shorter first, for a total order (templates with different numbers of segments never match the
+ * same path); templates that rank alike keep their order, the sort being stable.
  */
 export function bySpecificity(a: string, b: string): number {
   const as = a.split('/');
