@@ -69,6 +69,36 @@ export const connector = new Connector({ info: { title: 'Things API', descriptio
     assert.match(r.out, /FP2110 description-is-summary/);
   });
 
+  it('reports a problem that resolve() judges and the lint finds in the JSON once, with its pointer', async () => {
+    const file = join(tmp.dir, 'imported.ts');
+    writeFileSync(
+      file,
+      `import { Action, Connector, Controller, Get, Query, Returns } from '@flowport/core';
+@Controller('/groups')
+export class GroupsController {
+  @Get()
+  @Action({ id: 'Groups.List', summary: 'List groups', description: 'Lists the groups of the tenant.' })
+  @Returns(200)
+  list(@Query('owner', { format: 'guid', urlEncoding: 'double' }) owner: string): void {
+    void owner;
+  }
+}
+export const connector = new Connector({ asDeclared: true, info: { title: 'Groups', description: 'Lists the groups of a tenant, as imported.', version: '1' }, brandColor: '#123456', controllers: [GroupsController] });
+`,
+    );
+    const r = await cli('validate', file, '--format', 'json');
+    const codes = (JSON.parse(r.out) as { code: string }[]).map((d) => d.code);
+    // FP2113, FP2131 and FP2142 restate FP1012, FP1303 and FP1409 at the same place.
+    for (const [kept, dropped] of [
+      ['FP2113', 'FP1012'],
+      ['FP2131', 'FP1303'],
+      ['FP2142', 'FP1409'],
+    ]) {
+      assert.equal(codes.filter((c) => c === kept).length, 1, `${kept} in ${codes.join()}`);
+      assert.ok(!codes.includes(dropped), `${dropped} in ${codes.join()}`);
+    }
+  });
+
   it('flowport build runs the platform level and writes nothing when it fails', async () => {
     const file = join(tmp.dir, 'broken.ts');
     writeFileSync(

@@ -198,7 +198,7 @@ const MUTATIONS: Mutation[] = [
   ['default of the wrong type', 'FP2134', (d) => (lang(d).default = 7)],
   [
     "format outside the platform's list",
-    'FP2134',
+    'FP2142',
     (d) => (d.definition.definitions.Document.properties.id.format = 'guid'),
   ],
   [

@@ -48,7 +48,10 @@ export function validate(target: string, level: Documents.Level): ValidationResu
   };
   return {
     file,
-    diagnostics: [...model.diagnostics, ...documents.lint(docs, { level, locate: documents.locator(model) })],
+    diagnostics: documents.withoutRestated(
+      model.diagnostics,
+      documents.lint(docs, { level, locate: documents.locator(model) }),
+    ),
   };
 }
 

@@ -762,6 +762,13 @@ export const catalog = {
     'family "{family}" {problem}',
     'Keep at most two live revisions per family, each with its own revision number.',
   ),
+  schemaFormat: entry(
+    'FP2142',
+    'schema-format',
+    'warning',
+    'format "{format}" is not in the Power Platform schema\'s list, so tools take it as a hint and check nothing',
+    'Use one of int32, int64, float, double, byte, binary, date, date-time, date-no-tz, password, email, html, uri or uuid; put anything else in the description, and a pattern to enforce it.',
+  ),
 } as const satisfies Record<string, CatalogEntry>;
 
 export type CatalogKey = keyof typeof catalog;

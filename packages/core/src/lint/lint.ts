@@ -1,3 +1,4 @@
+import { catalog } from '../diagnostics/catalog';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import type { ConnectorDocuments } from './document';
@@ -42,4 +43,24 @@ export function lint(docs: ConnectorDocuments, options: LintOptions): Diagnostic
     });
   }
   return out;
+}
+
+const RESTATED = new Map(rules.flatMap((r) => (r.restates ? [[catalog[r.key].code, catalog[r.restates].code]] : [])));
+
+/** The TypeScript source a diagnostic points at, without the JSON pointer. */
+function sourceOf(d: Diagnostic): string {
+  const { pointer: _pointer, ...source } = d.at;
+  return JSON.stringify(source);
+}
+
+/**
+ * A module's `resolve()` diagnostics without those a lint finding restates at the same place
+ * (an imported operationId with a ".", say, is judged by both), then the lint's findings: each
+ * problem once.
+ */
+export function withoutRestated(judged: readonly Diagnostic[], linted: readonly Diagnostic[]): Diagnostic[] {
+  const restated = new Set(
+    linted.flatMap((d) => (RESTATED.has(d.code) ? [`${RESTATED.get(d.code)} ${sourceOf(d)}`] : [])),
+  );
+  return [...judged.filter((d) => !restated.has(`${d.code} ${sourceOf(d)}`)), ...linted];
 }

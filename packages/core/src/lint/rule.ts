@@ -17,5 +17,11 @@ export interface Rule {
   readonly level: Level;
   /** Where the rule comes from (reference tag and document). */
   readonly source: string;
+  /**
+   * The judgement of `resolve()` that this rule finds again in the emitted JSON. Validating a
+   * module, both would report the same problem at the same place; the rule's finding is kept,
+   * since it carries the pointer as well ({@link withoutRestated}).
+   */
+  readonly restates?: CatalogKey;
   check(docs: ConnectorDocuments, report: (pointer: string, args?: Record<string, string | number>) => void): void;
 }

@@ -59,6 +59,7 @@ export const parameterRules: Rule[] = [
     key: 'queryUrlEncoding',
     level: 'certification',
     source: '[D-rules] x-ms-url-encoding not on query parameters',
+    restates: 'urlEncodingOnQuery',
     check: ({ definition }, report) => {
       eachParameter(definition, (p, at) => {
         if (p.in === 'query' && p['x-ms-url-encoding'] !== undefined) report(at, { name: String(p.name) });

@@ -176,6 +176,7 @@ export const textRules: Rule[] = [
     key: 'operationIdCharacters',
     level: 'certification',
     source: '[D-rules] OperationIdSanitized; [D-code] PascalCase',
+    restates: 'invalidOperationId',
     check: ({ definition }, report) => {
       for (const e of operations(definition)) {
         const id = e.op.operationId;

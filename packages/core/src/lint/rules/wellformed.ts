@@ -37,11 +37,17 @@ function malformed(s: Json): string | undefined {
       return `has an invalid pattern ${s.pattern}`;
     }
   }
-  if (s.format !== undefined && !FORMATS.has(s.format))
-    return `has format ${JSON.stringify(s.format)}, which the platform's schema does not list`;
   const is = typeof s.type === 'string' ? TYPES[s.type] : undefined;
   if (s.default !== undefined && is && !is(s.default)) return `has a default that is not of type ${s.type}`;
   return undefined;
+}
+
+/** Every schema, and every non-body parameter (which carries schema keywords itself). */
+function eachSchemaNode(definition: Json, visit: (s: Json, pointer: string) => void): void {
+  eachSchema(definition, visit);
+  eachParameter(definition, (p, at) => {
+    if (p.in !== 'body') visit(p, at);
+  });
 }
 
 /** Schema and path well-formedness, parameter formats, references, versioning (reference §6.3–§6.5). */
@@ -51,13 +57,20 @@ export const wellformedRules: Rule[] = [
     level: 'certification',
     source: '[D-rules] schema rules (§6.4)',
     check: ({ definition }, report) => {
-      const check = (s: Json, pointer: string) => {
+      eachSchemaNode(definition, (s, pointer) => {
         const problem = malformed(s);
         if (problem) report(pointer, { problem });
-      };
-      eachSchema(definition, check);
-      eachParameter(definition, (p, at) => {
-        if (p.in !== 'body') check(p, at);
+      });
+    },
+  },
+  {
+    key: 'schemaFormat',
+    level: 'certification',
+    source: '[Sch-sw] #/definitions/format',
+    restates: 'unsupportedFormat',
+    check: ({ definition }, report) => {
+      eachSchemaNode(definition, (s, pointer) => {
+        if (s.format !== undefined && !FORMATS.has(s.format)) report(pointer, { format: String(s.format) });
       });
     },
   },
