@@ -82,17 +82,23 @@ export class GroupsController {
   list(@Query('owner', { format: 'guid', urlEncoding: 'double' }) owner: string): void {
     void owner;
   }
+
+  @Get('/missing')
+  @Action({ id: 'Missing', summary: 'Find nothing', description: 'Answers that nothing is there.' })
+  @Returns(404)
+  missing(): void {}
 }
 export const connector = new Connector({ asDeclared: true, info: { title: 'Groups', description: 'Lists the groups of a tenant, as imported.', version: '1' }, brandColor: '#123456', controllers: [GroupsController] });
 `,
     );
     const r = await cli('validate', file, '--format', 'json');
     const codes = (JSON.parse(r.out) as { code: string }[]).map((d) => d.code);
-    // FP2113, FP2131 and FP2142 restate FP1012, FP1303 and FP1409 at the same place.
+    // FP2113, FP2131, FP2142 and FP2114 restate FP1012, FP1303, FP1409 and FP1011 at the same place.
     for (const [kept, dropped] of [
       ['FP2113', 'FP1012'],
       ['FP2131', 'FP1303'],
       ['FP2142', 'FP1409'],
+      ['FP2114', 'FP1011'],
     ]) {
       assert.equal(codes.filter((c) => c === kept).length, 1, `${kept} in ${codes.join()}`);
       assert.ok(!codes.includes(dropped), `${dropped} in ${codes.join()}`);

@@ -9,6 +9,7 @@ export const responseRules: Rule[] = [
     key: 'successResponseMissing',
     level: 'certification',
     source: '[D-rules] at least one 2xx response; [D-code] use 2xx for success',
+    restates: 'noSuccessResponse',
     check: ({ definition }, report) => {
       for (const e of operations(definition)) {
         if (!Object.keys(e.op.responses ?? {}).some(success)) report(`${e.pointer}/responses`, { id: e.id });

@@ -50,6 +50,7 @@ export const triggerRules: Rule[] = [
     key: 'webhookNoDelete',
     level: 'certification',
     source: '[D-wh] a delete operation must be described',
+    restates: 'webhookWithoutDelete',
     check: ({ definition }, report) => {
       const all = operations(definition);
       if (all.some((e) => e.method === 'delete')) return;
