@@ -17,9 +17,7 @@ export function toJsonSchema(swagger: unknown, refBase: string = DEFINITIONS_ID)
   for (const [k, v] of Object.entries(s)) {
     if (k.startsWith('x-') || k === 'discriminator' || k === 'example' || k === 'readOnly') continue;
     if (k === '$ref' && typeof v === 'string') out.$ref = v.replace('#/definitions/', `${refBase}#/definitions/`);
-    else if (k === 'properties' || k === 'definitions') out[k] = mapValues(v as Json, refBase);
-    else if (k === 'items' || k === 'additionalProperties' || k === 'allOf') out[k] = toJsonSchema(v, refBase);
-    else out[k] = v;
+    else out[k] = mapSubschemas(k, v, (nested) => toJsonSchema(nested, refBase));
   }
   if (s.exclusiveMinimum === true && typeof s.minimum === 'number') {
     out.exclusiveMinimum = s.minimum;
@@ -37,6 +35,15 @@ export function toJsonSchema(swagger: unknown, refBase: string = DEFINITIONS_ID)
   return out;
 }
 
-function mapValues(o: Json, refBase: string): Json {
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, toJsonSchema(v, refBase)]));
+/**
+ * The value of one keyword of a Swagger 2.0 schema with `f` applied to each schema it holds
+ * (`properties`, `definitions`, `items`, `additionalProperties`, `allOf`); any other value as it
+ * is. The one walk of the schema translators.
+ */
+export function mapSubschemas(key: string, value: unknown, f: (schema: unknown) => unknown): unknown {
+  if ((key === 'properties' || key === 'definitions') && typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([name, v]) => [name, f(v)]));
+  if (key === 'items' || key === 'additionalProperties') return f(value);
+  if (key === 'allOf' && Array.isArray(value)) return value.map(f);
+  return value;
 }

@@ -1,6 +1,7 @@
 import type { ReferenceObject, SchemaObject } from 'openapi3-ts/oas30';
 import type { SchemaModel } from '../../schema/model';
 import { putConstraintKeywords, putStructureKeywords } from '../constraints';
+import { mapSubschemas } from '../../schema/swagger-json-schema';
 import { put } from '../json';
 
 /**
@@ -56,11 +57,7 @@ function oas3Literal(schema: unknown): unknown {
     else if (k === 'type' && v === 'file') {
       out.type = 'string';
       out.format = 'binary';
-    } else if (k === 'properties' && typeof v === 'object' && v !== null)
-      out.properties = Object.fromEntries(Object.entries(v).map(([name, p]) => [name, oas3Literal(p)]));
-    else if (k === 'items' || k === 'additionalProperties' || k === 'not') out[k] = oas3Literal(v);
-    else if ((k === 'allOf' || k === 'anyOf' || k === 'oneOf') && Array.isArray(v)) out[k] = v.map(oas3Literal);
-    else out[k] = v;
+    } else out[k] = mapSubschemas(k, v, oas3Literal);
   }
   return out;
 }
