@@ -21,8 +21,24 @@ function addonPath(): string | undefined {
 
 let addon: { path?: string } | undefined;
 
-/** Opens (and creates when missing) a database file with better-sqlite3. */
-export function openDatabase(file: string): Database.Database {
+/**
+ * Opens (and creates when missing) a database file with better-sqlite3 and readies it with
+ * `ready` (pragmas, tables, statements). A failure names the file: SQLite's own messages ("file is
+ * not a database", "no such column") do not, and a service with two stores would not say which.
+ * The connection is closed before the error is thrown.
+ */
+export function openDatabase<T>(
+  file: string,
+  ready: (db: Database.Database) => T,
+): { db: Database.Database; value: T } {
   addon ??= { path: addonPath() };
-  return new Database(file, addon.path === undefined ? {} : { nativeBinding: addon.path });
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, addon.path === undefined ? {} : { nativeBinding: addon.path });
+    return { db, value: ready(db) };
+  } catch (err) {
+    db?.close();
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new Error(`Cannot open the SQLite database ${file}: ${reason}`, { cause: err });
+  }
 }

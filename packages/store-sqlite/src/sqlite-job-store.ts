@@ -34,25 +34,27 @@ export class SqliteJobStore implements JobStore {
   private readonly q;
 
   constructor(file: string) {
-    this.db = openDatabase(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS jobs (
+    const opened = openDatabase(file, (db) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('busy_timeout = 5000');
+      db.exec(`CREATE TABLE IF NOT EXISTS jobs (
       id TEXT PRIMARY KEY, operation TEXT NOT NULL, owner TEXT NOT NULL, state TEXT NOT NULL, input TEXT NOT NULL,
       status INTEGER, result TEXT, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, leased_until INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS jobs_running ON jobs (state, leased_until);`);
-    const db = this.db;
-    this.q = {
-      create: db.prepare(
-        'INSERT INTO jobs (id, operation, owner, state, input, created_at, expires_at, leased_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      get: db.prepare('SELECT * FROM jobs WHERE id = ?'),
-      finish: db.prepare('UPDATE jobs SET state = ?, status = ?, result = ? WHERE id = ?'),
-      renew: db.prepare("UPDATE jobs SET leased_until = ? WHERE id = ? AND state = 'running'"),
-      abandoned: db.prepare("SELECT * FROM jobs WHERE state = 'running' AND leased_until <= ? AND expires_at > ?"),
-      purge: db.prepare('DELETE FROM jobs WHERE expires_at <= ?'),
-    };
+      return {
+        create: db.prepare(
+          'INSERT INTO jobs (id, operation, owner, state, input, created_at, expires_at, leased_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        ),
+        get: db.prepare('SELECT * FROM jobs WHERE id = ?'),
+        finish: db.prepare('UPDATE jobs SET state = ?, status = ?, result = ? WHERE id = ?'),
+        renew: db.prepare("UPDATE jobs SET leased_until = ? WHERE id = ? AND state = 'running'"),
+        abandoned: db.prepare("SELECT * FROM jobs WHERE state = 'running' AND leased_until <= ? AND expires_at > ?"),
+        purge: db.prepare('DELETE FROM jobs WHERE expires_at <= ?'),
+      };
+    });
+    this.db = opened.db;
+    this.q = opened.value;
   }
 
   async create(j: Job): Promise<void> {

@@ -90,40 +90,42 @@ export class SqliteTriggerStore implements TriggerStore {
    */
   constructor(file: string, options: { subscriptionRefreshMs?: number } = {}) {
     this.refreshMs = options.subscriptionRefreshMs ?? 250;
-    this.db = openDatabase(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
-    const db = this.db;
-    this.q = {
-      addSubscription: db.prepare(
-        'INSERT INTO subscriptions (id, trigger_id, owner, callback_url, filters, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-      getSubscription: db.prepare('SELECT * FROM subscriptions WHERE id = ?'),
-      deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE id = ?'),
-      subscriptionsOf: db.prepare('SELECT * FROM subscriptions WHERE trigger_id = ? ORDER BY created_at, id'),
-      enqueue: db.prepare(
-        'INSERT INTO outbox (id, subscription_id, trigger_id, callback_url, body, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      due: db.prepare(
-        'SELECT * FROM outbox WHERE next_attempt_at <= ? AND leased_until <= ? ORDER BY next_attempt_at LIMIT ?',
-      ),
-      lease: db.prepare('UPDATE outbox SET leased_until = ? WHERE id = ?'),
-      complete: db.prepare('DELETE FROM outbox WHERE id = ?'),
-      retry: db.prepare(
-        'UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, leased_until = 0 WHERE id = ?',
-      ),
-      get: db.prepare('SELECT * FROM outbox WHERE id = ?'),
-      bury: db.prepare(
-        'INSERT OR REPLACE INTO dead_letters (id, subscription_id, trigger_id, callback_url, body, attempts, created_at, buried_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      dead: db.prepare('SELECT *, 0 AS next_attempt_at FROM dead_letters ORDER BY buried_at, id'),
-      pending: db.prepare('SELECT COUNT(*) AS n FROM outbox'),
-      nextDue: db.prepare('SELECT MIN(MAX(next_attempt_at, leased_until)) AS at FROM outbox'),
-      // Changes whenever another connection commits; this connection's own commits leave it alone.
-      dataVersion: db.prepare('PRAGMA data_version').pluck(),
-    };
+    const opened = openDatabase(file, (db) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 5000');
+      db.exec(SCHEMA);
+      return {
+        addSubscription: db.prepare(
+          'INSERT INTO subscriptions (id, trigger_id, owner, callback_url, filters, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        ),
+        getSubscription: db.prepare('SELECT * FROM subscriptions WHERE id = ?'),
+        deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE id = ?'),
+        subscriptionsOf: db.prepare('SELECT * FROM subscriptions WHERE trigger_id = ? ORDER BY created_at, id'),
+        enqueue: db.prepare(
+          'INSERT INTO outbox (id, subscription_id, trigger_id, callback_url, body, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        ),
+        due: db.prepare(
+          'SELECT * FROM outbox WHERE next_attempt_at <= ? AND leased_until <= ? ORDER BY next_attempt_at LIMIT ?',
+        ),
+        lease: db.prepare('UPDATE outbox SET leased_until = ? WHERE id = ?'),
+        complete: db.prepare('DELETE FROM outbox WHERE id = ?'),
+        retry: db.prepare(
+          'UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, leased_until = 0 WHERE id = ?',
+        ),
+        get: db.prepare('SELECT * FROM outbox WHERE id = ?'),
+        bury: db.prepare(
+          'INSERT OR REPLACE INTO dead_letters (id, subscription_id, trigger_id, callback_url, body, attempts, created_at, buried_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ),
+        dead: db.prepare('SELECT *, 0 AS next_attempt_at FROM dead_letters ORDER BY buried_at, id'),
+        pending: db.prepare('SELECT COUNT(*) AS n FROM outbox'),
+        nextDue: db.prepare('SELECT MIN(MAX(next_attempt_at, leased_until)) AS at FROM outbox'),
+        // Changes whenever another connection commits; this connection's own commits leave it alone.
+        dataVersion: db.prepare('PRAGMA data_version').pluck(),
+      };
+    });
+    this.db = opened.db;
+    this.q = opened.value;
   }
 
   async addSubscription(s: Subscription): Promise<void> {
