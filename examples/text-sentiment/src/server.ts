@@ -1,5 +1,5 @@
 import { MemoryTriggerStore } from '@flowport/core';
-import { DOC_PATHS, listen, urlOf } from '@flowport/express-adapter';
+import { DOC_PATHS, listen, shutdown, urlOf } from '@flowport/express-adapter';
 import { SqliteJobStore, SqliteTriggerStore } from '@flowport/store-sqlite';
 import type { Express } from 'express';
 import { randomBytes } from 'node:crypto';
@@ -60,13 +60,14 @@ async function main(): Promise<void> {
     out(`  curl -H 'Ocp-Apim-Subscription-Key: ${generated}' -H 'content-type: application/json' \\`);
     out(`    -d '{"documents":[{"id":"1","text":"I love this"}]}' ${url}/text/analytics/v2.0/sentiment`);
   }
+  // Requests in flight are answered (and may still queue notifications) before the stores close.
   const stop = () => {
-    server.close();
-    server.closeAllConnections();
-    service.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    shutdown(server)
+      .then(() => service.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -4,7 +4,7 @@
  */
 export { createApp } from './app';
 export { createRouter, routerFor } from './router';
-export { createServer, listen, urlOf } from './server';
+export { createServer, listen, shutdown, urlOf, type ShutdownOptions } from './server';
 export { DOC_PATHS } from './docs';
 export { reply, type Reply } from './reply';
 export { page, type PageResult } from './page';

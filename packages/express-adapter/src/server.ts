@@ -45,3 +45,41 @@ export function urlOf(server: http.Server): string {
     address === '::' || address === '0.0.0.0' ? 'localhost' : address.includes(':') ? `[${address}]` : address;
   return `http://${host}:${port}`;
 }
+
+/** How {@link shutdown} drains a server. */
+export interface ShutdownOptions {
+  /** How long requests in flight may take to finish before their connections are cut (default 10 s). */
+  readonly graceMs?: number;
+}
+
+/**
+ * Stops a server the way a rolling deployment needs: no new connections, requests in flight
+ * finish and are answered, then every connection is closed. Resolves once the server is closed.
+ *
+ * `server.close()` alone leaves each connection that answered a request in flight open until its
+ * keep-alive timeout (5 s by default), during which a client may send it more; `closeAllConnections()`
+ * alone cuts the requests in flight. Here each connection is closed once it is idle, a request that
+ * arrives on a kept-alive connection while draining is answered with `Connection: close`, and
+ * whatever still runs after `graceMs` is cut.
+ */
+export function shutdown(server: http.Server, options: ShutdownOptions = {}): Promise<void> {
+  const graceMs = options.graceMs ?? 10_000;
+  return new Promise((resolve, reject) => {
+    // A request already on its way over a kept-alive connection is served, and that ends it.
+    const closing = (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      res.shouldKeepAlive = false;
+    };
+    server.prependListener('request', closing);
+    // Node has no event for "a connection became idle"; closing idle ones every tick of a short
+    // timer is what ends each connection soon after its last answer.
+    const idle = setInterval(() => server.closeIdleConnections(), 25);
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close((err) => {
+      clearInterval(idle);
+      clearTimeout(cut);
+      server.off('request', closing);
+      if (err) reject(err);
+      else resolve();
+    });
+  });
+}

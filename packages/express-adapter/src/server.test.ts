@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
+import express from 'express';
+import { listen, shutdown } from './server';
+
+/** A GET over `agent`: the status, the Connection header, and the socket it came over. */
+function get(port: number, path: string, agent: http.Agent) {
+  return new Promise<{ status: number; connection?: string; body: string; socket: import('node:net').Socket }>(
+    (resolve, reject) => {
+      const req = http.get({ port, path, agent }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body, socket: req.socket! }),
+        );
+      });
+      req.on('error', reject);
+    },
+  );
+}
+
+/** Resolves when `socket` has been closed (by either side). */
+const closed = (socket: import('node:net').Socket) =>
+  new Promise<void>((resolve) => (socket.destroyed ? resolve() : socket.once('close', () => resolve())));
+
+describe('shutdown', () => {
+  let server: http.Server;
+  let port: number;
+  let agent: http.Agent;
+  /** Resolves the request parked at /slow. */
+  let release: () => void;
+  let arrived: Promise<void>;
+
+  beforeEach(async () => {
+    const app = express();
+    let arrive!: () => void;
+    arrived = new Promise((resolve) => (arrive = resolve));
+    app.get('/slow', (_req, res) => {
+      release = () => res.json({ finished: true });
+      arrive();
+    });
+    app.get('/fast', (_req, res) => res.json({ fast: true }));
+    server = await listen(app, 0, '127.0.0.1');
+    // No keep-alive timeout: an idle connection stays open until the server closes it.
+    server.keepAliveTimeout = 0;
+    port = (server.address() as AddressInfo).port;
+    agent = new http.Agent({ keepAlive: true });
+  });
+  afterEach(() => {
+    agent.destroy();
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it('answers the request in flight, then closes its connection as soon as it is idle', async () => {
+    const idle = await get(port, '/fast', new http.Agent({ keepAlive: true }));
+    const inFlight = get(port, '/slow', agent);
+    await arrived;
+    const stopped = shutdown(server, { graceMs: 60_000 });
+    await assert.rejects(get(port, '/fast', new http.Agent()), { code: 'ECONNREFUSED' });
+    release();
+    const answer = await inFlight;
+    assert.deepEqual([answer.status, JSON.parse(answer.body)], [200, { finished: true }]);
+    await stopped;
+    await closed(answer.socket);
+    await closed(idle.socket);
+    assert.equal(server.listening, false);
+  });
+
+  it('serves a request that arrives on a busy connection while draining, with Connection: close', async () => {
+    // Raw HTTP/1.1 on one socket: the second request is written after the shutdown began, behind
+    // the first, which is still running (so the connection is not idle and stays open).
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (received += chunk));
+    const ended = closed(socket);
+    socket.write('GET /slow HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    await arrived;
+    const stopped = shutdown(server, { graceMs: 60_000 });
+    socket.write('GET /fast HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    await new Promise((resolve) => server.once('request', resolve));
+    release();
+    await stopped;
+    await ended;
+    const answers = received.split(/(?=HTTP\/1\.1 )/);
+    assert.equal(answers.length, 2, received);
+    assert.match(answers[0], /^HTTP\/1\.1 200 [^]*\{"finished":true\}$/);
+    assert.match(answers[1], /^HTTP\/1\.1 200 [^]*\r\nConnection: close\r\n[^]*\{"fast":true\}$/i);
+  });
+
+  it('cuts a request still running after the grace period, and resolves', async () => {
+    const inFlight = get(port, '/slow', agent).catch((err: NodeJS.ErrnoException) => err.code);
+    await arrived;
+    await shutdown(server, { graceMs: 50 });
+    assert.equal(await inFlight, 'ECONNRESET');
+    assert.equal(server.listening, false);
+  });
+});
