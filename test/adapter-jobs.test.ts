@@ -62,6 +62,47 @@ describe('async (202) actions', function () {
     assert.deepEqual(responses['200'].schema, { $ref: '#/definitions/Done' });
   });
 
+  it('survives a store that cannot record a result: logged, and the job runs again when its lease ends', async () => {
+    // The first `finish` fails as a locked or full database would. Before, that rejection went
+    // unhandled and ended the process.
+    class FlakyJobStore extends MemoryJobStore {
+      failures = 1;
+      override async finish(...args: Parameters<MemoryJobStore['finish']>): Promise<void> {
+        if (this.failures-- > 0) throw new Error('SQLITE_FULL: database or disk is full');
+        return super.finish(...args);
+      }
+    }
+    const logs: string[] = [];
+    const flaky = createApp(connector, {
+      docs: false,
+      credentials: { apiKeys: ['k1'] },
+      jobs: { store: new FlakyJobStore(), leaseMs: 300 },
+      logger: { error: (message) => logs.push(message) },
+    });
+    const flakyServer = await listen(flaky, 0, '127.0.0.1');
+    try {
+      const started = await request(urlOf(flakyServer))
+        .post('/work')
+        .set('x-key', 'k1')
+        .send({ value: 'again', ms: 0 });
+      assert.equal(started.status, 202);
+      let done: request.Response | undefined;
+      for (let i = 0; i < 100; i++) {
+        done = await request(started.headers.location).get('').set('x-key', 'k1');
+        if (done.status !== 202) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.deepEqual([done!.status, done!.body.value], [200, 'AGAIN']);
+      assert.ok(
+        logs.some((m) => m.includes('could not be recorded')),
+        logs.join('\n'),
+      );
+    } finally {
+      flakyServer.closeAllConnections();
+      await new Promise((r) => flakyServer.close(r));
+    }
+  });
+
   it('refuses to start without a job store', () => {
     assert.throws(
       () => createApp(connector, { credentials: { apiKeys: ['k'] } }),

@@ -154,6 +154,55 @@ for (const [name, make] of stores) {
   });
 }
 
+describe('webhook delivery through store errors', function () {
+  this.timeout(30_000);
+
+  it('keeps delivering: a failed claim and a failed record are logged, and the notification arrives again', async () => {
+    // Each of these rejections used to go unhandled and end the process.
+    class FlakyStore extends MemoryTriggerStore {
+      claimFailures = 2;
+      completeFailures = 1;
+      override async claimDue(...args: Parameters<MemoryTriggerStore['claimDue']>) {
+        if (this.claimFailures-- > 0) throw new Error('SQLITE_BUSY: database is locked');
+        return super.claimDue(...args);
+      }
+      override async complete(id: string): Promise<void> {
+        if (this.completeFailures-- > 0) throw new Error('SQLITE_IOERR: disk I/O error');
+        return super.complete(id);
+      }
+    }
+    const receiver = await CallbackReceiver.start();
+    const store = new FlakyStore();
+    const logs: string[] = [];
+    const runtime = new TriggerRuntime({
+      store,
+      secret: SECRET,
+      callbacks: { allowLocalhost: true },
+      delivery: { ...FAST, leaseMs: 100 },
+      logger: (m) => logs.push(m),
+    });
+    try {
+      const inbox = receiver.inbox();
+      await runtime.subscribe(ping, 'owner-1', inbox.url, {});
+      await runtime.emit(ping, { seq: 1 });
+      runtime.start();
+      await until(async () => (await store.pendingCount()) === 0, 'the outbox to empty');
+      // Delivered, its completion lost, delivered again once the lease ended: at least once, one id.
+      assert.equal(inbox.received.length, 2);
+      const ids = inbox.received.map((n) => n.headers[DELIVERY_HEADERS.id]);
+      assert.equal(ids[0], ids[1]);
+      assert.deepEqual(logs, [
+        'flowport: the trigger store failed; delivery retries',
+        'flowport: the trigger store answers again',
+        'flowport: the outcome of a delivery could not be recorded; it will be attempted again',
+      ]);
+    } finally {
+      await runtime.stop();
+      await receiver.close();
+    }
+  });
+});
+
 describe('webhook delivery at volume: 1,000 subscriptions × 100 events', function () {
   this.timeout(180_000);
 

@@ -20,6 +20,10 @@ export type JobRunner = (input: ValidInput, identity: Identity | undefined) => P
 
 export const JOBS_PATH = '/_jobs';
 
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /**
  * The job side of async operations: start (202 + Location + Retry-After), run in the background
  * with a renewed lease, record the result or the problem, answer status polls for the owner only,
@@ -80,14 +84,45 @@ export class Jobs {
   ): Promise<void> {
     const runner = this.runners.get(op.id);
     if (!runner) return;
-    const renew = setInterval(() => void this.options.store.renew(id, Date.now() + this.leaseMs), this.leaseMs / 3);
+    const renew = setInterval(
+      () =>
+        void this.options.store.renew(id, Date.now() + this.leaseMs).catch((err: unknown) =>
+          // The lease may run out meanwhile; then the job may also run elsewhere, which at-least-once allows.
+          this.log('flowport: the lease of a job could not be renewed', { job: id, error: messageOf(err) }),
+        ),
+      this.leaseMs / 3,
+    );
     renew.unref();
+    try {
+      const outcome = await this.outcomeOf(id, op, runner, input, identity);
+      await this.options.store.finish(id, outcome.state, outcome.status, JSON.stringify(outcome.body));
+    } catch (err) {
+      // The job stays running in the store: when its lease ends it runs again, here or in another
+      // process. The error must not end this process (it is not awaited by anyone).
+      this.log('flowport: the result of a job could not be recorded; it will run again', {
+        job: id,
+        operation: op.id,
+        error: messageOf(err),
+      });
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
+  /** Runs the handler; what it returned, or the problem it raised. */
+  private async outcomeOf(
+    id: string,
+    op: OperationModel,
+    runner: { run: JobRunner },
+    input: ValidInput,
+    identity: Identity | undefined,
+  ): Promise<{ state: 'succeeded' | 'failed'; status: number; body: unknown }> {
     try {
       const result = await runner.run(input, identity);
       const success = op.responses.find((r) => /^2\d\d$/.test(r.status) && r.status !== '202');
       const status = isReply(result) ? result.status : Number(success?.status ?? 200);
       const body = isReply(result) ? result.body : result;
-      await this.options.store.finish(id, 'succeeded', status, JSON.stringify(body ?? null));
+      return { state: 'succeeded', status, body: body ?? null };
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 500;
       if (!(err instanceof HttpError)) {
@@ -106,9 +141,7 @@ export class Jobs {
         detail,
         errors: err instanceof HttpError ? err.errors : [],
       };
-      await this.options.store.finish(id, 'failed', status, JSON.stringify(problem));
-    } finally {
-      clearInterval(renew);
+      return { state: 'failed', status, body: problem };
     }
   }
 
@@ -124,7 +157,7 @@ export class Jobs {
         void this.execute(job.id, runner.op, input, identity);
       }
     } catch (err) {
-      this.log('flowport: job recovery failed', { error: err instanceof Error ? err.message : String(err) });
+      this.log('flowport: job recovery failed', { error: messageOf(err) });
     }
   }
 

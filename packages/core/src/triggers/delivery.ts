@@ -61,6 +61,10 @@ function client(protocol: 'http:' | 'https:'): Client {
   return { request: lib.request, agent: new lib.Agent({ keepAlive: true }) };
 }
 
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** `Retry-After` in seconds or as an HTTP date, in milliseconds from now. */
 function retryAfterMs(header: string | string[] | undefined, now: number): number | undefined {
   const value = Array.isArray(header) ? header[0] : header;
@@ -83,6 +87,8 @@ export class DeliveryWorker {
   // Set by wake(); a wake-up between a claim and the next sleep must not be lost.
   private pending = false;
   private loopDone?: Promise<void>;
+  // Store failures in a row: the first is logged, and so is the recovery, not every retry.
+  private storeFailures = 0;
   private readonly active = new Set<Promise<void>>();
   // Connections are reused between deliveries to the same receiver (its address was checked when
   // the connection was made). Each protocol's client and agent are made on its first delivery:
@@ -120,25 +126,50 @@ export class DeliveryWorker {
 
   private async loop(): Promise<void> {
     while (this.running) {
-      const free = this.options.concurrency - this.inFlight;
-      if (free === 0) {
-        // Saturated: a finishing delivery wakes the loop.
+      try {
+        await this.claimAndWait();
+      } catch (err) {
+        // A store error (a locked or full database) must not stop delivery for good, nor end the
+        // process: claimed deliveries stay leased in the store and are claimed again later.
+        if (this.storeFailures++ === 0) {
+          this.log('flowport: the trigger store failed; delivery retries', { error: messageOf(err) });
+        }
         await this.sleep(this.options.idleMs);
-        continue;
       }
-      const claimed = await this.store.claimDue(Date.now(), free, this.options.leaseMs);
-      for (const d of claimed) this.track(this.attempt(d));
-      if (claimed.length === free) continue;
-      // Nothing more is due now: sleep until the next delivery is, or new work arrives.
-      const next = await this.store.nextDue();
-      await this.sleep(Math.min(this.options.idleMs, next === undefined ? Infinity : Math.max(0, next - Date.now())));
     }
   }
 
-  private track(p: Promise<void>): void {
+  private async claimAndWait(): Promise<void> {
+    const free = this.options.concurrency - this.inFlight;
+    if (free === 0) {
+      // Saturated: a finishing delivery wakes the loop.
+      await this.sleep(this.options.idleMs);
+      return;
+    }
+    const claimed = await this.store.claimDue(Date.now(), free, this.options.leaseMs);
+    if (this.storeFailures > 0) {
+      this.log('flowport: the trigger store answers again', { failures: this.storeFailures });
+      this.storeFailures = 0;
+    }
+    for (const d of claimed) this.track(d);
+    if (claimed.length === free) return;
+    // Nothing more is due now: sleep until the next delivery is, or new work arrives.
+    const next = await this.store.nextDue();
+    await this.sleep(Math.min(this.options.idleMs, next === undefined ? Infinity : Math.max(0, next - Date.now())));
+  }
+
+  private track(d: Delivery): void {
+    // An attempt whose outcome the store could not record stays leased, and is attempted again
+    // once the lease ends: at least once, as the delivery id lets receivers de-duplicate.
+    const p = this.attempt(d).catch((err: unknown) =>
+      this.log('flowport: the outcome of a delivery could not be recorded; it will be attempted again', {
+        delivery: d.id,
+        error: messageOf(err),
+      }),
+    );
     this.inFlight++;
     this.active.add(p);
-    void p.finally(() => {
+    void p.then(() => {
       this.inFlight--;
       this.active.delete(p);
       this.wakeUp?.();
