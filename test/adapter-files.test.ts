@@ -1,4 +1,4 @@
-import { createApp } from '@flowport/express-adapter';
+import { createApp, listen, urlOf } from '@flowport/express-adapter';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -87,5 +87,67 @@ describe('files: streamed downloads and raw uploads', function () {
       format: 'binary',
       'x-ms-media-kind': 'image',
     });
+  });
+});
+
+describe('files: a source that fails, and a client that goes away', function () {
+  this.timeout(30_000);
+  const logs: string[] = [];
+  const app = createApp(connector, { docs: false, logger: { error: (message) => logs.push(message) } });
+  let server: http.Server;
+  let url = '';
+  before(async () => {
+    server = await listen(app, 0, '127.0.0.1');
+    url = urlOf(server);
+  });
+  beforeEach(() => logs.splice(0));
+  after(() => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))));
+
+  for (const [how, path] of [
+    ['returned as a stream', '/files/missing'],
+    ['wrapped in download()', '/files/missing?wrapped=true'],
+  ] as const) {
+    it(`a source that fails before its first byte (${how}) is a logged 500 problem, without the download's headers`, async () => {
+      const res = await request(url).get(path);
+      assert.equal(res.status, 500);
+      assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+      assert.equal(res.headers['content-disposition'], undefined);
+      assert.match(res.body.detail, /quote request id/);
+      assert.deepEqual(logs, ['flowport: unhandled error']);
+    });
+  }
+
+  it('a source that fails midway cuts the answer, is logged, and the server goes on', async () => {
+    const outcome = await new Promise<{ bytes: number; error?: string }>((resolve) => {
+      let bytes = 0;
+      http
+        .get(`${url}/files/broken`, (res) => {
+          res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          res.on('error', (err) => resolve({ bytes, error: err.message }));
+          res.on('end', () => resolve({ bytes }));
+        })
+        .on('error', (err) => resolve({ bytes, error: err.message }));
+    });
+    assert.equal(outcome.error, 'aborted', 'the client sees an incomplete answer, not a complete one');
+    assert.deepEqual(logs, ['flowport: the answer failed after it began; it was cut']);
+    assert.equal((await request(url).get('/files/picture')).status, 200);
+  });
+
+  it('a client that goes away ends the source of its download', async () => {
+    await new Promise<void>((resolve) => {
+      const req = http.get(`${url}/files/big?mib=200`, (res) => {
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on('error', () => undefined);
+    });
+    let open = -1;
+    for (let i = 0; i < 200 && open !== 0; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      open = (await request(url).get('/files/open-sources')).body.open as number;
+    }
+    assert.equal(open, 0, 'the source was destroyed');
   });
 });

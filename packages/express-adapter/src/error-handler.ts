@@ -44,27 +44,33 @@ function clientError(err: ParserError): { status: number; detail: string } | und
  * else is a 500 without internals, logged with the request id the caller can quote.
  */
 export function problemHandler(logger: Logger): ErrorRequestHandler {
-  return (err: unknown, req, res, next) => {
-    if (res.headersSent) {
-      next(err);
-      return;
-    }
-    if (err instanceof HttpError) {
+  // Four parameters: that is how Express tells an error handler from a middleware.
+  return (err: unknown, req, res, _next) => {
+    if (!res.headersSent && err instanceof HttpError) {
       sendProblem(req, res, err.status, err.message, err.errors, err.headers);
       return;
     }
-    const client = typeof err === 'object' && err !== null ? clientError(err as ParserError) : undefined;
+    const client =
+      !res.headersSent && typeof err === 'object' && err !== null ? clientError(err as ParserError) : undefined;
     if (client) {
       sendProblem(req, res, client.status, client.detail);
       return;
     }
     const requestId = requestIdOf(req);
-    logger.error('flowport: unhandled error', {
+    const details = {
       requestId,
       method: req.method,
       path: req.originalUrl.split('?')[0],
       error: err instanceof Error ? (err.stack ?? err.message) : String(err),
-    });
+    };
+    if (res.headersSent) {
+      // Too late for a problem answer (a stream failed midway): cut the answer, so that the
+      // client sees it incomplete.
+      logger.error('flowport: the answer failed after it began; it was cut', details);
+      res.destroy();
+      return;
+    }
+    logger.error('flowport: unhandled error', details);
     sendProblem(req, res, 500, `An unexpected error occurred; quote request id ${requestId} when reporting it.`);
   };
 }

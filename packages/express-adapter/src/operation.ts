@@ -111,7 +111,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
         return;
       }
       const result = await call(values, { input, identity: state.identity, req });
-      send(res, isPage(result) ? pageBody(op, result, req) : result);
+      send(res, isPage(result) ? pageBody(op, result, req) : result, next);
     } catch (err) {
       next(err);
     }

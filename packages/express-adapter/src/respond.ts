@@ -14,12 +14,15 @@ export type ResponseCheck = (status: number, json: string) => ProblemError[] | u
  * one of a `reply()`), JSON for data, and raw bytes with the declared media type for
  * `file`/`binary` responses. Streams are piped, not buffered.
  */
-export function compileResponder(op: OperationModel, check?: ResponseCheck): (res: Response, result: unknown) => void {
+export function compileResponder(
+  op: OperationModel,
+  check?: ResponseCheck,
+): (res: Response, result: unknown, fail: (err: unknown) => void) => void {
   const success = op.responses.find((r) => /^2\d\d$/.test(r.status));
   const status = success ? Number(success.status) : 200;
   const binary = success?.schema?.type === 'file' || success?.schema?.format === 'binary';
   const mediaType = binary ? (op.produces?.[0] ?? 'application/octet-stream') : 'application/json; charset=utf-8';
-  return (res, result) => {
+  return (res, result, fail) => {
     let code = status;
     let body = result;
     if (isReply(result)) {
@@ -29,14 +32,14 @@ export function compileResponder(op: OperationModel, check?: ResponseCheck): (re
     }
     res.status(code);
     if (isDownload(body)) {
-      sendDownload(res, body, op.produces?.[0]);
+      sendDownload(res, body, op.produces?.[0], fail);
       return;
     }
     if (body === undefined || code === 204 || code === 304) {
       res.end();
     } else if (body instanceof Readable) {
       if (!res.hasHeader('content-type')) res.setHeader('content-type', mediaType);
-      body.pipe(res);
+      sendStream(res, body, fail);
     } else if (Buffer.isBuffer(body) || body instanceof Uint8Array || (binary && typeof body === 'string')) {
       if (!res.hasHeader('content-type')) res.setHeader('content-type', mediaType);
       res.setHeader('content-length', typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
@@ -55,7 +58,7 @@ export function compileResponder(op: OperationModel, check?: ResponseCheck): (re
   };
 }
 
-function sendDownload(res: Response, d: Download, produces: string | undefined): void {
+function sendDownload(res: Response, d: Download, produces: string | undefined, fail: (err: unknown) => void): void {
   if (d.filename) res.attachment(d.filename); // Content-Disposition (RFC 6266) and a type from the name
   if (d.inline)
     res.setHeader(
@@ -66,11 +69,30 @@ function sendDownload(res: Response, d: Download, produces: string | undefined):
   if (type) res.setHeader('content-type', type);
   else if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/octet-stream');
   if (d.content instanceof Readable) {
-    // A failing source ends the answer early; the client sees a truncated transfer.
-    d.content.once('error', () => res.destroy());
-    d.content.pipe(res);
+    sendStream(res, d.content, fail);
     return;
   }
   res.setHeader('content-length', Buffer.byteLength(d.content));
   res.end(d.content);
+}
+
+/**
+ * Pipes a handler's stream into the answer. A source that fails is handed to `fail` (the error
+ * handler): before its first byte that is a 500 problem like any crash, without the download's
+ * headers; after it, the answer is cut, so that the client sees a truncated transfer rather than a
+ * complete-looking one. Either way the cause is logged. A client that goes away ends the source,
+ * so that the file or query behind it is released (`pipe` alone would leave it paused, open).
+ */
+function sendStream(res: Response, source: Readable, fail: (err: unknown) => void): void {
+  let failed = false;
+  source.on('error', (err) => {
+    if (failed) return;
+    failed = true;
+    source.unpipe(res);
+    if (!res.headersSent)
+      for (const h of ['content-type', 'content-disposition', 'content-length']) res.removeHeader(h);
+    fail(err);
+  });
+  res.once('close', () => source.destroy());
+  source.pipe(res);
 }
