@@ -90,7 +90,7 @@ describe('files: streamed downloads and raw uploads', function () {
   });
 });
 
-describe('files: a source that fails, and a client that goes away', function () {
+describe('files: a side that fails or stops early', function () {
   this.timeout(30_000);
   const logs: string[] = [];
   const app = createApp(connector, { docs: false, logger: { error: (message) => logs.push(message) } });
@@ -149,5 +149,52 @@ describe('files: a source that fails, and a client that goes away', function () 
       open = (await request(url).get('/files/open-sources')).body.open as number;
     }
     assert.equal(open, 0, 'the source was destroyed');
+  });
+
+  it('an upload nobody reads: over the limit is 413 (declared) or dropped (chunked), and the connection goes on', async () => {
+    // Before, crossing the limit with nobody reading was an unhandled 'error' that ended the process.
+    const small = await listen(createApp(connector, { docs: false, fileLimit: 1000 }), 0, '127.0.0.1');
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (path: string, size: number, chunked: boolean) =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = http.request(
+          `${urlOf(small)}${path}`,
+          {
+            method: 'POST',
+            agent,
+            headers: {
+              'content-type': 'application/octet-stream',
+              ...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': size }),
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode!, reused: req.reusedSocket }));
+          },
+        );
+        req.on('error', reject);
+        let left = size;
+        const write = (): void => {
+          while (left > 0) {
+            const n = Math.min(left, 512);
+            left -= n;
+            if (!req.write(Buffer.alloc(n))) return void req.once('drain', write);
+          }
+          req.end();
+        };
+        write();
+      });
+    try {
+      const answers = [];
+      for (const path of ['/files/ignore', '/files/upload'])
+        for (const chunked of [false, true]) answers.push((await post(path, 200_000, chunked)).status);
+      assert.deepEqual(answers, [413, 200, 413, 413]);
+      const after = await post('/files/upload', 10, false);
+      assert.deepEqual(after, { status: 200, reused: true });
+    } finally {
+      agent.destroy();
+      small.closeAllConnections();
+      await new Promise((r) => small.close(r));
+    }
   });
 });

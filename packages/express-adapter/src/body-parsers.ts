@@ -18,8 +18,26 @@ export function bodyParsers(op: OperationModel, limits: { body: number | string;
   if (body && isBinary(body.schema)) {
     // Raw bytes are not parsed: the handler gets the request stream, limited to the file limit.
     return [
-      (req, _res, next) => {
-        (req as typeof req & { body: unknown }).body = hasBody(req) ? limited(req, limits.file) : undefined;
+      (req, res, next) => {
+        const raw = req as typeof req & { body: unknown };
+        if (!hasBody(req)) {
+          raw.body = undefined;
+          next();
+          return;
+        }
+        // Declared too large: refused before a byte is read (Node discards the body after the answer).
+        if (Number(req.headers['content-length']) > limits.file) {
+          next(tooLarge(limits.file));
+          return;
+        }
+        raw.body = limited(req, limits.file);
+        // The handler may answer without reading the whole body (or stop at the limit): the rest is
+        // read and dropped then, so that the client gets the answer and the connection stays usable.
+        res.once('finish', () => {
+          if (req.complete) return;
+          req.unpipe();
+          req.resume();
+        });
         next();
       },
     ];
@@ -71,16 +89,23 @@ export function isBinary(schema: { type?: string; format?: string }): boolean {
   return schema.type === 'string' && schema.format === 'binary';
 }
 
+function tooLarge(max: number): HttpError {
+  return new HttpError(413, `The body is larger than ${max} bytes.`);
+}
+
 /** The request stream, failing with 413 once more than `max` bytes have come. */
 function limited(source: Readable, max: number): Readable {
   let seen = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _enc, callback) {
       seen += chunk.length;
-      if (seen > max) callback(new HttpError(413, `The body is larger than ${max} bytes.`));
+      if (seen > max) callback(tooLarge(max));
       else callback(null, chunk);
     },
   });
   source.once('error', (err) => limit.destroy(err));
+  // A handler may not read the body, or stop early: then nobody listens when the limit is crossed,
+  // and an 'error' event without a listener ends the process. A reader still gets the error.
+  limit.on('error', () => undefined);
   return source.pipe(limit);
 }
