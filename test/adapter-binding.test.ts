@@ -154,6 +154,26 @@ describe('binding, coercion and replies', () => {
     ]);
   });
 
+  it('bounds a form: a field over the body limit is 413, undeclared fields beyond a few are 400', async () => {
+    // Multer's defaults kept up to 1,000 fields of 1 MB each of one request in memory.
+    const small = createApp(new Connector({ ...base, controllers: [BindingController] }), {
+      docs: false,
+      bodyLimit: 100,
+    });
+    const form = (fields: number, size: number) => {
+      const req = request(small).post('/bind/upload').attach('file', Buffer.from('12345'), 'a.bin');
+      for (let i = 0; i < fields; i++) req.field(`extra${i}`, 'x'.repeat(size));
+      return req;
+    };
+    const long = await form(1, 101);
+    assert.deepEqual([long.status, long.body.detail], [413, 'Field value too long (extra0).']);
+    const many = await form(10, 1);
+    assert.deepEqual([many.status, many.body.detail], [400, 'Too many fields.']);
+    // The declared note and eight more, each within the limit, are fine.
+    const fine = await form(8, 100).field('note', 'hi');
+    assert.equal(fine.status, 200, fine.text);
+  });
+
   it('refuses an upload over the file limit with 413', async () => {
     const small = createApp(new Connector({ ...base, controllers: [BindingController] }), {
       docs: false,

@@ -1,4 +1,5 @@
 import type { OperationModel } from '@flowport/core';
+import bytes from 'bytes';
 import express, { type RequestHandler } from 'express';
 import type multerType from 'multer';
 import { Transform, type Readable } from 'node:stream';
@@ -10,6 +11,9 @@ function hasBody(req: Parameters<RequestHandler>[0]): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
+
+/** Undeclared fields a multipart form may carry besides its declared ones. */
+const EXTRA_FORM_FIELDS = 8;
 
 /** The body parsers an operation needs: JSON for a body, multipart or urlencoded for form data. */
 export function bodyParsers(op: OperationModel, limits: { body: number | string; file: number }): RequestHandler[] {
@@ -61,9 +65,18 @@ export function bodyParsers(op: OperationModel, limits: { body: number | string;
     // Loaded only for operations that take form data.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const multer = require('multer') as typeof multerType;
+    // Busboy's defaults let one request keep 1,000 fields of 1 MB each in memory. Each field gets
+    // the body limit, and the count allows the declared fields and a few more (a browser form's
+    // submit button), so that a form holds at most about ten times the body limit besides its files.
+    const files = form.filter((p) => p.schema.type === 'file').length;
     const upload = multer({
       storage: multer.memoryStorage(),
-      limits: { fileSize: limits.file, files: form.length, fields: 1000 },
+      limits: {
+        fileSize: limits.file,
+        files,
+        fields: form.length - files + EXTRA_FORM_FIELDS,
+        fieldSize: bytes.parse(limits.body) ?? undefined,
+      },
     }).any();
     const urlencoded = express.urlencoded({ extended: false, limit: limits.body });
     const checkType: RequestHandler = (req, _res, next) => {

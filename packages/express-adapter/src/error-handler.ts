@@ -9,6 +9,8 @@ interface ParserError {
   code?: string;
   name?: string;
   message?: string;
+  /** The form field a multer error is about. */
+  field?: string;
 }
 
 /** What a body parser's or multer's error means for the caller. */
@@ -30,7 +32,8 @@ function clientError(err: ParserError): { status: number; detail: string } | und
   }
   if (err.name === 'MulterError') {
     const large = err.code === 'LIMIT_FILE_SIZE' || err.code === 'LIMIT_FIELD_VALUE';
-    return { status: large ? 413 : 400, detail: err.message ?? 'The form could not be read.' };
+    const field = err.field ? ` (${err.field})` : '';
+    return { status: large ? 413 : 400, detail: `${err.message ?? 'The form could not be read'}${field}.` };
   }
   // Express's own 4xx errors, e.g. a path parameter that is not valid percent-encoding.
   if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
