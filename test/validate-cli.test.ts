@@ -1,10 +1,13 @@
 import { run, type Io } from '@flowport/cli';
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONNECTORS } from './support/connectors';
 import { corpusDir } from './support/corpus';
+import { ROOT } from './support/corpus';
 import { scratch } from './support/tmp';
+
+const EXAMPLE_CONNECTOR = join(ROOT, 'examples', 'text-sentiment', 'connector');
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -124,6 +127,34 @@ export const connector = new Connector({ info: { title: 'T', description: 'A con
     assert.match(r.err, /error FP2015 dynamic-target-missing: x-ms-dynamic-values calls operationId "Nowhere"/);
     assert.match(r.err, /at C\.x param #0 \(q\)/);
     assert.equal(existsSync(out), false);
+  });
+
+  it('reports where a folder’s definition is not Swagger 2.0, instead of failing inside a rule', async () => {
+    // Before, `parameters: {}` made a rule throw "(op.parameters ?? []).map is not a function".
+    const definition = JSON.parse(readFileSync(join(EXAMPLE_CONNECTOR, 'apiDefinition.swagger.json'), 'utf8'));
+    definition.paths['/health'].get.parameters = { top: 1 };
+    definition.paths['/health'].get.responses['200'].schema = { type: 'obj' };
+    writeFileSync(join(tmp.dir, 'apiDefinition.swagger.json'), JSON.stringify(definition));
+    const r = await cli('validate', tmp.dir, '--format', 'json');
+    assert.equal(r.code, 1, r.err);
+    const found = (JSON.parse(r.out) as { code: string; message: string; at: { pointer: string } }[]).map((d) => [
+      d.code,
+      d.at.pointer,
+      d.message,
+    ]);
+    assert.deepEqual(found, [
+      ['FP2016', '/paths/~1health/get/parameters', 'the definition is not Swagger 2.0 here: must be array'],
+      [
+        'FP2016',
+        '/paths/~1health/get/responses/200',
+        'the definition is not Swagger 2.0 here: matches none of the forms the schema allows; likely /schema/type must be equal to one of the allowed values: "array", "boolean", "integer", "null", "number", "object", "string"',
+      ],
+    ]);
+    writeFileSync(join(tmp.dir, 'apiDefinition.swagger.json'), 'null');
+    assert.match(
+      (await cli('validate', tmp.dir)).out,
+      /error FP2016 swagger-schema: the definition is not Swagger 2\.0 here: must be object/,
+    );
   });
 
   it('refuses an unknown level or format', async () => {

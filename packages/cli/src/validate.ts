@@ -3,6 +3,7 @@ import type * as Documents from '@flowport/core/documents';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConnector } from './load';
+import type * as SwaggerSchema from './swagger-schema';
 
 /** What `flowport validate` checked and found. */
 export interface ValidationResult {
@@ -36,6 +37,11 @@ export function validate(target: string, level: Documents.Level): ValidationResu
       properties: propertiesFile ? parseJson(readFileSync(propertiesFile, 'utf8'), propertiesFile) : undefined,
       bytes: raw.length,
     };
+    // Loaded here only: ajv and the Swagger 2.0 schema are not needed to build or validate a module.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { swaggerSchemaProblems } = require('./swagger-schema') as typeof SwaggerSchema;
+    const shape = swaggerSchemaProblems(docs.definition);
+    if (shape.length > 0) return { file, diagnostics: documents.notSwagger(shape) };
     return { file, diagnostics: documents.lint(docs, { level }) };
   }
   const { connector, core, documents, file } = loadConnector(target);

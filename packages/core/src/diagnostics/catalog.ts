@@ -475,6 +475,13 @@ export const catalog = {
     '{extension} calls operationId "{id}", which the definition does not have',
     'Reference a method of a listed controller: operation: () => Controller.prototype.method.',
   ),
+  swaggerSchema: entry(
+    'FP2016',
+    'swagger-schema',
+    'error',
+    'the definition is not Swagger 2.0 here: {problem}',
+    'Fix the shape the Swagger 2.0 schema asks for; the other rules run once the document has it.',
+  ),
   titleLength: entry(
     'FP2101',
     'title-length',

@@ -64,3 +64,11 @@ export function withoutRestated(judged: readonly Diagnostic[], linted: readonly 
   );
   return [...judged.filter((d) => !restated.has(`${d.code} ${sourceOf(d)}`)), ...linted];
 }
+
+/**
+ * Diagnostics for a definition that is not Swagger 2.0 (FP2016), one per place, from a schema
+ * check the caller ran; the rules are not run on such a document, since each reads it as Swagger.
+ */
+export function notSwagger(problems: readonly { readonly pointer: string; readonly problem: string }[]): Diagnostic[] {
+  return problems.map((p) => diagnostic('swaggerSchema', { pointer: p.pointer }, { problem: p.problem }));
+}
