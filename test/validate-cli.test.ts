@@ -157,6 +157,24 @@ export const connector = new Connector({ info: { title: 'T', description: 'A con
     );
   });
 
+  it('takes a definition file itself, with the apiProperties.json beside it', async () => {
+    const r = await cli('validate', join(EXAMPLE_CONNECTOR, 'apiDefinition.swagger.json'));
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /apiDefinition\.swagger\.json: 0 error\(s\), 0 warning\(s\) at certification level/);
+    // apiProperties.json beside the file is read: one without a publisher is reported.
+    writeFileSync(
+      join(tmp.dir, 'apiDefinition.swagger.json'),
+      readFileSync(join(EXAMPLE_CONNECTOR, 'apiDefinition.swagger.json')),
+    );
+    const properties = JSON.parse(readFileSync(join(EXAMPLE_CONNECTOR, 'apiProperties.json'), 'utf8'));
+    delete properties.properties.publisher;
+    writeFileSync(join(tmp.dir, 'apiProperties.json'), JSON.stringify(properties));
+    assert.match((await cli('validate', join(tmp.dir, 'apiDefinition.swagger.json'))).out, /FP2132 publisher-missing/);
+    const missing = await cli('validate', join(tmp.dir, 'nothing.json'));
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /no such file: .*nothing\.json/);
+  });
+
   it('refuses an unknown level or format', async () => {
     assert.equal((await cli('validate', CONNECTORS.example, '--level', 'strict')).code, 2);
     assert.equal((await cli('validate', CONNECTORS.example, '--format', 'xml')).code, 2);

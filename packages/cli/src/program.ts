@@ -40,8 +40,11 @@ export async function run(argv: readonly string[], io: Io = stdio): Promise<numb
 
   program
     .command('validate')
-    .description('check a connector module or folder against the platform or certification rules')
-    .argument('<target>', 'module that exports a Connector, or a folder with apiDefinition.swagger.json')
+    .description('check a connector module, folder or definition against the platform or certification rules')
+    .argument(
+      '<target>',
+      'module that exports a Connector, a folder with apiDefinition.swagger.json, or that file itself',
+    )
     .option('--level <level>', 'platform (what import rejects) or certification (what review rejects)', 'certification')
     .option('--format <format>', 'text, json or sarif', 'text')
     .option('--max-warnings <n>', 'fail when there are more warnings than this', (v) => Number(v))

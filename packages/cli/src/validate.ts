@@ -1,7 +1,7 @@
 import type * as Core from '@flowport/core';
 import type * as Documents from '@flowport/core/documents';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadConnector } from './load';
 import type * as SwaggerSchema from './swagger-schema';
 
@@ -20,29 +20,21 @@ function findFile(dir: string, name: string): string | undefined {
 
 /**
  * Lints a connector: a module that exports a `Connector` (findings located in the TypeScript
- * source) or a folder holding `apiDefinition.swagger.json` and, optionally, `apiProperties.json`
- * (findings located by JSON pointer).
+ * source), a folder holding `apiDefinition.swagger.json` and, optionally, `apiProperties.json`, or
+ * such a definition file itself, with the `apiProperties.json` beside it if there is one (findings
+ * located by JSON pointer).
  */
 export function validate(target: string, level: Documents.Level): ValidationResult {
   const path = resolve(target);
-  if (existsSync(path) && statSync(path).isDirectory()) {
+  const stat = existsSync(path) ? statSync(path) : undefined;
+  if (stat?.isDirectory()) {
     const file = findFile(path, 'apiDefinition.swagger.json');
     if (!file) throw new Error(`${target} holds no apiDefinition.swagger.json`);
-    const raw = readFileSync(file);
-    const propertiesFile = findFile(path, 'apiProperties.json');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const documents = require('@flowport/core/documents') as typeof Documents;
-    const docs = {
-      definition: parseJson(raw.toString('utf8'), file),
-      properties: propertiesFile ? parseJson(readFileSync(propertiesFile, 'utf8'), propertiesFile) : undefined,
-      bytes: raw.length,
-    };
-    // Loaded here only: ajv and the Swagger 2.0 schema are not needed to build or validate a module.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { swaggerSchemaProblems } = require('./swagger-schema') as typeof SwaggerSchema;
-    const shape = swaggerSchemaProblems(docs.definition);
-    if (shape.length > 0) return { file, diagnostics: documents.notSwagger(shape) };
-    return { file, diagnostics: documents.lint(docs, { level }) };
+    return validateFiles(file, findFile(path, 'apiProperties.json'), level);
+  }
+  if (/\.json$/i.test(path)) {
+    if (!stat) throw new Error(`no such file: ${target}`);
+    return validateFiles(path, findFile(dirname(path), 'apiProperties.json'), level);
   }
   const { connector, core, documents, file } = loadConnector(target);
   const model = core.resolve(connector);
@@ -59,6 +51,24 @@ export function validate(target: string, level: Documents.Level): ValidationResu
       documents.lint(docs, { level, locate: documents.locator(model) }),
     ),
   };
+}
+
+/** Lints a definition file (and its apiProperties.json) by JSON pointer. */
+function validateFiles(file: string, propertiesFile: string | undefined, level: Documents.Level): ValidationResult {
+  const raw = readFileSync(file);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const documents = require('@flowport/core/documents') as typeof Documents;
+  const docs = {
+    definition: parseJson(raw.toString('utf8'), file),
+    properties: propertiesFile ? parseJson(readFileSync(propertiesFile, 'utf8'), propertiesFile) : undefined,
+    bytes: raw.length,
+  };
+  // Loaded here only: ajv and the Swagger 2.0 schema are not needed to build or validate a module.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { swaggerSchemaProblems } = require('./swagger-schema') as typeof SwaggerSchema;
+  const shape = swaggerSchemaProblems(docs.definition);
+  if (shape.length > 0) return { file, diagnostics: documents.notSwagger(shape) };
+  return { file, diagnostics: documents.lint(docs, { level }) };
 }
 
 function parseJson(text: string, file: string): Record<string, unknown> {
