@@ -217,6 +217,22 @@ describe('flowport import: invalid input', () => {
     );
   });
 
+  it('says where the definition is not Swagger 2.0, instead of dropping what is there without a word', async () => {
+    // Before, this imported with exit 0 and the parameters and the 200 answer were silently gone.
+    const doc = {
+      swagger: '2.0',
+      info: { title: 'T', version: '1' },
+      paths: { '/a': { get: { operationId: 'GetA', parameters: { top: 1 }, responses: { '200': null } } } },
+    };
+    const out = join(tmp.dir, 'out');
+    const r = await cli('import', write('d.json', JSON.stringify(doc)), '--out', out);
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.err, [
+      'not imported: /paths/~1a/get/parameters: not Swagger 2.0, must be array',
+      'not imported: /paths/~1a/get/responses/200: not Swagger 2.0, matches none of the forms the schema allows; likely it must be object',
+    ]);
+  });
+
   it('refuses a folder that is not empty, and leaves it alone', async () => {
     const out = join(tmp.dir, 'taken');
     mkdirSync(out);

@@ -6,6 +6,8 @@ import Ajv from 'ajv-draft-04';
 export interface SchemaProblem {
   readonly pointer: string;
   readonly problem: string;
+  /** The schema keyword that failed (`oneOf` or `anyOf` where alternatives were collapsed). */
+  readonly keyword: string;
 }
 
 let validator: ValidateFunction | undefined;
@@ -50,14 +52,14 @@ export function swaggerSchemaProblems(definition: unknown): SchemaProblem[] {
       undefined,
     );
     const why = deepest ? `; likely ${deepest.instancePath.slice(path.length) || 'it'} ${describe(deepest)}` : '';
-    out.push({ pointer: path, problem: `matches none of the forms the schema allows${why}` });
+    out.push({ pointer: path, problem: `matches none of the forms the schema allows${why}`, keyword: 'oneOf' });
   }
   for (const e of errors) {
     if (choices.some((path) => within(e.instancePath, path))) continue;
     const key = `${e.instancePath} ${e.keyword}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ pointer: e.instancePath, problem: describe(e) });
+    out.push({ pointer: e.instancePath, problem: describe(e), keyword: e.keyword });
   }
   return out.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
 }

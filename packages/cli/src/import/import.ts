@@ -5,7 +5,8 @@ import { connectorSource } from './connector-source';
 import { classNamer } from './names';
 import { OperationWriter, type HandlerSpec } from './operations';
 import { operationSites } from './sites';
-import { ImportError, readDefinition, readProperties } from './read';
+import { swaggerSchemaProblems } from '../swagger-schema';
+import { ImportError, readDefinition, readProperties, type Json } from './read';
 import { importLine, orderClasses, renderClass, renderHandler } from './render';
 import { SchemaWriter } from './schemas';
 
@@ -126,8 +127,19 @@ export function importConnector(o: ImportOptions): ImportResult {
     controllers: controllers.length,
     classes: schemas.classes.length,
     literals: literalsIn([...files.values()], schemas),
-    losses: writer.losses,
+    losses: [...notSwagger(doc), ...writer.losses],
   };
+}
+
+/**
+ * Where the definition is not Swagger 2.0: such a place is imported as far as the importer can
+ * read it, or not at all, so it is reported rather than dropped without a word. Keys the format
+ * does not have are left out here: the writers report each of those with what became of it.
+ */
+function notSwagger(doc: Json): string[] {
+  return swaggerSchemaProblems(doc)
+    .filter((p) => p.keyword !== 'additionalProperties')
+    .map((p) => `${p.pointer || '/'}: not Swagger 2.0, ${p.problem}`);
 }
 
 type Names = { readonly controllers: readonly string[]; readonly models: readonly string[] };
