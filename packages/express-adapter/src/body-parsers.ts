@@ -1,9 +1,9 @@
 import type { OperationModel } from '@flowport/core';
-import bytes from 'bytes';
 import express, { type RequestHandler } from 'express';
 import type multerType from 'multer';
 import { Transform, type Readable } from 'node:stream';
 import { HttpError } from './errors';
+import type { Limits } from './limits';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
@@ -16,7 +16,7 @@ function hasBody(req: Parameters<RequestHandler>[0]): boolean {
 const EXTRA_FORM_FIELDS = 8;
 
 /** The body parsers an operation needs: JSON for a body, multipart or urlencoded for form data. */
-export function bodyParsers(op: OperationModel, limits: { body: number | string; file: number }): RequestHandler[] {
+export function bodyParsers(op: OperationModel, limits: Limits): RequestHandler[] {
   const body = op.parameters.find((p) => p.in === 'body');
   const form = op.parameters.filter((p) => p.in === 'formData');
   if (body && isBinary(body.schema)) {
@@ -75,7 +75,7 @@ export function bodyParsers(op: OperationModel, limits: { body: number | string;
         fileSize: limits.file,
         files,
         fields: form.length - files + EXTRA_FORM_FIELDS,
-        fieldSize: bytes.parse(limits.body) ?? undefined,
+        fieldSize: limits.body,
       },
     }).any();
     const urlencoded = express.urlencoded({ extended: false, limit: limits.body });

@@ -10,6 +10,7 @@ import type { Identity } from './identity';
 import { originOf } from './origin';
 import { isPage, type PageResult } from './page';
 import type { Jobs } from './jobs';
+import type { Limits } from './limits';
 import { compileResponder, type ResponseCheck } from './respond';
 import type { emittedOperation } from './validation/emitted';
 import type { Validate, Validators } from './validation/validators';
@@ -26,7 +27,7 @@ export interface CompileContext {
   readonly guardFor: (op: OperationModel) => Guard;
   readonly instantiator: Instantiator;
   readonly instanceOf: (controller: Class) => object;
-  readonly limits: { readonly body: number | string; readonly file: number };
+  readonly limits: Limits;
   readonly triggers?: TriggerRuntime;
   readonly validateResponses?: boolean;
   readonly jobs?: Jobs;

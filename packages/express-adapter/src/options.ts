@@ -41,10 +41,10 @@ export interface Logger {
 /** Options of {@link createRouter} and {@link createApp}. */
 export interface AdapterOptions {
   readonly credentials?: CredentialOptions;
-  /** Largest JSON or form body; default `1mb`. */
+  /** Largest JSON or form body, and largest form field: bytes or a size such as `'1mb'`; default `1mb`. */
   readonly bodyLimit?: number | string;
-  /** Largest uploaded file in bytes; default 10 MiB. */
-  readonly fileLimit?: number;
+  /** Largest uploaded file or raw binary body: bytes or a size such as `'50mb'`; default 10 MiB. */
+  readonly fileLimit?: number | string;
   /** Creates controller instances (dependency injection); default `new Controller()`. */
   readonly controllers?: (controller: Class) => object;
   /** Serve `/docs`, `/openapi.json` and `/connector/*` (createApp only); default true. */

@@ -7,6 +7,7 @@ import { bySpecificity, toExpressPath } from './express-path';
 import { Jobs, JOBS_PATH } from './jobs';
 import { allowing, methodNotAllowed } from './method-not-allowed';
 import { compileOperation, type CompileContext } from './operation';
+import { limitsOf } from './limits';
 import { consoleLogger, type AdapterOptions, type Logger } from './options';
 import { jsonDefinitions } from './validation/ajv';
 import { emittedOperation } from './validation/emitted';
@@ -45,7 +46,7 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
       if (!instance) controllers.set(cls, (instance = create(cls)));
       return instance;
     },
-    limits: { body: options.bodyLimit ?? '1mb', file: options.fileLimit ?? 10 * 1024 * 1024 },
+    limits: limitsOf(options),
     triggers: options.triggers,
     jobs: options.jobs ? new Jobs(options.jobs, (m, d) => logger.error(m, d)) : undefined,
   };
