@@ -70,12 +70,15 @@ export class SqliteJobStore implements JobStore {
   async renew(id: string, leasedUntil: number): Promise<void> {
     this.q.renew.run(leasedUntil, id);
   }
+  // IMMEDIATE, as in SqliteTriggerStore: several processes may claim at once.
   async claimAbandoned(now: number, leaseMs: number): Promise<Job[]> {
-    return this.db.transaction(() => {
-      const rows = this.q.abandoned.all(now, now) as Row[];
-      for (const r of rows) this.q.renew.run(now + leaseMs, r.id);
-      return rows.map((r) => job({ ...r, leased_until: now + leaseMs }));
-    })();
+    return this.db
+      .transaction(() => {
+        const rows = this.q.abandoned.all(now, now) as Row[];
+        for (const r of rows) this.q.renew.run(now + leaseMs, r.id);
+        return rows.map((r) => job({ ...r, leased_until: now + leaseMs }));
+      })
+      .immediate();
   }
   async purge(now: number): Promise<void> {
     this.q.purge.run(now);

@@ -1,8 +1,10 @@
 import type { Subscription } from '@flowport/core';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SqliteJobStore } from './sqlite-job-store';
 import { SqliteTriggerStore } from './sqlite-store';
 
 const sub = (id: string, filters: Record<string, unknown> = {}): Subscription => ({
@@ -79,5 +81,102 @@ describe('SqliteTriggerStore subscriptions', () => {
       ((again.filters.nested as { tags: string[] }).tags as string[]).push('y');
     }, TypeError);
     assert.deepEqual(again.filters, { threshold: 0.2, nested: { tags: ['x'] } });
+  });
+});
+
+describe('SqliteTriggerStore and SqliteJobStore claimed by several processes at once', function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'flowport-sqlite-claim-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Starts `count` processes that claim together at `startAt`, each until nothing is left. */
+  const workers = (count: number, body: string) => {
+    const startAt = Date.now() + 700;
+    const script = `
+      const stores = require(${JSON.stringify(require.resolve('./index'))});
+      const claimed = []; const errors = [];
+      (async () => {
+        while (Date.now() < ${startAt}) {}
+        for (let empty = 0; empty < 3; ) {
+          try { const got = await (${body})(stores); claimed.push(...got); empty = got.length ? 0 : empty + 1; }
+          catch (e) { errors.push(e.code || e.message); }
+        }
+        process.stdout.write(JSON.stringify({ claimed, errors }));
+      })();`;
+    return Promise.all(
+      Array.from(
+        { length: count },
+        () =>
+          new Promise<{ claimed: string[]; errors: string[] }>((resolve, reject) =>
+            execFile(process.execPath, ['-e', script], (err, out) => (err ? reject(err) : resolve(JSON.parse(out)))),
+          ),
+      ),
+    );
+  };
+
+  it('hands each due delivery to one worker, and no claim fails for being concurrent', async () => {
+    const file = join(dir, 'triggers.db');
+    const seed = new SqliteTriggerStore(file);
+    await seed.addSubscription(sub('s'));
+    const total = 6000;
+    await seed.enqueue(
+      Array.from({ length: total }, (_, i) => ({
+        id: `d${i}`,
+        subscriptionId: 's',
+        trigger: 'OnPing',
+        callbackUrl: 'https://callbacks.example.com/s',
+        body: '{}',
+        attempts: 0,
+        nextAttemptAt: 0,
+        createdAt: '2026-11-27T10:00:00.000Z',
+      })),
+    );
+    await seed.close();
+    // A deferred transaction that read first fails at once when another worker commits meanwhile
+    // (SQLITE_BUSY_SNAPSHOT): three workers saw hundreds of such failures in three seconds.
+    const results = await workers(
+      3,
+      `async (s) => { const store = globalThis.store ??= new s.SqliteTriggerStore(${JSON.stringify(file)}); return (await store.claimDue(Date.now(), 5, 60000)).map((d) => d.id); }`,
+    );
+    assert.deepEqual(
+      results.flatMap((r) => r.errors),
+      [],
+    );
+    const claimed = results.flatMap((r) => r.claimed);
+    assert.equal(claimed.length, total);
+    assert.equal(new Set(claimed).size, total);
+  });
+
+  it('hands each abandoned job to one process, and no claim fails for being concurrent', async () => {
+    const file = join(dir, 'jobs.db');
+    const seed = new SqliteJobStore(file);
+    const total = 40;
+    for (let i = 0; i < total; i++) {
+      await seed.create({
+        id: `j${i}`,
+        operation: 'DoWork',
+        owner: 'o',
+        state: 'running',
+        input: '{}',
+        createdAt: 0,
+        expiresAt: Date.now() + 600_000,
+        leasedUntil: 0,
+      });
+    }
+    await seed.close();
+    const results = await workers(
+      3,
+      `async (s) => { const store = globalThis.store ??= new s.SqliteJobStore(${JSON.stringify(file)}); return (await store.claimAbandoned(Date.now(), 60000)).map((j) => j.id); }`,
+    );
+    assert.deepEqual(
+      results.flatMap((r) => r.errors),
+      [],
+    );
+    const claimed = results.flatMap((r) => r.claimed);
+    assert.equal(claimed.length, total);
+    assert.equal(new Set(claimed).size, total);
   });
 });

@@ -162,30 +162,38 @@ export class SqliteTriggerStore implements TriggerStore {
   async enqueue(deliveries: readonly Delivery[]): Promise<void> {
     this.db.pragma('synchronous = FULL');
     try {
-      this.db.transaction(() => {
-        for (const d of deliveries) {
-          this.q.enqueue.run(
-            d.id,
-            d.subscriptionId,
-            d.trigger,
-            d.callbackUrl,
-            d.body,
-            d.attempts,
-            d.nextAttemptAt,
-            d.createdAt,
-          );
-        }
-      })();
+      this.db
+        .transaction(() => {
+          for (const d of deliveries) {
+            this.q.enqueue.run(
+              d.id,
+              d.subscriptionId,
+              d.trigger,
+              d.callbackUrl,
+              d.body,
+              d.attempts,
+              d.nextAttemptAt,
+              d.createdAt,
+            );
+          }
+        })
+        .immediate();
     } finally {
       this.db.pragma('synchronous = NORMAL');
     }
   }
+  // Every transaction here is IMMEDIATE: it takes the write lock before it reads, waiting up to the
+  // busy timeout while another process writes. A deferred one that read first cannot wait: it fails
+  // at once (SQLITE_BUSY_SNAPSHOT) when another worker committed meanwhile, as three workers
+  // claiming from one outbox did hundreds of times in three seconds.
   async claimDue(now: number, limit: number, leaseMs: number): Promise<Delivery[]> {
-    return this.db.transaction(() => {
-      const rows = this.q.due.all(now, now, limit) as OutboxRow[];
-      for (const r of rows) this.q.lease.run(now + leaseMs, r.id);
-      return rows.map(delivery);
-    })();
+    return this.db
+      .transaction(() => {
+        const rows = this.q.due.all(now, now, limit) as OutboxRow[];
+        for (const r of rows) this.q.lease.run(now + leaseMs, r.id);
+        return rows.map(delivery);
+      })
+      .immediate();
   }
   async complete(id: string): Promise<void> {
     this.q.complete.run(id);
@@ -194,22 +202,24 @@ export class SqliteTriggerStore implements TriggerStore {
     this.q.retry.run(attempts, nextAttemptAt, error, id);
   }
   async bury(id: string, attempts: number, error: string): Promise<void> {
-    this.db.transaction(() => {
-      const r = this.q.get.get(id) as OutboxRow | undefined;
-      if (!r) return;
-      this.q.bury.run(
-        r.id,
-        r.subscription_id,
-        r.trigger_id,
-        r.callback_url,
-        r.body,
-        attempts,
-        r.created_at,
-        new Date().toISOString(),
-        error,
-      );
-      this.q.complete.run(id);
-    })();
+    this.db
+      .transaction(() => {
+        const r = this.q.get.get(id) as OutboxRow | undefined;
+        if (!r) return;
+        this.q.bury.run(
+          r.id,
+          r.subscription_id,
+          r.trigger_id,
+          r.callback_url,
+          r.body,
+          attempts,
+          r.created_at,
+          new Date().toISOString(),
+          error,
+        );
+        this.q.complete.run(id);
+      })
+      .immediate();
   }
   async deadLetters(): Promise<Delivery[]> {
     return (this.q.dead.all() as OutboxRow[]).map(delivery);
