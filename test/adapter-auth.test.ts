@@ -145,6 +145,35 @@ describe('auth: Entra ID (AAD) bearer tokens against a local JWKS', () => {
     assert.equal(jwksHits - before, 0);
     assert.ok(jwksHits >= 1);
   });
+
+  it('answers 503 with Retry-After, and logs why, when the signing keys cannot be fetched', async () => {
+    // Before, this was a 401: Power Automate would have taken the connection's credentials as bad.
+    const broken = createServer((_req, res) => {
+      res.statusCode = 500;
+      res.end('down');
+    });
+    await new Promise<void>((r) => broken.listen(0, '127.0.0.1', r));
+    const { port } = broken.address() as AddressInfo;
+    try {
+      for (const jwksUri of [`http://127.0.0.1:${port}/keys`, 'http://127.0.0.1:9/keys']) {
+        const logs: string[] = [];
+        const cut = createApp(connectorWith(aad({ clientId: 'client', resourceUri: AUDIENCE, tenantId: TENANT })), {
+          credentials: { aad: { jwksUri } },
+          logger: { error: (message) => logs.push(message) },
+        });
+        const res = await request(cut)
+          .get('/auth/me')
+          .set('authorization', `Bearer ${await sign()}`);
+        assert.equal(res.status, 503, jwksUri);
+        assert.equal(res.headers['retry-after'], '30');
+        assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+        assert.match(res.body.detail, /signing keys of its issuer could not be fetched/);
+        assert.deepEqual(logs, [`flowport: ${res.body.detail}`]);
+      }
+    } finally {
+      await new Promise<void>((r) => broken.close(() => r()));
+    }
+  });
 });
 
 describe('auth: basic, API key in the query, generic OAuth 2.0, multi-auth', () => {

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { HttpError } from './errors';
 import type { Logger } from './options';
 import { requestIdOf, sendProblem } from './problem';
@@ -47,9 +47,19 @@ function clientError(err: ParserError): { status: number; detail: string } | und
  * else is a 500 without internals, logged with the request id the caller can quote.
  */
 export function problemHandler(logger: Logger): ErrorRequestHandler {
+  const details = (req: Request, err: unknown) => ({
+    requestId: requestIdOf(req),
+    method: req.method,
+    path: req.originalUrl.split('?')[0],
+    error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+  });
   // Four parameters: that is how Express tells an error handler from a middleware.
   return (err: unknown, req, res, _next) => {
     if (!res.headersSent && err instanceof HttpError) {
+      // A server-side failure with a cause (an issuer's keys unreachable, say) is answered as
+      // declared, and the cause logged for whoever runs the service.
+      if (err.status >= 500 && err.cause !== undefined)
+        logger.error(`flowport: ${err.message}`, details(req, err.cause));
       sendProblem(req, res, err.status, err.message, err.errors, err.headers);
       return;
     }
@@ -59,22 +69,16 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       sendProblem(req, res, client.status, client.detail);
       return;
     }
-    const requestId = requestIdOf(req);
-    const details = {
-      requestId,
-      method: req.method,
-      path: req.originalUrl.split('?')[0],
-      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
-    };
     if (res.headersSent) {
       // Too late for a problem answer (a stream failed midway): cut the answer, so that the
       // client sees it incomplete.
-      logger.error('flowport: the answer failed after it began; it was cut', details);
+      logger.error('flowport: the answer failed after it began; it was cut', details(req, err));
       res.destroy();
       return;
     }
-    logger.error('flowport: unhandled error', details);
-    sendProblem(req, res, 500, `An unexpected error occurred; quote request id ${requestId} when reporting it.`);
+    const logged = details(req, err);
+    logger.error('flowport: unhandled error', logged);
+    sendProblem(req, res, 500, `An unexpected error occurred; quote request id ${logged.requestId} when reporting it.`);
   };
 }
 

@@ -10,8 +10,10 @@ export class HttpError extends Error {
     message: string,
     readonly errors: readonly ProblemError[] = [],
     readonly headers: Readonly<Record<string, string>> = {},
+    /** A `cause` is logged with the request id when the status is 5xx (the caller sees only `message`). */
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'HttpError';
   }
 }

@@ -1,6 +1,7 @@
 import type { OAuth2Auth } from '@flowport/core';
 import type { Request } from 'express';
 import type { JWTPayload } from 'jose';
+import { HttpError } from '../errors';
 import type { Identity } from '../identity';
 import type { CredentialOptions } from '../options';
 import type { Check } from './check';
@@ -26,7 +27,14 @@ const SPECIFIC_TENANT = /^(?!common$|organizations$|consumers$)[A-Za-z0-9.-]+$/;
 function aadVerifier(auth: OAuth2Auth, credentials: CredentialOptions): (jwt: string) => Promise<Identity | undefined> {
   // Loaded only for connectors that declare AAD: it is a quarter of the adapter's start-up cost.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createRemoteJWKSet, jwtVerify } = require('jose') as typeof import('jose');
+  const { createRemoteJWKSet, errors, jwtVerify } = require('jose') as typeof import('jose');
+  // Not having the issuer's signing keys is this service's failure, not the caller's: a 401 would
+  // tell Power Automate that the connection's credentials are bad. Everything else is the token's.
+  const keysUnavailable = (err: unknown) =>
+    !(err instanceof errors.JOSEError) ||
+    err.code === 'ERR_JWKS_TIMEOUT' ||
+    err.code === 'ERR_JWKS_INVALID' ||
+    err.code === 'ERR_JOSE_GENERIC';
   const o = credentials.aad ?? {};
   const loginUri = auth.customParameters?.loginUri ?? 'https://login.microsoftonline.com';
   const tenant = auth.customParameters?.tenantId ?? 'common';
@@ -42,25 +50,33 @@ function aadVerifier(auth: OAuth2Auth, credentials: CredentialOptions): (jwt: st
       ? [`https://login.microsoftonline.com/${tenant}/v2.0`, `https://sts.windows.net/${tenant}/`]
       : undefined);
   return async (jwt) => {
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(jwt, jwks, {
+      ({ payload } = await jwtVerify(jwt, jwks, {
         algorithms: [...(o.algorithms ?? ['RS256'])],
         audience: typeof audience === 'string' ? audience : [...audience],
         issuer: typeof fixedIssuers === 'string' ? fixedIssuers : fixedIssuers ? [...fixedIssuers] : undefined,
         clockTolerance: o.clockTolerance ?? 60,
         requiredClaims: ['exp'],
-      });
-      // Multi-tenant apps: the issuer must be the one of the token's own tenant.
-      if (!fixedIssuers) {
-        const tid = typeof payload.tid === 'string' ? payload.tid : '';
-        const allowed = [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
-        if (!tid || !allowed.includes(String(payload.iss))) return undefined;
-      }
-      const subject = String(payload.oid ?? payload.sub ?? '');
-      return subject ? { subject, method: 'oauth2', scopes: scopesOf(payload), claims: payload } : undefined;
-    } catch {
-      return undefined;
+      }));
+    } catch (err) {
+      if (!keysUnavailable(err)) return undefined;
+      throw new HttpError(
+        503,
+        'The token cannot be checked now: the signing keys of its issuer could not be fetched.',
+        [],
+        { 'retry-after': '30' },
+        { cause: err },
+      );
     }
+    // Multi-tenant apps: the issuer must be the one of the token's own tenant.
+    if (!fixedIssuers) {
+      const tid = typeof payload.tid === 'string' ? payload.tid : '';
+      const allowed = [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
+      if (!tid || !allowed.includes(String(payload.iss))) return undefined;
+    }
+    const subject = String(payload.oid ?? payload.sub ?? '');
+    return subject ? { subject, method: 'oauth2', scopes: scopesOf(payload), claims: payload } : undefined;
   };
 }
 
