@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './support/corpus';
 
@@ -51,6 +51,14 @@ describe('the example as a process (npm start)', function () {
     assert.equal((await fetch(`${url}/docs/`)).status, 200);
     await stop(child);
     assert.equal(child.exitCode, 0, 'SIGTERM closes the server cleanly');
+  });
+
+  it('refuses a FLOWPORT_SECRET shorter than 16 bytes, naming the variable', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'examples', 'text-sentiment', 'dist', 'server.js')], {
+      env: { PATH: process.env.PATH, PORT: '0', SENTIMENT_API_KEYS: 'k1', FLOWPORT_SECRET: 'too-short' },
+      encoding: 'utf8',
+    });
+    assert.deepEqual([r.status, r.stderr], [1, 'FLOWPORT_SECRET must be at least 16 bytes long\n']);
   });
 
   it('without SENTIMENT_API_KEYS, generates and prints a development key that works', async () => {

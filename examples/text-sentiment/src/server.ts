@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const dbFile = resolve(process.env.TRIGGER_DB ?? resolve(__dirname, '..', 'data', 'triggers.db'));
   mkdirSync(dirname(dbFile), { recursive: true });
   const secret = process.env.FLOWPORT_SECRET ?? randomBytes(32).toString('hex');
+  if (Buffer.byteLength(secret) < 16) throw new Error('FLOWPORT_SECRET must be at least 16 bytes long');
   const service = sentimentService({
     keys,
     store: new SqliteTriggerStore(dbFile),
