@@ -1,8 +1,8 @@
 import { run, type Io } from '@flowport/cli';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { CONNECTORS } from './support/connectors';
 import { ROOT } from './support/corpus';
 import { copyExample, scratch } from './support/tmp';
@@ -95,6 +95,38 @@ describe('flowport build', () => {
       ['stale: apiDefinition.swagger.json', 'stale: openapi.json'],
     );
     FOUR.forEach((f, i) => assert.ok(readFileSync(join(EXAMPLE_OUT, f)).equals(before[i]), `${f} untouched`));
+  });
+
+  it('a build that cannot write one of its files changes none of them, and refuses a file as --out', async () => {
+    const out = join(tmp.dir, 'connector');
+    assert.equal((await cli('build', CONNECTORS.example, '--out', out)).code, 0);
+    const module = copyExample(tmp.dir);
+    const controller = join(tmp.dir, 'src', 'controllers', 'sentiment.controller.ts');
+    writeFileSync(
+      controller,
+      readFileSync(controller, 'utf8').replace("summary: 'Detect sentiment'", "summary: 'Score sentiment'"),
+    );
+    const before = FOUR.map((f) => readFileSync(join(out, f)));
+    // A folder where its staging file goes makes the write of openapi.json fail after
+    // apiDefinition.swagger.json has been staged.
+    const blocker = join(out, `openapi.json.${process.pid}.tmp`);
+    mkdirSync(blocker);
+    assert.equal((await cli('build', module, '--out', out)).code, 1);
+    FOUR.forEach((f, i) => assert.ok(readFileSync(join(out, f)).equals(before[i]), `${f} as it was`));
+    assert.deepEqual(readdirSync(out).sort(), [...FOUR, basename(blocker)].sort(), 'no staging file left');
+    rmSync(blocker, { recursive: true });
+    // A folder in the place of openapi.json: before, apiDefinition.swagger.json was rewritten first.
+    const openapi = join(out, 'openapi.json');
+    rmSync(openapi);
+    mkdirSync(openapi);
+    const r = await cli('build', module, '--out', out);
+    assert.deepEqual([r.code, r.err], [1, [`flowport: ${openapi} is a folder; a file goes there`]]);
+    assert.ok(readFileSync(join(out, FOUR[0])).equals(before[0]), `${FOUR[0]} as it was`);
+    const file = join(tmp.dir, 'a-file');
+    writeFileSync(file, 'mine');
+    const refused = await cli('build', CONNECTORS.example, '--out', file);
+    assert.deepEqual([refused.code, refused.err], [1, [`flowport: --out ${file} is a file; name a folder`]]);
+    assert.equal(readFileSync(file, 'utf8'), 'mine');
   });
 
   it('--check reports missing files as stale', async () => {

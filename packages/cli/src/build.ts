@@ -1,5 +1,5 @@
 import type { ApiModel } from '@flowport/core';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { LoadError, loadConnector } from './load';
@@ -58,16 +58,42 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
   if (options.validators) {
     outputs.push([resolve(options.validators), Buffer.from(validatorsModule(file, model), 'utf8')]);
   }
-  return outputs.map(([path, bytes]) => {
+  const results = outputs.map(([path, bytes]): BuiltFile => {
     const name = basename(path);
-    const same = existsSync(path) && readFileSync(path).equals(bytes);
+    // A folder in a file's place would make its rename fail after others succeeded.
+    const folder = existsSync(path) && statSync(path).isDirectory();
+    if (folder && !options.check) throw new Error(`${path} is a folder; a file goes there`);
+    const same = !folder && existsSync(path) && readFileSync(path).equals(bytes);
     if (options.check) return { name, path, status: same ? 'fresh' : 'stale' };
-    if (!same) {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, bytes);
-    }
     return { name, path, status: same ? 'unchanged' : 'written' };
   });
+  if (!options.check) {
+    if (existsSync(out) && !statSync(out).isDirectory())
+      throw new Error(`--out ${options.out} is a file; name a folder`);
+    writeTogether(outputs.filter((_, i) => results[i].status === 'written'));
+  }
+  return results;
+}
+
+/**
+ * Writes each file beside itself first, then renames them all into place: a build that fails
+ * midway (a full disk, a folder it may not write) leaves the files as they were, none of them cut
+ * short and none from a different build than its neighbours.
+ */
+function writeTogether(files: readonly (readonly [string, Buffer])[]): void {
+  const staged: [string, string][] = [];
+  try {
+    for (const [path, bytes] of files) {
+      mkdirSync(dirname(path), { recursive: true });
+      const temporary = `${path}.${process.pid}.tmp`;
+      staged.push([temporary, path]);
+      writeFileSync(temporary, bytes);
+    }
+  } catch (err) {
+    for (const [temporary] of staged) rmSync(temporary, { force: true });
+    throw err;
+  }
+  for (const [temporary, path] of staged) renameSync(temporary, path);
 }
 
 /**
