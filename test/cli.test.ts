@@ -11,6 +11,17 @@ const EXAMPLE_OUT = join(ROOT, 'examples', 'text-sentiment', 'connector');
 const EXAMPLE_VALIDATORS = join(ROOT, 'examples', 'text-sentiment', 'generated', 'validators.js');
 const FOUR = ['apiDefinition.swagger.json', 'apiProperties.json', 'openapi.json', 'settings.json'];
 
+/** A copy of the example whose scoring operation has another summary: two files of a build change. */
+function exampleWithNewSummary(dir: string): string {
+  const module = copyExample(dir);
+  const controller = join(dir, 'src', 'controllers', 'sentiment.controller.ts');
+  writeFileSync(
+    controller,
+    readFileSync(controller, 'utf8').replace("summary: 'Detect sentiment'", "summary: 'Score sentiment'"),
+  );
+  return module;
+}
+
 async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
@@ -81,12 +92,7 @@ describe('flowport build', () => {
   });
 
   it('--check fails after a summary changes, names each stale file and writes nothing', async () => {
-    const module = copyExample(tmp.dir);
-    const controller = join(tmp.dir, 'src', 'controllers', 'sentiment.controller.ts');
-    writeFileSync(
-      controller,
-      readFileSync(controller, 'utf8').replace("summary: 'Detect sentiment'", "summary: 'Score sentiment'"),
-    );
+    const module = exampleWithNewSummary(tmp.dir);
     const before = FOUR.map((f) => readFileSync(join(EXAMPLE_OUT, f)));
     const r = await cli('build', module, '--out', EXAMPLE_OUT, '--check');
     assert.equal(r.code, 1);
@@ -100,12 +106,7 @@ describe('flowport build', () => {
   it('a build that cannot write one of its files changes none of them, and refuses a file as --out', async () => {
     const out = join(tmp.dir, 'connector');
     assert.equal((await cli('build', CONNECTORS.example, '--out', out)).code, 0);
-    const module = copyExample(tmp.dir);
-    const controller = join(tmp.dir, 'src', 'controllers', 'sentiment.controller.ts');
-    writeFileSync(
-      controller,
-      readFileSync(controller, 'utf8').replace("summary: 'Detect sentiment'", "summary: 'Score sentiment'"),
-    );
+    const module = exampleWithNewSummary(tmp.dir);
     const before = FOUR.map((f) => readFileSync(join(out, f)));
     // A folder where its staging file goes makes the write of openapi.json fail after
     // apiDefinition.swagger.json has been staged.
