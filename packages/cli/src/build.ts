@@ -58,6 +58,9 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
   if (options.validators) {
     outputs.push([resolve(options.validators), Buffer.from(validatorsModule(file, model), 'utf8')]);
   }
+  if (!options.check && existsSync(out) && !statSync(out).isDirectory()) {
+    throw new Error(`--out ${options.out} is a file; name a folder`);
+  }
   const results = outputs.map(([path, bytes]): BuiltFile => {
     const name = basename(path);
     // A folder in a file's place would make its rename fail after others succeeded.
@@ -67,11 +70,7 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
     if (options.check) return { name, path, status: same ? 'fresh' : 'stale' };
     return { name, path, status: same ? 'unchanged' : 'written' };
   });
-  if (!options.check) {
-    if (existsSync(out) && !statSync(out).isDirectory())
-      throw new Error(`--out ${options.out} is a file; name a folder`);
-    writeTogether(outputs.filter((_, i) => results[i].status === 'written'));
-  }
+  if (!options.check) writeTogether(outputs.filter((_, i) => results[i].status === 'written'));
   return results;
 }
 

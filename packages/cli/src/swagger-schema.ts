@@ -41,7 +41,6 @@ export function swaggerSchemaProblems(definition: unknown): SchemaProblem[] {
     .map((e) => e.instancePath)
     .sort((a, b) => a.length - b.length)
     .filter((path, i, all) => !all.slice(0, i).some((outer) => within(path, outer)));
-  const seen = new Set<string>();
   const out: SchemaProblem[] = [];
   for (const path of choices) {
     const reasons = errors.filter(
@@ -54,6 +53,7 @@ export function swaggerSchemaProblems(definition: unknown): SchemaProblem[] {
     const why = deepest ? `; likely ${deepest.instancePath.slice(path.length) || 'it'} ${describe(deepest)}` : '';
     out.push({ pointer: path, problem: `matches none of the forms the schema allows${why}`, keyword: 'oneOf' });
   }
+  const seen = new Set<string>();
   for (const e of errors) {
     if (choices.some((path) => within(e.instancePath, path))) continue;
     const key = `${e.instancePath} ${e.keyword}`;

@@ -59,12 +59,13 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
   // Express takes the first route that matches, so the most specific path first; and every
   // operation before any 405, so that POST /users/me still reaches POST /users/{id} when only
   // GET /users/me is declared (the method picks the operation, as the platform's gateway does).
-  const items = [...model.paths].sort((a, b) => bySpecificity(a.path, b.path));
-  const routes = new Map(items.map((item) => [item, toExpressPath(item.path)]));
-  for (const item of items) {
-    for (const op of item.operations) router[op.method](routes.get(item)!, compileOperation(op, ctx));
+  const routes = [...model.paths]
+    .sort((a, b) => bySpecificity(a.path, b.path))
+    .map((item) => ({ route: toExpressPath(item.path), operations: item.operations }));
+  for (const { route, operations } of routes) {
+    for (const op of operations) router[op.method](route, compileOperation(op, ctx));
   }
-  for (const item of items) router.all(routes.get(item)!, allowing(item.operations));
+  for (const { route, operations } of routes) router.all(route, allowing(operations));
   router.use(methodNotAllowed);
   router.use(problemHandler(logger));
   return router;
