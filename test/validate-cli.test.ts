@@ -157,6 +157,44 @@ export const connector = new Connector({ info: { title: 'T', description: 'A con
     );
   });
 
+  it('reports where a folder’s apiProperties.json does not have the shape the rules read', async () => {
+    // Before, a policy list that was an object made a rule throw "… .entries is not a function", and
+    // an apiProperties.json that was a list got "iconBrandColor "undefined"" and exit 0.
+    writeFileSync(
+      join(tmp.dir, 'apiDefinition.swagger.json'),
+      readFileSync(join(EXAMPLE_CONNECTOR, 'apiDefinition.swagger.json')),
+    );
+    const properties = JSON.parse(readFileSync(join(EXAMPLE_CONNECTOR, 'apiProperties.json'), 'utf8'));
+    properties.properties.policyTemplateInstances = {};
+    properties.properties.connectionParameters.api_key = 'secret';
+    writeFileSync(join(tmp.dir, 'apiProperties.json'), JSON.stringify(properties));
+    const r = await cli('validate', tmp.dir, '--format', 'json');
+    assert.equal(r.code, 1, r.err);
+    assert.deepEqual(
+      (JSON.parse(r.out) as { code: string; message: string; at: { pointer: string } }[]).map((d) => [
+        d.code,
+        d.at.pointer,
+        d.message,
+      ]),
+      [
+        [
+          'FP2017',
+          'apiProperties.json#/properties/connectionParameters/api_key',
+          'apiProperties.json does not have the shape the platform reads here: must be object',
+        ],
+        [
+          'FP2017',
+          'apiProperties.json#/properties/policyTemplateInstances',
+          'apiProperties.json does not have the shape the platform reads here: must be array',
+        ],
+      ],
+    );
+    writeFileSync(join(tmp.dir, 'apiProperties.json'), '[1, 2]');
+    const list = await cli('validate', tmp.dir);
+    assert.equal(list.code, 1);
+    assert.match(list.out, /error FP2017 api-properties-schema: .* must be object\n {2}at apiProperties\.json#\n/);
+  });
+
   it('takes a definition file itself, with the apiProperties.json beside it', async () => {
     const r = await cli('validate', join(EXAMPLE_CONNECTOR, 'apiDefinition.swagger.json'));
     assert.equal(r.code, 0, r.err);

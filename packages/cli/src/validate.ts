@@ -3,6 +3,7 @@ import type * as Documents from '@flowport/core/documents';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConnector } from './load';
+import type * as ApiPropertiesSchema from './api-properties-schema';
 import type * as SwaggerSchema from './swagger-schema';
 
 /** What `flowport validate` checked and found. */
@@ -63,11 +64,17 @@ function validateFiles(file: string, propertiesFile: string | undefined, level: 
     properties: propertiesFile ? parseJson(readFileSync(propertiesFile, 'utf8'), propertiesFile) : undefined,
     bytes: raw.length,
   };
-  // Loaded here only: ajv and the Swagger 2.0 schema are not needed to build or validate a module.
+  // Loaded here only: ajv and the schemas are not needed to build or validate a module.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { swaggerSchemaProblems } = require('./swagger-schema') as typeof SwaggerSchema;
-  const shape = swaggerSchemaProblems(docs.definition);
-  if (shape.length > 0) return { file, diagnostics: documents.notSwagger(shape) };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { apiPropertiesProblems } = require('./api-properties-schema') as typeof ApiPropertiesSchema;
+  // The rules read both files as having their shapes, so they run once both do.
+  const shape = [
+    ...documents.notSwagger(swaggerSchemaProblems(docs.definition)),
+    ...(propertiesFile ? documents.notApiProperties(apiPropertiesProblems(docs.properties)) : []),
+  ];
+  if (shape.length > 0) return { file, diagnostics: shape };
   return { file, diagnostics: documents.lint(docs, { level }) };
 }
 

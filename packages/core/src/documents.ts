@@ -13,7 +13,15 @@ export { apiProperties } from './emit/connector/api-properties';
 export { settings, CONNECTOR_FILES } from './emit/connector/settings';
 export { openApiDocument } from './emit/openapi3/openapi3';
 export { authDocuments } from './emit/connector/auth-documents';
-export { lint, notSwagger, rules, withoutRestated, type LintOptions } from './lint/lint';
+export {
+  lint,
+  notApiProperties,
+  notSwagger,
+  rules,
+  withoutRestated,
+  type LintOptions,
+  type ShapeProblem,
+} from './lint/lint';
 export { locator } from './lint/locate';
 export type { ConnectorDocuments } from './lint/document';
 export type { Level, Rule } from './lint/rule';

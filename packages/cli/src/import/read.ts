@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { apiPropertiesProblems } from '../api-properties-schema';
 
 /** A problem with the files given to `flowport import`; nothing is written when one is thrown. */
 export class ImportError extends Error {
@@ -100,13 +101,19 @@ function checkReferences(file: string, doc: Json, node: unknown, pointer: string
   }
 }
 
-/** Reads `apiProperties.json`: an object whose `properties` is an object. */
+/**
+ * Reads `apiProperties.json`: an object whose `properties` is an object, and whose keys have the
+ * types the importer reads (a connection parameter that is not an object would be dropped).
+ */
 export function readProperties(file: string): Json {
   const doc = readJson(file);
-  if (!isObject(doc) || !isObject(doc.properties)) {
-    throw new ImportError(file, '/properties', 'must be an object (apiProperties.json has one root key, "properties")');
+  const problems = apiPropertiesProblems(doc);
+  if (problems.length > 0) {
+    const [first, ...rest] = problems;
+    const more = rest.length > 0 ? `; also ${rest.map((p) => `at ${p.pointer || '/'}: ${p.problem}`).join('; ')}` : '';
+    throw new ImportError(file, first.pointer || '/', `${first.problem}${more}`);
   }
-  return doc.properties;
+  return (doc as { properties: Json }).properties;
 }
 
 export { isObject };

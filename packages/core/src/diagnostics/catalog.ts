@@ -482,6 +482,13 @@ export const catalog = {
     'the definition is not Swagger 2.0 here: {problem}',
     'Fix the shape the Swagger 2.0 schema asks for; the other rules run once the document has it.',
   ),
+  apiPropertiesSchema: entry(
+    'FP2017',
+    'api-properties-schema',
+    'error',
+    'apiProperties.json does not have the shape the platform reads here: {problem}',
+    'Give the key the type apiProperties.json has for it; the other rules run once the file has it.',
+  ),
   titleLength: entry(
     'FP2101',
     'title-length',

@@ -65,10 +65,26 @@ export function withoutRestated(judged: readonly Diagnostic[], linted: readonly 
   return [...judged.filter((d) => !restated.has(`${d.code} ${sourceOf(d)}`)), ...linted];
 }
 
+/** A place in a connector's file, and how it departs from the file's schema. */
+export interface ShapeProblem {
+  readonly pointer: string;
+  readonly problem: string;
+}
+
 /**
  * Diagnostics for a definition that is not Swagger 2.0 (FP2016), one per place, from a schema
  * check the caller ran; the rules are not run on such a document, since each reads it as Swagger.
  */
-export function notSwagger(problems: readonly { readonly pointer: string; readonly problem: string }[]): Diagnostic[] {
+export function notSwagger(problems: readonly ShapeProblem[]): Diagnostic[] {
   return problems.map((p) => diagnostic('swaggerSchema', { pointer: p.pointer }, { problem: p.problem }));
+}
+
+/**
+ * Diagnostics for an `apiProperties.json` whose keys do not have the types its readers rely on
+ * (FP2017), one per place, located as `apiProperties.json#<pointer>`; from a check the caller ran.
+ */
+export function notApiProperties(problems: readonly ShapeProblem[]): Diagnostic[] {
+  return problems.map((p) =>
+    diagnostic('apiPropertiesSchema', { pointer: `apiProperties.json#${p.pointer}` }, { problem: p.problem }),
+  );
 }

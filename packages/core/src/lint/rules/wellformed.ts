@@ -175,7 +175,8 @@ export const wellformedRules: Rule[] = [
             problem: 'which is not a GET',
           });
       }
-      for (const [i, policy] of ((properties?.properties?.policyTemplateInstances ?? []) as Json[]).entries()) {
+      const policies: unknown = properties?.properties?.policyTemplateInstances;
+      for (const [i, policy] of (Array.isArray(policies) ? (policies as Json[]) : []).entries()) {
         const names = policy?.parameters?.['x-ms-apimTemplate-operationName'];
         for (const id of Array.isArray(names) ? names : []) {
           if (!byId.has(id)) {

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ImportError, readProperties } from './read';
+
+describe('readProperties', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'flowport-read-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const write = (content: unknown) => {
+    const file = join(dir, 'apiProperties.json');
+    writeFileSync(file, JSON.stringify(content));
+    return file;
+  };
+
+  it('returns the properties of a well-formed file', () => {
+    const properties = { iconBrandColor: '#da3b01', connectionParameters: {} };
+    assert.deepEqual(readProperties(write({ properties })), properties);
+  });
+
+  it('refuses a value the importer would otherwise drop, naming every place', () => {
+    // Before, a connection parameter that was not an object was left out of the import without a word.
+    const file = write({ properties: { connectionParameters: { api_key: 5 }, capabilities: 'actions' } });
+    assert.throws(
+      () => readProperties(file),
+      (err: unknown) =>
+        err instanceof ImportError &&
+        err.where === '/properties/capabilities' &&
+        err.message.endsWith(
+          'at /properties/capabilities: must be array; also at /properties/connectionParameters/api_key: must be object',
+        ),
+    );
+    assert.throws(() => readProperties(write([1, 2])), /apiProperties\.json at \/: must be object$/);
+  });
+});
