@@ -103,6 +103,37 @@ describe('async (202) actions', function () {
     }
   });
 
+  it('stops looking for abandoned jobs when its signal is aborted, so a closed store is left alone', async () => {
+    // Before, each app kept a timer that claimed from its store for as long as the process ran, and
+    // logged "job recovery failed" every half lease once the store was closed.
+    class CountingJobStore extends MemoryJobStore {
+      claims = 0;
+      closed = false;
+      override async claimAbandoned(...args: Parameters<MemoryJobStore['claimAbandoned']>) {
+        if (this.closed) throw new Error('The database connection is not open');
+        this.claims++;
+        return super.claimAbandoned(...args);
+      }
+    }
+    const store = new CountingJobStore();
+    const controller = new AbortController();
+    const logs: string[] = [];
+    createApp(connector, {
+      docs: false,
+      credentials: { apiKeys: ['k1'] },
+      jobs: { store, leaseMs: 400, signal: controller.signal },
+      logger: { error: (message) => logs.push(message) },
+    });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    for (let i = 0; i < 100 && store.claims < 2; i++) await sleep(50);
+    assert.ok(store.claims >= 2, 'recovery runs at start and every half lease');
+    controller.abort();
+    store.closed = true;
+    const claims = store.claims;
+    await sleep(700);
+    assert.deepEqual([store.claims, logs], [claims, []]);
+  });
+
   it('refuses to start without a job store', () => {
     assert.throws(
       () => createApp(connector, { credentials: { apiKeys: ['k'] } }),

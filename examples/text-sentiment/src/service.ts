@@ -35,6 +35,8 @@ export function sentimentService(options: SentimentServiceOptions): {
   close: () => Promise<void>;
 } {
   const jobs = options.jobs ?? new MemoryJobStore();
+  // Aborted on close: the app stops looking for abandoned jobs before their store closes.
+  const closing = new AbortController();
   const triggers = new TriggerRuntime({
     store: options.store,
     secret: options.secret,
@@ -54,7 +56,7 @@ export function sentimentService(options: SentimentServiceOptions): {
     triggers,
     validateResponses: options.validateResponses,
     trustProxy: options.trustProxy,
-    jobs: { store: jobs },
+    jobs: { store: jobs, signal: closing.signal },
     // Written by `npm run connector` (flowport build --validators) beside the connector files.
     precompiledValidators: resolve(__dirname, '..', 'generated', 'validators.js'),
     controllers: (cls) =>
@@ -70,6 +72,7 @@ export function sentimentService(options: SentimentServiceOptions): {
     close: async () => {
       await triggers.stop();
       await options.store.close();
+      closing.abort();
       await jobs.close();
     },
   };

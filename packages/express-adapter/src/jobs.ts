@@ -13,6 +13,12 @@ export interface JobOptions {
   readonly store: JobStore;
   /** How long a running job is reserved for this process; a crash frees it after this. Default 60 s. */
   readonly leaseMs?: number;
+  /**
+   * Stops looking for abandoned jobs when aborted: abort it before closing the store, so that an
+   * app that goes on (a test suite creating many apps, say) keeps no timer on a closed store. Jobs
+   * already running finish, or run again elsewhere when their lease ends.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Runs an async operation's handler with the arguments rebuilt from stored input. */
@@ -38,9 +44,19 @@ export class Jobs {
     private readonly log: (message: string, details: Record<string, unknown>) => void,
   ) {
     this.leaseMs = options.leaseMs ?? 60_000;
+    const { signal } = options;
+    if (signal?.aborted) return;
     const tick = setInterval(() => void this.recover(), Math.max(200, this.leaseMs / 2));
     tick.unref();
-    setImmediate(() => void this.recover());
+    const first = setImmediate(() => void this.recover());
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearInterval(tick);
+        clearImmediate(first);
+      },
+      { once: true },
+    );
   }
 
   register(op: OperationModel, run: JobRunner): void {
@@ -150,6 +166,7 @@ export class Jobs {
     try {
       const now = Date.now();
       await this.options.store.purge(now);
+      if (this.options.signal?.aborted) return;
       for (const job of await this.options.store.claimAbandoned(now, this.leaseMs)) {
         const runner = this.runners.get(job.operation);
         if (!runner) continue;
@@ -157,7 +174,8 @@ export class Jobs {
         void this.execute(job.id, runner.op, input, identity);
       }
     } catch (err) {
-      this.log('flowport: job recovery failed', { error: messageOf(err) });
+      // A recovery in flight when the store closed fails for that reason alone.
+      if (!this.options.signal?.aborted) this.log('flowport: job recovery failed', { error: messageOf(err) });
     }
   }
 
