@@ -2,6 +2,7 @@ import { MemoryJobStore } from '@flowport/core';
 import { createApp, listen, urlOf } from '@flowport/express-adapter';
 import { FlowHost } from '@flowport/testing';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -95,6 +96,83 @@ describe('async (202) actions', function () {
       assert.deepEqual([done!.status, done!.body.value], [200, 'AGAIN']);
       assert.ok(
         logs.some((m) => m.includes('could not be recorded')),
+        logs.join('\n'),
+      );
+    } finally {
+      flakyServer.closeAllConnections();
+      await new Promise((r) => flakyServer.close(r));
+    }
+  });
+
+  it('runs an upload again from its stored bytes, and fails a job whose stored input cannot be read', async () => {
+    // Before, a file's bytes were stored as JSON wrote a Buffer (a list of numbers, up to four
+    // characters a byte) and came back as that list, so the job failed when it ran again.
+    class FlakyJobStore extends MemoryJobStore {
+      failures = 1;
+      override async finish(...args: Parameters<MemoryJobStore['finish']>): Promise<void> {
+        if (this.failures-- > 0) throw new Error('SQLITE_BUSY: database is locked');
+        return super.finish(...args);
+      }
+    }
+    const store = new FlakyJobStore();
+    const logs: string[] = [];
+    const flaky = createApp(connector, {
+      docs: false,
+      credentials: { apiKeys: ['k1'] },
+      jobs: { store, leaseMs: 300 },
+      logger: { error: (message) => logs.push(message) },
+    });
+    const flakyServer = await listen(flaky, 0, '127.0.0.1');
+    const poll = async (location: string) => {
+      for (let i = 0; i < 100; i++) {
+        const r = await request(location).get('').set('x-key', 'k1');
+        if (r.status !== 202) return r;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`${location} still runs`);
+    };
+    try {
+      const bytes = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256));
+      const started = await request(urlOf(flakyServer))
+        .post('/files')
+        .set('x-key', 'k1')
+        .attach('file', bytes, 'a.bin');
+      assert.equal(started.status, 202);
+      const upload = (await store.get(String(started.headers.location.split('/').pop())))!;
+      const stored = upload.input;
+      assert.ok(stored.length < bytes.length * 1.5, `stored input of ${stored.length} characters`);
+      const done = await poll(started.headers.location);
+      assert.deepEqual(
+        [done.status, done.body],
+        [200, { name: 'a.bin', size: 70_000, sha256: createHash('sha256').update(bytes).digest('hex') }],
+      );
+      assert.ok(
+        logs.some((m) => m.includes('could not be recorded')),
+        logs.join('\n'),
+      );
+
+      // An unreadable job among abandoned ones fails with a 500; the other still runs.
+      const now = Date.now();
+      const job = { operation: 'DoWork', owner: upload.owner, state: 'running' as const };
+      const abandoned = { createdAt: now, expiresAt: now + 60_000, leasedUntil: now - 1 };
+      await store.create({ ...job, ...abandoned, id: 'broken', input: '{"input": {"body": ' });
+      await store.create({
+        ...job,
+        ...abandoned,
+        id: 'fine',
+        input: JSON.stringify({
+          input: { path: {}, query: {}, header: {}, formData: {}, body: { value: 'ok', ms: 0 } },
+        }),
+      });
+      const jobs = `${urlOf(flakyServer)}/_jobs`;
+      const broken = await poll(`${jobs}/broken`);
+      assert.deepEqual(
+        [broken.status, broken.body.detail],
+        [500, 'The operation failed; quote job broken when reporting it.'],
+      );
+      assert.equal((await poll(`${jobs}/fine`)).body.value, 'OK');
+      assert.ok(
+        logs.some((m) => m.includes('cannot be read')),
         logs.join('\n'),
       );
     } finally {

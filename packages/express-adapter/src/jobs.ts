@@ -30,6 +30,48 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** The problem a failed job answers its polls with. */
+function problemOf(status: number, detail: string, errors: readonly unknown[]) {
+  return { type: 'about:blank', title: titleOf(status), status, detail, errors };
+}
+
+/** A failure whose cause is logged, not shown: the caller quotes the job. */
+function failure(id: string) {
+  return problemOf(500, `The operation failed; quote job ${id} when reporting it.`, []);
+}
+
+type UploadedFile = { buffer?: unknown };
+
+/** The form fields of an operation that carry uploaded files (multer's objects with a `buffer`). */
+function fileFields(op: OperationModel): string[] {
+  return op.parameters.filter((p) => p.in === 'formData' && p.schema.type === 'file').map((p) => p.name);
+}
+
+/**
+ * A job's input as stored, to run it again after a crash. JSON writes a Buffer as a list of
+ * numbers (up to four characters a byte) and reads that list back instead of a Buffer, so each
+ * uploaded file's bytes are stored as base64 and turned back into a Buffer by `jobInput`.
+ */
+function storedInput(op: OperationModel, input: ValidInput, identity: Identity | undefined): string {
+  const formData: Record<string, unknown> = { ...input.formData };
+  for (const name of fileFields(op)) {
+    const file = formData[name] as UploadedFile | undefined;
+    if (file && Buffer.isBuffer(file.buffer)) formData[name] = { ...file, buffer: file.buffer.toString('base64') };
+  }
+  return JSON.stringify({ input: { ...input, formData }, identity });
+}
+
+/** A stored job's input, as `storedInput` wrote it. */
+function jobInput(op: OperationModel, text: string): { input: ValidInput; identity?: Identity } {
+  const stored = JSON.parse(text) as { input: ValidInput & { formData: Record<string, unknown> }; identity?: Identity };
+  for (const name of fileFields(op)) {
+    const file = stored.input.formData[name] as UploadedFile | undefined;
+    if (file && typeof file.buffer === 'string')
+      stored.input.formData[name] = { ...file, buffer: Buffer.from(file.buffer, 'base64') };
+  }
+  return stored;
+}
+
 /**
  * The job side of async operations: start (202 + Location + Retry-After), run in the background
  * with a renewed lease, record the result or the problem, answer status polls for the owner only,
@@ -79,7 +121,7 @@ export class Jobs {
       operation: op.id,
       owner: ownerOf(identity),
       state: 'running',
-      input: JSON.stringify({ input, identity }),
+      input: storedInput(op, input, identity),
       createdAt: now,
       expiresAt: now + async.expiresAfter * 1000,
       leasedUntil: now + this.leaseMs,
@@ -148,15 +190,7 @@ export class Jobs {
           error: err instanceof Error ? (err.stack ?? err.message) : String(err),
         });
       }
-      const detail =
-        err instanceof HttpError ? err.message : `The operation failed; quote job ${id} when reporting it.`;
-      const problem = {
-        type: 'about:blank',
-        title: titleOf(status),
-        status,
-        detail,
-        errors: err instanceof HttpError ? err.errors : [],
-      };
+      const problem = err instanceof HttpError ? problemOf(status, err.message, err.errors) : failure(id);
       return { state: 'failed', status, body: problem };
     }
   }
@@ -170,13 +204,30 @@ export class Jobs {
       for (const job of await this.options.store.claimAbandoned(now, this.leaseMs)) {
         const runner = this.runners.get(job.operation);
         if (!runner) continue;
-        const { input, identity } = JSON.parse(job.input) as { input: ValidInput; identity?: Identity };
-        void this.execute(job.id, runner.op, input, identity);
+        let stored: ReturnType<typeof jobInput>;
+        try {
+          stored = jobInput(runner.op, job.input);
+        } catch (err) {
+          // One unreadable job must not keep the others of this claim from running.
+          await this.unreadable(job.id, runner.op, err);
+          continue;
+        }
+        void this.execute(job.id, runner.op, stored.input, stored.identity);
       }
     } catch (err) {
       // A recovery in flight when the store closed fails for that reason alone.
       if (!this.options.signal?.aborted) this.log('flowport: job recovery failed', { error: messageOf(err) });
     }
+  }
+
+  /** Ends a job whose stored input cannot be read with a 500, so that its caller stops polling. */
+  private async unreadable(id: string, op: OperationModel, err: unknown): Promise<void> {
+    this.log('flowport: the stored input of a job cannot be read; it has failed', {
+      job: id,
+      operation: op.id,
+      error: messageOf(err),
+    });
+    await this.options.store.finish(id, 'failed', 500, JSON.stringify(failure(id)));
   }
 
   /** GET <basePath>/_jobs/{id}: 202 while running, then the result; 404 for anyone but the owner. */
