@@ -27,6 +27,25 @@ describe('async (202) actions', function () {
   });
   after(() => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))));
 
+  /** A job store whose first `finish` fails, as a locked or full database would. */
+  class FlakyJobStore extends MemoryJobStore {
+    failures = 1;
+    override async finish(...args: Parameters<MemoryJobStore['finish']>): Promise<void> {
+      if (this.failures-- > 0) throw new Error('SQLITE_FULL: database or disk is full');
+      return super.finish(...args);
+    }
+  }
+
+  /** Polls a job's status resource (as the caller k1) until it no longer answers 202. */
+  async function poll(location: string): Promise<request.Response> {
+    for (let i = 0; i < 100; i++) {
+      const r = await request(location).get('').set('x-key', 'k1');
+      if (r.status !== 202) return r;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`${location} still runs`);
+  }
+
   it('answers 202 with an absolute Location and Retry-After, and the result when done (FlowHost follows it)', async () => {
     const first = await request(url).post('/work').set('x-key', 'k1').send({ value: 'abc', ms: 300 });
     assert.equal(first.status, 202);
@@ -66,13 +85,6 @@ describe('async (202) actions', function () {
   it('survives a store that cannot record a result: logged, and the job runs again when its lease ends', async () => {
     // The first `finish` fails as a locked or full database would. Before, that rejection went
     // unhandled and ended the process.
-    class FlakyJobStore extends MemoryJobStore {
-      failures = 1;
-      override async finish(...args: Parameters<MemoryJobStore['finish']>): Promise<void> {
-        if (this.failures-- > 0) throw new Error('SQLITE_FULL: database or disk is full');
-        return super.finish(...args);
-      }
-    }
     const logs: string[] = [];
     const flaky = createApp(connector, {
       docs: false,
@@ -87,13 +99,8 @@ describe('async (202) actions', function () {
         .set('x-key', 'k1')
         .send({ value: 'again', ms: 0 });
       assert.equal(started.status, 202);
-      let done: request.Response | undefined;
-      for (let i = 0; i < 100; i++) {
-        done = await request(started.headers.location).get('').set('x-key', 'k1');
-        if (done.status !== 202) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      assert.deepEqual([done!.status, done!.body.value], [200, 'AGAIN']);
+      const done = await poll(started.headers.location);
+      assert.deepEqual([done.status, done.body.value], [200, 'AGAIN']);
       assert.ok(
         logs.some((m) => m.includes('could not be recorded')),
         logs.join('\n'),
@@ -107,13 +114,6 @@ describe('async (202) actions', function () {
   it('runs an upload again from its stored bytes, and fails a job whose stored input cannot be read', async () => {
     // Before, a file's bytes were stored as JSON wrote a Buffer (a list of numbers, up to four
     // characters a byte) and came back as that list, so the job failed when it ran again.
-    class FlakyJobStore extends MemoryJobStore {
-      failures = 1;
-      override async finish(...args: Parameters<MemoryJobStore['finish']>): Promise<void> {
-        if (this.failures-- > 0) throw new Error('SQLITE_BUSY: database is locked');
-        return super.finish(...args);
-      }
-    }
     const store = new FlakyJobStore();
     const logs: string[] = [];
     const flaky = createApp(connector, {
@@ -123,14 +123,6 @@ describe('async (202) actions', function () {
       logger: { error: (message) => logs.push(message) },
     });
     const flakyServer = await listen(flaky, 0, '127.0.0.1');
-    const poll = async (location: string) => {
-      for (let i = 0; i < 100; i++) {
-        const r = await request(location).get('').set('x-key', 'k1');
-        if (r.status !== 202) return r;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`${location} still runs`);
-    };
     try {
       const bytes = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256));
       const started = await request(urlOf(flakyServer))
