@@ -34,8 +34,17 @@ describe('flowport validate (CLI)', () => {
     assert.equal(r.code, 0);
     assert.match(r.out, /warning FP2119 webhook-no-delete: webhook NewBooking has no DELETE operation/);
     assert.match(r.out, /at \/paths\/~1webhooks\/post/);
-    assert.equal((await cli('validate', folder, '--max-warnings', '0')).code, 1);
+    const strict = await cli('validate', folder, '--max-warnings', '0');
+    assert.equal(strict.code, 1);
+    assert.match(strict.err, /flowport: 2 warning\(s\), more than --max-warnings 0 allows/);
+    assert.equal((await cli('validate', folder, '--max-warnings', '2')).code, 0);
     assert.equal((await cli('validate', folder, '--level', 'platform', '--max-warnings', '0')).code, 0);
+    // Before, "abc" became NaN and passed everything, and "-3" failed with no word why.
+    for (const wrong of ['abc', '-3', '1.5', '']) {
+      const r = await cli('validate', folder, '--max-warnings', wrong);
+      assert.equal(r.code, 2, wrong);
+      assert.match(r.err, /--max-warnings must be a whole number of 0 or more/);
+    }
   });
 
   it('writes JSON and SARIF', async function () {

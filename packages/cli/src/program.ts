@@ -47,8 +47,8 @@ export async function run(argv: readonly string[], io: Io = stdio): Promise<numb
     )
     .option('--level <level>', 'platform (what import rejects) or certification (what review rejects)', 'certification')
     .option('--format <format>', 'text, json or sarif', 'text')
-    .option('--max-warnings <n>', 'fail when there are more warnings than this', (v) => Number(v))
-    .action((target: string, opts: { level: string; format: string; maxWarnings?: number }) => {
+    .option('--max-warnings <n>', 'fail when there are more warnings than this')
+    .action((target: string, opts: { level: string; format: string; maxWarnings?: string }) => {
       code = validateCommand(target, opts, io);
     });
 
@@ -74,9 +74,14 @@ export async function run(argv: readonly string[], io: Io = stdio): Promise<numb
 
 function validateCommand(
   target: string,
-  opts: { level: string; format: string; maxWarnings?: number },
+  opts: { level: string; format: string; maxWarnings?: string },
   io: Io,
 ): number {
+  if (opts.maxWarnings !== undefined && !/^\d+$/.test(opts.maxWarnings)) {
+    io.err(`flowport: --max-warnings must be a whole number of 0 or more, not ${opts.maxWarnings}`);
+    return 2;
+  }
+  const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
   if (opts.level !== 'platform' && opts.level !== 'certification') {
     io.err(`flowport: --level must be platform or certification, not ${opts.level}`);
     return 2;
@@ -95,7 +100,9 @@ function validateCommand(
       printDiagnostics(diagnostics, io.out);
       io.out(`${display(file)}: ${errors} error(s), ${warnings} warning(s) at ${opts.level} level`);
     }
-    const tooMany = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+    const tooMany = maxWarnings !== undefined && warnings > maxWarnings;
+    // Said on stderr, so that JSON and SARIF on stdout stay documents.
+    if (tooMany) io.err(`flowport: ${warnings} warning(s), more than --max-warnings ${maxWarnings} allows`);
     return errors > 0 || tooMany ? 1 : 0;
   } catch (err) {
     return reportFailure(err, io);
