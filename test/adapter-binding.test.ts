@@ -209,6 +209,19 @@ describe('binding, coercion and replies', () => {
     assert.ok(entry && String(entry.details.error).includes('database password'), 'the log has the cause');
   });
 
+  it('answers a status an error carries only when the error is meant for the caller', async () => {
+    // Before, any error with a 4xx `status` was answered with it: a downstream service's 401, from
+    // an HTTP client's error, told Power Automate that the caller's own connection was broken.
+    const sdk = await request(app).get('/bind/downstream?kind=sdk').set('x-request-id', 'req-sdk');
+    assert.equal(sdk.status, 500);
+    assert.ok(!sdk.text.includes('status code 401'));
+    assert.ok(logged.some((l) => l.details.requestId === 'req-sdk'));
+    const exposed = await request(app).get('/bind/downstream?kind=http-errors');
+    assert.deepEqual([exposed.status, exposed.body.detail], [404, 'No such order.']);
+    // The router's 400 for a path parameter that is not valid percent-encoding stays a 400.
+    assert.equal((await request(app).get('/bind/items/%E0%A4%A/parts/1')).status, 400);
+  });
+
   it('with unknown properties allowed, keeps them as own data and never touches a prototype', async () => {
     const open = createApp(new Connector({ ...base, controllers: [OpenController], unknownProperties: 'allow' }), {
       docs: false,

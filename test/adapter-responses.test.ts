@@ -14,7 +14,11 @@ class ItemsController {
   @Get()
   @Action({ id: 'GetItem', summary: 'Get item' })
   @Returns(200, Item)
-  get(@Query('broken', { type: Boolean }) broken: boolean | undefined): unknown {
+  get(
+    @Query('broken', { type: Boolean }) broken: boolean | undefined,
+    @Query('forgotten', { type: Boolean }) forgotten: boolean | undefined,
+  ): unknown {
+    if (forgotten) return undefined;
     return broken ? { id: 7, count: 'many', extra: true } : { id: 'a', count: 1 };
   }
 }
@@ -43,6 +47,15 @@ describe('response validation (opt-in, for development and tests)', () => {
       '/response/count type',
       '/response/extra additionalProperties',
       '/response/id type',
+    ]);
+  });
+
+  it('turns an empty answer where a body is declared into a 500', async () => {
+    // A handler that forgot to return: before, an empty 200 went through unchecked.
+    const res = await request(checked).get('/items?forgotten=true');
+    assert.equal(res.status, 500);
+    assert.deepEqual(res.body.errors, [
+      { pointer: '/response', message: 'is empty; 200 declares a body', code: 'required' },
     ]);
   });
 

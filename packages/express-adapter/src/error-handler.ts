@@ -11,6 +11,8 @@ interface ParserError {
   message?: string;
   /** The form field a multer error is about. */
   field?: string;
+  /** Set by http-errors (Express, serve-static): the message is meant for the client. */
+  expose?: boolean;
 }
 
 /** What a body parser's or multer's error means for the caller. */
@@ -35,8 +37,12 @@ function clientError(err: ParserError): { status: number; detail: string } | und
     const field = err.field ? ` (${err.field})` : '';
     return { status: large ? 413 : 400, detail: `${err.message ?? 'The form could not be read'}${field}.` };
   }
-  // Express's own 4xx errors, e.g. a path parameter that is not valid percent-encoding.
-  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+  // Express's own 4xx errors: http-errors marks its client errors `expose`, and the router gives
+  // a path parameter that is not valid percent-encoding a 400 on the URIError. Other errors with
+  // a `status` are not answered with it: an HTTP client's error (axios, an API SDK) carries the
+  // status another service gave, and its 401 would tell Power Automate the connection is broken.
+  const framework = err.expose === true || (err as unknown) instanceof URIError;
+  if (framework && typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
     return { status: err.status, detail: err.message ?? 'Bad request.' };
   }
   return undefined;

@@ -129,7 +129,12 @@ function responseCheck(op: OperationModel, ctx: CompileContext): ResponseCheck {
     validators.set(Number(status), ctx.validators.of(toJsonSchema(schema) as Record<string, unknown>));
   }
   return (status, json) => {
-    const invalid = validators.get(status)?.(JSON.parse(json));
+    const validate = validators.get(status);
+    if (validate && json === undefined) {
+      // A handler that forgot to return: the client would get an empty answer it was promised a body in.
+      return [{ pointer: '/response', message: `is empty; ${status} declares a body`, code: 'required' }];
+    }
+    const invalid = json === undefined ? undefined : validate?.(JSON.parse(json));
     return invalid && problemErrors(invalid, 'response');
   };
 }

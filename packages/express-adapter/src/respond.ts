@@ -7,7 +7,8 @@ import { isDownload, type Download } from './download';
 import { isReply } from './reply';
 
 /** Checks a serialised JSON answer against the schema declared for its status (opt-in). */
-export type ResponseCheck = (status: number, json: string) => ProblemError[] | undefined;
+/** Problems of an answer's JSON (undefined: an answer without a body) against its declared schema. */
+export type ResponseCheck = (status: number, json: string | undefined) => ProblemError[] | undefined;
 
 /**
  * Compiles how an operation's handler result is sent: the first declared 2xx status (or the
@@ -36,6 +37,7 @@ export function compileResponder(
       return;
     }
     if (body === undefined || code === 204 || code === 304) {
+      if (body === undefined) throwIfInvalid(op, code, check?.(code, undefined));
       res.end();
     } else if (body instanceof Readable) {
       if (!res.hasHeader('content-type')) res.setHeader('content-type', mediaType);
@@ -47,10 +49,7 @@ export function compileResponder(
     } else {
       // A known length lets Node send headers and body in one write instead of chunked pieces.
       const json = JSON.stringify(body);
-      const problems = check?.(code, json);
-      if (problems && problems.length > 0) {
-        throw new HttpError(500, `The response of ${op.id} does not match its declared ${code} schema.`, problems);
-      }
+      throwIfInvalid(op, code, check?.(code, json));
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.setHeader('content-length', Buffer.byteLength(json));
       res.end(json);
@@ -95,4 +94,10 @@ function sendStream(res: Response, source: Readable, fail: (err: unknown) => voi
   });
   res.once('close', () => source.destroy());
   source.pipe(res);
+}
+
+function throwIfInvalid(op: OperationModel, code: number, problems: ProblemError[] | undefined): void {
+  if (problems && problems.length > 0) {
+    throw new HttpError(500, `The response of ${op.id} does not match its declared ${code} schema.`, problems);
+  }
 }
