@@ -366,6 +366,36 @@ describe('golden: schemas from DTO classes (class-validator table, @Field, @Sche
     const { swagger } = emit([W]);
     assert.deepEqual(Object.keys(swagger.definitions), ['Thing', 'Widget']);
   });
+
+  it('ends a class that refers to itself, or to another that refers back, in a plain $ref', () => {
+    // A labelled reference is inlined (nothing may stand beside $ref); before, a class that
+    // reached itself that way was inlined until the stack ran out.
+    class Person {
+      @Field({ summary: 'Name' }) name!: string;
+      @Field({ summary: 'Team', type: () => Team, required: false }) team?: object;
+    }
+    class Team {
+      @Field({ summary: 'Lead', type: () => Person }) lead!: Person;
+      @Field({ summary: 'Parent Team', type: () => Team, required: false }) parent?: Team;
+    }
+    @Controller()
+    class C {
+      @Post('/people') @Returns(200, Person) add(@Body() p: Person): Person {
+        return p;
+      }
+    }
+    const { swagger, openapi } = emit([C]);
+    const { Person: person, Team: team } = swagger.definitions;
+    // Each labelled reference keeps its label where it is first inlined; a second visit to a
+    // class already being inlined is where the recursion ends.
+    assert.equal(person.properties.team['x-ms-summary'], 'Team');
+    assert.equal(person.properties.team.properties.lead['x-ms-summary'], 'Lead');
+    assert.deepEqual(person.properties.team.properties.lead.properties.team, { $ref: '#/definitions/Team' });
+    assert.deepEqual(person.properties.team.properties.parent, { $ref: '#/definitions/Team' });
+    assert.equal(team.properties.parent['x-ms-summary'], 'Parent Team');
+    assert.deepEqual(team.properties.parent.properties.parent, { $ref: '#/definitions/Team' });
+    assert.deepEqual(openapi.components.schemas.Team.properties.parent.allOf, [{ $ref: '#/components/schemas/Team' }]);
+  });
 });
 
 describe('golden: responses (@Returns)', () => {

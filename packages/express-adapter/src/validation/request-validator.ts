@@ -1,3 +1,4 @@
+import { isRecursive, MAX_BODY_DEPTH, nestsDeeperThan } from './depth';
 import type { ProblemError } from '../problem';
 import { coerce } from './coerce';
 import { problemErrors } from './errors';
@@ -38,7 +39,7 @@ interface Group {
 export class RequestValidator {
   private readonly groups: Group[];
   /** `validate` is absent for a raw binary body (a stream: only its presence is checked). */
-  private readonly body?: { readonly required: boolean; readonly validate?: Validate };
+  private readonly body?: { readonly required: boolean; readonly validate?: Validate; readonly maxDepth?: number };
   private readonly files: readonly Json[];
 
   constructor(validators: Validators, parameters: readonly Json[]) {
@@ -51,7 +52,8 @@ export class RequestValidator {
     this.files = schemas.files;
     if (schemas.body) {
       const { required, schema } = schemas.body;
-      this.body = { required, validate: schema && validators.of(schema) };
+      const maxDepth = schema && isRecursive(schema, validators.definitions) ? MAX_BODY_DEPTH : undefined;
+      this.body = { required, validate: schema && validators.of(schema), maxDepth };
     }
   }
 
@@ -89,6 +91,9 @@ export class RequestValidator {
       if (!raw.hasBody) {
         if (this.body.required)
           errors.push({ pointer: '/body', message: 'a request body is required', code: 'required' });
+      } else if (this.body.maxDepth !== undefined && nestsDeeperThan(raw.body, this.body.maxDepth)) {
+        const message = `nests deeper than ${this.body.maxDepth} levels, which this API does not accept`;
+        errors.push({ pointer: '/body', message, code: 'maxDepth' });
       } else {
         const invalid = this.body.validate?.(raw.body);
         if (invalid) errors.push(...problemErrors(invalid, 'body'));

@@ -20,7 +20,7 @@ export class Validators {
 
   /** @param definitions - the connector's definitions as JSON Schema ({@link jsonDefinitions}). */
   constructor(
-    private readonly definitions: Record<string, unknown>,
+    readonly definitions: Record<string, unknown>,
     private readonly precompiled: Readonly<Record<string, PrecompiledValidate>> = {},
   ) {}
 

@@ -27,6 +27,9 @@ const ANNOTATIONS: (keyof SchemaModel)[] = [
 
 /** The connector (Swagger 2.0) form of a model schema. */
 export class ConnectorSchemas {
+  /** The definitions being inlined, outermost first: a recursive class refers back to one of them. */
+  private readonly inlining = new Set<string>();
+
   /**
    * @param asDeclared - write dynamic schemas wherever they are declared, not only at a body or
    *   response root (an imported definition keeps its own placement).
@@ -47,10 +50,17 @@ export class ConnectorSchemas {
     }
     if (s.ref !== undefined) {
       const annotated = ANNOTATIONS.some((k) => s[k] !== undefined);
-      if (!annotated) return { $ref: `#/definitions/${s.ref}` };
+      // A recursive class (a tree's children, say) refers back to a definition being inlined:
+      // inlining it again would never end, so that one place is a plain $ref without its labels.
+      if (!annotated || this.inlining.has(s.ref)) return { $ref: `#/definitions/${s.ref}` };
       // Nothing may stand beside $ref (AdditionalPropertyNotAllowedAdjacentToRef): inline one level.
       const target = this.table.get(s.ref) ?? {};
-      return this.render({ ...target, ...definedOnly(s), ref: undefined }, root);
+      this.inlining.add(s.ref);
+      try {
+        return this.render({ ...target, ...definedOnly(s), ref: undefined }, root);
+      } finally {
+        this.inlining.delete(s.ref);
+      }
     }
     const json: Json = {};
     put(json, 'type', s.type);
