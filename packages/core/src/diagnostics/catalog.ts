@@ -141,6 +141,14 @@ export const catalog = {
     'Read it from the request context instead of declaring it as @Header.',
   ),
 
+  optionType: entry(
+    'FP1018',
+    'option-type',
+    'error',
+    '{option} must be {expected}, not {found}',
+    "TypeScript's types say what each option takes, but flowport build compiles without checking them: run tsc, or pass {expected}.",
+  ),
+
   // FP11xx — references between operations (dynamic values, capabilities, policies)
   referenceOutsideConnector: entry(
     'FP1101',

@@ -33,7 +33,9 @@ export function checkOperations(ops: readonly OperationModel[], schemas: SchemaT
     } else routes.set(routeKey, op);
     checkPath(op, bag);
     checkBodies(op, bag);
-    if (op.summary.length > 80) bag.report('summaryTooLong', op.at, { id: op.id, length: op.summary.length });
+    // A summary that is not a string is reported by checkOptionTypes.
+    if (typeof op.summary === 'string' && op.summary.length > 80)
+      bag.report('summaryTooLong', op.at, { id: op.id, length: op.summary.length });
     for (const p of op.parameters) {
       if (p.required && p.schema.visibility === 'internal' && p.schema.default === undefined && p.in !== 'body') {
         bag.report('internalRequiredWithoutDefault', p.at, { name: p.name });

@@ -6,12 +6,13 @@ import { connectionParameter } from '../auth/connection-parameters';
 import { Controller } from '../decorators/controller';
 import { Field } from '../decorators/field';
 import { Delete, Get, Post } from '../decorators/http';
-import { Action, Trigger } from '../decorators/operation';
+import { Action, Trigger, type ActionOptions } from '../decorators/operation';
 import { Body, FormField, Header, Path, Query } from '../decorators/params';
 import { Returns } from '../decorators/returns';
 import { catalogEntries } from '../diagnostics/catalog';
 import { policy } from '../policies/templates';
-import { connectorOf, expectDiagnostic } from '../test-support/connectors';
+import { formatLocation } from '../diagnostics/location';
+import { connectorOf, diagnosticsOf, expectDiagnostic } from '../test-support/connectors';
 
 const tested = new Set<string>();
 function check(code: string, name: string, run: () => void): void {
@@ -260,6 +261,33 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       method: 'get',
       parameter: { name: 'X-Key', index: 0 },
     });
+  });
+
+  check('FP1018', 'an option of the wrong type (JavaScript, or TypeScript compiled without checking types)', () => {
+    // Before, an @Action without a summary failed inside resolve on its length, and a summary of
+    // 5 was emitted as it was: a definition that is not Swagger 2.0.
+    const loose = <T>(v: unknown) => v as T;
+    class D {
+      @Field({ summary: loose<string>(5), visibility: loose<'internal'>('hidden') }) a!: string;
+    }
+    @Controller()
+    class C {
+      @Post('/a')
+      @Action(loose<ActionOptions>({ id: 'A' }))
+      @Returns(200, D, { description: loose<string>(['OK']) })
+      a(@Body() d: D): D {
+        return d;
+      }
+    }
+    const found = diagnosticsOf(connectorOf([C]))
+      .filter((d) => d.code === 'FP1018')
+      .map((d) => `${formatLocation(d.at)}: ${d.message}`);
+    assert.deepEqual(found, [
+      'C.a: summary must be a string, not undefined',
+      "C.a: the 200 response's description must be a string, not an array",
+      'D property a: summary must be a string, not number 5',
+      'D property a: visibility must be one of "important", "advanced", "internal" or "none", not "hidden"',
+    ]);
   });
 
   check('FP1101', 'reference to an operation outside the connector', () => {

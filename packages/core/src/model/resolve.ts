@@ -1,6 +1,7 @@
 import { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { Connector } from '../connector';
 import { SchemaRegistry } from '../schema/registry';
+import { checkOptionTypes } from './option-types';
 import { checkOperations } from './checks';
 import { PROBLEM_SCHEMA, withErrorResponses } from './problems';
 import { deprecateOldRevisions } from './versions';
@@ -48,6 +49,7 @@ export function resolve(connector: Connector): ApiModel {
   if (operations.length === 0) bag.report('noOperations', { connector: 'controllers' });
 
   checkOperations(operations, registry.table, bag);
+  checkOptionTypes(operations, registry.table, registry.classes(), bag);
   const refs = new References(handlers, registry.table, bag);
   for (const op of operations) {
     refs.checkDynamic(op);
