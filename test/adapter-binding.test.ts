@@ -31,6 +31,18 @@ describe('binding, coercion and replies', () => {
     ]);
   });
 
+  it('says a parameter of one value was given several times, and takes repeats of a list', async () => {
+    // Before, `?top=1&top=2` was answered "must be integer".
+    const res = await request(app).get('/bind/items/1/parts/p?top=1&top=2&flag=true&flag=false');
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.body.errors, [
+      { pointer: '/query/top', message: 'is given 2 times; it takes one value', code: 'repeated' },
+      { pointer: '/query/flag', message: 'is given 2 times; it takes one value', code: 'repeated' },
+    ]);
+    const list = await request(app).get('/bind/items/1/parts/p?ids=1&ids=2,3').set('X-Trace', 'beef');
+    assert.deepEqual([list.status, list.body.echoed.ids], [200, [1, 2, 3]]);
+  });
+
   it('reports each value that is not of its type, by location', async () => {
     const res = await request(app).get('/bind/items/x/parts/p?top=11&ids=1,a&flag=maybe').set('X-Trace', 'XYZ');
     assert.equal(res.status, 400);

@@ -1,7 +1,8 @@
 import type { ErrorObject } from 'ajv';
 import type { ProblemError } from '../problem';
 
-function escape(segment: string): string {
+/** RFC 6901 escaping of one pointer segment. */
+export function escape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

@@ -1,7 +1,7 @@
 import { isRecursive, MAX_BODY_DEPTH, nestsDeeperThan } from './depth';
 import type { ProblemError } from '../problem';
 import { coerce } from './coerce';
-import { problemErrors } from './errors';
+import { escape, problemErrors } from './errors';
 import { requestSchemas, type Location } from './request-schemas';
 import type { Validate, Validators } from './validators';
 
@@ -73,13 +73,29 @@ export class RequestValidator {
     for (const g of this.groups) {
       const source = raw[g.location];
       const target = values[g.location];
+      let repeated: string[] | undefined;
       for (const p of g.params) {
         const key = g.location === 'header' ? String(p.name).toLowerCase() : String(p.name);
         const value = source[key];
-        if (value !== undefined) target[key] = coerce(value, p);
+        if (value === undefined) continue;
+        const coerced = coerce(value, p);
+        // `?top=1&top=2` for a parameter of one value: ajv would only say "must be integer".
+        if (Array.isArray(coerced) && p.type !== 'array') {
+          const pointer = `/${g.location}/${escape(key)}`;
+          (repeated ??= []).push(pointer);
+          errors.push({
+            pointer,
+            message: `is given ${coerced.length} times; it takes one value`,
+            code: 'repeated',
+          });
+        }
+        target[key] = coerced;
       }
       const invalid = g.validate(target);
-      if (invalid) errors.push(...problemErrors(invalid, g.location));
+      if (invalid) {
+        const found = problemErrors(invalid, g.location);
+        errors.push(...(repeated ? found.filter((e) => !repeated.includes(e.pointer)) : found));
+      }
     }
     for (const f of this.files) {
       const name = String(f.name);
