@@ -1,6 +1,7 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import type { SchemaModel, SchemaTable } from '../schema/model';
+import type { ConnectorOptions } from '../connector';
 import type { Class } from '../types';
 import type { OperationModel } from './types';
 
@@ -84,4 +85,38 @@ export function checkOptionTypes(
     }
   }
   for (const [name, schema] of schemas) walk(schema, { class: classes.get(name)?.name ?? name });
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The options of `new Connector(...)` that everything after reads: without `controllers` as a
+ * list of classes and `info` with its texts, resolve() could not go on (it failed with
+ * "controllers is not iterable"), and a `host` or `info.version` of another type was written into
+ * a definition that is not Swagger 2.0. Reports each; the caller stops when there are any.
+ */
+export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): void {
+  const report = (option: string, value: unknown, expected: string) =>
+    bag.report('optionType', { connector: option }, { option, expected, found: shown(value) });
+  const text = (option: string, value: unknown, required = false) => {
+    if (badText(value, required)) report(option, value, A_STRING);
+  };
+  const info: unknown = o.info;
+  if (!isObject(info)) report('info', info, 'an object with title, description and version');
+  else {
+    text('info.title', info.title, true);
+    text('info.description', info.description, true);
+    text('info.version', info.version, true);
+  }
+  text('host', o.host);
+  text('basePath', o.basePath);
+  const controllers: unknown = o.controllers;
+  if (!Array.isArray(controllers)) report('controllers', controllers, 'a list of controller classes');
+  else {
+    controllers.forEach((c: unknown, i) => {
+      if (typeof c !== 'function') report(`controllers[${i}]`, c, 'a controller class');
+    });
+  }
+  const triggers: unknown = o.triggers;
+  if (triggers !== undefined && !Array.isArray(triggers)) report('triggers', triggers, 'a list of triggers');
 }

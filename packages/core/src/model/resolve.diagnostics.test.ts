@@ -9,6 +9,7 @@ import { Delete, Get, Post } from '../decorators/http';
 import { Action, Trigger, type ActionOptions } from '../decorators/operation';
 import { Body, FormField, Header, Path, Query } from '../decorators/params';
 import { Returns } from '../decorators/returns';
+import { Connector, type ConnectorOptions } from '../connector';
 import { catalogEntries } from '../diagnostics/catalog';
 import { policy } from '../policies/templates';
 import { formatLocation } from '../diagnostics/location';
@@ -288,6 +289,31 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'D property a: summary must be a string, not number 5',
       'D property a: visibility must be one of "important", "advanced", "internal" or "none", not "hidden"',
     ]);
+    // The connector's own options: before, a missing `controllers` failed with "controllers is not
+    // iterable", and a `host` of 5 was written as it was.
+    const connector = new Connector(
+      loose<ConnectorOptions>({
+        brandColor: '#123456',
+        info: { title: 'T', version: 1 },
+        host: 5,
+        controllers: [C, 5],
+      }),
+    );
+    assert.deepEqual(
+      diagnosticsOf(connector).map((d) => `${formatLocation(d.at)}: ${d.message}`),
+      [
+        'connector info.description: info.description must be a string, not undefined',
+        'connector info.version: info.version must be a string, not number 1',
+        'connector host: host must be a string, not number 5',
+        'connector controllers[1]: controllers[1] must be a controller class, not number 5',
+      ],
+    );
+    assert.match(
+      diagnosticsOf(new Connector(loose<ConnectorOptions>({ brandColor: '#123456' })))
+        .map((d) => d.message)
+        .join('\n'),
+      /info must be an object[^\n]*\ncontrollers must be a list of controller classes, not undefined/,
+    );
   });
 
   check('FP1101', 'reference to an operation outside the connector', () => {

@@ -1,7 +1,7 @@
 import { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { Connector } from '../connector';
 import { SchemaRegistry } from '../schema/registry';
-import { checkOptionTypes } from './option-types';
+import { checkConnectorOptions, checkOptionTypes } from './option-types';
 import { checkOperations } from './checks';
 import { PROBLEM_SCHEMA, withErrorResponses } from './problems';
 import { deprecateOldRevisions } from './versions';
@@ -29,6 +29,9 @@ export function resolve(connector: Connector): ApiModel {
   const registry = new SchemaRegistry(bag, unknownProperties, conventions);
   const handlers: HandlerIndex = new Map();
 
+  checkConnectorOptions(o, bag);
+  // Nothing below can read a connector without its controllers and info.
+  bag.throwIfErrors();
   if (o.host !== undefined && !HOST.test(o.host)) bag.report('invalidHost', { connector: 'host' }, { host: o.host });
   if (!/^#[0-9a-fA-F]{6}$/.test(o.brandColor))
     bag.report('invalidBrandColor', { connector: 'brandColor' }, { color: o.brandColor });
