@@ -61,6 +61,17 @@ describe('the example as a process (npm start)', function () {
     assert.deepEqual([r.status, r.stderr], [1, 'FLOWPORT_SECRET must be at least 16 bytes long\n']);
   });
 
+  it('refuses a PORT that is not a port number, naming the variable', () => {
+    // Before, Node's own "options.port should be >= 0 and < 65536. Received type number (NaN)."
+    for (const port of ['abc', '99999', '']) {
+      const r = spawnSync(process.execPath, [join(ROOT, 'examples', 'text-sentiment', 'dist', 'server.js')], {
+        env: { PATH: process.env.PATH, PORT: port, SENTIMENT_API_KEYS: 'k1' },
+        encoding: 'utf8',
+      });
+      assert.deepEqual([r.status, r.stderr], [1, `PORT must be a port number from 0 to 65535, not "${port}"\n`]);
+    }
+  });
+
   it('without SENTIMENT_API_KEYS, generates and prints a development key that works', async () => {
     const { child, lines } = await start({ PORT: '0' }, /development key/);
     children.push(child);

@@ -31,8 +31,17 @@ export function sentimentApp(keys: readonly string[]): Express {
   }).app;
 }
 
+/** `PORT`, 3000 when unset; anything but a port number is refused naming the variable. */
+export function portFrom(env: NodeJS.ProcessEnv): number {
+  const raw = env.PORT ?? '3000';
+  const port = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
+  if (!(port <= 65535)) throw new Error(`PORT must be a port number from 0 to 65535, not "${raw}"`);
+  return port;
+}
+
 async function main(): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
+  const port = portFrom(process.env);
   const { keys, generated } = apiKeysFrom(process.env);
   const dbFile = resolve(process.env.TRIGGER_DB ?? resolve(__dirname, '..', 'data', 'triggers.db'));
   mkdirSync(dirname(dbFile), { recursive: true });
@@ -46,7 +55,7 @@ async function main(): Promise<void> {
     allowLocalCallbacks: process.env.ALLOW_LOCAL_CALLBACKS === '1',
   });
   service.triggers.start();
-  const server = await listen(service.app, Number(process.env.PORT ?? 3000));
+  const server = await listen(service.app, port);
   const url = urlOf(server);
   out(`Text Sentiment API   ${url}/text/analytics/v2.0/sentiment`);
   out(`Swagger UI           ${url}${DOC_PATHS.ui}`);
