@@ -11,6 +11,23 @@ export interface ConnectorDocuments {
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 
+/** A value a rule reads as a list, or none: a schema inside an extension is not checked for shape. */
+export function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/**
+ * The objects of a list with their indexes, for a value a rule reads as a list of objects: an
+ * extension of another type, or entries that are not objects, are the shape checks' concern, and
+ * a rule that threw on them ended `flowport validate`.
+ */
+export function objectsIn(value: unknown): [number, Json][] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((v: unknown, i) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) ? [[i, v as Json]] : [],
+  );
+}
+
 /** RFC 6901 escaping of one pointer segment. */
 export const seg = (s: string | number): string => String(s).replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -88,7 +105,7 @@ export function eachSchema(def: Json, visit: (schema: Json, pointer: string) => 
     if (s.items && typeof s.items === 'object') walk(s.items as Json, `${pointer}/items`);
     if (s.additionalProperties && typeof s.additionalProperties === 'object')
       walk(s.additionalProperties as Json, `${pointer}/additionalProperties`);
-    for (const [i, x] of ((s.allOf ?? []) as Json[]).entries()) walk(x, `${pointer}/allOf/${i}`);
+    for (const [i, x] of listOf(s.allOf).entries()) walk(x as Json, `${pointer}/allOf/${i}`);
   };
   for (const [name, s] of Object.entries((def.definitions ?? {}) as Json)) walk(s as Json, `/definitions/${seg(name)}`);
   for (const e of operations(def)) {

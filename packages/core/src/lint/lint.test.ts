@@ -18,6 +18,34 @@ describe('lint', () => {
     }
   });
 
+  it('judges extensions and schemas in extensions of the wrong shape without throwing', () => {
+    // Found by mutating the corpus definitions at random places: extensions are free-form in the
+    // Swagger 2.0 schema, so the shape check before the rules lets these through.
+    const odd = {
+      ...definition,
+      'x-ms-connector-metadata': [null, 5, { propertyName: 'Categories', propertyValue: 'Nonsense' }],
+      paths: {
+        '/a': {
+          'x-ms-notification-content': { schema: { type: 'object', required: true, allOf: 5 } },
+          get: {
+            operationId: 'GetA',
+            parameters: [
+              {
+                name: 'q',
+                in: 'query',
+                type: 'string',
+                'x-ms-dynamic-values': { operationId: 'GetA', 'value-collection': 7 },
+              },
+            ],
+            responses: { '200': { description: 'OK', schema: { type: 'array', items: { type: 'object' } } } },
+          },
+        },
+      },
+    };
+    const codes = lint({ definition: odd, bytes: 1 }, { level: 'certification' }).map((d) => d.code);
+    assert.ok(codes.includes('FP2124'), codes.join(' '));
+  });
+
   it('locates shape problems of apiProperties.json in that file', () => {
     const [d] = notApiProperties([{ pointer: '/properties/capabilities', problem: 'must be array' }]);
     assert.equal(d.code, 'FP2017');

@@ -1,4 +1,4 @@
-import { deref, eachParameter, type Json } from '../document';
+import { deref, eachParameter, objectsIn, type Json } from '../document';
 import { CONNECTOR_CATEGORIES } from '../../connector';
 import type { Rule } from '../rule';
 
@@ -23,7 +23,7 @@ export const metadataRules: Rule[] = [
     level: 'certification',
     source: '[D-cert] ConnectorMetadataPropertiesMissing',
     check: ({ definition }, report) => {
-      const names = ((definition['x-ms-connector-metadata'] ?? []) as Json[]).map((m) =>
+      const names = objectsIn(definition['x-ms-connector-metadata']).map(([, m]) =>
         String(m.propertyName).toLowerCase(),
       );
       const missing = ['Website', 'Privacy policy', 'Categories'].filter((n) => !names.includes(n.toLowerCase()));
@@ -35,7 +35,7 @@ export const metadataRules: Rule[] = [
     level: 'certification',
     source: '[D-rules] InvalidConnectorCategory, TooManyConnectorCategories',
     check: ({ definition }, report) => {
-      for (const [i, m] of ((definition['x-ms-connector-metadata'] ?? []) as Json[]).entries()) {
+      for (const [i, m] of objectsIn(definition['x-ms-connector-metadata'])) {
         if (String(m.propertyName).toLowerCase() !== 'categories') continue;
         const value = String(m.propertyValue ?? '');
         const list = value

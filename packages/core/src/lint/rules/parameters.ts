@@ -1,4 +1,4 @@
-import { eachParameter, eachSchema, operations, parameter, type Json } from '../document';
+import { eachParameter, eachSchema, listOf, operations, parameter, type Json } from '../document';
 import type { Rule } from '../rule';
 
 /** Parameters and fields: visibility, defaults, URL encoding (§3.2, §6.3). */
@@ -14,7 +14,7 @@ export const parameterRules: Rule[] = [
         }
       });
       eachSchema(definition, (s, pointer) => {
-        for (const name of (s.required ?? []) as string[]) {
+        for (const name of listOf(s.required).filter((n): n is string => typeof n === 'string')) {
           const prop = s.properties?.[name] as Json | undefined;
           if (
             prop?.['x-ms-visibility'] === 'internal' &&

@@ -1,4 +1,4 @@
-import { deref, eachField, eachSchema, operations, parameter, type Json } from '../document';
+import { deref, eachField, eachSchema, listOf, operations, parameter, type Json } from '../document';
 import type { Rule } from '../rule';
 
 /** The property path chain from a body schema to its x-ms-notification-url field. */
@@ -12,7 +12,7 @@ function notificationChain(
   seen.add(s);
   for (const [k, v] of Object.entries((s.properties ?? {}) as Json)) {
     const child = v as Json;
-    const required = ((s.required ?? []) as string[]).includes(k);
+    const required = listOf(s.required).includes(k);
     const internal = child['x-ms-visibility'] === 'internal' || deref(def, child)['x-ms-visibility'] === 'internal';
     if (child['x-ms-notification-url'] === true)
       return { required, internal, string: deref(def, child).type === 'string' };
@@ -94,12 +94,14 @@ export const triggerRules: Rule[] = [
         if (!dv?.operationId || !byId.has(dv.operationId)) return;
         const response = responseOf(dv.operationId);
         if (!response) return;
-        const collection = dv['value-collection'] ? at(response, dv['value-collection']) : response;
+        // A value of another type is not a path; the extension's own shape is not this rule's concern.
+        const path: unknown = dv['value-collection'];
+        const collection = typeof path === 'string' && path !== '' ? at(response, path) : response;
         if (!collection) {
           report(`${pointer}/x-ms-dynamic-values`, {
             extension: 'x-ms-dynamic-values',
             where: pointer,
-            path: dv['value-collection'],
+            path: String(path),
             id: dv.operationId,
           });
           return;

@@ -1,4 +1,4 @@
-import { eachField, eachParameter, eachSchema, operations, type Json } from '../document';
+import { eachField, eachParameter, eachSchema, objectsIn, operations, type Json } from '../document';
 import { SCHEMA_FORMATS } from '../../schema/formats';
 import type { Rule } from '../rule';
 
@@ -175,8 +175,7 @@ export const wellformedRules: Rule[] = [
             problem: 'which is not a GET',
           });
       }
-      const policies: unknown = properties?.properties?.policyTemplateInstances;
-      for (const [i, policy] of (Array.isArray(policies) ? (policies as Json[]) : []).entries()) {
+      for (const [i, policy] of objectsIn(properties?.properties?.policyTemplateInstances)) {
         const names = policy?.parameters?.['x-ms-apimTemplate-operationName'];
         for (const id of Array.isArray(names) ? names : []) {
           if (!byId.has(id)) {
