@@ -6,8 +6,10 @@ import type { ProblemError } from './problem';
 import { isDownload, type Download } from './download';
 import { isReply } from './reply';
 
-/** Checks a serialised JSON answer against the schema declared for its status (opt-in). */
-/** Problems of an answer's JSON (undefined: an answer without a body) against its declared schema. */
+/**
+ * Checks a serialised JSON answer against the schema declared for its status (opt-in); `json` is
+ * undefined for an answer without a body.
+ */
 export type ResponseCheck = (status: number, json: string | undefined) => ProblemError[] | undefined;
 
 /**

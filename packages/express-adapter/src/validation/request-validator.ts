@@ -1,6 +1,6 @@
-import { isRecursive, MAX_BODY_DEPTH, nestsDeeperThan } from './depth';
 import type { ProblemError } from '../problem';
 import { coerce } from './coerce';
+import { isRecursive, MAX_BODY_DEPTH, nestsDeeperThan } from './depth';
 import { escape, problemErrors } from './errors';
 import { requestSchemas, type Location } from './request-schemas';
 import type { Validate, Validators } from './validators';
