@@ -743,6 +743,20 @@ describe('golden: auth (one declaration → securityDefinitions and connectionPa
     });
   });
 
+  it('AAD declares the 503 with Retry-After that unreachable signing keys give; other methods do not', () => {
+    // The adapter answers 503 when the tenant's keys cannot be fetched (not the caller's 401).
+    const entra = emit([Things], { auth: aad({ clientId: 'c', resourceUri: 'api://r' }) }).swagger;
+    const responses = entra.paths['/things'].get.responses;
+    assert.deepEqual(Object.keys(responses), ['200', '401', '500', '503']);
+    assert.deepEqual(responses['503'].headers, {
+      'Retry-After': { type: 'integer', description: 'Seconds to wait before trying again.' },
+    });
+    // Described in the connector, whose designer reads one output schema; typed in OpenAPI 3.
+    assert.match(responses['503'].description, /^Service unavailable/);
+    const keyed = emit([Things], { auth: apiKey({ in: 'header', name: 'x-key', label: 'Key' }) }).swagger;
+    assert.deepEqual(Object.keys(keyed.paths['/things'].get.responses), ['200', '401', '500']);
+  });
+
   it('operation scopes join the OAuth definition and the operation requirement', () => {
     @Controller()
     class S {

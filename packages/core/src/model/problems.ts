@@ -1,5 +1,6 @@
+import type { AuthChoice, AuthDeclaration } from '../auth/auth';
 import type { SchemaModel } from '../schema/model';
-import type { OperationModel, ResponseModel } from './types';
+import type { HeaderModel, OperationModel, ResponseModel } from './types';
 
 /**
  * The RFC 9457 problem details every error answer carries, with Flowport's `errors[]` of
@@ -44,14 +45,41 @@ const ERRORS: Record<string, string> = {
   '413': 'Content too large',
   '415': 'Unsupported media type',
   '500': 'Internal server error',
+  '503': "Service unavailable: the token issuer's signing keys cannot be fetched now; retry after Retry-After",
 };
+
+const RETRY_AFTER: Readonly<Record<string, HeaderModel>> = {
+  'Retry-After': { type: 'integer', description: 'Seconds to wait before trying again.' },
+};
+
+/** What about the connector's auth decides which error answers its operations may give. */
+export interface AuthAnswers {
+  /** Any credentials are checked (not `none`). */
+  readonly authenticated: boolean;
+  /**
+   * Tokens are checked against an issuer's published keys (AAD): when those cannot be fetched,
+   * the runtime answers 503 with Retry-After rather than telling the caller its token is bad.
+   */
+  readonly issuerKeys: boolean;
+}
+
+/** {@link AuthAnswers} of a connector's auth declaration, of one method or a choice of several. */
+export function authAnswers(auth: AuthDeclaration | AuthChoice | undefined): AuthAnswers {
+  const methods = auth === undefined ? [] : auth.type === 'choice' ? auth.options.map((o) => o.auth) : [auth];
+  return {
+    authenticated: methods.some((m) => m.type !== 'none'),
+    issuerKeys: methods.some(
+      (m) => m.type === 'oauth2' && (m.identityProvider === 'aad' || m.identityProvider === 'aadcertificate'),
+    ),
+  };
+}
 
 /**
  * The error answers the runtime can give for an operation, added where the author declared none:
  * 400 when it takes input, 401 unless public, 403 when it needs scopes, 413/415 when it takes a
- * body, and 500 always.
+ * body, 500 always, and 503 unless public when tokens are checked against an issuer's keys.
  */
-export function withErrorResponses(op: OperationModel, authenticated: boolean): OperationModel {
+export function withErrorResponses(op: OperationModel, { authenticated, issuerKeys }: AuthAnswers): OperationModel {
   const statuses: string[] = [];
   const input = op.parameters.length > 0;
   const body = op.parameters.some((p) => p.in === 'body' || p.in === 'formData');
@@ -60,6 +88,7 @@ export function withErrorResponses(op: OperationModel, authenticated: boolean): 
   if (authenticated && !op.isPublic && op.scopes.length > 0) statuses.push('403');
   if (body) statuses.push('413', '415');
   statuses.push('500');
+  if (issuerKeys && !op.isPublic) statuses.push('503');
   const declared = new Set(op.responses.map((r) => r.status));
   // An async action's first answer: 202 and where to poll ([LA-api] long-running pattern).
   const accepted: ResponseModel[] =
@@ -81,7 +110,7 @@ export function withErrorResponses(op: OperationModel, authenticated: boolean): 
       status,
       description: ERRORS[status],
       schema: { ref: PROBLEM_SCHEMA_NAME },
-      headers: {},
+      headers: status === '503' ? RETRY_AFTER : {},
       generated: true,
     }));
   return { ...op, responses: [...op.responses, ...accepted, ...added] };

@@ -3,7 +3,7 @@ import type { Connector } from '../connector';
 import { SchemaRegistry } from '../schema/registry';
 import { checkConnectorOptions, checkOptionTypes } from './option-types';
 import { checkOperations } from './checks';
-import { PROBLEM_SCHEMA, withErrorResponses } from './problems';
+import { authAnswers, PROBLEM_SCHEMA, withErrorResponses } from './problems';
 import { deprecateOldRevisions } from './versions';
 import { controllerOperations, type HandlerIndex } from './controllers';
 import { References } from './references';
@@ -41,10 +41,10 @@ export function resolve(connector: Connector): ApiModel {
 
   const fromControllers = controllerOperations(o.controllers, registry, bag, handlers);
   const fromTriggers = triggerOperations(o.triggers ?? [], registry, bag);
-  const authenticated = o.auth !== undefined && !(o.auth.type === 'none');
   const declared = [...fromControllers, ...fromTriggers.operations];
+  const answers = authAnswers(o.auth);
   const operations = conventions
-    ? deprecateOldRevisions(declared).map((op) => withErrorResponses(op, authenticated))
+    ? deprecateOldRevisions(declared).map((op) => withErrorResponses(op, answers))
     : declared;
   for (const cls of o.schemas ?? []) registry.schemaFor(cls, { class: cls.name });
   // Method references point at the operations as declared; keep them pointing at the final ones.
