@@ -204,6 +204,20 @@ export const connector = new Connector({ info: { title: 'T', description: 'A con
     assert.match(list.out, /error FP2017 api-properties-schema: .* must be object\n {2}at apiProperties\.json#\n/);
   });
 
+  it('reads a definition with a byte order mark, and says where one is not JSON', async () => {
+    // It read files as JSON.parse does: a byte order mark was "not valid JSON", at no place.
+    const definition = readFileSync(join(EXAMPLE_CONNECTOR, 'apiDefinition.swagger.json'));
+    writeFileSync(
+      join(tmp.dir, 'apiDefinition.swagger.json'),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), definition]),
+    );
+    assert.equal((await cli('validate', tmp.dir)).code, 0);
+    writeFileSync(join(tmp.dir, 'apiDefinition.swagger.json'), '{\n  "swagger": "2.0",\n  oops\n}');
+    const broken = await cli('validate', tmp.dir);
+    assert.equal(broken.code, 1);
+    assert.match(broken.err, /apiDefinition\.swagger\.json at line 3, column 3: is not JSON/);
+  });
+
   it('takes a definition file itself, with the apiProperties.json beside it', async () => {
     const r = await cli('validate', join(EXAMPLE_CONNECTOR, 'apiDefinition.swagger.json'));
     assert.equal(r.code, 0, r.err);

@@ -1,7 +1,8 @@
 import type * as Core from '@flowport/core';
 import type * as Documents from '@flowport/core/documents';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { readJson } from './import/read';
 import { loadConnector } from './load';
 import type * as ApiPropertiesSchema from './api-properties-schema';
 import type * as SwaggerSchema from './swagger-schema';
@@ -56,13 +57,13 @@ export function validate(target: string, level: Documents.Level): ValidationResu
 
 /** Lints a definition file (and its apiProperties.json) by JSON pointer. */
 function validateFiles(file: string, propertiesFile: string | undefined, level: Documents.Level): ValidationResult {
-  const raw = readFileSync(file);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const documents = require('@flowport/core/documents') as typeof Documents;
+  // The importer's reader: a byte order mark is dropped, and a syntax error says its line and column.
   const docs = {
-    definition: parseJson(raw.toString('utf8'), file),
-    properties: propertiesFile ? parseJson(readFileSync(propertiesFile, 'utf8'), propertiesFile) : undefined,
-    bytes: raw.length,
+    definition: readJson(file) as Record<string, unknown>,
+    properties: propertiesFile ? (readJson(propertiesFile) as Record<string, unknown>) : undefined,
+    bytes: statSync(file).size,
   };
   // Loaded here only: ajv and the schemas are not needed to build or validate a module.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -76,12 +77,4 @@ function validateFiles(file: string, propertiesFile: string | undefined, level: 
   ];
   if (shape.length > 0) return { file, diagnostics: shape };
   return { file, diagnostics: documents.lint(docs, { level }) };
-}
-
-function parseJson(text: string, file: string): Record<string, unknown> {
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch (err) {
-    throw new Error(`${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
-  }
 }

@@ -127,7 +127,7 @@ export function importConnector(o: ImportOptions): ImportResult {
     controllers: controllers.length,
     classes: schemas.classes.length,
     literals: literalsIn([...files.values()], schemas),
-    losses: [...notSwagger(doc), ...writer.losses],
+    losses: [...notImported(doc), ...writer.losses],
   };
 }
 
@@ -136,7 +136,7 @@ export function importConnector(o: ImportOptions): ImportResult {
  * read it, or not at all, so it is reported rather than dropped without a word. Keys the format
  * does not have are left out here: the writers report each of those with what became of it.
  */
-function notSwagger(doc: Json): string[] {
+function notImported(doc: Json): string[] {
   return swaggerSchemaProblems(doc)
     .filter((p) => p.keyword !== 'additionalProperties')
     .map((p) => `${p.pointer || '/'}: not Swagger 2.0, ${p.problem}`);
