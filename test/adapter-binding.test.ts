@@ -55,6 +55,28 @@ describe('binding, coercion and replies', () => {
     ]);
   });
 
+  it('refuses a number too large to read, in a parameter or the body, instead of handing over Infinity', async () => {
+    // JSON.parse and Number read 1e400 as Infinity; it passed `type: number` and was answered as null.
+    const query = await request(app).get('/bind/items/1/parts/p?ids=1,1e400,-1e400');
+    assert.equal(query.status, 400, query.text);
+    assert.deepEqual(query.body.errors, [
+      { pointer: '/query/ids/1', message: 'is beyond the range of a number (it reads as Infinity)', code: 'type' },
+      { pointer: '/query/ids/2', message: 'is beyond the range of a number (it reads as -Infinity)', code: 'type' },
+    ]);
+    const body = await request(app)
+      .post('/bind/orders')
+      .set('Content-Type', 'application/json')
+      .send('{"customer":"c","lines":[{"sku":"a","quantity":1e400}]}');
+    assert.equal(body.status, 400, body.text);
+    assert.deepEqual(body.body.errors, [
+      {
+        pointer: '/body/lines/0/quantity',
+        message: 'is beyond the range of a number (it reads as Infinity)',
+        code: 'type',
+      },
+    ]);
+  });
+
   it('hands the body over as DTO instances, nested ones too, with field initialisers run', async () => {
     const res = await request(app)
       .post('/bind/orders')

@@ -132,7 +132,7 @@ describe('precompiled request validators (flowport build --validators)', functio
     // The other parameters, by location.
     const samples: Record<string, unknown[]> = {
       path: [{ shop: 'a' }, {}, { shop: 1 }],
-      query: [{}, { top: 5 }, { top: 0 }, { top: 101 }, { top: 2.5 }, { top: 'x' }],
+      query: [{}, { top: 5 }, { top: 0 }, { top: 101 }, { top: 2.5 }, { top: 'x' }, { top: Infinity }],
       header: [{}, { 'x-trace': 't' }, { 'x-trace': 3 }],
     };
     for (const g of schemas.groups) for (const value of samples[g.location]) same(g.schema, value);

@@ -1,5 +1,6 @@
 import type Ajv from 'ajv';
 import { DEFINITIONS_ID, toJsonSchema } from '@flowport/core';
+import { VALIDATOR_OPTIONS } from './ajv-options';
 
 type Json = Record<string, unknown>;
 
@@ -21,11 +22,7 @@ export function createAjv(definitions: Json, standalone = false): Ajv {
   const { formats } = require('./formats') as typeof import('./formats');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const ajv = new AjvClass({
-    allErrors: true,
-    strict: false,
-    coerceTypes: false,
-    useDefaults: false,
-    validateFormats: true,
+    ...VALIDATOR_OPTIONS,
     // The schemas come from Flowport's own emitter, whose output the tests check against the
     // Swagger and Power Platform schemas; checking them again against draft-07 here would compile
     // the meta-schema at every start (about 40 ms).

@@ -93,7 +93,7 @@ export class RequestValidator {
       }
       const invalid = g.validate(target);
       if (invalid) {
-        const found = problemErrors(invalid, g.location);
+        const found = problemErrors(invalid, g.location, target);
         errors.push(...(repeated ? found.filter((e) => !repeated.includes(e.pointer)) : found));
       }
     }
@@ -112,7 +112,7 @@ export class RequestValidator {
         errors.push({ pointer: '/body', message, code: 'maxDepth' });
       } else {
         const invalid = this.body.validate?.(raw.body);
-        if (invalid) errors.push(...problemErrors(invalid, 'body'));
+        if (invalid) errors.push(...problemErrors(invalid, 'body', raw.body));
       }
     }
     return { input: values, errors };
