@@ -77,6 +77,41 @@ describe('binding, coercion and replies', () => {
     ]);
   });
 
+  it('refuses an integer beyond 2^53, which a number would change into another, in a parameter or the body', async () => {
+    // Number and JSON.parse read 9007199254740993 as 9007199254740992: another ID, without a word.
+    const path = await request(app).get('/bind/items/9007199254740993/parts/p?ids=1,-12345678901234567890');
+    assert.equal(path.status, 400, path.text);
+    const beyond = (n: string) =>
+      `is the integer ${n}, beyond ±9007199254740991, the largest that this API reads exactly`;
+    assert.deepEqual(path.body.errors, [
+      { pointer: '/path/id', message: beyond('9007199254740993'), code: 'inexactInteger' },
+      { pointer: '/query/ids/1', message: beyond('-12345678901234567890'), code: 'inexactInteger' },
+    ]);
+    const body = await request(app)
+      .post('/bind/orders')
+      .set('Content-Type', 'application/json')
+      .send('{"customer":"9007199254740993","lines":[{"sku":"a","quantity":9007199254740993}]}');
+    assert.equal(body.status, 400, body.text);
+    assert.equal(body.type, 'application/problem+json');
+    assert.deepEqual(body.body.errors, [
+      { pointer: '/body', message: beyond('9007199254740993'), code: 'inexactInteger' },
+    ]);
+    const utf16 = await request(app)
+      .post('/bind/orders')
+      .set('Content-Type', 'application/json; charset=utf-16le')
+      .serialize((bytes: Buffer) => bytes as unknown as string) // as they are, not as JSON of a Buffer
+      .send(Buffer.from('{"customer":"c","lines":[{"sku":"a","quantity":9007199254740993}]}', 'utf16le'));
+    assert.deepEqual([utf16.status, utf16.body.errors?.[0]?.code], [400, 'inexactInteger']);
+    const utf32 = await request(app)
+      .post('/bind/orders')
+      .set('Content-Type', 'application/json; charset=utf-32')
+      .send('{}');
+    assert.deepEqual([utf32.status, utf32.body.detail], [415, 'Send JSON as UTF-8 or UTF-16, not utf-32.']);
+    // The largest exact integer is read as it is.
+    const exact = await request(app).get('/bind/items/9007199254740991/parts/p');
+    assert.deepEqual([exact.status, exact.body.echoed.id], [200, 9007199254740991]);
+  });
+
   it('hands the body over as DTO instances, nested ones too, with field initialisers run', async () => {
     const res = await request(app)
       .post('/bind/orders')

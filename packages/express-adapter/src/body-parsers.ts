@@ -4,6 +4,7 @@ import type multerType from 'multer';
 import { Transform, type Readable } from 'node:stream';
 import { HttpError } from './errors';
 import type { Limits } from './limits';
+import { inexactIntegerIn, inexactIntegerMessage } from './validation/exact-integers';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
@@ -48,7 +49,7 @@ export function bodyParsers(op: OperationModel, limits: Limits): RequestHandler[
   }
   if (body) {
     const accepts = op.consumes ?? ['application/json'];
-    const json = express.json({ limit: limits.body, strict: false, type: JSON_TYPES });
+    const json = express.json({ limit: limits.body, strict: false, type: JSON_TYPES, verify: refuseInexactIntegers });
     const checkType: RequestHandler = (req, _res, next) => {
       if (hasBody(req) && !req.is(JSON_TYPES)) {
         next(
@@ -100,6 +101,32 @@ export { hasBody };
 /** A `string/binary` body: raw bytes, not JSON. */
 export function isBinary(schema: { type?: string; format?: string }): boolean {
   return schema.type === 'string' && schema.format === 'binary';
+}
+
+/**
+ * body-parser's look at the bytes before JSON.parse, which would change an integer beyond 2^53
+ * into a neighbour without a word. Its error keeps this status (http-errors takes the error's own).
+ */
+function refuseInexactIntegers(_req: unknown, _res: unknown, body: Buffer, encoding: string): void {
+  const utf8 = encoding === 'utf-8' ? body : utf8Of(body, encoding);
+  const text = inexactIntegerIn(utf8);
+  if (text === undefined) return;
+  const errors = [{ pointer: '/body', message: inexactIntegerMessage(text), code: 'inexactInteger' }];
+  throw new HttpError(400, 'The body holds an integer too large to read exactly.', errors);
+}
+
+/**
+ * body-parser takes any UTF that iconv knows: a UTF-16 body is looked at as the UTF-8 of its text.
+ * RFC 8259 asks for UTF-8; UTF-7 and UTF-32, which no JSON client sends, are refused here.
+ */
+function utf8Of(body: Buffer, encoding: string): Buffer {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding).decode(body);
+  } catch {
+    throw new HttpError(415, `Send JSON as UTF-8 or UTF-16, not ${encoding}.`);
+  }
+  return Buffer.from(text);
 }
 
 function tooLarge(max: number): HttpError {

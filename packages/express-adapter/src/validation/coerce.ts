@@ -1,3 +1,5 @@
+import { isInexactInteger } from './exact-integers';
+
 type Json = Record<string, unknown>;
 
 const SEPARATORS: Record<string, string> = { csv: ',', ssv: ' ', tsv: '\t', pipes: '|' };
@@ -24,9 +26,10 @@ export function coerce(value: unknown, param: Json): unknown {
   if (typeof value !== 'string') return value;
   switch (type) {
     case 'integer':
-      return INTEGER.test(value) ? Number(value) : value;
     case 'number':
-      return NUMBER.test(value) ? Number(value) : value;
+      // An integer that a number would not hold exactly stays text, which validation refuses.
+      if (isInexactInteger(value)) return value;
+      return (type === 'integer' ? INTEGER : NUMBER).test(value) ? Number(value) : value;
     case 'boolean':
       return value === 'true' ? true : value === 'false' ? false : value;
     default:

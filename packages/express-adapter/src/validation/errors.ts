@@ -1,10 +1,14 @@
 import type { ErrorObject } from 'ajv';
 import type { ProblemError } from '../problem';
+import { inexactIntegerMessage, isInexactInteger } from './exact-integers';
 
 /** RFC 6901 escaping of one pointer segment. */
 export function escape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
+
+/** Where every value comes as text, which coercion turns into the declared type. */
+const TEXT_LOCATIONS = new Set(['path', 'query', 'header', 'formData']);
 
 /** The value that an ajv `instancePath` names inside `data`. */
 function valueAt(data: unknown, instancePath: string): unknown {
@@ -35,6 +39,7 @@ export function problemErrors(
     const params = e.params as Record<string, unknown>;
     let pointer = `/${location}${e.instancePath}`;
     let message = e.message ?? 'is invalid';
+    let code = e.keyword;
     if (e.keyword === 'required') {
       pointer += `/${escape(String(params.missingProperty))}`;
       message = 'is required';
@@ -44,15 +49,20 @@ export function problemErrors(
     } else if (e.keyword === 'enum') {
       message = `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     } else if (e.keyword === 'type') {
-      // JSON.parse reads 1e400 as Infinity, which "must be number" would leave a puzzle.
+      // "must be number" would leave a puzzle for 1e400, which JSON.parse and Number read as
+      // Infinity, and for a parameter's integer that coercion kept as text (`./exact-integers`).
       const value = valueAt(data, e.instancePath);
       if (typeof value === 'number' && !Number.isFinite(value))
         message = `is beyond the range of a number (it reads as ${value})`;
+      else if (typeof value === 'string' && TEXT_LOCATIONS.has(location) && isInexactInteger(value)) {
+        message = inexactIntegerMessage(value);
+        code = 'inexactInteger';
+      }
     }
-    const key = `${pointer} ${e.keyword}`;
+    const key = `${pointer} ${code}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ pointer, message, code: e.keyword });
+    out.push({ pointer, message, code });
   }
   return out;
 }
