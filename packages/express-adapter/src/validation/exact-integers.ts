@@ -4,10 +4,8 @@
  * handler as another ID. Flowport refuses such a value instead of changing it.
  */
 
-/** The largest integer a number holds exactly, with every integer below it. */
-export const MAX_EXACT_INTEGER = Number.MAX_SAFE_INTEGER;
-
-const MAX_EXACT = BigInt(MAX_EXACT_INTEGER);
+/** Up to this, a number holds every integer. */
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 // 9007199254740991 has 16 digits: a literal of fewer is always exact.
 const EXACT_DIGITS = 15;
 const INTEGER_LITERAL = /^[+-]?\d+$/;
@@ -18,24 +16,32 @@ const MINUS = 0x2d;
 const ZERO = 0x30;
 const NINE = 0x39;
 
-/** Whether `text`, an integer literal, is beyond what a number holds exactly. */
+/**
+ * Whether `text`, an integer literal, would read as another integer. Only integers beyond
+ * ±(2^53 − 1) can, and of those only the ones a double does not hold: 100000000000000000000,
+ * which is how JSON.stringify writes the number 1e20, reads as itself.
+ */
 export function isInexactInteger(text: string): boolean {
   if (!INTEGER_LITERAL.test(text)) return false;
   const digits = text.length - (text[0] === '-' || text[0] === '+' ? 1 : 0);
   if (digits <= EXACT_DIGITS) return false;
   const n = BigInt(text);
-  return n > MAX_EXACT || n < -MAX_EXACT;
+  if (n <= MAX_EXACT && n >= -MAX_EXACT) return false;
+  const read = Number(text);
+  return !Number.isFinite(read) || BigInt(read) !== n;
 }
 
 /** The message for such a value, wherever it is. */
 export function inexactIntegerMessage(text: string): string {
-  return `is the integer ${text}, beyond ±${MAX_EXACT_INTEGER}, the largest that this API reads exactly`;
+  const read = Number(text);
+  const as = Number.isFinite(read) ? BigInt(read).toString() : String(read);
+  return `is the integer ${text}, which a number cannot hold: it would read as ${as}`;
 }
 
 /**
- * The first integer literal of a JSON text, outside its strings, that a number cannot hold
- * exactly; undefined when there is none. One pass over the bytes of a body of any size, with a
- * first pass that only looks for a run of 16 digits, which most bodies do not have.
+ * The first integer literal of a JSON text, outside its strings, that would read as another;
+ * undefined when there is none. One pass over the bytes of a body of any size, after a first pass
+ * that only looks for a run of 16 digits, which most bodies do not have.
  */
 export function inexactIntegerIn(json: Uint8Array): string | undefined {
   if (!hasDigitRun(json, EXACT_DIGITS + 1)) return undefined;
