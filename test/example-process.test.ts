@@ -72,6 +72,24 @@ describe('the example as a process (npm start)', function () {
     }
   });
 
+  it('refuses a TRIGGER_DB in a folder that does not exist, naming the variable, and does not hang under /proc', () => {
+    // Before, the folder was made with Node's recursive mkdir, which spins forever under /proc.
+    for (const [db, folder] of [
+      ['/proc/flowport/triggers.db', '/proc/flowport'],
+      [join(ROOT, '.flowport-tmp', 'no-such-folder', 'triggers.db'), join(ROOT, '.flowport-tmp', 'no-such-folder')],
+    ]) {
+      const r = spawnSync(process.execPath, [join(ROOT, 'examples', 'text-sentiment', 'dist', 'server.js')], {
+        env: { PATH: process.env.PATH, PORT: '0', SENTIMENT_API_KEYS: 'k1', TRIGGER_DB: db },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      assert.deepEqual(
+        [r.signal, r.status, r.stderr],
+        [null, 1, `TRIGGER_DB is in a folder that does not exist: ${folder}\n`],
+      );
+    }
+  });
+
   it('without SENTIMENT_API_KEYS, generates and prints a development key that works', async () => {
     const { child, lines } = await start({ PORT: '0' }, /development key/);
     children.push(child);

@@ -3,8 +3,8 @@ import { DOC_PATHS, listen, shutdown, urlOf } from '@flowport/express-adapter';
 import { SqliteJobStore, SqliteTriggerStore } from '@flowport/store-sqlite';
 import type { Express } from 'express';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { sentimentService } from './service';
 
 /**
@@ -39,12 +39,36 @@ export function portFrom(env: NodeJS.ProcessEnv): number {
   return port;
 }
 
+/**
+ * The trigger database: `TRIGGER_DB`, whose folder must exist, or `data/triggers.db` beside the
+ * example, whose folder is made. A folder under `TRIGGER_DB` is not made: Node's recursive mkdir
+ * spins forever where a parent exists but cannot hold folders (`/proc`), and a mistyped path
+ * would otherwise become a new, empty store.
+ */
+export function triggerDbFrom(env: NodeJS.ProcessEnv): string {
+  if (env.TRIGGER_DB === undefined || env.TRIGGER_DB === '') {
+    const folder = resolve(__dirname, '..', 'data');
+    mkdirSync(folder, { recursive: true });
+    return join(folder, 'triggers.db');
+  }
+  const file = resolve(env.TRIGGER_DB);
+  if (!isFolder(dirname(file))) throw new Error(`TRIGGER_DB is in a folder that does not exist: ${dirname(file)}`);
+  return file;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 async function main(): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const port = portFrom(process.env);
   const { keys, generated } = apiKeysFrom(process.env);
-  const dbFile = resolve(process.env.TRIGGER_DB ?? resolve(__dirname, '..', 'data', 'triggers.db'));
-  mkdirSync(dirname(dbFile), { recursive: true });
+  const dbFile = triggerDbFrom(process.env);
   const secret = process.env.FLOWPORT_SECRET ?? randomBytes(32).toString('hex');
   if (Buffer.byteLength(secret) < 16) throw new Error('FLOWPORT_SECRET must be at least 16 bytes long');
   const service = sentimentService({

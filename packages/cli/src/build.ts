@@ -1,8 +1,9 @@
 import type { ApiModel } from '@flowport/core';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { LoadError, loadConnector } from './load';
+import { makeFolder } from './folders';
 
 /** What happened to one output file. */
 export interface BuiltFile {
@@ -83,7 +84,7 @@ function writeTogether(files: readonly (readonly [string, Buffer])[]): void {
   const staged: [string, string][] = [];
   try {
     for (const [path, bytes] of files) {
-      mkdirSync(dirname(path), { recursive: true });
+      makeFolder(dirname(path));
       const temporary = `${path}.${process.pid}.tmp`;
       staged.push([temporary, path]);
       writeFileSync(temporary, bytes);

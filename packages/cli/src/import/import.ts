@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { code, type Code } from './code';
 import { connectorSource } from './connector-source';
@@ -9,6 +9,7 @@ import { swaggerSchemaProblems } from '../swagger-schema';
 import { ImportError, readDefinition, readProperties, type Json } from './read';
 import { importLine, orderClasses, renderClass, renderHandler } from './render';
 import { SchemaWriter } from './schemas';
+import { makeFolder } from '../folders';
 
 /** Options of {@link importConnector}. */
 export interface ImportOptions {
@@ -238,11 +239,11 @@ function writeAll(out: string, files: ReadonlyMap<string, string>): void {
   try {
     for (const [name, content] of files) {
       const path = join(staging, name);
-      mkdirSync(dirname(path), { recursive: true });
+      makeFolder(dirname(path));
       writeFileSync(path, content);
     }
     if (existsSync(out)) rmSync(out, { recursive: true });
-    mkdirSync(dirname(out), { recursive: true });
+    makeFolder(dirname(out));
     renameSync(staging, out);
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
