@@ -227,7 +227,7 @@ describe('flowport import: invalid input', () => {
     const out = join(tmp.dir, 'out');
     const r = await cli('import', write('d.json', JSON.stringify(doc)), '--out', out);
     assert.equal(r.code, 1);
-    assert.deepEqual(r.err, [
+    assert.deepEqual(r.err.slice(2), [
       'not imported: /paths/~1a/get/parameters: not Swagger 2.0, must be array',
       'not imported: /paths/~1a/get/responses/200: not Swagger 2.0, matches none of the forms the schema allows; likely it must be object',
     ]);
@@ -249,5 +249,31 @@ describe('flowport import: invalid input', () => {
     assert.equal(r.code, 0, r.err.join('\n'));
     assert.match(r.out[0], /^imported 10 operations into 5 controllers and \d+ classes/);
     assert.match(r.out[1], /^next: flowport build .*src\/connector\.ts --out <folder>$/);
+  });
+
+  it('reads a folder, or a definition with the apiProperties.json beside it, as validate does', async () => {
+    // Before, a folder was "cannot be read (EISDIR)", and the properties beside a definition were
+    // left out without a word: the imported connector had no connection parameters or policies.
+    const both = join(tmp.dir, 'both');
+    assert.equal((await cli('import', DEFINITION, '--properties', PROPERTIES, '--out', both)).code, 0);
+    const expected = readFileSync(join(both, 'src', 'connector.ts'), 'utf8');
+    assert.match(expected, /The key from your account page/);
+    for (const [name, given] of [
+      ['from-folder', FIXTURE],
+      ['from-file', DEFINITION],
+    ]) {
+      const out = join(tmp.dir, name);
+      const r = await cli('import', given, '--out', out);
+      assert.equal(r.code, 0, r.err.join('\n'));
+      assert.deepEqual(r.err, []);
+      assert.equal(readFileSync(join(out, 'src', 'connector.ts'), 'utf8'), expected, name);
+    }
+    const alone = join(tmp.dir, 'alone');
+    mkdirSync(alone);
+    writeFileSync(join(alone, 'apiDefinition.swagger.json'), readFileSync(DEFINITION));
+    const r = await cli('import', alone, '--out', join(tmp.dir, 'from-alone'));
+    assert.equal(r.code, 0, r.err.join('\n'));
+    assert.match(r.err.join('\n'), /no apiProperties\.json beside the definition.*\n.*--properties/);
+    assert.doesNotMatch(readFileSync(join(tmp.dir, 'from-alone', 'src', 'connector.ts'), 'utf8'), /account page/);
   });
 });

@@ -4,6 +4,7 @@ import { build, display } from './build';
 import { diagnosticsOf, printDiagnostics } from './diagnostics';
 import { toSarif } from './sarif';
 import { validate } from './validate';
+import { connectorFiles } from './connector-files';
 import { importConnector } from './import/import';
 import { ImportError } from './import/read';
 
@@ -55,8 +56,8 @@ export async function run(argv: readonly string[], io: Io = stdio): Promise<numb
   program
     .command('import')
     .description('turn an existing connector definition into decorated TypeScript')
-    .argument('<definition>', 'apiDefinition.swagger.json (Swagger 2.0)')
-    .option('--properties <file>', 'apiProperties.json of the same connector')
+    .argument('<definition>', 'apiDefinition.swagger.json (Swagger 2.0), or a folder holding it')
+    .option('--properties <file>', 'apiProperties.json of the same connector (default: the one beside the definition)')
     .requiredOption('-o, --out <dir>', 'folder to create (must not exist or be empty)')
     .action((definition: string, opts: { properties?: string; out: string }) => {
       code = importCommand(definition, opts, io);
@@ -116,9 +117,16 @@ function reportFailure(err: unknown, io: Io): number {
   return 1;
 }
 
-function importCommand(definition: string, opts: { properties?: string; out: string }, io: Io): number {
+function importCommand(target: string, opts: { properties?: string; out: string }, io: Io): number {
   try {
-    const r = importConnector({ definition, properties: opts.properties, out: opts.out });
+    // Read as validate reads it: a folder, or a definition with the apiProperties.json beside it.
+    const files = connectorFiles(target) ?? { definition: target };
+    const properties = opts.properties ?? files.properties;
+    if (!properties) {
+      io.err('flowport: no apiProperties.json beside the definition; the connector gets no connection');
+      io.err('  parameters, policies or brand colour of its own. Give the file with --properties.');
+    }
+    const r = importConnector({ definition: files.definition, properties, out: opts.out });
     for (const loss of r.losses) io.err(`not imported: ${loss}`);
     io.out(
       `imported ${r.operations} operations into ${r.controllers} controllers and ${r.classes} classes` +

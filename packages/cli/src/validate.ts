@@ -1,7 +1,7 @@
 import type * as Core from '@flowport/core';
 import type * as Documents from '@flowport/core/documents';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { connectorFiles } from './connector-files';
 import { readJson } from './import/read';
 import { loadConnector } from './load';
 import type * as ApiPropertiesSchema from './api-properties-schema';
@@ -14,12 +14,6 @@ export interface ValidationResult {
   readonly diagnostics: readonly Core.Diagnostic[];
 }
 
-function findFile(dir: string, name: string): string | undefined {
-  // The PowerPlatformConnectors repository matches file names case-insensitively.
-  const hit = readdirSync(dir).find((f) => f.toLowerCase() === name.toLowerCase());
-  return hit ? join(dir, hit) : undefined;
-}
-
 /**
  * Lints a connector: a module that exports a `Connector` (findings located in the TypeScript
  * source), a folder holding `apiDefinition.swagger.json` and, optionally, `apiProperties.json`, or
@@ -27,17 +21,8 @@ function findFile(dir: string, name: string): string | undefined {
  * located by JSON pointer).
  */
 export function validate(target: string, level: Documents.Level): ValidationResult {
-  const path = resolve(target);
-  const stat = existsSync(path) ? statSync(path) : undefined;
-  if (stat?.isDirectory()) {
-    const file = findFile(path, 'apiDefinition.swagger.json');
-    if (!file) throw new Error(`${target} holds no apiDefinition.swagger.json`);
-    return validateFiles(file, findFile(path, 'apiProperties.json'), level);
-  }
-  if (/\.json$/i.test(path)) {
-    if (!stat) throw new Error(`no such file: ${target}`);
-    return validateFiles(path, findFile(dirname(path), 'apiProperties.json'), level);
-  }
+  const given = connectorFiles(target);
+  if (given) return validateFiles(given.definition, given.properties, level);
   const { connector, core, documents, file } = loadConnector(target);
   const model = core.resolve(connector);
   const files = documents.emitFiles(model);
