@@ -226,6 +226,24 @@ describe('binding, coercion and replies', () => {
     ]);
   });
 
+  it('answers a form that is not valid multipart with 400 naming what is wrong, not a logged 500', async () => {
+    logged.length = 0;
+    const cut = await request(app)
+      .post('/bind/upload')
+      .set('Content-Type', 'multipart/form-data; boundary=xyz')
+      .send('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc');
+    assert.deepEqual(
+      [cut.status, cut.type, cut.body.detail],
+      [400, 'application/problem+json', 'The form is not valid multipart/form-data: Unexpected end of form.'],
+    );
+    const unbounded = await request(app).post('/bind/upload').set('Content-Type', 'multipart/form-data').send('x');
+    assert.deepEqual(
+      [unbounded.status, unbounded.body.detail],
+      [400, 'The form is not valid multipart/form-data: Multipart: Boundary not found.'],
+    );
+    assert.deepEqual(logged, []);
+  });
+
   it('bounds a form: a field over the body limit is 413, undeclared fields beyond a few are 400', async () => {
     // Multer's defaults kept up to 1,000 fields of 1 MB each of one request in memory.
     const small = createApp(new Connector({ ...base, controllers: [BindingController] }), {

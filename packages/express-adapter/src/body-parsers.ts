@@ -90,7 +90,12 @@ export function bodyParsers(op: OperationModel, limits: Limits): RequestHandler[
         );
       } else next();
     };
-    return [checkType, upload, urlencoded];
+    // busboy's own errors (a form cut short, no boundary, a malformed part header) come as plain
+    // Errors, which the error handler would answer as a 500; with files kept in memory, every
+    // error of the upload is about the request.
+    const readForm: RequestHandler = (req, res, next) =>
+      upload(req, res, (err?: unknown) => next(err === undefined || isKnown(err) ? err : unreadableForm(err)));
+    return [checkType, readForm, urlencoded];
   }
   return [];
 }
@@ -127,6 +132,16 @@ function utf8Of(body: Buffer, encoding: string): Buffer {
     throw new HttpError(415, `Send JSON as UTF-8 or UTF-16, not ${encoding}.`);
   }
   return Buffer.from(text);
+}
+
+/** An error the error handler answers by itself: ours, or multer's (limits, unexpected fields). */
+function isKnown(err: unknown): boolean {
+  return err instanceof HttpError || (err as { name?: unknown } | null)?.name === 'MulterError';
+}
+
+function unreadableForm(err: unknown): HttpError {
+  const reason = err instanceof Error ? err.message.replace(/\.$/, '') : String(err);
+  return new HttpError(400, `The form is not valid multipart/form-data: ${reason}.`, [], {}, { cause: err });
 }
 
 function tooLarge(max: number): HttpError {
