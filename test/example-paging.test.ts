@@ -58,6 +58,38 @@ describe('paging: the scoring history, followed by FlowHost through its next lin
       .set('X-Forwarded-Proto', 'https')
       .set('X-Forwarded-Host', 'api.example.org');
     assert.equal(behind.body.nextLink, 'https://api.example.org/text/analytics/v2.0/history?top=2&cursor=2');
+    // A forwarded scheme or host that is not one is refused, as a Host header of that kind is.
+    for (const [name, value] of [
+      ['X-Forwarded-Proto', 'javascript'],
+      ['X-Forwarded-Host', '['],
+    ]) {
+      const bad = await request(proxied.app)
+        .get('/text/analytics/v2.0/history?top=2')
+        .set(HEADER, KEY)
+        .set(name, value);
+      assert.deepEqual([bad.status, bad.type], [400, 'application/problem+json'], `${name}: ${value}`);
+    }
     await proxied.close();
+  });
+
+  it('refuses a Host that is not a host with 400, where it ended in a logged 500 or a link to elsewhere', async () => {
+    // `new URL` threw on `[`, `a b` and a port beyond 65535 after the handler had run; `@evil`
+    // became a next link to http://evil/.
+    for (const host of ['[', 'a b', 'a:99999', '@evil', 'a/b']) {
+      const res = await request(live.url())
+        .get('/text/analytics/v2.0/history?top=1')
+        .set(HEADER, KEY)
+        .set('Host', host);
+      assert.equal(res.status, 400, host);
+      assert.match(res.body.detail, /is not a host name with an optional port/);
+    }
+    for (const host of ['api.example.org:8443', '[::1]:3000', '10.0.0.1']) {
+      const res = await request(live.url())
+        .get('/text/analytics/v2.0/history?top=1')
+        .set(HEADER, KEY)
+        .set('Host', host);
+      assert.equal(res.status, 200, host);
+      assert.ok(res.body.nextLink.startsWith(`http://${host}/`), res.body.nextLink);
+    }
   });
 });

@@ -13,9 +13,10 @@ const NEGATIVE = 'This is terrible, awful and sad; a horrible, disappointing fai
 
 describe('text-sentiment triggers, driven by FlowHost as Power Automate would', function () {
   this.timeout(30_000);
+  const store = new MemoryTriggerStore();
   const service = sentimentService({
     keys: [KEY_A, KEY_B],
-    store: new MemoryTriggerStore(),
+    store,
     secret: 'example-trigger-test-secret-0123',
     allowLocalCallbacks: true,
     delivery: FAST,
@@ -62,6 +63,17 @@ describe('text-sentiment triggers, driven by FlowHost as Power Automate would', 
     await score(KEY_A, { bad3: NEGATIVE });
     assert.equal(await service.triggers.store.pendingCount(), 0, 'nothing is queued for a deleted subscription');
     assert.equal(await sub.unsubscribe(), 404);
+  });
+
+  it('refuses a webhook registration whose Host is not a host before subscribing, so that no subscription is left without its Location', async () => {
+    const before = (await store.subscriptionsOf('OnNegativeText')).length;
+    const res = await request(live.url())
+      .post('/text/analytics/v2.0/hooks/negative-text')
+      .set(HEADER, KEY_A)
+      .set('Host', 'a b')
+      .send({ callbackUrl: 'http://127.0.0.1:9/hook', threshold: 0.2 });
+    assert.equal(res.status, 400, res.text);
+    assert.equal((await store.subscriptionsOf('OnNegativeText')).length, before);
   });
 
   it('another connection can neither delete the subscription nor trigger it with its own documents', async () => {

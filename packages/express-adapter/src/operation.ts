@@ -102,6 +102,9 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
         sendProblem(req, res, 400, "The request does not match the operation's definition.", errors);
         return;
       }
+      // A job's Location and a page's next link are absolute: a host that is not one is refused
+      // here, before the handler runs or a job is stored.
+      if (op.async || op.pageable) originOf(req);
       const values = args(input, state.identity);
       if (custom && body?.index !== undefined) {
         const problems = await custom(values[body.index]);

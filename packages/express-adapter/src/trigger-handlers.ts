@@ -41,9 +41,11 @@ export function triggerHandler(
     const del = model.operations.find((o) => o.source.kind === 'webhookDelete' && o.source.trigger === trigger)!;
     return async ({ input, identity, req }) => {
       const { [field]: callbackUrl, ...filters } = input.body as Record<string, unknown>;
+      // Before subscribing: without its Location, nobody could delete the subscription.
+      const base = baseUrl(req);
       try {
         const s = await runtime.subscribe(trigger, ownerOf(identity), String(callbackUrl), filters);
-        const location = `${baseUrl(req)}${del.path.replace('{subscriptionId}', encodeURIComponent(s.id))}`;
+        const location = `${base}${del.path.replace('{subscriptionId}', encodeURIComponent(s.id))}`;
         return reply(201, undefined, { Location: location });
       } catch (err) {
         if (err instanceof CallbackRefusedError) {
@@ -66,6 +68,7 @@ export function triggerHandler(
     const trigger = source.trigger;
     return async ({ input, identity, req }) => {
       const { cursor, ...filters } = input.query;
+      const base = baseUrl(req);
       let answer;
       try {
         answer = await runtime.poll(
@@ -88,7 +91,7 @@ export function triggerHandler(
         for (const one of Array.isArray(v) ? v : [v]) query.append(k, one);
       }
       query.set('cursor', answer.cursor);
-      const headers = { Location: `${baseUrl(req)}${op.path}?${query}`, 'Retry-After': String(answer.retryAfter) };
+      const headers = { Location: `${base}${op.path}?${query}`, 'Retry-After': String(answer.retryAfter) };
       return reply(answer.status, answer.body, headers);
     };
   }
