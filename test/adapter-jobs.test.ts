@@ -14,10 +14,18 @@ import { connector } from './fixtures/jobs-api';
 
 describe('async (202) actions', function () {
   this.timeout(60_000);
+  let created = 0;
   const app = createApp(connector, {
     docs: true,
     credentials: { apiKeys: ['k1', 'k2'] },
-    jobs: { store: new MemoryJobStore() },
+    jobs: {
+      store: new (class extends MemoryJobStore {
+        override async create(...args: Parameters<MemoryJobStore['create']>): Promise<void> {
+          created++;
+          return super.create(...args);
+        }
+      })(),
+    },
   });
   let server: Server;
   let url = '';
@@ -59,6 +67,13 @@ describe('async (202) actions', function () {
     assert.equal(done.status, 200);
     assert.equal((done.body as { value: string }).value, 'XYZ');
     assert.ok(done.polls >= 1);
+  });
+
+  it('refuses a Host that is not a host before storing the job, which its Location could not reach', async () => {
+    const before = created;
+    const res = await request(url).post('/work').set('x-key', 'k1').set('Host', 'a b').send({ value: 'abc', ms: 1 });
+    assert.deepEqual([res.status, res.type], [400, 'application/problem+json']);
+    assert.equal(created, before);
   });
 
   it('shows a job to its caller only, and a failure as the problem the handler raised', async () => {
