@@ -226,6 +226,24 @@ describe('binding, coercion and replies', () => {
     ]);
   });
 
+  it('names a file field the operation does not declare, or a second file under a declared one', async () => {
+    // With multer's any(), both were "Too many files." without a name.
+    const upload = () => request(app).post('/bind/upload').field('note', 'hi');
+    const answers = await Promise.all([
+      upload().attach('file', Buffer.from('a'), 'a.txt').attach('other', Buffer.from('b'), 'b.txt'),
+      upload().attach('other', Buffer.from('b'), 'b.txt').attach('file', Buffer.from('a'), 'a.txt'),
+      upload().attach('file', Buffer.from('a'), 'a.txt').attach('file', Buffer.from('b'), 'b.txt'),
+    ]);
+    assert.deepEqual(
+      answers.map((r) => [r.status, r.body.detail]),
+      [
+        [400, 'Unexpected file field (other).'],
+        [400, 'Unexpected file field (other).'],
+        [400, 'Unexpected file field (file).'],
+      ],
+    );
+  });
+
   it('answers a form that is not valid multipart with 400 naming what is wrong, not a logged 500', async () => {
     logged.length = 0;
     const cut = await request(app)

@@ -69,16 +69,21 @@ export function bodyParsers(op: OperationModel, limits: Limits): RequestHandler[
     // Busboy's defaults let one request keep 1,000 fields of 1 MB each in memory. Each field gets
     // the body limit, and the count allows the declared fields and a few more (a browser form's
     // submit button), so that a form holds at most about ten times the body limit besides its files.
-    const files = form.filter((p) => p.schema.type === 'file').length;
+    const fileNames = form.filter((p) => p.schema.type === 'file').map((p) => String(p.name));
+    const files = fileNames.length;
     const upload = multer({
       storage: multer.memoryStorage(),
       limits: {
         fileSize: limits.file,
-        files,
+        // One more than declared, so that the extra file reaches the check by name below and is
+        // refused by its name instead of by busboy's count; it is not stored.
+        files: files + 1,
         fields: form.length - files + EXTRA_FORM_FIELDS,
         fieldSize: limits.body,
       },
-    }).any();
+      // By name, one file each: an undeclared file field, or a second file under a declared name,
+      // is "Unexpected file field (name)", where any() counted it as "Too many files".
+    }).fields(fileNames.map((name) => ({ name, maxCount: 1 })));
     const urlencoded = express.urlencoded({ extended: false, limit: limits.body });
     const checkType: RequestHandler = (req, _res, next) => {
       if (hasBody(req) && !req.is(['multipart/form-data', 'application/x-www-form-urlencoded'])) {

@@ -73,9 +73,9 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
   const handle = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       const state = (req as FlowportRequest).flowport;
-      const files = Object.fromEntries(
-        ((req.files as Express.Multer.File[] | undefined) ?? []).map((f) => [f.fieldname, f]),
-      );
+      // multer's fields(): one file per declared name.
+      const uploaded = (req.files ?? {}) as Record<string, Express.Multer.File[]>;
+      const files = Object.fromEntries(Object.entries(uploaded).map(([name, [file]]) => [name, file]));
       const path = { ...(req.params as Record<string, string>) };
       for (const name of doubleEncoded) {
         try {
