@@ -331,6 +331,13 @@ export const catalog = {
     'format "{format}" is not one the Power Platform accepts, so the definition would fail its schema',
     'Use one of int32, int64, float, double, byte, binary, date, date-time, date-no-tz, password, email, html, uri or uuid, or drop the format and enforce the shape with a pattern (@Matches on a field).',
   ),
+  dateFieldFormat: entry(
+    'FP1410',
+    'date-field-format',
+    'error',
+    'a Date field is written by JSON as a date-time ("2026-11-28T00:00:00.000Z"), which format "{format}" refuses',
+    'Declare the field as a string to keep format "{format}", or drop the format to send a date-time.',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),

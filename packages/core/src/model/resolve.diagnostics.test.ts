@@ -14,6 +14,7 @@ import { catalogEntries } from '../diagnostics/catalog';
 import { policy } from '../policies/templates';
 import { formatLocation } from '../diagnostics/location';
 import { connectorOf, diagnosticsOf, expectDiagnostic } from '../test-support/connectors';
+import { resolve } from './resolve';
 
 const tested = new Set<string>();
 function check(code: string, name: string, run: () => void): void {
@@ -711,6 +712,29 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       create(): void {}
     }
     expectDiagnostic(connectorOf([ByHeader]), 'FP1409', /format "url"/, { class: 'ByHeader', method: 'create' });
+  });
+
+  check('FP1410', 'a Date field with a format other than date-time', () => {
+    // Before, "2026-11-28" was taken, handed over as a Date, and answered "2026-11-28T00:00:00.000Z",
+    // which the field's own format refused (a 500 with response validation).
+    class Day {
+      @Field({ format: 'date' }) day!: Date;
+    }
+    expectDiagnostic(
+      bodyOf(Day),
+      'FP1410',
+      'a Date field is written by JSON as a date-time ("2026-11-28T00:00:00.000Z"), which format "date" refuses',
+      { class: 'Day', property: 'day' },
+    );
+    class NoTz {
+      @Field({ format: 'date-no-tz' }) at!: Date;
+    }
+    expectDiagnostic(bodyOf(NoTz), 'FP1410', /format "date-no-tz" refuses/, { class: 'NoTz', property: 'at' });
+    class Fine {
+      @Field({ format: 'date' }) day!: string;
+      @Field() at!: Date;
+    }
+    assert.doesNotThrow(() => resolve(bodyOf(Fine)));
   });
 
   check('FP1501', 'invalid connector option', () => {

@@ -198,6 +198,10 @@ export class SchemaRegistry {
       }
     }
     applyDescribed(s, field, this.bag, at, this.conventions);
+    // An answer's Date goes through Date#toJSON, which always writes a date-time: with another
+    // format, a handler that returns what it was given breaks its own definition.
+    const date = s.runtimeType === 'Date' ? s : s.items?.runtimeType === 'Date' ? s.items : undefined;
+    if (date && date.format !== 'date-time') this.bag.report('dateFieldFormat', at, { format: String(date.format) });
     if (field.nullable) s.nullable = true;
     if (field.readOnly) s.readOnly = true;
     if (field.title !== undefined) s.title = field.title;
