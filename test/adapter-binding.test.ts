@@ -235,13 +235,16 @@ describe('binding, coercion and replies', () => {
       upload().attach('file', Buffer.from('a'), 'a.txt').attach('file', Buffer.from('b'), 'b.txt'),
     ]);
     assert.deepEqual(
-      answers.map((r) => [r.status, r.body.detail]),
+      answers.map((r) => [r.status, r.body.detail, r.body.errors[0]?.pointer]),
       [
-        [400, 'Unexpected file field (other).'],
-        [400, 'Unexpected file field (other).'],
-        [400, 'Unexpected file field (file).'],
+        [400, 'Unexpected file field (other).', '/formData/other'],
+        [400, 'Unexpected file field (other).', '/formData/other'],
+        [400, 'Unexpected file field (file).', '/formData/file'],
       ],
     );
+    assert.deepEqual(answers[0].body.errors, [
+      { pointer: '/formData/other', message: 'unexpected file field', code: 'LIMIT_UNEXPECTED_FILE' },
+    ]);
   });
 
   it('answers a form that is not valid multipart with 400 naming what is wrong, not a logged 500', async () => {
@@ -289,6 +292,9 @@ describe('binding, coercion and replies', () => {
     });
     const res = await request(small).post('/bind/upload').attach('file', Buffer.from('12345'), 'a.bin');
     assert.equal(res.status, 413);
+    assert.deepEqual(res.body.errors, [
+      { pointer: '/formData/file', message: 'file too large', code: 'LIMIT_FILE_SIZE' },
+    ]);
   });
 
   it('turns a thrown HttpError into its status, and sends binary results as bytes', async () => {

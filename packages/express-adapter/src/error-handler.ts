@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { HttpError } from './errors';
 import type { Logger } from './options';
-import { requestIdOf, sendProblem } from './problem';
+import { requestIdOf, sendProblem, type ProblemError } from './problem';
+import { escape } from './validation/errors';
 
 interface ParserError {
   type?: string;
@@ -16,7 +17,7 @@ interface ParserError {
 }
 
 /** What a body parser's or multer's error means for the caller. */
-function clientError(err: ParserError): { status: number; detail: string } | undefined {
+function clientError(err: ParserError): { status: number; detail: string; errors?: ProblemError[] } | undefined {
   switch (err.type) {
     case 'entity.parse.failed':
       return { status: 400, detail: `The body is not valid JSON: ${err.message ?? ''}`.trim() };
@@ -35,7 +36,18 @@ function clientError(err: ParserError): { status: number; detail: string } | und
   if (err.name === 'MulterError') {
     const large = err.code === 'LIMIT_FILE_SIZE' || err.code === 'LIMIT_FIELD_VALUE';
     const field = err.field ? ` (${err.field})` : '';
-    return { status: large ? 413 : 400, detail: `${err.message ?? 'The form could not be read'}${field}.` };
+    const detail = `${err.message ?? 'The form could not be read'}${field}.`;
+    // Pointed like the validator's problems, so that a client reads both alike.
+    const errors = err.field
+      ? [
+          {
+            pointer: `/formData/${escape(err.field)}`,
+            message: (err.message ?? 'is refused').toLowerCase(),
+            code: String(err.code),
+          },
+        ]
+      : undefined;
+    return { status: large ? 413 : 400, detail, errors };
   }
   // Express's own 4xx errors: http-errors marks its client errors `expose`, and the router gives
   // a path parameter that is not valid percent-encoding a 400 on the URIError. Other errors with
@@ -72,7 +84,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     const client =
       !res.headersSent && typeof err === 'object' && err !== null ? clientError(err as ParserError) : undefined;
     if (client) {
-      sendProblem(req, res, client.status, client.detail);
+      sendProblem(req, res, client.status, client.detail, client.errors);
       return;
     }
     if (res.headersSent) {
