@@ -1,9 +1,8 @@
-import { isInexactInteger } from './exact-integers';
+import { INTEGER_LITERAL, isInexactInteger } from './exact-integers';
 
 type Json = Record<string, unknown>;
 
 const SEPARATORS: Record<string, string> = { csv: ',', ssv: ' ', tsv: '\t', pipes: '|' };
-const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
@@ -29,7 +28,7 @@ export function coerce(value: unknown, param: Json): unknown {
     case 'number':
       // An integer that a number would not hold exactly stays text, which validation refuses.
       if (isInexactInteger(value)) return value;
-      return (type === 'integer' ? INTEGER : NUMBER).test(value) ? Number(value) : value;
+      return (type === 'integer' ? INTEGER_LITERAL : NUMBER).test(value) ? Number(value) : value;
     case 'boolean':
       return value === 'true' ? true : value === 'false' ? false : value;
     default:

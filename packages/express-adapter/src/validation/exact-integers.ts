@@ -8,7 +8,8 @@
 const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 // 9007199254740991 has 16 digits: a literal of fewer is always exact.
 const EXACT_DIGITS = 15;
-const INTEGER_LITERAL = /^[+-]?\d+$/;
+/** An integer as text: a parameter's, or a literal of a JSON text. */
+export const INTEGER_LITERAL = /^[+-]?\d+$/;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -22,7 +23,8 @@ const NINE = 0x39;
  * which is how JSON.stringify writes the number 1e20, reads as itself.
  */
 export function isInexactInteger(text: string): boolean {
-  if (!INTEGER_LITERAL.test(text)) return false;
+  // Every numeric parameter passes here: most are short, and need no pattern.
+  if (text.length <= EXACT_DIGITS || !INTEGER_LITERAL.test(text)) return false;
   const digits = text.length - (text[0] === '-' || text[0] === '+' ? 1 : 0);
   if (digits <= EXACT_DIGITS) return false;
   const n = BigInt(text);
