@@ -279,8 +279,8 @@ export const catalog = {
     'FP1402',
     'untyped-property',
     'error',
-    'the type of this property cannot be read from its declaration ({found})',
-    "Say the type: @Field({ type: String }) or @IsString() on a property; { type: Number } in a parameter decorator's options.",
+    'the type cannot be read from its declaration ({found})',
+    "Say the type: @Field({ type: String }) or @IsString() on a property; { type: Number } in a parameter decorator's options; a class, [Class] or 'object' in @Returns.",
   ),
   schemaNameCollision: entry(
     'FP1403',

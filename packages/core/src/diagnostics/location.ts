@@ -9,6 +9,8 @@ export interface SourceLocation {
   readonly method?: string;
   /** Parameter: its wire name and position in the handler's argument list. */
   readonly parameter?: { readonly name: string; readonly index: number };
+  /** The status of a declared response (`200`, `default`), whose type or headers are at fault. */
+  readonly response?: string;
   /** DTO property path, dot-separated for nested classes. */
   readonly property?: string;
   /** JSON pointer into an emitted or imported document. */
@@ -24,6 +26,7 @@ export function formatLocation(at: SourceLocation): string {
   if (at.class) parts.push(at.method ? `${at.class}.${at.method}` : at.class);
   else if (at.method) parts.push(at.method);
   if (at.parameter) parts.push(`param #${at.parameter.index} (${at.parameter.name})`);
+  if (at.response) parts.push(`response ${at.response}`);
   if (at.property) parts.push(`property ${at.property}`);
   if (at.pointer !== undefined) parts.push(at.pointer || '/');
   return parts.join(' ') || 'connector';

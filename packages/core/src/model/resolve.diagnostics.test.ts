@@ -609,9 +609,19 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     expectDiagnostic(
       bodyOf(Loose),
       'FP1402',
-      'the type of this property cannot be read from its declaration (Object: TypeScript records unions, interfaces and any as Object)',
+      'the type cannot be read from its declaration (Object: TypeScript records unions, interfaces and any as Object)',
       { class: 'Loose', property: 'value' },
     );
+    // A response's type is named by its status: before, only the method was, and "this property"
+    // sent the reader looking for a property.
+    @Controller('/loose')
+    class Responder {
+      @Get('/') @Action({ summary: 'Get' }) @Returns(200, Object) get(): void {}
+    }
+    const [d] = diagnosticsOf(connectorOf([Responder])).filter((x) => x.code === 'FP1402');
+    assert.deepEqual(d?.at, { class: 'Responder', method: 'get', response: '200' });
+    assert.equal(formatLocation(d.at), 'Responder.get response 200');
+    assert.match(d.hint, /'object' in @Returns/);
   });
 
   check('FP1403', 'two classes with one name', () => {
@@ -711,7 +721,11 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @Returns(201, undefined, { headers: { Location: { format: 'url' } } })
       create(): void {}
     }
-    expectDiagnostic(connectorOf([ByHeader]), 'FP1409', /format "url"/, { class: 'ByHeader', method: 'create' });
+    expectDiagnostic(connectorOf([ByHeader]), 'FP1409', /format "url"/, {
+      class: 'ByHeader',
+      method: 'create',
+      response: '201',
+    });
   });
 
   check('FP1410', 'a Date field with a format other than date-time', () => {

@@ -19,9 +19,11 @@ export function response(
   registry: SchemaRegistry,
   at: SourceLocation,
 ): ResponseModel {
+  // A diagnostic about the type or a header names the response, not only the method.
+  const where: SourceLocation = { ...at, response: status };
   const headers: Record<string, HeaderModel> = {};
   for (const [name, h] of Object.entries(o.headers ?? {})) {
-    checkFormat(h.format, registry.bag, at);
+    checkFormat(h.format, registry.bag, where);
     headers[name] = {
       type: h.type ?? 'string',
       format: h.format,
@@ -31,7 +33,7 @@ export function response(
       extensions: h.extensions,
     };
   }
-  const schema = type === undefined ? undefined : registry.schemaFor(type, at);
+  const schema = type === undefined ? undefined : registry.schemaFor(type, where);
   // The schema allows x-ms-media-kind on binary strings, not on `type: file`.
   if (schema && o.mediaKind && schema.format === 'binary') schema.mediaKind = o.mediaKind;
   return {
