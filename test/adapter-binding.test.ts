@@ -1,6 +1,9 @@
 import { Connector } from '@flowport/core';
 import { createApp } from '@flowport/express-adapter';
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { get, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { BindingController, OpenController } from './fixtures/binding-api';
 
@@ -13,6 +16,32 @@ const app = createApp(new Connector({ ...base, controllers: [BindingController] 
   docs: false,
   logger: { error: (message, details) => logged.push({ message, details: { ...details } }) },
 });
+
+interface Answer {
+  readonly echoed?: { readonly tags?: string[] };
+  readonly errors?: unknown[];
+}
+
+/** A GET with header lines as given, repeated names too (supertest sends one line per name). */
+async function getWithHeaderLines(path: string, lines: string[]): Promise<{ status: number; body: Answer }> {
+  const server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  try {
+    const { port } = server.address() as AddressInfo;
+    const res = await new Promise<IncomingMessage>((done, fail) =>
+      // Given as a list, headers are sent as they are: Host too, or Node's server answers 400.
+      get({ port, path, headers: ['Host', 'localhost', ...lines] as unknown as OutgoingHttpHeaders }, done).on(
+        'error',
+        fail,
+      ),
+    );
+    let text = '';
+    for await (const chunk of res) text += chunk;
+    return { status: res.statusCode!, body: JSON.parse(text) as Answer };
+  } finally {
+    server.close();
+  }
+}
 
 describe('binding, coercion and replies', () => {
   it('coerces path, query and header strings to the declared types', async () => {
@@ -41,6 +70,18 @@ describe('binding, coercion and replies', () => {
     ]);
     const list = await request(app).get('/bind/items/1/parts/p?ids=1&ids=2,3').set('X-Trace', 'beef');
     assert.deepEqual([list.status, list.body.echoed.ids], [200, [1, 2, 3]]);
+  });
+
+  it('reads a header list as HTTP writes it, and names a header of one value that is sent twice', async () => {
+    // Before, `X-Tags: a, b` reached the handler as ["a", " b"], an integer list "1, 2" was
+    // refused, and two X-Trace lines were joined into "a, b" and refused as not matching the pattern.
+    const list = await getWithHeaderLines('/bind/items/1/parts/p', ['X-Tags', 'a, b', 'X-Tags', 'c']);
+    assert.deepEqual([list.status, list.body.echoed?.tags], [200, ['a', 'b', 'c']]);
+    const twice = await getWithHeaderLines('/bind/items/1/parts/p', ['X-Trace', 'ab', 'X-Trace', 'cd']);
+    assert.equal(twice.status, 400);
+    assert.deepEqual(twice.body.errors, [
+      { pointer: '/header/x-trace', message: 'is given 2 times; it takes one value', code: 'repeated' },
+    ]);
   });
 
   it('reports each value that is not of its type, by location', async () => {

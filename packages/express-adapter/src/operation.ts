@@ -90,7 +90,9 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
         {
           path,
           query: req.query as Record<string, unknown>,
-          header: req.headers,
+          // One entry per header line: a repeated header of one value is named as repeated,
+          // where `req.headers` joins the lines (or keeps only the first, for some names).
+          header: req.headersDistinct,
           formData: isObject(req.body) ? req.body : {},
           body: req.body,
           hasBody: state.hasBody && req.body !== undefined,

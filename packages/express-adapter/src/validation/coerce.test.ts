@@ -26,6 +26,22 @@ describe('coerce: wire strings to declared types', () => {
     assert.deepEqual(coerce('', { type: 'array', items: { type: 'string' } }), []);
   });
 
+  it('reads a header list as HTTP writes it: commas with optional spaces, empty items ignored', () => {
+    // Node joins repeated header lines with ", "; before, the second item kept its space, and
+    // "1, 2" was refused ("must be number") while "a, b" was handed over as ["a", " b"].
+    const ints = { type: 'array', items: { type: 'integer' } };
+    assert.deepEqual(coerce('1, 2,3 ,\t4', ints, true), [1, 2, 3, 4]);
+    assert.deepEqual(coerce(['a, b', 'c'], { type: 'array', items: { type: 'string' } }, true), ['a', 'b', 'c']);
+    assert.deepEqual(coerce('a,, b,', { type: 'array', items: { type: 'string' } }, true), ['a', 'b']);
+    assert.deepEqual(coerce('', ints, true), []);
+    // In a query a space is data.
+    assert.deepEqual(coerce('a, b', { type: 'array', items: { type: 'string' } }), ['a', ' b']);
+    assert.deepEqual(coerce('a| b', { type: 'array', collectionFormat: 'pipes', items: { type: 'string' } }, true), [
+      'a',
+      ' b',
+    ]);
+  });
+
   it('reads a repeated scalar as its first value only when there is one', () => {
     assert.equal(coerce(['5'], { type: 'integer' }), 5);
     assert.deepEqual(coerce(['5', '6'], { type: 'integer' }), ['5', '6']);

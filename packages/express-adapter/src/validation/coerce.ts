@@ -4,20 +4,24 @@ type Json = Record<string, unknown>;
 
 const SEPARATORS: Record<string, string> = { csv: ',', ssv: ' ', tsv: '\t', pipes: '|' };
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** A header's list separator: a comma with optional whitespace around it (RFC 9110 §5.6.1). */
+const HEADER_LIST = /[ \t]*,[ \t]*/;
 
 /**
  * Turns the strings of a path, query, header or form value into the declared type. A string
  * that is not a valid value of the type is left as it is, so that validation reports it.
+ * `inHeader` reads a csv list the way HTTP writes one in a header: `1, 2` is two items, and
+ * empty items are ignored.
  */
-export function coerce(value: unknown, param: Json): unknown {
+export function coerce(value: unknown, param: Json, inHeader = false): unknown {
   const type = param.type;
   if (type === 'array') {
     const items = (param.items as Json | undefined) ?? {};
     const format = (param.collectionFormat as string | undefined) ?? 'csv';
     const parts = Array.isArray(value)
-      ? value.flatMap((v) => split(v, format))
+      ? value.flatMap((v) => split(v, format, inHeader))
       : typeof value === 'string'
-        ? split(value, format)
+        ? split(value, format, inHeader)
         : value;
     return Array.isArray(parts) ? parts.map((p) => coerce(p, items)) : parts;
   }
@@ -36,8 +40,9 @@ export function coerce(value: unknown, param: Json): unknown {
   }
 }
 
-function split(value: unknown, format: string): unknown[] {
+function split(value: unknown, format: string, inHeader: boolean): unknown[] {
   if (typeof value !== 'string') return [value];
   if (format === 'multi') return [value];
+  if (inHeader && format === 'csv') return value.split(HEADER_LIST).filter((item) => item !== '');
   return value === '' ? [] : value.split(SEPARATORS[format] ?? ',');
 }

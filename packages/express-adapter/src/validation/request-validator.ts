@@ -78,7 +78,7 @@ export class RequestValidator {
         const key = g.location === 'header' ? String(p.name).toLowerCase() : String(p.name);
         const value = source[key];
         if (value === undefined) continue;
-        const coerced = coerce(value, p);
+        const coerced = coerce(value, p, g.location === 'header');
         // `?top=1&top=2` for a parameter of one value: ajv would only say "must be integer".
         if (Array.isArray(coerced) && p.type !== 'array') {
           const pointer = `/${g.location}/${escape(key)}`;
