@@ -18,6 +18,8 @@ import { problemErrors } from './validation/errors';
 import { triggerHandler, type TriggerCall } from './trigger-handlers';
 import { RequestValidator, type ValidInput } from './validation/request-validator';
 
+const NO_HEADERS: Readonly<Record<string, unknown>> = Object.freeze({});
+
 /** Everything compiled once at start-up that operations share. */
 export interface CompileContext {
   readonly model: ApiModel;
@@ -91,8 +93,9 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
           path,
           query: req.query as Record<string, unknown>,
           // One entry per header line: a repeated header of one value is named as repeated,
-          // where `req.headers` joins the lines (or keeps only the first, for some names).
-          header: req.headersDistinct,
+          // where `req.headers` joins the lines (or keeps only the first, for some names). Built
+          // on first read, so only for operations that declare a header.
+          header: validator.readsHeaders ? req.headersDistinct : NO_HEADERS,
           formData: isObject(req.body) ? req.body : {},
           body: req.body,
           hasBody: state.hasBody && req.body !== undefined,

@@ -41,6 +41,8 @@ export class RequestValidator {
   /** `validate` is absent for a raw binary body (a stream: only its presence is checked). */
   private readonly body?: { readonly required: boolean; readonly validate?: Validate; readonly maxDepth?: number };
   private readonly files: readonly Json[];
+  /** Whether the operation declares a header parameter, so that the request's headers are read. */
+  readonly readsHeaders: boolean;
 
   constructor(validators: Validators, parameters: readonly Json[]) {
     const schemas = requestSchemas(parameters);
@@ -50,6 +52,7 @@ export class RequestValidator {
       validate: validators.of(g.schema),
     }));
     this.files = schemas.files;
+    this.readsHeaders = this.groups.some((g) => g.location === 'header');
     if (schemas.body) {
       const { required, schema } = schemas.body;
       const maxDepth = schema && isRecursive(schema, validators.definitions) ? MAX_BODY_DEPTH : undefined;
