@@ -1,6 +1,7 @@
 import { toJsonSchema } from '@flowport/core';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { callTarget, type CallTarget, type ParameterValues } from './parameters';
 import { CallbackReceiver, type Inbox, type Notification } from './receiver';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -92,15 +93,21 @@ export class FlowHost {
   }
 
   static async start(options: FlowHostOptions): Promise<FlowHost> {
-    const definition =
-      options.definition ??
-      ((await (await fetch(`${options.api}/connector/apiDefinition.swagger.json`)).json()) as Json);
+    const definition = options.definition ?? (await fetchDefinition(options.api));
+    if (typeof definition?.paths !== 'object' || definition.paths === null) {
+      throw new Error('the connector definition has no paths: it is not a Swagger 2.0 definition');
+    }
     return new FlowHost(options, definition, await CallbackReceiver.start());
   }
 
-  /** @internal A call through the connection: its headers, and nothing else. */
-  async call(method: string, url: string, body?: unknown): Promise<Response> {
-    const headers: Record<string, string> = { ...this.options.connection };
+  /** @internal A call through the connection: its headers and the parameters', nothing else. */
+  async call(
+    method: string,
+    url: string,
+    body?: unknown,
+    parameterHeaders: Readonly<Record<string, string>> = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = { ...this.options.connection, ...parameterHeaders };
     if (body !== undefined) headers['content-type'] = 'application/json';
     return fetch(url, {
       method,
@@ -117,6 +124,26 @@ export class FlowHost {
       }
     }
     throw new Error(`the definition has no operation ${operationId}`);
+  }
+
+  /** Where a call of the operation with these parameter values goes, and its headers. */
+  private target(
+    operationId: string,
+    values: ParameterValues,
+  ): { url: string; headers: CallTarget['headers']; method: string; op: Json; item: Json } {
+    const { path, method, op, item } = this.find(operationId);
+    const own = ((op.parameters ?? []) as Json[]).map((p) => this.derefParameter(p));
+    const shared = ((item.parameters ?? []) as Json[])
+      .map((p) => this.derefParameter(p))
+      .filter((p) => !own.some((o) => o.name === p.name && o.in === p.in));
+    const target = callTarget(operationId, path, [...own, ...shared], values);
+    return { url: this.url(target.pathAndQuery), headers: target.headers, method: method.toUpperCase(), op, item };
+  }
+
+  /** A parameter given as a reference to the definition's shared `parameters`. */
+  private derefParameter(p: Json): Json {
+    const ref = p.$ref as string | undefined;
+    return ref?.startsWith('#/parameters/') ? (this.definition.parameters?.[ref.slice(13)] ?? p) : p;
   }
 
   private deref(s: Json): Json {
@@ -139,12 +166,12 @@ export class FlowHost {
    * the callback URL in the notification-url field. Expects 201 with a Location.
    */
   async webhook(operationId: string, inputs: Readonly<Record<string, unknown>> = {}): Promise<WebhookSubscription> {
-    const { path, method, op, item } = this.find(operationId);
+    const { url, headers, method, op, item } = this.target(operationId, {});
     if (op['x-ms-trigger'] !== 'single')
       throw new Error(`${operationId} is not a webhook trigger (x-ms-trigger single)`);
     const content = item['x-ms-notification-content'];
     if (!content?.schema) throw new Error(`${operationId} has no x-ms-notification-content on its path`);
-    const body = (op.parameters as Json[] | undefined)?.find((p) => p.in === 'body');
+    const body = ((op.parameters ?? []) as Json[]).map((p) => this.derefParameter(p)).find((p) => p.in === 'body');
     const field = body && this.notificationField(body.schema);
     if (!field) throw new Error(`${operationId} has no body field with x-ms-notification-url`);
     const inbox = this.receiver.inbox();
@@ -152,7 +179,7 @@ export class FlowHost {
     let cursor = payload;
     for (const k of field.slice(0, -1)) cursor = cursor[k] ??= {};
     cursor[field[field.length - 1]] = inbox.url;
-    const res = await this.call(method.toUpperCase(), this.url(path), payload);
+    const res = await this.call(method, url, payload, headers);
     if (res.status !== 201 && res.status !== 200) {
       throw new Error(`registering ${operationId} answered ${res.status}: ${await res.text()}`);
     }
@@ -169,13 +196,13 @@ export class FlowHost {
    */
   async poll(
     operationId: string,
-    query: Readonly<Record<string, string>> = {},
+    parameters: ParameterValues = {},
     options: { maxPolls?: number; between?: (polls: number) => Promise<void> | void; from?: string } = {},
   ): Promise<PollOutcome> {
-    const { path } = this.find(operationId);
-    let url = options.from ?? `${this.url(path)}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`;
+    const target = this.target(operationId, parameters);
+    let url = options.from ?? target.url;
     for (let polls = 1; polls <= (options.maxPolls ?? 20); polls++) {
-      const res = await this.call('GET', url);
+      const res = await this.call('GET', url, undefined, target.headers);
       const location = res.headers.get('location');
       const retryAfter = Number(res.headers.get('retry-after') ?? 0);
       if (res.status === 200) {
@@ -193,32 +220,33 @@ export class FlowHost {
 
   /**
    * Calls an action and, when it answers 202 (a long-running action), follows its Location after
-   * each Retry-After (scaled) until the answer is final, as the engine does.
+   * each Retry-After (scaled) until the answer is final, as the engine does. `parameters` are the
+   * path, query and header parameters by their declared names. The body of the final answer is
+   * parsed when it is JSON and handed over as bytes otherwise (a file, an image).
    */
   async action(
     operationId: string,
     body?: unknown,
-    query: Readonly<Record<string, string>> = {},
+    parameters: ParameterValues = {},
     maxPolls = 50,
   ): Promise<{ status: number; body: unknown; polls: number }> {
-    const { path, method } = this.find(operationId);
-    let res = await this.call(
-      method.toUpperCase(),
-      `${this.url(path)}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`,
-      body,
-    );
+    const target = this.target(operationId, parameters);
+    let url = target.url;
+    let res = await this.call(target.method, url, body, target.headers);
     let polls = 0;
-    while (res.status === 202 && polls < maxPolls) {
+    while (res.status === 202) {
       const location = res.headers.get('location');
       if (!location) throw new Error(`${operationId} answered 202 without a Location`);
+      if (polls === maxPolls) throw new Error(`${operationId} was still running after ${maxPolls} polls`);
+      await res.arrayBuffer();
       await new Promise((r) =>
         setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000 * (this.options.timeScale ?? 1)),
       );
-      res = await this.call('GET', location);
+      url = new URL(location, url).href;
+      res = await this.call('GET', url);
       polls++;
     }
-    const text = await res.text();
-    const result = text ? (JSON.parse(text) as unknown) : undefined;
+    const result = await bodyOf(res);
     this.checkOutput(operationId, res.status, result);
     return { status: res.status, body: result, polls };
   }
@@ -230,9 +258,8 @@ export class FlowHost {
   async testConnection(): Promise<number> {
     const test = this.definition['x-ms-capabilities']?.testConnection as Json | undefined;
     if (!test?.operationId) throw new Error('the definition declares no x-ms-capabilities.testConnection');
-    const { path, method } = this.find(test.operationId);
-    const query = new URLSearchParams(Object.entries((test.parameters ?? {}) as Record<string, string>));
-    const res = await this.call(method.toUpperCase(), `${this.url(path)}${query.size ? `?${query}` : ''}`);
+    const target = this.target(test.operationId, (test.parameters ?? {}) as ParameterValues);
+    const res = await this.call(target.method, target.url, undefined, target.headers);
     await res.arrayBuffer();
     return res.status;
   }
@@ -255,24 +282,23 @@ export class FlowHost {
    */
   async pages(
     operationId: string,
-    query: Readonly<Record<string, string>> = {},
+    parameters: ParameterValues = {},
     maxPages = 100,
   ): Promise<{ items: unknown[]; pages: number }> {
-    const { path, op } = this.find(operationId);
-    const name = op['x-ms-pageable']?.nextLinkName as string | undefined;
+    const target = this.target(operationId, parameters);
+    const name = target.op['x-ms-pageable']?.nextLinkName as string | undefined;
     if (!name) throw new Error(`${operationId} is not pageable (no x-ms-pageable)`);
-    let url: string | undefined =
-      `${this.url(path)}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`;
+    let url: string | undefined = target.url;
     const items: unknown[] = [];
     let pages = 0;
     while (url && pages < maxPages) {
-      const res = await this.call('GET', url);
+      const res = await this.call('GET', url, undefined, target.headers);
       if (res.status !== 200)
         throw new Error(`${operationId} page ${pages + 1} answered ${res.status}: ${await res.text()}`);
       const body = (await res.json()) as Json;
       items.push(...((body.value ?? []) as unknown[]));
       pages++;
-      url = typeof body[name] === 'string' ? body[name] : undefined;
+      url = typeof body[name] === 'string' ? new URL(body[name], url).href : undefined;
     }
     return { items, pages };
   }
@@ -285,4 +311,29 @@ export class FlowHost {
   async close(): Promise<void> {
     await this.receiver.close();
   }
+}
+
+/** The definition the API serves next to itself, or an error that says why it could not be read. */
+async function fetchDefinition(api: string): Promise<Json> {
+  const url = `${api}/connector/apiDefinition.swagger.json`;
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (err) {
+    const cause = (err as { cause?: { message?: string } }).cause?.message ?? (err as Error).message;
+    throw new Error(`cannot reach ${url} to read the connector definition: ${cause}`, { cause: err });
+  }
+  if (!res.ok) {
+    await res.arrayBuffer();
+    throw new Error(`${url} answered ${res.status}; pass the definition in FlowHost.start({ definition })`);
+  }
+  return (await res.json()) as Json;
+}
+
+/** A JSON answer parsed, another one as its bytes, none as undefined. */
+async function bodyOf(res: Response): Promise<unknown> {
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (bytes.length === 0) return undefined;
+  const type = res.headers.get('content-type') ?? '';
+  return /^application\/([\w.-]+\+)?json\b/i.test(type) ? (JSON.parse(bytes.toString('utf8')) as unknown) : bytes;
 }

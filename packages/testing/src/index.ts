@@ -1,6 +1,7 @@
 /**
- * @flowport/testing — FlowHost, a stand-in for Power Automate's trigger engine in tests.
+ * @flowport/testing — FlowHost, a stand-in for Power Automate in tests: triggers, actions, paging.
  * @packageDocumentation
  */
 export { FlowHost, WebhookSubscription, type FlowHostOptions, type PollOutcome } from './flow-host';
+export type { ParameterValue, ParameterValues } from './parameters';
 export { CallbackReceiver, Inbox, type Answer, type Notification } from './receiver';

@@ -1,0 +1,83 @@
+import { createApp, listen, urlOf } from '@flowport/express-adapter';
+import { FlowHost } from '@flowport/testing';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { connector } from './fixtures/flowhost-api';
+
+/** A server answering every request with `answer`, and the URL it listens on. */
+async function serving(answer: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
+  const server = createServer(answer);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+describe('FlowHost: calls an operation as the platform does', () => {
+  let server: Server;
+  let host: FlowHost;
+  before(async () => {
+    server = await listen(createApp(connector, { credentials: {} }), 0, '127.0.0.1');
+    host = await FlowHost.start({ api: urlOf(server) });
+  });
+  after(async () => {
+    await host?.close();
+    await new Promise<void>((done) => server?.close(() => done()) ?? done());
+  });
+
+  it('puts each parameter where it is declared: path (encoded as declared), query list, header, internal default', async () => {
+    // Before, only a query could be given: a path variable was sent as "{id}", a header not at all.
+    const res = await host.action('GetThing', undefined, { id: 'a/b c%', tags: ['x', 'y z'], 'x-mode': 'fast' });
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body, { id: 'a/b c%', tags: ['x', 'y z'], version: '2026-11-28', mode: 'fast' });
+  });
+
+  it('names a parameter the operation does not declare, and a path parameter not given', async () => {
+    await assert.rejects(host.action('GetThing', undefined, { id: 'a', top: 3 }), {
+      message: 'GetThing has no path, query or header parameter "top" (it has "id", "tags", "x-mode", "api-version")',
+    });
+    await assert.rejects(host.action('GetThing', undefined, { tags: ['x'] }), {
+      message: 'GetThing needs a value for its path parameter "id"',
+    });
+  });
+
+  it('hands over a file answer as its bytes, where it tried to parse JSON', async () => {
+    const res = await host.action('GetThingFile', undefined, { id: 'é' });
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body, Buffer.from([0, 1, 2, 255, ...Buffer.from('é')]));
+  });
+});
+
+describe('FlowHost: says why it cannot go on', () => {
+  it('names the definition URL it cannot reach or read', async () => {
+    const { server, url } = await serving((_req, res) => res.writeHead(404).end('no'));
+    await assert.rejects(FlowHost.start({ api: url }), {
+      message: `${url}/connector/apiDefinition.swagger.json answered 404; pass the definition in FlowHost.start({ definition })`,
+    });
+    await new Promise<void>((done) => server.close(() => done()));
+    await assert.rejects(FlowHost.start({ api: url }), (err: Error) => {
+      assert.match(err.message, /^cannot reach http:\/\/127\.0\.0\.1:\d+\/connector\/apiDefinition\.swagger\.json/);
+      return true;
+    });
+    await assert.rejects(FlowHost.start({ api: url, definition: { swagger: '2.0' } }), /has no paths/);
+  });
+
+  it('fails an action still running after its last poll, instead of answering the 202 as its result', async () => {
+    let calls = 0;
+    const { server, url } = await serving((_req, res) => {
+      calls++;
+      res.writeHead(202, { Location: '/status', 'Retry-After': '0' }).end();
+    });
+    const definition = {
+      swagger: '2.0',
+      paths: { '/run': { post: { operationId: 'Run', responses: { '200': { description: 'Done' } } } } },
+    };
+    const host = await FlowHost.start({ api: url, definition });
+    try {
+      await assert.rejects(host.action('Run', undefined, {}, 3), { message: 'Run was still running after 3 polls' });
+      assert.equal(calls, 4);
+    } finally {
+      await host.close();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+});
