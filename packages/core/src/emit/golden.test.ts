@@ -31,7 +31,7 @@ import { dynamicHostUrl, routeRequestToEndpoint, setHeader, updateNextLink } fro
 import { connectorOf } from '../test-support/connectors';
 import { pollingTrigger, webhookTrigger } from '../triggers/declarations';
 import type { Class } from '../types';
-import { param } from '../types';
+import { described, param } from '../types';
 import { emitFiles } from './files';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -514,7 +514,32 @@ describe('golden: dynamic values, schema and tree', () => {
       operationId: 'Schema',
       parameters: { org: { parameterReference: 'org' } },
       itemValuePath: 'schema',
-    });
+    }); // The flow sends the properties the schema operation names, which Task does not declare:
+    // before, Task's closed definition was inlined here and the API refused every one of them.
+    assert.equal(schema.additionalProperties, undefined);
+    assert.deepEqual(Object.keys(schema.properties), ['team']);
+    assert.equal(swagger.definitions.Task.additionalProperties, false, 'closed wherever else it is used');
+  });
+
+  it('opens a response class to a dynamic schema, and keeps a class closed by its own declaration', () => {
+    class Row {
+      @IsString() id!: string;
+    }
+    @Schema({ additionalProperties: false })
+    class Fixed {
+      @IsString() id!: string;
+    }
+    const dynamic = { operation: () => R.prototype.schema, valuePath: 'schema' };
+    @Controller()
+    class R {
+      @Get('/schema') @Returns(200, TaskSchema) schema(): void {}
+      @Get('/rows/{id}') @Returns(200, described(Row, { dynamicSchema: dynamic })) row(@Path('id') _i: string): void {}
+      @Post('/fixed') @Returns(200) fixed(@Body({ dynamicSchema: dynamic }) _f: Fixed): void {}
+    }
+    const { swagger } = emit([R]);
+    const row = swagger.paths['/rows/{id}'].get.responses['200'].schema;
+    assert.deepEqual([row.properties, row.additionalProperties], [{ id: { type: 'string' } }, undefined]);
+    assert.equal(swagger.paths['/fixed'].post.parameters[0].schema.additionalProperties, false);
   });
 
   it('emits x-ms-dynamic-tree with resolved operationIds', () => {

@@ -50,7 +50,7 @@ export function parameterModel(
     name: rec.name,
     in: rec.in,
     required,
-    schema,
+    schema: body ? registry.openToDynamicSchema(schema) : schema,
     urlEncoding: o.urlEncoding ?? (rec.in === 'path' && registry.conventions ? 'single' : undefined),
     collectionFormat: o.collectionFormat,
     allowEmptyValue: o.allowEmptyValue,

@@ -33,7 +33,7 @@ export function response(
       extensions: h.extensions,
     };
   }
-  const schema = type === undefined ? undefined : registry.schemaFor(type, where);
+  const schema = type === undefined ? undefined : registry.openToDynamicSchema(registry.schemaFor(type, where));
   // The schema allows x-ms-media-kind on binary strings, not on `type: file`.
   if (schema && o.mediaKind && schema.format === 'binary') schema.mediaKind = o.mediaKind;
   return {

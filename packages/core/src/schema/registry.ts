@@ -105,6 +105,23 @@ export class SchemaRegistry {
     return { ...s };
   }
 
+  /**
+   * A body or response whose schema another operation supplies at design time
+   * (`x-ms-dynamic-schema`): the flow sends, or expects, the properties that schema names, which
+   * the class does not declare. A class closed only by the convention is therefore written in
+   * place and open at this one use (its definition stays closed elsewhere); an explicit
+   * `@Schema({ additionalProperties: false })` is kept as declared.
+   */
+  openToDynamicSchema(s: SchemaModel): SchemaModel {
+    if (!this.conventions || s.ref === undefined || !(s.dynamicSchema || s.dynamicProperties)) return s;
+    const target = this.table.get(s.ref);
+    const cls = this.classes().get(s.ref);
+    if (target?.additionalProperties !== false || !cls || schemaOf(cls)?.additionalProperties === false) return s;
+    const { additionalProperties: _closed, ...open } = target;
+    const { ref: _ref, ...annotations } = s;
+    return { ...open, ...annotations, runtimeClass: cls };
+  }
+
   /** The object schema of a class without naming it (e.g. filters flattened into parameters). */
   describeClass(cls: Class): SchemaModel {
     return this.objectSchema(cls);
