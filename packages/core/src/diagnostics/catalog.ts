@@ -338,6 +338,27 @@ export const catalog = {
     'a Date field is written by JSON as a date-time ("2026-11-28T00:00:00.000Z"), which format "{format}" refuses',
     'Declare the field as a string to keep format "{format}", or drop the format to send a date-time.',
   ),
+  invalidRegularExpression: entry(
+    'FP1411',
+    'invalid-regular-expression',
+    'error',
+    'pattern "{pattern}" is not a regular expression the request validator can compile ({reason})',
+    'Correct the pattern: JSON Schema patterns are ECMAScript regular expressions, read with the u flag, so escape only the characters that need it.',
+  ),
+  emptyEnum: entry(
+    'FP1412',
+    'empty-enum',
+    'error',
+    'enum lists no values, so no value is valid (and the Swagger 2.0 schema requires at least one)',
+    'List the allowed values, or drop the enum.',
+  ),
+  unsatisfiableBounds: entry(
+    'FP1413',
+    'unsatisfiable-bounds',
+    'error',
+    '{bounds} leave no value valid',
+    'Correct the bounds so that some value lies between them.',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),

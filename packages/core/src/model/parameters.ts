@@ -4,6 +4,7 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import type { ParameterRecord } from '../metadata/records';
 import { applyDescribed } from '../schema/describe';
+import { checkKeywords } from '../schema/keyword-checks';
 import type { SchemaModel } from '../schema/model';
 import type { SchemaRegistry } from '../schema/registry';
 import type { TypeRef } from '../types';
@@ -42,6 +43,7 @@ export function parameterModel(
   const { summary, description, visibility, testValue, ...described } = o;
   const body = rec.in === 'body';
   applyDescribed(schema, body ? described : o, bag, at, registry.conventions);
+  if (!body && registry.conventions) checkKeywords(schema, bag, at);
   if (o.urlEncoding !== undefined && rec.in !== 'path') {
     bag.report('urlEncodingOnQuery', at, { name: rec.name, in: rec.in });
   }

@@ -9,6 +9,7 @@ import { Delete, Get, Post } from '../decorators/http';
 import { Action, Trigger, type ActionOptions } from '../decorators/operation';
 import { Body, FormField, Header, Path, Query } from '../decorators/params';
 import { Returns } from '../decorators/returns';
+import { IsIn, IsPositive, Max, MaxLength, Min, MinLength } from '../decorators/constraints';
 import { Connector, type ConnectorOptions } from '../connector';
 import { catalogEntries } from '../diagnostics/catalog';
 import { policy } from '../policies/templates';
@@ -749,6 +750,74 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @Field() at!: Date;
     }
     assert.doesNotThrow(() => resolve(bodyOf(Fine)));
+  });
+
+  check('FP1411', 'a pattern that is not a regular expression', () => {
+    // Before, a parameter's pattern was published as written and every request was a 500 (ajv
+    // could not compile it); @Matches('[') threw a bare SyntaxError out of resolve().
+    @Controller()
+    class C {
+      @Get('/p') @Returns(200) get(@Query('q', { pattern: '[a-' }) _q: string): void {}
+    }
+    expectDiagnostic(
+      connectorOf([C]),
+      'FP1411',
+      'pattern "[a-" is not a regular expression the request validator can compile (Unterminated character class)',
+      { class: 'C', method: 'get', parameter: { name: 'q', index: 0 } },
+    );
+    class Code {
+      @Matches('(ab') code!: string;
+    }
+    expectDiagnostic(bodyOf(Code), 'FP1411', /pattern "\(ab"/, { class: 'Code', property: 'code' });
+    class Fine {
+      @Matches('^[a-z/]+$') path!: string;
+    }
+    assert.doesNotThrow(() => resolve(bodyOf(Fine)));
+  });
+
+  check('FP1412', 'an enum without values', () => {
+    @Controller()
+    class C {
+      @Get('/e') @Returns(200) get(@Query('kind', { enum: [] }) _k: string): void {}
+    }
+    expectDiagnostic(
+      connectorOf([C]),
+      'FP1412',
+      'enum lists no values, so no value is valid (and the Swagger 2.0 schema requires at least one)',
+      { class: 'C', method: 'get', parameter: { name: 'kind', index: 0 } },
+    );
+    class Pick {
+      @IsIn([], { each: true }) @Field({ type: [String] }) picks!: string[];
+    }
+    expectDiagnostic(bodyOf(Pick), 'FP1412', /enum lists no values/, { class: 'Pick', property: 'picks' });
+  });
+
+  check('FP1413', 'bounds that no value meets', () => {
+    @Controller()
+    class C {
+      @Get('/b') @Returns(200) get(@Query('top', { type: 'integer', minimum: 10, maximum: 1 }) _t: number): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1413', 'minimum 10 and maximum 1 leave no value valid', {
+      class: 'C',
+      method: 'get',
+      parameter: { name: 'top', index: 0 },
+    });
+    class Range {
+      @IsPositive() @Max(0) ratio!: number;
+      @MinLength(4) @MaxLength(3) code!: string;
+    }
+    const found = diagnosticsOf(bodyOf(Range)).filter((d) => d.code === 'FP1413');
+    assert.deepEqual(
+      found.map((d) => [d.at.property, d.message]),
+      [
+        ['ratio', 'exclusive minimum 0 and maximum 0 leave no value valid'],
+        ['code', 'minLength 4 and maxLength 3 leave no value valid'],
+      ],
+    );
+    class Exact {
+      @Min(1) @Max(1) one!: number;
+    }
+    assert.doesNotThrow(() => resolve(bodyOf(Exact)));
   });
 
   check('FP1501', 'invalid connector option', () => {

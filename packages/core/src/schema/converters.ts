@@ -158,8 +158,16 @@ export const converters: Record<string, Converter> = {
   },
   matches: (s, c) => {
     s.type ??= 'string';
-    const re = c[0] instanceof RegExp ? c[0] : new RegExp(String(c[0]), c[1] ? String(c[1]) : undefined);
-    s.pattern = re.source;
+    if (c[0] instanceof RegExp) {
+      s.pattern = c[0].source;
+      return;
+    }
+    try {
+      s.pattern = new RegExp(String(c[0]), c[1] ? String(c[1]) : undefined).source;
+    } catch {
+      // Kept as written, to be reported (FP1411) at the property instead of thrown from here.
+      s.pattern = String(c[0]);
+    }
   },
   min: (s, c) => {
     s.minimum = num(c);

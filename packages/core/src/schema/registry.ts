@@ -6,6 +6,7 @@ import type { FieldOptions } from '../decorators/field';
 import type { Class, TypeRef } from '../types';
 import { transformerTypeOf } from './class-transformer-metadata';
 import { constraintsOf, type Constraint } from './constraints';
+import { checkKeywords } from './keyword-checks';
 import { converters } from './converters';
 import { applyDescribed } from './describe';
 import type { SchemaModel, SchemaTable } from './model';
@@ -219,6 +220,8 @@ export class SchemaRegistry {
     // format, a handler that returns what it was given breaks its own definition.
     const date = s.runtimeType === 'Date' ? s : s.items?.runtimeType === 'Date' ? s.items : undefined;
     if (date && date.format !== 'date-time') this.bag.report('dateFieldFormat', at, { format: String(date.format) });
+    // An imported connector keeps its own keywords, as written.
+    if (this.conventions) checkKeywords(s, this.bag, at);
     if (field.nullable) s.nullable = true;
     if (field.readOnly) s.readOnly = true;
     if (field.title !== undefined) s.title = field.title;
