@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { connector } from './fixtures/jobs-api';
+import { connector, oddRuns } from './fixtures/jobs-api';
 
 describe('async (202) actions', function () {
   this.timeout(60_000);
@@ -123,6 +123,34 @@ describe('async (202) actions', function () {
     } finally {
       flakyServer.closeAllConnections();
       await new Promise((r) => flakyServer.close(r));
+    }
+  });
+
+  it('fails a job whose result JSON cannot write, or that is bytes, once, instead of running it at every lease', async () => {
+    // Before, JSON.stringify threw (a BigInt) or wrote a Buffer as {"type":"Buffer",…}; the first
+    // left the job unrecorded, so it ran again whenever its lease ended, for as long as it lived.
+    const logs: string[] = [];
+    const odd = createApp(connector, {
+      docs: false,
+      credentials: { apiKeys: ['k1'] },
+      jobs: { store: new MemoryJobStore(), leaseMs: 200 },
+      logger: { error: (message) => logs.push(message) },
+    });
+    const oddServer = await listen(odd, 0, '127.0.0.1');
+    try {
+      for (const kind of ['bigint', 'bytes']) {
+        const started = await request(urlOf(oddServer)).post('/odd').set('x-key', 'k1').send({ kind });
+        assert.equal(started.status, 202);
+        const done = await poll(started.headers.location);
+        assert.deepEqual([done.status, done.type], [500, 'application/problem+json'], kind);
+        assert.match(done.body.detail, /^The operation failed; quote job [0-9a-f-]{36} when reporting it\.$/);
+      }
+      await new Promise((r) => setTimeout(r, 700));
+      assert.deepEqual(oddRuns, { bigint: 1, bytes: 1 });
+      assert.equal(logs.filter((m) => m === 'flowport: async job failed').length, 2, logs.join('\n'));
+    } finally {
+      oddServer.closeAllConnections();
+      await new Promise((r) => oddServer.close(r));
     }
   });
 

@@ -1,11 +1,13 @@
 import type { JobStore, OperationModel } from '@flowport/core';
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from './errors';
 import { ownerOf, type Identity } from './identity';
 import { originOf } from './origin';
 import { sendProblem, titleOf } from './problem';
 import { isReply } from './reply';
+import { isDownload } from './download';
 import type { ValidInput } from './validation/request-validator';
 
 /** Options of async (202) operations. */
@@ -36,6 +38,11 @@ function problemOf(status: number, detail: string, errors: readonly unknown[]) {
 }
 
 /** A failure whose cause is logged, not shown: the caller quotes the job. */
+/** A file or bytes, as a synchronous action may answer and a job cannot store. */
+function isBytes(body: unknown): boolean {
+  return isDownload(body) || body instanceof Readable || body instanceof Uint8Array;
+}
+
 function failure(id: string) {
   return problemOf(500, `The operation failed; quote job ${id} when reporting it.`, []);
 }
@@ -153,7 +160,7 @@ export class Jobs {
     renew.unref();
     try {
       const outcome = await this.outcomeOf(id, op, runner, input, identity);
-      await this.options.store.finish(id, outcome.state, outcome.status, JSON.stringify(outcome.body));
+      await this.options.store.finish(id, outcome.state, outcome.status, outcome.json);
     } catch (err) {
       // The job stays running in the store: when its lease ends it runs again, here or in another
       // process. The error must not end this process (it is not awaited by anyone).
@@ -174,13 +181,20 @@ export class Jobs {
     runner: { run: JobRunner },
     input: ValidInput,
     identity: Identity | undefined,
-  ): Promise<{ state: 'succeeded' | 'failed'; status: number; body: unknown }> {
+  ): Promise<{ state: 'succeeded' | 'failed'; status: number; json: string }> {
     try {
       const result = await runner.run(input, identity);
       const success = op.responses.find((r) => /^2\d\d$/.test(r.status) && r.status !== '202');
       const status = isReply(result) ? result.status : Number(success?.status ?? 200);
       const body = isReply(result) ? result.body : result;
-      return { state: 'succeeded', status, body: body ?? null };
+      if (isBytes(body)) {
+        if (body instanceof Readable) body.destroy();
+        if (isDownload(body) && body.content instanceof Readable) body.content.destroy();
+        throw new Error('the handler answered bytes, which a job cannot keep: an async action answers JSON');
+      }
+      // Written here, so that a result JSON cannot write (a cycle, a BigInt) fails the job once,
+      // instead of failing to be recorded and running again at every lease.
+      return { state: 'succeeded', status, json: JSON.stringify(body ?? null) };
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 500;
       if (!(err instanceof HttpError)) {
@@ -191,7 +205,7 @@ export class Jobs {
         });
       }
       const problem = err instanceof HttpError ? problemOf(status, err.message, err.errors) : failure(id);
-      return { state: 'failed', status, body: problem };
+      return { state: 'failed', status, json: JSON.stringify(problem) };
     }
   }
 

@@ -148,6 +148,13 @@ export const catalog = {
     '{option} must be {expected}, not {found}',
     "TypeScript's types say what each option takes, but flowport build compiles without checking them: run tsc, or pass {expected}.",
   ),
+  asyncFileResponse: entry(
+    'FP1019',
+    'async-file-response',
+    'error',
+    'a long-running action keeps its result in the job store as JSON until it is polled, so it cannot answer a file',
+    'Answer the file from an action without async, or answer JSON that says where to fetch the file.',
+  ),
 
   // FP11xx — references between operations (dynamic values, capabilities, policies)
   referenceOutsideConnector: entry(

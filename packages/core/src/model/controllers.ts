@@ -65,6 +65,13 @@ function operation(
   const trigger = rec.operation?.kind === 'trigger' ? (o as TriggerOptions) : undefined;
   const responses = rec.responses.map((r) => responseModel(r, registry, at));
   if (!responses.some((r) => /^2\d\d$/.test(r.status))) bag.report('noSuccessResponse', at);
+  if (o.async) {
+    // The result waits in the job store as JSON until the caller polls for it.
+    for (const r of responses) {
+      const bytes = r.schema?.type === 'file' || r.schema?.format === 'binary';
+      if (bytes && /^2\d\d$/.test(r.status)) bag.report('asyncFileResponse', { ...at, response: r.status });
+    }
+  }
   return {
     id: o.id ?? operationIdOf(method),
     method: rec.route!.method,

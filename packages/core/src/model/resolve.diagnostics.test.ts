@@ -752,6 +752,27 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     assert.doesNotThrow(() => resolve(bodyOf(Fine)));
   });
 
+  check('FP1019', 'a long-running action that answers a file', () => {
+    @Controller()
+    class C {
+      @Get('/report')
+      @Action({ summary: 'Report', async: { retryAfter: 5 } })
+      @Returns(200, 'binary')
+      report(): void {}
+      @Get('/summary') @Action({ summary: 'Summary', async: { retryAfter: 5 } }) @Returns(200, Dto) summary(): void {}
+    }
+    const found = diagnosticsOf(connectorOf([C])).filter((d) => d.code === 'FP1019');
+    assert.deepEqual(
+      found.map((d) => [d.message, d.at]),
+      [
+        [
+          'a long-running action keeps its result in the job store as JSON until it is polled, so it cannot answer a file',
+          { class: 'C', method: 'report', response: '200' },
+        ],
+      ],
+    );
+  });
+
   check('FP1411', 'a pattern that is not a regular expression', () => {
     // Before, a parameter's pattern was published as written and every request was a 500 (ajv
     // could not compile it); @Matches('[') threw a bare SyntaxError out of resolve().
