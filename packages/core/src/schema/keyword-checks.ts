@@ -36,7 +36,7 @@ export function checkKeywords(s: SchemaModel, bag: DiagnosticBag, at: SourceLoca
 }
 
 /** Why a JSON Schema pattern does not compile as the request validator reads it (the `u` flag). */
-function regExpError(pattern: string): string | undefined {
+export function regExpError(pattern: string): string | undefined {
   try {
     new RegExp(pattern, 'u');
     return undefined;

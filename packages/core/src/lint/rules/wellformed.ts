@@ -1,5 +1,6 @@
 import { eachField, eachParameter, eachSchema, objectsIn, operations, type Json } from '../document';
 import { SCHEMA_FORMATS } from '../../schema/formats';
+import { regExpError } from '../../schema/keyword-checks';
 import type { Rule } from '../rule';
 
 const TYPES: Record<string, (v: unknown) => boolean> = {
@@ -30,13 +31,7 @@ function malformed(s: Json): string | undefined {
   if (s.exclusiveMaximum === true && s.maximum === undefined) return 'has exclusiveMaximum without maximum';
   if (s.multipleOf !== undefined && !(typeof s.multipleOf === 'number' && s.multipleOf > 0))
     return 'has a multipleOf that is not above 0';
-  if (typeof s.pattern === 'string') {
-    try {
-      new RegExp(s.pattern, 'u');
-    } catch {
-      return `has an invalid pattern ${s.pattern}`;
-    }
-  }
+  if (typeof s.pattern === 'string' && regExpError(s.pattern)) return `has an invalid pattern ${s.pattern}`;
   const is = typeof s.type === 'string' ? TYPES[s.type] : undefined;
   if (s.default !== undefined && is && !is(s.default)) return `has a default that is not of type ${s.type}`;
   return undefined;
