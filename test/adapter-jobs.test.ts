@@ -54,6 +54,27 @@ describe('async (202) actions', function () {
     throw new Error(`${location} still runs`);
   }
 
+  /** An app of its own with this job store and lease, on a server closed after `run`; its error log. */
+  async function withJobsApp(
+    jobs: { store: MemoryJobStore; leaseMs: number },
+    run: (url: string, logs: string[]) => Promise<void>,
+  ): Promise<void> {
+    const logs: string[] = [];
+    const app = createApp(connector, {
+      docs: false,
+      credentials: { apiKeys: ['k1'] },
+      jobs,
+      logger: { error: (message) => logs.push(message) },
+    });
+    const own = await listen(app, 0, '127.0.0.1');
+    try {
+      await run(urlOf(own), logs);
+    } finally {
+      own.closeAllConnections();
+      await new Promise((r) => own.close(r));
+    }
+  }
+
   it('answers 202 with an absolute Location and Retry-After, and the result when done (FlowHost follows it)', async () => {
     const first = await request(url).post('/work').set('x-key', 'k1').send({ value: 'abc', ms: 300 });
     assert.equal(first.status, 202);
@@ -100,19 +121,8 @@ describe('async (202) actions', function () {
   it('survives a store that cannot record a result: logged, and the job runs again when its lease ends', async () => {
     // The first `finish` fails as a locked or full database would. Before, that rejection went
     // unhandled and ended the process.
-    const logs: string[] = [];
-    const flaky = createApp(connector, {
-      docs: false,
-      credentials: { apiKeys: ['k1'] },
-      jobs: { store: new FlakyJobStore(), leaseMs: 300 },
-      logger: { error: (message) => logs.push(message) },
-    });
-    const flakyServer = await listen(flaky, 0, '127.0.0.1');
-    try {
-      const started = await request(urlOf(flakyServer))
-        .post('/work')
-        .set('x-key', 'k1')
-        .send({ value: 'again', ms: 0 });
+    await withJobsApp({ store: new FlakyJobStore(), leaseMs: 300 }, async (url, logs) => {
+      const started = await request(url).post('/work').set('x-key', 'k1').send({ value: 'again', ms: 0 });
       assert.equal(started.status, 202);
       const done = await poll(started.headers.location);
       assert.deepEqual([done.status, done.body.value], [200, 'AGAIN']);
@@ -120,26 +130,15 @@ describe('async (202) actions', function () {
         logs.some((m) => m.includes('could not be recorded')),
         logs.join('\n'),
       );
-    } finally {
-      flakyServer.closeAllConnections();
-      await new Promise((r) => flakyServer.close(r));
-    }
+    });
   });
 
   it('fails a job whose result JSON cannot write, or that is bytes, once, instead of running it at every lease', async () => {
     // Before, JSON.stringify threw (a BigInt) or wrote a Buffer as {"type":"Buffer",…}; the first
     // left the job unrecorded, so it ran again whenever its lease ended, for as long as it lived.
-    const logs: string[] = [];
-    const odd = createApp(connector, {
-      docs: false,
-      credentials: { apiKeys: ['k1'] },
-      jobs: { store: new MemoryJobStore(), leaseMs: 200 },
-      logger: { error: (message) => logs.push(message) },
-    });
-    const oddServer = await listen(odd, 0, '127.0.0.1');
-    try {
+    await withJobsApp({ store: new MemoryJobStore(), leaseMs: 200 }, async (url, logs) => {
       for (const kind of ['bigint', 'bytes']) {
-        const started = await request(urlOf(oddServer)).post('/odd').set('x-key', 'k1').send({ kind });
+        const started = await request(url).post('/odd').set('x-key', 'k1').send({ kind });
         assert.equal(started.status, 202);
         const done = await poll(started.headers.location);
         assert.deepEqual([done.status, done.type], [500, 'application/problem+json'], kind);
@@ -148,30 +147,16 @@ describe('async (202) actions', function () {
       await new Promise((r) => setTimeout(r, 700));
       assert.deepEqual(oddRuns, { bigint: 1, bytes: 1 });
       assert.equal(logs.filter((m) => m === 'flowport: async job failed').length, 2, logs.join('\n'));
-    } finally {
-      oddServer.closeAllConnections();
-      await new Promise((r) => oddServer.close(r));
-    }
+    });
   });
 
   it('runs an upload again from its stored bytes, and fails a job whose stored input cannot be read', async () => {
     // Before, a file's bytes were stored as JSON wrote a Buffer (a list of numbers, up to four
     // characters a byte) and came back as that list, so the job failed when it ran again.
     const store = new FlakyJobStore();
-    const logs: string[] = [];
-    const flaky = createApp(connector, {
-      docs: false,
-      credentials: { apiKeys: ['k1'] },
-      jobs: { store, leaseMs: 300 },
-      logger: { error: (message) => logs.push(message) },
-    });
-    const flakyServer = await listen(flaky, 0, '127.0.0.1');
-    try {
+    await withJobsApp({ store, leaseMs: 300 }, async (url, logs) => {
       const bytes = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256));
-      const started = await request(urlOf(flakyServer))
-        .post('/files')
-        .set('x-key', 'k1')
-        .attach('file', bytes, 'a.bin');
+      const started = await request(url).post('/files').set('x-key', 'k1').attach('file', bytes, 'a.bin');
       assert.equal(started.status, 202);
       const upload = (await store.get(String(started.headers.location.split('/').pop())))!;
       const stored = upload.input;
@@ -199,7 +184,7 @@ describe('async (202) actions', function () {
           input: { path: {}, query: {}, header: {}, formData: {}, body: { value: 'ok', ms: 0 } },
         }),
       });
-      const jobs = `${urlOf(flakyServer)}/_jobs`;
+      const jobs = `${url}/_jobs`;
       const broken = await poll(`${jobs}/broken`);
       assert.deepEqual(
         [broken.status, broken.body.detail],
@@ -210,10 +195,7 @@ describe('async (202) actions', function () {
         logs.some((m) => m.includes('cannot be read')),
         logs.join('\n'),
       );
-    } finally {
-      flakyServer.closeAllConnections();
-      await new Promise((r) => flakyServer.close(r));
-    }
+    });
   });
 
   it('stops looking for abandoned jobs when its signal is aborted, so a closed store is left alone', async () => {
