@@ -99,3 +99,66 @@ describe('shutdown', () => {
     assert.equal(server.listening, false);
   });
 });
+
+/** What the server answers to `raw`, sent as is over a new connection. */
+function exchange(port: number, raw: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(raw));
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('requests Node cannot parse', () => {
+  let server: http.Server;
+  let port: number;
+  before(async () => {
+    const app = express();
+    app.get('/', (_req, res) => res.json({ ok: true }));
+    server = await listen(app, 0, '127.0.0.1');
+    port = (server.address() as AddressInfo).port;
+  });
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it('answers them with problem+json and Node’s status, where Node sent no body, and goes on serving', async () => {
+    const cases: [string, number, string][] = [
+      [
+        `GET / HTTP/1.1\r\nHost: x\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`,
+        431,
+        `The request's headers are larger than the ${http.maxHeaderSize} bytes this server reads.`,
+      ],
+      ['G@T / HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'The request is not valid HTTP/1.1: Invalid method encountered.'],
+      [
+        'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1x\r\n\r\n',
+        400,
+        'The request is not valid HTTP/1.1: Invalid character in Content-Length.',
+      ],
+    ];
+    for (const [raw, status, detail] of cases) {
+      const answer = await exchange(port, raw);
+      const [head, body] = answer.split('\r\n\r\n');
+      assert.match(head, new RegExp(`^HTTP/1.1 ${status} `));
+      assert.match(head, /\r\nContent-Type: application\/problem\+json\r\n/);
+      assert.deepEqual(JSON.parse(body), { type: 'about:blank', title: http.STATUS_CODES[status], status, detail });
+    }
+    const fine = await exchange(port, 'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    assert.match(fine, /^HTTP\/1.1 200 /);
+  });
+
+  it('writes nothing over an answer already under way on the connection', async () => {
+    // The first request is answered; the malformed one behind it must not add a second answer
+    // into that stream, whose client would read it as the body of the next response.
+    for (const behind of ['zz\r\n', 'G@T / HTTP/1.1\r\n\r\n']) {
+      const chunked = behind === 'zz\r\n' ? 'Transfer-Encoding: chunked\r\n' : '';
+      const answer = await exchange(port, `GET / HTTP/1.1\r\nHost: x\r\n${chunked}\r\n${behind}`);
+      assert.match(answer, /^HTTP\/1.1 200 /);
+      assert.equal(answer.split('HTTP/1.1 ').length - 1, 1, answer);
+    }
+  });
+});
