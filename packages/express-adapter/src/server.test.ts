@@ -91,6 +91,20 @@ describe('shutdown', () => {
     assert.match(answers[1], /^HTTP\/1\.1 200 [^]*\r\nConnection: close\r\n[^]*\{"fast":true\}$/i);
   });
 
+  it('joins the drain under way when called again, as a second signal would', async () => {
+    // Before, the second call closed a closed server and rejected (ERR_SERVER_NOT_RUNNING); the
+    // example, which exits 1 on a failed shutdown, then cut the request the first call waited for.
+    const inFlight = get(port, '/slow', agent);
+    await arrived;
+    const first = shutdown(server, { graceMs: 60_000 });
+    const second = shutdown(server, { graceMs: 60_000 });
+    assert.equal(second, first);
+    release();
+    assert.equal((await inFlight).status, 200);
+    await second;
+    assert.equal(server.listening, false);
+  });
+
   it('cuts a request still running after the grace period, and resolves', async () => {
     const inFlight = get(port, '/slow', agent).catch((err: NodeJS.ErrnoException) => err.code);
     await arrived;

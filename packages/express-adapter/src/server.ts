@@ -65,10 +65,23 @@ export interface ShutdownOptions {
  * keep-alive timeout (5 s by default), during which a client may send it more; `closeAllConnections()`
  * alone cuts the requests in flight. Here each connection is closed once it is idle, a request that
  * arrives on a kept-alive connection while draining is answered with `Connection: close`, and
- * whatever still runs after `graceMs` is cut.
+ * whatever still runs after `graceMs` is cut. Called again while it drains, it answers the same
+ * promise.
  */
 export function shutdown(server: http.Server, options: ShutdownOptions = {}): Promise<void> {
-  const graceMs = options.graceMs ?? 10_000;
+  // A second signal (SIGTERM after SIGINT, say) joins the drain under way: closing the server
+  // again would fail (ERR_SERVER_NOT_RUNNING), and a caller that exits on failure would cut it.
+  const draining = drains.get(server);
+  if (draining) return draining;
+  const drain = drainAndClose(server, options.graceMs ?? 10_000);
+  drains.set(server, drain);
+  return drain;
+}
+
+/** The drain under way of each server being shut down. */
+const drains = new WeakMap<http.Server, Promise<void>>();
+
+function drainAndClose(server: http.Server, graceMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     // A request already on its way over a kept-alive connection is served, and that ends it.
     const closing = (_req: http.IncomingMessage, res: http.ServerResponse) => {
