@@ -18,7 +18,7 @@ const app = createApp(new Connector({ ...base, controllers: [BindingController] 
 });
 
 interface Answer {
-  readonly echoed?: { readonly tags?: string[] };
+  readonly echoed?: { readonly tags?: string[]; readonly cookie?: string };
   readonly errors?: unknown[];
 }
 
@@ -77,6 +77,9 @@ describe('binding, coercion and replies', () => {
     // refused, and two X-Trace lines were joined into "a, b" and refused as not matching the pattern.
     const list = await getWithHeaderLines('/bind/items/1/parts/p', ['X-Tags', 'a, b', 'X-Tags', 'c']);
     assert.deepEqual([list.status, list.body.echoed?.tags], [200, ['a', 'b', 'c']]);
+    // Cookie lines are one list, as HTTP/2 sends them (one cookie a line), joined as Node joins them.
+    const cookies = await getWithHeaderLines('/bind/items/1/parts/p', ['Cookie', 'a=1', 'Cookie', 'b=2']);
+    assert.deepEqual([cookies.status, cookies.body.echoed?.cookie], [200, 'a=1; b=2']);
     const twice = await getWithHeaderLines('/bind/items/1/parts/p', ['X-Trace', 'ab', 'X-Trace', 'cd']);
     assert.equal(twice.status, 400);
     assert.deepEqual(twice.body.errors, [

@@ -79,7 +79,8 @@ export class RequestValidator {
       let repeated: string[] | undefined;
       for (const p of g.params) {
         const key = g.location === 'header' ? String(p.name).toLowerCase() : String(p.name);
-        const value = source[key];
+        // Cookie lines are one list (HTTP/2 sends one per cookie; RFC 9113 §8.2.3), joined as Node does.
+        const value = key === 'cookie' && g.location === 'header' ? joinedCookie(source[key]) : source[key];
         if (value === undefined) continue;
         const coerced = coerce(value, p, g.location === 'header');
         // `?top=1&top=2` for a parameter of one value: ajv would only say "must be integer".
@@ -120,4 +121,8 @@ export class RequestValidator {
     }
     return { input: values, errors };
   }
+}
+
+function joinedCookie(value: unknown): unknown {
+  return Array.isArray(value) ? value.join('; ') : value;
 }
