@@ -366,6 +366,13 @@ export const catalog = {
     '{bounds} leave no value valid',
     'Correct the bounds so that some value lies between them.',
   ),
+  invalidDefault: entry(
+    'FP1414',
+    'invalid-default',
+    'error',
+    'default {value} {problem}, so the value the platform fills in is refused',
+    'Give a default that the parameter or property accepts, or drop it.',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),

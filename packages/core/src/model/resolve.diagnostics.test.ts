@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Type } from 'class-transformer';
-import { IsEmail, IsInt, IsLatLong, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsEmail, IsInt, IsLatLong, IsNumber, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { apiKey } from '../auth/auth';
 import { connectionParameter } from '../auth/connection-parameters';
 import { Controller } from '../decorators/controller';
@@ -839,6 +839,43 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @Min(1) @Max(1) one!: number;
     }
     assert.doesNotThrow(() => resolve(bodyOf(Exact)));
+  });
+
+  check('FP1414', 'a default the schema refuses', () => {
+    // The platform fills the default in for the user (always, for an internal parameter), and the
+    // API then refused it: every call made with it was a 400.
+    @Controller()
+    class C {
+      @Get('/d')
+      @Returns(200)
+      get(
+        @Query('top', { type: 'integer', default: '10' }) _t: number,
+        @Query('kind', { type: String, enum: ['a', 'b'], default: 'c' }) _k: string,
+        @Header('api-version', { type: String, visibility: 'internal', required: true, default: '2024-01-01' })
+        _v: string,
+      ): void {}
+    }
+    const found = diagnosticsOf(connectorOf([C])).filter((d) => d.code === 'FP1414');
+    assert.deepEqual(
+      found.map((d) => [d.message, d.at.parameter?.name]),
+      [
+        ['default "10" is not of type integer, so the value the platform fills in is refused', 'top'],
+        ['default "c" is not one of the enum values, so the value the platform fills in is refused', 'kind'],
+      ],
+    );
+    class Options {
+      @Field({ default: null }) @IsString() mode!: string;
+    }
+    expectDiagnostic(bodyOf(Options), 'FP1414', /default null is null, and the schema is not nullable/, {
+      class: 'Options',
+      property: 'mode',
+    });
+    class Fine {
+      @Field({ default: null, nullable: true }) @IsString() mode!: string | null;
+      @Field({ default: 2.5 }) @IsNumber() ratio!: number;
+      @Field({ default: new Date(0) }) since!: Date;
+    }
+    assert.doesNotThrow(() => resolve(bodyOf(Fine)));
   });
 
   check('FP1501', 'invalid connector option', () => {

@@ -2,11 +2,22 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import type { SchemaModel } from './model';
 
+/** Whether a JSON value is of a JSON Schema type. */
+export const IS_OF_TYPE: Readonly<Record<string, (v: unknown) => boolean>> = {
+  string: (v) => typeof v === 'string',
+  integer: (v) => Number.isInteger(v),
+  number: (v) => typeof v === 'number',
+  boolean: (v) => typeof v === 'boolean',
+  array: (v) => Array.isArray(v),
+  object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+};
+
 /**
  * Reports keywords that no value can meet or that no validator can compile: an empty `enum`
  * (which the Swagger 2.0 schema refuses too), a `pattern` that is not a regular expression, and a
- * lower bound above the upper one. Left alone, the first two made every request a 500 (the
- * validator could not be built) and the last a 400. Checks the schema and its array items.
+ * lower bound above the upper one; and a `default` of another type or outside the `enum`, which
+ * the platform fills in for the user. Left alone, the first two made every request a 500 (the
+ * validator could not be built), the others a 400. Checks the schema and its array items.
  */
 export function checkKeywords(s: SchemaModel, bag: DiagnosticBag, at: SourceLocation): void {
   // Straight-line property reads: this runs for every property and parameter of a first
@@ -29,6 +40,11 @@ function checkNode(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): v
       bag.report('unsatisfiableBounds', at, { bounds });
     }
   }
+  if (node.default !== undefined) {
+    // A Date is published as JSON writes it.
+    const problem = defaultProblem(node, node.default instanceof Date ? node.default.toJSON() : node.default);
+    if (problem) bag.report('invalidDefault', at, { value: JSON.stringify(node.default), problem });
+  }
   if (node.minLength !== undefined && node.maxLength !== undefined && node.minLength > node.maxLength) {
     bag.report('unsatisfiableBounds', at, { bounds: `minLength ${node.minLength} and maxLength ${node.maxLength}` });
   }
@@ -45,4 +61,15 @@ export function regExpError(pattern: string): string | undefined {
   } catch (err) {
     return (err as Error).message.replace(/^Invalid regular expression: \/.*\/u?: /s, '');
   }
+}
+
+/** Why a default is not a value of its own schema, by the checks the type and enum allow. */
+function defaultProblem(node: SchemaModel, value: unknown): string | undefined {
+  if (value === null) return node.nullable ? undefined : 'is null, and the schema is not nullable';
+  const is = node.type === undefined ? undefined : IS_OF_TYPE[node.type];
+  if (is && !is(value)) return `is not of type ${node.type}`;
+  if (node.enum !== undefined && typeof value !== 'object' && !node.enum.includes(value)) {
+    return 'is not one of the enum values';
+  }
+  return undefined;
 }

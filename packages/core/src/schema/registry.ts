@@ -220,8 +220,6 @@ export class SchemaRegistry {
     // format, a handler that returns what it was given breaks its own definition.
     const date = s.runtimeType === 'Date' ? s : s.items?.runtimeType === 'Date' ? s.items : undefined;
     if (date && date.format !== 'date-time') this.bag.report('dateFieldFormat', at, { format: String(date.format) });
-    // An imported connector keeps its own keywords, as written.
-    if (this.conventions) checkKeywords(s, this.bag, at);
     if (field.nullable) s.nullable = true;
     if (field.readOnly) s.readOnly = true;
     if (field.title !== undefined) s.title = field.title;
@@ -234,6 +232,8 @@ export class SchemaRegistry {
       }
     }
     if (s.type === 'file') this.bag.report('fileOutsideFormData', at);
+    // An imported connector keeps its own keywords, as written.
+    if (this.conventions) checkKeywords(s, this.bag, at);
     return s;
   }
 

@@ -1,16 +1,7 @@
 import { eachField, eachParameter, eachSchema, objectsIn, operations, type Json } from '../document';
 import { SCHEMA_FORMATS } from '../../schema/formats';
-import { regExpError } from '../../schema/keyword-checks';
+import { IS_OF_TYPE, regExpError } from '../../schema/keyword-checks';
 import type { Rule } from '../rule';
-
-const TYPES: Record<string, (v: unknown) => boolean> = {
-  string: (v) => typeof v === 'string',
-  integer: (v) => Number.isInteger(v),
-  number: (v) => typeof v === 'number',
-  boolean: (v) => typeof v === 'boolean',
-  array: (v) => Array.isArray(v),
-  object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-};
 
 const FORMATS: ReadonlySet<unknown> = new Set(SCHEMA_FORMATS);
 
@@ -32,7 +23,7 @@ function malformed(s: Json): string | undefined {
   if (s.multipleOf !== undefined && !(typeof s.multipleOf === 'number' && s.multipleOf > 0))
     return 'has a multipleOf that is not above 0';
   if (typeof s.pattern === 'string' && regExpError(s.pattern)) return `has an invalid pattern ${s.pattern}`;
-  const is = typeof s.type === 'string' ? TYPES[s.type] : undefined;
+  const is = typeof s.type === 'string' ? IS_OF_TYPE[s.type] : undefined;
   if (s.default !== undefined && is && !is(s.default)) return `has a default that is not of type ${s.type}`;
   return undefined;
 }
