@@ -1023,6 +1023,32 @@ describe('golden: OpenAPI 3 callbacks for hand-written webhooks', () => {
     assert.deepEqual(Object.keys(openapi.paths['/hooks'].post.callbacks.notification), ['{$request.body#/hook}']);
   });
 
+  it('writes a query list in OpenAPI 3 as its collectionFormat says, not as exploded form', () => {
+    // Before, no style was written, so OpenAPI 3 readers (Swagger UI's "Try it out") sent
+    // ?ids=1&ids=2 for a list the connector sends as ?ids=1,2.
+    @Controller()
+    class L {
+      @Get('/l/{keys}')
+      @Returns(200)
+      list(
+        @Path('keys', { items: String }) _k: string[],
+        @Query('ids', { items: Number }) _i: number[],
+        @Query('tags', { items: String, collectionFormat: 'pipes' }) _t: string[],
+        @Query('each', { items: String, collectionFormat: 'multi' }) _e: string[],
+        @Query('top', { type: Number }) _top: number,
+      ): void {}
+    }
+    const { openapi } = emit([L]);
+    const styles = openapi.paths['/l/{keys}'].get.parameters.map((p: Json) => [p.name, p.style, p.explode]);
+    assert.deepEqual(styles, [
+      ['keys', undefined, undefined],
+      ['ids', 'form', false],
+      ['tags', 'pipeDelimited', false],
+      ['each', 'form', true],
+      ['top', undefined, undefined],
+    ]);
+  });
+
   it('names the class when a parameter decorator is put on a constructor', () => {
     assert.throws(() => {
       class Wrong {

@@ -77,6 +77,7 @@ function operation(op: OperationModel, model: ApiModel): OperationObject {
         in: p.in as ParameterObject['in'],
         required: p.required,
         description: p.schema.description,
+        ...listStyle(p),
         schema: oas3Schema(withoutText(p.schema)),
       }),
     );
@@ -92,6 +93,27 @@ function operation(op: OperationModel, model: ApiModel): OperationObject {
     deprecated: op.deprecated || undefined,
     security: security(op, model),
   }) as OperationObject;
+}
+
+/**
+ * How a query list is written, as the connector's `collectionFormat` says: OpenAPI 3's default
+ * for a query array is one `name=value` per item, where Swagger 2.0's is one comma-separated value.
+ * Path and header lists are comma-separated in both (`simple`); `tsv` has no OpenAPI 3 style.
+ */
+function listStyle(p: OperationModel['parameters'][number]): Pick<ParameterObject, 'style' | 'explode'> {
+  if (p.in !== 'query' || p.schema.type !== 'array') return {};
+  switch (p.collectionFormat ?? 'csv') {
+    case 'csv':
+      return { style: 'form', explode: false };
+    case 'ssv':
+      return { style: 'spaceDelimited', explode: false };
+    case 'pipes':
+      return { style: 'pipeDelimited', explode: false };
+    case 'multi':
+      return { style: 'form', explode: true };
+    default:
+      return {};
+  }
 }
 
 function withoutText(s: SchemaModel): SchemaModel {
