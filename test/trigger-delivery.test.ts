@@ -126,6 +126,25 @@ for (const [name, make] of stores) {
       assert.equal(await store.pendingCount(), 0);
     });
 
+    it('a delivery that cannot be sent becomes a dead letter, where it was attempted at every lease', async () => {
+      // A subscription written by another version or by hand, whose callback URL does not parse:
+      // before, the throw counted as an outcome the store could not record.
+      const createdAt = new Date().toISOString();
+      await store.addSubscription({
+        id: 'broken',
+        trigger: 'OnPing',
+        owner: 'o',
+        callbackUrl: 'nope',
+        filters: {},
+        createdAt,
+      });
+      await runtime.emit(ping, { seq: 1 });
+      await until(async () => (await runtime.deadLetters()).length === 1, 'a dead letter');
+      const [dead] = await runtime.deadLetters();
+      assert.deepEqual([dead.attempts, dead.lastError], [1, 'Invalid URL']);
+      assert.ok(logs.includes('flowport: a delivery cannot be sent; it is kept as a dead letter'), logs.join('\n'));
+    });
+
     it('a 4xx other than 410 and 429 is not retried', async () => {
       const inbox = receiver.inbox();
       inbox.answers.push(400);

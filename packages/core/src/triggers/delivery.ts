@@ -47,7 +47,9 @@ type Outcome =
   | { kind: 'delivered' }
   | { kind: 'gone' }
   | { kind: 'retry'; error: string; retryAfterMs?: number }
-  | { kind: 'fatal'; error: string };
+  | { kind: 'fatal'; error: string }
+  /** The request could not even be made (a stored callback URL that does not parse, say). */
+  | { kind: 'unsendable'; error: string };
 
 /** One protocol's `request` with its keep-alive agent. */
 interface Client {
@@ -198,7 +200,12 @@ export class DeliveryWorker {
       await this.store.complete(d.id); // unsubscribed meanwhile: nobody is waiting for it
       return;
     }
-    const outcome = await this.post(d);
+    // What throws before anything is sent would throw again: kept as a dead letter, not attempted
+    // at every lease as an unrecorded outcome is.
+    const outcome = await this.post(d).catch((err: unknown): Outcome => ({
+      kind: 'unsendable',
+      error: messageOf(err),
+    }));
     const attempts = d.attempts + 1;
     switch (outcome.kind) {
       case 'delivered':
@@ -215,6 +222,13 @@ export class DeliveryWorker {
       case 'fatal':
         await this.store.bury(d.id, attempts, outcome.error);
         this.log('flowport: delivery refused by the receiver', { delivery: d.id, error: outcome.error });
+        return;
+      case 'unsendable':
+        await this.store.bury(d.id, attempts, outcome.error);
+        this.log('flowport: a delivery cannot be sent; it is kept as a dead letter', {
+          delivery: d.id,
+          error: outcome.error,
+        });
         return;
       case 'retry': {
         if (attempts >= this.options.maxAttempts) {
@@ -242,7 +256,7 @@ export class DeliveryWorker {
     return (this.clients[protocol] ??= client(protocol));
   }
 
-  private post(d: Delivery): Promise<Outcome> {
+  private async post(d: Delivery): Promise<Outcome> {
     const url = new URL(d.callbackUrl);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const client = this.clientFor(url.protocol === 'https:' ? 'https:' : 'http:');
