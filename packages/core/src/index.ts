@@ -81,6 +81,8 @@ export type * from './schema/model';
 export { converters, type Converter } from './schema/converters';
 export { toJsonSchema, DEFINITIONS_ID } from './schema/swagger-json-schema';
 export { SCHEMA_FORMATS, type SchemaFormat } from './schema/formats';
+export { isBytesSchema } from './schema/bytes';
+export { COLLECTION_SEPARATORS } from './model/collection-format';
 export { isBuiltInConstraint } from './schema/class-validator-metadata';
 
 export { catalog, catalogEntries, type CatalogEntry, type Severity } from './diagnostics/catalog';

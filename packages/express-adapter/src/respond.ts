@@ -1,4 +1,4 @@
-import type { OperationModel } from '@flowport/core';
+import { isBytesSchema, type OperationModel } from '@flowport/core';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { HttpError } from './errors';
@@ -23,7 +23,7 @@ export function compileResponder(
 ): (res: Response, result: unknown, fail: (err: unknown) => void) => void {
   const success = op.responses.find((r) => /^2\d\d$/.test(r.status));
   const status = success ? Number(success.status) : 200;
-  const binary = success?.schema?.type === 'file' || success?.schema?.format === 'binary';
+  const binary = isBytesSchema(success?.schema);
   const mediaType = binary ? (op.produces?.[0] ?? 'application/octet-stream') : 'application/json; charset=utf-8';
   return (res, result, fail) => {
     let code = status;

@@ -1,3 +1,5 @@
+import { COLLECTION_SEPARATORS } from '@flowport/core';
+
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** A parameter's value as a test gives it: text, a number or a boolean, or a list of them. */
@@ -12,8 +14,6 @@ export interface CallTarget {
   readonly pathAndQuery: string;
   readonly headers: Readonly<Record<string, string>>;
 }
-
-const SEPARATORS: Readonly<Record<string, string>> = { csv: ',', ssv: ' ', tsv: '\t', pipes: '|' };
 
 /**
  * Places each value where the operation declares its parameter, as the platform does: a path
@@ -53,7 +53,7 @@ export function callTarget(
       for (const item of items) query.append(name, item);
       continue;
     }
-    const text = items.join(SEPARATORS[format] ?? ',');
+    const text = items.join(COLLECTION_SEPARATORS[format] ?? ',');
     if (p.in === 'query') query.append(name, text);
     else if (p.in === 'header') headers[name] = text;
     else {

@@ -9,6 +9,7 @@ import type { Class } from '../types';
 import { parameterModel } from './parameters';
 import { joinPath, operationIdOf } from './paths';
 import { responseModel } from './responses';
+import { isBytesSchema } from '../schema/bytes';
 import type { OperationModel, ParameterModel } from './types';
 
 /** Operation thunks are resolved later; this maps each handler function to its operation. */
@@ -68,8 +69,8 @@ function operation(
   if (o.async) {
     // The result waits in the job store as JSON until the caller polls for it.
     for (const r of responses) {
-      const bytes = r.schema?.type === 'file' || r.schema?.format === 'binary';
-      if (bytes && /^2\d\d$/.test(r.status)) bag.report('asyncFileResponse', { ...at, response: r.status });
+      if (isBytesSchema(r.schema) && /^2\d\d$/.test(r.status))
+        bag.report('asyncFileResponse', { ...at, response: r.status });
     }
   }
   return {

@@ -1,8 +1,8 @@
+import { COLLECTION_SEPARATORS } from '@flowport/core';
 import { INTEGER_LITERAL, isInexactInteger } from './exact-integers';
 
 type Json = Record<string, unknown>;
 
-const SEPARATORS: Record<string, string> = { csv: ',', ssv: ' ', tsv: '\t', pipes: '|' };
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** A header's list separator: a comma with optional whitespace around it (RFC 9110 §5.6.1). */
 const HEADER_LIST = /[ \t]*,[ \t]*/;
@@ -44,5 +44,5 @@ function split(value: unknown, format: string, inHeader: boolean): unknown[] {
   if (typeof value !== 'string') return [value];
   if (format === 'multi') return [value];
   if (inHeader && format === 'csv') return value.split(HEADER_LIST).filter((item) => item !== '');
-  return value === '' ? [] : value.split(SEPARATORS[format] ?? ',');
+  return value === '' ? [] : value.split(COLLECTION_SEPARATORS[format] ?? ',');
 }

@@ -13,6 +13,7 @@ import type {
 } from 'openapi3-ts/oas30';
 import type { ApiModel, OperationModel, ResponseModel, SecuritySchemeModel } from '../../model/types';
 import type { SchemaModel } from '../../schema/model';
+import { isBytesSchema } from '../../schema/bytes';
 import { byStatus, compact } from '../json';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA_NAME } from '../../model/problems';
 import { oas3Schema } from './schema';
@@ -152,7 +153,7 @@ function response(r: ResponseModel, op: OperationModel, model: ApiModel): Respon
   // answers Flowport adds are problem+json, which is what the runtime sends.
   const types = r.generated
     ? [PROBLEM_MEDIA_TYPE]
-    : r.schema?.type === 'file' || r.schema?.format === 'binary'
+    : isBytesSchema(r.schema)
       ? ['application/octet-stream']
       : (op.produces ?? model.produces);
   return compact({
