@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { get, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import zlib, { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { BindingController, OpenController } from './fixtures/binding-api';
 
@@ -322,6 +323,50 @@ describe('binding, coercion and replies', () => {
       [400, 'The form is not valid multipart/form-data: Multipart: Boundary not found.'],
     );
     assert.deepEqual(logged, []);
+  });
+
+  it('reads a JSON body in a content coding, says which coding failed, and refuses a multipart form in one (415)', async () => {
+    const codings = ['identity', 'gzip', 'deflate', 'br', ...('createZstdDecompress' in zlib ? ['zstd'] : [])].join(
+      ', ',
+    );
+    const json = await request(app)
+      .post('/bind/orders')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .serialize((bytes: Buffer) => bytes as unknown as string) // as they are, not as JSON of a Buffer
+      .send(gzipSync('{"customer":"c","lines":[{"sku":"a","quantity":2}]}'));
+    assert.deepEqual([json.status, json.body.echoed?.totals], [201, [4]], json.text);
+    const corrupt = await request(app)
+      .post('/bind/orders')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'br')
+      .send('{}');
+    assert.deepEqual([corrupt.status, corrupt.body.detail], [400, 'The body is not valid br: Decompression failed.']);
+    const unknown = await request(app)
+      .post('/bind/orders')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'compress')
+      .send('{}');
+    assert.deepEqual(
+      [unknown.status, unknown.body.detail, unknown.headers['accept-encoding']],
+      [415, `Send the body without Content-Encoding compress; this operation reads ${codings}.`, codings],
+    );
+    // busboy would read the compressed bytes as a malformed form.
+    const form = await request(app)
+      .post('/bind/upload')
+      .set('Content-Type', 'multipart/form-data; boundary=xyz')
+      .set('Content-Encoding', 'gzip')
+      .serialize((bytes: Buffer) => bytes as unknown as string)
+      .send(gzipSync('--xyz\r\nContent-Disposition: form-data; name="note"\r\n\r\nhi\r\n--xyz--\r\n'));
+    assert.deepEqual(
+      [form.status, form.type, form.body.detail, form.headers['accept-encoding']],
+      [
+        415,
+        'application/problem+json',
+        'Send the body without Content-Encoding gzip; this operation reads identity.',
+        'identity',
+      ],
+    );
   });
 
   it('bounds a form: a field over the body limit is 413, undeclared fields beyond a few are 400', async () => {

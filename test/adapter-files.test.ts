@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import zlib, { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { connector } from './fixtures/files-api';
 
@@ -191,6 +192,76 @@ describe('files: a side that fails or stops early', function () {
       assert.deepEqual(answers, [413, 200, 413, 413]);
       const after = await post('/files/upload', 10, false);
       assert.deepEqual(after, { status: 200, reused: true });
+    } finally {
+      agent.destroy();
+      small.closeAllConnections();
+      await new Promise((r) => small.close(r));
+    }
+  });
+  it('an upload in a content coding reaches the handler decoded, up to the limit; an unknown coding is 415', async () => {
+    // Before, a gzip upload was handed over as its compressed bytes, and an unknown coding as if none.
+    const small = await listen(createApp(connector, { docs: false, fileLimit: 1000 }), 0, '127.0.0.1');
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (coding: string, body: Buffer) =>
+      new Promise<{ status: number; accepts?: string; body: Record<string, unknown>; reused: boolean }>(
+        (resolve, reject) => {
+          const req = http.request(
+            `${urlOf(small)}/files/upload`,
+            {
+              method: 'POST',
+              agent,
+              headers: { 'content-type': 'application/octet-stream', 'content-encoding': coding },
+            },
+            (res) => {
+              let text = '';
+              res.on('data', (c: Buffer) => (text += c));
+              res.on('end', () =>
+                resolve({
+                  status: res.statusCode!,
+                  accepts: res.headers['accept-encoding'] as string | undefined,
+                  body: JSON.parse(text) as Record<string, unknown>,
+                  reused: req.reusedSocket,
+                }),
+              );
+            },
+          );
+          req.on('error', reject);
+          req.end(body);
+        },
+      );
+    // What body-parser decodes for JSON: zstd where zlib has it (Node 22.15 and later).
+    const codings = ['identity', 'gzip', 'deflate', 'br', ...('createZstdDecompress' in zlib ? ['zstd'] : [])].join(
+      ', ',
+    );
+    const file = Buffer.from('a file of some bytes, '.repeat(40)); // 880 bytes
+    const sha256 = createHash('sha256').update(file).digest('hex');
+    try {
+      for (const [coding, encoded] of [
+        ['gzip', gzipSync(file)],
+        ['Deflate', deflateSync(file)],
+        ['br', brotliCompressSync(file)],
+        ['identity', file],
+      ] as const) {
+        const answer = await post(coding, encoded);
+        assert.deepEqual([coding, answer.status, answer.body], [coding, 200, { bytes: file.length, sha256 }]);
+      }
+      // Decoded past the limit (1,000 bytes), though only a few dozen bytes were sent.
+      const bomb = await post('gzip', gzipSync(Buffer.alloc(100_000)));
+      assert.deepEqual([bomb.status, bomb.body.detail], [413, 'The body is larger than 1000 bytes.']);
+      const corrupt = await post('gzip', file);
+      assert.deepEqual(
+        [corrupt.status, corrupt.body.detail],
+        [400, 'The body is not valid gzip: incorrect header check.'],
+      );
+      for (const coding of ['compress', 'gzip, gzip']) {
+        const refused = await post(coding, file);
+        assert.deepEqual(
+          [refused.status, refused.body.detail, refused.accepts],
+          [415, `Send the body without Content-Encoding ${coding}; this operation reads ${codings}.`, codings],
+        );
+      }
+      const after = await post('gzip', gzipSync(file));
+      assert.deepEqual([after.status, after.reused], [200, true]);
     } finally {
       agent.destroy();
       small.closeAllConnections();

@@ -2,6 +2,7 @@ import type { OperationModel } from '@flowport/core';
 import express, { type RequestHandler } from 'express';
 import type multerType from 'multer';
 import { Transform, type Readable } from 'node:stream';
+import { contentCodingOf, decoderFor, unsupportedCoding } from './content-coding';
 import { HttpError } from './errors';
 import type { Limits } from './limits';
 import { inexactIntegerIn, inexactIntegerMessage } from './validation/exact-integers';
@@ -30,12 +31,21 @@ export function bodyParsers(op: OperationModel, limits: Limits): RequestHandler[
           next();
           return;
         }
+        const coding = contentCodingOf(req.headers['content-encoding']);
+        let decoder: Transform | undefined;
+        try {
+          decoder = decoderFor(coding);
+        } catch (err) {
+          next(err);
+          return;
+        }
         // Declared too large: refused before a byte is read (Node discards the body after the answer).
-        if (Number(req.headers['content-length']) > limits.file) {
+        // The limit is on the bytes the handler gets, so an encoded body is measured as it decodes.
+        if (decoder === undefined && Number(req.headers['content-length']) > limits.file) {
           next(tooLarge(limits.file));
           return;
         }
-        raw.body = limited(req, limits.file);
+        raw.body = limited(req, limits.file, decoder && { stream: decoder, coding });
         // The handler may answer without reading the whole body (or stop at the limit): the rest is
         // read and dropped then, so that the client gets the answer and the connection stays usable.
         res.once('finish', () => {
@@ -93,7 +103,12 @@ export function bodyParsers(op: OperationModel, limits: Limits): RequestHandler[
             `Send the form as multipart/form-data; got ${req.get('content-type') ?? 'no content type'}.`,
           ),
         );
-      } else next();
+        return;
+      }
+      // busboy reads the bytes as they come: an encoded form would fail as a malformed one.
+      const coding = contentCodingOf(req.headers['content-encoding']);
+      if (coding !== 'identity' && req.is('multipart/form-data')) next(unsupportedCoding(coding, 'identity'));
+      else next();
     };
     // busboy's own errors (a form cut short, no boundary, a malformed part header) come as plain
     // Errors, which the error handler would answer as a 500; with files kept in memory, every
@@ -153,8 +168,11 @@ function tooLarge(max: number): HttpError {
   return new HttpError(413, `The body is larger than ${max} bytes.`);
 }
 
-/** The request stream, failing with 413 once more than `max` bytes have come. */
-function limited(source: Readable, max: number): Readable {
+/**
+ * The request stream, decoded when it comes in a content coding, failing with 413 once more than
+ * `max` bytes have come out, and with 400 when the bytes are not valid in their coding.
+ */
+function limited(req: Readable, max: number, decoder?: { stream: Transform; coding: string }): Readable {
   let seen = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _enc, callback) {
@@ -163,9 +181,17 @@ function limited(source: Readable, max: number): Readable {
       else callback(null, chunk);
     },
   });
-  source.once('error', (err) => limit.destroy(err));
+  req.once('error', (err) => limit.destroy(err));
   // A handler may not read the body, or stop early: then nobody listens when the limit is crossed,
   // and an 'error' event without a listener ends the process. A reader still gets the error.
   limit.on('error', () => undefined);
-  return source.pipe(limit);
+  if (decoder === undefined) return req.pipe(limit);
+  const { stream, coding } = decoder;
+  stream.once('error', (err) => {
+    const reason = err.message.replace(/\.$/, '');
+    limit.destroy(new HttpError(400, `The body is not valid ${coding}: ${reason}.`, [], {}, { cause: err }));
+  });
+  // Past the limit, or read to the end: the decoder's memory goes with it.
+  limit.once('close', () => stream.destroy());
+  return req.pipe(stream).pipe(limit);
 }

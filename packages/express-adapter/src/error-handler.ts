@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { ACCEPTED_CODINGS, contentCodingOf } from './content-coding';
 import { HttpError } from './errors';
 import type { Logger } from './options';
 import { requestIdOf, sendProblem, type ProblemError } from './problem';
@@ -10,20 +11,40 @@ interface ParserError {
   code?: string;
   name?: string;
   message?: string;
+  /** The content coding body-parser does not decode. */
+  encoding?: string;
   /** The form field a multer error is about. */
   field?: string;
   /** Set by http-errors (Express, serve-static): the message is meant for the client. */
   expose?: boolean;
 }
 
+/** zlib's error codes: `Z_DATA_ERROR`, `Z_BUF_ERROR`; brotli's `ERR__ERROR_FORMAT_…`. */
+const ZLIB_CODE = /^(Z_|ERR__)/;
+
 /** What a body parser's or multer's error means for the caller. */
-function clientError(err: ParserError): { status: number; detail: string; errors?: ProblemError[] } | undefined {
+function clientError(
+  err: ParserError,
+  req: Request,
+): { status: number; detail: string; errors?: ProblemError[]; headers?: Record<string, string> } | undefined {
+  // zlib's own error, marked a client error by body-parser: its message alone ("incorrect header
+  // check") does not say that the body's coding was at fault. (A system error a handler throws
+  // has an errno too, but no status.)
+  if (err.expose === true && err.status === 400 && ZLIB_CODE.test(err.code ?? '')) {
+    const reason = (err.message ?? 'it does not decode').replace(/\.$/, '');
+    return { status: 400, detail: `The body is not valid ${contentCodingOf(req.get('content-encoding'))}: ${reason}.` };
+  }
   switch (err.type) {
     case 'entity.parse.failed':
       return { status: 400, detail: `The body is not valid JSON: ${err.message ?? ''}`.trim() };
     case 'entity.too.large':
       return { status: 413, detail: 'The body is larger than this API accepts.' };
     case 'encoding.unsupported':
+      return {
+        status: 415,
+        detail: `Send the body without Content-Encoding ${String(err.encoding)}; this operation reads ${ACCEPTED_CODINGS}.`,
+        headers: { 'accept-encoding': ACCEPTED_CODINGS },
+      };
     case 'charset.unsupported':
       return { status: 415, detail: err.message ?? 'Unsupported body encoding.' };
     case 'request.aborted':
@@ -82,9 +103,9 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     const client =
-      !res.headersSent && typeof err === 'object' && err !== null ? clientError(err as ParserError) : undefined;
+      !res.headersSent && typeof err === 'object' && err !== null ? clientError(err as ParserError, req) : undefined;
     if (client) {
-      sendProblem(req, res, client.status, client.detail, client.errors);
+      sendProblem(req, res, client.status, client.detail, client.errors, client.headers);
       return;
     }
     if (res.headersSent) {
