@@ -3,7 +3,8 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Guard } from './auth/guard';
 import { identity, Instantiator } from './binding/instantiate';
 import { runtimeConstraintCheck } from './binding/runtime-constraints';
-import { bodyParsers, hasBody } from './body-parsers';
+import { bodyParsers, hasBody, isBinary } from './body-parsers';
+import { isChunkedStart, type ChunkedUploads, type FinishUpload } from './chunked-upload';
 import { HttpError } from './errors';
 import { sendProblem } from './problem';
 import type { Identity } from './identity';
@@ -33,6 +34,8 @@ export interface CompileContext {
   readonly triggers?: TriggerRuntime;
   readonly validateResponses?: boolean;
   readonly jobs?: Jobs;
+  /** Chunked uploads, when an operation takes its binary body in chunks. */
+  readonly uploads?: ChunkedUploads;
 }
 
 type Handler = (args: unknown[], call?: TriggerCall) => unknown;
@@ -55,6 +58,66 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
   const doubleEncoded = op.parameters.filter((p) => p.in === 'path' && p.urlEncoding === 'double').map((p) => p.name);
 
   const parsers = bodyParsers(op, ctx.limits);
+  const takesBody = body !== undefined || op.parameters.some((p) => p.in === 'formData');
+  const uploads = body && isBinary(body.schema) && op.chunkTransfer ? ctx.uploads : undefined;
+
+  /** The request's inputs as the validator reads them. */
+  const rawInput = (req: Request, hasBody: boolean) => {
+    const path = { ...(req.params as Record<string, string>) };
+    for (const name of doubleEncoded) {
+      try {
+        path[name] = decodeURIComponent(path[name]);
+      } catch {
+        throw new HttpError(400, 'A path parameter is not valid percent-encoding.', [
+          { pointer: `/path/${name}`, message: 'is not valid double percent-encoding', code: 'urlEncoding' },
+        ]);
+      }
+    }
+    return {
+      path,
+      query: req.query as Record<string, unknown>,
+      // One entry per header line: a repeated header of one value is named as repeated,
+      // where `req.headers` joins the lines (or keeps only the first, for some names). Built
+      // on first read, so only for operations that declare a header.
+      header: validator.readsHeaders ? req.headersDistinct : NO_HEADERS,
+      formData: isObject(req.body) ? req.body : {},
+      body: req.body,
+      hasBody: hasBody && req.body !== undefined,
+    };
+  };
+
+  /** The last chunk of a chunked upload has come: the handler runs on the whole content. */
+  const finishUpload: FinishUpload<ValidInput> = async (start, content, req, res, next) => {
+    const result = await call(args({ ...start.input, body: content }, start.identity), {
+      input: start.input,
+      identity: start.identity,
+      req,
+    });
+    send(res, isPage(result) ? pageBody(op, result, req) : result, next);
+  };
+
+  /**
+   * Logic Apps opens a chunked upload with an empty request: its other inputs are checked now,
+   * and the handler runs when the last chunk has come. An operation that does not take its body
+   * in chunks says so, rather than run on the empty body.
+   */
+  const startUpload = (req: Request, res: Response, identity: Identity | undefined): void => {
+    if (!uploads) {
+      throw new HttpError(
+        400,
+        `${op.id} does not take its body in chunks (x-ms-transfer-mode: chunked); send the body whole.`,
+      );
+    }
+    req.body = undefined;
+    const { input, errors } = validator.check(rawInput(req, false), {});
+    const problems = errors.filter((e) => e.pointer !== '/body');
+    if (problems.length > 0) {
+      sendProblem(req, res, 400, "The request does not match the operation's definition.", problems);
+      return;
+    }
+    uploads.open({ op, input, identity }, finishUpload, req, res);
+  };
+
   // Guard, parsers and handler run as one Express handler: each extra handler costs a dispatch
   // step of Express's router on every request.
   const serve: RequestHandler = (req, res, next) => {
@@ -68,6 +131,14 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       }
     };
     guard(req).then((identity) => {
+      if (takesBody && isChunkedStart(req)) {
+        try {
+          startUpload(req, res, identity);
+        } catch (err) {
+          next(err);
+        }
+        return;
+      }
       (req as FlowportRequest).flowport = { identity, hasBody: sent };
       parse(0);
     }, next);
@@ -78,30 +149,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       // multer's fields(): one file per declared name.
       const uploaded = (req.files ?? {}) as Record<string, Express.Multer.File[]>;
       const files = Object.fromEntries(Object.entries(uploaded).map(([name, [file]]) => [name, file]));
-      const path = { ...(req.params as Record<string, string>) };
-      for (const name of doubleEncoded) {
-        try {
-          path[name] = decodeURIComponent(path[name]);
-        } catch {
-          throw new HttpError(400, 'A path parameter is not valid percent-encoding.', [
-            { pointer: `/path/${name}`, message: 'is not valid double percent-encoding', code: 'urlEncoding' },
-          ]);
-        }
-      }
-      const { input, errors } = validator.check(
-        {
-          path,
-          query: req.query as Record<string, unknown>,
-          // One entry per header line: a repeated header of one value is named as repeated,
-          // where `req.headers` joins the lines (or keeps only the first, for some names). Built
-          // on first read, so only for operations that declare a header.
-          header: validator.readsHeaders ? req.headersDistinct : NO_HEADERS,
-          formData: isObject(req.body) ? req.body : {},
-          body: req.body,
-          hasBody: state.hasBody && req.body !== undefined,
-        },
-        files,
-      );
+      const { input, errors } = validator.check(rawInput(req, state.hasBody), files);
       if (errors.length > 0) {
         // An expected answer, not an exception: no Error (and stack trace) per invalid request.
         sendProblem(req, res, 400, "The request does not match the operation's definition.", errors);

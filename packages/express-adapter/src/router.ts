@@ -1,6 +1,15 @@
-import { connectorDefinition, resolve, type ApiModel, type Class, type Connector } from '@flowport/core';
+import {
+  connectorDefinition,
+  resolve,
+  type ApiModel,
+  type Class,
+  type Connector,
+  type OperationModel,
+} from '@flowport/core';
 import express, { type Router } from 'express';
 import { compileGuards } from './auth/guard';
+import { isBinary } from './body-parsers';
+import { ChunkedUploads, UPLOADS_PATH } from './chunked-upload';
 import { Instantiator } from './binding/instantiate';
 import { problemHandler } from './error-handler';
 import { bySpecificity, toExpressPath } from './express-path';
@@ -33,6 +42,7 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
   const emitted = new Map(model.operations.map((op) => [op.id, emittedOperation(definition, op)]));
   const logger = options.logger ?? consoleLogger;
   const controllers = new Map<Class, object>();
+  const limits = limitsOf(options);
   const create = options.controllers ?? ((cls: Class) => new (cls as new () => object)());
   const ctx: CompileContext = {
     model,
@@ -46,15 +56,21 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
       if (!instance) controllers.set(cls, (instance = create(cls)));
       return instance;
     },
-    limits: limitsOf(options),
+    limits,
     triggers: options.triggers,
     jobs: options.jobs ? new Jobs(options.jobs, (m, d) => logger.error(m, d)) : undefined,
+    uploads: model.operations.some(takesChunks) ? new ChunkedUploads(limits.file) : undefined,
   };
   const router = express.Router();
   if (ctx.jobs)
     router.get(
       `${JOBS_PATH}/:id`,
       ctx.jobs.statusRoute((op, req) => ctx.guardFor(op)(req)),
+    );
+  if (ctx.uploads)
+    router.patch(
+      `${UPLOADS_PATH}/:id`,
+      ctx.uploads.chunkRoute((op, req) => ctx.guardFor(op)(req)),
     );
   // Express takes the first route that matches, so the most specific path first; and every
   // operation before any 405, so that POST /users/me still reaches POST /users/{id} when only
@@ -69,6 +85,11 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
   router.use(methodNotAllowed);
   router.use(problemHandler(logger));
   return router;
+}
+
+/** An operation that takes its raw binary body in chunks (Logic Apps' chunked upload). */
+function takesChunks(op: OperationModel): boolean {
+  return op.chunkTransfer === true && op.parameters.some((p) => p.in === 'body' && isBinary(p.schema));
 }
 
 /** The app's validators, with the precompiled ones when given and built for these definitions. */

@@ -155,6 +155,13 @@ export const catalog = {
     'a long-running action keeps its result in the job store as JSON until it is polled, so it cannot answer a file',
     'Answer the file from an action without async, or answer JSON that says where to fetch the file.',
   ),
+  chunkTransferWithoutUpload: entry(
+    'FP1020',
+    'chunk-transfer-without-upload',
+    'error',
+    'chunkTransfer is declared, but the platform sends in chunks only the raw body of a POST or PUT action, and {reason}',
+    "Take the content as @Body({ type: 'binary' }) of a POST or PUT action, or leave chunkTransfer out.",
+  ),
 
   // FP11xx — references between operations (dynamic values, capabilities, policies)
   referenceOutsideConnector: entry(

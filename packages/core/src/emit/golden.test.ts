@@ -75,7 +75,6 @@ describe('golden: operations (@Controller, routes, @Action)', () => {
       openAiData: { 'openai-enabled': true },
       operationContext: { simulate: { operation: () => Items.prototype.other, parameters: { top: 1 } } },
       pageable: { nextLinkName: '@odata.nextLink' },
-      chunkTransfer: true,
       safe: true,
       consumes: ['application/json'],
       produces: ['application/json', 'text/plain'],
@@ -120,7 +119,6 @@ describe('golden: operations (@Controller, routes, @Action)', () => {
       'x-ms-pageable': { nextLinkName: '@odata.nextLink' },
       'x-ms-openai-data': { 'openai-enabled': true },
       'x-ms-operation-context': { simulate: { operationId: 'Other', parameters: { top: 1 } } },
-      'x-ms-capabilities': { chunkTransfer: true },
       'x-ms-safe-operation': true,
       'x-op': 1,
     });

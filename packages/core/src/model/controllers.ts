@@ -73,6 +73,11 @@ function operation(
         bag.report('asyncFileResponse', { ...at, response: r.status });
     }
   }
+  const params = parameters(controller, method, rec, registry, bag);
+  if (o.chunkTransfer === true && registry.conventions) {
+    const reason = chunkTransferProblem(rec.route!.method, params, trigger !== undefined);
+    if (reason) bag.report('chunkTransferWithoutUpload', at, { reason });
+  }
   return {
     id: o.id ?? operationIdOf(method),
     method: rec.route!.method,
@@ -101,7 +106,7 @@ function operation(
     scopes: o.scopes ?? [],
     isPublic: rec.isPublic === true || o.public === true || ctl.public === true,
     security: o.security,
-    parameters: parameters(controller, method, rec, registry, bag),
+    parameters: params,
     identityIndex: rec.parameters.find((p) => p.in === 'identity')?.index,
     responses,
     trigger: trigger ? { kind: trigger.kind, hint: trigger.hint, pollingMetadata: trigger.pollingMetadata } : undefined,
@@ -116,6 +121,20 @@ function operation(
     source: { kind: 'method', controller, method },
     at,
   };
+}
+
+/** Why an operation cannot take its body in chunks (Logic Apps' chunked upload), if it cannot. */
+function chunkTransferProblem(
+  method: string,
+  params: readonly ParameterModel[],
+  isTrigger: boolean,
+): string | undefined {
+  if (isTrigger) return 'a trigger is never sent content in chunks';
+  if (method !== 'post' && method !== 'put') return `this is a ${method.toUpperCase()}`;
+  const body = params.find((p) => p.in === 'body');
+  if (!body || body.schema.type !== 'string' || body.schema.format !== 'binary')
+    return 'this one takes no raw binary body';
+  return undefined;
 }
 
 function parameters(

@@ -5,7 +5,7 @@ import { apiKey } from '../auth/auth';
 import { connectionParameter } from '../auth/connection-parameters';
 import { Controller } from '../decorators/controller';
 import { Field } from '../decorators/field';
-import { Delete, Get, Post } from '../decorators/http';
+import { Delete, Get, Post, Put } from '../decorators/http';
 import { Action, Trigger, type ActionOptions } from '../decorators/operation';
 import { Body, FormField, Header, Path, Query } from '../decorators/params';
 import { Returns } from '../decorators/returns';
@@ -15,6 +15,7 @@ import { catalogEntries } from '../diagnostics/catalog';
 import { policy } from '../policies/templates';
 import { formatLocation } from '../diagnostics/location';
 import { connectorOf, diagnosticsOf, expectDiagnostic } from '../test-support/connectors';
+import { connectorDefinition } from '../emit/connector/swagger';
 import { resolve } from './resolve';
 
 const tested = new Set<string>();
@@ -771,6 +772,42 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         ],
       ],
     );
+  });
+
+  check('FP1020', 'chunkTransfer on an operation the platform never sends content in chunks', () => {
+    // The platform opens a chunked upload with an empty POST or PUT and sends the content in
+    // PATCHes; a JSON body, a GET or a trigger never gets there.
+    @Controller()
+    class C {
+      @Post('/json') @Action({ summary: 'Json', chunkTransfer: true }) @Returns(200) json(@Body() _d: Dto): void {}
+      @Get('/read') @Action({ summary: 'Read', chunkTransfer: true }) @Returns(200) read(): void {}
+      @Put('/file')
+      @Action({ summary: 'File', chunkTransfer: true })
+      @Returns(204)
+      file(@Body({ type: 'binary' }) _b: unknown): void {}
+    }
+    const found = diagnosticsOf(connectorOf([C])).filter((d) => d.code === 'FP1020');
+    const claim =
+      'chunkTransfer is declared, but the platform sends in chunks only the raw body of a POST or PUT action';
+    assert.deepEqual(
+      found.map((d) => [d.message, d.at]),
+      [
+        [`${claim}, and this one takes no raw binary body`, { class: 'C', method: 'json' }],
+        [`${claim}, and this is a GET`, { class: 'C', method: 'read' }],
+      ],
+    );
+    // Where it holds, it is emitted.
+    @Controller()
+    class Fine {
+      @Put('/file')
+      @Action({ summary: 'File', chunkTransfer: true })
+      @Returns(204)
+      file(@Body({ type: 'binary' }) _b: unknown): void {}
+    }
+    const swagger = connectorDefinition(resolve(connectorOf([Fine]))) as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    assert.deepEqual(swagger.paths['/file'].put['x-ms-capabilities'], { chunkTransfer: true });
   });
 
   check('FP1411', 'a pattern that is not a regular expression', () => {

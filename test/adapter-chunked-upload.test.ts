@@ -1,0 +1,180 @@
+import { apiKey, Connector } from '@flowport/core';
+import { createApp, listen, urlOf } from '@flowport/express-adapter';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FilesController } from './fixtures/files-api';
+
+interface Answer {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: Record<string, unknown> | undefined;
+  readonly reused: boolean;
+}
+
+/** The files of open uploads, wherever this process keeps them. */
+function uploadFile(id: string): string | undefined {
+  for (const folder of readdirSync(tmpdir()).filter((n) => n.startsWith('flowport-uploads-'))) {
+    const file = join(tmpdir(), folder, id);
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+describe("chunked upload (Logic Apps' protocol for actions with chunkTransfer)", function () {
+  this.timeout(30_000);
+  const connector = new Connector({
+    info: { title: 'Files', description: 'A connector that moves large files in and out.', version: '1.0.0' },
+    brandColor: '#123456',
+    auth: apiKey({ in: 'header', name: 'x-key', label: 'Key' }),
+    controllers: [FilesController],
+  });
+  let server: http.Server;
+  let agent: http.Agent;
+
+  before(async () => {
+    const app = createApp(connector, { docs: false, fileLimit: 1000, credentials: { apiKeys: ['k1', 'k2'] } });
+    server = await listen(app, 0, '127.0.0.1');
+    agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  });
+  after(async () => {
+    agent.destroy();
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  const send = (method: string, url: string, headers: Record<string, string>, body?: Buffer) =>
+    new Promise<Answer>((resolve, reject) => {
+      const target = url.startsWith('http') ? url : `${urlOf(server)}${url}`;
+      const req = http.request(target, { method, agent, headers: { 'x-key': 'k1', ...headers } }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode!,
+            headers: res.headers,
+            body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+            reused: req.reusedSocket,
+          }),
+        );
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  const open = (path: string, total: number | string, headers: Record<string, string> = {}) =>
+    send('PUT', path, { 'x-ms-transfer-mode': 'chunked', 'x-ms-content-length': String(total), ...headers });
+  const chunk = (location: string, range: string, bytes: Buffer, headers: Record<string, string> = {}) =>
+    send(
+      'PATCH',
+      location,
+      {
+        'content-type': 'application/octet-stream',
+        'content-range': range,
+        ...headers,
+      },
+      bytes,
+    );
+
+  const file = Buffer.from('a file of some bytes, '.repeat(40)); // 880 bytes
+  const sha256 = createHash('sha256').update(file).digest('hex');
+
+  it('opens an upload, takes the chunks in order, and answers the last one with the action', async () => {
+    const opened = await open('/files/chunked/report', file.length);
+    assert.equal(opened.status, 200, JSON.stringify(opened.body));
+    const { port } = server.address() as AddressInfo;
+    assert.match(
+      String(opened.headers.location),
+      new RegExp(`^http://127\\.0\\.0\\.1:${port}/_uploads/[0-9a-f-]{36}$`),
+    );
+    assert.equal(opened.headers['x-ms-chunk-size'], String(file.length));
+    const location = String(opened.headers.location);
+    const id = location.split('/').pop()!;
+
+    const first = await chunk(location, 'bytes=0-299/880', file.subarray(0, 300));
+    assert.deepEqual([first.status, first.headers.range], [200, 'bytes=0-299']);
+    assert.ok(uploadFile(id), 'the content waits in a file');
+    // The same chunk again (its answer was lost): it is here already.
+    const again = await chunk(location, 'bytes=0-299/880', file.subarray(0, 300));
+    assert.deepEqual([again.status, again.headers.range], [200, 'bytes=0-299']);
+    // Out of order: the answer says where the next one starts.
+    const gap = await chunk(location, 'bytes=600-879/880', file.subarray(600));
+    assert.deepEqual(
+      [gap.status, gap.headers.range, gap.body?.detail],
+      [409, 'bytes=0-299', 'The next chunk starts at byte 300.'],
+    );
+    // Short of its range, the RFC 9110 form: refused, and the connection goes on.
+    const short = await chunk(location, 'bytes 300-599/880', file.subarray(300, 400));
+    assert.deepEqual([short.status, short.body?.detail], [400, 'The chunk holds 100 bytes; its range names 300.']);
+    const second = await chunk(location, 'bytes 300-599/880', file.subarray(300, 600));
+    assert.deepEqual([second.status, second.headers.range, second.reused], [200, 'bytes=0-599', true]);
+
+    const last = await chunk(location, 'bytes=600-879/880', file.subarray(600));
+    assert.deepEqual(
+      [last.status, last.headers.range, last.body],
+      [200, 'bytes=0-879', { name: 'report', bytes: file.length, sha256 }],
+    );
+    await new Promise((r) => setImmediate(r));
+    assert.equal(uploadFile(id), undefined, 'the file is gone after the answer');
+    const after = await chunk(location, 'bytes=600-879/880', file.subarray(600));
+    assert.deepEqual([after.status, after.body?.detail], [404, 'No such upload; it may have expired.']);
+  });
+
+  it("checks the action's other inputs and the declared size when the upload opens", async () => {
+    const badName = await open('/files/chunked/Not-a-name', file.length);
+    assert.equal(badName.status, 400);
+    assert.deepEqual(
+      (badName.body?.errors as { pointer: string }[]).map((e) => e.pointer),
+      ['/path/name'],
+    );
+    assert.equal(badName.headers.location, undefined);
+    const large = await open('/files/chunked/report', 1001);
+    assert.deepEqual([large.status, large.body?.detail], [413, 'The content is larger than 1000 bytes.']);
+    const none = await send('PUT', '/files/chunked/report', { 'x-ms-transfer-mode': 'chunked' });
+    assert.deepEqual(
+      [none.status, none.body?.detail],
+      [400, 'A chunked upload needs x-ms-content-length, the size of the whole content in bytes; got none.'],
+    );
+    const unauthenticated = await open('/files/chunked/report', file.length, { 'x-key': 'wrong' });
+    assert.equal(unauthenticated.status, 401);
+    // An action that does not declare chunkTransfer says so, rather than run on the empty body.
+    const whole = await send('POST', '/files/upload', { 'x-ms-transfer-mode': 'chunked', 'x-ms-content-length': '10' });
+    assert.deepEqual(
+      [whole.status, whole.body?.detail],
+      [400, 'Upload does not take its body in chunks (x-ms-transfer-mode: chunked); send the body whole.'],
+    );
+  });
+
+  it("refuses a chunk that is not the upload's: another caller, a wrong total, a range beyond it, no range", async () => {
+    const opened = await open('/files/chunked/mine', file.length);
+    const location = String(opened.headers.location);
+    const other = await chunk(location, 'bytes=0-299/880', file.subarray(0, 300), { 'x-key': 'k2' });
+    assert.deepEqual([other.status, other.body?.detail], [404, 'No such upload; it may have expired.']);
+    const total = await chunk(location, 'bytes=0-299/900', file.subarray(0, 300));
+    assert.deepEqual(
+      [total.status, total.body?.detail],
+      [400, 'The upload was opened for 880 bytes; this chunk says 900.'],
+    );
+    const beyond = await chunk(location, 'bytes=0-880/880', file);
+    assert.deepEqual(
+      [beyond.status, beyond.body?.detail],
+      [400, "The chunk's range 0-880 is not within the 880 bytes of the content."],
+    );
+    const none = await send('PATCH', location, { 'content-type': 'application/octet-stream' }, file);
+    assert.deepEqual(
+      [none.status, none.body?.detail],
+      [400, 'A chunk needs Content-Range: bytes=<first>-<last>/<total>; got none.'],
+    );
+    const long = await chunk(location, 'bytes=0-99/880', file.subarray(0, 300));
+    assert.deepEqual(
+      [long.status, long.body?.detail],
+      [400, 'The chunk holds more than the 100 bytes its range names.'],
+    );
+    // None of these moved the upload on.
+    const first = await chunk(location, 'bytes=0-879/880', file);
+    assert.deepEqual([first.status, first.body], [200, { name: 'mine', bytes: file.length, sha256 }]);
+  });
+});
