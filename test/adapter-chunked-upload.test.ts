@@ -1,4 +1,5 @@
-import { apiKey, Connector } from '@flowport/core';
+import { apiKey, Connector, connectorDefinition, resolve } from '@flowport/core';
+import { FlowHost } from '@flowport/testing';
 import { createApp, listen, urlOf } from '@flowport/express-adapter';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -176,5 +177,25 @@ describe("chunked upload (Logic Apps' protocol for actions with chunkTransfer)",
     // None of these moved the upload on.
     const first = await chunk(location, 'bytes=0-879/880', file);
     assert.deepEqual([first.status, first.body], [200, { name: 'mine', bytes: file.length, sha256 }]);
+  });
+  it('FlowHost sends content in chunks as the engine does, and whole to an action without chunkTransfer', async () => {
+    const host = await FlowHost.start({
+      api: urlOf(server),
+      connection: { 'x-key': 'k1' },
+      definition: connectorDefinition(resolve(connector)),
+    });
+    try {
+      const chunked = await host.upload('UploadChunked', file, { name: 'report' }, { chunkSize: 300 });
+      assert.deepEqual(chunked, { status: 200, body: { name: 'report', bytes: file.length, sha256 }, chunks: 3 });
+      // The API's suggestion (x-ms-chunk-size: the whole 880 bytes, within the 4 MiB it suggests at most).
+      assert.equal((await host.upload('UploadChunked', file, { name: 'report' })).chunks, 1);
+      const refused = await host.upload('UploadChunked', file, { name: 'Not-a-name' });
+      assert.deepEqual([refused.status, refused.chunks], [400, 0]);
+      await assert.rejects(host.upload('Upload', file), /Upload does not declare x-ms-capabilities\.chunkTransfer/);
+      const whole = await host.action('Upload', file);
+      assert.deepEqual(whole, { status: 200, body: { bytes: file.length, sha256 }, polls: 0 });
+    } finally {
+      await host.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { toJsonSchema } from '@flowport/core';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { uploadInChunks } from './chunked';
 import { callTarget, type CallTarget, type ParameterValues } from './parameters';
 import { CallbackReceiver, type Inbox, type Notification } from './receiver';
 
@@ -108,13 +109,47 @@ export class FlowHost {
     parameterHeaders: Readonly<Record<string, string>> = {},
   ): Promise<Response> {
     const headers: Record<string, string> = { ...this.options.connection, ...parameterHeaders };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // Bytes (a file) are sent as they are, JSON otherwise.
+    const bytes = body instanceof Uint8Array;
+    if (body !== undefined) headers['content-type'] ??= bytes ? 'application/octet-stream' : 'application/json';
     return fetch(url, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : bytes ? body : JSON.stringify(body),
       redirect: 'manual',
     });
+  }
+
+  /**
+   * Sends content to an action in chunks, as the engine does when the maker allows chunking on a
+   * step whose operation declares `x-ms-capabilities.chunkTransfer`: an empty opening request,
+   * then PATCHes of `chunkSize` bytes (the API's `x-ms-chunk-size` when omitted). Resolves to the
+   * answer to the last chunk, checked as {@link FlowHost.action} checks it, or to the first
+   * refusal.
+   */
+  async upload(
+    operationId: string,
+    content: Uint8Array,
+    parameters: ParameterValues = {},
+    options: { readonly chunkSize?: number } = {},
+  ): Promise<{ status: number; body: unknown; chunks: number }> {
+    const target = this.target(operationId, parameters);
+    if ((target.op['x-ms-capabilities'] as Json | undefined)?.chunkTransfer !== true) {
+      throw new Error(
+        `${operationId} does not declare x-ms-capabilities.chunkTransfer, so the platform sends its content whole: use action()`,
+      );
+    }
+    const contentType = (target.op.consumes as string[] | undefined)?.[0] ?? 'application/octet-stream';
+    const { response, chunks } = await uploadInChunks(
+      (method, url, body, headers) => this.call(method, url, body, headers),
+      target,
+      content,
+      contentType,
+      options.chunkSize,
+    );
+    const body = await bodyOf(response);
+    this.checkOutput(operationId, response.status, body);
+    return { status: response.status, body, chunks };
   }
 
   private find(operationId: string): { path: string; method: string; op: Json; item: Json } {
@@ -221,7 +256,8 @@ export class FlowHost {
   /**
    * Calls an action and, when it answers 202 (a long-running action), follows its Location after
    * each Retry-After (scaled) until the answer is final, as the engine does. `parameters` are the
-   * path, query and header parameters by their declared names. The body of the final answer is
+   * path, query and header parameters by their declared names; a body of bytes is sent as it is,
+   * as the operation's first `consumes`. The body of the final answer is
    * parsed when it is JSON and handed over as bytes otherwise (a file, an image).
    */
   async action(
@@ -232,7 +268,10 @@ export class FlowHost {
   ): Promise<{ status: number; body: unknown; polls: number }> {
     const target = this.target(operationId, parameters);
     let url = target.url;
-    let res = await this.call(target.method, url, body, target.headers);
+    const consumes = (target.op.consumes as string[] | undefined)?.[0];
+    const headers =
+      body instanceof Uint8Array && consumes ? { ...target.headers, 'content-type': consumes } : target.headers;
+    let res = await this.call(target.method, url, body, headers);
     let polls = 0;
     while (res.status === 202) {
       const location = res.headers.get('location');
