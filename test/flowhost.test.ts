@@ -80,4 +80,55 @@ describe('FlowHost: says why it cannot go on', () => {
       await new Promise<void>((done) => server.close(() => done()));
     }
   });
+  it('registers a webhook with its path, query and header parameters as declared', async () => {
+    // Before, a registration with a path parameter went out as "/teams/{team}/hooks".
+    const seen: { url?: string; mode?: string; body?: unknown }[] = [];
+    const { server, url } = await serving((req, res) => {
+      let text = '';
+      req.on('data', (c: Buffer) => (text += c));
+      req.on('end', () => {
+        seen.push({ url: req.url, mode: req.headers['x-mode'] as string | undefined, body: JSON.parse(text) });
+        res.writeHead(201, { Location: '/teams/a%20b/hooks/1' }).end();
+      });
+    });
+    const definition = {
+      swagger: '2.0',
+      paths: {
+        '/teams/{team}/hooks': {
+          'x-ms-notification-content': { schema: { type: 'object' } },
+          post: {
+            operationId: 'OnTeamEvent',
+            'x-ms-trigger': 'single',
+            parameters: [
+              { name: 'team', in: 'path', required: true, type: 'string' },
+              { name: 'kind', in: 'query', type: 'string' },
+              { name: 'X-Mode', in: 'header', type: 'string' },
+              {
+                name: 'body',
+                in: 'body',
+                schema: { type: 'object', properties: { callback: { type: 'string', 'x-ms-notification-url': true } } },
+              },
+            ],
+            responses: { '201': { description: 'Registered' } },
+          },
+        },
+      },
+    };
+    const host = await FlowHost.start({ api: url, definition });
+    try {
+      const sub = await host.webhook('OnTeamEvent', {}, { team: 'a b', kind: 'created', 'X-Mode': 'fast' });
+      assert.equal(sub.location, `${url}/teams/a%20b/hooks/1`);
+      assert.deepEqual(
+        seen.map((s) => [s.url, s.mode]),
+        [['/teams/a%20b/hooks?kind=created', 'fast']],
+      );
+      assert.match(String((seen[0].body as { callback: string }).callback), /^http:\/\/127\.0\.0\.1:\d+\//);
+      await assert.rejects(host.webhook('OnTeamEvent'), {
+        message: 'OnTeamEvent needs a value for its path parameter "team"',
+      });
+    } finally {
+      await host.close();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
 });

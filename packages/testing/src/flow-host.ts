@@ -198,10 +198,15 @@ export class FlowHost {
 
   /**
    * Registers a webhook trigger as the platform does when a flow is saved: the user's `inputs` plus
-   * the callback URL in the notification-url field. Expects 201 with a Location.
+   * the callback URL in the notification-url field, and its path, query and header `parameters` by
+   * their declared names. Expects 201 with a Location.
    */
-  async webhook(operationId: string, inputs: Readonly<Record<string, unknown>> = {}): Promise<WebhookSubscription> {
-    const { url, headers, method, op, item } = this.target(operationId, {});
+  async webhook(
+    operationId: string,
+    inputs: Readonly<Record<string, unknown>> = {},
+    parameters: ParameterValues = {},
+  ): Promise<WebhookSubscription> {
+    const { url, headers, method, op, item } = this.target(operationId, parameters);
     if (op['x-ms-trigger'] !== 'single')
       throw new Error(`${operationId} is not a webhook trigger (x-ms-trigger single)`);
     const content = item['x-ms-notification-content'];
