@@ -11,8 +11,7 @@ import { HttpError } from './errors';
 import { ownerOf, type Identity } from './identity';
 import { originOf } from './origin';
 
-/** Where the chunks of an upload are sent (PATCH), under the router's mount path. */
-export const UPLOADS_PATH = '/_uploads';
+const UPLOADS_PATH = '/_uploads';
 
 /** The chunk size suggested to the platform (`x-ms-chunk-size`). */
 const CHUNK_SIZE = 4 * 1024 * 1024;
@@ -47,12 +46,6 @@ interface Session<Input> extends UploadStart<Input> {
   timer: NodeJS.Timeout;
 }
 
-/** Whether a request opens a chunked upload (Logic Apps' protocol: an empty POST or PUT saying so). */
-export function isChunkedStart(req: Request): boolean {
-  const mode = req.headers['x-ms-transfer-mode'];
-  return typeof mode === 'string' && mode.toLowerCase() === 'chunked';
-}
-
 let folder: string | undefined;
 
 /** One folder a process for the files of its uploads, removed when the process exits. */
@@ -74,6 +67,8 @@ function uploadsFolder(): string {
  * direct upload gives.
  */
 export class ChunkedUploads {
+  /** Where the chunks of an upload are sent (PATCH), under the router's mount path. */
+  readonly path = UPLOADS_PATH;
   private readonly sessions = new Map<string, Session<unknown>>();
 
   constructor(private readonly fileLimit: number) {}

@@ -4,7 +4,7 @@ import type { Guard } from './auth/guard';
 import { identity, Instantiator } from './binding/instantiate';
 import { runtimeConstraintCheck } from './binding/runtime-constraints';
 import { bodyParsers, hasBody, isBinary } from './body-parsers';
-import { isChunkedStart, type ChunkedUploads, type FinishUpload } from './chunked-upload';
+import type { ChunkedUploads, FinishUpload } from './chunked-upload';
 import { HttpError } from './errors';
 import { sendProblem } from './problem';
 import type { Identity } from './identity';
@@ -193,6 +193,12 @@ function responseCheck(op: OperationModel, ctx: CompileContext): ResponseCheck {
     const invalid = json === undefined ? undefined : validate?.(JSON.parse(json));
     return invalid && problemErrors(invalid, 'response');
   };
+}
+
+/** Whether a request opens a chunked upload (Logic Apps' protocol: an empty POST or PUT saying so). */
+function isChunkedStart(req: Request): boolean {
+  const mode = req.headers['x-ms-transfer-mode'];
+  return typeof mode === 'string' && mode.toLowerCase() === 'chunked';
 }
 
 interface FlowportRequest extends Request {

@@ -9,7 +9,7 @@ import {
 import express, { type Router } from 'express';
 import { compileGuards } from './auth/guard';
 import { isBinary } from './body-parsers';
-import { ChunkedUploads, UPLOADS_PATH } from './chunked-upload';
+import type * as Chunked from './chunked-upload';
 import { Instantiator } from './binding/instantiate';
 import { problemHandler } from './error-handler';
 import { bySpecificity, toExpressPath } from './express-path';
@@ -59,7 +59,7 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
     limits,
     triggers: options.triggers,
     jobs: options.jobs ? new Jobs(options.jobs, (m, d) => logger.error(m, d)) : undefined,
-    uploads: model.operations.some(takesChunks) ? new ChunkedUploads(limits.file) : undefined,
+    uploads: model.operations.some(takesChunks) ? chunkedUploads(limits.file) : undefined,
   };
   const router = express.Router();
   if (ctx.jobs)
@@ -69,7 +69,7 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
     );
   if (ctx.uploads)
     router.patch(
-      `${UPLOADS_PATH}/:id`,
+      `${ctx.uploads.path}/:id`,
       ctx.uploads.chunkRoute((op, req) => ctx.guardFor(op)(req)),
     );
   // Express takes the first route that matches, so the most specific path first; and every
@@ -85,6 +85,13 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
   router.use(methodNotAllowed);
   router.use(problemHandler(logger));
   return router;
+}
+
+/** Loaded only for connectors with an operation that takes chunks, as multer is for forms. */
+function chunkedUploads(fileLimit: number): Chunked.ChunkedUploads {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ChunkedUploads } = require('./chunked-upload') as typeof Chunked;
+  return new ChunkedUploads(fileLimit);
 }
 
 /** An operation that takes its raw binary body in chunks (Logic Apps' chunked upload). */
