@@ -162,6 +162,13 @@ export const catalog = {
     'chunkTransfer is declared, but the platform sends in chunks only the raw body of a POST or PUT action, and {reason}',
     "Take the content as @Body({ type: 'binary' }) of a POST or PUT action, or leave chunkTransfer out.",
   ),
+  asyncBinaryBody: entry(
+    'FP1021',
+    'async-binary-body',
+    'error',
+    'a long-running action keeps its input in the job store to run it later, so it cannot take a raw binary body, which is a stream',
+    'Take the file as @FormFile (stored with the job), or run the action without async.',
+  ),
 
   // FP11xx — references between operations (dynamic values, capabilities, policies)
   referenceOutsideConnector: entry(

@@ -74,8 +74,12 @@ function operation(
     }
   }
   const params = parameters(controller, method, rec, registry, bag);
+  const body = params.find((p) => p.in === 'body');
+  // A raw body reaches the handler as the request's stream.
+  const rawBody = body?.schema.type === 'string' && body.schema.format === 'binary';
+  if (o.async && rawBody) bag.report('asyncBinaryBody', body.at);
   if (o.chunkTransfer === true && registry.conventions) {
-    const reason = chunkTransferProblem(rec.route!.method, params, trigger !== undefined);
+    const reason = chunkTransferProblem(rec.route!.method, rawBody, trigger !== undefined);
     if (reason) bag.report('chunkTransferWithoutUpload', at, { reason });
   }
   return {
@@ -124,17 +128,10 @@ function operation(
 }
 
 /** Why an operation cannot take its body in chunks (Logic Apps' chunked upload), if it cannot. */
-function chunkTransferProblem(
-  method: string,
-  params: readonly ParameterModel[],
-  isTrigger: boolean,
-): string | undefined {
+function chunkTransferProblem(method: string, rawBody: boolean, isTrigger: boolean): string | undefined {
   if (isTrigger) return 'a trigger is never sent content in chunks';
   if (method !== 'post' && method !== 'put') return `this is a ${method.toUpperCase()}`;
-  const body = params.find((p) => p.in === 'body');
-  if (!body || body.schema.type !== 'string' || body.schema.format !== 'binary')
-    return 'this one takes no raw binary body';
-  return undefined;
+  return rawBody ? undefined : 'this one takes no raw binary body';
 }
 
 function parameters(

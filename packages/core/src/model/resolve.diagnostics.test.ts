@@ -810,6 +810,23 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     assert.deepEqual(swagger.paths['/file'].put['x-ms-capabilities'], { chunkTransfer: true });
   });
 
+  check('FP1021', 'a long-running action that takes a raw binary body', () => {
+    // Before, flowport build wrote the connector and createApp threw a bare Error naming the operation.
+    @Controller()
+    class C {
+      @Post('/import')
+      @Action({ summary: 'Import', async: { retryAfter: 5 } })
+      @Returns(200, Dto)
+      import(@Body({ type: 'binary' }) _file: unknown): void {}
+    }
+    expectDiagnostic(
+      connectorOf([C]),
+      'FP1021',
+      'a long-running action keeps its input in the job store to run it later, so it cannot take a raw binary body, which is a stream',
+      { class: 'C', method: 'import', parameter: { name: 'body', index: 0 } },
+    );
+  });
+
   check('FP1411', 'a pattern that is not a regular expression', () => {
     // Before, a parameter's pattern was published as written and every request was a 500 (ajv
     // could not compile it); @Matches('[') threw a bare SyntaxError out of resolve().
