@@ -134,6 +134,20 @@ describe('files: a side that fails or stops early', function () {
     assert.equal((await request(url).get('/files/picture')).status, 200);
   });
 
+  it('a HEAD of a download ends its source at once, with the headers a GET gets', async () => {
+    // Before, Node dropped the body of the HEAD answer after the whole source had been read for it.
+    const before = (await request(url).get('/files/open-sources')).body as { pulled: number };
+    const head = await request(url).head('/files/big?mib=200');
+    assert.deepEqual(
+      [head.status, head.headers['content-disposition'], head.headers['content-type']],
+      [200, 'attachment; filename="big file.bin"', 'application/octet-stream'],
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    const after = (await request(url).get('/files/open-sources')).body as { open: number; pulled: number };
+    assert.equal(after.open, 0);
+    assert.ok(after.pulled - before.pulled < 10, `${after.pulled - before.pulled} chunks of 3,200 were read`);
+  });
+
   it('a client that goes away ends the source of its download', async () => {
     await new Promise<void>((resolve) => {
       const req = http.get(`${url}/files/big?mib=200`, (res) => {

@@ -40,6 +40,8 @@ export function compileResponder(
     }
     if (body === undefined || code === 204 || code === 304) {
       if (body === undefined) throwIfInvalid(op, code, check?.(code, undefined));
+      // An answer without a body: a stream given for it is released, not left open.
+      if (body instanceof Readable) body.destroy();
       res.end();
     } else if (body instanceof Readable) {
       if (!res.hasHeader('content-type')) res.setHeader('content-type', mediaType);
@@ -85,6 +87,13 @@ function sendDownload(res: Response, d: Download, produces: string | undefined, 
  * so that the file or query behind it is released (`pipe` alone would leave it paused, open).
  */
 function sendStream(res: Response, source: Readable, fail: (err: unknown) => void): void {
+  // HEAD (which Express routes to the GET handler) sends no body: Node would drop every byte,
+  // after reading the whole source for nothing.
+  if (res.req.method === 'HEAD') {
+    source.destroy();
+    res.end();
+    return;
+  }
   let failed = false;
   source.on('error', (err) => {
     if (failed) return;
