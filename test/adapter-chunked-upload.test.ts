@@ -198,4 +198,22 @@ describe("chunked upload (Logic Apps' protocol for actions with chunkTransfer)",
       await host.close();
     }
   });
+  it('keeps at most 8 uploads of one caller open, without holding up another caller', async () => {
+    // Each open upload may hold a file up to the file limit: one caller cannot take every place.
+    const answers = [];
+    for (let i = 0; i < 9; i++) answers.push(await open('/files/chunked/many', file.length, { 'x-key': 'k2' }));
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [200, 200, 200, 200, 200, 200, 200, 200, 429],
+    );
+    assert.deepEqual(
+      [answers[8].body?.detail, answers[8].headers['retry-after']],
+      ['You have 8 uploads open, as many as one caller may; finish one, or wait until one expires.', '60'],
+    );
+    assert.equal((await open('/files/chunked/mine', file.length)).status, 200);
+    // Finishing one frees its place.
+    const done = await chunk(String(answers[0].headers.location), 'bytes=0-879/880', file, { 'x-key': 'k2' });
+    assert.equal(done.status, 200);
+    assert.equal((await open('/files/chunked/many', file.length, { 'x-key': 'k2' })).status, 200);
+  });
 });

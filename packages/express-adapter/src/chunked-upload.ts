@@ -16,7 +16,9 @@ const UPLOADS_PATH = '/_uploads';
 /** The chunk size suggested to the platform (`x-ms-chunk-size`). */
 const CHUNK_SIZE = 4 * 1024 * 1024;
 /** Uploads a router keeps open at once: each holds a file of up to the file limit on disk. */
-const MAX_OPEN = 32;
+const MAX_OPEN = 64;
+/** Uploads one caller may keep open at once, so that one caller cannot take every place. */
+const MAX_OPEN_PER_CALLER = 8;
 /** An upload no chunk has come for in this long is dropped, with its file. */
 const IDLE_MS = 15 * 60 * 1000;
 
@@ -77,6 +79,17 @@ export class ChunkedUploads {
   open<Input>(start: UploadStart<Input>, finish: FinishUpload<Input>, req: Request, res: Response): void {
     const total = declaredLength(req.get('x-ms-content-length'));
     if (total > this.fileLimit) throw new HttpError(413, `The content is larger than ${this.fileLimit} bytes.`);
+    const owner = ownerOf(start.identity);
+    let own = 0;
+    for (const session of this.sessions.values()) if (session.owner === owner) own++;
+    if (own >= MAX_OPEN_PER_CALLER) {
+      throw new HttpError(
+        429,
+        `You have ${own} uploads open, as many as one caller may; finish one, or wait until one expires.`,
+        [],
+        { 'retry-after': '60' },
+      );
+    }
     if (this.sessions.size >= MAX_OPEN) {
       throw new HttpError(503, 'Too many uploads are under way; try again later.', [], { 'retry-after': '60' });
     }
@@ -86,7 +99,7 @@ export class ChunkedUploads {
       ...start,
       file: join(uploadsFolder(), id),
       total,
-      owner: ownerOf(start.identity),
+      owner,
       finish,
       received: 0,
       writing: false,
