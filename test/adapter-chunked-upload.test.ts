@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FilesController } from './fixtures/files-api';
@@ -36,9 +36,15 @@ describe("chunked upload (Logic Apps' protocol for actions with chunkTransfer)",
   });
   let server: http.Server;
   let agent: http.Agent;
+  const logged: string[] = [];
 
   before(async () => {
-    const app = createApp(connector, { docs: false, fileLimit: 1000, credentials: { apiKeys: ['k1', 'k2'] } });
+    const app = createApp(connector, {
+      docs: false,
+      fileLimit: 1000,
+      credentials: { apiKeys: ['k1', 'k2'] },
+      logger: { error: (message, details) => logged.push(`${message} ${JSON.stringify(details)}`) },
+    });
     server = await listen(app, 0, '127.0.0.1');
     agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   });
@@ -215,5 +221,32 @@ describe("chunked upload (Logic Apps' protocol for actions with chunkTransfer)",
     const done = await chunk(String(answers[0].headers.location), 'bytes=0-879/880', file, { 'x-key': 'k2' });
     assert.equal(done.status, 200);
     assert.equal((await open('/files/chunked/many', file.length, { 'x-key': 'k2' })).status, 200);
+  });
+  it('takes a chunk again after the network cut it short, and one chunk at a time', async () => {
+    const opened = await open('/files/chunked/cut', file.length);
+    const location = new URL(String(opened.headers.location));
+    // 300 bytes announced, 100 sent, then the connection is gone.
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(location.port), location.hostname, () => {
+        socket.write(
+          `PATCH ${location.pathname} HTTP/1.1\r\nHost: ${location.host}\r\nx-key: k1\r\n` +
+            'content-type: application/octet-stream\r\ncontent-range: bytes=0-299/880\r\ncontent-length: 300\r\n\r\n',
+        );
+        socket.write(file.subarray(0, 100), () => setTimeout(() => socket.destroy(), 50));
+      });
+      socket.on('close', () => resolve());
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    // Two at once: the second is told to wait for the first.
+    const [first, second] = await Promise.all([
+      chunk(location.href, 'bytes=0-299/880', file.subarray(0, 300)),
+      new Promise((r) => setTimeout(r, 5)).then(() => chunk(location.href, 'bytes=300-879/880', file.subarray(300))),
+    ]);
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    assert.ok(second.status === 409 || second.status === 200, JSON.stringify(second.body));
+    const rest = second.status === 200 ? second : await chunk(location.href, 'bytes=300-879/880', file.subarray(300));
+    assert.deepEqual([rest.status, rest.body], [200, { name: 'cut', bytes: file.length, sha256 }]);
+    // The cut was the client's doing: nothing is logged as the server's failure.
+    assert.deepEqual(logged, []);
   });
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import zlib, { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
@@ -132,6 +133,23 @@ describe('files: a side that fails or stops early', function () {
     assert.equal(outcome.error, 'aborted', 'the client sees an incomplete answer, not a complete one');
     assert.deepEqual(logs, ['flowport: the answer failed after it began; it was cut']);
     assert.equal((await request(url).get('/files/picture')).status, 200);
+  });
+
+  it("an upload the client cuts short is its failure, not logged as the server's", async () => {
+    // Before, the handler's read failed with Node's "aborted", answered and logged as a crash.
+    const { port, hostname } = new URL(url);
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(
+          `POST /files/upload HTTP/1.1\r\nHost: ${hostname}\r\ncontent-type: application/octet-stream\r\ncontent-length: 1000\r\n\r\n`,
+        );
+        socket.write(Buffer.alloc(100), () => setTimeout(() => socket.destroy(), 50));
+      });
+      socket.on('close', () => resolve());
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(logs, []);
+    assert.equal((await request(url).get('/files/open-sources')).status, 200);
   });
 
   it('a HEAD of a download ends its source at once, with the headers a GET gets', async () => {

@@ -164,6 +164,14 @@ function unreadableForm(err: unknown): HttpError {
   return new HttpError(400, `The form is not valid multipart/form-data: ${reason}.`, [], {}, { cause: err });
 }
 
+/**
+ * The request's stream failed: the client closed the connection before the body's end. A 400,
+ * so that a handler that lets it throw does not log it as the server's failure.
+ */
+export function cutShort(err: Error): HttpError {
+  return new HttpError(400, 'The body was cut short: the connection closed before its end.', [], {}, { cause: err });
+}
+
 function tooLarge(max: number): HttpError {
   return new HttpError(413, `The body is larger than ${max} bytes.`);
 }
@@ -181,7 +189,7 @@ function limited(req: Readable, max: number, decoder?: { stream: Transform; codi
       else callback(null, chunk);
     },
   });
-  req.once('error', (err) => limit.destroy(err));
+  req.once('error', (err) => limit.destroy(cutShort(err)));
   // A handler may not read the body, or stop early: then nobody listens when the limit is crossed,
   // and an 'error' event without a listener ends the process. A reader still gets the error.
   limit.on('error', () => undefined);

@@ -6,6 +6,7 @@ import { unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
+import { cutShort } from './body-parsers';
 import { contentCodingOf, unsupportedCoding } from './content-coding';
 import { HttpError } from './errors';
 import { ownerOf, type Identity } from './identity';
@@ -254,7 +255,7 @@ function writeChunk(req: Request, file: string, range: { start: number; end: num
       out.destroy();
       reject(err);
     };
-    req.once('error', fail);
+    req.once('error', (err) => fail(cutShort(err)));
     count.once('error', fail);
     out.once('error', fail);
     out.once('finish', () => resolve());
