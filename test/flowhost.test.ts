@@ -1,3 +1,4 @@
+import { Connector } from '@flowport/core';
 import { createApp, listen, urlOf } from '@flowport/express-adapter';
 import { FlowHost } from '@flowport/testing';
 import assert from 'node:assert/strict';
@@ -44,6 +45,22 @@ describe('FlowHost: calls an operation as the platform does', () => {
     const res = await host.action('GetThingFile', undefined, { id: 'é' });
     assert.equal(res.status, 200);
     assert.deepEqual(res.body, Buffer.from([0, 1, 2, 255, ...Buffer.from('é')]));
+  });
+});
+
+describe('FlowHost: a connector with a basePath', () => {
+  it("calls operations under the definition's basePath, from the app's address", async () => {
+    const withBase = new Connector({ ...connector.options, basePath: '/api/v1' });
+    const server = await listen(createApp(withBase, { credentials: {} }), 0, '127.0.0.1');
+    try {
+      const host = await FlowHost.start({ api: urlOf(server) });
+      const res = await host.action('GetThing', undefined, { id: 'a' });
+      await host.close();
+      assert.deepEqual([res.status, (res.body as { id: string }).id], [200, 'a']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
   });
 });
 

@@ -9,7 +9,10 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 /** Options of {@link FlowHost.start}. */
 export interface FlowHostOptions {
-  /** Base URL of the API (the definition's host and basePath stand for it). */
+  /**
+   * Where the app is reached: scheme, host and port (and a prefix it is mounted under), standing
+   * for the definition's `host`. The definition's `basePath` is added to each operation's path.
+   */
   readonly api: string;
   /** Headers the connection adds to every call, e.g. `{ 'Ocp-Apim-Subscription-Key': key }`. */
   readonly connection?: Readonly<Record<string, string>>;
