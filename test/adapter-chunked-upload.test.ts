@@ -198,6 +198,9 @@ describe("chunked upload (Logic Apps' protocol for actions with chunkTransfer)",
       const refused = await host.upload('UploadChunked', file, { name: 'Not-a-name' });
       assert.deepEqual([refused.status, refused.chunks], [400, 0]);
       await assert.rejects(host.upload('Upload', file), /Upload does not declare x-ms-capabilities\.chunkTransfer/);
+      await assert.rejects(host.upload('UploadChunked', file, { name: 'report' }, { chunkSize: 0 }), {
+        message: 'chunkSize must be a whole number of bytes above 0, not 0',
+      });
       const whole = await host.action('Upload', file);
       assert.deepEqual(whole, { status: 200, body: { bytes: file.length, sha256 }, polls: 0 });
     } finally {

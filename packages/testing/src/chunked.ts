@@ -28,6 +28,9 @@ export async function uploadInChunks(
   contentType: string,
   chunkSize?: number,
 ): Promise<ChunkedOutcome> {
+  if (chunkSize !== undefined && !(Number.isSafeInteger(chunkSize) && chunkSize > 0)) {
+    throw new Error(`chunkSize must be a whole number of bytes above 0, not ${chunkSize}`);
+  }
   const total = content.length;
   const opened = await send(open.method, open.url, undefined, {
     ...open.headers,
