@@ -108,13 +108,19 @@ describe('text-sentiment example over HTTP', () => {
       assert.equal((await request(app).get(path).set('Ocp-Apim-Subscription-Key', KEY)).status, 200);
     });
 
-    it('reads keys from SENTIMENT_API_KEYS, or generates a development key', () => {
+    it('reads keys from SENTIMENT_API_KEYS, or generates a development key (not in production)', () => {
       assert.deepEqual(apiKeysFrom({ SENTIMENT_API_KEYS: ' a, b ,,c ' }), { keys: ['a', 'b', 'c'] });
       const dev = apiKeysFrom({});
       assert.equal(dev.keys.length, 1);
       assert.equal(dev.keys[0], dev.generated);
       assert.ok(dev.generated!.length >= 32);
       assert.notEqual(apiKeysFrom({}).generated, dev.generated);
+      // In production a generated key would be a secret printed to the service's log.
+      assert.throws(
+        () => apiKeysFrom({ NODE_ENV: 'production' }),
+        /^Error: SENTIMENT_API_KEYS is not set; with NODE_ENV=production it must be/,
+      );
+      assert.deepEqual(apiKeysFrom({ NODE_ENV: 'production', SENTIMENT_API_KEYS: 'k' }), { keys: ['k'] });
     });
   });
 

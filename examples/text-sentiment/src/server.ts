@@ -9,7 +9,8 @@ import { sentimentService } from './service';
 
 /**
  * API keys from `SENTIMENT_API_KEYS` (comma-separated). When it is unset a random development
- * key is generated, so that a fresh checkout works without configuration.
+ * key is generated, so that a fresh checkout works without configuration; with
+ * `NODE_ENV=production` it must be set, since that key would be printed to the service's log.
  */
 export function apiKeysFrom(env: NodeJS.ProcessEnv): { keys: string[]; generated?: string } {
   const keys = (env.SENTIMENT_API_KEYS ?? '')
@@ -17,6 +18,11 @@ export function apiKeysFrom(env: NodeJS.ProcessEnv): { keys: string[]; generated
     .map((k) => k.trim())
     .filter(Boolean);
   if (keys.length > 0) return { keys };
+  if (env.NODE_ENV === 'production') {
+    throw new Error(
+      'SENTIMENT_API_KEYS is not set; with NODE_ENV=production it must be (comma-separated keys), since a development key would be printed to the log',
+    );
+  }
   const generated = randomBytes(24).toString('base64url');
   return { keys: [generated], generated };
 }
