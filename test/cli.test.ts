@@ -91,6 +91,32 @@ describe('flowport build', () => {
     assert.ok(readFileSync(join(out, 'script.csx')).equals(readFileSync(source)));
   });
 
+  it('removes an icon or script an earlier build copied that the connector no longer declares', async () => {
+    // Before, they stayed in the folder, and --check called it up to date.
+    const out = join(tmp.dir, 'sink');
+    assert.equal((await cli('build', CONNECTORS.kitchenSink, '--out', out)).code, 0);
+    const check = await cli('build', CONNECTORS.example, '--out', out, '--check');
+    assert.equal(check.code, 1);
+    assert.deepEqual(
+      check.err.filter((l) => /icon|script/.test(l)).map((l) => l.replace(/ .*\//, ' ')),
+      ['stale: icon.png', 'stale: script.csx'],
+    );
+    assert.ok(existsSync(join(out, 'script.csx')), '--check writes nothing');
+    const r = await cli('build', CONNECTORS.example, '--out', out);
+    assert.equal(r.code, 0, r.err.join('\n'));
+    assert.deepEqual(
+      r.out.filter((l) => l.startsWith('removed ')).map((l) => l.replace(/ .*\//, ' ')),
+      ['removed icon.png', 'removed script.csx'],
+    );
+    assert.deepEqual(readdirSync(out).sort(), [...FOUR].sort());
+    // One the last build did not write (its settings.json names none) is someone else's.
+    writeFileSync(join(out, 'icon.png'), 'mine');
+    const again = await cli('build', CONNECTORS.example, '--out', out, '--check');
+    assert.equal(again.code, 0, again.err.join('\n'));
+    assert.equal((await cli('build', CONNECTORS.example, '--out', out)).code, 0);
+    assert.equal(readFileSync(join(out, 'icon.png'), 'utf8'), 'mine');
+  });
+
   it('--check fails after a summary changes, names each stale file and writes nothing', async () => {
     const module = exampleWithNewSummary(tmp.dir);
     const before = FOUR.map((f) => readFileSync(join(EXAMPLE_OUT, f)));

@@ -9,8 +9,11 @@ import { makeFolder } from './folders';
 export interface BuiltFile {
   readonly name: string;
   readonly path: string;
-  /** `written` or `unchanged` when building; `fresh` or `stale` with `check`. */
-  readonly status: 'written' | 'unchanged' | 'fresh' | 'stale';
+  /**
+   * `written`, `unchanged` or `removed` (an icon or script the connector no longer declares) when
+   * building; `fresh` or `stale` with `check` (such a leftover is stale).
+   */
+  readonly status: 'written' | 'unchanged' | 'removed' | 'fresh' | 'stale';
 }
 
 export interface BuildOptions {
@@ -71,8 +74,35 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
     if (options.check) return { name, path, status: same ? 'fresh' : 'stale' };
     return { name, path, status: same ? 'unchanged' : 'written' };
   });
-  if (!options.check) writeTogether(outputs.filter((_, i) => results[i].status === 'written'));
+  // An icon or script an earlier build copied (its settings.json names it), which the connector no
+  // longer declares: left in the folder, it would pass for part of the connector. A file the last
+  // build did not write is someone else's, and is left alone.
+  const leftovers = earlierCopies(out, documents.CONNECTOR_FILES)
+    .map((name) => join(out, name))
+    .filter((path) => !outputs.some(([written]) => written === path) && existsSync(path) && statSync(path).isFile());
+  for (const path of leftovers) {
+    results.push({ name: basename(path), path, status: options.check ? 'stale' : 'removed' });
+  }
+  if (!options.check) {
+    writeTogether(outputs.filter((_, i) => results[i].status === 'written'));
+    for (const path of leftovers) rmSync(path);
+  }
   return results;
+}
+
+/**
+ * The icon and script (`files`, by their settings.json keys) that the settings.json of the last
+ * build in `out` names, if it can be read. Only under the names a build writes: settings.json
+ * may have been edited to name anything.
+ */
+function earlierCopies(out: string, files: { readonly icon: string; readonly script: string }): string[] {
+  let settings: Record<string, unknown> | null;
+  try {
+    settings = JSON.parse(readFileSync(join(out, 'settings.json'), 'utf8')) as Record<string, unknown> | null;
+  } catch {
+    return [];
+  }
+  return (['icon', 'script'] as const).filter((key) => settings?.[key] === files[key]).map((key) => files[key]);
 }
 
 /**

@@ -159,7 +159,7 @@ function buildCommand(module: string, opts: BuildCommandOptions, io: Io): number
       if (stale.length === 0) io.out(`up to date: ${files.length} files in ${where}`);
       return stale.length === 0 ? 0 : 1;
     }
-    for (const f of files) io.out(`${f.status === 'written' ? 'wrote' : 'unchanged'} ${display(f.path)}`);
+    for (const f of files) io.out(`${f.status === 'written' ? 'wrote' : f.status} ${display(f.path)}`);
     return 0;
   } catch (err) {
     return reportFailure(err, io);
