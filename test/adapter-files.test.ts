@@ -152,6 +152,67 @@ describe('files: a side that fails or stops early', function () {
     assert.equal((await request(url).get('/files/open-sources')).status, 200);
   });
 
+  it('downloadFile: the whole file, a range of it (206), one beyond it (416), If-Modified-Since (304), If-Range, HEAD', async () => {
+    const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
+    const whole = await request(url).get('/files/disk/report.bin').buffer(true);
+    assert.equal(whole.status, 200);
+    assert.ok(Buffer.from(whole.body as Buffer).equals(bytes));
+    assert.deepEqual(
+      [whole.headers['content-length'], whole.headers['accept-ranges'], whole.headers['content-disposition']],
+      ['1000', 'bytes', 'attachment; filename=report.bin'],
+    );
+    assert.equal(whole.headers['content-type'], 'application/octet-stream');
+    // As Logic Apps fetches a large file in chunks, and a client resumes a download.
+    const part = await request(url).get('/files/disk/report.bin').set('Range', 'bytes=256-511').buffer(true);
+    assert.deepEqual([part.status, part.headers['content-range']], [206, 'bytes 256-511/1000']);
+    assert.ok(Buffer.from(part.body as Buffer).equals(bytes.subarray(256, 512)));
+    const tail = await request(url).get('/files/disk/report.bin').set('Range', 'bytes=990-').buffer(true);
+    assert.deepEqual(
+      [tail.status, tail.headers['content-range'], (tail.body as Buffer).length],
+      [206, 'bytes 990-999/1000', 10],
+    );
+    const beyond = await request(url).get('/files/disk/report.bin').set('Range', 'bytes=5000-6000');
+    assert.deepEqual(
+      [
+        beyond.status,
+        beyond.type,
+        beyond.headers['content-range'],
+        beyond.headers['content-disposition'],
+        beyond.body.detail,
+      ],
+      [
+        416,
+        'application/problem+json',
+        'bytes */1000',
+        undefined,
+        'The range asked for is not within the file; Content-Range says its size.',
+      ],
+    );
+    const again = await request(url)
+      .get('/files/disk/report.bin')
+      .set('If-Modified-Since', String(whole.headers['last-modified']));
+    assert.equal(again.status, 304);
+    // A range of a file that changed since (If-Range): the whole file instead.
+    const changed = await request(url)
+      .get('/files/disk/report.bin')
+      .set('Range', 'bytes=0-9')
+      .set('If-Range', 'Thu, 01 Jan 1970 00:00:00 GMT')
+      .buffer(true);
+    assert.deepEqual([changed.status, (changed.body as Buffer).length], [200, 1000]);
+    const head = await request(url).head('/files/disk/report.bin');
+    assert.deepEqual([head.status, head.headers['content-length']], [200, '1000']);
+    assert.deepEqual(logs, []);
+  });
+
+  it('downloadFile: a file that cannot be read is a logged 500, as a failed stream is', async () => {
+    const missing = await request(url).get('/files/disk/missing.bin');
+    assert.deepEqual(
+      [missing.status, missing.type, missing.headers['content-disposition']],
+      [500, 'application/problem+json', undefined],
+    );
+    assert.equal(logs.length, 1);
+  });
+
   it('a HEAD of a download ends its source at once, with the headers a GET gets', async () => {
     // Before, Node dropped the body of the HEAD answer after the whole source had been read for it.
     const before = (await request(url).get('/files/open-sources')).body as { pulled: number };

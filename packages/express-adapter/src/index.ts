@@ -8,7 +8,7 @@ export { createServer, listen, shutdown, urlOf, type ShutdownOptions } from './s
 export { DOC_PATHS } from './docs';
 export { reply, type Reply } from './reply';
 export { page, type PageResult } from './page';
-export { download, type Download } from './download';
+export { download, downloadFile, type Download, type DownloadOptions, type FileOnDisk } from './download';
 export { type JobOptions } from './jobs';
 export {
   HttpError,

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { HttpError } from './errors';
 import type { ProblemError } from './problem';
-import { isDownload, type Download } from './download';
+import { isDownload, isFileOnDisk, type Download } from './download';
 import { isReply } from './reply';
 
 /**
@@ -70,13 +70,47 @@ function sendDownload(res: Response, d: Download, produces: string | undefined, 
     );
   const type = d.contentType ?? produces;
   if (type) res.setHeader('content-type', type);
-  else if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/octet-stream');
+  else if (!res.hasHeader('content-type') && !isFileOnDisk(d.content))
+    res.setHeader('content-type', 'application/octet-stream');
+  if (isFileOnDisk(d.content)) {
+    sendFileOnDisk(res, d.content.path, fail);
+    return;
+  }
   if (d.content instanceof Readable) {
     sendStream(res, d.content, fail);
     return;
   }
   res.setHeader('content-length', Buffer.byteLength(d.content));
   res.end(d.content);
+}
+
+/** What `send` answers by itself as the caller's doing, with the headers that go with it. */
+const RANGE_AND_CONDITION = new Set([412, 416]);
+
+/**
+ * A file on disk, by `send` (through Express): ranges (206), conditional requests (304), HEAD.
+ * Its media type is the declared one, or else `send`'s guess from the file's extension.
+ */
+function sendFileOnDisk(res: Response, path: string, fail: (err: unknown) => void): void {
+  res.sendFile(path, { dotfiles: 'allow', acceptRanges: true, lastModified: true }, (err?: unknown) => {
+    if (err === undefined || err === null) return;
+    const e = err as { status?: number; code?: string; headers?: Record<string, string>; message?: string };
+    // The client went away: nothing to answer.
+    if (e.code === 'ECONNABORTED' || e.code === 'ECONNRESET') return;
+    // The problem answer is no file: what was set for the file goes, but the size a 416 states.
+    for (const h of ['content-type', 'content-disposition', 'content-length', 'last-modified', 'accept-ranges'])
+      res.removeHeader(h);
+    if (typeof e.status === 'number' && RANGE_AND_CONDITION.has(e.status)) {
+      const detail =
+        e.status === 416
+          ? 'The range asked for is not within the file; Content-Range says its size.'
+          : 'A precondition of the request does not hold for the file.';
+      fail(new HttpError(e.status, detail, [], e.headers ?? {}));
+      return;
+    }
+    // A file the handler named that cannot be read is the server's failure, not a 404.
+    fail(new Error(`the file to send (${path}) could not be read: ${e.message ?? String(err)}`, { cause: err }));
+  });
 }
 
 /**
