@@ -1,4 +1,16 @@
-import { apiKey, Connector, connectorDefinition, resolve } from '@flowport/core';
+import {
+  Action,
+  apiKey,
+  Connector,
+  connectorDefinition,
+  Controller,
+  Get,
+  MemoryJobStore,
+  Patch,
+  Path,
+  resolve,
+  Returns,
+} from '@flowport/core';
 import { FlowHost } from '@flowport/testing';
 import { createApp, listen, urlOf } from '@flowport/express-adapter';
 import assert from 'node:assert/strict';
@@ -251,5 +263,33 @@ describe("chunked upload (Logic Apps' protocol for actions with chunkTransfer)",
     assert.deepEqual([rest.status, rest.body], [200, { name: 'cut', bytes: file.length, sha256 }]);
     // The cut was the client's doing: nothing is logged as the server's failure.
     assert.deepEqual(logged, []);
+  });
+});
+
+describe('operations at the paths Flowport serves itself', () => {
+  it('are refused at start-up, named, where they would never be reached', () => {
+    @Controller()
+    class Shadowed {
+      @Get('/_JOBS/{id}') @Action({ summary: 'Job' }) @Returns(200) job(@Path('id') _id: string): void {}
+      @Patch('/_uploads/{id}') @Action({ summary: 'Upload part' }) @Returns(200) part(@Path('id') _id: string): void {}
+      @Get('/_jobs/{id}/log') @Action({ summary: 'Job log' }) @Returns(200) log(@Path('id') _id: string): void {}
+    }
+    const base = {
+      info: { title: 'Shadows', description: 'A connector whose paths clash with Flowport.', version: '1.0.0' },
+      brandColor: '#123456',
+    };
+    assert.throws(
+      () => createApp(new Connector({ ...base, controllers: [Shadowed] }), { jobs: { store: new MemoryJobStore() } }),
+      {
+        message:
+          'Job (GET /_JOBS/{id}) is at the path where Flowport serves the status of long-running actions, so it would never be reached; give it another path',
+      },
+    );
+    // Without jobs (and without chunked uploads) the paths are free.
+    assert.doesNotThrow(() => createApp(new Connector({ ...base, controllers: [Shadowed] })));
+    assert.throws(
+      () => createApp(new Connector({ ...base, controllers: [Shadowed, FilesController] }), { docs: false }),
+      /^Error: Part \(PATCH \/_uploads\/\{id\}\) is at the path where Flowport serves the chunks of uploads/,
+    );
   });
 });

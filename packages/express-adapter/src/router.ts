@@ -61,6 +61,14 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
     jobs: options.jobs ? new Jobs(options.jobs, (m, d) => logger.error(m, d)) : undefined,
     uploads: model.operations.some(takesChunks) ? chunkedUploads(limits.file) : undefined,
   };
+  refuseShadowed(
+    model,
+    ctx.jobs ? { method: 'get', path: JOBS_PATH, serves: 'the status of long-running actions' } : undefined,
+  );
+  refuseShadowed(
+    model,
+    ctx.uploads ? { method: 'patch', path: ctx.uploads.path, serves: 'the chunks of uploads' } : undefined,
+  );
   const router = express.Router();
   if (ctx.jobs)
     router.get(
@@ -85,6 +93,24 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
   router.use(methodNotAllowed);
   router.use(problemHandler(logger));
   return router;
+}
+
+/**
+ * An operation at a path the router serves itself (`GET /_jobs/{id}`, `PATCH /_uploads/{id}`)
+ * would never be reached: that route comes first. Refused at start-up, naming it.
+ */
+function refuseShadowed(model: ApiModel, own: { method: string; path: string; serves: string } | undefined): void {
+  if (!own) return;
+  // Express matches paths without regard to case.
+  const shadowed = model.operations.find(
+    (op) =>
+      op.method === own.method && op.path.toLowerCase().startsWith(`${own.path}/`) && op.path.split('/').length === 3,
+  );
+  if (shadowed) {
+    throw new Error(
+      `${shadowed.id} (${own.method.toUpperCase()} ${shadowed.path}) is at the path where Flowport serves ${own.serves}, so it would never be reached; give it another path`,
+    );
+  }
 }
 
 /** Loaded only for connectors with an operation that takes chunks, as multer is for forms. */
