@@ -3,6 +3,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { uploadInChunks } from './chunked';
 import { callTarget, type CallTarget, type ParameterValues } from './parameters';
+import { retryAfterSeconds } from './retry-after';
 import { CallbackReceiver, type Inbox, type Notification } from './receiver';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -247,7 +248,7 @@ export class FlowHost {
     for (let polls = 1; polls <= (options.maxPolls ?? 20); polls++) {
       const res = await this.call('GET', url, undefined, target.headers);
       const location = res.headers.get('location');
-      const retryAfter = Number(res.headers.get('retry-after') ?? 0);
+      const retryAfter = retryAfterSeconds(res.headers.get('retry-after'), 0);
       if (res.status === 200) {
         if (!location) throw new Error(`${operationId} answered 200 without a Location`);
         return { body: await res.json(), location: new URL(location, url).href, retryAfter, polls };
@@ -287,7 +288,7 @@ export class FlowHost {
       if (polls === maxPolls) throw new Error(`${operationId} was still running after ${maxPolls} polls`);
       await res.arrayBuffer();
       await new Promise((r) =>
-        setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000 * (this.options.timeScale ?? 1)),
+        setTimeout(r, retryAfterSeconds(res.headers.get('retry-after'), 1) * 1000 * (this.options.timeScale ?? 1)),
       );
       url = new URL(location, url).href;
       res = await this.call('GET', url);
