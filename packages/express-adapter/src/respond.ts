@@ -98,8 +98,10 @@ function sendFileOnDisk(res: Response, path: string, fail: (err: unknown) => voi
     // The client went away: nothing to answer.
     if (e.code === 'ECONNABORTED' || e.code === 'ECONNRESET') return;
     // The problem answer is no file: what was set for the file goes, but the size a 416 states.
-    for (const h of ['content-type', 'content-disposition', 'content-length', 'last-modified', 'accept-ranges'])
-      res.removeHeader(h);
+    // (Failed midway, the answer is cut by the error handler; its headers are gone already.)
+    if (!res.headersSent)
+      for (const h of ['content-type', 'content-disposition', 'content-length', 'last-modified', 'accept-ranges'])
+        res.removeHeader(h);
     if (typeof e.status === 'number' && RANGE_AND_CONDITION.has(e.status)) {
       const detail =
         e.status === 416
