@@ -2,6 +2,7 @@ import { createApp, listen, urlOf } from '@flowport/express-adapter';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -202,6 +203,38 @@ describe('files: a side that fails or stops early', function () {
     const head = await request(url).head('/files/disk/report.bin');
     assert.deepEqual([head.status, head.headers['content-length']], [200, '1000']);
     assert.deepEqual(logs, []);
+  });
+
+  it('downloadFile: a file whose read fails midway cuts the answer, is logged, and the server goes on', async () => {
+    // send reads through fs.createReadStream: this one gives 100 bytes, then a disk error.
+    const real = fs.createReadStream;
+    fs.createReadStream = ((path: string, options?: unknown) => {
+      if (!String(path).endsWith('report.bin')) return real(path, options as never);
+      let reads = 0;
+      return new Readable({
+        read() {
+          if (reads++ === 0) this.push(Buffer.alloc(100));
+          else setTimeout(() => this.destroy(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' })), 20);
+        },
+      });
+    }) as typeof fs.createReadStream;
+    try {
+      const outcome = await new Promise<{ bytes: number; error?: string }>((resolve) => {
+        let bytes = 0;
+        http
+          .get(`${url}/files/disk/report.bin`, (res) => {
+            res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+            res.on('error', (err) => resolve({ bytes, error: err.message }));
+            res.on('end', () => resolve({ bytes }));
+          })
+          .on('error', (err) => resolve({ bytes, error: err.message }));
+      });
+      assert.equal(outcome.error, 'aborted', 'the client sees an incomplete answer, not a complete one');
+    } finally {
+      fs.createReadStream = real;
+    }
+    assert.deepEqual(logs, ['flowport: the answer failed after it began; it was cut']);
+    assert.equal((await request(url).get('/files/disk/report.bin')).status, 200);
   });
 
   it('downloadFile: a file that cannot be read is a logged 500, as a failed stream is', async () => {
