@@ -81,7 +81,7 @@ export type * from './schema/model';
 export { converters, type Converter } from './schema/converters';
 export { toJsonSchema, DEFINITIONS_ID } from './schema/swagger-json-schema';
 export { SCHEMA_FORMATS, type SchemaFormat } from './schema/formats';
-export { isBytesSchema } from './schema/bytes';
+export { isBinarySchema, isBytesSchema } from './schema/bytes';
 export { COLLECTION_SEPARATORS } from './model/collection-format';
 export { isBuiltInConstraint } from './schema/class-validator-metadata';
 

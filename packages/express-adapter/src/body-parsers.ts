@@ -1,4 +1,4 @@
-import type { OperationModel } from '@flowport/core';
+import { isBinarySchema, type OperationModel } from '@flowport/core';
 import express, { type RequestHandler } from 'express';
 import type multerType from 'multer';
 import { Transform, type Readable } from 'node:stream';
@@ -21,7 +21,7 @@ const EXTRA_FORM_FIELDS = 8;
 export function bodyParsers(op: OperationModel, limits: Limits): RequestHandler[] {
   const body = op.parameters.find((p) => p.in === 'body');
   const form = op.parameters.filter((p) => p.in === 'formData');
-  if (body && isBinary(body.schema)) {
+  if (body && isBinarySchema(body.schema)) {
     // Raw bytes are not parsed: the handler gets the request stream, limited to the file limit.
     return [
       (req, res, next) => {
@@ -122,11 +122,6 @@ export function bodyParsers(op: OperationModel, limits: Limits): RequestHandler[
 
 /** Whether the request carried a body at all (before parsing consumed the stream). */
 export { hasBody };
-
-/** A `string/binary` body: raw bytes, not JSON. */
-export function isBinary(schema: { type?: string; format?: string }): boolean {
-  return schema.type === 'string' && schema.format === 'binary';
-}
 
 /**
  * body-parser's look at the bytes before JSON.parse, which would change an integer beyond 2^53

@@ -1,9 +1,17 @@
-import { toJsonSchema, type ApiModel, type Class, type OperationModel, type TriggerRuntime } from '@flowport/core';
+import {
+  isBinarySchema,
+  isBytesSchema,
+  toJsonSchema,
+  type ApiModel,
+  type Class,
+  type OperationModel,
+  type TriggerRuntime,
+} from '@flowport/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Guard } from './auth/guard';
 import { identity, Instantiator } from './binding/instantiate';
 import { runtimeConstraintCheck } from './binding/runtime-constraints';
-import { bodyParsers, hasBody, isBinary } from './body-parsers';
+import { bodyParsers, hasBody } from './body-parsers';
 import type { ChunkedUploads, FinishUpload } from './chunked-upload';
 import { HttpError } from './errors';
 import { sendProblem } from './problem';
@@ -51,7 +59,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
   const send = compileResponder(op, ctx.validateResponses ? responseCheck(op, ctx) : undefined);
   if (op.async) {
     if (!ctx.jobs) throw new Error(`${op.id} is async; pass options.jobs (a job store) to serve it`);
-    if (body && body.schema.format === 'binary')
+    if (body && isBinarySchema(body.schema))
       throw new Error(`${op.id} is async and takes a raw binary body, which cannot be stored to run later`);
     ctx.jobs.register(op, async (input, identity) => call(args(input, identity)));
   }
@@ -59,7 +67,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
 
   const parsers = bodyParsers(op, ctx.limits);
   const takesBody = body !== undefined || op.parameters.some((p) => p.in === 'formData');
-  const uploads = body && isBinary(body.schema) && op.chunkTransfer ? ctx.uploads : undefined;
+  const uploads = body && isBinarySchema(body.schema) && op.chunkTransfer ? ctx.uploads : undefined;
 
   /** The request's inputs as the validator reads them. */
   const rawInput = (req: Request, hasBody: boolean) => {
@@ -181,7 +189,7 @@ function responseCheck(op: OperationModel, ctx: CompileContext): ResponseCheck {
   const validators = new Map<number, Validate>();
   for (const [status, r] of Object.entries(ctx.emitted.get(op.id)?.responses ?? {})) {
     const schema = r.schema as Record<string, unknown> | undefined;
-    if (!schema || !/^\d+$/.test(status) || schema.type === 'file' || schema.format === 'binary') continue;
+    if (!schema || !/^\d+$/.test(status) || isBytesSchema(schema)) continue;
     validators.set(Number(status), ctx.validators.of(toJsonSchema(schema) as Record<string, unknown>));
   }
   return (status, json) => {

@@ -1,5 +1,6 @@
 import {
   connectorDefinition,
+  isBinarySchema,
   resolve,
   type ApiModel,
   type Class,
@@ -8,7 +9,6 @@ import {
 } from '@flowport/core';
 import express, { type Router } from 'express';
 import { compileGuards } from './auth/guard';
-import { isBinary } from './body-parsers';
 import type * as Chunked from './chunked-upload';
 import { Instantiator } from './binding/instantiate';
 import { problemHandler } from './error-handler';
@@ -122,7 +122,7 @@ function chunkedUploads(fileLimit: number): Chunked.ChunkedUploads {
 
 /** An operation that takes its raw binary body in chunks (Logic Apps' chunked upload). */
 function takesChunks(op: OperationModel): boolean {
-  return op.chunkTransfer === true && op.parameters.some((p) => p.in === 'body' && isBinary(p.schema));
+  return op.chunkTransfer === true && op.parameters.some((p) => p.in === 'body' && isBinarySchema(p.schema));
 }
 
 /** The app's validators, with the precompiled ones when given and built for these definitions. */

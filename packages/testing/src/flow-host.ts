@@ -1,4 +1,4 @@
-import { toJsonSchema } from '@flowport/core';
+import { isBytesSchema, toJsonSchema } from '@flowport/core';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { uploadInChunks } from './chunked';
@@ -316,7 +316,7 @@ export class FlowHost {
   private checkOutput(operationId: string, status: number, body: unknown): void {
     if (status < 200 || status >= 300) return;
     const schema = this.find(operationId).op.responses?.[String(status)]?.schema as Json | undefined;
-    if (!schema || schema.type === 'file' || schema.format === 'binary') return;
+    if (!schema || isBytesSchema(schema)) return;
     const validate = this.ajv.compile(toJsonSchema(schema, 'flowhost:definitions') as Json);
     if (!validate(body)) {
       const errors = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');

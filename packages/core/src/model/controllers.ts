@@ -9,7 +9,7 @@ import type { Class } from '../types';
 import { parameterModel } from './parameters';
 import { joinPath, operationIdOf } from './paths';
 import { responseModel } from './responses';
-import { isBytesSchema } from '../schema/bytes';
+import { isBinarySchema, isBytesSchema } from '../schema/bytes';
 import type { OperationModel, ParameterModel } from './types';
 
 /** Operation thunks are resolved later; this maps each handler function to its operation. */
@@ -76,8 +76,8 @@ function operation(
   const params = parameters(controller, method, rec, registry, bag);
   const body = params.find((p) => p.in === 'body');
   // A raw body reaches the handler as the request's stream.
-  const rawBody = body?.schema.type === 'string' && body.schema.format === 'binary';
-  if (o.async && rawBody) bag.report('asyncBinaryBody', body.at);
+  const rawBody = isBinarySchema(body?.schema);
+  if (o.async && body && rawBody) bag.report('asyncBinaryBody', body.at);
   if (o.chunkTransfer === true && registry.conventions) {
     const reason = chunkTransferProblem(rec.route!.method, rawBody, trigger !== undefined);
     if (reason) bag.report('chunkTransferWithoutUpload', at, { reason });

@@ -1,4 +1,4 @@
-import { toJsonSchema } from '@flowport/core';
+import { isBinarySchema, toJsonSchema } from '@flowport/core';
 
 type Json = Record<string, unknown>;
 
@@ -36,7 +36,7 @@ export function requestSchemas(parameters: readonly Json[]): RequestSchemas {
   const body = parameters.find((p) => p.in === 'body');
   if (!body) return { groups, files };
   const schema = body.schema as Json | undefined;
-  const binary = schema?.type === 'string' && schema.format === 'binary';
+  const binary = isBinarySchema(schema);
   return {
     groups,
     files,
