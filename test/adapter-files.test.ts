@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import zlib, { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { connector } from './fixtures/files-api';
+import { until } from './support/until';
 
 const MIB = 1024 * 1024;
 
@@ -254,9 +255,11 @@ describe('files: a side that fails or stops early', function () {
       [head.status, head.headers['content-disposition'], head.headers['content-type']],
       [200, 'attachment; filename="big file.bin"', 'application/octet-stream'],
     );
-    await new Promise((r) => setTimeout(r, 200));
-    const after = (await request(url).get('/files/open-sources')).body as { open: number; pulled: number };
-    assert.equal(after.open, 0);
+    let after = { open: -1, pulled: 0 };
+    await until(async () => {
+      after = (await request(url).get('/files/open-sources')).body as typeof after;
+      return after.open === 0;
+    }, 'the source of the HEAD to be ended');
     assert.ok(after.pulled - before.pulled < 10, `${after.pulled - before.pulled} chunks of 3,200 were read`);
   });
 
@@ -270,12 +273,10 @@ describe('files: a side that fails or stops early', function () {
       });
       req.on('error', () => undefined);
     });
-    let open = -1;
-    for (let i = 0; i < 200 && open !== 0; i++) {
-      await new Promise((r) => setTimeout(r, 10));
-      open = (await request(url).get('/files/open-sources')).body.open as number;
-    }
-    assert.equal(open, 0, 'the source was destroyed');
+    await until(
+      async () => (await request(url).get('/files/open-sources')).body.open === 0,
+      'the source to be destroyed',
+    );
   });
 
   it('an upload nobody reads: over the limit is 413 (declared) or dropped (chunked), and the connection goes on', async () => {

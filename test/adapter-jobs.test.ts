@@ -99,10 +99,9 @@ describe('async (202) actions', function () {
 
   it('shows a job to its caller only, and a failure as the problem the handler raised', async () => {
     const started = await request(url).post('/work').set('x-key', 'k1').send({ value: 'conflict', ms: 0 });
-    await new Promise((r) => setTimeout(r, 100));
+    const failed = await poll(started.headers.location);
     assert.equal((await request(started.headers.location).get('').set('x-key', 'k2')).status, 404);
     assert.equal((await request(started.headers.location).get('')).status, 401);
-    const failed = await request(started.headers.location).get('').set('x-key', 'k1');
     assert.equal(failed.status, 409);
     assert.equal(failed.body.detail, 'The value conflicts.');
     assert.equal(

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './support/corpus';
+import { until } from './support/until';
 
 const KEY = 'crash-test-key';
 
@@ -23,14 +24,6 @@ function start(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: stri
     });
     child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
   });
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('durable delivery across a crash (SIGKILL) of the example', function () {

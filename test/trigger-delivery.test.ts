@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from './support/until';
 
 class Ping {
   seq!: number;
@@ -40,14 +41,6 @@ const stores: [string, () => { store: TriggerStore; cleanup: () => void }][] = [
     },
   ],
 ];
-
-async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 for (const [name, make] of stores) {
   describe(`webhook delivery (${name} store)`, function () {
