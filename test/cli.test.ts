@@ -188,6 +188,61 @@ describe('flowport build', () => {
     assert.match(missing.err[0], /module not found/);
   });
 
+  it("says where in the TypeScript a module failed to load, without the CLI's own frames", async () => {
+    // Before, only the message: "Cannot read properties of undefined" named no file or line, a
+    // missing import listed the CLI's files as its "Require stack", and swc's syntax errors
+    // carried its native frames when RUST_BACKTRACE was set.
+    const file = join(tmp.dir, 'failing.ts');
+    const lines = [
+      "import { Controller, Get } from '@flowport/core';",
+      '',
+      "@Controller('/a')",
+      'export class A {',
+      "  @Get('/') list(): string[] {",
+      '    return [];',
+      '  }',
+      '}',
+      'const settings: { region?: { name: string } } = {};',
+      'export const region = settings.region!.name;',
+    ];
+    writeFileSync(file, lines.join('\n'));
+    const thrown = await cli('build', file, '--out', join(tmp.dir, 'o'));
+    assert.equal(thrown.code, 1);
+    assert.deepEqual(thrown.err.join('\n').split('\n'), [
+      `flowport: while loading ${file}: Cannot read properties of undefined (reading 'name')`,
+      `  at ${relative(process.cwd(), file)}:10:40`,
+    ]);
+
+    const misused = join(tmp.dir, 'misused.ts');
+    writeFileSync(
+      misused,
+      "import { Path } from '@flowport/core';\n\nexport class B {\n  constructor(@Path('id') readonly id: string) {}\n}\n",
+    );
+    const decorator = await cli('build', misused, '--out', join(tmp.dir, 'o'));
+    assert.match(decorator.err.join('\n'), /@Path on constructor parameter #0 of B: .*\n {2}at .*misused\.ts:\d+:\d+$/);
+    assert.doesNotMatch(decorator.err.join('\n'), /misused\.ts:1:/, 'not at the helpers swc puts at the top');
+
+    const importing = join(tmp.dir, 'importing.ts');
+    writeFileSync(importing, "import './not-there';\n");
+    const missing = await cli('build', importing, '--out', join(tmp.dir, 'o'));
+    assert.deepEqual(missing.err, [
+      `flowport: while loading ${importing}: Cannot find module './not-there' (required by ${relative(process.cwd(), importing)})`,
+    ]);
+
+    const broken = join(tmp.dir, 'broken.ts');
+    writeFileSync(broken, 'export const x = ;\n');
+    const backtrace = process.env.RUST_BACKTRACE;
+    process.env.RUST_BACKTRACE = '1';
+    try {
+      const syntax = await cli('build', broken, '--out', join(tmp.dir, 'o'));
+      assert.match(syntax.err.join('\n'), /Expression expected[\s\S]*broken\.ts:1:1/);
+      assert.doesNotMatch(syntax.err.join('\n'), /Stack backtrace/);
+    } finally {
+      if (backtrace === undefined) delete process.env.RUST_BACKTRACE;
+      else process.env.RUST_BACKTRACE = backtrace;
+    }
+  });
+
   it('runs as the installed executable, without a TypeScript compiler in the process', () => {
     const out = join(tmp.dir, 'bin-out');
     const bin = join(ROOT, 'node_modules', '.bin', 'flowport');

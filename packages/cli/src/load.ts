@@ -2,7 +2,8 @@ import type * as Core from '@flowport/core';
 import { Connector } from '@flowport/core';
 import type * as Documents from '@flowport/core/documents';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { SourceMap, type SourceMapPayload, type SourceMapping } from 'node:module';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { registerTypeScript } from './loader';
 
 /** A module could not be loaded or exported no connector. */
@@ -23,13 +24,17 @@ export function loadConnector(modulePath: string): {
 } {
   const file = resolve(modulePath);
   if (!existsSync(file)) throw new LoadError(`module not found: ${modulePath}`);
-  const unregister = /\.[cm]?tsx?$/.test(file) ? registerTypeScript() : () => undefined;
+  // Read only when loading fails, to point into the TypeScript rather than swc's output of it.
+  const sourceMaps = new Map<string, string>();
+  const unregister = /\.[cm]?tsx?$/.test(file) ? registerTypeScript(sourceMaps) : () => undefined;
   let exports: Record<string, unknown>;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     exports = require(file) as Record<string, unknown>;
   } catch (err) {
-    if (err instanceof Error) err.message = `while loading ${modulePath}: ${err.message}`;
+    if (err instanceof Error) {
+      err.message = `while loading ${modulePath}: ${loadFailure(err, dirname(file), sourceMaps)}`;
+    }
     throw err;
   } finally {
     unregister();
@@ -47,6 +52,54 @@ export function loadConnector(modulePath: string): {
   throw new LoadError(
     `${modulePath} exports ${candidates.length} connectors (${candidates.map(([k]) => k).join(', ')}); name the one to build \`connector\``,
   );
+}
+
+/**
+ * What the user needs of an error raised while their module loads: the message, and where in
+ * their own files it was raised (the message alone does not say which line threw). Node's
+ * "Require stack" lists the CLI's files below the one that asked, and swc appends its native
+ * frames when RUST_BACKTRACE is set; neither is the user's.
+ */
+function loadFailure(
+  err: Error & { code?: unknown; requireStack?: unknown },
+  folder: string,
+  sourceMaps: ReadonlyMap<string, string>,
+): string {
+  const message = err.message.replace(/\n+Stack backtrace:\n[\s\S]*$/, '');
+  if (err.code === 'MODULE_NOT_FOUND' && Array.isArray(err.requireStack) && err.requireStack.length > 0) {
+    return message.replace(/\nRequire stack:\n[\s\S]*$/, '') + ` (required by ${shown(String(err.requireStack[0]))})`;
+  }
+  const frames = (err.stack ?? '').split('\n').flatMap((line) => {
+    const m = /^\s+at (?:(.*) \()?(\/.+?|[A-Za-z]:\\.+?):(\d+):(\d+)\)?$/.exec(line);
+    return m ? [{ fn: m[1] ?? '', file: m[2], line: Number(m[3]), column: Number(m[4]) }] : [];
+  });
+  // A decorator that throws is reported at the class it decorates: the frames below the
+  // compiler's decorator helpers are the helpers' and the decorator's own.
+  const outermostHelper = frames.map((f) => DECORATOR_HELPER.test(f.fn)).lastIndexOf(true);
+  const own = frames
+    .slice(outermostHelper + 1)
+    .find((f) => f.file.startsWith(folder) && !/[\\/]node_modules[\\/]/.test(f.file));
+  return own ? `${message}\n  at ${shown(own.file)}:${original(own, sourceMaps)}` : message;
+}
+
+/** `line:column` in the TypeScript of a position in swc's output of it (both 1-based). */
+function original(at: { file: string; line: number; column: number }, sourceMaps: ReadonlyMap<string, string>): string {
+  const map = sourceMaps.get(at.file);
+  const entry: Partial<SourceMapping> = map
+    ? new SourceMap(JSON.parse(map) as SourceMapPayload).findEntry(at.line - 1, at.column - 1)
+    : {};
+  return entry.originalLine === undefined || entry.originalColumn === undefined
+    ? `${at.line}:${at.column}`
+    : `${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+}
+
+/** The decorator helpers swc (`_ts_decorate`, `_ts_param`) and tsc (`__decorate`, `__param`) emit. */
+const DECORATOR_HELPER = /^(?:_ts_(?:decorate|param|metadata)|__(?:decorate|param|metadata))$/;
+
+/** A path as the user would type it: relative to where they are, when it is below. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 /**
