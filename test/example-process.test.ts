@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { SqliteTriggerStore } from '@flowport/store-sqlite';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './support/corpus';
 
@@ -69,6 +74,53 @@ describe('the example as a process (npm start)', function () {
         encoding: 'utf8',
       });
       assert.deepEqual([r.status, r.stderr], [1, `PORT must be a port number from 0 to 65535, not "${port}"\n`]);
+    }
+  });
+
+  it("refuses a PORT in use, naming the variable, and leaves the trigger database's deliveries alone", async () => {
+    // Before, Node's "listen EADDRINUSE: address already in use :::3000", after the trigger runtime
+    // had leased the due deliveries of the database that the process holding the port works from.
+    const dir = mkdtempSync(join(tmpdir(), 'flowport-port-'));
+    const busy = http.createServer();
+    try {
+      await new Promise<void>((resolve) => busy.listen(0, resolve));
+      const port = String((busy.address() as AddressInfo).port);
+      const db = join(dir, 'triggers.db');
+      const store = new SqliteTriggerStore(db);
+      const delivery = {
+        id: 'd1',
+        subscriptionId: 's1',
+        trigger: 'OnNegativeText',
+        callbackUrl: 'https://callback.example.com/hook',
+        body: '{}',
+        attempts: 0,
+        nextAttemptAt: Date.now() - 1000,
+        createdAt: new Date().toISOString(),
+      };
+      await store.enqueue([delivery]);
+      await store.close();
+
+      const r = spawnSync(process.execPath, [join(ROOT, 'examples', 'text-sentiment', 'dist', 'server.js')], {
+        env: { PATH: process.env.PATH, PORT: port, SENTIMENT_API_KEYS: 'k1', TRIGGER_DB: db },
+        encoding: 'utf8',
+      });
+      assert.deepEqual(
+        [r.status, r.stderr],
+        [1, `PORT ${port} is in use by another process; stop it, or set PORT to another port (0 picks a free one)\n`],
+      );
+      const after = new SqliteTriggerStore(db);
+      try {
+        assert.deepEqual(
+          (await after.claimDue(Date.now(), 10, 60_000)).map((d) => d.id),
+          ['d1'],
+          'the delivery is due, not leased by the process that exited',
+        );
+      } finally {
+        await after.close();
+      }
+    } finally {
+      busy.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -84,8 +84,17 @@ async function main(): Promise<void> {
     secret,
     allowLocalCallbacks: process.env.ALLOW_LOCAL_CALLBACKS === '1',
   });
+  const server = await listen(service.app, port).catch(async (err: unknown) => {
+    await service.close();
+    throw (err as { code?: unknown }).code === 'EADDRINUSE'
+      ? new Error(
+          `PORT ${port} is in use by another process; stop it, or set PORT to another port (0 picks a free one)`,
+        )
+      : err;
+  });
+  // Deliveries start once the port is ours: a second `npm start` beside a running one, on the same
+  // trigger database, would otherwise lease notifications it never sends, until it exits.
   service.triggers.start();
-  const server = await listen(service.app, port);
   const url = urlOf(server);
   out(`Text Sentiment API   ${url}/text/analytics/v2.0/sentiment`);
   out(`Swagger UI           ${url}${DOC_PATHS.ui}`);
