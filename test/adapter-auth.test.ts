@@ -177,10 +177,15 @@ describe('auth: Entra ID (AAD) bearer tokens against a local JWKS', () => {
 });
 
 describe('auth: basic, API key in the query, generic OAuth 2.0, multi-auth', () => {
+  const passwordsSeen: string[] = [];
   const basicApp = createApp(connectorWith(basic()), {
     credentials: {
-      verifyBasic: (user, password) =>
-        user === 'ann' && password === 'pa:ss' ? { subject: user, method: 'basic', scopes: [], claims: {} } : undefined,
+      verifyBasic: (user, password) => {
+        passwordsSeen.push(password);
+        return user === 'ann' && password === 'pa:ss'
+          ? { subject: user, method: 'basic', scopes: [], claims: {} }
+          : undefined;
+      },
     },
   });
   const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -195,6 +200,19 @@ describe('auth: basic, API key in the query, generic OAuth 2.0, multi-auth', () 
       assert.equal(res.status, 401, header);
       assert.equal(res.headers['www-authenticate'], 'Basic realm="connector", charset="UTF-8"');
     }
+  });
+
+  it('basic: takes more than one space after the scheme, and refuses credentials that are not UTF-8', async () => {
+    // Before, two spaces were a 401, and Latin-1 bytes reached verifyBasic as U+FFFD, so that
+    // "pa\xe9ss" and "pa\xe8ss" were one password.
+    const twoSpaces = await request(basicApp)
+      .get('/auth/me')
+      .set('authorization', `Basic  ${b64('ann:pa:ss')}`);
+    assert.equal(twoSpaces.status, 200);
+    passwordsSeen.length = 0;
+    const latin1 = Buffer.from('ann:pa\xe9ss', 'latin1').toString('base64');
+    const res = await request(basicApp).get('/auth/me').set('authorization', `Basic ${latin1}`);
+    assert.deepEqual([res.status, res.type, passwordsSeen], [401, 'application/problem+json', []]);
   });
 
   it('API key in the query, checked by a callback', async () => {
@@ -229,6 +247,7 @@ describe('auth: basic, API key in the query, generic OAuth 2.0, multi-auth', () 
     );
     assert.equal((await request(app).post('/auth/items').set('authorization', 'Bearer good')).status, 204);
     assert.equal((await request(app).post('/auth/items').set('authorization', 'Bearer bad')).status, 401);
+    assert.equal((await request(app).post('/auth/items').set('authorization', 'Bearer  good')).status, 204);
   });
 
   it('multi-auth accepts each declared method and announces all in the challenge', async () => {

@@ -3,11 +3,21 @@ import type { Request } from 'express';
 import type { CredentialOptions } from '../options';
 import type { Check } from './check';
 
+/** The charset the challenge announces; bytes that are not UTF-8 are refused, not replaced. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function parse(req: Request): { username: string; password: string } | undefined {
   const header = req.get('authorization');
-  const m = header ? /^Basic ([A-Za-z0-9+/]+=*)$/i.exec(header.trim()) : null;
+  // RFC 9110 §11.4: one or more spaces after the scheme.
+  const m = header ? /^Basic +([A-Za-z0-9+/]+=*)$/i.exec(header.trim()) : null;
   if (!m) return undefined;
-  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+  let decoded: string;
+  try {
+    // Replacing them with U+FFFD would make different passwords (Latin-1 "é", "è") one.
+    decoded = UTF8.decode(Buffer.from(m[1], 'base64'));
+  } catch {
+    return undefined;
+  }
   const colon = decoded.indexOf(':');
   return colon < 0 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }

@@ -7,7 +7,7 @@ import type { CredentialOptions } from '../options';
 import type { Check } from './check';
 
 function token(req: Request): string | undefined {
-  const m = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec((req.get('authorization') ?? '').trim());
+  const m = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i.exec((req.get('authorization') ?? '').trim());
   return m?.[1];
 }
 
