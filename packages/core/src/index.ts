@@ -57,6 +57,7 @@ export {
 export { checkCallbackUrl, isPublicAddress, CallbackRefusedError, type CallbackPolicy } from './triggers/callback-url';
 export { signCursor, readCursor, type CursorState } from './triggers/cursor';
 export { DELIVERY_HEADERS, DEFAULT_DELIVERY, signatureOf, type DeliveryOptions } from './triggers/delivery';
+export { retryAfterMs } from './triggers/retry-after';
 export {
   Connector,
   CONNECTOR_CATEGORIES,

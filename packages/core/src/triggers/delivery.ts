@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type http from 'node:http';
 import { guardedLookup, type CallbackPolicy } from './callback-url';
 import type { Delivery, TriggerStore } from './store';
+import { retryAfterMs } from './retry-after';
 
 /** How notifications are delivered. Every number has a default suited to production. */
 export interface DeliveryOptions {
@@ -65,15 +66,6 @@ function client(protocol: 'http:' | 'https:'): Client {
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/** `Retry-After` in seconds or as an HTTP date, in milliseconds from now. */
-function retryAfterMs(header: string | string[] | undefined, now: number): number | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /**
