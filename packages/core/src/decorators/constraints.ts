@@ -1,4 +1,4 @@
-import { addConstraint } from '../metadata/store';
+import { addConstraint, classOf } from '../metadata/store';
 import type { ConstraintRecord } from '../metadata/records';
 
 /**
@@ -26,7 +26,13 @@ function constraint(
   kind: ConstraintRecord['kind'] = 'builtIn',
 ): PropertyDecorator {
   return (target, key) =>
-    addConstraint(target.constructor, { property: String(key), name, kind, args, each: options?.each === true });
+    addConstraint(classOf(target, key, `@${name[0].toUpperCase()}${name.slice(1)}`), {
+      property: String(key),
+      name,
+      kind,
+      args,
+      each: options?.each === true,
+    });
 }
 
 /** A constraint without arguments. */

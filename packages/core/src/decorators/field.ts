@@ -1,4 +1,4 @@
-import { mergeField, methodRecord, setSchema } from '../metadata/store';
+import { classOf, mergeField, methodRecord, setSchema } from '../metadata/store';
 import type { DescribedOptions, Extensions, TypeRef, Visibility } from '../types';
 
 /** Connector metadata for one DTO property. Constraints come from the constraint decorators. */
@@ -59,24 +59,29 @@ export interface SchemaOptions {
  * @example `@Field({ summary: 'Language', visibility: 'advanced', dynamicValues: { … } })`
  */
 export function Field(options: FieldOptions = {}): PropertyDecorator {
-  return (target, key) => mergeField(target.constructor, String(key), options);
+  return field(options, '@Field');
+}
+
+function field(options: FieldOptions, decorator: string): PropertyDecorator {
+  return (target, key) => mergeField(classOf(target, key, decorator), String(key), options);
 }
 
 /** `x-ms-summary` of a DTO property: its label, Title Case. */
 export function Summary(summary: string): PropertyDecorator {
-  return Field({ summary });
+  return field({ summary }, '@Summary');
 }
 
 /** Help text of a DTO property. */
 export function Description(description: string): PropertyDecorator {
-  return Field({ description });
+  return field({ description }, '@Description');
 }
 
 /** `x-ms-visibility` of a DTO property or of an operation. */
 export function Visibility(visibility: Visibility): PropertyDecorator & MethodDecorator {
   return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
-    if (descriptor) methodRecord(target.constructor, String(key)).visibility = visibility;
-    else mergeField(target.constructor, String(key), { visibility });
+    const cls = classOf(target, key, '@Visibility');
+    if (descriptor) methodRecord(cls, String(key)).visibility = visibility;
+    else mergeField(cls, String(key), { visibility });
   };
 }
 

@@ -1,9 +1,12 @@
-import { methodRecord } from '../metadata/store';
+import { classOf, methodRecord } from '../metadata/store';
 import type { HttpMethod } from '../types';
 
 function route(method: HttpMethod, path: string): MethodDecorator {
   return (target, key) => {
-    methodRecord(target.constructor, String(key)).route = { method, path };
+    methodRecord(classOf(target, key, `@${method[0].toUpperCase()}${method.slice(1)}`), String(key)).route = {
+      method,
+      path,
+    };
   };
 }
 

@@ -1,4 +1,4 @@
-import { methodRecord } from '../metadata/store';
+import { classOf, methodRecord } from '../metadata/store';
 import type { Extensions, OperationRef, TypeRef, Visibility } from '../types';
 
 /** `x-ms-api-annotation` on an operation: versioning by family and revision. */
@@ -86,7 +86,7 @@ export interface TriggerOptions extends ActionOptions {
  */
 export function Action(options: ActionOptions): MethodDecorator {
   return (target, key) => {
-    methodRecord(target.constructor, String(key)).operation = { kind: 'action', options };
+    methodRecord(classOf(target, key, '@Action'), String(key)).operation = { kind: 'action', options };
   };
 }
 
@@ -96,13 +96,13 @@ export function Action(options: ActionOptions): MethodDecorator {
  */
 export function Trigger(options: TriggerOptions): MethodDecorator {
   return (target, key) => {
-    methodRecord(target.constructor, String(key)).operation = { kind: 'trigger', options };
+    methodRecord(classOf(target, key, '@Trigger'), String(key)).operation = { kind: 'trigger', options };
   };
 }
 
 /** Makes the operation callable without connection credentials (`security: []`). */
 export function Public(): MethodDecorator {
   return (target, key) => {
-    methodRecord(target.constructor, String(key)).isPublic = true;
+    methodRecord(classOf(target, key, '@Public'), String(key)).isPublic = true;
   };
 }

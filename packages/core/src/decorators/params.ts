@@ -1,4 +1,4 @@
-import { methodRecord } from '../metadata/store';
+import { classOf, methodRecord } from '../metadata/store';
 import type { DescribedOptions, TypeRef } from '../types';
 
 /** Where a parameter travels. */
@@ -48,7 +48,12 @@ function bind(where: ParameterRecordIn, name: string, options: ParameterOptions)
         `${DECORATOR[where]} on constructor parameter #${index} of ${cls}: Flowport parameter decorators go on handler method parameters`,
       );
     }
-    methodRecord(target.constructor, String(key)).parameters.push({ index, in: where, name, options });
+    methodRecord(classOf(target, key, DECORATOR[where]), String(key)).parameters.push({
+      index,
+      in: where,
+      name,
+      options,
+    });
   };
 }
 

@@ -1,4 +1,4 @@
-import { methodRecord } from '../metadata/store';
+import { classOf, methodRecord } from '../metadata/store';
 import type { SchemaFormat } from '../schema/formats';
 import type { Extensions, TypeRef, Visibility } from '../types';
 
@@ -37,6 +37,6 @@ export interface ResponseOptions {
 export function Returns(status: number | 'default', type?: TypeRef, options: ResponseOptions = {}): MethodDecorator {
   return (target, key) => {
     // Decorators apply bottom-up; unshift keeps the source order.
-    methodRecord(target.constructor, String(key)).responses.unshift({ status, type, options });
+    methodRecord(classOf(target, key, '@Returns'), String(key)).responses.unshift({ status, type, options });
   };
 }

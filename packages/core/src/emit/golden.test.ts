@@ -20,6 +20,7 @@ import {
 import { aad, apiKey, authChoice, basic, oauth2, oauth2Generic } from '../auth/auth';
 import { connectionParameter } from '../auth/connection-parameters';
 import type { ConnectorOptions } from '../connector';
+import { IsString as FlowportIsString } from '../decorators/constraints';
 import { Controller } from '../decorators/controller';
 import { Field, Schema, Summary, Visibility } from '../decorators/field';
 import { Delete, Get, Post } from '../decorators/http';
@@ -1054,5 +1055,72 @@ describe('golden: OpenAPI 3 callbacks for hand-written webhooks', () => {
       }
       return Wrong;
     }, /@Query on constructor parameter #0 of Wrong: Flowport parameter decorators go on handler method parameters/);
+  });
+
+  it('names the class and member when a decorator is put on a static member', () => {
+    // Before, the record landed on Function (a static member's target is the class, whose
+    // constructor is Function): the method was silently no operation, the property no field.
+    const cases: [string, () => unknown][] = [
+      [
+        '@Get on static member Static.list',
+        () => {
+          class Static {
+            @Get('/') static list(): void {}
+          }
+          return Static;
+        },
+      ],
+      [
+        '@Returns on static member Static.list',
+        () => {
+          class Static {
+            @Returns(200) static list(): void {}
+          }
+          return Static;
+        },
+      ],
+      [
+        '@Action on static member Static.list',
+        () => {
+          class Static {
+            @Action({ summary: 'List' }) static list(): void {}
+          }
+          return Static;
+        },
+      ],
+      [
+        '@Query on static member Static.list',
+        () => {
+          class Static {
+            static list(@Query('q') _q: string): void {}
+          }
+          return Static;
+        },
+      ],
+      [
+        '@Summary on static member Static.label',
+        () => {
+          class Static {
+            @Summary('Label') static label = 'a';
+          }
+          return Static;
+        },
+      ],
+      [
+        '@IsString on static member Static.label',
+        () => {
+          class Static {
+            @FlowportIsString() static label = 'a';
+          }
+          return Static;
+        },
+      ],
+    ];
+    for (const [message, declare] of cases) {
+      assert.throws(declare, (err: Error) => {
+        assert.equal(err.message, `${message}: Flowport reads instance methods and properties; remove \`static\``);
+        return true;
+      });
+    }
   });
 });

@@ -23,6 +23,20 @@ function own<T>(key: symbol, target: object, create: () => T): T {
   return value;
 }
 
+/**
+ * The class a decorator on a method, property or parameter records on. On a static member the
+ * target is the class itself, and its `constructor` is `Function`: the record would land there,
+ * where no class looks, and the member would silently not count.
+ */
+export function classOf(target: object, member: string | symbol | undefined, decorator: string): Function {
+  if (typeof target === 'function') {
+    throw new TypeError(
+      `${decorator} on static member ${target.name}.${String(member)}: Flowport reads instance methods and properties; remove \`static\``,
+    );
+  }
+  return target.constructor;
+}
+
 /** The record for one method of a class, created on first use. */
 export function methodRecord(ctor: Function, method: string): MethodRecord {
   const methods = own(METHODS, ctor, () => new Map<string, MethodRecord>());
