@@ -2,11 +2,11 @@ import { classOf, methodRecord } from '../metadata/store';
 import type { HttpMethod } from '../types';
 
 function route(method: HttpMethod, path: string): MethodDecorator {
+  const decorator = `@${method[0].toUpperCase()}${method.slice(1)}`;
   return (target, key) => {
-    methodRecord(classOf(target, key, `@${method[0].toUpperCase()}${method.slice(1)}`), String(key)).route = {
-      method,
-      path,
-    };
+    const rec = methodRecord(classOf(target, key, decorator), String(key));
+    rec.applied.push(`${decorator}('${path}')`);
+    rec.route = { method, path };
   };
 }
 

@@ -86,7 +86,9 @@ export interface TriggerOptions extends ActionOptions {
  */
 export function Action(options: ActionOptions): MethodDecorator {
   return (target, key) => {
-    methodRecord(classOf(target, key, '@Action'), String(key)).operation = { kind: 'action', options };
+    const rec = methodRecord(classOf(target, key, '@Action'), String(key));
+    rec.applied.push('@Action');
+    rec.operation = { kind: 'action', options };
   };
 }
 
@@ -96,7 +98,9 @@ export function Action(options: ActionOptions): MethodDecorator {
  */
 export function Trigger(options: TriggerOptions): MethodDecorator {
   return (target, key) => {
-    methodRecord(classOf(target, key, '@Trigger'), String(key)).operation = { kind: 'trigger', options };
+    const rec = methodRecord(classOf(target, key, '@Trigger'), String(key));
+    rec.applied.push('@Trigger');
+    rec.operation = { kind: 'trigger', options };
   };
 }
 

@@ -30,7 +30,8 @@ export interface ParameterOptions extends DescribedOptions {
 
 type ParameterRecordIn = ParameterIn | 'identity';
 
-const DECORATOR: Record<ParameterRecordIn, string> = {
+/** The decorator that records each kind of parameter, for messages. */
+export const PARAMETER_DECORATOR: Record<ParameterRecordIn, string> = {
   path: '@Path',
   query: '@Query',
   header: '@Header',
@@ -45,10 +46,10 @@ function bind(where: ParameterRecordIn, name: string, options: ParameterOptions)
       // On a constructor parameter the target is the class itself.
       const cls = (target as { name?: string }).name ?? 'a class';
       throw new TypeError(
-        `${DECORATOR[where]} on constructor parameter #${index} of ${cls}: Flowport parameter decorators go on handler method parameters`,
+        `${PARAMETER_DECORATOR[where]} on constructor parameter #${index} of ${cls}: Flowport parameter decorators go on handler method parameters`,
       );
     }
-    methodRecord(classOf(target, key, DECORATOR[where]), String(key)).parameters.push({
+    methodRecord(classOf(target, key, PARAMETER_DECORATOR[where]), String(key)).parameters.push({
       index,
       in: where,
       name,

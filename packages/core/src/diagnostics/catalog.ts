@@ -169,6 +169,27 @@ export const catalog = {
     'a long-running action keeps its input in the job store to run it later, so it cannot take a raw binary body, which is a stream',
     'Take the file as @FormFile (stored with the job), or run the action without async.',
   ),
+  repeatedDecorator: entry(
+    'FP1022',
+    'repeated-decorator',
+    'error',
+    'the method has {decorators}; a method takes one route and one @Action or @Trigger',
+    'Keep one of them; serve another route from a method of its own.',
+  ),
+  duplicateResponse: entry(
+    'FP1023',
+    'duplicate-response',
+    'error',
+    'status {status} is declared by {count} @Returns; a response has one schema',
+    'Keep one @Returns({status}, …); for answers of two shapes, use two statuses or one class that holds both.',
+  ),
+  parameterBoundTwice: entry(
+    'FP1024',
+    'parameter-bound-twice',
+    'error',
+    'handler parameter #{index} has {decorators}; a handler parameter binds one request value',
+    'Keep one decorator, and add a handler parameter for each other value.',
+  ),
 
   // FP11xx — references between operations (dynamic values, capabilities, policies)
   referenceOutsideConnector: entry(

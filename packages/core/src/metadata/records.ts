@@ -41,6 +41,8 @@ export interface ParameterRecord {
 export interface MethodRecord {
   route?: RouteRecord;
   operation?: OperationRecord;
+  /** Every route and operation decorator applied, in order: more than one of a kind is FP1022. */
+  readonly applied: string[];
   readonly responses: ResponseRecord[];
   readonly parameters: ParameterRecord[];
   visibility?: Visibility;

@@ -42,7 +42,7 @@ export function methodRecord(ctor: Function, method: string): MethodRecord {
   const methods = own(METHODS, ctor, () => new Map<string, MethodRecord>());
   let rec = methods.get(method);
   if (!rec) {
-    rec = { responses: [], parameters: [] };
+    rec = { responses: [], parameters: [], applied: [] };
     methods.set(method, rec);
   }
   return rec;

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import type { TriggerOptions } from '../decorators/operation';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
-import type { MethodRecord } from '../metadata/records';
+import { PARAMETER_DECORATOR } from '../decorators/params';
+import type { MethodRecord, ParameterRecord } from '../metadata/records';
 import { controllerOf, methodsOf } from '../metadata/store';
 import type { SchemaRegistry } from '../schema/registry';
 import type { Class } from '../types';
@@ -64,6 +65,7 @@ function operation(
   const ctl = controllerOf(controller)!.options;
   const o = rec.operation?.options ?? { summary: '' };
   const trigger = rec.operation?.kind === 'trigger' ? (o as TriggerOptions) : undefined;
+  reportRepeated(rec, bag, at);
   const responses = rec.responses.map((r) => responseModel(r, registry, at));
   if (!responses.some((r) => /^2\d\d$/.test(r.status))) bag.report('noSuccessResponse', at);
   if (o.async) {
@@ -127,6 +129,24 @@ function operation(
   };
 }
 
+/**
+ * Decorators of which a method takes one: a second route, operation declaration or response of
+ * one status would otherwise replace the first without a word.
+ */
+function reportRepeated(rec: MethodRecord, bag: DiagnosticBag, at: SourceLocation): void {
+  // Decorators apply bottom-up; messages list them as written.
+  const applied = [...rec.applied].reverse();
+  const routes = applied.filter((d) => d !== '@Action' && d !== '@Trigger');
+  const declarations = applied.filter((d) => d === '@Action' || d === '@Trigger');
+  const repeated = [...(routes.length > 1 ? routes : []), ...(declarations.length > 1 ? declarations : [])];
+  if (repeated.length > 0) bag.report('repeatedDecorator', at, { decorators: repeated.join(', ') });
+  const statuses = new Map<string, number>();
+  for (const r of rec.responses) statuses.set(String(r.status), (statuses.get(String(r.status)) ?? 0) + 1);
+  for (const [status, count] of statuses) {
+    if (count > 1) bag.report('duplicateResponse', { ...at, response: status }, { status, count });
+  }
+}
+
 /** Why an operation cannot take its body in chunks (Logic Apps' chunked upload), if it cannot. */
 function chunkTransferProblem(method: string, rawBody: boolean, isTrigger: boolean): string | undefined {
   if (isTrigger) return 'a trigger is never sent content in chunks';
@@ -143,11 +163,23 @@ function parameters(
 ): ParameterModel[] {
   const declared =
     (Reflect.getMetadata('design:paramtypes', controller.prototype, method) as unknown[] | undefined) ?? [];
-  const byIndex = new Map(rec.parameters.map((p) => [p.index, p]));
+  const byIndex = new Map<number, ParameterRecord[]>();
+  for (const p of rec.parameters) byIndex.set(p.index, [...(byIndex.get(p.index) ?? []), p]);
   const count = Math.max(declared.length, ...rec.parameters.map((p) => p.index + 1));
   const out: ParameterModel[] = [];
   for (let index = 0; index < count; index++) {
-    const p = byIndex.get(index);
+    const bound = byIndex.get(index);
+    if (bound && bound.length > 1) {
+      // Decorators apply right to left; the message lists them as written.
+      const decorators = bound.map((q) => `${PARAMETER_DECORATOR[q.in]}('${q.name}')`).reverse();
+      bag.report(
+        'parameterBoundTwice',
+        { class: controller.name, method, parameter: { name: bound[0].name, index } },
+        { index, decorators: decorators.join(', ') },
+      );
+      continue;
+    }
+    const p = bound?.[0];
     if (!p) {
       bag.report(
         'undecoratedParameter',

@@ -827,6 +827,56 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
   });
 
+  check('FP1022', 'two routes, or two operation declarations, on one method', () => {
+    // Before, the decorator applied last replaced the other: GET /b was never routed or emitted.
+    @Controller()
+    class C {
+      @Get('/a') @Get('/b') @Action({ summary: 'List' }) @Returns(200) list(): void {}
+      @Post('/c') @Action({ summary: 'One' }) @Trigger({ kind: 'single', summary: 'One' }) @Returns(200) make(): void {}
+    }
+    const found = diagnosticsOf(connectorOf([C])).filter((d) => d.code === 'FP1022');
+    assert.deepEqual(
+      found.map((d) => [d.message, d.at]),
+      [
+        [
+          "the method has @Get('/a'), @Get('/b'); a method takes one route and one @Action or @Trigger",
+          { class: 'C', method: 'list' },
+        ],
+        [
+          'the method has @Action, @Trigger; a method takes one route and one @Action or @Trigger',
+          { class: 'C', method: 'make' },
+        ],
+      ],
+    );
+  });
+
+  check('FP1023', 'two responses of one status', () => {
+    // Before, one of them was emitted and the other dropped without a word.
+    @Controller()
+    class C {
+      @Get('/a') @Returns(200, Dto) @Returns(200, [Dto]) list(): void {}
+    }
+    expectDiagnostic(connectorOf([C]), 'FP1023', 'status 200 is declared by 2 @Returns; a response has one schema', {
+      class: 'C',
+      method: 'list',
+      response: '200',
+    });
+  });
+
+  check('FP1024', 'one handler parameter with two parameter decorators', () => {
+    // Before, the decorator applied last won: the header was never read nor published.
+    @Controller()
+    class C {
+      @Get('/a') @Returns(200) list(@Query('q') @Header('x-q') _q: string): void {}
+    }
+    expectDiagnostic(
+      connectorOf([C]),
+      'FP1024',
+      "handler parameter #0 has @Query('q'), @Header('x-q'); a handler parameter binds one request value",
+      { class: 'C', method: 'list', parameter: { name: 'x-q', index: 0 } },
+    );
+  });
+
   check('FP1411', 'a pattern that is not a regular expression', () => {
     // Before, a parameter's pattern was published as written and every request was a 500 (ajv
     // could not compile it); @Matches('[') threw a bare SyntaxError out of resolve().
