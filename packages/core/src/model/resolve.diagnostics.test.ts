@@ -674,6 +674,8 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       class: 'Mixed',
       property: 'value',
     });
+    // Once: before, the constraint that changed the type back was reported too ("integer and string").
+    assert.equal(diagnosticsOf(bodyOf(Mixed)).filter((d) => d.code === 'FP1406').length, 1);
   });
 
   check('FP1407', 'dictionary editor on a non-dictionary', () => {

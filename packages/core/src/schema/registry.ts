@@ -181,6 +181,8 @@ export class SchemaRegistry {
     at: SourceLocation,
   ): SchemaModel {
     const s = this.baseSchema(cls, property, constraints, field, at);
+    // One contradiction is one report: a constraint that changes the type back is the same one.
+    let conflicting = false;
     for (const c of constraints) {
       if (c.kind === 'custom') {
         s.runtimeConstraints = [...(s.runtimeConstraints ?? []), c.name];
@@ -211,8 +213,10 @@ export class SchemaRegistry {
         });
       }
       // @IsInt narrows a `number` declaration; any other change of type is a contradiction.
-      if (before && target.type && before !== target.type && !(before === 'number' && target.type === 'integer')) {
-        this.bag.report('conflictingTypes', at, { first: before, second: target.type });
+      const after = target.type;
+      if (!conflicting && before && after && before !== after && !(before === 'number' && after === 'integer')) {
+        this.bag.report('conflictingTypes', at, { first: before, second: after });
+        conflicting = true;
       }
     }
     applyDescribed(s, field, this.bag, at, this.conventions);
