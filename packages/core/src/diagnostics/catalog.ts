@@ -408,6 +408,13 @@ export const catalog = {
     'default {value} {problem}, so the value the platform fills in is refused',
     'Give a default that the parameter or property accepts, or drop it.',
   ),
+  keywordOfAnotherType: entry(
+    'FP1415',
+    'keyword-of-another-type',
+    'error',
+    'the value is {type}, and {keywords} only {constrain} {kind}, so the validator would ignore {them}',
+    '{advice}',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),

@@ -947,6 +947,49 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     assert.doesNotThrow(() => resolve(bodyOf(Exact)));
   });
 
+  check('FP1415', 'a constraint of another type of value', () => {
+    // Before, @Min(3) on a string was published as "minimum": 3, which no validator applies to
+    // a string: every string passed, where class-validator's @Min refuses every string.
+    class Odd {
+      @Min(3) @IsString() short!: string;
+      @MaxLength(3) @IsInt() count!: number;
+      @Field({ type: [String] }) @Min(1) @Max(9) tags!: string[];
+    }
+    @Controller()
+    class C {
+      @Post('/o') @Returns(204) make(
+        @Body() _b: Odd,
+        @Query('flag', { type: Boolean, minLength: 1 }) _f: boolean,
+      ): void {}
+    }
+    const found = diagnosticsOf(connectorOf([C])).filter((d) => d.code === 'FP1415');
+    assert.deepEqual(
+      found.map((d) => [d.message, d.hint, d.at.property ?? d.at.parameter?.name]),
+      [
+        [
+          'the value is a string, and minimum only constrains numbers, so the validator would ignore it',
+          'Constrain a string with @Length, @Matches, or correct the declared type.',
+          'short',
+        ],
+        [
+          'the value is an integer, and maxLength only constrains strings, so the validator would ignore it',
+          'Constrain an integer with @Min, @Max, @IsDivisibleBy, or correct the declared type.',
+          'count',
+        ],
+        [
+          'the value is an array, and minimum, maximum only constrain numbers, so the validator would ignore them',
+          'Constrain an array with @ArrayMinSize, @ArrayMaxSize, @ArrayUnique, or correct the declared type.',
+          'tags',
+        ],
+        [
+          'the value is a boolean, and minLength only constrains strings, so the validator would ignore it',
+          'Drop it, or correct the declared type.',
+          'flag',
+        ],
+      ],
+    );
+  });
+
   check('FP1414', 'a default the schema refuses', () => {
     // The platform fills the default in for the user (always, for an internal parameter), and the
     // API then refused it: every call made with it was a 400.

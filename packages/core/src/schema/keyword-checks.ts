@@ -51,6 +51,73 @@ function checkNode(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): v
   if (node.minItems !== undefined && node.maxItems !== undefined && node.minItems > node.maxItems) {
     bag.report('unsatisfiableBounds', at, { bounds: `minItems ${node.minItems} and maxItems ${node.maxItems}` });
   }
+  if (node.type !== undefined) checkApplies(node, node.type, bag, at);
+}
+
+/**
+ * The keywords that constrain one kind of value, and the constraints that write them. JSON Schema
+ * applies a keyword only to values of its kind: `minimum` on a string refuses nothing, where
+ * class-validator's `@Min` on a string refuses everything.
+ */
+const KEYWORDS_OF = [
+  {
+    kind: 'numbers',
+    types: ['number', 'integer'],
+    keywords: ['minimum', 'maximum', 'multipleOf'],
+    hint: '@Min, @Max, @IsDivisibleBy',
+  },
+  { kind: 'strings', types: ['string'], keywords: ['minLength', 'maxLength', 'pattern'], hint: '@Length, @Matches' },
+  {
+    kind: 'arrays',
+    types: ['array'],
+    keywords: ['minItems', 'maxItems', 'uniqueItems'],
+    hint: '@ArrayMinSize, @ArrayMaxSize, @ArrayUnique',
+  },
+] as const;
+
+// Straight-line reads here too; the report is built only for a node that has such a keyword.
+function checkApplies(node: SchemaModel, type: string, bag: DiagnosticBag, at: SourceLocation): void {
+  const [numbers, strings, arrays] = KEYWORDS_OF;
+  if (
+    type !== 'number' &&
+    type !== 'integer' &&
+    (node.minimum !== undefined || node.maximum !== undefined || node.multipleOf !== undefined)
+  ) {
+    reportOtherKind(node, type, numbers, bag, at);
+  }
+  if (
+    type !== 'string' &&
+    (node.minLength !== undefined || node.maxLength !== undefined || node.pattern !== undefined)
+  ) {
+    reportOtherKind(node, type, strings, bag, at);
+  }
+  if (
+    type !== 'array' &&
+    (node.minItems !== undefined || node.maxItems !== undefined || node.uniqueItems !== undefined)
+  ) {
+    reportOtherKind(node, type, arrays, bag, at);
+  }
+}
+
+function reportOtherKind(
+  node: SchemaModel,
+  type: string,
+  other: (typeof KEYWORDS_OF)[number],
+  bag: DiagnosticBag,
+  at: SourceLocation,
+): void {
+  const own = KEYWORDS_OF.find((k) => (k.types as readonly string[]).includes(type));
+  const value = `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+  const found = other.keywords.filter((k) => node[k] !== undefined);
+  const one = found.length === 1;
+  bag.report('keywordOfAnotherType', at, {
+    type: value,
+    keywords: found.join(', '),
+    constrain: one ? 'constrains' : 'constrain',
+    kind: other.kind,
+    them: one ? 'it' : 'them',
+    advice: `${own ? `Constrain ${value} with ${own.hint}` : `Drop ${one ? 'it' : 'them'}`}, or correct the declared type.`,
+  });
 }
 
 /** Why a JSON Schema pattern does not compile as the request validator reads it (the `u` flag). */
