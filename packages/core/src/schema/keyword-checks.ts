@@ -77,25 +77,24 @@ const KEYWORDS_OF = [
 
 // Straight-line reads here too; the report is built only for a node that has such a keyword.
 function checkApplies(node: SchemaModel, type: string, bag: DiagnosticBag, at: SourceLocation): void {
-  const [numbers, strings, arrays] = KEYWORDS_OF;
   if (
     type !== 'number' &&
     type !== 'integer' &&
     (node.minimum !== undefined || node.maximum !== undefined || node.multipleOf !== undefined)
   ) {
-    reportOtherKind(node, type, numbers, bag, at);
+    reportOtherKind(node, type, KEYWORDS_OF[0], bag, at);
   }
   if (
     type !== 'string' &&
     (node.minLength !== undefined || node.maxLength !== undefined || node.pattern !== undefined)
   ) {
-    reportOtherKind(node, type, strings, bag, at);
+    reportOtherKind(node, type, KEYWORDS_OF[1], bag, at);
   }
   if (
     type !== 'array' &&
     (node.minItems !== undefined || node.maxItems !== undefined || node.uniqueItems !== undefined)
   ) {
-    reportOtherKind(node, type, arrays, bag, at);
+    reportOtherKind(node, type, KEYWORDS_OF[2], bag, at);
   }
 }
 
