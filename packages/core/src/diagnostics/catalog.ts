@@ -460,6 +460,13 @@ export const catalog = {
     'policy "{title}" ({templateId}): {reason}',
     "Fix the policy helper's arguments.",
   ),
+  listedTwice: entry(
+    'FP1508',
+    'listed-twice',
+    'error',
+    '{what} {name} is listed twice in {list}',
+    'List it once in {list}.',
+  ),
 
   // FP2xxx — rules of `flowport validate` over a connector definition (platform and certification)
   swaggerVersion: entry(

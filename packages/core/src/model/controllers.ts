@@ -24,7 +24,15 @@ export function controllerOperations(
   handlers: HandlerIndex,
 ): OperationModel[] {
   const operations: OperationModel[] = [];
+  const listed = new Set<Class>();
   for (const controller of controllers) {
+    if (listed.has(controller)) {
+      // Its operations would each be reported as declared twice, with a hint to rename one.
+      const at = { class: controller.name };
+      bag.report('listedTwice', at, { what: 'controller', name: controller.name, list: 'controllers' });
+      continue;
+    }
+    listed.add(controller);
     const record = controllerOf(controller);
     if (!record) {
       bag.report('controllerNotDecorated', { class: controller.name }, { class: controller.name });

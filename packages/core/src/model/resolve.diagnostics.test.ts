@@ -13,6 +13,7 @@ import { IsIn, IsPositive, Max, MaxLength, Min, MinLength } from '../decorators/
 import { Connector, type ConnectorOptions } from '../connector';
 import { catalogEntries } from '../diagnostics/catalog';
 import { policy } from '../policies/templates';
+import { pollingTrigger } from '../triggers/declarations';
 import { formatLocation } from '../diagnostics/location';
 import { connectorOf, diagnosticsOf, expectDiagnostic } from '../test-support/connectors';
 import { connectorDefinition } from '../emit/connector/swagger';
@@ -1076,6 +1077,31 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     expectDiagnostic(connectorOf([Target], extra), 'FP1506', 'connection parameter "bad-name": invalid name', {
       connector: 'connectionParameters',
     });
+  });
+
+  check('FP1508', 'a controller or a trigger listed twice', () => {
+    // Before, each of the controller's operations was reported as declared twice (FP1001, FP1014),
+    // with the hint to give one of them another id.
+    class Event {
+      @IsString() id!: string;
+    }
+    const onEvent = pollingTrigger({
+      id: 'OnEvent',
+      path: '/events',
+      summary: 'When an event happens',
+      description: 'This operation triggers when an event happens.',
+      batch: true,
+      item: Event,
+      poll: () => ({ items: [], cursor: '' }),
+    });
+    const found = diagnosticsOf(connectorOf([Target, Target], { triggers: [onEvent, onEvent] }));
+    assert.deepEqual(
+      found.map((d) => [d.code, d.message, formatLocation(d.at)]),
+      [
+        ['FP1508', 'controller Target is listed twice in controllers', 'Target'],
+        ['FP1508', 'trigger OnEvent is listed twice in triggers', 'connector triggers[1] (OnEvent)'],
+      ],
+    );
   });
 
   check('FP1507', 'invalid policy', () => {

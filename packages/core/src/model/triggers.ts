@@ -27,6 +27,10 @@ export function triggerOperations(
   const models: TriggerModel[] = [];
   triggers.forEach((t, i) => {
     const at = { connector: `triggers[${i}] (${t.id})` };
+    if (triggers.indexOf(t) !== i) {
+      bag.report('listedTwice', at, { what: 'trigger', name: t.id, list: 'triggers' });
+      return;
+    }
     if (t.kind === 'webhook') {
       const [register, remove] = webhook(t, registry, bag, at);
       operations.push(register, remove);
