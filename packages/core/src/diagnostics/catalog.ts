@@ -415,6 +415,13 @@ export const catalog = {
     'the value is {type}, and {keywords} only {constrain} {kind}, so the validator would ignore {them}',
     '{advice}',
   ),
+  accessorProperty: entry(
+    'FP1416',
+    'accessor-property',
+    'error',
+    "the property is an accessor, which JSON.stringify does not write into an answer, and which cannot take a request's value without a setter",
+    'Make it a plain property that the handler sets, and leave the accessor out of the schema.',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),

@@ -991,6 +991,38 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
   });
 
+  check('FP1416', 'an accessor in a schema', () => {
+    // Before, a request that gave it was a 500 ("Cannot set property full of #<Person> which has
+    // only a getter"), and JSON.stringify left it out of every answer.
+    class Person {
+      @IsString() first!: string;
+      @Field({ summary: 'Full name' }) @IsString() get full(): string {
+        return this.first;
+      }
+    }
+    class Employee extends Person {
+      @IsString() team!: string;
+    }
+    @Controller()
+    class C {
+      @Post('/p') @Returns(200, Employee) make(@Body() _p: Person): void {}
+    }
+    const found = diagnosticsOf(connectorOf([C])).filter((d) => d.code === 'FP1416');
+    assert.deepEqual(
+      found.map((d) => [d.message, formatLocation(d.at)]),
+      [
+        [
+          "the property is an accessor, which JSON.stringify does not write into an answer, and which cannot take a request's value without a setter",
+          'Employee property full',
+        ],
+        [
+          "the property is an accessor, which JSON.stringify does not write into an answer, and which cannot take a request's value without a setter",
+          'Person property full',
+        ],
+      ],
+    );
+  });
+
   check('FP1414', 'a default the schema refuses', () => {
     // The platform fills the default in for the user (always, for an internal parameter), and the
     // API then refused it: every call made with it was a 400.

@@ -150,6 +150,9 @@ export class SchemaRegistry {
     const required: string[] = [];
     for (const property of order) {
       const at = { class: cls.name, property };
+      // Before, every request with it was a 500 ("Cannot set property … which has only a getter")
+      // and every answer lacked it.
+      if (isAccessor(cls, property)) this.bag.report('accessorProperty', at);
       const own = constraints.filter((c) => c.property === property);
       const field = fields.get(property) ?? {};
       schema.properties![property] = this.propertySchema(cls, property, own, field, at);
@@ -322,3 +325,13 @@ const TYPE_CONSTRAINTS = new Set([
   'isEnum',
   'isIn',
 ]);
+
+/** Whether a class (or a base) declares `property` as a getter or setter. */
+function isAccessor(cls: Class, property: string): boolean {
+  for (let proto: object | null = cls.prototype as object; proto && proto !== Object.prototype;) {
+    const d = Object.getOwnPropertyDescriptor(proto, property);
+    if (d) return d.get !== undefined || d.set !== undefined;
+    proto = Object.getPrototypeOf(proto) as object | null;
+  }
+  return false;
+}
