@@ -215,6 +215,46 @@ describe('auth: basic, API key in the query, generic OAuth 2.0, multi-auth', () 
     assert.deepEqual([res.status, res.type, passwordsSeen], [401, 'application/problem+json', []]);
   });
 
+  it('verify callbacks may answer { subject } alone; an answer without a subject is their bug, a logged 500', async () => {
+    // Before, { subject } typed only with a cast, and its missing scopes made an operation that
+    // asks for one a 500 (identity.scopes.includes); `true` let the caller in without a subject,
+    // so that its jobs and subscriptions belonged to "anonymous".
+    const logs: string[] = [];
+    const app = createApp(connectorWith(basic()), {
+      credentials: {
+        verifyBasic: (user, password) =>
+          password !== 'ok'
+            ? undefined
+            : user === 'odd'
+              ? (true as never)
+              : user === 'none'
+                ? ({} as never)
+                : { subject: user },
+      },
+      logger: { error: (message, details) => logs.push(`${message} ${String(details.error)}`) },
+    });
+    const me = await request(app)
+      .get('/auth/me')
+      .set('authorization', `Basic ${b64('ann:ok')}`);
+    assert.deepEqual([me.status, me.body], [200, { subject: 'ann', method: 'basic', scopes: [] }]);
+    const scoped = await request(app)
+      .post('/auth/items')
+      .set('authorization', `Basic ${b64('ann:ok')}`);
+    assert.deepEqual([scoped.status, scoped.body.detail], [403, 'The credentials lack the scope(s) Items.Write.']);
+    for (const user of ['odd', 'none']) {
+      const res = await request(app)
+        .get('/auth/me')
+        .set('authorization', `Basic ${b64(`${user}:ok`)}`);
+      assert.equal(res.status, 500, user);
+    }
+    assert.equal(logs.length, 2);
+    assert.match(
+      logs[0],
+      /credentials\.verifyBasic must resolve to \{ subject, … \} for a caller it accepts, or undefined; it gave true/,
+    );
+    assert.match(logs[1], /it gave an object without a subject/);
+  });
+
   it('API key in the query, checked by a callback', async () => {
     const app = createApp(connectorWith(apiKey({ in: 'query', name: 'code', label: 'Code' })), {
       credentials: {

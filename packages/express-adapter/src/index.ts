@@ -23,7 +23,7 @@ export {
   NotImplementedError,
   ServiceUnavailableError,
 } from './errors';
-export type { Identity } from './identity';
+export type { Identity, VerifiedCaller } from './identity';
 export type { AdapterOptions, CredentialOptions, Logger } from './options';
 export type { ProblemError } from './problem';
 export { matchesAnyKey } from './auth/api-key';

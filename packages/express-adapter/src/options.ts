@@ -1,6 +1,6 @@
 import type { Class, TriggerRuntime } from '@flowport/core';
 import type { Request } from 'express';
-import type { Identity } from './identity';
+import type { VerifiedCaller } from './identity';
 import type { JobOptions } from './jobs';
 
 type MaybePromise<T> = T | Promise<T>;
@@ -12,12 +12,22 @@ type MaybePromise<T> = T | Promise<T>;
 export interface CredentialOptions {
   /** Valid API keys, compared in constant time; a function is read on every request (rotation). */
   readonly apiKeys?: readonly string[] | (() => readonly string[]);
-  /** Checks an API key; resolve to undefined to refuse it. Used instead of `apiKeys`. */
-  readonly verifyApiKey?: (key: string, req: Request) => MaybePromise<Identity | undefined>;
-  /** Checks basic-auth credentials. */
-  readonly verifyBasic?: (username: string, password: string, req: Request) => MaybePromise<Identity | undefined>;
-  /** Checks a bearer token of a generic OAuth 2.0 provider. */
-  readonly verifyToken?: (token: string, req: Request) => MaybePromise<Identity | undefined>;
+  /**
+   * Checks an API key: resolve to `{ subject }` (scopes and claims optional) to accept it,
+   * undefined to refuse it. Used instead of `apiKeys`.
+   */
+  readonly verifyApiKey?: (key: string, req: Request) => MaybePromise<VerifiedCaller | undefined | null | false>;
+  /**
+   * Checks basic-auth credentials: `{ subject: username }` to accept, undefined to refuse.
+   * @example `verifyBasic: (user, password) => (passwordOk(user, password) ? { subject: user } : undefined)`
+   */
+  readonly verifyBasic?: (
+    username: string,
+    password: string,
+    req: Request,
+  ) => MaybePromise<VerifiedCaller | undefined | null | false>;
+  /** Checks a bearer token of a generic OAuth 2.0 provider: `{ subject, scopes }` to accept, undefined to refuse. */
+  readonly verifyToken?: (token: string, req: Request) => MaybePromise<VerifiedCaller | undefined | null | false>;
   /** Microsoft Entra ID (AAD) token checks; defaults come from the `aad()` declaration. */
   readonly aad?: {
     /** Default `<loginUri>/<tenantId>/discovery/v2.0/keys`. */

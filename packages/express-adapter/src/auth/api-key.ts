@@ -1,7 +1,7 @@
 import type { ApiKeyAuth } from '@flowport/core';
 import { hash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
-import type { Identity } from '../identity';
+import { identityOf, type Identity } from '../identity';
 import type { CredentialOptions } from '../options';
 import type { Check } from './check';
 
@@ -66,7 +66,7 @@ export function apiKeyCheck(auth: ApiKeyAuth, credentials: CredentialOptions): C
     present: (req) => read(req) !== undefined,
     async verify(req): Promise<Identity | undefined> {
       const key = read(req)!;
-      if (verifyApiKey) return verifyApiKey(key, req);
+      if (verifyApiKey) return identityOf(await verifyApiKey(key, req), 'apiKey', 'verifyApiKey');
       const presented = digest(key);
       if (!matchesAnyDigest(presented, digests())) return undefined;
       // A fingerprint, never the key: it may reach logs through handlers.

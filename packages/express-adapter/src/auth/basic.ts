@@ -1,5 +1,6 @@
 import type { BasicAuth } from '@flowport/core';
 import type { Request } from 'express';
+import { identityOf } from '../identity';
 import type { CredentialOptions } from '../options';
 import type { Check } from './check';
 
@@ -30,7 +31,7 @@ export function basicCheck(_auth: BasicAuth, credentials: CredentialOptions): Ch
     present: (req) => /^Basic /i.test(req.get('authorization') ?? ''),
     async verify(req) {
       const c = parse(req);
-      return c ? verifyBasic(c.username, c.password, req) : undefined;
+      return c ? identityOf(await verifyBasic(c.username, c.password, req), 'basic', 'verifyBasic') : undefined;
     },
   };
 }

@@ -2,7 +2,7 @@ import type { OAuth2Auth } from '@flowport/core';
 import type { Request } from 'express';
 import type { JWTPayload } from 'jose';
 import { HttpError } from '../errors';
-import type { Identity } from '../identity';
+import { identityOf, type Identity } from '../identity';
 import type { CredentialOptions } from '../options';
 import type { Check } from './check';
 
@@ -85,7 +85,7 @@ export function bearerCheck(auth: OAuth2Auth, credentials: CredentialOptions): C
   let verify: (jwt: string, req: Request) => Promise<Identity | undefined>;
   if (credentials.verifyToken) {
     const custom = credentials.verifyToken;
-    verify = async (jwt, req) => custom(jwt, req);
+    verify = async (jwt, req) => identityOf(await custom(jwt, req), 'oauth2', 'verifyToken');
   } else if (aad) {
     verify = aadVerifier(auth, credentials);
   } else {
