@@ -422,6 +422,13 @@ export const catalog = {
     "the property is an accessor, which JSON.stringify does not write into an answer, and which cannot take a request's value without a setter",
     'Make it a plain property that the handler sets, and leave the accessor out of the schema.',
   ),
+  enumOfAnotherType: entry(
+    'FP1417',
+    'enum-of-another-type',
+    'error',
+    'enum lists {values}, which {are} not of type {type}, so no request can give {them}',
+    'List values of the declared type, or declare the type the values have.',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),

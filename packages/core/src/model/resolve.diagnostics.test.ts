@@ -1023,6 +1023,30 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
   });
 
+  check('FP1417', 'enum values of another type', () => {
+    // Before, published as written: "type": "number" with "enum": ["a", "b"] accepts no value.
+    class Level {
+      @IsIn(['low', 2, 'high']) @IsInt() level!: number;
+    }
+    @Controller()
+    class C {
+      @Post('/l')
+      @Returns(204)
+      set(@Body() _l: Level, @Query('n', { type: Number, enum: ['1', '2'] }) _n: number): void {}
+    }
+    const found = diagnosticsOf(connectorOf([C])).filter((d) => d.code === 'FP1417');
+    assert.deepEqual(
+      found.map((d) => [d.message, formatLocation(d.at)]),
+      [
+        [
+          'enum lists "low", "high", which are not of type integer, so no request can give them',
+          'Level property level',
+        ],
+        ['enum lists "1", "2", which are not of type number, so no request can give them', 'C.set param #1 (n)'],
+      ],
+    );
+  });
+
   check('FP1414', 'a default the schema refuses', () => {
     // The platform fills the default in for the user (always, for an internal parameter), and the
     // API then refused it: every call made with it was a 400.

@@ -28,7 +28,10 @@ export function checkKeywords(s: SchemaModel, bag: DiagnosticBag, at: SourceLoca
 
 function checkNode(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): void {
   if (node.ref !== undefined || node.literal !== undefined) return;
-  if (node.enum !== undefined && node.enum.length === 0) bag.report('emptyEnum', at);
+  if (node.enum !== undefined) {
+    if (node.enum.length === 0) bag.report('emptyEnum', at);
+    else if (node.type !== undefined) checkEnumType(node, node.type, node.enum, bag, at);
+  }
   if (node.pattern !== undefined) {
     const reason = regExpError(node.pattern);
     if (reason) bag.report('invalidRegularExpression', at, { pattern: node.pattern, reason });
@@ -116,6 +119,27 @@ function reportOtherKind(
     kind: other.kind,
     them: one ? 'it' : 'them',
     advice: `${own ? `Constrain ${value} with ${own.hint}` : `Drop ${one ? 'it' : 'them'}`}, or correct the declared type.`,
+  });
+}
+
+/** Enum values that the type refuses (`@IsIn(['a'])` on a number): they can never be given. */
+function checkEnumType(
+  node: SchemaModel,
+  type: string,
+  values: readonly unknown[],
+  bag: DiagnosticBag,
+  at: SourceLocation,
+): void {
+  const is = IS_OF_TYPE[type];
+  if (!is) return;
+  const wrong = values.filter((v) => !is(v) && !(v === null && node.nullable));
+  if (wrong.length === 0) return;
+  const one = wrong.length === 1;
+  bag.report('enumOfAnotherType', at, {
+    values: wrong.map((v) => JSON.stringify(v)).join(', '),
+    are: one ? 'is' : 'are',
+    type,
+    them: one ? 'it' : 'them',
   });
 }
 
