@@ -197,6 +197,12 @@ const MUTATIONS: Mutation[] = [
   ['invalid pattern', 'FP2134', (d) => (lang(d).pattern = '([a-z')],
   ['default of the wrong type', 'FP2134', (d) => (lang(d).default = 7)],
   [
+    'enum value of the wrong type',
+    'FP2134',
+    (d) => (d.definition.definitions.Health.properties.status.enum = ['ok', 1]),
+  ],
+  ['maxLength on a number', 'FP2134', (d) => (d.definition.definitions.DocumentScore.properties.score.maxLength = 3)],
+  [
     "format outside the platform's list",
     'FP2142',
     (d) => (d.definition.definitions.Document.properties.id.format = 'guid'),

@@ -25,7 +25,25 @@ function malformed(s: Json): string | undefined {
   if (typeof s.pattern === 'string' && regExpError(s.pattern)) return `has an invalid pattern ${s.pattern}`;
   const is = typeof s.type === 'string' ? IS_OF_TYPE[s.type] : undefined;
   if (s.default !== undefined && is && !is(s.default)) return `has a default that is not of type ${s.type}`;
+  if (is && Array.isArray(s.enum)) {
+    const wrong = s.enum.find((v: unknown) => !is(v) && !(v === null && s['x-nullable'] === true));
+    if (wrong !== undefined) return `has an enum value, ${JSON.stringify(wrong)}, that is not of type ${s.type}`;
+  }
+  if (is) return otherKindKeyword(s, s.type as string);
   return undefined;
+}
+
+/** A keyword that constrains another kind of value than the type, which validators ignore. */
+function otherKindKeyword(s: Json, type: string): string | undefined {
+  const numeric = type === 'number' || type === 'integer';
+  const other = [
+    ...(numeric ? [] : ['minimum', 'maximum', 'multipleOf']),
+    ...(type === 'string' ? [] : ['minLength', 'maxLength', 'pattern']),
+    ...(type === 'array' ? [] : ['minItems', 'maxItems', 'uniqueItems']),
+  ].filter((k) => s[k] !== undefined);
+  return other.length > 0
+    ? `has ${other.join(', ')} on a value of type ${type}, where validators ignore it`
+    : undefined;
 }
 
 /** Every schema, and every non-body parameter (which carries schema keywords itself). */
