@@ -1,5 +1,5 @@
 import { Action, Connector, Controller, Get, Query, Returns } from '@flowport/core';
-import { createApp } from '@flowport/express-adapter';
+import { createApp, reply } from '@flowport/express-adapter';
 import { IsInt, IsString } from 'class-validator';
 import assert from 'node:assert/strict';
 import request from 'supertest';
@@ -17,9 +17,19 @@ class ItemsController {
   get(
     @Query('broken', { type: Boolean }) broken: boolean | undefined,
     @Query('forgotten', { type: Boolean }) forgotten: boolean | undefined,
+    @Query('status', { type: 'integer' }) status: number | undefined,
   ): unknown {
     if (forgotten) return undefined;
+    if (status !== undefined) return reply(status, { id: 'a', count: 1 });
     return broken ? { id: 7, count: 'many', extra: true } : { id: 'a', count: 1 };
+  }
+
+  @Get('/fallback')
+  @Action({ id: 'GetWithDefault', summary: 'Get with a default answer' })
+  @Returns(200, Item)
+  @Returns('default', Item)
+  fallback(@Query('status', { type: 'integer' }) status: number): unknown {
+    return reply(status, status === 299 ? { id: 1 } : { id: 'a', count: 1 });
   }
 }
 
@@ -57,6 +67,28 @@ describe('response validation (opt-in, for development and tests)', () => {
     assert.deepEqual(res.body.errors, [
       { pointer: '/response', message: 'is empty; 200 declares a body', code: 'required' },
     ]);
+  });
+
+  it('turns an answer of a status the definition does not declare into a 500, unless it declares a default', async () => {
+    // Before, reply(201, …) or reply(418, …) went through unchecked: the platform reads an answer
+    // by its declared status, and a flow cannot use one it was never told of.
+    for (const status of [201, 418]) {
+      const res = await request(checked).get(`/items?status=${status}`);
+      assert.deepEqual(
+        [res.status, res.body.detail, res.body.errors],
+        [
+          500,
+          `The response of GetItem has status ${status}, which its definition does not declare.`,
+          [{ pointer: '/response', message: `has status ${status}, which is not declared`, code: 'status' }],
+        ],
+      );
+    }
+    // A declared error status Flowport adds (400) is declared; a default takes any other status.
+    assert.equal((await request(checked).get('/items?status=400')).status, 400);
+    assert.equal((await request(checked).get('/items/fallback?status=201')).status, 201);
+    const wrong = await request(checked).get('/items/fallback?status=299');
+    assert.equal(wrong.status, 500);
+    assert.match(wrong.body.detail, /does not match its declared 299 schema/);
   });
 
   it('is off by default', async () => {

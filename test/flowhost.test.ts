@@ -78,6 +78,35 @@ describe('FlowHost: says why it cannot go on', () => {
     await assert.rejects(FlowHost.start({ api: url, definition: { swagger: '2.0' } }), /has no paths/);
   });
 
+  it('fails an action that answers a success status its definition does not declare, unless it has a default', async () => {
+    // Before, only a declared status was checked: an answer of another went through unchecked.
+    const { server, url } = await serving((_req, res) =>
+      res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":1}'),
+    );
+    const declaring = (responses: Record<string, unknown>) => ({
+      swagger: '2.0',
+      paths: { '/make': { post: { operationId: 'Make', responses } } },
+    });
+    const strict = await FlowHost.start({ api: url, definition: declaring({ '200': { description: 'Made' } }) });
+    const open = await FlowHost.start({
+      api: url,
+      definition: declaring({
+        '200': { description: 'Made' },
+        default: { description: 'Any other', schema: { type: 'object' } },
+      }),
+    });
+    try {
+      await assert.rejects(strict.action('Make', undefined, {}), {
+        message: 'Make answered 201, a status its definition does not declare',
+      });
+      assert.deepEqual((await open.action('Make', undefined, {})).body, { id: 1 });
+    } finally {
+      await strict.close();
+      await open.close();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+
   it('fails an action still running after its last poll, instead of answering the 202 as its result', async () => {
     let calls = 0;
     const { server, url } = await serving((_req, res) => {

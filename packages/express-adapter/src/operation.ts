@@ -186,19 +186,29 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
 
 /** Validators of the operation's declared JSON response schemas, by status, from the emitted definition. */
 function responseCheck(op: OperationModel, ctx: CompileContext): ResponseCheck {
-  const validators = new Map<number, Validate>();
-  for (const [status, r] of Object.entries(ctx.emitted.get(op.id)?.responses ?? {})) {
+  const validators = new Map<number | 'default', Validate>();
+  const responses = ctx.emitted.get(op.id)?.responses ?? {};
+  for (const [status, r] of Object.entries(responses)) {
     const schema = r.schema as Record<string, unknown> | undefined;
-    if (!schema || !/^\d+$/.test(status) || isBytesSchema(schema)) continue;
-    validators.set(Number(status), ctx.validators.of(toJsonSchema(schema) as Record<string, unknown>));
+    if (!schema || !/^(\d+|default)$/.test(status) || isBytesSchema(schema)) continue;
+    const key = status === 'default' ? status : Number(status);
+    validators.set(key, ctx.validators.of(toJsonSchema(schema) as Record<string, unknown>));
   }
+  const hasDefault = 'default' in responses;
   return (status, json) => {
+    const declared = String(status) in responses;
+    if (!declared && !hasDefault) {
+      // The platform reads an answer by its declared status; a flow cannot use one it was never told of.
+      return [{ pointer: '/response', message: `has status ${status}, which is not declared`, code: 'status' }];
+    }
     const validate = validators.get(status);
     if (validate && json === undefined) {
       // A handler that forgot to return: the client would get an empty answer it was promised a body in.
       return [{ pointer: '/response', message: `is empty; ${status} declares a body`, code: 'required' }];
     }
-    const invalid = json === undefined ? undefined : validate?.(JSON.parse(json));
+    // `default` stands for any other answer, with or without a body; a body it has must match.
+    const invalid =
+      json === undefined ? undefined : (declared ? validate : validators.get('default'))?.(JSON.parse(json));
     return invalid && problemErrors(invalid, 'response');
   };
 }

@@ -145,6 +145,10 @@ function sendStream(res: Response, source: Readable, fail: (err: unknown) => voi
 
 function throwIfInvalid(op: OperationModel, code: number, problems: ProblemError[] | undefined): void {
   if (problems && problems.length > 0) {
-    throw new HttpError(500, `The response of ${op.id} does not match its declared ${code} schema.`, problems);
+    const detail =
+      problems[0].code === 'status'
+        ? `The response of ${op.id} has status ${code}, which its definition does not declare.`
+        : `The response of ${op.id} does not match its declared ${code} schema.`;
+    throw new HttpError(500, detail, problems);
   }
 }

@@ -312,10 +312,18 @@ export class FlowHost {
     return res.status;
   }
 
-  /** A 2xx answer must match the schema the definition declares for it: a test fails otherwise. */
+  /**
+   * A 2xx answer must be of a status the definition declares (or its `default`), and match the
+   * schema declared for it: a test fails otherwise, as the flow would.
+   */
   private checkOutput(operationId: string, status: number, body: unknown): void {
     if (status < 200 || status >= 300) return;
-    const schema = this.find(operationId).op.responses?.[String(status)]?.schema as Json | undefined;
+    const responses = (this.find(operationId).op.responses ?? {}) as Json;
+    const declared = responses[String(status)] ?? responses.default;
+    if (declared === undefined) {
+      throw new Error(`${operationId} answered ${status}, a status its definition does not declare`);
+    }
+    const schema = declared.schema as Json | undefined;
     if (!schema || isBytesSchema(schema)) return;
     const validate = this.ajv.compile(toJsonSchema(schema, 'flowhost:definitions') as Json);
     if (!validate(body)) {
