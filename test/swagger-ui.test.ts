@@ -1,4 +1,5 @@
 import { sentimentApp } from '@flowport/example-text-sentiment/dist/server';
+import express from 'express';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
@@ -9,18 +10,14 @@ const BROWSER = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 describe('Swagger UI in headless Chromium', function () {
   this.timeout(60000);
   const live = serving(() => sentimentApp(['ui-key']));
+  const mounted = serving(() => express().use('/svc', sentimentApp(['ui-key'])));
   let browser: Browser | undefined;
 
-  before(function () {
+  before(async function () {
     if (!existsSync(BROWSER)) {
       if (process.env.CI === 'true') throw new Error(`${BROWSER} is missing; scripts/ensure-chromium.sh installs it`);
       this.skip();
     }
-  });
-  // Playwright gives the browser a fresh temporary profile and removes it on close.
-  after(async () => browser?.close());
-
-  it('renders every operation of the OpenAPI document', async () => {
     browser = await chromium.launch({
       executablePath: BROWSER,
       // This machine has no network beyond loopback: keep Chromium from reaching out.
@@ -34,7 +31,12 @@ describe('Swagger UI in headless Chromium', function () {
         '--disable-sync',
       ],
     });
-    const page = await browser.newPage();
+  });
+  // Playwright gives the browser a fresh temporary profile and removes it on close.
+  after(async () => browser?.close());
+
+  it('renders every operation of the OpenAPI document', async () => {
+    const page = await browser!.newPage();
     await page.goto(`${live.url()}/docs/`);
     await page.waitForSelector('.opblock-summary', { timeout: 30000 });
     const operations = await page.$$eval('.opblock-summary', (els) =>
@@ -52,5 +54,21 @@ describe('Swagger UI in headless Chromium', function () {
     assert.match((await page.textContent('.info .title')) ?? '', /Text Sentiment/);
     if (process.env.FLOWPORT_SCREENSHOT)
       await page.screenshot({ path: process.env.FLOWPORT_SCREENSHOT, fullPage: true });
+  });
+
+  it('reads its own document and calls its own server when the app is mounted under a prefix', async () => {
+    // Before, the page fetched /openapi.json and "Try it out" called /health, from the root of
+    // the host: under /svc, neither is the app's.
+    const page = await browser!.newPage();
+    await page.goto(`${mounted.url()}/svc/docs/`);
+    await page.waitForSelector('.opblock-summary', { timeout: 30000 });
+    const health = page.locator('.opblock', { has: page.locator('[data-path="/health"]') });
+    await health.locator('.opblock-summary').click();
+    await health.locator('.try-out__btn').click();
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/health')),
+      health.locator('.execute').click(),
+    ]);
+    assert.deepEqual([new URL(answer.url()).pathname, answer.status()], ['/svc/health', 200]);
   });
 });

@@ -36,8 +36,10 @@ export function mountDocs(app: Express, emit: () => ConnectorFiles): void {
   app.get(DOC_PATHS.apiDefinition, bytes(file('apiDefinition.swagger.json')));
   app.get(DOC_PATHS.apiProperties, bytes(file('apiProperties.json')));
   app.get(DOC_PATHS.settings, bytes(file('settings.json')));
-  // Swagger UI reads the served document, so the page and /openapi.json cannot disagree.
-  const ui = { swaggerOptions: { url: DOC_PATHS.openapi }, customSiteTitle: 'API docs' };
+  // Swagger UI reads the served document, so the page and /openapi.json cannot disagree. The URL is
+  // relative to the page (/docs/ always ends in "/": /docs redirects there), so that an app mounted
+  // under a prefix reads its own document.
+  const ui = { swaggerOptions: { url: `..${DOC_PATHS.openapi}` }, customSiteTitle: 'API docs' };
   const handlers = once(() => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const swaggerUi = require('swagger-ui-express') as typeof swaggerUiType;

@@ -991,7 +991,7 @@ describe('golden: OpenAPI 3 document', () => {
       auth: apiKey({ in: 'header', name: 'k', label: 'Key' }),
     });
     assert.deepEqual(openapi.servers, [
-      { url: '/v1', description: 'The server this document is served from' },
+      { url: './v1', description: 'The server this document is served from' },
       { url: 'https://api.example.com/v1', description: 'Production' },
     ]);
     assert.deepEqual(openapi.components.schemas.Msg.properties.text, { type: 'string', nullable: true });

@@ -61,10 +61,12 @@ export function openApiDocument(model: ApiModel): OpenAPIObject {
 /**
  * A relative server first: resolved against wherever the document is served from, it makes
  * Swagger UI's "Try it out" call that server (a local run, a staging slot) rather than production.
+ * It is relative to the document's folder ("./v1", not "/v1"), so that it holds for an app mounted
+ * under a prefix too: the document at /svc/openapi.json names /svc/v1.
  */
 function servers(model: ApiModel): { url: string; description: string }[] {
   const base = model.basePath === '/' ? '' : model.basePath;
-  const here = { url: base || '/', description: 'The server this document is served from' };
+  const here = { url: `.${base || '/'}`, description: 'The server this document is served from' };
   if (!model.host) return [here];
   return [here, ...model.schemes.map((s) => ({ url: `${s}://${model.host}${base}`, description: 'Production' }))];
 }
