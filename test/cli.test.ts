@@ -177,6 +177,17 @@ describe('flowport build', () => {
     assert.equal(existsSync(out), false);
   });
 
+  it('prints its version with --version and -V', async () => {
+    // Before, "error: unknown option '--version'" and exit 1.
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'packages', 'cli', 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    for (const flag of ['--version', '-V']) {
+      const r = await cli(flag);
+      assert.deepEqual([r.code, r.out, r.err], [0, [version], []], flag);
+    }
+  });
+
   it('explains a module that exports no connector, and a missing module', async () => {
     const file = join(tmp.dir, 'empty.ts');
     writeFileSync(file, 'export const nothing: number = 1;\n');

@@ -19,12 +19,17 @@ const stdio: Io = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
+/** This package's version, as `flowport --version` prints it. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const VERSION = (require('../package.json') as { version: string }).version;
+
 /** Runs the `flowport` command line; resolves to the process exit code. */
 export async function run(argv: readonly string[], io: Io = stdio): Promise<number> {
   let code = 0;
   const program = new Command()
     .name('flowport')
     .description('Build Power Platform custom connectors and OpenAPI documents from decorated TypeScript.')
+    .version(VERSION, '-V, --version', 'print the version of flowport')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 
