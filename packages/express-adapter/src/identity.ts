@@ -32,7 +32,7 @@ export function identityOf(
       `credentials.${callback} must resolve to { subject, … } for a caller it accepts, or undefined; it gave ${typeof answer === 'object' ? 'an object without a subject' : String(answer)}`,
     );
   }
-  return { scopes: [], claims: {}, ...answer, method };
+  return { ...answer, scopes: answer.scopes ?? [], claims: answer.claims ?? {}, method };
 }
 
 /** Who owns subscriptions, jobs and cursors: the identity subject, or `anonymous` without auth. */
