@@ -60,7 +60,7 @@ export function resolveTypeRef(t: unknown): ResolvedType {
         kind: 'unknown',
         found:
           t === Object
-            ? 'Object: TypeScript records unions, optional parameters (T | undefined), interfaces and any as Object'
+            ? 'Object: TypeScript records unions (T | undefined, T | null), interfaces and any as Object'
             : 'no type metadata',
       };
     default:
