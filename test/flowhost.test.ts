@@ -107,6 +107,78 @@ describe('FlowHost: says why it cannot go on', () => {
     }
   });
 
+  it('fills a dropdown from its operation, with the arguments it takes, and fails on a value the field refuses', async () => {
+    const asked: string[] = [];
+    const { server, url } = await serving((req, res) => {
+      asked.push(req.url!);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          items: [
+            { id: 'ok', about: { name: 'Fine' } },
+            { id: 'BAD', about: { name: 'Bad' } },
+          ],
+        }),
+      );
+    });
+    const kind = (extension: Record<string, unknown>) => ({
+      swagger: '2.0',
+      paths: {
+        '/make': {
+          post: {
+            operationId: 'Make',
+            parameters: [{ name: 'kind', in: 'query', type: 'string', pattern: '^[a-z]+$', ...extension }],
+            responses: { '204': { description: 'Made' } },
+          },
+        },
+        '/kinds': {
+          get: {
+            operationId: 'ListKinds',
+            parameters: [
+              { name: 'group', in: 'query', type: 'string', required: true },
+              { name: 'fixed', in: 'query', type: 'string' },
+            ],
+            responses: { '200': { description: 'Kinds', schema: { type: 'object' } } },
+          },
+        },
+      },
+    });
+    const values = {
+      'x-ms-dynamic-values': {
+        operationId: 'ListKinds',
+        parameters: { group: { parameter: 'group' }, fixed: 'x' },
+        'value-collection': 'items',
+        'value-path': 'id',
+        'value-title': 'about/name',
+      },
+    };
+    const list = {
+      'x-ms-dynamic-list': {
+        operationId: 'ListKinds',
+        parameters: { group: { parameterReference: 'group' }, fixed: { value: 'y' } },
+        itemsPath: 'items',
+        itemValuePath: 'id',
+      },
+    };
+    const host = await FlowHost.start({ api: url, definition: kind(values) });
+    const listed = await FlowHost.start({ api: url, definition: kind(list) });
+    try {
+      await assert.rejects(host.dynamicValues('Make', 'kind'), {
+        message: 'the dropdown calls ListKinds with "group" from "group", which has no value',
+      });
+      await assert.rejects(host.dynamicValues('Make', 'kind', { group: 'g' }), {
+        message: 'the dropdown offers "BAD", which Make refuses for "kind": must match pattern "^[a-z]+$"',
+      });
+      assert.deepEqual(asked, ['/kinds?group=g&fixed=x']);
+      await assert.rejects(listed.dynamicValues('Make', 'kind', { group: 'h' }), /offers "BAD"/);
+      assert.equal(asked[1], '/kinds?group=h&fixed=y');
+    } finally {
+      await host.close();
+      await listed.close();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+
   it('fails an action still running after its last poll, instead of answering the 202 as its result', async () => {
     let calls = 0;
     const { server, url } = await serving((_req, res) => {

@@ -2,6 +2,7 @@ import { isBytesSchema, toJsonSchema } from '@flowport/core';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { uploadInChunks } from './chunked';
+import { dropdownArguments, dropdownEntries, dropdownSource, fieldSchema, type DynamicValue } from './dynamic-values';
 import { callTarget, type CallTarget, type ParameterValues } from './parameters';
 import { retryAfterSeconds } from './retry-after';
 import { CallbackReceiver, type Inbox, type Notification } from './receiver';
@@ -330,6 +331,44 @@ export class FlowHost {
       const errors = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
       throw new Error(`${operationId} answered ${status} with a body its definition does not declare: ${errors}`);
     }
+  }
+
+  /**
+   * Fills a field's dropdown as the designer does (`x-ms-dynamic-values`, or `x-ms-dynamic-list`):
+   * calls the operation it names with its literal arguments and those it takes from `filled` (the
+   * values the user gave other fields, by parameter name or body path), and reads the entries at
+   * the declared paths. `field` is a parameter name or a path into the body (`documents/language`,
+   * through arrays' items). A value the field itself would refuse fails the test: the user could
+   * pick it, and the call would then be a 400.
+   */
+  async dynamicValues(
+    operationId: string,
+    field: string,
+    filled: Readonly<Record<string, unknown>> = {},
+  ): Promise<DynamicValue[]> {
+    const { op, item } = this.find(operationId);
+    const parameters = [...((op.parameters ?? []) as Json[]), ...((item.parameters ?? []) as Json[])].map((p) =>
+      this.derefParameter(p),
+    );
+    const schema = fieldSchema(parameters, field, (s) => this.deref(s));
+    if (!schema) throw new Error(`${operationId} has no parameter or body field "${field}"`);
+    const source = dropdownSource(schema);
+    if (!source) throw new Error(`${operationId} "${field}" declares no x-ms-dynamic-values or x-ms-dynamic-list`);
+    const answer = await this.action(source.operationId, undefined, dropdownArguments(source, filled));
+    if (answer.status < 200 || answer.status >= 300) {
+      throw new Error(`the dropdown's ${source.operationId} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    }
+    const entries = dropdownEntries(source, answer.body);
+    const accepts = this.ajv.compile(toJsonSchema(schema.$valueSchema, 'flowhost:definitions') as Json);
+    for (const entry of entries) {
+      if (!accepts(entry.value)) {
+        const why = (accepts.errors ?? []).map((e) => e.message).join('; ');
+        throw new Error(
+          `the dropdown offers ${JSON.stringify(entry.value)}, which ${operationId} refuses for "${field}": ${why}`,
+        );
+      }
+    }
+    return entries;
   }
 
   /**

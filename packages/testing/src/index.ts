@@ -3,5 +3,6 @@
  * @packageDocumentation
  */
 export { FlowHost, WebhookSubscription, type FlowHostOptions, type PollOutcome } from './flow-host';
+export type { DynamicValue } from './dynamic-values';
 export type { ParameterValue, ParameterValues } from './parameters';
 export { CallbackReceiver, Inbox, type Answer, type Notification } from './receiver';

@@ -1,0 +1,123 @@
+import type { ParameterValues } from './parameters';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** One entry of a dropdown that the designer fills from `x-ms-dynamic-values`. */
+export interface DynamicValue {
+  readonly value: unknown;
+  readonly title: string;
+}
+
+/**
+ * Where the designer gets a field's dropdown: the operation it calls, the arguments it passes,
+ * and the paths it reads. `x-ms-dynamic-values` first (what the designer reads for a parameter),
+ * `x-ms-dynamic-list` when only that is declared.
+ */
+export interface DropdownSource {
+  readonly operationId: string;
+  /** The called operation's parameter names, each a literal or a reference to a field the user filled. */
+  readonly parameters: Readonly<Record<string, { literal: unknown } | { field: string }>>;
+  readonly collection: string[];
+  readonly valuePath: string[];
+  readonly titlePath: string[];
+}
+
+const path = (p: unknown): string[] => (typeof p === 'string' && p !== '' ? p.split('/') : []);
+
+/** The dropdown source a field's schema (or non-body parameter) declares, if any. */
+export function dropdownSource(field: Json): DropdownSource | undefined {
+  const values = field['x-ms-dynamic-values'] as Json | undefined;
+  if (values?.operationId) {
+    const parameters = Object.fromEntries(
+      Object.entries((values.parameters ?? {}) as Json).map(([name, v]) => [
+        name,
+        typeof v === 'object' && v !== null && typeof v.parameter === 'string'
+          ? { field: v.parameter as string }
+          : { literal: v },
+      ]),
+    );
+    const valuePath = path(values['value-path']);
+    return {
+      operationId: values.operationId,
+      parameters,
+      collection: path(values['value-collection']),
+      valuePath,
+      titlePath: values['value-title'] === undefined ? valuePath : path(values['value-title']),
+    };
+  }
+  const list = field['x-ms-dynamic-list'] as Json | undefined;
+  if (!list?.operationId) return undefined;
+  const parameters = Object.fromEntries(
+    Object.entries((list.parameters ?? {}) as Json).map(([name, v]) => [
+      name,
+      typeof v?.parameterReference === 'string' ? { field: v.parameterReference as string } : { literal: v?.value },
+    ]),
+  );
+  const valuePath = path(list.itemValuePath);
+  return {
+    operationId: list.operationId,
+    parameters,
+    collection: path(list.itemsPath),
+    valuePath,
+    titlePath: list.itemTitlePath === undefined ? valuePath : path(list.itemTitlePath),
+  };
+}
+
+/**
+ * The arguments of the called operation: literals as declared, references from the values the
+ * user gave the other fields (`filled`, by parameter name or body path). A reference to a field
+ * left empty is an error, as the designer shows no dropdown until that field is filled.
+ */
+export function dropdownArguments(source: DropdownSource, filled: Readonly<Record<string, unknown>>): ParameterValues {
+  const out: Record<string, unknown> = {};
+  for (const [name, arg] of Object.entries(source.parameters)) {
+    if ('literal' in arg) out[name] = arg.literal;
+    else if (filled[arg.field] !== undefined) out[name] = filled[arg.field];
+    else
+      throw new Error(
+        `the dropdown calls ${source.operationId} with "${name}" from "${arg.field}", which has no value`,
+      );
+  }
+  return out as ParameterValues;
+}
+
+const at = (value: unknown, steps: readonly string[]): unknown =>
+  steps.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Json)[k] : undefined), value);
+
+/** The dropdown's entries from the called operation's answer, read at the declared paths. */
+export function dropdownEntries(source: DropdownSource, answer: unknown): DynamicValue[] {
+  const items = at(answer, source.collection);
+  const where = source.collection.length > 0 ? `"${source.collection.join('/')}"` : 'its root';
+  if (!Array.isArray(items)) throw new Error(`${source.operationId} answered no array at ${where}`);
+  return items.map((item, i) => {
+    const value = at(item, source.valuePath);
+    if (value === undefined) {
+      throw new Error(`item ${i} of ${source.operationId}'s answer has no value at "${source.valuePath.join('/')}"`);
+    }
+    const title = at(item, source.titlePath);
+    return { value, title: title === undefined ? String(value) : String(title) };
+  });
+}
+
+const VALUE_KEYWORDS = ['type', 'format', 'items', 'enum', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength'];
+
+/**
+ * The schema of one field of an operation: a parameter by name (its value keywords only), or a
+ * path into the body (`documents/language`; a leading `body/` as `x-ms-dynamic-list` writes it),
+ * through arrays' items. `deref` follows a `$ref` into the definitions.
+ */
+export function fieldSchema(parameters: readonly Json[], field: string, deref: (s: Json) => Json): Json | undefined {
+  const parameter = parameters.find((p) => p.in !== 'body' && p.name === field);
+  if (parameter) {
+    const schema = Object.fromEntries(VALUE_KEYWORDS.filter((k) => k in parameter).map((k) => [k, parameter[k]]));
+    return { ...parameter, ...schema, $valueSchema: schema };
+  }
+  let node = parameters.find((p) => p.in === 'body')?.schema as Json | undefined;
+  for (const step of field.replace(/^body\//, '').split('/')) {
+    if (!node) return undefined;
+    node = deref(node);
+    while (node.type === 'array' && node.items) node = deref(node.items as Json);
+    node = (node.properties as Json | undefined)?.[step] as Json | undefined;
+  }
+  return node && { ...node, $valueSchema: node };
+}
