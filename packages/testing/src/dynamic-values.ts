@@ -24,43 +24,48 @@ export interface DropdownSource {
 
 const path = (p: unknown): string[] => (typeof p === 'string' && p !== '' ? p.split('/') : []);
 
+/**
+ * The two spellings of a dropdown: the keys each uses, and how each writes an argument (a literal,
+ * or a reference to another field). `x-ms-dynamic-values` comes first, as the designer reads it.
+ */
+const SPELLINGS = [
+  {
+    key: 'x-ms-dynamic-values',
+    collection: 'value-collection',
+    value: 'value-path',
+    title: 'value-title',
+    argument: (v: Json | undefined) =>
+      typeof v === 'object' && v !== null && typeof v.parameter === 'string'
+        ? { field: v.parameter as string }
+        : { literal: v as unknown },
+  },
+  {
+    key: 'x-ms-dynamic-list',
+    collection: 'itemsPath',
+    value: 'itemValuePath',
+    title: 'itemTitlePath',
+    argument: (v: Json | undefined) =>
+      typeof v?.parameterReference === 'string' ? { field: v.parameterReference as string } : { literal: v?.value },
+  },
+] as const;
+
 /** The dropdown source a field's schema (or non-body parameter) declares, if any. */
 export function dropdownSource(field: Json): DropdownSource | undefined {
-  const values = field['x-ms-dynamic-values'] as Json | undefined;
-  if (values?.operationId) {
-    const parameters = Object.fromEntries(
-      Object.entries((values.parameters ?? {}) as Json).map(([name, v]) => [
-        name,
-        typeof v === 'object' && v !== null && typeof v.parameter === 'string'
-          ? { field: v.parameter as string }
-          : { literal: v },
-      ]),
-    );
-    const valuePath = path(values['value-path']);
+  for (const spelling of SPELLINGS) {
+    const declared = field[spelling.key] as Json | undefined;
+    if (!declared?.operationId) continue;
+    const valuePath = path(declared[spelling.value]);
     return {
-      operationId: values.operationId,
-      parameters,
-      collection: path(values['value-collection']),
+      operationId: declared.operationId,
+      parameters: Object.fromEntries(
+        Object.entries((declared.parameters ?? {}) as Json).map(([name, v]) => [name, spelling.argument(v)]),
+      ),
+      collection: path(declared[spelling.collection]),
       valuePath,
-      titlePath: values['value-title'] === undefined ? valuePath : path(values['value-title']),
+      titlePath: declared[spelling.title] === undefined ? valuePath : path(declared[spelling.title]),
     };
   }
-  const list = field['x-ms-dynamic-list'] as Json | undefined;
-  if (!list?.operationId) return undefined;
-  const parameters = Object.fromEntries(
-    Object.entries((list.parameters ?? {}) as Json).map(([name, v]) => [
-      name,
-      typeof v?.parameterReference === 'string' ? { field: v.parameterReference as string } : { literal: v?.value },
-    ]),
-  );
-  const valuePath = path(list.itemValuePath);
-  return {
-    operationId: list.operationId,
-    parameters,
-    collection: path(list.itemsPath),
-    valuePath,
-    titlePath: list.itemTitlePath === undefined ? valuePath : path(list.itemTitlePath),
-  };
+  return undefined;
 }
 
 /**
@@ -102,15 +107,20 @@ export function dropdownEntries(source: DropdownSource, answer: unknown): Dynami
 const VALUE_KEYWORDS = ['type', 'format', 'items', 'enum', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength'];
 
 /**
- * The schema of one field of an operation: a parameter by name (its value keywords only), or a
- * path into the body (`documents/language`; a leading `body/` as `x-ms-dynamic-list` writes it),
- * through arrays' items. `deref` follows a `$ref` into the definitions.
+ * One field of an operation: a parameter by name, or a path into the body (`documents/language`;
+ * a leading `body/` as `x-ms-dynamic-list` writes it), through arrays' items. `declared` carries
+ * its extensions; `value` is the schema its values must meet (a parameter's value keywords only).
+ * `deref` follows a `$ref` into the definitions.
  */
-export function fieldSchema(parameters: readonly Json[], field: string, deref: (s: Json) => Json): Json | undefined {
+export function fieldOf(
+  parameters: readonly Json[],
+  field: string,
+  deref: (s: Json) => Json,
+): { declared: Json; value: Json } | undefined {
   const parameter = parameters.find((p) => p.in !== 'body' && p.name === field);
   if (parameter) {
-    const schema = Object.fromEntries(VALUE_KEYWORDS.filter((k) => k in parameter).map((k) => [k, parameter[k]]));
-    return { ...parameter, ...schema, $valueSchema: schema };
+    const value = Object.fromEntries(VALUE_KEYWORDS.filter((k) => k in parameter).map((k) => [k, parameter[k]]));
+    return { declared: parameter, value };
   }
   let node = parameters.find((p) => p.in === 'body')?.schema as Json | undefined;
   for (const step of field.replace(/^body\//, '').split('/')) {
@@ -119,5 +129,5 @@ export function fieldSchema(parameters: readonly Json[], field: string, deref: (
     while (node.type === 'array' && node.items) node = deref(node.items as Json);
     node = (node.properties as Json | undefined)?.[step] as Json | undefined;
   }
-  return node && { ...node, $valueSchema: node };
+  return node && { declared: node, value: node };
 }

@@ -2,7 +2,7 @@ import { isBytesSchema, toJsonSchema } from '@flowport/core';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { uploadInChunks } from './chunked';
-import { dropdownArguments, dropdownEntries, dropdownSource, fieldSchema, type DynamicValue } from './dynamic-values';
+import { dropdownArguments, dropdownEntries, dropdownSource, fieldOf, type DynamicValue } from './dynamic-values';
 import { callTarget, type CallTarget, type ParameterValues } from './parameters';
 import { retryAfterSeconds } from './retry-after';
 import { CallbackReceiver, type Inbox, type Notification } from './receiver';
@@ -350,16 +350,16 @@ export class FlowHost {
     const parameters = [...((op.parameters ?? []) as Json[]), ...((item.parameters ?? []) as Json[])].map((p) =>
       this.derefParameter(p),
     );
-    const schema = fieldSchema(parameters, field, (s) => this.deref(s));
-    if (!schema) throw new Error(`${operationId} has no parameter or body field "${field}"`);
-    const source = dropdownSource(schema);
+    const found = fieldOf(parameters, field, (s) => this.deref(s));
+    if (!found) throw new Error(`${operationId} has no parameter or body field "${field}"`);
+    const source = dropdownSource(found.declared);
     if (!source) throw new Error(`${operationId} "${field}" declares no x-ms-dynamic-values or x-ms-dynamic-list`);
     const answer = await this.action(source.operationId, undefined, dropdownArguments(source, filled));
     if (answer.status < 200 || answer.status >= 300) {
       throw new Error(`the dropdown's ${source.operationId} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     }
     const entries = dropdownEntries(source, answer.body);
-    const accepts = this.ajv.compile(toJsonSchema(schema.$valueSchema, 'flowhost:definitions') as Json);
+    const accepts = this.ajv.compile(toJsonSchema(found.value, 'flowhost:definitions') as Json);
     for (const entry of entries) {
       if (!accepts(entry.value)) {
         const why = (accepts.errors ?? []).map((e) => e.message).join('; ');

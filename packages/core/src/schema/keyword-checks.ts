@@ -62,7 +62,7 @@ function checkNode(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): v
  * applies a keyword only to values of its kind: `minimum` on a string refuses nothing, where
  * class-validator's `@Min` on a string refuses everything.
  */
-const KEYWORDS_OF = [
+export const KEYWORDS_OF = [
   {
     kind: 'numbers',
     types: ['number', 'integer'],
@@ -122,6 +122,12 @@ function reportOtherKind(
   });
 }
 
+/** The enum values a type refuses (`"a"` in the enum of a number): no request can give them. */
+export function enumValuesOfAnotherType(values: readonly unknown[], type: string, nullable: boolean): unknown[] {
+  const is = IS_OF_TYPE[type];
+  return is ? values.filter((v) => !is(v) && !(v === null && nullable)) : [];
+}
+
 /** Enum values that the type refuses (`@IsIn(['a'])` on a number): they can never be given. */
 function checkEnumType(
   node: SchemaModel,
@@ -130,9 +136,7 @@ function checkEnumType(
   bag: DiagnosticBag,
   at: SourceLocation,
 ): void {
-  const is = IS_OF_TYPE[type];
-  if (!is) return;
-  const wrong = values.filter((v) => !is(v) && !(v === null && node.nullable));
+  const wrong = enumValuesOfAnotherType(values, type, node.nullable === true);
   if (wrong.length === 0) return;
   const one = wrong.length === 1;
   bag.report('enumOfAnotherType', at, {

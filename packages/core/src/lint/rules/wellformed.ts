@@ -1,6 +1,6 @@
 import { eachField, eachParameter, eachSchema, objectsIn, operations, type Json } from '../document';
 import { SCHEMA_FORMATS } from '../../schema/formats';
-import { IS_OF_TYPE, regExpError } from '../../schema/keyword-checks';
+import { enumValuesOfAnotherType, IS_OF_TYPE, KEYWORDS_OF, regExpError } from '../../schema/keyword-checks';
 import type { Rule } from '../rule';
 
 const FORMATS: ReadonlySet<unknown> = new Set(SCHEMA_FORMATS);
@@ -26,24 +26,17 @@ function malformed(s: Json): string | undefined {
   const is = typeof s.type === 'string' ? IS_OF_TYPE[s.type] : undefined;
   if (s.default !== undefined && is && !is(s.default)) return `has a default that is not of type ${s.type}`;
   if (is && Array.isArray(s.enum)) {
-    const wrong = s.enum.find((v: unknown) => !is(v) && !(v === null && s['x-nullable'] === true));
+    const [wrong] = enumValuesOfAnotherType(s.enum, s.type as string, s['x-nullable'] === true);
     if (wrong !== undefined) return `has an enum value, ${JSON.stringify(wrong)}, that is not of type ${s.type}`;
   }
-  if (is) return otherKindKeyword(s, s.type as string);
+  if (is) {
+    // Keywords of another kind of value, which validators ignore for this one.
+    const other = KEYWORDS_OF.filter((k) => !(k.types as readonly string[]).includes(s.type as string)).flatMap((k) =>
+      k.keywords.filter((keyword) => s[keyword] !== undefined),
+    );
+    if (other.length > 0) return `has ${other.join(', ')} on a value of type ${s.type}, where validators ignore it`;
+  }
   return undefined;
-}
-
-/** A keyword that constrains another kind of value than the type, which validators ignore. */
-function otherKindKeyword(s: Json, type: string): string | undefined {
-  const numeric = type === 'number' || type === 'integer';
-  const other = [
-    ...(numeric ? [] : ['minimum', 'maximum', 'multipleOf']),
-    ...(type === 'string' ? [] : ['minLength', 'maxLength', 'pattern']),
-    ...(type === 'array' ? [] : ['minItems', 'maxItems', 'uniqueItems']),
-  ].filter((k) => s[k] !== undefined);
-  return other.length > 0
-    ? `has ${other.join(', ')} on a value of type ${type}, where validators ignore it`
-    : undefined;
 }
 
 /** Every schema, and every non-body parameter (which carries schema keywords itself). */
