@@ -190,6 +190,13 @@ export const catalog = {
     'handler parameter #{index} has {decorators}; a handler parameter binds one request value',
     'Keep one decorator, and add a handler parameter for each other value.',
   ),
+  notAnExtension: entry(
+    'FP1025',
+    'not-an-extension',
+    'error',
+    '{option} has the key "{key}", which does not start with "x-"',
+    'Swagger 2.0 and OpenAPI 3 take only keys that start with "x-" as extensions: rename it "x-{key}", or use the Flowport option for what it says.',
+  ),
 
   // FP11xx — references between operations (dynamic values, capabilities, policies)
   referenceOutsideConnector: entry(

@@ -7,6 +7,8 @@ import type { MethodRecord, ParameterRecord } from '../metadata/records';
 import { controllerOf, methodsOf } from '../metadata/store';
 import type { SchemaRegistry } from '../schema/registry';
 import type { Class } from '../types';
+import { checkControllerOptions, checkOperationOptions } from './declared-options';
+import { badVisibility } from './option-types';
 import { parameterModel } from './parameters';
 import { joinPath, operationIdOf } from './paths';
 import { responseModel } from './responses';
@@ -38,6 +40,7 @@ export function controllerOperations(
       bag.report('controllerNotDecorated', { class: controller.name }, { class: controller.name });
       continue;
     }
+    checkControllerOptions(record.options, { class: controller.name }, bag);
     for (const [method, rec] of methodsOf(controller)) {
       const at = { class: controller.name, method };
       if (!rec.route) {
@@ -74,6 +77,7 @@ function operation(
   const o = rec.operation?.options ?? { summary: '' };
   const trigger = rec.operation?.kind === 'trigger' ? (o as TriggerOptions) : undefined;
   reportRepeated(rec, bag, at);
+  if (rec.operation) checkOperationOptions(rec.operation.options, trigger !== undefined, at, bag);
   const responses = rec.responses.map((r) => responseModel(r, registry, at));
   if (!responses.some((r) => /^2\d\d$/.test(r.status))) bag.report('noSuccessResponse', at);
   if (o.async) {
@@ -98,12 +102,14 @@ function operation(
     path: joinPath(prefix, rec.route!.path),
     summary: o.summary,
     description: o.description,
-    visibility: rec.visibility ?? o.visibility ?? ctl.visibility,
+    // A controller's visibility of another type is reported once, at the controller.
+    visibility: rec.visibility ?? o.visibility ?? (badVisibility(ctl.visibility) ? undefined : ctl.visibility),
     deprecated: o.deprecated === true,
     annotation: o.annotation,
     noGenericTest: o.noGenericTest,
     openAiData: o.openAiData,
-    operationContext: o.operationContext
+    // Reported by checkOperationOptions when it has no simulate.
+    operationContext: o.operationContext?.simulate
       ? {
           target: o.operationContext.simulate.operation,
           operationId: '',

@@ -1,15 +1,15 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import type { SchemaModel, SchemaTable } from '../schema/model';
-import type { ConnectorOptions } from '../connector';
 import type { Class } from '../types';
 import type { OperationModel } from './types';
 
-const A_STRING = 'a string';
-const A_VISIBILITY = 'one of "important", "advanced", "internal" or "none"';
+export const A_STRING = 'a string';
+export const A_VISIBILITY = 'one of "important", "advanced", "internal" or "none"';
+const AN_EXTENSIONS_OBJECT = 'an object of "x-" keys';
 
 /** How a wrong value reads in a message: its type, and the value where it is short. */
-function shown(v: unknown): string {
+export function shown(v: unknown): string {
   if (v === null || v === undefined) return String(v);
   if (typeof v === 'string') return JSON.stringify(v);
   if (Array.isArray(v)) return 'an array';
@@ -17,11 +17,16 @@ function shown(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-const badText = (v: unknown, required = false) => (required || v !== undefined) && typeof v !== 'string';
-const badVisibility = (v: unknown) =>
+export const badText = (v: unknown, required = false) => (required || v !== undefined) && typeof v !== 'string';
+export const badVisibility = (v: unknown) =>
   v !== undefined && v !== 'important' && v !== 'advanced' && v !== 'internal' && v !== 'none';
 
-type Annotated = { readonly summary?: unknown; readonly description?: unknown; readonly visibility?: unknown };
+type Annotated = {
+  readonly summary?: unknown;
+  readonly description?: unknown;
+  readonly visibility?: unknown;
+  readonly extensions?: unknown;
+};
 
 /**
  * Options whose values become text or fixed words of the definition (labels, help, visibility).
@@ -45,9 +50,14 @@ export function checkOptionTypes(
     if (badText(s.description)) report(at, 'description', s.description, A_STRING);
     if (badText(s.title)) report(at, 'title', s.title, A_STRING);
     if (badVisibility(s.visibility)) report(at, 'visibility', s.visibility, A_VISIBILITY);
+    if (badExtensions(s.extensions)) checkExtensions(at, 'extensions', s.extensions, bag);
   };
   const bad = (s: SchemaModel) =>
-    badText(s.summary) || badText(s.description) || badText(s.title) || badVisibility(s.visibility);
+    badText(s.summary) ||
+    badText(s.description) ||
+    badText(s.title) ||
+    badVisibility(s.visibility) ||
+    badExtensions(s.extensions);
   /**
    * A schema written in place, and those written in place inside it (a reference is its own
    * class); `property` names the innermost property, for the location of a finding.
@@ -72,10 +82,12 @@ export function checkOptionTypes(
       const of = `the ${r.status} response's`;
       if (badText(r.description, true)) report(op.at, `${of} description`, r.description, A_STRING);
       if (badText(r.summary)) report(op.at, `${of} summary`, r.summary, A_STRING);
+      if (badExtensions(r.extensions)) checkExtensions(op.at, `${of} extensions`, r.extensions, bag);
       for (const name in r.headers) {
         const h = r.headers[name];
         if (badText(h.description)) report(op.at, `${of} header ${name} description`, h.description, A_STRING);
         if (badText(h.summary)) report(op.at, `${of} header ${name} summary`, h.summary, A_STRING);
+        if (badExtensions(h.extensions)) checkExtensions(op.at, `${of} header ${name} extensions`, h.extensions, bag);
       }
       if (r.schema) walk(r.schema, op.at);
     }
@@ -87,36 +99,21 @@ export function checkOptionTypes(
   for (const [name, schema] of schemas) walk(schema, { class: classes.get(name)?.name ?? name });
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * The options of `new Connector(...)` that everything after reads: without `controllers` as a
- * list of classes and `info` with its texts, resolve() could not go on (it failed with
- * "controllers is not iterable"), and a `host` or `info.version` of another type was written into
- * a definition that is not Swagger 2.0. Reports each; the caller stops when there are any.
+ * Each `extensions` key is written into the definition as it is, where Swagger 2.0 and OpenAPI 3
+ * take only keys that start with "x-": `{ foo: 1 }` made a definition neither would accept.
  */
-export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): void {
-  const report = (option: string, value: unknown, expected: string) =>
-    bag.report('optionType', { connector: option }, { option, expected, found: shown(value) });
-  const text = (option: string, value: unknown, required = false) => {
-    if (badText(value, required)) report(option, value, A_STRING);
-  };
-  const info: unknown = o.info;
-  if (!isObject(info)) report('info', info, 'an object with title, description and version');
-  else {
-    text('info.title', info.title, true);
-    text('info.description', info.description, true);
-    text('info.version', info.version, true);
+export function checkExtensions(at: SourceLocation, option: string, value: unknown, bag: DiagnosticBag): void {
+  if (value === undefined) return;
+  if (!isObject(value)) {
+    bag.report('optionType', at, { option, expected: AN_EXTENSIONS_OBJECT, found: shown(value) });
+    return;
   }
-  text('host', o.host);
-  text('basePath', o.basePath);
-  const controllers: unknown = o.controllers;
-  if (!Array.isArray(controllers)) report('controllers', controllers, 'a list of controller classes');
-  else {
-    controllers.forEach((c: unknown, i) => {
-      if (typeof c !== 'function') report(`controllers[${i}]`, c, 'a controller class');
-    });
-  }
-  const triggers: unknown = o.triggers;
-  if (triggers !== undefined && !Array.isArray(triggers)) report('triggers', triggers, 'a list of triggers');
+  for (const key of Object.keys(value)) if (!key.startsWith('x-')) bag.report('notAnExtension', at, { option, key });
 }
+
+const badExtensions = (v: unknown) =>
+  v !== undefined && (!isObject(v) || Object.keys(v).some((k) => !k.startsWith('x-')));

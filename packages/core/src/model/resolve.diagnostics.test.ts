@@ -3,14 +3,15 @@ import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsLatLong, IsNumber, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { apiKey } from '../auth/auth';
 import { connectionParameter } from '../auth/connection-parameters';
-import { Controller } from '../decorators/controller';
+import { Controller, type ControllerOptions } from '../decorators/controller';
 import { Field } from '../decorators/field';
 import { Delete, Get, Post, Put } from '../decorators/http';
-import { Action, Trigger, type ActionOptions } from '../decorators/operation';
+import { Action, Trigger, type ActionOptions, type TriggerOptions } from '../decorators/operation';
 import { Body, FormField, Header, Path, Query } from '../decorators/params';
 import { Returns } from '../decorators/returns';
 import { IsIn, IsPositive, Max, MaxLength, Min, MinLength } from '../decorators/constraints';
 import { Connector, type ConnectorOptions } from '../connector';
+import type { Extensions } from '../types';
 import { catalogEntries } from '../diagnostics/catalog';
 import { policy } from '../policies/templates';
 import { pollingTrigger } from '../triggers/declarations';
@@ -317,6 +318,98 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         .map((d) => d.message)
         .join('\n'),
       /info must be an object[^\n]*\ncontrollers must be a list of controller classes, not undefined/,
+    );
+    // The rest of the connector's options. Before, a missing brandColor read "brandColor
+    // "undefined" is not a #rrggbb colour"; capabilities: 'actions' was published as seven
+    // one-letter capabilities, publisher: 5 and an unknown category were written into the files
+    // as they were, and consumes: 'application/json' failed with "types.map is not a function".
+    const options = loose<ConnectorOptions>({
+      info: {
+        title: 'T',
+        description: 'A connector built by a unit test of Flowport.',
+        version: '1',
+        status: 'Beta',
+        keywords: 'ai',
+        contact: 'me',
+        license: { url: 'https://example.com' },
+      },
+      controllers: [C],
+      capabilities: 'actions',
+      publisher: 5,
+      schemes: ['https', 'ftp'],
+      consumes: 'application/json',
+      metadata: { website: 5, categories: ['AI', 'Robots'] },
+      unknownProperties: 'deny',
+      asDeclared: 'yes',
+      policies: {},
+      tags: [{ description: 'no name' }],
+      icon: 5,
+    });
+    assert.deepEqual(
+      diagnosticsOf(new Connector(options)).map((d) => `${formatLocation(d.at)}: ${d.message}`),
+      [
+        'connector info.status: info.status must be "Preview" or "Production", not "Beta"',
+        'connector info.keywords: info.keywords must be a list of strings, not "ai"',
+        'connector info.contact: info.contact must be an object with name, url and email, not "me"',
+        'connector info.license.name: info.license.name must be a string, not undefined',
+        'connector brandColor: brandColor must be a string, not undefined',
+        'connector publisher: publisher must be a string, not number 5',
+        'connector icon: icon must be a string, not number 5',
+        'connector schemes[1]: schemes[1] must be "http" or "https", not "ftp"',
+        'connector consumes: consumes must be a list of media types, not "application/json"',
+        'connector capabilities: capabilities must be a list of strings, not "actions"',
+        'connector metadata.website: metadata.website must be a string, not number 5',
+        'connector metadata.categories[1]: metadata.categories[1] must be one of CONNECTOR_CATEGORIES (exported by @flowport/core), not "Robots"',
+        'connector unknownProperties: unknownProperties must be "reject" or "allow", not "deny"',
+        'connector asDeclared: asDeclared must be true or false, not "yes"',
+        'connector policies: policies must be a list of policies, not an object',
+        'connector tags[0]: tags[0] must be a tag with a name, not an object',
+      ],
+    );
+    // A controller's and an operation's options. Before, with scopes: 'read' every authenticated
+    // call was a 500; deprecated: 'yes' was ignored; a @Trigger without a kind was
+    // published as an action; async: { retryAfter: 0.5 } was sent as "Retry-After: 0.5".
+    @Controller('/', loose<ControllerOptions>({ tags: 'c', visibility: 'hidden', public: 1 }))
+    class E {
+      @Get('/a')
+      @Action(
+        loose<ActionOptions>({
+          summary: 'A',
+          scopes: 'read',
+          deprecated: 'yes',
+          consumes: 'application/json',
+          pageable: { nextLinkName: 'next' },
+          annotation: { revision: 0 },
+          async: { retryAfter: 0.5, expiresAfter: 0 },
+          operationContext: {},
+        }),
+      )
+      @Returns(200)
+      a(): void {}
+
+      @Get('/b') @Trigger(loose<TriggerOptions>({ summary: 'B' })) @Returns(200) b(): void {}
+      @Get('/c') @Action(loose<ActionOptions>('C')) @Returns(200) c(): void {}
+    }
+    assert.deepEqual(
+      diagnosticsOf(connectorOf([E]))
+        .filter((d) => d.code === 'FP1018')
+        .map((d) => `${formatLocation(d.at)}: ${d.message}`),
+      [
+        'E: tags must be a list of strings, not "c"',
+        'E: visibility must be one of "important", "advanced", "internal" or "none", not "hidden"',
+        'E: public must be true or false, not number 1',
+        'E.a: scopes must be a list of strings, not "read"',
+        'E.a: deprecated must be true or false, not "yes"',
+        'E.a: consumes must be a list of media types, not "application/json"',
+        'E.a: pageable.nextLinkName must be "nextLink" or "@odata.nextLink", not "next"',
+        'E.a: annotation.revision must be a whole number from 1, not number 0',
+        'E.a: async.retryAfter must be a whole number of seconds, 0 or more, not number 0.5',
+        'E.a: async.expiresAfter must be a whole number of seconds, 1 or more, not number 0',
+        'E.a: operationContext.simulate must be an object with operation and parameters, not undefined',
+        'E.b: kind must be "single" or "batch", not undefined',
+        'E.c: @Action options must be an object with summary, not "C"',
+        'E.c: summary must be a string, not undefined',
+      ],
     );
   });
 
@@ -877,6 +970,55 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'FP1024',
       "handler parameter #0 has @Query('q'), @Header('x-q'); a handler parameter binds one request value",
       { class: 'C', method: 'list', parameter: { name: 'x-q', index: 0 } },
+    );
+  });
+
+  check('FP1025', 'an extensions key that does not start with x-', () => {
+    // Before, each was written into the definition as it was: a key Swagger 2.0 refuses there.
+    const loose = <T>(v: unknown) => v as T;
+    const key = <T>(k: string) => loose<T>({ [k]: 1 });
+    class D {
+      @Field({ extensions: key('field') }) a!: string;
+    }
+    @Controller('/', { extensions: key('controller') })
+    class C {
+      @Post('/a')
+      @Action({ summary: 'A', extensions: key('operation'), pathExtensions: key('path') })
+      @Returns(200, D, {
+        extensions: key('response'),
+        headers: { 'x-h': { type: 'string', extensions: key('header') } },
+      })
+      a(@Body() d: D, @Query('q', { extensions: key('parameter') }) _q: string): D {
+        return d;
+      }
+    }
+    const found = (connector: Connector) =>
+      diagnosticsOf(connector).map((d) => `${formatLocation(d.at)}: ${d.message}`);
+    // The connector's own options are checked first: resolve() stops when one of them is wrong.
+    const options = {
+      info: { ...connectorOf([]).options.info, extensions: key<Extensions>('info') },
+      extensions: loose<Extensions>({ 'x-fine': 1, root: 2 }),
+      pathExtensions: { '/b': key<Extensions>('pathItem') },
+    };
+    assert.deepEqual(found(connectorOf([C], options)), [
+      'connector info.extensions: info.extensions has the key "info", which does not start with "x-"',
+      'connector extensions: extensions has the key "root", which does not start with "x-"',
+      'connector pathExtensions["/b"]: pathExtensions["/b"] has the key "pathItem", which does not start with "x-"',
+    ]);
+    assert.deepEqual(found(connectorOf([C])), [
+      'C: extensions has the key "controller", which does not start with "x-"',
+      'C.a: extensions has the key "operation", which does not start with "x-"',
+      'C.a: pathExtensions has the key "path", which does not start with "x-"',
+      'C.a: the 200 response\'s extensions has the key "response", which does not start with "x-"',
+      'C.a: the 200 response\'s header x-h extensions has the key "header", which does not start with "x-"',
+      'C.a param #1 (q): extensions has the key "parameter", which does not start with "x-"',
+      'D property a: extensions has the key "field", which does not start with "x-"',
+    ]);
+    expectDiagnostic(
+      connectorOf([C], { extensions: loose(['x-a']) }),
+      'FP1018',
+      'extensions must be an object of "x-" keys, not an array',
+      { connector: 'extensions' },
     );
   });
 

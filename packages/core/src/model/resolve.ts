@@ -1,7 +1,8 @@
 import { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { Connector } from '../connector';
 import { SchemaRegistry } from '../schema/registry';
-import { checkConnectorOptions, checkOptionTypes } from './option-types';
+import { checkConnectorOptions } from './declared-options';
+import { checkOptionTypes } from './option-types';
 import { checkOperations } from './checks';
 import { authAnswers, PROBLEM_SCHEMA, withErrorResponses } from './problems';
 import { deprecateOldRevisions } from './versions';

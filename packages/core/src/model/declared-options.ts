@@ -1,0 +1,210 @@
+import { CONNECTOR_CATEGORIES, type ConnectorOptions } from '../connector';
+import type { ControllerOptions } from '../decorators/controller';
+import type { DiagnosticBag } from '../diagnostics/diagnostic';
+import type { SourceLocation } from '../diagnostics/location';
+import { A_STRING, A_VISIBILITY, badText, badVisibility, checkExtensions, isObject, shown } from './option-types';
+
+/*
+ * The options given to `new Connector()`, `@Controller()` and `@Action()`/`@Trigger()`, checked
+ * against what their TypeScript types say. `flowport build` compiles without checking types, and
+ * JavaScript has none; a value of another type was written into the files as it was (a definition
+ * the platform refuses), read letter by letter (`capabilities: 'actions'` became seven one-letter
+ * capabilities, `consumes: 'application/json'` sixteen media types), silently ignored
+ * (`deprecated: 'yes'`), or failed inside resolve() ("types.map is not a function").
+ */
+
+const STRINGS = ['strings', A_STRING] as const;
+const MEDIA_TYPES = ['media types', 'a media type string'] as const;
+const CATEGORIES: ReadonlySet<unknown> = new Set(CONNECTOR_CATEGORIES);
+const isString = (v: unknown) => typeof v === 'string';
+const isClass = (v: unknown) => typeof v === 'function';
+
+/** The checks of one declaration's options; `locate` says where each option is declared. */
+class Checks {
+  constructor(
+    private readonly locate: (option: string) => SourceLocation,
+    private readonly bag: DiagnosticBag,
+  ) {}
+
+  report(option: string, value: unknown, expected: string): void {
+    this.bag.report('optionType', this.locate(option), { option, expected, found: shown(value) });
+  }
+
+  extensions(option: string, value: unknown): void {
+    checkExtensions(this.locate(option), option, value, this.bag);
+  }
+
+  text(option: string, value: unknown, required = false): void {
+    if (badText(value, required)) this.report(option, value, A_STRING);
+  }
+
+  flag(option: string, value: unknown): void {
+    if (value !== undefined && typeof value !== 'boolean') this.report(option, value, 'true or false');
+  }
+
+  oneOf(option: string, value: unknown, allowed: readonly unknown[], required = false): void {
+    if ((required || value !== undefined) && !allowed.includes(value))
+      this.report(option, value, allowed.map((a) => JSON.stringify(a)).join(' or '));
+  }
+
+  visibility(option: string, value: unknown): void {
+    if (badVisibility(value)) this.report(option, value, A_VISIBILITY);
+  }
+
+  /** A whole number of at least `min`; `expected` says so in the unit of the option. */
+  count(option: string, value: unknown, min: number, expected: string): void {
+    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min))
+      this.report(option, value, expected);
+  }
+
+  /** A list whose every item passes `ok`; `items` and `item` say what they must be. */
+  list(
+    option: string,
+    value: unknown,
+    [items, item]: readonly [string, string],
+    ok: (v: unknown) => boolean,
+    required = false,
+  ): void {
+    if (value === undefined && !required) return;
+    if (!Array.isArray(value)) this.report(option, value, `a list of ${items}`);
+    else value.forEach((v: unknown, i) => ok(v) || this.report(`${option}[${i}]`, v, item));
+  }
+
+  /** True when `value` is an object to look into; reports anything else but undefined. */
+  object(option: string, value: unknown, expected: string, required = false): value is Record<string, unknown> {
+    if (isObject(value)) return true;
+    if (required || value !== undefined) this.report(option, value, expected);
+    return false;
+  }
+}
+
+/**
+ * `new Connector(...)`'s options. Without `controllers` as a list of classes and `info` with its
+ * texts, resolve() could not go on (it failed with "controllers is not iterable"). Reports each
+ * wrong one; the caller stops when there are any.
+ */
+export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): void {
+  const c = new Checks((option) => ({ connector: option }), bag);
+  const info: unknown = o.info;
+  if (c.object('info', info, 'an object with title, description and version', true)) {
+    c.text('info.title', info.title, true);
+    c.text('info.description', info.description, true);
+    c.text('info.version', info.version, true);
+    c.text('info.termsOfService', info.termsOfService);
+    c.text('info.deploymentVersion', info.deploymentVersion);
+    c.oneOf('info.status', info.status, ['Preview', 'Production']);
+    c.list('info.keywords', info.keywords, STRINGS, isString);
+    if (c.object('info.contact', info.contact, 'an object with name, url and email')) {
+      for (const k of ['name', 'url', 'email']) c.text(`info.contact.${k}`, info.contact[k]);
+    }
+    if (c.object('info.license', info.license, 'an object with name and url')) {
+      c.text('info.license.name', info.license.name, true);
+      c.text('info.license.url', info.license.url);
+    }
+    c.extensions('info.extensions', info.extensions);
+  }
+  c.text('host', o.host);
+  c.text('basePath', o.basePath);
+  c.text('brandColor', o.brandColor, true);
+  c.text('publisher', o.publisher);
+  c.text('stackOwner', o.stackOwner);
+  c.text('icon', o.icon);
+  c.list('schemes', o.schemes, ['"http" and "https"', '"http" or "https"'], (v) => v === 'http' || v === 'https');
+  c.list('consumes', o.consumes, MEDIA_TYPES, isString);
+  c.list('produces', o.produces, MEDIA_TYPES, isString);
+  c.list('capabilities', o.capabilities, STRINGS, isString);
+  const metadata: unknown = o.metadata;
+  if (c.object('metadata', metadata, 'an object with website, privacyPolicy and categories')) {
+    c.text('metadata.website', metadata.website);
+    c.text('metadata.privacyPolicy', metadata.privacyPolicy);
+    const category = 'one of CONNECTOR_CATEGORIES (exported by @flowport/core)';
+    c.list('metadata.categories', metadata.categories, ['categories', category], (v) => CATEGORIES.has(v));
+  }
+  c.oneOf('unknownProperties', o.unknownProperties, ['reject', 'allow']);
+  c.flag('asDeclared', o.asDeclared);
+  c.list('controllers', o.controllers, ['controller classes', 'a controller class'], isClass, true);
+  c.list('triggers', o.triggers, ['triggers', 'a trigger (webhookTrigger or pollingTrigger)'], isObject);
+  c.list('policies', o.policies, ['policies', 'a policy (setHeader, policy, …)'], isObject);
+  c.list('schemas', o.schemas, ['classes', 'a class'], isClass);
+  c.list('tags', o.tags, ['tags', 'a tag with a name'], (t) => isObject(t) && typeof t.name === 'string');
+  c.extensions('extensions', o.extensions);
+  const paths: unknown = o.pathExtensions;
+  if (c.object('pathExtensions', paths, 'an object of extensions by path')) {
+    for (const path of Object.keys(paths)) c.extensions(`pathExtensions["${path}"]`, paths[path]);
+  }
+}
+
+/** `@Controller(path, options)`: its options apply to each of its operations. */
+export function checkControllerOptions(o: ControllerOptions, at: SourceLocation, bag: DiagnosticBag): void {
+  const c = new Checks(() => at, bag);
+  if (!c.object('@Controller options', o, 'an object with tags, visibility, public and extensions', true)) return;
+  c.list('tags', o.tags, STRINGS, isString);
+  c.visibility('visibility', o.visibility);
+  c.flag('public', o.public);
+  c.extensions('extensions', o.extensions);
+}
+
+type OptionCheck = (c: Checks, value: unknown, option: string) => void;
+
+const flag: OptionCheck = (c, v, k) => c.flag(k, v);
+const strings: OptionCheck = (c, v, k) => c.list(k, v, STRINGS, isString);
+const mediaTypes: OptionCheck = (c, v, k) => c.list(k, v, MEDIA_TYPES, isString);
+const text: OptionCheck = (c, v, k) => c.text(k, v);
+const extensions: OptionCheck = (c, v, k) => c.extensions(k, v);
+
+/**
+ * `@Action`'s and `@Trigger`'s options by name, beyond the texts that checkOptionTypes reads from
+ * the model. Only the options given are looked at: every operation of a build passes here.
+ */
+const OPERATION_OPTIONS: Readonly<Record<string, OptionCheck>> = {
+  id: text,
+  deprecated: flag,
+  noGenericTest: flag,
+  chunkTransfer: flag,
+  safe: flag,
+  public: flag,
+  pollingMetadata: flag,
+  consumes: mediaTypes,
+  produces: mediaTypes,
+  tags: strings,
+  // With `scopes: 'read'`, every call with valid credentials was a 500 ("scopes.filter is not a function").
+  scopes: strings,
+  security: (c, v, k) => c.list(k, v, ['requirements', 'a requirement (scheme name → scopes)'], isObject),
+  annotation: (c, v, k) => {
+    if (!c.object(k, v, 'an object with family, revision, status and replacement')) return;
+    c.text(`${k}.family`, v.family);
+    c.count(`${k}.revision`, v.revision, 1, 'a whole number from 1');
+    c.oneOf(`${k}.status`, v.status, ['Preview', 'Production']);
+    const replacement = v.replacement;
+    if (c.object(`${k}.replacement`, replacement, 'an object with api and operationId')) {
+      c.text(`${k}.replacement.api`, replacement.api, true);
+      c.text(`${k}.replacement.operationId`, replacement.operationId, true);
+    }
+  },
+  openAiData: (c, v, k) => c.object(k, v, 'an object'),
+  pageable: (c, v, k) => {
+    if (c.object(k, v, 'an object with nextLinkName'))
+      c.oneOf(`${k}.nextLinkName`, v.nextLinkName, ['nextLink', '@odata.nextLink'], true);
+  },
+  async: (c, v, k) => {
+    if (!c.object(k, v, 'an object with retryAfter and expiresAfter (seconds)')) return;
+    // Both are sent in headers and compared with clocks in whole seconds.
+    c.count(`${k}.retryAfter`, v.retryAfter, 0, 'a whole number of seconds, 0 or more');
+    c.count(`${k}.expiresAfter`, v.expiresAfter, 1, 'a whole number of seconds, 1 or more');
+  },
+  operationContext: (c, v, k) => {
+    if (c.object(k, v, 'an object with simulate'))
+      c.object(`${k}.simulate`, v.simulate, 'an object with operation and parameters', true);
+  },
+  hint: text,
+  extensions,
+  pathExtensions: extensions,
+};
+
+/** `@Action(options)` or `@Trigger(options)`; a trigger also needs its `kind`. */
+export function checkOperationOptions(o: unknown, trigger: boolean, at: SourceLocation, bag: DiagnosticBag): void {
+  const c = new Checks(() => at, bag);
+  if (!c.object(`${trigger ? '@Trigger' : '@Action'} options`, o, 'an object with summary', true)) return;
+  for (const k of Object.keys(o)) OPERATION_OPTIONS[k]?.(c, o[k], k);
+  if (trigger) c.oneOf('kind', o.kind, ['single', 'batch'], true);
+}
