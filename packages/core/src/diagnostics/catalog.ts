@@ -436,6 +436,13 @@ export const catalog = {
     'enum lists {values}, which {are} not of type {type}, so no request can give {them}',
     'List values of the declared type, or declare the type the values have.',
   ),
+  keywordValue: entry(
+    'FP1418',
+    'keyword-value',
+    'error',
+    '{keyword} is {value}, where the schema takes {expected}',
+    "Pass {expected} to the constraint or option that sets {keyword} (@Min, @Max, @Length, @Matches, @ArrayMaxSize…, or a parameter's { minimum, maxLength, pattern… }).",
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),

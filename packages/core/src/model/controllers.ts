@@ -8,7 +8,7 @@ import { controllerOf, methodsOf } from '../metadata/store';
 import type { SchemaRegistry } from '../schema/registry';
 import type { Class } from '../types';
 import { checkControllerOptions, checkOperationOptions } from './declared-options';
-import { badVisibility } from './option-types';
+import { badVisibility } from '../diagnostics/option-checks';
 import { parameterModel } from './parameters';
 import { joinPath, operationIdOf } from './paths';
 import { responseModel } from './responses';

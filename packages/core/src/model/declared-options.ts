@@ -2,7 +2,17 @@ import { CONNECTOR_CATEGORIES, type ConnectorOptions } from '../connector';
 import type { ControllerOptions } from '../decorators/controller';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
-import { A_STRING, A_VISIBILITY, badText, badVisibility, checkExtensions, isObject, shown } from './option-types';
+import {
+  Checks,
+  checkOptions,
+  extensions,
+  flag,
+  isObject,
+  mediaTypes,
+  strings,
+  text,
+  type OptionCheck,
+} from '../diagnostics/option-checks';
 
 /*
  * The options given to `new Connector()`, `@Controller()` and `@Action()`/`@Trigger()`, checked
@@ -13,70 +23,8 @@ import { A_STRING, A_VISIBILITY, badText, badVisibility, checkExtensions, isObje
  * (`deprecated: 'yes'`), or failed inside resolve() ("types.map is not a function").
  */
 
-const STRINGS = ['strings', A_STRING] as const;
-const MEDIA_TYPES = ['media types', 'a media type string'] as const;
 const CATEGORIES: ReadonlySet<unknown> = new Set(CONNECTOR_CATEGORIES);
-const isString = (v: unknown) => typeof v === 'string';
 const isClass = (v: unknown) => typeof v === 'function';
-
-/** The checks of one declaration's options; `locate` says where each option is declared. */
-class Checks {
-  constructor(
-    private readonly locate: (option: string) => SourceLocation,
-    private readonly bag: DiagnosticBag,
-  ) {}
-
-  report(option: string, value: unknown, expected: string): void {
-    this.bag.report('optionType', this.locate(option), { option, expected, found: shown(value) });
-  }
-
-  extensions(option: string, value: unknown): void {
-    checkExtensions(this.locate(option), option, value, this.bag);
-  }
-
-  text(option: string, value: unknown, required = false): void {
-    if (badText(value, required)) this.report(option, value, A_STRING);
-  }
-
-  flag(option: string, value: unknown): void {
-    if (value !== undefined && typeof value !== 'boolean') this.report(option, value, 'true or false');
-  }
-
-  oneOf(option: string, value: unknown, allowed: readonly unknown[], required = false): void {
-    if ((required || value !== undefined) && !allowed.includes(value))
-      this.report(option, value, allowed.map((a) => JSON.stringify(a)).join(' or '));
-  }
-
-  visibility(option: string, value: unknown): void {
-    if (badVisibility(value)) this.report(option, value, A_VISIBILITY);
-  }
-
-  /** A whole number of at least `min`; `expected` says so in the unit of the option. */
-  count(option: string, value: unknown, min: number, expected: string): void {
-    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min))
-      this.report(option, value, expected);
-  }
-
-  /** A list whose every item passes `ok`; `items` and `item` say what they must be. */
-  list(
-    option: string,
-    value: unknown,
-    [items, item]: readonly [string, string],
-    ok: (v: unknown) => boolean,
-    required = false,
-  ): void {
-    if (value === undefined && !required) return;
-    if (!Array.isArray(value)) this.report(option, value, `a list of ${items}`);
-    else value.forEach((v: unknown, i) => ok(v) || this.report(`${option}[${i}]`, v, item));
-  }
-
-  /** True when `value` is an object to look into; reports anything else but undefined. */
-  object(option: string, value: unknown, expected: string, required = false): value is Record<string, unknown> {
-    if (isObject(value)) return true;
-    if (required || value !== undefined) this.report(option, value, expected);
-    return false;
-  }
-}
 
 /**
  * `new Connector(...)`'s options. Without `controllers` as a list of classes and `info` with its
@@ -93,7 +41,7 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
     c.text('info.termsOfService', info.termsOfService);
     c.text('info.deploymentVersion', info.deploymentVersion);
     c.oneOf('info.status', info.status, ['Preview', 'Production']);
-    c.list('info.keywords', info.keywords, STRINGS, isString);
+    strings(c, info.keywords, 'info.keywords');
     if (c.object('info.contact', info.contact, 'an object with name, url and email')) {
       for (const k of ['name', 'url', 'email']) c.text(`info.contact.${k}`, info.contact[k]);
     }
@@ -110,9 +58,9 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
   c.text('stackOwner', o.stackOwner);
   c.text('icon', o.icon);
   c.list('schemes', o.schemes, ['"http" and "https"', '"http" or "https"'], (v) => v === 'http' || v === 'https');
-  c.list('consumes', o.consumes, MEDIA_TYPES, isString);
-  c.list('produces', o.produces, MEDIA_TYPES, isString);
-  c.list('capabilities', o.capabilities, STRINGS, isString);
+  mediaTypes(c, o.consumes, 'consumes');
+  mediaTypes(c, o.produces, 'produces');
+  strings(c, o.capabilities, 'capabilities');
   const metadata: unknown = o.metadata;
   if (c.object('metadata', metadata, 'an object with website, privacyPolicy and categories')) {
     c.text('metadata.website', metadata.website);
@@ -134,23 +82,24 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
   }
 }
 
+const CONTROLLER_OPTIONS: Readonly<Record<string, OptionCheck>> = {
+  tags: strings,
+  visibility: (c, v, k) => c.visibility(k, v),
+  public: flag,
+  extensions,
+};
+
 /** `@Controller(path, options)`: its options apply to each of its operations. */
 export function checkControllerOptions(o: ControllerOptions, at: SourceLocation, bag: DiagnosticBag): void {
-  const c = new Checks(() => at, bag);
-  if (!c.object('@Controller options', o, 'an object with tags, visibility, public and extensions', true)) return;
-  c.list('tags', o.tags, STRINGS, isString);
-  c.visibility('visibility', o.visibility);
-  c.flag('public', o.public);
-  c.extensions('extensions', o.extensions);
+  if (isObject(o)) checkOptions(CONTROLLER_OPTIONS, o, at, bag);
+  else
+    new Checks(() => at, bag).object(
+      '@Controller options',
+      o,
+      'an object with tags, visibility, public and extensions',
+      true,
+    );
 }
-
-type OptionCheck = (c: Checks, value: unknown, option: string) => void;
-
-const flag: OptionCheck = (c, v, k) => c.flag(k, v);
-const strings: OptionCheck = (c, v, k) => c.list(k, v, STRINGS, isString);
-const mediaTypes: OptionCheck = (c, v, k) => c.list(k, v, MEDIA_TYPES, isString);
-const text: OptionCheck = (c, v, k) => c.text(k, v);
-const extensions: OptionCheck = (c, v, k) => c.extensions(k, v);
 
 /**
  * `@Action`'s and `@Trigger`'s options by name, beyond the texts that checkOptionTypes reads from
@@ -203,8 +152,11 @@ const OPERATION_OPTIONS: Readonly<Record<string, OptionCheck>> = {
 
 /** `@Action(options)` or `@Trigger(options)`; a trigger also needs its `kind`. */
 export function checkOperationOptions(o: unknown, trigger: boolean, at: SourceLocation, bag: DiagnosticBag): void {
-  const c = new Checks(() => at, bag);
-  if (!c.object(`${trigger ? '@Trigger' : '@Action'} options`, o, 'an object with summary', true)) return;
-  for (const k of Object.keys(o)) OPERATION_OPTIONS[k]?.(c, o[k], k);
-  if (trigger) c.oneOf('kind', o.kind, ['single', 'batch'], true);
+  if (!isObject(o)) {
+    new Checks(() => at, bag).object(`${trigger ? '@Trigger' : '@Action'} options`, o, 'an object with summary', true);
+    return;
+  }
+  checkOptions(OPERATION_OPTIONS, o, at, bag);
+  if (trigger && o.kind !== 'single' && o.kind !== 'batch')
+    new Checks(() => at, bag).oneOf('kind', o.kind, ['single', 'batch'], true);
 }

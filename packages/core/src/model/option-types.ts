@@ -3,23 +3,15 @@ import type { SourceLocation } from '../diagnostics/location';
 import type { SchemaModel, SchemaTable } from '../schema/model';
 import type { Class } from '../types';
 import type { OperationModel } from './types';
-
-export const A_STRING = 'a string';
-export const A_VISIBILITY = 'one of "important", "advanced", "internal" or "none"';
-const AN_EXTENSIONS_OBJECT = 'an object of "x-" keys';
-
-/** How a wrong value reads in a message: its type, and the value where it is short. */
-export function shown(v: unknown): string {
-  if (v === null || v === undefined) return String(v);
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'object') return 'an object';
-  return `${typeof v} ${String(v)}`;
-}
-
-export const badText = (v: unknown, required = false) => (required || v !== undefined) && typeof v !== 'string';
-export const badVisibility = (v: unknown) =>
-  v !== undefined && v !== 'important' && v !== 'advanced' && v !== 'internal' && v !== 'none';
+import {
+  A_STRING,
+  A_VISIBILITY,
+  badExtensions,
+  badText,
+  badVisibility,
+  checkExtensions,
+  shown,
+} from '../diagnostics/option-checks';
 
 type Annotated = {
   readonly summary?: unknown;
@@ -98,22 +90,3 @@ export function checkOptionTypes(
   }
   for (const [name, schema] of schemas) walk(schema, { class: classes.get(name)?.name ?? name });
 }
-
-export const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * Each `extensions` key is written into the definition as it is, where Swagger 2.0 and OpenAPI 3
- * take only keys that start with "x-": `{ foo: 1 }` made a definition neither would accept.
- */
-export function checkExtensions(at: SourceLocation, option: string, value: unknown, bag: DiagnosticBag): void {
-  if (value === undefined) return;
-  if (!isObject(value)) {
-    bag.report('optionType', at, { option, expected: AN_EXTENSIONS_OBJECT, found: shown(value) });
-    return;
-  }
-  for (const key of Object.keys(value)) if (!key.startsWith('x-')) bag.report('notAnExtension', at, { option, key });
-}
-
-const badExtensions = (v: unknown) =>
-  v !== undefined && (!isObject(v) || Object.keys(v).some((k) => !k.startsWith('x-')));

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { checkParameterOptions } from '../schema/described-options';
 import type { ParameterOptions } from '../decorators/params';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
@@ -22,7 +23,9 @@ export function parameterModel(
   at: SourceLocation,
 ): ParameterModel {
   const o = rec.options;
-  if (RESERVED.has(rec.name.toLowerCase())) bag.report('reservedParameterName', at, { name: rec.name });
+  checkParameterOptions(rec.name, o, at, bag);
+  if (typeof rec.name === 'string' && RESERVED.has(rec.name.toLowerCase()))
+    bag.report('reservedParameterName', at, { name: rec.name });
   // `items` types an array declared as `T[]`, whose metadata says only `Array`.
   const type =
     o.type ??

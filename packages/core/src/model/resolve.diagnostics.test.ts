@@ -4,12 +4,12 @@ import { IsEmail, IsInt, IsLatLong, IsNumber, IsOptional, IsString, Matches, Val
 import { apiKey } from '../auth/auth';
 import { connectionParameter } from '../auth/connection-parameters';
 import { Controller, type ControllerOptions } from '../decorators/controller';
-import { Field } from '../decorators/field';
+import { Field, type FieldOptions } from '../decorators/field';
 import { Delete, Get, Post, Put } from '../decorators/http';
 import { Action, Trigger, type ActionOptions, type TriggerOptions } from '../decorators/operation';
-import { Body, FormField, Header, Path, Query } from '../decorators/params';
+import { Body, FormField, Header, Path, Query, type ParameterOptions } from '../decorators/params';
 import { Returns } from '../decorators/returns';
-import { IsIn, IsPositive, Max, MaxLength, Min, MinLength } from '../decorators/constraints';
+import { ArrayMaxSize, IsIn, IsPositive, Length, Max, MaxLength, Min, MinLength } from '../decorators/constraints';
 import { Connector, type ConnectorOptions } from '../connector';
 import type { Extensions } from '../types';
 import { catalogEntries } from '../diagnostics/catalog';
@@ -409,6 +409,43 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         'E.b: kind must be "single" or "batch", not undefined',
         'E.c: @Action options must be an object with summary, not "C"',
         'E.c: summary must be a string, not undefined',
+      ],
+    );
+    // A parameter's and a property's options. Before, enum: 'ab' was published as the values "a"
+    // and "b", required: 'yes' and allowEmptyValue: 'y' were written as they were, notificationUrl:
+    // 'no' made the property the notification URL, and @Query(5) failed with "rec.name.toLowerCase
+    // is not a function".
+    class F {
+      @Field(loose<FieldOptions>({ nullable: 'yes', mediaKind: 'video', enum: 'xy', notificationUrl: 'no' }))
+      @IsString()
+      f!: string;
+    }
+    @Controller()
+    class P {
+      @Post('/p')
+      @Returns(204)
+      p(
+        @Body() _f: F,
+        @Query('q', loose<ParameterOptions>({ required: 'yes', collectionFormat: 'comma', enumValues: 'x' }))
+        _q: string,
+        @Query(loose<string>(5)) _n: string,
+        @Header('x-h', loose<ParameterOptions>('x')) _h: string,
+      ): void {}
+    }
+    assert.deepEqual(
+      diagnosticsOf(connectorOf([P]))
+        .filter((d) => d.code === 'FP1018')
+        .map((d) => `${formatLocation(d.at)}: ${d.message}`),
+      [
+        'F property f: nullable must be true or false, not "yes"',
+        'F property f: mediaKind must be "image" or "audio", not "video"',
+        'F property f: enum must be a list of values, or an enum object, not "xy"',
+        'F property f: notificationUrl must be true or false, not "no"',
+        'P.p param #1 (q): required must be true or false, not "yes"',
+        'P.p param #1 (q): collectionFormat must be "csv" or "ssv" or "tsv" or "pipes" or "multi", not "comma"',
+        'P.p param #1 (q): enumValues must be a list of { value, displayName }, not "x"',
+        'P.p param #2 (5): the parameter name must be a string, not number 5',
+        'P.p param #3 (x-h): the parameter options must be an object, not "x"',
       ],
     );
   });
@@ -1185,6 +1222,38 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
           'Level property level',
         ],
         ['enum lists "1", "2", which are not of type number, so no request can give them', 'C.set param #1 (n)'],
+      ],
+    );
+  });
+
+  check('FP1418', 'a keyword value of another type than the schema takes', () => {
+    // Before, written as they were: @Length('x') as "maxLength": null (NaN), @Length(-1) and
+    // @ArrayMaxSize(2.5) as values the Swagger 2.0 schema refuses, { pattern: 5 } as a number.
+    const loose = <T>(v: unknown) => v as T;
+    class Note {
+      @IsString() @Length(loose<number>(-1), loose<number>('x')) text!: string;
+      @IsString({ each: true }) @ArrayMaxSize(2.5) tags!: string[];
+      @IsInt() @Min(loose<number>('5')) @Max(loose<number>(undefined)) size!: number;
+    }
+    @Controller()
+    class C {
+      @Post('/n')
+      @Returns(204)
+      set(
+        @Body() _n: Note,
+        @Query('p', { pattern: loose<string>(5), minimum: loose<number>('1'), type: Number }) _p: number,
+      ): void {}
+    }
+    const found = diagnosticsOf(connectorOf([C])).filter((d) => d.code === 'FP1418');
+    assert.deepEqual(
+      found.map((d) => `${formatLocation(d.at)}: ${d.message}`),
+      [
+        'Note property text: minLength is -1, where the schema takes a whole number, 0 or more',
+        'Note property text: maxLength is NaN, where the schema takes a whole number, 0 or more',
+        'Note property tags: maxItems is 2.5, where the schema takes a whole number, 0 or more',
+        'Note property size: maximum is NaN, where the schema takes a number',
+        'C.set param #1 (p): minimum is "1", where the schema takes a number',
+        'C.set param #1 (p): pattern is 5, where the schema takes a string',
       ],
     );
   });

@@ -84,7 +84,8 @@ export function applyDescribed(
   if (o.example !== undefined) s.example = o.example;
   if (o.testValue !== undefined) s.testValue = o.testValue;
   if (o.enum !== undefined) s.enum = enumMembers(o.enum);
-  if (o.enumValues !== undefined) {
+  // Anything else is reported by checkParameterOptions/checkFieldOptions.
+  if (Array.isArray(o.enumValues)) {
     s.enumValues = [...o.enumValues];
     for (const v of o.enumValues) {
       if (s.enum && !s.enum.includes(v.value)) bag.report('enumValueNotInEnum', at, { value: JSON.stringify(v.value) });

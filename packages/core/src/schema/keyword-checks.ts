@@ -28,6 +28,7 @@ export function checkKeywords(s: SchemaModel, bag: DiagnosticBag, at: SourceLoca
 
 function checkNode(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): void {
   if (node.ref !== undefined || node.literal !== undefined) return;
+  checkValues(node, bag, at);
   if (node.enum !== undefined) {
     if (node.enum.length === 0) bag.report('emptyEnum', at);
     else if (node.type !== undefined) checkEnumType(node, node.type, node.enum, bag, at);
@@ -55,6 +56,42 @@ function checkNode(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): v
     bag.report('unsatisfiableBounds', at, { bounds: `minItems ${node.minItems} and maxItems ${node.maxItems}` });
   }
   if (node.type !== undefined) checkApplies(node, node.type, bag, at);
+}
+
+const NUMBER = 'a number';
+const COUNT = 'a whole number, 0 or more';
+const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+
+/**
+ * Keyword values of another type than the schema's: `@Length('x')` wrote `maxLength: null` (NaN
+ * as JSON writes it), `@Length(-1)` and `@ArrayMaxSize(2.5)` wrote values the Swagger 2.0 schema
+ * refuses, and a parameter's `{ pattern: 5 }` a pattern that is a number. Straight-line reads, as
+ * above; a report is built only for a wrong value.
+ */
+function checkValues(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): void {
+  const wrong = (keyword: string, value: unknown, expected: string) =>
+    bag.report('keywordValue', at, { keyword, value: shownValue(value), expected });
+  if (node.minimum !== undefined && !isNumber(node.minimum)) wrong('minimum', node.minimum, NUMBER);
+  if (node.maximum !== undefined && !isNumber(node.maximum)) wrong('maximum', node.maximum, NUMBER);
+  if (node.multipleOf !== undefined && !(isNumber(node.multipleOf) && node.multipleOf > 0))
+    wrong('multipleOf', node.multipleOf, 'a number above 0');
+  if (node.minLength !== undefined && !isCount(node.minLength)) wrong('minLength', node.minLength, COUNT);
+  if (node.maxLength !== undefined && !isCount(node.maxLength)) wrong('maxLength', node.maxLength, COUNT);
+  if (node.minItems !== undefined && !isCount(node.minItems)) wrong('minItems', node.minItems, COUNT);
+  if (node.maxItems !== undefined && !isCount(node.maxItems)) wrong('maxItems', node.maxItems, COUNT);
+  if (node.pattern !== undefined && typeof node.pattern !== 'string') wrong('pattern', node.pattern, 'a string');
+  if (node.exclusiveMinimum !== undefined && typeof node.exclusiveMinimum !== 'boolean')
+    wrong('exclusiveMinimum', node.exclusiveMinimum, 'true or false');
+  if (node.exclusiveMaximum !== undefined && typeof node.exclusiveMaximum !== 'boolean')
+    wrong('exclusiveMaximum', node.exclusiveMaximum, 'true or false');
+  if (node.uniqueItems !== undefined && typeof node.uniqueItems !== 'boolean')
+    wrong('uniqueItems', node.uniqueItems, 'true or false');
+}
+
+/** A keyword's value as a message shows it: NaN and Infinity by name, which JSON writes as null. */
+function shownValue(v: unknown): string {
+  return typeof v === 'number' ? String(v) : v === undefined ? 'undefined' : JSON.stringify(v);
 }
 
 /**

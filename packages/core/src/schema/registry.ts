@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { checkFieldOptions } from './described-options';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import { fieldsOf, lineage, ownFieldNames, schemaOf } from '../metadata/store';
@@ -155,6 +156,7 @@ export class SchemaRegistry {
       if (isAccessor(cls, property)) this.bag.report('accessorProperty', at);
       const own = constraints.filter((c) => c.property === property);
       const field = fields.get(property) ?? {};
+      checkFieldOptions(field, at, this.bag);
       schema.properties![property] = this.propertySchema(cls, property, own, field, at);
       const optional = own.some((c) => c.kind === 'optional') && !own.some((c) => c.kind === 'defined');
       if ((field.required ?? !optional) === true) required.push(property);
@@ -227,12 +229,13 @@ export class SchemaRegistry {
     // format, a handler that returns what it was given breaks its own definition.
     const date = s.runtimeType === 'Date' ? s : s.items?.runtimeType === 'Date' ? s.items : undefined;
     if (date && date.format !== 'date-time') this.bag.report('dateFieldFormat', at, { format: String(date.format) });
-    if (field.nullable) s.nullable = true;
-    if (field.readOnly) s.readOnly = true;
+    // A flag of another type is reported by checkFieldOptions, and sets nothing.
+    if (field.nullable === true) s.nullable = true;
+    if (field.readOnly === true) s.readOnly = true;
     if (field.title !== undefined) s.title = field.title;
     if (field.mediaKind) s.mediaKind = field.mediaKind;
-    if (field.notificationUrl) s.notificationUrl = true;
-    if (field.editor) {
+    if (field.notificationUrl === true) s.notificationUrl = true;
+    if (field.editor === 'dictionary') {
       s.editor = field.editor;
       if (s.type !== 'object' || s.additionalProperties === undefined || s.additionalProperties === false) {
         this.bag.report('editorNeedsDictionary', at);

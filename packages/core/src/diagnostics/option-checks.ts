@@ -1,0 +1,133 @@
+import type { DiagnosticBag } from './diagnostic';
+import type { SourceLocation } from './location';
+
+/*
+ * Checks of declared options against what their TypeScript types say. `flowport build` compiles
+ * without checking types, and JavaScript has none: each wrong value is an FP1018 option-type
+ * error naming the option, instead of a value written into the files as it was, read letter by
+ * letter, silently ignored, or a failure inside resolve().
+ */
+
+export const A_STRING = 'a string';
+export const A_VISIBILITY = 'one of "important", "advanced", "internal" or "none"';
+const AN_EXTENSIONS_OBJECT = 'an object of "x-" keys';
+
+/** How a wrong value reads in a message: its type, and the value where it is short. */
+export function shown(v: unknown): string {
+  if (v === null || v === undefined) return String(v);
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${String(v)}`;
+}
+
+export const badText = (v: unknown, required = false) => (required || v !== undefined) && typeof v !== 'string';
+export const badVisibility = (v: unknown) =>
+  v !== undefined && v !== 'important' && v !== 'advanced' && v !== 'internal' && v !== 'none';
+
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Each `extensions` key is written into the definition as it is, where Swagger 2.0 and OpenAPI 3
+ * take only keys that start with "x-": `{ foo: 1 }` made a definition neither would accept.
+ */
+export function checkExtensions(at: SourceLocation, option: string, value: unknown, bag: DiagnosticBag): void {
+  if (value === undefined) return;
+  if (!isObject(value)) {
+    bag.report('optionType', at, { option, expected: AN_EXTENSIONS_OBJECT, found: shown(value) });
+    return;
+  }
+  for (const key of Object.keys(value)) if (!key.startsWith('x-')) bag.report('notAnExtension', at, { option, key });
+}
+
+export const badExtensions = (v: unknown) =>
+  v !== undefined && (!isObject(v) || Object.keys(v).some((k) => !k.startsWith('x-')));
+
+const STRINGS = ['strings', A_STRING] as const;
+const MEDIA_TYPES = ['media types', 'a media type string'] as const;
+const isString = (v: unknown) => typeof v === 'string';
+
+/** The checks of one declaration's options; `locate` says where each option is declared. */
+export class Checks {
+  constructor(
+    private readonly locate: (option: string) => SourceLocation,
+    private readonly bag: DiagnosticBag,
+  ) {}
+
+  report(option: string, value: unknown, expected: string): void {
+    this.bag.report('optionType', this.locate(option), { option, expected, found: shown(value) });
+  }
+
+  extensions(option: string, value: unknown): void {
+    checkExtensions(this.locate(option), option, value, this.bag);
+  }
+
+  text(option: string, value: unknown, required = false): void {
+    if (badText(value, required)) this.report(option, value, A_STRING);
+  }
+
+  flag(option: string, value: unknown): void {
+    if (value !== undefined && typeof value !== 'boolean') this.report(option, value, 'true or false');
+  }
+
+  oneOf(option: string, value: unknown, allowed: readonly unknown[], required = false): void {
+    if ((required || value !== undefined) && !allowed.includes(value))
+      this.report(option, value, allowed.map((a) => JSON.stringify(a)).join(' or '));
+  }
+
+  visibility(option: string, value: unknown): void {
+    if (badVisibility(value)) this.report(option, value, A_VISIBILITY);
+  }
+
+  /** A whole number of at least `min`; `expected` says so in the unit of the option. */
+  count(option: string, value: unknown, min: number, expected: string): void {
+    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min))
+      this.report(option, value, expected);
+  }
+
+  /** A list whose every item passes `ok`; `items` and `item` say what they must be. */
+  list(
+    option: string,
+    value: unknown,
+    [items, item]: readonly [string, string],
+    ok: (v: unknown) => boolean,
+    required = false,
+  ): void {
+    if (value === undefined && !required) return;
+    if (!Array.isArray(value)) this.report(option, value, `a list of ${items}`);
+    else value.forEach((v: unknown, i) => ok(v) || this.report(`${option}[${i}]`, v, item));
+  }
+
+  /** True when `value` is an object to look into; reports anything else but undefined. */
+  object(option: string, value: unknown, expected: string, required = false): value is Record<string, unknown> {
+    if (isObject(value)) return true;
+    if (required || value !== undefined) this.report(option, value, expected);
+    return false;
+  }
+}
+
+export type OptionCheck = (c: Checks, value: unknown, option: string) => void;
+
+export const flag: OptionCheck = (c, v, k) => c.flag(k, v);
+export const strings: OptionCheck = (c, v, k) => c.list(k, v, STRINGS, isString);
+export const mediaTypes: OptionCheck = (c, v, k) => c.list(k, v, MEDIA_TYPES, isString);
+export const text: OptionCheck = (c, v, k) => c.text(k, v);
+export const extensions: OptionCheck = (c, v, k) => c.extensions(k, v);
+
+/**
+ * Runs the check `table` has for each option given in `o`. Every operation, parameter and
+ * property of a build passes here, so nothing is allocated unless `o` has an option to check.
+ */
+export function checkOptions(
+  table: Readonly<Record<string, OptionCheck>>,
+  o: object,
+  at: SourceLocation,
+  bag: DiagnosticBag,
+): void {
+  let c: Checks | undefined;
+  for (const k in o) {
+    const check = table[k];
+    if (check !== undefined) check((c ??= new Checks(() => at, bag)), (o as Record<string, unknown>)[k], k);
+  }
+}
