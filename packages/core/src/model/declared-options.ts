@@ -160,3 +160,34 @@ export function checkOperationOptions(o: unknown, trigger: boolean, at: SourceLo
   if (trigger && o.kind !== 'single' && o.kind !== 'batch')
     new Checks(() => at, bag).oneOf('kind', o.kind, ['single', 'batch'], true);
 }
+
+const HEADER_OPTIONS: Readonly<Record<string, OptionCheck>> = {
+  type: (c, v, k) => c.oneOf(k, v, ['string', 'integer', 'number', 'boolean']),
+  format: text,
+};
+
+const RESPONSE_OPTIONS: Readonly<Record<string, OptionCheck>> = {
+  mediaKind: (c, v, k) => c.oneOf(k, v, ['image', 'audio']),
+  examples: (c, v, k) => c.object(k, v, 'an object of examples by media type'),
+  headers: (c, v, k) => {
+    if (!c.object(k, v, 'an object of headers by name')) return;
+    for (const name of Object.keys(v)) {
+      const h = v[name];
+      if (c.object(`header ${name}`, h, 'an object with type, format and description'))
+        for (const option of Object.keys(h)) HEADER_OPTIONS[option]?.(c, h[option], `header ${name} ${option}`);
+    }
+  },
+};
+
+/**
+ * `@Returns(status, type, options)`: a status Swagger 2.0 has a key for, and the options beyond
+ * their texts. Before, `@Returns(99)` was published as the response "99", `headers: 'x'` as a
+ * header named "0", and `{ type: 'str' }` as a header type no validator knows.
+ */
+export function checkResponseOptions(status: unknown, o: unknown, at: SourceLocation, bag: DiagnosticBag): void {
+  const ok =
+    status === 'default' || (Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599);
+  if (!ok) new Checks(() => at, bag).report('the status', status, 'an HTTP status from 100 to 599, or "default"');
+  if (isObject(o)) checkOptions(RESPONSE_OPTIONS, o, at, bag);
+  else if (o !== undefined) new Checks(() => at, bag).object('the @Returns options', o, 'an object');
+}

@@ -8,7 +8,7 @@ import { Field, type FieldOptions } from '../decorators/field';
 import { Delete, Get, Post, Put } from '../decorators/http';
 import { Action, Trigger, type ActionOptions, type TriggerOptions } from '../decorators/operation';
 import { Body, FormField, Header, Path, Query, type ParameterOptions } from '../decorators/params';
-import { Returns } from '../decorators/returns';
+import { Returns, type ResponseOptions } from '../decorators/returns';
 import { ArrayMaxSize, IsIn, IsPositive, Length, Max, MaxLength, Min, MinLength } from '../decorators/constraints';
 import { Connector, type ConnectorOptions } from '../connector';
 import type { Extensions } from '../types';
@@ -446,6 +446,29 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         'P.p param #1 (q): enumValues must be a list of { value, displayName }, not "x"',
         'P.p param #2 (5): the parameter name must be a string, not number 5',
         'P.p param #3 (x-h): the parameter options must be an object, not "x"',
+      ],
+    );
+    // A response's status and options. Before, @Returns(99) was published as the response "99",
+    // headers: 'x' as a header named "0", and a header type 'str' as written.
+    @Controller()
+    class R {
+      @Get('/r')
+      @Returns(200, undefined, loose<ResponseOptions>({ headers: { 'x-a': { type: 'str' }, 'x-b': 'string' } }))
+      @Returns(loose<number>(99))
+      @Returns(201, undefined, loose<ResponseOptions>({ headers: 'x', examples: 'y', mediaKind: 'video' }))
+      r(): void {}
+    }
+    assert.deepEqual(
+      diagnosticsOf(connectorOf([R]))
+        .filter((d) => d.code === 'FP1018')
+        .map((d) => `${formatLocation(d.at)}: ${d.message}`),
+      [
+        'R.r response 200: header x-a type must be "string" or "integer" or "number" or "boolean", not "str"',
+        'R.r response 200: header x-b must be an object with type, format and description, not "string"',
+        'R.r response 99: the status must be an HTTP status from 100 to 599, or "default", not number 99',
+        'R.r response 201: headers must be an object of headers by name, not "x"',
+        'R.r response 201: examples must be an object of examples by media type, not "y"',
+        'R.r response 201: mediaKind must be "image" or "audio", not "video"',
       ],
     );
   });

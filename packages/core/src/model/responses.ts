@@ -1,5 +1,7 @@
 import type { ResponseOptions } from '../decorators/returns';
 import type { SourceLocation } from '../diagnostics/location';
+import { isObject } from '../diagnostics/option-checks';
+import { checkResponseOptions } from './declared-options';
 import type { ResponseRecord } from '../metadata/records';
 import { checkFormat } from '../schema/formats';
 import type { SchemaRegistry } from '../schema/registry';
@@ -9,7 +11,8 @@ import type { HeaderModel, ResponseModel } from './types';
 
 /** Builds a response model; a `file` type is allowed here, as the whole response. */
 export function responseModel(rec: ResponseRecord, registry: SchemaRegistry, at: SourceLocation): ResponseModel {
-  return response(String(rec.status), rec.type, rec.options, registry, at);
+  checkResponseOptions(rec.status, rec.options, { ...at, response: String(rec.status) }, registry.bag);
+  return response(String(rec.status), rec.type, isObject(rec.options) ? rec.options : {}, registry, at);
 }
 
 export function response(
@@ -22,7 +25,9 @@ export function response(
   // A diagnostic about the type or a header names the response, not only the method.
   const where: SourceLocation = { ...at, response: status };
   const headers: Record<string, HeaderModel> = {};
-  for (const [name, h] of Object.entries(o.headers ?? {})) {
+  // Headers of another shape are reported by checkResponseOptions.
+  for (const [name, h] of Object.entries(typeof o.headers === 'object' ? (o.headers ?? {}) : {})) {
+    if (typeof h !== 'object' || h === null) continue;
     checkFormat(h.format, registry.bag, where);
     headers[name] = {
       type: h.type ?? 'string',
