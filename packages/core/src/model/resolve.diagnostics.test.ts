@@ -14,7 +14,7 @@ import { Connector, type ConnectorOptions } from '../connector';
 import type { Extensions } from '../types';
 import { catalogEntries } from '../diagnostics/catalog';
 import { policy } from '../policies/templates';
-import { pollingTrigger } from '../triggers/declarations';
+import { pollingTrigger, type TriggerDeclaration } from '../triggers/declarations';
 import { formatLocation } from '../diagnostics/location';
 import { connectorOf, diagnosticsOf, expectDiagnostic } from '../test-support/connectors';
 import { connectorDefinition } from '../emit/connector/swagger';
@@ -469,6 +469,35 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         'R.r response 201: headers must be an object of headers by name, not "x"',
         'R.r response 201: examples must be an object of examples by media type, not "y"',
         'R.r response 201: mediaKind must be "image" or "audio", not "video"',
+      ],
+    );
+    // Trigger declarations. Before, a polling trigger without poll was published and answered
+    // every poll with a 500 ("trigger.poll is not a function").
+    const trigger = { summary: 'When it happens', description: 'This operation triggers when it happens.' };
+    const triggers = [
+      loose<TriggerDeclaration>({
+        ...trigger,
+        kind: 'polling',
+        id: 'OnPoll',
+        path: '/p',
+        batch: 'yes',
+        retryAfter: 0.5,
+      }),
+      loose<TriggerDeclaration>({ ...trigger, kind: 'webhook', id: 'OnHook', path: '/h', matches: true }),
+      loose<TriggerDeclaration>({ ...trigger, kind: 'poll', id: 'OnOther', path: '/o' }),
+    ];
+    assert.deepEqual(
+      diagnosticsOf(connectorOf([Target], { triggers }))
+        .filter((d) => d.code === 'FP1018')
+        .map((d) => `${formatLocation(d.at)}: ${d.message}`),
+      [
+        'connector triggers[0] (OnPoll): batch must be true or false, not "yes"',
+        'connector triggers[0] (OnPoll): item must be the class of one polled item, not undefined',
+        'connector triggers[0] (OnPoll): retryAfter must be a whole number of seconds, 1 or more, not number 0.5',
+        'connector triggers[0] (OnPoll): poll must be a function (cursor, filters, caller) => { items, cursor }, not undefined',
+        'connector triggers[1] (OnHook): payload must be the class of the event posted to subscribers, not undefined',
+        'connector triggers[1] (OnHook): matches must be a function (payload, filters) => boolean, not boolean true',
+        'connector triggers[2] (OnOther): kind must be "webhook" or "polling", not "poll"',
       ],
     );
   });

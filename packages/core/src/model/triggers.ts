@@ -7,6 +7,7 @@ import type {
   TriggerDeclaration,
   WebhookTriggerDeclaration,
 } from '../triggers/declarations';
+import { checkTriggerDeclaration } from './declared-options';
 import { joinPath, operationIdOf } from './paths';
 import type { HeaderModel, OperationModel, ParameterModel, TriggerModel } from './types';
 
@@ -31,6 +32,10 @@ export function triggerOperations(
       bag.report('listedTwice', at, { what: 'trigger', name: t.id, list: 'triggers' });
       return;
     }
+    const errors = bag.errors.length;
+    checkTriggerDeclaration(t, at, bag);
+    // The operations below read the declaration as its type says.
+    if (bag.errors.length > errors) return;
     if (t.kind === 'webhook') {
       const [register, remove] = webhook(t, registry, bag, at);
       operations.push(register, remove);
