@@ -2,6 +2,7 @@ import { CONNECTOR_CATEGORIES, type ConnectorOptions } from '../connector';
 import type { ControllerOptions } from '../decorators/controller';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
+import { checkAuth, checkConnectionParameters } from './auth-options';
 import {
   Checks,
   checkOptions,
@@ -75,6 +76,8 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
   c.list('policies', o.policies, ['policies', 'a policy (setHeader, policy, …)'], isObject);
   c.list('schemas', o.schemas, ['classes', 'a class'], isClass);
   c.list('tags', o.tags, ['tags', 'a tag with a name'], (t) => isObject(t) && typeof t.name === 'string');
+  checkAuth(c, o.auth);
+  checkConnectionParameters(c, 'connectionParameters', o.connectionParameters);
   c.extensions('extensions', o.extensions);
   const paths: unknown = o.pathExtensions;
   if (c.object('pathExtensions', paths, 'an object of extensions by path')) {

@@ -500,6 +500,29 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         'connector triggers[2] (OnOther): kind must be "webhook" or "polling", not "poll"',
       ],
     );
+    // Auth and connection parameters. Before, apiKey({ in: 'cookie' }) was published as a security
+    // definition Swagger 2.0 refuses, and an apiKey without a name failed inside resolve().
+    const authOf = (auth: unknown, extra: Partial<ConnectorOptions> = {}) =>
+      diagnosticsOf(connectorOf([Target], { auth: loose<ConnectorOptions['auth']>(auth), ...extra })).map(
+        (d) => `${formatLocation(d.at)}: ${d.message}`,
+      );
+    assert.deepEqual(authOf({ type: 'apiKey', in: 'cookie', label: 'Key' }), [
+      'connector auth.in: auth.in must be "header" or "query", not "cookie"',
+      'connector auth.name: auth.name must be the name of the header or query parameter that carries the key, not undefined',
+    ]);
+    assert.deepEqual(authOf('apikey'), [
+      'connector auth: auth must be an auth declaration (apiKey(), basic(), oauth2(), aad(), noAuth()), not "apikey"',
+    ]);
+    assert.deepEqual(
+      authOf(
+        { type: 'choice', displayName: 'Pick', options: [{ name: 'k', displayName: 'Key', auth: { type: 'oauth' } }] },
+        { connectionParameters: loose({ host: { kind: 'connectionParameter', type: 'text', displayName: 'Host' } }) },
+      ),
+      [
+        'connector auth.options[0].auth.type: auth.options[0].auth.type must be "none" or "apiKey" or "basic" or "oauth2", not "oauth"',
+        'connector connectionParameters.host.type: connectionParameters.host.type must be "string" or "securestring" or "int" or "bool", not "text"',
+      ],
+    );
   });
 
   check('FP1101', 'reference to an operation outside the connector', () => {
