@@ -86,17 +86,18 @@ export class Checks {
       this.report(option, value, expected);
   }
 
-  /** A list whose every item passes `ok`; `items` and `item` say what they must be. */
+  /** A list whose every item passes `ok`; `items` and `item` say what they must be. True for a list. */
   list(
     option: string,
     value: unknown,
     [items, item]: readonly [string, string],
     ok: (v: unknown) => boolean,
     required = false,
-  ): void {
-    if (value === undefined && !required) return;
+  ): value is unknown[] {
+    if (value === undefined && !required) return false;
     if (!Array.isArray(value)) this.report(option, value, `a list of ${items}`);
     else value.forEach((v: unknown, i) => ok(v) || this.report(`${option}[${i}]`, v, item));
+    return Array.isArray(value);
   }
 
   /** True when `value` is an object to look into; reports anything else but undefined. */

@@ -1,9 +1,11 @@
 import { CONNECTOR_CATEGORIES, type ConnectorOptions } from '../connector';
 import type { ControllerOptions } from '../decorators/controller';
+import type { PolicyDeclaration } from '../policies/templates';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import { checkAuth, checkConnectionParameters } from './auth-options';
 import {
+  A_STRING,
   Checks,
   checkOptions,
   extensions,
@@ -73,7 +75,9 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
   c.flag('asDeclared', o.asDeclared);
   c.list('controllers', o.controllers, ['controller classes', 'a controller class'], isClass, true);
   c.list('triggers', o.triggers, ['triggers', 'a trigger (webhookTrigger or pollingTrigger)'], isObject);
-  c.list('policies', o.policies, ['policies', 'a policy (setHeader, policy, …)'], isObject);
+  if (c.list('policies', o.policies, ['policies', 'a policy (setHeader, policy, …)'], isObject)) {
+    o.policies.forEach((p, i) => isObject(p) && checkPolicy(c, `policies[${i}]`, p, o.asDeclared !== true));
+  }
   c.list('schemas', o.schemas, ['classes', 'a class'], isClass);
   c.list('tags', o.tags, ['tags', 'a tag with a name'], (t) => isObject(t) && typeof t.name === 'string');
   checkAuth(c, o.auth);
@@ -236,4 +240,47 @@ export function checkTriggerDeclaration(t: object, at: SourceLocation, bag: Diag
   if (!table) return c.oneOf('kind', kind, ['webhook', 'polling'], true);
   const given = t as Record<string, unknown>;
   for (const k of Object.keys(table)) table[k](c, given[k], k);
+}
+
+const POLICY: Readonly<Record<string, OptionCheck>> = {
+  templateId: (c, v, k) => c.text(k, v, true),
+  title: (c, v, k) => c.text(k, v, true),
+  type: text,
+  section: (c, v, k) => c.oneOf(k, v, ['Request', 'Response', 'Failure']),
+  parameters: (c, v, k) => c.object(k, v, 'an object of template parameters by name', true),
+  operations: (c, v, k) =>
+    c.list(k, v, ['method references', 'a method reference (() => Ctrl.prototype.method)'], (r) =>
+      ['function', 'string'].includes(typeof r),
+    ),
+};
+
+/** The templates the platform's schema for apiProperties.json describes, each with a helper here. */
+const DOCUMENTED_TEMPLATES: ReadonlySet<unknown> = new Set([
+  'convertarraytoobject',
+  'convertobjecttoarray',
+  'dynamichosturl',
+  'encodepropertyvalue',
+  'pollingtrigger',
+  'routerequesttoendpoint',
+  'setheader',
+  'setproperty',
+  'setqueryparameter',
+  'setvaluefromurl',
+  'stringreplace',
+  'stringtoarray',
+  'updatenextlink',
+]);
+
+/**
+ * One policy template instance. Every parameter of a documented template is a string but
+ * pollingtrigger's `triggerConfig`; an imported connector (`asDeclared`) keeps the values it has,
+ * and another template's parameters are its own.
+ */
+function checkPolicy(c: Checks, at: string, p: PolicyDeclaration, conventions: boolean): void {
+  for (const k of Object.keys(POLICY)) POLICY[k](c, (p as unknown as Record<string, unknown>)[k], `${at}.${k}`);
+  if (!conventions || !DOCUMENTED_TEMPLATES.has(p.templateId) || !isObject(p.parameters)) return;
+  for (const [name, value] of Object.entries(p.parameters)) {
+    if (name === 'triggerConfig' ? !isObject(value) : typeof value !== 'string')
+      c.report(`${at}.parameters.${name}`, value, name === 'triggerConfig' ? 'an object' : A_STRING);
+  }
 }

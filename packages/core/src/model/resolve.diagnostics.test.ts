@@ -13,7 +13,7 @@ import { ArrayMaxSize, IsIn, IsPositive, Length, Max, MaxLength, Min, MinLength 
 import { Connector, type ConnectorOptions } from '../connector';
 import type { Extensions } from '../types';
 import { catalogEntries } from '../diagnostics/catalog';
-import { policy } from '../policies/templates';
+import { policy, setHeader, type PolicyDeclaration } from '../policies/templates';
 import { pollingTrigger, type TriggerDeclaration } from '../triggers/declarations';
 import { formatLocation } from '../diagnostics/location';
 import { connectorOf, diagnosticsOf, expectDiagnostic } from '../test-support/connectors';
@@ -521,6 +521,22 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       [
         'connector auth.options[0].auth.type: auth.options[0].auth.type must be "none" or "apiKey" or "basic" or "oauth2", not "oauth"',
         'connector connectionParameters.host.type: connectionParameters.host.type must be "string" or "securestring" or "int" or "bool", not "text"',
+      ],
+    );
+    // Policies. Before, a policy without a title failed inside resolve() ("reading 'trim'"), and
+    // setHeader({ name: 5 }) was written into an apiProperties.json the platform refuses.
+    const policies = [
+      loose<PolicyDeclaration>({ kind: 'policy', templateId: 'setheader' }),
+      setHeader(loose({ name: 5, value: 'v', section: 'Before' })),
+      policy('custom', { parameters: { n: 5 } }),
+    ];
+    assert.deepEqual(
+      diagnosticsOf(connectorOf([Target], { policies })).map((d) => `${formatLocation(d.at)}: ${d.message}`),
+      [
+        'connector policies[0].title: policies[0].title must be a string, not undefined',
+        'connector policies[0].parameters: policies[0].parameters must be an object of template parameters by name, not undefined',
+        'connector policies[1].section: policies[1].section must be "Request" or "Response" or "Failure", not "Before"',
+        'connector policies[1].parameters.name: policies[1].parameters.name must be a string, not number 5',
       ],
     );
   });
