@@ -22,8 +22,9 @@ export function createApp(connector: Connector, options: AdapterOptions = {}): E
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
+  // routerFor checks the options first.
   app.use(model.basePath, routerFor(model, options));
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   // After the operations: an API request then never walks past the document routes.
   if (options.docs !== false) {
     // Required on the first request for a document: the emitters and the lint are not needed to serve.

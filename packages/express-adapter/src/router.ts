@@ -8,6 +8,7 @@ import {
   type OperationModel,
 } from '@flowport/core';
 import express, { type Router } from 'express';
+import { checkAdapterOptions } from './adapter-options';
 import { compileGuards } from './auth/guard';
 import type * as Chunked from './chunked-upload';
 import { Instantiator } from './binding/instantiate';
@@ -38,6 +39,7 @@ type Json = Record<string, unknown>;
 
 /** {@link createRouter} for an already resolved model. */
 export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router {
+  checkAdapterOptions(options);
   const definition = connectorDefinition(model) as { paths: Record<string, Record<string, Json>>; definitions?: Json };
   const emitted = new Map(model.operations.map((op) => [op.id, emittedOperation(definition, op)]));
   const logger = options.logger ?? consoleLogger;

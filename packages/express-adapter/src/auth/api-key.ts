@@ -1,6 +1,7 @@
 import type { ApiKeyAuth } from '@flowport/core';
 import { hash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
+import { keyList } from '../adapter-options';
 import { identityOf, type Identity } from '../identity';
 import type { CredentialOptions } from '../options';
 import type { Check } from './check';
@@ -46,7 +47,7 @@ function keyDigests(apiKeys: CredentialOptions['apiKeys']): () => readonly Buffe
     }
     return d;
   };
-  return () => apiKeys().map(memo);
+  return () => keyList(apiKeys()).map(memo);
 }
 
 export function apiKeyCheck(auth: ApiKeyAuth, credentials: CredentialOptions): Check {

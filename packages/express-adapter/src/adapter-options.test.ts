@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { checkAdapterOptions, keyList } from './adapter-options';
+
+describe('checkAdapterOptions', () => {
+  it('takes the options as their types say', () => {
+    checkAdapterOptions(undefined);
+    checkAdapterOptions({});
+    checkAdapterOptions({
+      credentials: { apiKeys: ['k1', 'k2'], verifyBasic: () => undefined, aad: { issuer: 'i', clockTolerance: 0 } },
+      controllers: () => ({}),
+      docs: false,
+      logger: { error: () => undefined },
+      trustProxy: 1,
+    });
+    checkAdapterOptions({ credentials: { apiKeys: () => [] } });
+  });
+
+  it('names each wrong option at start-up, and never shows a key', () => {
+    // Before: "(apiKeys ?? []).map is not a function" at start-up for a string of keys, and an app
+    // whose every request was a 500 for a verifyApiKey that is not a function.
+    const secret = 'sk-live-123,sk-live-456';
+    assert.throws(
+      () =>
+        checkAdapterOptions({
+          credentials: { apiKeys: secret, verifyApiKey: 'x', aad: { algorithms: 'RS256', clockTolerance: -1 } },
+          controllers: 'x',
+          validateResponses: 'yes',
+          logger: {},
+        }),
+      (err: Error) => {
+        assert.equal(err.name, 'TypeError');
+        assert.equal(
+          err.message,
+          'createApp/createRouter options: ' +
+            [
+              "credentials.apiKeys must be a list of keys (non-empty strings) or a function that returns one, not a string (split a comma-separated variable: KEYS.split(','))",
+              'credentials.verifyApiKey must be a function, not a string',
+              'credentials.aad.algorithms must be a list of strings, not a string',
+              'credentials.aad.clockTolerance must be a number of seconds, 0 or more, not number -1',
+              'controllers must be a function (controller class) => instance, not a string',
+              'validateResponses must be true or false, not a string',
+              'logger must be an object with an error(message, details) function, not an object',
+            ].join('; '),
+        );
+        assert.ok(!err.message.includes('sk-live'));
+        return true;
+      },
+    );
+    assert.throws(() => checkAdapterOptions({ credentials: { apiKeys: ['k', ''] } }), /not a list with other values/);
+    assert.throws(() => checkAdapterOptions('x'), /the options must be an object, not a string/);
+  });
+
+  it('refuses what a function of apiKeys returns unless it is a list of keys', () => {
+    assert.deepEqual(keyList(['a']), ['a']);
+    assert.throws(() => keyList('sk-live-1'), {
+      name: 'TypeError',
+      message: 'credentials.apiKeys() returned a string; it must return a list of keys (non-empty strings)',
+    });
+  });
+});

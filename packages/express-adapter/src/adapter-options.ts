@@ -1,0 +1,81 @@
+/**
+ * The options of createApp/createRouter, checked against their types when the app is built. A
+ * JavaScript caller, or `process.env.KEYS` passed where a list belongs, got errors from deep
+ * inside ("(apiKeys ?? []).map is not a function"), or an app whose every request was a 500
+ * (`verifyApiKey: 'x'`). Throws one TypeError that lists every wrong option.
+ */
+export function checkAdapterOptions(options: unknown): void {
+  const problems: string[] = [];
+  const wrong = (option: string, value: unknown, expected: string, fix = '') =>
+    problems.push(`${option} must be ${expected}, not ${shown(value)}${fix}`);
+  if (options === undefined) return;
+  if (!isObject(options)) return fail([`the options must be an object, not ${shown(options)}`]);
+  const credentials = options.credentials;
+  if (credentials !== undefined && !isObject(credentials)) {
+    wrong('credentials', credentials, 'an object with apiKeys or a verify function');
+  } else if (credentials) {
+    const keys = credentials.apiKeys;
+    if (keys !== undefined && typeof keys !== 'function' && !isKeyList(keys)) {
+      const split = typeof keys === 'string' ? " (split a comma-separated variable: KEYS.split(','))" : '';
+      wrong('credentials.apiKeys', keys, 'a list of keys (non-empty strings) or a function that returns one', split);
+    }
+    for (const k of ['verifyApiKey', 'verifyBasic', 'verifyToken']) {
+      if (credentials[k] !== undefined && typeof credentials[k] !== 'function')
+        wrong(`credentials.${k}`, credentials[k], 'a function');
+    }
+    const aad = credentials.aad;
+    if (aad !== undefined && !isObject(aad)) wrong('credentials.aad', aad, 'an object');
+    else if (aad) {
+      if (aad.jwksUri !== undefined && typeof aad.jwksUri !== 'string')
+        wrong('credentials.aad.jwksUri', aad.jwksUri, 'a URL');
+      for (const k of ['issuer', 'audience', 'algorithms']) {
+        const v = aad[k];
+        if (v !== undefined && !(typeof v === 'string' && k !== 'algorithms') && !isStrings(v))
+          wrong(`credentials.aad.${k}`, v, k === 'algorithms' ? 'a list of strings' : 'a string or a list of strings');
+      }
+      const skew = aad.clockTolerance;
+      if (skew !== undefined && !(typeof skew === 'number' && skew >= 0))
+        wrong('credentials.aad.clockTolerance', skew, 'a number of seconds, 0 or more');
+    }
+  }
+  if (options.controllers !== undefined && typeof options.controllers !== 'function')
+    wrong('controllers', options.controllers, 'a function (controller class) => instance');
+  for (const k of ['docs', 'validateResponses']) {
+    if (options[k] !== undefined && typeof options[k] !== 'boolean') wrong(k, options[k], 'true or false');
+  }
+  const logger = options.logger;
+  if (logger !== undefined && !(isObject(logger) && typeof logger.error === 'function'))
+    wrong('logger', logger, 'an object with an error(message, details) function');
+  if (options.precompiledValidators !== undefined && typeof options.precompiledValidators !== 'string')
+    wrong('precompiledValidators', options.precompiledValidators, 'the path of the module flowport build wrote');
+  for (const k of ['jobs', 'triggers']) {
+    if (options[k] !== undefined && !isObject(options[k])) wrong(k, options[k], 'an object');
+  }
+  const proxy = options.trustProxy;
+  if (proxy !== undefined && !['boolean', 'number', 'string'].includes(typeof proxy))
+    wrong('trustProxy', proxy, "true, a number of hops, or Express's trust proxy addresses");
+  if (problems.length > 0) fail(problems);
+}
+
+/** Whether `keys`, from a function of `credentials.apiKeys`, is a list of keys; throws otherwise. */
+export function keyList(keys: unknown): readonly string[] {
+  if (isKeyList(keys)) return keys;
+  throw new TypeError(
+    `credentials.apiKeys() returned ${shown(keys)}; it must return a list of keys (non-empty strings)`,
+  );
+}
+
+function fail(problems: readonly string[]): never {
+  throw new TypeError(`createApp/createRouter options: ${problems.join('; ')}`);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStrings = (v: unknown): v is readonly string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isKeyList = (v: unknown): v is readonly string[] => isStrings(v) && v.every((s) => s !== '');
+
+function shown(v: unknown): string {
+  if (v === null || v === undefined) return String(v);
+  if (typeof v === 'string') return 'a string';
+  if (Array.isArray(v)) return 'a list with other values';
+  return typeof v === 'object' ? 'an object' : typeof v === 'function' ? 'a function' : `${typeof v} ${String(v)}`;
+}
