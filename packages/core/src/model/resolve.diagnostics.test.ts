@@ -26,6 +26,16 @@ function check(code: string, name: string, run: () => void): void {
   it(`${code} ${name}`, run);
 }
 
+/** A value of another type than the option takes, as JavaScript (or an unchecked build) passes it. */
+const loose = <T>(v: unknown) => v as T;
+
+/** The diagnostics resolve() threw (of `code`, when given), each as "location: message". */
+function reported(connector: Connector, code?: string): string[] {
+  return diagnosticsOf(connector)
+    .filter((d) => code === undefined || d.code === code)
+    .map((d) => `${formatLocation(d.at)}: ${d.message}`);
+}
+
 class Dto {
   @IsString()
   name!: string;
@@ -272,7 +282,6 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
   check('FP1018', 'an option of the wrong type (JavaScript, or TypeScript compiled without checking types)', () => {
     // Before, an @Action without a summary failed inside resolve on its length, and a summary of
     // 5 was emitted as it was: a definition that is not Swagger 2.0.
-    const loose = <T>(v: unknown) => v as T;
     class D {
       @Field({ summary: loose<string>(5), visibility: loose<'internal'>('hidden') }) a!: string;
     }
@@ -285,9 +294,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         return d;
       }
     }
-    const found = diagnosticsOf(connectorOf([C]))
-      .filter((d) => d.code === 'FP1018')
-      .map((d) => `${formatLocation(d.at)}: ${d.message}`);
+    const found = reported(connectorOf([C]), 'FP1018');
     assert.deepEqual(found, [
       'C.a: summary must be a string, not undefined',
       "C.a: the 200 response's description must be a string, not an array",
@@ -304,25 +311,25 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         controllers: [C, 5],
       }),
     );
-    assert.deepEqual(
-      diagnosticsOf(connector).map((d) => `${formatLocation(d.at)}: ${d.message}`),
-      [
-        'connector info.description: info.description must be a string, not undefined',
-        'connector info.version: info.version must be a string, not number 1',
-        'connector host: host must be a string, not number 5',
-        'connector controllers[1]: controllers[1] must be a controller class, not number 5',
-      ],
-    );
+    assert.deepEqual(reported(connector), [
+      'connector info.description: info.description must be a string, not undefined',
+      'connector info.version: info.version must be a string, not number 1',
+      'connector host: host must be a string, not number 5',
+      'connector controllers[1]: controllers[1] must be a controller class, not number 5',
+    ]);
     assert.match(
       diagnosticsOf(new Connector(loose<ConnectorOptions>({ brandColor: '#123456' })))
         .map((d) => d.message)
         .join('\n'),
       /info must be an object[^\n]*\ncontrollers must be a list of controller classes, not undefined/,
     );
-    // The rest of the connector's options. Before, a missing brandColor read "brandColor
-    // "undefined" is not a #rrggbb colour"; capabilities: 'actions' was published as seven
-    // one-letter capabilities, publisher: 5 and an unknown category were written into the files
-    // as they were, and consumes: 'application/json' failed with "types.map is not a function".
+  });
+
+  check('FP1018', "the rest of the connector's options", () => {
+    // Before, a missing brandColor read "brandColor "undefined" is not a #rrggbb colour";
+    // capabilities: 'actions' was published as seven one-letter capabilities, publisher: 5 and an
+    // unknown category were written into the files as they were, and consumes: 'application/json'
+    // failed with "types.map is not a function".
     const options = loose<ConnectorOptions>({
       info: {
         title: 'T',
@@ -333,7 +340,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         contact: 'me',
         license: { url: 'https://example.com' },
       },
-      controllers: [C],
+      controllers: [Target],
       capabilities: 'actions',
       publisher: 5,
       schemes: ['https', 'ftp'],
@@ -345,30 +352,30 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       tags: [{ description: 'no name' }],
       icon: 5,
     });
-    assert.deepEqual(
-      diagnosticsOf(new Connector(options)).map((d) => `${formatLocation(d.at)}: ${d.message}`),
-      [
-        'connector info.status: info.status must be "Preview" or "Production", not "Beta"',
-        'connector info.keywords: info.keywords must be a list of strings, not "ai"',
-        'connector info.contact: info.contact must be an object with name, url and email, not "me"',
-        'connector info.license.name: info.license.name must be a string, not undefined',
-        'connector brandColor: brandColor must be a string, not undefined',
-        'connector publisher: publisher must be a string, not number 5',
-        'connector icon: icon must be a string, not number 5',
-        'connector schemes[1]: schemes[1] must be "http" or "https", not "ftp"',
-        'connector consumes: consumes must be a list of media types, not "application/json"',
-        'connector capabilities: capabilities must be a list of strings, not "actions"',
-        'connector metadata.website: metadata.website must be a string, not number 5',
-        'connector metadata.categories[1]: metadata.categories[1] must be one of CONNECTOR_CATEGORIES (exported by @flowport/core), not "Robots"',
-        'connector unknownProperties: unknownProperties must be "reject" or "allow", not "deny"',
-        'connector asDeclared: asDeclared must be true or false, not "yes"',
-        'connector policies: policies must be a list of policies, not an object',
-        'connector tags[0]: tags[0] must be a tag with a name, not an object',
-      ],
-    );
-    // A controller's and an operation's options. Before, with scopes: 'read' every authenticated
-    // call was a 500; deprecated: 'yes' was ignored; a @Trigger without a kind was
-    // published as an action; async: { retryAfter: 0.5 } was sent as "Retry-After: 0.5".
+    assert.deepEqual(reported(new Connector(options)), [
+      'connector info.status: info.status must be "Preview" or "Production", not "Beta"',
+      'connector info.keywords: info.keywords must be a list of strings, not "ai"',
+      'connector info.contact: info.contact must be an object with name, url and email, not "me"',
+      'connector info.license.name: info.license.name must be a string, not undefined',
+      'connector brandColor: brandColor must be a string, not undefined',
+      'connector publisher: publisher must be a string, not number 5',
+      'connector icon: icon must be a string, not number 5',
+      'connector schemes[1]: schemes[1] must be "http" or "https", not "ftp"',
+      'connector consumes: consumes must be a list of media types, not "application/json"',
+      'connector capabilities: capabilities must be a list of strings, not "actions"',
+      'connector metadata.website: metadata.website must be a string, not number 5',
+      'connector metadata.categories[1]: metadata.categories[1] must be one of CONNECTOR_CATEGORIES (exported by @flowport/core), not "Robots"',
+      'connector unknownProperties: unknownProperties must be "reject" or "allow", not "deny"',
+      'connector asDeclared: asDeclared must be true or false, not "yes"',
+      'connector policies: policies must be a list of policies, not an object',
+      'connector tags[0]: tags[0] must be a tag with a name, not an object',
+    ]);
+  });
+
+  check('FP1018', "a controller's and an operation's options", () => {
+    // Before, with scopes: 'read' every authenticated call was a 500; deprecated: 'yes' was
+    // ignored; a @Trigger without a kind was published as an action; async: { retryAfter: 0.5 } was
+    // sent as "Retry-After: 0.5".
     @Controller('/', loose<ControllerOptions>({ tags: 'c', visibility: 'hidden', public: 1 }))
     class E {
       @Get('/a')
@@ -390,31 +397,28 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @Get('/b') @Trigger(loose<TriggerOptions>({ summary: 'B' })) @Returns(200) b(): void {}
       @Get('/c') @Action(loose<ActionOptions>('C')) @Returns(200) c(): void {}
     }
-    assert.deepEqual(
-      diagnosticsOf(connectorOf([E]))
-        .filter((d) => d.code === 'FP1018')
-        .map((d) => `${formatLocation(d.at)}: ${d.message}`),
-      [
-        'E: tags must be a list of strings, not "c"',
-        'E: visibility must be one of "important", "advanced", "internal" or "none", not "hidden"',
-        'E: public must be true or false, not number 1',
-        'E.a: scopes must be a list of strings, not "read"',
-        'E.a: deprecated must be true or false, not "yes"',
-        'E.a: consumes must be a list of media types, not "application/json"',
-        'E.a: pageable.nextLinkName must be "nextLink" or "@odata.nextLink", not "next"',
-        'E.a: annotation.revision must be a whole number from 1, not number 0',
-        'E.a: async.retryAfter must be a whole number of seconds, 0 or more, not number 0.5',
-        'E.a: async.expiresAfter must be a whole number of seconds, 1 or more, not number 0',
-        'E.a: operationContext.simulate must be an object with operation and parameters, not undefined',
-        'E.b: kind must be "single" or "batch", not undefined',
-        'E.c: @Action options must be an object with summary, not "C"',
-        'E.c: summary must be a string, not undefined',
-      ],
-    );
-    // A parameter's and a property's options. Before, enum: 'ab' was published as the values "a"
-    // and "b", required: 'yes' and allowEmptyValue: 'y' were written as they were, notificationUrl:
-    // 'no' made the property the notification URL, and @Query(5) failed with "rec.name.toLowerCase
-    // is not a function".
+    assert.deepEqual(reported(connectorOf([E]), 'FP1018'), [
+      'E: tags must be a list of strings, not "c"',
+      'E: visibility must be one of "important", "advanced", "internal" or "none", not "hidden"',
+      'E: public must be true or false, not number 1',
+      'E.a: scopes must be a list of strings, not "read"',
+      'E.a: deprecated must be true or false, not "yes"',
+      'E.a: consumes must be a list of media types, not "application/json"',
+      'E.a: pageable.nextLinkName must be "nextLink" or "@odata.nextLink", not "next"',
+      'E.a: annotation.revision must be a whole number from 1, not number 0',
+      'E.a: async.retryAfter must be a whole number of seconds, 0 or more, not number 0.5',
+      'E.a: async.expiresAfter must be a whole number of seconds, 1 or more, not number 0',
+      'E.a: operationContext.simulate must be an object with operation and parameters, not undefined',
+      'E.b: kind must be "single" or "batch", not undefined',
+      'E.c: @Action options must be an object with summary, not "C"',
+      'E.c: summary must be a string, not undefined',
+    ]);
+  });
+
+  check('FP1018', "a parameter's and a property's options", () => {
+    // Before, enum: 'ab' was published as the values "a" and "b", required: 'yes' and
+    // allowEmptyValue: 'y' were written as they were, notificationUrl: 'no' made the property the
+    // notification URL, and @Query(5) failed with "rec.name.toLowerCase is not a function".
     class F {
       @Field(loose<FieldOptions>({ nullable: 'yes', mediaKind: 'video', enum: 'xy', notificationUrl: 'no' }))
       @IsString()
@@ -432,24 +436,22 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         @Header('x-h', loose<ParameterOptions>('x')) _h: string,
       ): void {}
     }
-    assert.deepEqual(
-      diagnosticsOf(connectorOf([P]))
-        .filter((d) => d.code === 'FP1018')
-        .map((d) => `${formatLocation(d.at)}: ${d.message}`),
-      [
-        'F property f: nullable must be true or false, not "yes"',
-        'F property f: mediaKind must be "image" or "audio", not "video"',
-        'F property f: enum must be a list of values, or an enum object, not "xy"',
-        'F property f: notificationUrl must be true or false, not "no"',
-        'P.p param #1 (q): required must be true or false, not "yes"',
-        'P.p param #1 (q): collectionFormat must be "csv" or "ssv" or "tsv" or "pipes" or "multi", not "comma"',
-        'P.p param #1 (q): enumValues must be a list of { value, displayName }, not "x"',
-        'P.p param #2 (5): the parameter name must be a string, not number 5',
-        'P.p param #3 (x-h): the parameter options must be an object, not "x"',
-      ],
-    );
-    // A response's status and options. Before, @Returns(99) was published as the response "99",
-    // headers: 'x' as a header named "0", and a header type 'str' as written.
+    assert.deepEqual(reported(connectorOf([P]), 'FP1018'), [
+      'F property f: nullable must be true or false, not "yes"',
+      'F property f: mediaKind must be "image" or "audio", not "video"',
+      'F property f: enum must be a list of values, or an enum object, not "xy"',
+      'F property f: notificationUrl must be true or false, not "no"',
+      'P.p param #1 (q): required must be true or false, not "yes"',
+      'P.p param #1 (q): collectionFormat must be "csv" or "ssv" or "tsv" or "pipes" or "multi", not "comma"',
+      'P.p param #1 (q): enumValues must be a list of { value, displayName }, not "x"',
+      'P.p param #2 (5): the parameter name must be a string, not number 5',
+      'P.p param #3 (x-h): the parameter options must be an object, not "x"',
+    ]);
+  });
+
+  check('FP1018', "a response's status and options", () => {
+    // Before, @Returns(99) was published as the response "99", headers: 'x' as a header named "0",
+    // and a header type 'str' as written.
     @Controller()
     class R {
       @Get('/r')
@@ -458,21 +460,19 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @Returns(201, undefined, loose<ResponseOptions>({ headers: 'x', examples: 'y', mediaKind: 'video' }))
       r(): void {}
     }
-    assert.deepEqual(
-      diagnosticsOf(connectorOf([R]))
-        .filter((d) => d.code === 'FP1018')
-        .map((d) => `${formatLocation(d.at)}: ${d.message}`),
-      [
-        'R.r response 200: header x-a type must be "string" or "integer" or "number" or "boolean", not "str"',
-        'R.r response 200: header x-b must be an object with type, format and description, not "string"',
-        'R.r response 99: the status must be an HTTP status from 100 to 599, or "default", not number 99',
-        'R.r response 201: headers must be an object of headers by name, not "x"',
-        'R.r response 201: examples must be an object of examples by media type, not "y"',
-        'R.r response 201: mediaKind must be "image" or "audio", not "video"',
-      ],
-    );
-    // Trigger declarations. Before, a polling trigger without poll was published and answered
-    // every poll with a 500 ("trigger.poll is not a function").
+    assert.deepEqual(reported(connectorOf([R]), 'FP1018'), [
+      'R.r response 200: header x-a type must be "string" or "integer" or "number" or "boolean", not "str"',
+      'R.r response 200: header x-b must be an object with type, format and description, not "string"',
+      'R.r response 99: the status must be an HTTP status from 100 to 599, or "default", not number 99',
+      'R.r response 201: headers must be an object of headers by name, not "x"',
+      'R.r response 201: examples must be an object of examples by media type, not "y"',
+      'R.r response 201: mediaKind must be "image" or "audio", not "video"',
+    ]);
+  });
+
+  check('FP1018', 'trigger declarations', () => {
+    // Before, a polling trigger without poll was published and answered every poll with a 500
+    // ("trigger.poll is not a function").
     const trigger = { summary: 'When it happens', description: 'This operation triggers when it happens.' };
     const triggers = [
       loose<TriggerDeclaration>({
@@ -486,26 +486,22 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       loose<TriggerDeclaration>({ ...trigger, kind: 'webhook', id: 'OnHook', path: '/h', matches: true }),
       loose<TriggerDeclaration>({ ...trigger, kind: 'poll', id: 'OnOther', path: '/o' }),
     ];
-    assert.deepEqual(
-      diagnosticsOf(connectorOf([Target], { triggers }))
-        .filter((d) => d.code === 'FP1018')
-        .map((d) => `${formatLocation(d.at)}: ${d.message}`),
-      [
-        'connector triggers[0] (OnPoll): batch must be true or false, not "yes"',
-        'connector triggers[0] (OnPoll): item must be the class of one polled item, not undefined',
-        'connector triggers[0] (OnPoll): retryAfter must be a whole number of seconds, 1 or more, not number 0.5',
-        'connector triggers[0] (OnPoll): poll must be a function (cursor, filters, caller) => { items, cursor }, not undefined',
-        'connector triggers[1] (OnHook): payload must be the class of the event posted to subscribers, not undefined',
-        'connector triggers[1] (OnHook): matches must be a function (payload, filters) => boolean, not boolean true',
-        'connector triggers[2] (OnOther): kind must be "webhook" or "polling", not "poll"',
-      ],
-    );
-    // Auth and connection parameters. Before, apiKey({ in: 'cookie' }) was published as a security
-    // definition Swagger 2.0 refuses, and an apiKey without a name failed inside resolve().
+    assert.deepEqual(reported(connectorOf([Target], { triggers }), 'FP1018'), [
+      'connector triggers[0] (OnPoll): batch must be true or false, not "yes"',
+      'connector triggers[0] (OnPoll): item must be the class of one polled item, not undefined',
+      'connector triggers[0] (OnPoll): retryAfter must be a whole number of seconds, 1 or more, not number 0.5',
+      'connector triggers[0] (OnPoll): poll must be a function (cursor, filters, caller) => { items, cursor }, not undefined',
+      'connector triggers[1] (OnHook): payload must be the class of the event posted to subscribers, not undefined',
+      'connector triggers[1] (OnHook): matches must be a function (payload, filters) => boolean, not boolean true',
+      'connector triggers[2] (OnOther): kind must be "webhook" or "polling", not "poll"',
+    ]);
+  });
+
+  check('FP1018', 'auth and connection parameters', () => {
+    // Before, apiKey({ in: 'cookie' }) was published as a security definition Swagger 2.0 refuses,
+    // and an apiKey without a name failed inside resolve().
     const authOf = (auth: unknown, extra: Partial<ConnectorOptions> = {}) =>
-      diagnosticsOf(connectorOf([Target], { auth: loose<ConnectorOptions['auth']>(auth), ...extra })).map(
-        (d) => `${formatLocation(d.at)}: ${d.message}`,
-      );
+      reported(connectorOf([Target], { auth: loose<ConnectorOptions['auth']>(auth), ...extra }));
     assert.deepEqual(authOf({ type: 'apiKey', in: 'cookie', label: 'Key' }), [
       'connector auth.in: auth.in must be "header" or "query", not "cookie"',
       'connector auth.name: auth.name must be the name of the header or query parameter that carries the key, not undefined',
@@ -523,22 +519,22 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         'connector connectionParameters.host.type: connectionParameters.host.type must be "string" or "securestring" or "int" or "bool", not "text"',
       ],
     );
-    // Policies. Before, a policy without a title failed inside resolve() ("reading 'trim'"), and
+  });
+
+  check('FP1018', 'policies', () => {
+    // Before, a policy without a title failed inside resolve() ("reading 'trim'"), and
     // setHeader({ name: 5 }) was written into an apiProperties.json the platform refuses.
     const policies = [
       loose<PolicyDeclaration>({ kind: 'policy', templateId: 'setheader' }),
       setHeader(loose({ name: 5, value: 'v', section: 'Before' })),
       policy('custom', { parameters: { n: 5 } }),
     ];
-    assert.deepEqual(
-      diagnosticsOf(connectorOf([Target], { policies })).map((d) => `${formatLocation(d.at)}: ${d.message}`),
-      [
-        'connector policies[0].title: policies[0].title must be a string, not undefined',
-        'connector policies[0].parameters: policies[0].parameters must be an object of template parameters by name, not undefined',
-        'connector policies[1].section: policies[1].section must be "Request" or "Response" or "Failure", not "Before"',
-        'connector policies[1].parameters.name: policies[1].parameters.name must be a string, not number 5',
-      ],
-    );
+    assert.deepEqual(reported(connectorOf([Target], { policies })), [
+      'connector policies[0].title: policies[0].title must be a string, not undefined',
+      'connector policies[0].parameters: policies[0].parameters must be an object of template parameters by name, not undefined',
+      'connector policies[1].section: policies[1].section must be "Request" or "Response" or "Failure", not "Before"',
+      'connector policies[1].parameters.name: policies[1].parameters.name must be a string, not number 5',
+    ]);
   });
 
   check('FP1101', 'reference to an operation outside the connector', () => {
@@ -1103,7 +1099,6 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
 
   check('FP1025', 'an extensions key that does not start with x-', () => {
     // Before, each was written into the definition as it was: a key Swagger 2.0 refuses there.
-    const loose = <T>(v: unknown) => v as T;
     const key = <T>(k: string) => loose<T>({ [k]: 1 });
     class D {
       @Field({ extensions: key('field') }) a!: string;
@@ -1120,8 +1115,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         return d;
       }
     }
-    const found = (connector: Connector) =>
-      diagnosticsOf(connector).map((d) => `${formatLocation(d.at)}: ${d.message}`);
+    const found = (connector: Connector) => reported(connector);
     // The connector's own options are checked first: resolve() stops when one of them is wrong.
     const options = {
       info: { ...connectorOf([]).options.info, extensions: key<Extensions>('info') },
@@ -1320,7 +1314,6 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
   check('FP1418', 'a keyword value of another type than the schema takes', () => {
     // Before, written as they were: @Length('x') as "maxLength": null (NaN), @Length(-1) and
     // @ArrayMaxSize(2.5) as values the Swagger 2.0 schema refuses, { pattern: 5 } as a number.
-    const loose = <T>(v: unknown) => v as T;
     class Note {
       @IsString() @Length(loose<number>(-1), loose<number>('x')) text!: string;
       @IsString({ each: true }) @ArrayMaxSize(2.5) tags!: string[];
@@ -1335,18 +1328,14 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         @Query('p', { pattern: loose<string>(5), minimum: loose<number>('1'), type: Number }) _p: number,
       ): void {}
     }
-    const found = diagnosticsOf(connectorOf([C])).filter((d) => d.code === 'FP1418');
-    assert.deepEqual(
-      found.map((d) => `${formatLocation(d.at)}: ${d.message}`),
-      [
-        'Note property text: minLength is -1, where the schema takes a whole number, 0 or more',
-        'Note property text: maxLength is NaN, where the schema takes a whole number, 0 or more',
-        'Note property tags: maxItems is 2.5, where the schema takes a whole number, 0 or more',
-        'Note property size: maximum is NaN, where the schema takes a number',
-        'C.set param #1 (p): minimum is "1", where the schema takes a number',
-        'C.set param #1 (p): pattern is 5, where the schema takes a string',
-      ],
-    );
+    assert.deepEqual(reported(connectorOf([C]), 'FP1418'), [
+      'Note property text: minLength is -1, where the schema takes a whole number, 0 or more',
+      'Note property text: maxLength is NaN, where the schema takes a whole number, 0 or more',
+      'Note property tags: maxItems is 2.5, where the schema takes a whole number, 0 or more',
+      'Note property size: maximum is NaN, where the schema takes a number',
+      'C.set param #1 (p): minimum is "1", where the schema takes a number',
+      'C.set param #1 (p): pattern is 5, where the schema takes a string',
+    ]);
   });
 
   check('FP1414', 'a default the schema refuses', () => {
