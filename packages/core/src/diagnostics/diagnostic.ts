@@ -80,12 +80,17 @@ const JUDGEMENTS: ReadonlySet<CatalogKey> = new Set<CatalogKey>([
 /** Collects diagnostics while a stage runs; the stage decides when to throw. */
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
+  private readonly reported = new Set<string>();
 
   /** @param asDeclared - report platform and certification judgements as warnings. */
   constructor(private readonly asDeclared = false) {}
 
   report(key: CatalogKey, at: SourceLocation, args: Args = {}): void {
     const d = diagnostic(key, at, args);
+    // A property's finding is met again in each class that inherits it; it is reported once.
+    const seen = `${d.code} ${formatLocation(at)}: ${d.message}`;
+    if (this.reported.has(seen)) return;
+    this.reported.add(seen);
     this.items.push(this.asDeclared && JUDGEMENTS.has(key) ? { ...d, severity: 'warning' } : d);
   }
 

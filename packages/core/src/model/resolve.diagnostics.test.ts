@@ -1271,20 +1271,10 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     class C {
       @Post('/p') @Returns(200, Employee) make(@Body() _p: Person): void {}
     }
-    const found = diagnosticsOf(connectorOf([C])).filter((d) => d.code === 'FP1416');
-    assert.deepEqual(
-      found.map((d) => [d.message, formatLocation(d.at)]),
-      [
-        [
-          "the property is an accessor, which JSON.stringify does not write into an answer, and which cannot take a request's value without a setter",
-          'Employee property full',
-        ],
-        [
-          "the property is an accessor, which JSON.stringify does not write into an answer, and which cannot take a request's value without a setter",
-          'Person property full',
-        ],
-      ],
-    );
+    // Once, at the class that declares it: before, also at each class that inherits it.
+    assert.deepEqual(reported(connectorOf([C]), 'FP1416'), [
+      "Person property full: the property is an accessor, which JSON.stringify does not write into an answer, and which cannot take a request's value without a setter",
+    ]);
   });
 
   check('FP1417', 'enum values of another type', () => {

@@ -138,19 +138,24 @@ export class SchemaRegistry {
     // Base-class properties first, then each subclass's, each in declaration order.
     // When every property carries a Flowport decorator, their record is the declaration order;
     // otherwise class-validator's properties come first, then the Field-only ones.
+    // A finding about a property names the class that declares it (the last one in the chain that
+    // decorates it), where it is fixed, not each subclass that inherits it.
+    const declaredBy = new Map<string, Function>();
     const order = [
       ...new Set(
         lineage(cls).flatMap((c) => {
           const fields = ownFieldNames(c);
           const validated = constraints.filter((k) => k.target === c).map((k) => k.property);
-          return validated.every((p) => fields.includes(p)) ? fields : [...validated, ...fields];
+          const names = validated.every((p) => fields.includes(p)) ? fields : [...validated, ...fields];
+          for (const name of names) declaredBy.set(name, c);
+          return names;
         }),
       ),
     ];
     const schema: SchemaModel = { type: 'object', properties: {} };
     const required: string[] = [];
     for (const property of order) {
-      const at = { class: cls.name, property };
+      const at = { class: (declaredBy.get(property) ?? cls).name, property };
       // Before, every request with it was a 500 ("Cannot set property … which has only a getter")
       // and every answer lacked it.
       if (isAccessor(cls, property)) this.bag.report('accessorProperty', at);
