@@ -443,6 +443,13 @@ export const catalog = {
     '{keyword} is {value}, where the schema takes {expected}',
     "Pass {expected} to the constraint or option that sets {keyword} (@Min, @Max, @Length, @Matches, @ArrayMaxSize…, or a parameter's { minimum, maxLength, pattern… }).",
   ),
+  conflictingRequired: entry(
+    'FP1419',
+    'conflicting-required',
+    'error',
+    '@IsOptional() says the property may be omitted, and @Field({ required: true }) that it may not',
+    'Keep one: drop @IsOptional() to require it, or required: true to let requests omit it.',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),

@@ -1328,6 +1328,16 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     ]);
   });
 
+  check('FP1419', '@IsOptional() and required: true on one property', () => {
+    class Order {
+      @Field({ required: true }) @IsOptional() @IsString() note?: string;
+      @Field({ required: false }) @IsOptional() @IsString() tag?: string;
+    }
+    assert.deepEqual(reported(bodyOf(Order), 'FP1419'), [
+      'Order property note: @IsOptional() says the property may be omitted, and @Field({ required: true }) that it may not',
+    ]);
+  });
+
   check('FP1414', 'a default the schema refuses', () => {
     // The platform fills the default in for the user (always, for an internal parameter), and the
     // API then refused it: every call made with it was a 400.

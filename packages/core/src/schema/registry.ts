@@ -164,6 +164,8 @@ export class SchemaRegistry {
       checkFieldOptions(field, at, this.bag);
       schema.properties![property] = this.propertySchema(cls, property, own, field, at);
       const optional = own.some((c) => c.kind === 'optional') && !own.some((c) => c.kind === 'defined');
+      // Before, the option won without a word: the schema required what class-validator skips.
+      if (optional && field.required === true) this.bag.report('conflictingRequired', at);
       if ((field.required ?? !optional) === true) required.push(property);
     }
     if (required.length > 0) schema.required = required;
