@@ -450,6 +450,13 @@ export const catalog = {
     '@IsOptional() says the property may be omitted, and @Field({ required: true }) that it may not',
     'Keep one: drop @IsOptional() to require it, or required: true to let requests omit it.',
   ),
+  typeOptionContradicts: entry(
+    'FP1420',
+    'type-contradicts-declaration',
+    'error',
+    'the declaration says {declared}, and the type option says {given}',
+    'Make them agree: { type: [Item] } goes with Item[], { type: Item } with Item.',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),

@@ -33,6 +33,7 @@ export function parameterModel(
       ? [o.items]
       : declared);
   const schema = registry.schemaFor(type as TypeRef, at);
+  if (o.type !== undefined) registry.checkDeclaredShape(declared, schema, at);
   if (rec.in !== 'body') {
     if (schema.ref !== undefined || schema.type === 'object') {
       bag.report('untypedProperty', at, { found: 'a class or object, but only the body can carry objects' });

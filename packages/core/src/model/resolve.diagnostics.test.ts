@@ -4,7 +4,7 @@ import { IsEmail, IsInt, IsLatLong, IsNumber, IsOptional, IsString, Matches, Val
 import { apiKey } from '../auth/auth';
 import { connectionParameter } from '../auth/connection-parameters';
 import { Controller, type ControllerOptions } from '../decorators/controller';
-import { Field, type FieldOptions } from '../decorators/field';
+import { Field, Schema, type FieldOptions } from '../decorators/field';
 import { Delete, Get, Post, Put } from '../decorators/http';
 import { Action, Trigger, type ActionOptions, type TriggerOptions } from '../decorators/operation';
 import { Body, FormField, Header, Path, Query, type ParameterOptions } from '../decorators/params';
@@ -1335,6 +1335,34 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     }
     assert.deepEqual(reported(bodyOf(Order), 'FP1419'), [
       'Order property note: @IsOptional() says the property may be omitted, and @Field({ required: true }) that it may not',
+    ]);
+  });
+
+  check('FP1420', 'a type option that contradicts the declaration', () => {
+    // Before, taken without a word: the handler got an array in a property declared as one Tag.
+    class Tag {
+      @IsString() name!: string;
+    }
+    // A named array definition declared as its own class agrees with itself.
+    @Schema({ type: [Tag] })
+    class Tags {}
+    class Post {
+      @Field({ type: [Tag] }) tag!: Tag;
+      @Field({ type: Tag }) tags!: Tag[];
+      @Field({ type: [Tag] }) fine!: Tag[];
+      @Field({ type: Number }) loose!: number | string;
+      @Field({ type: () => Tags }) named!: Tags;
+    }
+    @Controller()
+    class C {
+      @Get('/p') @Returns(204) get(@Query('ids', { type: [String] }) _ids: string): void {}
+    }
+    assert.deepEqual(reported(bodyOf(Post), 'FP1420'), [
+      'Post property tag: the declaration says Tag, and the type option says an array',
+      'Post property tags: the declaration says an array, and the type option says one value',
+    ]);
+    assert.deepEqual(reported(connectorOf([C]), 'FP1420'), [
+      'C.get param #0 (ids): the declaration says String, and the type option says an array',
     ]);
   });
 

@@ -268,7 +268,11 @@ export class SchemaRegistry {
         additionalProperties: typeof values === 'boolean' ? values : this.schemaFor(values, at),
       };
     }
-    if (field.type !== undefined) return this.schemaFor(field.type, at);
+    if (field.type !== undefined) {
+      const given = this.schemaFor(field.type, at);
+      this.checkDeclaredShape(Reflect.getMetadata('design:type', cls.prototype, property), given, at);
+      return given;
+    }
     const declared: unknown = Reflect.getMetadata('design:type', cls.prototype, property);
     const transformed = transformerTypeOf(cls, property);
     if (declared === Array || (declared === undefined && constraints.some((c) => c.name === 'isArray'))) {
@@ -292,6 +296,28 @@ export class SchemaRegistry {
         declared === Object ? 'Object: TypeScript records unions, interfaces and any as Object' : 'no type metadata',
     });
     return {};
+  }
+
+  /**
+   * A `type` option that says a list where the declaration says one value, or the reverse:
+   * `@Field({ type: [Tag] }) tag!: Tag` handed the handler an array typed as a Tag. Unions, `any`
+   * and interfaces (recorded as Object) say nothing to compare.
+   */
+  checkDeclaredShape(declared: unknown, given: SchemaModel, at: SourceLocation): void {
+    if (typeof declared !== 'function' || declared === Object || given.literal !== undefined) return;
+    // The declared class itself (a named array definition, `@Schema({ type: [Item] })`) agrees.
+    if (given.ref !== undefined && this.names.get(declared as Class) === given.ref) return;
+    const list =
+      given.type === 'array' || (given.ref !== undefined && this.table.get(given.ref)?.type === 'array')
+        ? true
+        : given.type !== undefined || given.ref !== undefined
+          ? false
+          : undefined;
+    if (list === undefined || (declared === Array) === list) return;
+    this.bag.report('typeOptionContradicts', at, {
+      declared: declared === Array ? 'an array' : (declared as Function).name,
+      given: list ? 'an array' : 'one value',
+    });
   }
 
   private itemTypeFromEach(constraints: readonly Constraint[]): SchemaModel | undefined {
