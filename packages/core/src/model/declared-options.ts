@@ -1,11 +1,8 @@
 import { CONNECTOR_CATEGORIES, type ConnectorOptions } from '../connector';
 import type { ControllerOptions } from '../decorators/controller';
-import type { PolicyDeclaration } from '../policies/templates';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
-import { checkAuth, checkConnectionParameters } from './auth-options';
 import {
-  A_STRING,
   Checks,
   checkOptions,
   extensions,
@@ -16,14 +13,17 @@ import {
   text,
   type OptionCheck,
 } from '../diagnostics/option-checks';
+import { checkAuth, checkConnectionParameters } from './auth-options';
+import { checkPolicy } from './policy-options';
 
 /*
- * The options given to `new Connector()`, `@Controller()` and `@Action()`/`@Trigger()`, checked
- * against what their TypeScript types say. `flowport build` compiles without checking types, and
- * JavaScript has none; a value of another type was written into the files as it was (a definition
- * the platform refuses), read letter by letter (`capabilities: 'actions'` became seven one-letter
- * capabilities, `consumes: 'application/json'` sixteen media types), silently ignored
- * (`deprecated: 'yes'`), or failed inside resolve() ("types.map is not a function").
+ * The options given to `new Connector()` (with its policies), `@Controller()`, `@Action()` and
+ * `@Trigger()`, `@Returns()` and the trigger declarations, checked against what their TypeScript
+ * types say. `flowport build` compiles without checking types, and JavaScript has none; a value of
+ * another type was written into the files as it was (a definition the platform refuses), read
+ * letter by letter (`capabilities: 'actions'` became seven one-letter capabilities, `consumes:
+ * 'application/json'` sixteen media types), silently ignored (`deprecated: 'yes'`), or failed
+ * inside resolve() ("types.map is not a function").
  */
 
 const CATEGORIES: ReadonlySet<unknown> = new Set(CONNECTOR_CATEGORIES);
@@ -240,47 +240,4 @@ export function checkTriggerDeclaration(t: object, at: SourceLocation, bag: Diag
   if (!table) return c.oneOf('kind', kind, ['webhook', 'polling'], true);
   const given = t as Record<string, unknown>;
   for (const k of Object.keys(table)) table[k](c, given[k], k);
-}
-
-const POLICY: Readonly<Record<string, OptionCheck>> = {
-  templateId: (c, v, k) => c.text(k, v, true),
-  title: (c, v, k) => c.text(k, v, true),
-  type: text,
-  section: (c, v, k) => c.oneOf(k, v, ['Request', 'Response', 'Failure']),
-  parameters: (c, v, k) => c.object(k, v, 'an object of template parameters by name', true),
-  operations: (c, v, k) =>
-    c.list(k, v, ['method references', 'a method reference (() => Ctrl.prototype.method)'], (r) =>
-      ['function', 'string'].includes(typeof r),
-    ),
-};
-
-/** The templates the platform's schema for apiProperties.json describes, each with a helper here. */
-const DOCUMENTED_TEMPLATES: ReadonlySet<unknown> = new Set([
-  'convertarraytoobject',
-  'convertobjecttoarray',
-  'dynamichosturl',
-  'encodepropertyvalue',
-  'pollingtrigger',
-  'routerequesttoendpoint',
-  'setheader',
-  'setproperty',
-  'setqueryparameter',
-  'setvaluefromurl',
-  'stringreplace',
-  'stringtoarray',
-  'updatenextlink',
-]);
-
-/**
- * One policy template instance. Every parameter of a documented template is a string but
- * pollingtrigger's `triggerConfig`; an imported connector (`asDeclared`) keeps the values it has,
- * and another template's parameters are its own.
- */
-function checkPolicy(c: Checks, at: string, p: PolicyDeclaration, conventions: boolean): void {
-  for (const k of Object.keys(POLICY)) POLICY[k](c, (p as unknown as Record<string, unknown>)[k], `${at}.${k}`);
-  if (!conventions || !DOCUMENTED_TEMPLATES.has(p.templateId) || !isObject(p.parameters)) return;
-  for (const [name, value] of Object.entries(p.parameters)) {
-    if (name === 'triggerConfig' ? !isObject(value) : typeof value !== 'string')
-      c.report(`${at}.parameters.${name}`, value, name === 'triggerConfig' ? 'an object' : A_STRING);
-  }
 }
