@@ -128,7 +128,8 @@ export function checkOptions(
 ): void {
   let c: Checks | undefined;
   for (const k in o) {
-    const check = table[k];
+    // Own keys only: an option named "toString" must not find Object.prototype's.
+    const check = Object.hasOwn(table, k) ? table[k] : undefined;
     if (check !== undefined) check((c ??= new Checks(() => at, bag)), (o as Record<string, unknown>)[k], k);
   }
 }

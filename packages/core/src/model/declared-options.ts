@@ -181,7 +181,8 @@ const RESPONSE_OPTIONS: Readonly<Record<string, OptionCheck>> = {
     for (const name of Object.keys(v)) {
       const h = v[name];
       if (c.object(`header ${name}`, h, 'an object with type, format and description'))
-        for (const option of Object.keys(h)) HEADER_OPTIONS[option]?.(c, h[option], `header ${name} ${option}`);
+        for (const option of Object.keys(h))
+          if (Object.hasOwn(HEADER_OPTIONS, option)) HEADER_OPTIONS[option](c, h[option], `header ${name} ${option}`);
     }
   },
 };

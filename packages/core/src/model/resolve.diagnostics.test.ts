@@ -423,6 +423,8 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @Field(loose<FieldOptions>({ nullable: 'yes', mediaKind: 'video', enum: 'xy', notificationUrl: 'no' }))
       @IsString()
       f!: string;
+      // An option named as an Object.prototype member is no option: before, it was looked up there.
+      @Field(loose<FieldOptions>({ hasOwnProperty: true })) @IsString() g!: string;
     }
     @Controller()
     class P {
