@@ -7,7 +7,7 @@ import type { MethodRecord, ParameterRecord } from '../metadata/records';
 import { controllerOf, methodsOf } from '../metadata/store';
 import type { SchemaRegistry } from '../schema/registry';
 import type { Class } from '../types';
-import { checkControllerOptions, checkOperationOptions } from './declared-options';
+import { checkControllerOptions, checkOperationOptions, checkRoutePath } from './declared-options';
 import { badVisibility } from '../diagnostics/option-checks';
 import { parameterModel } from './parameters';
 import { joinPath, operationIdOf } from './paths';
@@ -40,7 +40,7 @@ export function controllerOperations(
       bag.report('controllerNotDecorated', { class: controller.name }, { class: controller.name });
       continue;
     }
-    checkControllerOptions(record.options, { class: controller.name }, bag);
+    checkControllerOptions(record.path, record.options, { class: controller.name }, bag);
     for (const [method, rec] of methodsOf(controller)) {
       const at = { class: controller.name, method };
       if (!rec.route) {
@@ -77,6 +77,7 @@ function operation(
   const o = rec.operation?.options ?? { summary: '' };
   const trigger = rec.operation?.kind === 'trigger' ? (o as TriggerOptions) : undefined;
   reportRepeated(rec, bag, at);
+  checkRoutePath(rec.route!, at, bag);
   if (rec.operation) checkOperationOptions(rec.operation.options, trigger !== undefined, at, bag);
   const responses = rec.responses.map((r) => responseModel(r, registry, at));
   if (!responses.some((r) => /^2\d\d$/.test(r.status))) bag.report('noSuccessResponse', at);

@@ -96,8 +96,17 @@ const CONTROLLER_OPTIONS: Readonly<Record<string, OptionCheck>> = {
   extensions,
 };
 
-/** `@Controller(path, options)`: its options apply to each of its operations. */
-export function checkControllerOptions(o: ControllerOptions, at: SourceLocation, bag: DiagnosticBag): void {
+/**
+ * `@Controller(path, options)`: its options apply to each of its operations. A path of another
+ * type was joined in as it was: `@Controller(5)` served `/5`.
+ */
+export function checkControllerOptions(
+  path: unknown,
+  o: ControllerOptions,
+  at: SourceLocation,
+  bag: DiagnosticBag,
+): void {
+  if (typeof path !== 'string') new Checks(() => at, bag).report('the @Controller path', path, 'a string');
   if (isObject(o)) checkOptions(CONTROLLER_OPTIONS, o, at, bag);
   else
     new Checks(() => at, bag).object(
@@ -156,6 +165,18 @@ const OPERATION_OPTIONS: Readonly<Record<string, OptionCheck>> = {
   extensions,
   pathExtensions: extensions,
 };
+
+/** A route decorator's path: `@Get(5)` was served at `…/5`. */
+export function checkRoutePath(
+  route: { readonly method: string; readonly path: unknown },
+  at: SourceLocation,
+  bag: DiagnosticBag,
+): void {
+  if (typeof route.path !== 'string') {
+    const decorator = `@${route.method[0].toUpperCase()}${route.method.slice(1)}`;
+    new Checks(() => at, bag).report(`the ${decorator} path`, route.path, 'a string');
+  }
+}
 
 /** `@Action(options)` or `@Trigger(options)`; a trigger also needs its `kind`. */
 export function checkOperationOptions(o: unknown, trigger: boolean, at: SourceLocation, bag: DiagnosticBag): void {

@@ -413,6 +413,15 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'E.c: @Action options must be an object with summary, not "C"',
       'E.c: summary must be a string, not undefined',
     ]);
+    // Paths: before, @Controller(5) served /5 and @Get(6) …/6.
+    @Controller(loose<string>(5))
+    class G {
+      @Get(loose<string>(6)) @Returns(200) g(): void {}
+    }
+    assert.deepEqual(reported(connectorOf([G]), 'FP1018'), [
+      'G: the @Controller path must be a string, not number 5',
+      'G.g: the @Get path must be a string, not number 6',
+    ]);
   });
 
   check('FP1018', "a parameter's and a property's options", () => {
