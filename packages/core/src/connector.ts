@@ -2,6 +2,7 @@ import type { AuthChoice, AuthDeclaration } from './auth/auth';
 import type { ConnectionParameter } from './auth/connection-parameters';
 import type { PolicyDeclaration } from './policies/templates';
 import type { TriggerDeclaration } from './triggers/declarations';
+import { isObject, shown } from './diagnostics/option-checks';
 import type { Class, Extensions, OperationRef } from './types';
 
 /** The certification categories (`x-ms-connector-metadata` → `Categories`, at most two). */
@@ -202,7 +203,14 @@ const BRAND = Symbol.for('flowport.connector');
 export class Connector {
   readonly [BRAND] = true;
 
-  constructor(readonly options: ConnectorOptions) {}
+  constructor(readonly options: ConnectorOptions) {
+    // Everything else about the options is checked, and reported by name, when it resolves.
+    if (!isObject(options)) {
+      throw new TypeError(
+        `new Connector(options): options must be an object with info, brandColor and controllers, not ${shown(options)}`,
+      );
+    }
+  }
 
   /** True for a `Connector` from any copy of this package (the CLI and the app may load two). */
   static isConnector(value: unknown): value is Connector {

@@ -325,6 +325,18 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
   });
 
+  it('refuses a Connector without options, and resolve() of anything but a Connector, naming what it got', () => {
+    // Before: "Cannot read properties of undefined (reading 'asDeclared')" from inside resolve().
+    assert.throws(() => new Connector(loose<ConnectorOptions>(undefined)), {
+      name: 'TypeError',
+      message: 'new Connector(options): options must be an object with info, brandColor and controllers, not undefined',
+    });
+    assert.throws(() => resolve(loose<Connector>({ options: {} })), {
+      name: 'TypeError',
+      message: 'resolve() takes a Connector (new Connector({ … })), not an object',
+    });
+  });
+
   check('FP1018', "the rest of the connector's options", () => {
     // Before, a missing brandColor read "brandColor "undefined" is not a #rrggbb colour";
     // capabilities: 'actions' was published as seven one-letter capabilities, publisher: 5 and an

@@ -1,5 +1,6 @@
 import { DiagnosticBag } from '../diagnostics/diagnostic';
-import type { Connector } from '../connector';
+import { Connector } from '../connector';
+import { shown } from '../diagnostics/option-checks';
 import { SchemaRegistry } from '../schema/registry';
 import { checkConnectorOptions } from './declared-options';
 import { checkOptionTypes } from './option-types';
@@ -23,6 +24,9 @@ const HOST = /^[^{}/ :\\]+(?::\d+)?$/;
  * `model.diagnostics`.
  */
 export function resolve(connector: Connector): ApiModel {
+  if (!Connector.isConnector(connector)) {
+    throw new TypeError(`resolve() takes a Connector (new Connector({ … })), not ${shown(connector)}`);
+  }
   const o = connector.options;
   const bag = new DiagnosticBag(o.asDeclared === true);
   const unknownProperties = o.unknownProperties ?? 'reject';
