@@ -329,7 +329,7 @@ export const catalog = {
     'untyped-property',
     'error',
     'the type cannot be read from its declaration ({found})',
-    "Say the type: @Field({ type: String }) or @IsString() on a property; { type: Number } in a parameter decorator's options; a class, [Class] or 'object' in @Returns.",
+    'Say the type: {fix}.',
   ),
   schemaNameCollision: entry(
     'FP1403',

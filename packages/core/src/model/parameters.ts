@@ -36,7 +36,10 @@ export function parameterModel(
   if (o.type !== undefined) registry.checkDeclaredShape(declared, schema, at);
   if (rec.in !== 'body') {
     if (schema.ref !== undefined || schema.type === 'object') {
-      bag.report('untypedProperty', at, { found: 'a class or object, but only the body can carry objects' });
+      bag.report('untypedProperty', at, {
+        found: 'a class or object, but only the body can carry objects',
+        fix: 'take it with @Body(), or take each of its fields as a parameter of its own',
+      });
     }
     if (schema.type === 'file' && rec.in !== 'formData') bag.report('fileOutsideFormData', at);
   } else if (schema.type === 'file') {

@@ -864,7 +864,25 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     const [d] = diagnosticsOf(connectorOf([Responder])).filter((x) => x.code === 'FP1402');
     assert.deepEqual(d?.at, { class: 'Responder', method: 'get', response: '200' });
     assert.equal(formatLocation(d.at), 'Responder.get response 200');
-    assert.match(d.hint, /'object' in @Returns/);
+    // Each hint is the fix for its place: before, every one listed the fixes of all three.
+    assert.equal(d.hint, "Say the type: @Returns(200, …) takes a class, [Class], 'object' or 'file'.");
+    assert.equal(
+      diagnosticsOf(bodyOf(Loose)).find((x) => x.code === 'FP1402')?.hint,
+      'Say the type: @Field({ type: String }), or a constraint that types it such as @IsString().',
+    );
+    @Controller('/q')
+    class Query1 {
+      @Get('/') @Returns(204) get(@Query('top') _top: number | undefined, @Query('page') _page: Dto): void {}
+    }
+    assert.deepEqual(
+      diagnosticsOf(connectorOf([Query1]))
+        .filter((x) => x.code === 'FP1402')
+        .map((x) => x.hint),
+      [
+        'Say the type: the decorator\'s options, such as { type: Number } for "top".',
+        'Say the type: take it with @Body(), or take each of its fields as a parameter of its own.',
+      ],
+    );
   });
 
   check('FP1403', 'two classes with one name', () => {

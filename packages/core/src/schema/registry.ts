@@ -71,7 +71,7 @@ export class SchemaRegistry {
       case 'class':
         return schemaOf(r.cls)?.inline ? this.inlineSchema(r.cls) : { ref: this.define(r.cls) };
       case 'unknown':
-        this.bag.report('untypedProperty', at, { found: r.found });
+        this.bag.report('untypedProperty', at, { found: r.found, fix: typeFix(at) });
         return {};
     }
   }
@@ -294,6 +294,7 @@ export class SchemaRegistry {
     this.bag.report('untypedProperty', at, {
       found:
         declared === Object ? 'Object: TypeScript records unions, interfaces and any as Object' : 'no type metadata',
+      fix: typeFix(at),
     });
     return {};
   }
@@ -335,6 +336,14 @@ export class SchemaRegistry {
       this.bag.report('invalidPattern', at, { pattern: String(re), flags });
     }
   }
+}
+
+/** How to say a type where it could not be read (FP1402), in the words of the place. */
+function typeFix(at: SourceLocation): string {
+  if (at.property !== undefined) return '@Field({ type: String }), or a constraint that types it such as @IsString()';
+  if (at.parameter !== undefined) return `the decorator's options, such as { type: Number } for "${at.parameter.name}"`;
+  if (at.response !== undefined) return `@Returns(${at.response}, …) takes a class, [Class], 'object' or 'file'`;
+  return "a class, [Class], 'object' or described(Type, { … })";
 }
 
 /** Decorators whose name is not their constraint's name capitalised. */
