@@ -472,6 +472,27 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     ]);
   });
 
+  check('FP1018', "@Schema's options", () => {
+    // Before, { inline: 'yes' } wrote the class in place, and a name such as "Order line" or
+    // "a/b" went into #/definitions/… references as it was, which is no URL.
+    @Schema(loose({ name: 'Order line', inline: 'yes' }))
+    class Line {
+      @IsString() sku!: string;
+    }
+    @Schema({ name: 'Order.Head-1_x' })
+    class Head {
+      @IsString() id!: string;
+    }
+    class Order {
+      @Field({ type: Line }) line!: Line;
+      @Field({ type: Head }) head!: Head;
+    }
+    assert.deepEqual(reported(bodyOf(Order), 'FP1018'), [
+      'Line: inline must be true or false, not "yes"',
+      'Line: name must be letters, digits, "_", "." and "-" only (it is written into $ref URLs), not "Order line"',
+    ]);
+  });
+
   check('FP1018', "a response's status and options", () => {
     // Before, @Returns(99) was published as the response "99", headers: 'x' as a header named "0",
     // and a header type 'str' as written.

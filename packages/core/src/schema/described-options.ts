@@ -48,3 +48,38 @@ export function checkParameterOptions(name: unknown, o: unknown, at: SourceLocat
 export function checkFieldOptions(o: object, at: SourceLocation, bag: DiagnosticBag): void {
   checkOptions(FIELD_OPTIONS, o, at, bag);
 }
+
+const TYPE_WORDS: readonly unknown[] = ['file', 'binary', 'integer', 'object', 'any'];
+
+const SCHEMA_OPTIONS: Readonly<Record<string, OptionCheck>> = {
+  name: (c, v, k) => c.text(k, v, true),
+  inline: flag,
+  schema: (c, v, k) => c.object(k, v, 'an object: the schema as written'),
+  additionalProperties: (c, v, k) => {
+    if (
+      typeof v === 'string'
+        ? !TYPE_WORDS.includes(v)
+        : typeof v !== 'boolean' && typeof v !== 'function' && !Array.isArray(v) && !isObject(v)
+    )
+      c.report(k, v, 'true, false or the type of the values');
+  },
+};
+
+/** Definition names Flowport writes into `$ref` URLs as they are: no escaping needed. */
+const DEFINITION_NAME = /^[A-Za-z0-9_.-]+$/;
+
+/**
+ * `@Schema(options)` of a class. Before, `{ inline: 'yes' }` wrote the class in place, and a name
+ * such as "Order line" or "a/b" was written into `#/definitions/…` references as it was, which
+ * is not a URL ("a/b" even points elsewhere). An imported connector keeps the names it has.
+ */
+export function checkSchemaOptions(o: object, at: SourceLocation, bag: DiagnosticBag, conventions: boolean): void {
+  checkOptions(SCHEMA_OPTIONS, o, at, bag);
+  const name = (o as { name?: unknown }).name;
+  if (conventions && typeof name === 'string' && !DEFINITION_NAME.test(name))
+    new Checks(() => at, bag).report(
+      'name',
+      name,
+      'letters, digits, "_", "." and "-" only (it is written into $ref URLs)',
+    );
+}

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { checkFieldOptions } from './described-options';
+import { checkFieldOptions, checkSchemaOptions } from './described-options';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import { fieldsOf, lineage, ownFieldNames, schemaOf } from '../metadata/store';
@@ -131,6 +131,7 @@ export class SchemaRegistry {
 
   private objectSchema(cls: Class): SchemaModel {
     const options = schemaOf(cls) ?? {};
+    checkSchemaOptions(options, { class: cls.name }, this.bag, this.conventions);
     if (options.schema) return { literal: options.schema };
     if (options.type !== undefined) return this.schemaFor(options.type, { class: cls.name });
     const constraints = constraintsOf(cls);
