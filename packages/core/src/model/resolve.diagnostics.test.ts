@@ -472,6 +472,34 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     ]);
   });
 
+  check('FP1018', 'dynamic sources', () => {
+    // Before, dynamicValues: 'langs' was published as an empty x-ms-dynamic-values, and a path of
+    // another type failed the build with "path.split is not a function".
+    class Form {
+      @Field({ dynamicSchema: loose({ operation: () => Target.prototype.list, valuePath: ['schema'] }) })
+      @IsString()
+      shape!: string;
+    }
+    @Controller()
+    class C {
+      @Post('/d')
+      @Returns(204)
+      d(
+        @Body() _f: Form,
+        @Query('a', { dynamicValues: loose('langs') }) _a: string,
+        @Query('b', { dynamicValues: loose({ operation: () => Target.prototype.list, value: 5 }) }) _b: string,
+        @Query('c', { dynamicTree: loose({ open: { operation: 'list', itemValuePath: 'id' } }) }) _c: string,
+      ): void {}
+    }
+    assert.deepEqual(reported(connectorOf([C, Target]), 'FP1018'), [
+      'Form property shape: dynamicSchema.valuePath must be a string, not an array',
+      'C.d param #1 (a): dynamicValues must be an object with operation, collection, value and title, not "langs"',
+      'C.d param #2 (b): dynamicValues.value must be a string, not number 5',
+      'C.d param #3 (c): dynamicTree.open.operation must be a method reference, () => Controller.prototype.method, not "list"',
+      'C.d param #3 (c): dynamicTree.open.itemTitlePath must be a string, not undefined',
+    ]);
+  });
+
   check('FP1018', "@Schema's options", () => {
     // Before, { inline: 'yes' } wrote the class in place, and a name such as "Order line" or
     // "a/b" went into #/definitions/… references as it was, which is no URL.

@@ -58,6 +58,9 @@ export function resolve(connector: Connector): ApiModel {
 
   checkOperations(operations, registry.table, bag);
   checkOptionTypes(operations, registry.table, registry.classes(), bag);
+  // References read the declarations' dynamic sources and operation references as their types
+  // say: with an option of another type they failed ("path.split is not a function").
+  if (bag.items.some((d) => d.name === 'option-type')) bag.throwIfErrors();
   const refs = new References(handlers, registry.table, bag);
   for (const op of operations) {
     refs.checkDynamic(op);

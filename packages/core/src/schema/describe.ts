@@ -57,7 +57,8 @@ function listOf(d: DynamicValuesOptions | undefined): DynamicListOptions | undef
 function propertiesOf(d: DynamicSchemaOptions | undefined): DynamicPropertiesOptions | undefined {
   if (!d) return undefined;
   // itemValuePath is value-path without a trailing `properties` (validator rule).
-  const itemValuePath = d.valuePath?.replace(/\/?properties$/, '') || undefined;
+  // A valuePath of another type is reported by checkParameterOptions/checkFieldOptions.
+  const itemValuePath = (typeof d.valuePath === 'string' && d.valuePath.replace(/\/?properties$/, '')) || undefined;
   return { operation: d.operation, parameters: listArguments(d.parameters), itemValuePath };
 }
 

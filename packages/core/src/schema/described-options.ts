@@ -5,6 +5,77 @@ import type { SourceLocation } from '../diagnostics/location';
 const enumValue = (v: unknown) =>
   isObject(v) && typeof v.displayName === 'string' && ['string', 'number', 'boolean'].includes(typeof v.value);
 
+const METHOD_REFERENCE = 'a method reference, () => Controller.prototype.method';
+
+/** Checks `v` as an object whose options `table` checks, every one of them, given or not. */
+const shaped =
+  (expected: string, table: Readonly<Record<string, OptionCheck>>): OptionCheck =>
+  (c, v, k) => {
+    if (!c.object(k, v, expected)) return;
+    for (const option of Object.keys(table)) table[option](c, v[option], `${k}.${option}`);
+  };
+const required: OptionCheck = (c, v, k) => c.text(k, v, true);
+const reference: OptionCheck = (c, v, k) => {
+  if (typeof v !== 'function') c.report(k, v, METHOD_REFERENCE);
+};
+const optionalReference: OptionCheck = (c, v, k) => v === undefined || reference(c, v, k);
+const bindings: OptionCheck = (c, v, k) => {
+  if (v !== undefined) c.object(k, v, 'an object of arguments by parameter name');
+};
+
+const TREE_CALL: Readonly<Record<string, OptionCheck>> = {
+  operation: reference,
+  parameters: bindings,
+  itemsPath: text,
+  itemValuePath: required,
+  itemTitlePath: required,
+  itemFullTitlePath: text,
+  itemIsParent: text,
+};
+
+/**
+ * The dynamic sources of a parameter or property. Before, `dynamicValues: 'langs'` was published
+ * as an empty `x-ms-dynamic-values`, and a path of another type failed the build with
+ * "path.split is not a function".
+ */
+const DYNAMIC_OPTIONS: Readonly<Record<string, OptionCheck>> = {
+  dynamicValues: shaped('an object with operation, collection, value and title', {
+    operation: optionalReference,
+    capability: (c, v, k) => c.oneOf(k, v, ['file-picker']),
+    parameters: bindings,
+    collection: text,
+    value: required,
+    title: text,
+  }),
+  dynamicSchema: shaped('an object with operation, parameters and valuePath', {
+    operation: reference,
+    parameters: bindings,
+    valuePath: text,
+  }),
+  dynamicList: shaped('an object with operation, parameters and the item paths', {
+    operation: reference,
+    parameters: bindings,
+    itemsPath: text,
+    itemValuePath: text,
+    itemTitlePath: text,
+  }),
+  dynamicProperties: shaped('an object with operation, parameters and itemValuePath', {
+    operation: reference,
+    parameters: bindings,
+    itemValuePath: text,
+  }),
+  dynamicTree: shaped('an object with open, browse and settings', {
+    open: shaped('an object with operation and the item paths', TREE_CALL),
+    browse: (c, v, k) => v === undefined || shaped('an object with operation and the item paths', TREE_CALL)(c, v, k),
+    settings: (c, v, k) => {
+      if (c.object(k, v, 'an object with canSelectParentNodes and canSelectLeafNodes')) {
+        c.flag(`${k}.canSelectParentNodes`, v.canSelectParentNodes);
+        c.flag(`${k}.canSelectLeafNodes`, v.canSelectLeafNodes);
+      }
+    },
+  }),
+};
+
 /**
  * The options a parameter and a DTO property share, beyond their texts (checkOptionTypes reads
  * those from the model) and their validation keywords (checkKeywords reads those from the
@@ -19,6 +90,7 @@ const DESCRIBED_OPTIONS: Readonly<Record<string, OptionCheck>> = {
   format: text,
   required: flag,
   title: text,
+  ...DYNAMIC_OPTIONS,
 };
 
 const PARAMETER_OPTIONS: Readonly<Record<string, OptionCheck>> = {
