@@ -1405,7 +1405,8 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @Returns(204)
       set(
         @Body() _n: Note,
-        @Query('p', { pattern: loose<string>(5), minimum: loose<number>('1'), type: Number }) _p: number,
+        @Query('n', { minimum: loose<number>('1'), type: Number }) _count: number,
+        @Query('p', { pattern: loose<string>(5) }) _p: string,
       ): void {}
     }
     assert.deepEqual(reported(connectorOf([C]), 'FP1418'), [
@@ -1413,8 +1414,8 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'Note property text: maxLength is NaN, where the schema takes a whole number, 0 or more',
       'Note property tags: maxItems is 2.5, where the schema takes a whole number, 0 or more',
       'Note property size: maximum is NaN, where the schema takes a number',
-      'C.set param #1 (p): minimum is "1", where the schema takes a number',
-      'C.set param #1 (p): pattern is 5, where the schema takes a string',
+      'C.set param #1 (n): minimum is "1", where the schema takes a number',
+      'C.set param #2 (p): pattern is 5, where the schema takes a string',
     ]);
   });
 

@@ -28,7 +28,7 @@ export function checkKeywords(s: SchemaModel, bag: DiagnosticBag, at: SourceLoca
 
 function checkNode(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): void {
   if (node.ref !== undefined || node.literal !== undefined) return;
-  checkValues(node, bag, at);
+  checkValues(node, node.type, bag, at);
   if (node.enum !== undefined) {
     if (node.enum.length === 0) bag.report('emptyEnum', at);
     else if (node.type !== undefined) checkEnumType(node, node.type, node.enum, bag, at);
@@ -66,27 +66,35 @@ const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 /**
  * Keyword values of another type than the schema's: `@Length('x')` wrote `maxLength: null` (NaN
  * as JSON writes it), `@Length(-1)` and `@ArrayMaxSize(2.5)` wrote values the Swagger 2.0 schema
- * refuses, and a parameter's `{ pattern: 5 }` a pattern that is a number. Straight-line reads, as
- * above; a report is built only for a wrong value.
+ * refuses, and a parameter's `{ pattern: 5 }` a pattern that is a number. Only the keywords of the
+ * node's own kind are read (checkApplies reports the others), and a report is built only for a
+ * wrong value: this runs for every property and parameter of a first resolve.
  */
-function checkValues(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): void {
-  const wrong = (keyword: string, value: unknown, expected: string) =>
-    bag.report('keywordValue', at, { keyword, value: shownValue(value), expected });
-  if (node.minimum !== undefined && !isNumber(node.minimum)) wrong('minimum', node.minimum, NUMBER);
-  if (node.maximum !== undefined && !isNumber(node.maximum)) wrong('maximum', node.maximum, NUMBER);
-  if (node.multipleOf !== undefined && !(isNumber(node.multipleOf) && node.multipleOf > 0))
-    wrong('multipleOf', node.multipleOf, 'a number above 0');
-  if (node.minLength !== undefined && !isCount(node.minLength)) wrong('minLength', node.minLength, COUNT);
-  if (node.maxLength !== undefined && !isCount(node.maxLength)) wrong('maxLength', node.maxLength, COUNT);
-  if (node.minItems !== undefined && !isCount(node.minItems)) wrong('minItems', node.minItems, COUNT);
-  if (node.maxItems !== undefined && !isCount(node.maxItems)) wrong('maxItems', node.maxItems, COUNT);
-  if (node.pattern !== undefined && typeof node.pattern !== 'string') wrong('pattern', node.pattern, 'a string');
-  if (node.exclusiveMinimum !== undefined && typeof node.exclusiveMinimum !== 'boolean')
-    wrong('exclusiveMinimum', node.exclusiveMinimum, 'true or false');
-  if (node.exclusiveMaximum !== undefined && typeof node.exclusiveMaximum !== 'boolean')
-    wrong('exclusiveMaximum', node.exclusiveMaximum, 'true or false');
-  if (node.uniqueItems !== undefined && typeof node.uniqueItems !== 'boolean')
-    wrong('uniqueItems', node.uniqueItems, 'true or false');
+function checkValues(node: SchemaModel, type: string | undefined, bag: DiagnosticBag, at: SourceLocation): void {
+  if (type === 'string') {
+    if (node.minLength !== undefined && !isCount(node.minLength)) wrong(bag, at, 'minLength', node.minLength, COUNT);
+    if (node.maxLength !== undefined && !isCount(node.maxLength)) wrong(bag, at, 'maxLength', node.maxLength, COUNT);
+    if (node.pattern !== undefined && typeof node.pattern !== 'string')
+      wrong(bag, at, 'pattern', node.pattern, 'a string');
+  } else if (type === 'number' || type === 'integer') {
+    if (node.minimum !== undefined && !isNumber(node.minimum)) wrong(bag, at, 'minimum', node.minimum, NUMBER);
+    if (node.maximum !== undefined && !isNumber(node.maximum)) wrong(bag, at, 'maximum', node.maximum, NUMBER);
+    if (node.multipleOf !== undefined && !(isNumber(node.multipleOf) && node.multipleOf > 0))
+      wrong(bag, at, 'multipleOf', node.multipleOf, 'a number above 0');
+    if (node.exclusiveMinimum !== undefined && typeof node.exclusiveMinimum !== 'boolean')
+      wrong(bag, at, 'exclusiveMinimum', node.exclusiveMinimum, 'true or false');
+    if (node.exclusiveMaximum !== undefined && typeof node.exclusiveMaximum !== 'boolean')
+      wrong(bag, at, 'exclusiveMaximum', node.exclusiveMaximum, 'true or false');
+  } else if (type === 'array') {
+    if (node.minItems !== undefined && !isCount(node.minItems)) wrong(bag, at, 'minItems', node.minItems, COUNT);
+    if (node.maxItems !== undefined && !isCount(node.maxItems)) wrong(bag, at, 'maxItems', node.maxItems, COUNT);
+    if (node.uniqueItems !== undefined && typeof node.uniqueItems !== 'boolean')
+      wrong(bag, at, 'uniqueItems', node.uniqueItems, 'true or false');
+  }
+}
+
+function wrong(bag: DiagnosticBag, at: SourceLocation, keyword: string, value: unknown, expected: string): void {
+  bag.report('keywordValue', at, { keyword, value: shownValue(value), expected });
 }
 
 /** A keyword's value as a message shows it: NaN and Infinity by name, which JSON writes as null. */
