@@ -2,6 +2,12 @@ import { Checks, checkOptions, flag, isObject, text, type OptionCheck } from '..
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 
+/*
+ * The options of the declarations that describe a schema: parameter decorators, `@Field` and
+ * `@Schema`, checked against their TypeScript types as the connector's and operations' are
+ * (FP1018; model/declared-options.ts).
+ */
+
 const enumValue = (v: unknown) =>
   isObject(v) && typeof v.displayName === 'string' && ['string', 'number', 'boolean'].includes(typeof v.value);
 
@@ -23,7 +29,8 @@ const bindings: OptionCheck = (c, v, k) => {
   if (v !== undefined) c.object(k, v, 'an object of arguments by parameter name');
 };
 
-const TREE_CALL: Readonly<Record<string, OptionCheck>> = {
+/** One side (`open` or `browse`) of a dynamic tree. */
+const treeCall = shaped('an object with operation and the item paths', {
   operation: reference,
   parameters: bindings,
   itemsPath: text,
@@ -31,7 +38,7 @@ const TREE_CALL: Readonly<Record<string, OptionCheck>> = {
   itemTitlePath: required,
   itemFullTitlePath: text,
   itemIsParent: text,
-};
+});
 
 /**
  * The dynamic sources of a parameter or property. Before, `dynamicValues: 'langs'` was published
@@ -65,8 +72,8 @@ const DYNAMIC_OPTIONS: Readonly<Record<string, OptionCheck>> = {
     itemValuePath: text,
   }),
   dynamicTree: shaped('an object with open, browse and settings', {
-    open: shaped('an object with operation and the item paths', TREE_CALL),
-    browse: (c, v, k) => v === undefined || shaped('an object with operation and the item paths', TREE_CALL)(c, v, k),
+    open: treeCall,
+    browse: (c, v, k) => v === undefined || treeCall(c, v, k),
     settings: (c, v, k) => {
       if (c.object(k, v, 'an object with canSelectParentNodes and canSelectLeafNodes')) {
         c.flag(`${k}.canSelectParentNodes`, v.canSelectParentNodes);
