@@ -68,7 +68,8 @@ export function bodyParsers(op: OperationModel, limits: Limits): RequestHandler[
             `Send the body as ${accepts.join(' or ')}; got ${req.get('content-type') ?? 'no content type'}.`,
           ),
         );
-      } else next();
+      } else if (declaredOver(req, limits.body)) next(tooLarge(limits.body));
+      else next();
     };
     return [checkType, json];
   }
@@ -108,6 +109,8 @@ export function bodyParsers(op: OperationModel, limits: Limits): RequestHandler[
       // busboy reads the bytes as they come: an encoded form would fail as a malformed one.
       const coding = contentCodingOf(req.headers['content-encoding']);
       if (coding !== 'identity' && req.is('multipart/form-data')) next(unsupportedCoding(coding, 'identity'));
+      else if (req.is('application/x-www-form-urlencoded') && declaredOver(req, limits.body))
+        next(tooLarge(limits.body));
       else next();
     };
     // busboy's own errors (a form cut short, no boundary, a malformed part header) come as plain
@@ -118,6 +121,17 @@ export function bodyParsers(op: OperationModel, limits: Limits): RequestHandler[
     return [checkType, readForm, urlencoded];
   }
   return [];
+}
+
+/**
+ * Whether an unencoded body declares more bytes than `limit`: it is refused before a byte is read.
+ * body-parser would read it all first, to keep the connection, and a client that asked first
+ * (`Expect: 100-continue`) would be told to send it (server.ts).
+ */
+function declaredOver(req: Parameters<RequestHandler>[0], limit: number): boolean {
+  return (
+    contentCodingOf(req.headers['content-encoding']) === 'identity' && Number(req.headers['content-length']) > limit
+  );
 }
 
 /** Whether the request carried a body at all (before parsing consumed the stream). */

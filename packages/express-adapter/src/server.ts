@@ -28,7 +28,25 @@ export function createServer(app: Express): http.Server {
   );
   // What Node's parser refuses never reaches the app; it is answered as problem+json too.
   server.on('clientError', answerClientError);
+  server.on('checkContinue', continueWhenRead);
   return server;
+}
+
+/**
+ * A client that asks first (`Expect: 100-continue`) is told to send its body when something
+ * starts reading it, not before the app has looked at the request: Node's default sends
+ * `100 Continue` at once, so a client whose credentials, content type or declared length would be
+ * refused uploaded the whole body first. Refused before any read, the client never sends it, and
+ * Node closes that connection, since the body it announced did not follow.
+ */
+function continueWhenRead(this: http.Server, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const read = req._read;
+  req._read = function (this: http.IncomingMessage, size: number): void {
+    req._read = read;
+    if (!res.headersSent) res.writeContinue();
+    read.call(this, size);
+  };
+  this.emit('request', req, res);
 }
 
 /** Starts {@link createServer} on a port (0 for any free one); resolves once listening. */
