@@ -105,6 +105,17 @@ export class Checks {
     return Array.isArray(value);
   }
 
+  /** Every check of `table` on the option of its name in `o`, given or not, named `${prefix}${name}`. */
+  each(table: Readonly<Record<string, OptionCheck>>, o: Record<string, unknown>, prefix = ''): void {
+    for (const k of Object.keys(table)) table[k](this, o[k], `${prefix}${k}`);
+  }
+
+  /** The check of `table` for each option given in `o`, named `${prefix}${name}`. */
+  given(table: Readonly<Record<string, OptionCheck>>, o: Record<string, unknown>, prefix = ''): void {
+    // Own keys only: an option named "toString" must not find Object.prototype's.
+    for (const k in o) if (Object.hasOwn(table, k)) table[k](this, o[k], `${prefix}${k}`);
+  }
+
   /** True when `value` is an object to look into; reports anything else but undefined. */
   object(option: string, value: unknown, expected: string, required = false): value is Record<string, unknown> {
     if (isObject(value)) return true;
@@ -122,8 +133,8 @@ export const text: OptionCheck = (c, v, k) => c.text(k, v);
 export const extensions: OptionCheck = (c, v, k) => c.extensions(k, v);
 
 /**
- * Runs the check `table` has for each option given in `o`. Every operation, parameter and
- * property of a build passes here, so nothing is allocated unless `o` has an option to check.
+ * {@link Checks.given} at `at`. Every operation, parameter and property of a build passes here,
+ * so no checker is made unless `o` has an option `table` checks.
  */
 export function checkOptions(
   table: Readonly<Record<string, OptionCheck>>,
@@ -131,10 +142,7 @@ export function checkOptions(
   at: SourceLocation,
   bag: DiagnosticBag,
 ): void {
-  let c: Checks | undefined;
   for (const k in o) {
-    // Own keys only: an option named "toString" must not find Object.prototype's.
-    const check = Object.hasOwn(table, k) ? table[k] : undefined;
-    if (check !== undefined) check((c ??= new Checks(() => at, bag)), (o as Record<string, unknown>)[k], k);
+    if (Object.hasOwn(table, k)) return new Checks(() => at, bag).given(table, o as Record<string, unknown>);
   }
 }

@@ -77,7 +77,7 @@ export function checkConnectionParameters(c: Checks, option: string, v: unknown)
   for (const name of Object.keys(v)) {
     const p = v[name];
     if (!c.object(`${option}.${name}`, p, 'a connectionParameter()')) continue;
-    for (const k of Object.keys(CONNECTION_PARAMETER)) CONNECTION_PARAMETER[k](c, p[k], `${option}.${name}.${k}`);
+    c.each(CONNECTION_PARAMETER, p, `${option}.${name}.`);
   }
 }
 
@@ -85,7 +85,7 @@ function checkMethod(c: Checks, option: string, v: unknown): void {
   if (!c.object(option, v, 'an auth declaration (apiKey(), basic(), oauth2(), aad(), noAuth())', true)) return;
   const table = typeof v.type === 'string' && Object.hasOwn(METHODS, v.type) ? METHODS[v.type] : undefined;
   if (!table) return c.oneOf(`${option}.type`, v.type, ['none', 'apiKey', 'basic', 'oauth2'], true);
-  for (const k of Object.keys(table)) table[k](c, v[k], `${option}.${k}`);
+  c.each(table, v, `${option}.`);
   checkConnectionParameters(c, `${option}.parameters`, v.parameters);
 }
 

@@ -192,18 +192,19 @@ export function checkOperationOptions(o: unknown, trigger: boolean, at: SourceLo
 const HEADER_OPTIONS: Readonly<Record<string, OptionCheck>> = {
   type: (c, v, k) => c.oneOf(k, v, ['string', 'integer', 'number', 'boolean']),
   format: text,
+  extensions,
 };
 
 const RESPONSE_OPTIONS: Readonly<Record<string, OptionCheck>> = {
   mediaKind: (c, v, k) => c.oneOf(k, v, ['image', 'audio']),
   examples: (c, v, k) => c.object(k, v, 'an object of examples by media type'),
+  extensions,
   headers: (c, v, k) => {
     if (!c.object(k, v, 'an object of headers by name')) return;
     for (const name of Object.keys(v)) {
       const h = v[name];
       if (c.object(`header ${name}`, h, 'an object with type, format and description'))
-        for (const option of Object.keys(h))
-          if (Object.hasOwn(HEADER_OPTIONS, option)) HEADER_OPTIONS[option](c, h[option], `header ${name} ${option}`);
+        c.given(HEADER_OPTIONS, h, `header ${name} `);
     }
   },
 };
@@ -260,6 +261,5 @@ export function checkTriggerDeclaration(t: object, at: SourceLocation, bag: Diag
   const kind = (t as { kind?: unknown }).kind;
   const table = typeof kind === 'string' && Object.hasOwn(TRIGGER_KINDS, kind) ? TRIGGER_KINDS[kind] : undefined;
   if (!table) return c.oneOf('kind', kind, ['webhook', 'polling'], true);
-  const given = t as Record<string, unknown>;
-  for (const k of Object.keys(table)) table[k](c, given[k], k);
+  c.each(table, t as Record<string, unknown>);
 }

@@ -42,7 +42,7 @@ const DOCUMENTED_TEMPLATES: ReadonlySet<unknown> = new Set([
  * and another template's parameters are its own.
  */
 export function checkPolicy(c: Checks, at: string, p: PolicyDeclaration, conventions: boolean): void {
-  for (const k of Object.keys(POLICY)) POLICY[k](c, (p as unknown as Record<string, unknown>)[k], `${at}.${k}`);
+  c.each(POLICY, p as unknown as Record<string, unknown>, `${at}.`);
   if (!conventions || !DOCUMENTED_TEMPLATES.has(p.templateId) || !isObject(p.parameters)) return;
   for (const [name, value] of Object.entries(p.parameters)) {
     if (name === 'triggerConfig' ? !isObject(value) : typeof value !== 'string')

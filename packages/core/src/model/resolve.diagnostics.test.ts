@@ -1221,8 +1221,8 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'C: extensions has the key "controller", which does not start with "x-"',
       'C.a: extensions has the key "operation", which does not start with "x-"',
       'C.a: pathExtensions has the key "path", which does not start with "x-"',
-      'C.a: the 200 response\'s extensions has the key "response", which does not start with "x-"',
-      'C.a: the 200 response\'s header x-h extensions has the key "header", which does not start with "x-"',
+      'C.a response 200: extensions has the key "response", which does not start with "x-"',
+      'C.a response 200: header x-h extensions has the key "header", which does not start with "x-"',
       'C.a param #1 (q): extensions has the key "parameter", which does not start with "x-"',
       'D property a: extensions has the key "field", which does not start with "x-"',
     ]);

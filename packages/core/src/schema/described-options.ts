@@ -17,8 +17,7 @@ const METHOD_REFERENCE = 'a method reference, () => Controller.prototype.method'
 const shaped =
   (expected: string, table: Readonly<Record<string, OptionCheck>>): OptionCheck =>
   (c, v, k) => {
-    if (!c.object(k, v, expected)) return;
-    for (const option of Object.keys(table)) table[option](c, v[option], `${k}.${option}`);
+    if (c.object(k, v, expected)) c.each(table, v, `${k}.`);
   };
 const required: OptionCheck = (c, v, k) => c.text(k, v, true);
 const reference: OptionCheck = (c, v, k) => {
