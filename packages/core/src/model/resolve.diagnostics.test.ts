@@ -915,6 +915,22 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     assert.equal(formatLocation(d.at), 'Responder.get response 200');
     // Each hint is the fix for its place: before, every one listed the fixes of all three.
     assert.equal(d.hint, "Say the type: @Returns(200, …) takes a class, [Class], 'object' or 'file'.");
+    // Options given where the type goes (JavaScript, or a build that checks no types) read as
+    // "[object Object]" before.
+    @Controller('/misplaced')
+    class Misplaced {
+      @Get('/a') @Returns(200, { type: Object } as never) a(): void {}
+      @Get('/b') @Returns(200, 'json' as never) b(): void {}
+    }
+    assert.deepEqual(
+      diagnosticsOf(connectorOf([Misplaced]))
+        .filter((x) => x.code === 'FP1402')
+        .map((x) => x.message),
+      [
+        'the type cannot be read from its declaration ({ type }, an object where a type belongs)',
+        'the type cannot be read from its declaration ("json" is not a type name)',
+      ],
+    );
     assert.equal(
       diagnosticsOf(bodyOf(Loose)).find((x) => x.code === 'FP1402')?.hint,
       'Say the type: @Field({ type: String }), or a constraint that types it such as @IsString().',

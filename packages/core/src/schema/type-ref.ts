@@ -71,5 +71,13 @@ export function resolveTypeRef(t: unknown): ResolvedType {
       return { kind: 'unknown', found: t.name };
     return { kind: 'class', cls: t as Class };
   }
-  return { kind: 'unknown', found: String(t) };
+  return { kind: 'unknown', found: describeValue(t) };
+}
+
+/** How a value that is not a type reads in a finding: `[object Object]` told the user nothing. */
+function describeValue(t: unknown): string {
+  if (typeof t === 'string') return `"${t}" is not a type name`;
+  if (typeof t !== 'object' || t === null) return String(t);
+  const keys = Object.keys(t);
+  return `{ ${keys.length > 0 ? `${keys.join(', ')} ` : ''}}, an object where a type belongs`;
 }
