@@ -9,7 +9,18 @@ import { Delete, Get, Post, Put } from '../decorators/http';
 import { Action, Trigger, type ActionOptions, type TriggerOptions } from '../decorators/operation';
 import { Body, FormField, Header, Path, Query, type ParameterOptions } from '../decorators/params';
 import { Returns, type ResponseOptions } from '../decorators/returns';
-import { ArrayMaxSize, IsIn, IsPositive, Length, Max, MaxLength, Min, MinLength } from '../decorators/constraints';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsDivisibleBy,
+  IsIn,
+  IsPositive,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from '../decorators/constraints';
 import { Connector, type ConnectorOptions } from '../connector';
 import type { Extensions } from '../types';
 import { catalogEntries } from '../diagnostics/catalog';
@@ -1502,6 +1513,28 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       class: 'Options',
       property: 'mode',
     });
+    // The bounds and the pattern too: the request validator fills in defaults for the handler.
+    class Bounded {
+      @Field({ default: 'ab' }) @Length(3, 8) code!: string;
+      @Field({ default: 'abc' }) @Matches(/^[A-Z]+$/) upper!: string;
+      @Field({ default: 0 }) @Min(1) @Max(9) count!: number;
+      @Field({ default: 7 }) @IsDivisibleBy(5) step!: number;
+      @Field({ type: [String], default: ['a', 5] }) tags!: string[];
+      @Field({ type: [String], default: [] }) @ArrayMinSize(1) names!: string[];
+    }
+    assert.deepEqual(
+      diagnosticsOf(bodyOf(Bounded))
+        .filter((d) => d.code === 'FP1414')
+        .map((d) => d.message.replace(', so the value the platform fills in is refused', '')),
+      [
+        'default "ab" is shorter than minLength 3',
+        'default "abc" does not match the pattern ^[A-Z]+$',
+        'default 0 is below the minimum 1',
+        'default 7 is not a multiple of 5',
+        'default ["a",5] has an item 1 that is not of type string',
+        'default [] has fewer items than minItems 1',
+      ],
+    );
     class Fine {
       @Field({ default: null, nullable: true }) @IsString() mode!: string | null;
       @Field({ default: 2.5 }) @IsNumber() ratio!: number;

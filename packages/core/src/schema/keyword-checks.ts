@@ -1,23 +1,14 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
+import { defaultProblem, IS_OF_TYPE } from './default-check';
 import type { SchemaModel } from './model';
-
-/** Whether a JSON value is of a JSON Schema type. */
-export const IS_OF_TYPE: Readonly<Record<string, (v: unknown) => boolean>> = {
-  string: (v) => typeof v === 'string',
-  integer: (v) => Number.isInteger(v),
-  number: (v) => typeof v === 'number',
-  boolean: (v) => typeof v === 'boolean',
-  array: (v) => Array.isArray(v),
-  object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-};
 
 /**
  * Reports keywords that no value can meet or that no validator can compile: an empty `enum`
  * (which the Swagger 2.0 schema refuses too), a `pattern` that is not a regular expression, and a
- * lower bound above the upper one; and a `default` of another type or outside the `enum`, which
- * the platform fills in for the user. Left alone, the first two made every request a 500 (the
- * validator could not be built), the others a 400. Checks the schema and its array items.
+ * lower bound above the upper one; and a `default` its own schema refuses ({@link defaultProblem}),
+ * which the platform fills in for the user. Left alone, the first two made every request a 500
+ * (the validator could not be built), the others a 400. Checks the schema and its array items.
  */
 export function checkKeywords(s: SchemaModel, bag: DiagnosticBag, at: SourceLocation): void {
   // Straight-line property reads: this runs for every property and parameter of a first
@@ -200,15 +191,4 @@ export function regExpError(pattern: string): string | undefined {
   } catch (err) {
     return (err as Error).message.replace(/^Invalid regular expression: \/.*\/u?: /s, '');
   }
-}
-
-/** Why a default is not a value of its own schema, by the checks the type and enum allow. */
-function defaultProblem(node: SchemaModel, value: unknown): string | undefined {
-  if (value === null) return node.nullable ? undefined : 'is null, and the schema is not nullable';
-  const is = node.type === undefined ? undefined : IS_OF_TYPE[node.type];
-  if (is && !is(value)) return `is not of type ${node.type}`;
-  if (node.enum !== undefined && typeof value !== 'object' && !node.enum.includes(value)) {
-    return 'is not one of the enum values';
-  }
-  return undefined;
 }

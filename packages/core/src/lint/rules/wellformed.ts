@@ -1,6 +1,7 @@
 import { eachField, eachParameter, eachSchema, objectsIn, operations, type Json } from '../document';
 import { SCHEMA_FORMATS } from '../../schema/formats';
-import { enumValuesOfAnotherType, IS_OF_TYPE, KEYWORDS_OF, regExpError } from '../../schema/keyword-checks';
+import { defaultProblem, IS_OF_TYPE } from '../../schema/default-check';
+import { enumValuesOfAnotherType, KEYWORDS_OF, regExpError } from '../../schema/keyword-checks';
 import type { Rule } from '../rule';
 
 const FORMATS: ReadonlySet<unknown> = new Set(SCHEMA_FORMATS);
@@ -24,7 +25,8 @@ function malformed(s: Json): string | undefined {
     return 'has a multipleOf that is not above 0';
   if (typeof s.pattern === 'string' && regExpError(s.pattern)) return `has an invalid pattern ${s.pattern}`;
   const is = typeof s.type === 'string' ? IS_OF_TYPE[s.type] : undefined;
-  if (s.default !== undefined && is && !is(s.default)) return `has a default that is not of type ${s.type}`;
+  const defaultRefused = s.default === undefined ? undefined : defaultProblem(s, s.default);
+  if (defaultRefused) return `has a default that ${defaultRefused}`;
   if (is && Array.isArray(s.enum)) {
     const [wrong] = enumValuesOfAnotherType(s.enum, s.type as string, s['x-nullable'] === true);
     if (wrong !== undefined) return `has an enum value, ${JSON.stringify(wrong)}, that is not of type ${s.type}`;
