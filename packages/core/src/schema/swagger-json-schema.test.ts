@@ -12,6 +12,44 @@ describe('toJsonSchema: Swagger 2.0 schema as JSON Schema, meaning unchanged', (
     });
   });
 
+  it('drops the default of a required property, which validators would otherwise fill in', () => {
+    assert.deepEqual(
+      toJsonSchema({
+        type: 'object',
+        required: ['a'],
+        properties: { a: { type: 'string', default: 'x' }, b: { type: 'integer', default: 1 } },
+      }),
+      { type: 'object', required: ['a'], properties: { a: { type: 'string' }, b: { type: 'integer', default: 1 } } },
+    );
+    // A default its own schema refuses is not filled in either (Encodian's booleans have "false").
+    assert.deepEqual(
+      toJsonSchema({
+        type: 'object',
+        properties: {
+          flag: { type: 'boolean', default: 'false' },
+          code: { type: 'string', pattern: '^[A-Z]+$', default: 'abc' },
+          tags: { type: 'array', items: { type: 'string', enum: ['a'] }, default: ['b'] },
+          note: { type: 'string', 'x-nullable': true, default: null },
+        },
+      }),
+      {
+        type: 'object',
+        properties: {
+          flag: { type: 'boolean' },
+          code: { type: 'string', pattern: '^[A-Z]+$' },
+          tags: { type: 'array', items: { type: 'string', enum: ['a'] } },
+          note: { type: ['string', 'null'], default: null },
+        },
+      },
+    );
+    // A required name without a property, or a property that is not a schema, is left as it is.
+    assert.deepEqual(toJsonSchema({ type: 'object', required: ['c', 5], properties: { d: true } }), {
+      type: 'object',
+      required: ['c', 5],
+      properties: { d: true },
+    });
+  });
+
   it('turns draft-04 boolean exclusive bounds into numbers', () => {
     assert.deepEqual(
       toJsonSchema({ type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 1, exclusiveMaximum: false }),

@@ -1,3 +1,5 @@
+import { defaultProblem } from './default-check';
+
 type Json = Record<string, unknown>;
 
 /** Where the shared definitions live inside a validator's schema store. */
@@ -7,7 +9,9 @@ export const DEFINITIONS_ID = 'flowport:definitions';
  * Reads a Swagger 2.0 schema, exactly as the connector definition publishes it, as JSON Schema
  * (draft-07) for ajv. Only spellings change, never meaning: `x-nullable` becomes a `null` type,
  * draft-04 boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers, `$ref`s point into the
- * shared definitions, and vendor keys are dropped.
+ * shared definitions, and vendor keys are dropped. Validators fill in the defaults of absent
+ * properties, so a default is kept only where it is one: on an optional property, and a value
+ * its own schema accepts.
  */
 export function toJsonSchema(swagger: unknown, refBase: string = DEFINITIONS_ID): unknown {
   if (Array.isArray(swagger)) return swagger.map((v) => toJsonSchema(v, refBase));
@@ -27,6 +31,22 @@ export function toJsonSchema(swagger: unknown, refBase: string = DEFINITIONS_ID)
     out.exclusiveMaximum = s.maximum;
     delete out.maximum;
   } else if (typeof s.exclusiveMaximum === 'boolean') delete out.exclusiveMaximum;
+  // Validators fill in the defaults of absent properties. One its own schema refuses (Encodian's
+  // boolean "false") would turn a request that leaves the property out into a 400, so it is not
+  // carried over; nor is a required property's, since a required one that is absent must be
+  // refused. For the designer, a default stays an annotation either way.
+  if (out.default !== undefined && defaultProblem(s, s.default) !== undefined) delete out.default;
+  if (Array.isArray(s.required) && out.properties !== undefined) {
+    const properties = out.properties as Record<string, Json>;
+    for (const name of s.required) {
+      const property: unknown =
+        typeof name === 'string' && Object.hasOwn(properties, name) ? properties[name] : undefined;
+      if (typeof property === 'object' && property !== null && 'default' in property) {
+        const { default: _d, ...rest } = property;
+        properties[name] = rest;
+      }
+    }
+  }
   if (s['x-nullable'] === true) {
     if (typeof out.type === 'string') out.type = [out.type, 'null'];
     if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];

@@ -10,6 +10,10 @@ export const VALIDATOR_OPTIONS = {
   // Infinity, passed `type: number` (and `integer`), reached the handler, and was answered as null.
   strictNumbers: true,
   coerceTypes: false,
-  useDefaults: false,
+  // A parameter or property that is absent takes its published `default`, which Swagger 2.0
+  // defines as "the value the server will use if none is provided": before, the handler got
+  // undefined and had to repeat the default. Defaults of required ones are dropped from the
+  // validation schemas (`toJsonSchema`), so that a missing required value is still refused.
+  useDefaults: true,
   validateFormats: true,
 } as const;

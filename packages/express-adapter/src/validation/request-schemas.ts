@@ -49,8 +49,13 @@ export function schemaList(schemas: RequestSchemas): Json[] {
   return [...schemas.groups.map((g) => g.schema), ...(schemas.body?.schema ? [schemas.body.schema] : [])];
 }
 
-/** A non-body Swagger parameter is its own schema, minus the parameter-only keys. */
+/**
+ * A non-body Swagger parameter is its own schema, minus the parameter-only keys, and minus the
+ * default of a required one: validators fill in defaults, and a required parameter that is
+ * missing must be refused ("default has no meaning for required parameters", Swagger 2.0).
+ */
 function paramSchema(p: Json): Json {
-  const { name: _n, in: _i, required: _r, description: _d, collectionFormat: _c, allowEmptyValue: _a, ...schema } = p;
+  const { name: _n, in: _i, required, description: _d, collectionFormat: _c, allowEmptyValue: _a, ...schema } = p;
+  if (required === true) delete schema.default;
   return schema;
 }
