@@ -86,7 +86,7 @@ function jobInput(op: OperationModel, text: string): { input: ValidInput; identi
  */
 export class Jobs {
   private readonly leaseMs: number;
-  private readonly runners = new Map<string, { op: OperationModel; run: JobRunner }>();
+  private readonly runners = new Map<string, { op: OperationModel; run: JobRunner; text?: string }>();
 
   constructor(
     private readonly options: JobOptions,
@@ -108,8 +108,9 @@ export class Jobs {
     );
   }
 
-  register(op: OperationModel, run: JobRunner): void {
-    this.runners.set(op.id, { op, run });
+  /** @param text - the media type a string result is sent as, where the operation produces no JSON. */
+  register(op: OperationModel, run: JobRunner, text?: string): void {
+    this.runners.set(op.id, { op, run, text });
   }
 
   /** Starts a job and answers 202 with where to poll. */
@@ -266,11 +267,13 @@ export class Jobs {
           sendProblem(req, res, job.status ?? 500, problem.detail ?? 'The operation failed.', problem.errors ?? []);
           return;
         }
-        const text = job.result ?? 'null';
+        const json = job.result ?? 'null';
+        // A string result of an operation that produces text is sent as the handler's would be.
+        const text = runner.text !== undefined && json.startsWith('"') ? (JSON.parse(json) as string) : undefined;
         res.status(job.status ?? 200);
-        res.setHeader('content-type', 'application/json; charset=utf-8');
-        res.setHeader('content-length', Buffer.byteLength(text));
-        res.end(text);
+        res.setHeader('content-type', text === undefined ? 'application/json; charset=utf-8' : runner.text!);
+        res.setHeader('content-length', Buffer.byteLength(text ?? json));
+        res.end(text ?? json);
       })().catch(next);
     };
   }

@@ -20,7 +20,7 @@ import { originOf } from './origin';
 import { isPage, type PageResult } from './page';
 import type { Jobs } from './jobs';
 import type { Limits } from './limits';
-import { compileResponder, type ResponseCheck } from './respond';
+import { compileResponder, textMediaType, type ResponseCheck } from './respond';
 import type { emittedOperation } from './validation/emitted';
 import type { Validate, Validators } from './validation/validators';
 import { problemErrors } from './validation/errors';
@@ -56,12 +56,13 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
   const body = op.parameters.find((p) => p.in === 'body');
   const custom = body ? runtimeConstraintCheck(ctx.model, body.schema) : undefined;
   const call = handlerOf(op, ctx);
-  const send = compileResponder(op, ctx.validateResponses ? responseCheck(op, ctx) : undefined);
+  const produces = op.produces ?? ctx.model.produces;
+  const send = compileResponder(op, produces, ctx.validateResponses ? responseCheck(op, ctx) : undefined);
   if (op.async) {
     if (!ctx.jobs) throw new Error(`${op.id} is async; pass options.jobs (a job store) to serve it`);
     if (body && isBinarySchema(body.schema))
       throw new Error(`${op.id} is async and takes a raw binary body, which cannot be stored to run later`);
-    ctx.jobs.register(op, async (input, identity) => call(args(input, identity)));
+    ctx.jobs.register(op, async (input, identity) => call(args(input, identity)), textMediaType(produces));
   }
   const doubleEncoded = op.parameters.filter((p) => p.in === 'path' && p.urlEncoding === 'double').map((p) => p.name);
 

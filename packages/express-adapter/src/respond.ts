@@ -14,17 +14,20 @@ export type ResponseCheck = (status: number, json: string | undefined) => Proble
 
 /**
  * Compiles how an operation's handler result is sent: the first declared 2xx status (or the
- * one of a `reply()`), JSON for data, and raw bytes with the declared media type for
- * `file`/`binary` responses. Streams are piped, not buffered.
+ * one of a `reply()`), JSON for data, raw bytes with the declared media type for `file`/`binary`
+ * responses, and a string as text where the operation produces no JSON (`produces`, the
+ * operation's or else the connector's). Streams are piped, not buffered.
  */
 export function compileResponder(
   op: OperationModel,
+  produces: readonly string[],
   check?: ResponseCheck,
 ): (res: Response, result: unknown, fail: (err: unknown) => void) => void {
   const success = op.responses.find((r) => /^2\d\d$/.test(r.status));
   const status = success ? Number(success.status) : 200;
   const binary = isBytesSchema(success?.schema);
   const mediaType = binary ? (op.produces?.[0] ?? 'application/octet-stream') : 'application/json; charset=utf-8';
+  const text = binary ? undefined : textMediaType(produces);
   return (res, result, fail) => {
     let code = status;
     let body = result;
@@ -50,6 +53,13 @@ export function compileResponder(
       if (!res.hasHeader('content-type')) res.setHeader('content-type', mediaType);
       res.setHeader('content-length', typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
       res.end(body);
+    } else if (text !== undefined && typeof body === 'string') {
+      // Declared as text/plain, text/csv, application/xml…: sent as JSON, the client got the
+      // text in quotes, with its line breaks escaped.
+      throwIfInvalid(op, code, check?.(code, JSON.stringify(body)));
+      if (!res.hasHeader('content-type')) res.setHeader('content-type', text);
+      res.setHeader('content-length', Buffer.byteLength(body));
+      res.end(body);
     } else {
       // A known length lets Node send headers and body in one write instead of chunked pieces.
       const json = JSON.stringify(body);
@@ -60,6 +70,19 @@ export function compileResponder(
     }
   };
 }
+
+/**
+ * The media type a string answer is sent as when the operation produces no JSON type: its first,
+ * with `charset=utf-8` unless it names one. Undefined where JSON is produced, nothing is declared,
+ * or the first type is a range (`text/*`), which no answer can carry.
+ */
+export function textMediaType(produces: readonly string[]): string | undefined {
+  const [first] = produces;
+  if (first === undefined || first.includes('*') || produces.some((t) => JSON_TYPE.test(t))) return undefined;
+  return /;\s*charset=/i.test(first) ? first : `${first}; charset=utf-8`;
+}
+
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 function sendDownload(res: Response, d: Download, produces: string | undefined, fail: (err: unknown) => void): void {
   if (d.filename) res.attachment(d.filename); // Content-Disposition (RFC 6266) and a type from the name
