@@ -8,6 +8,9 @@ import type { Limits } from './limits';
 import { inexactIntegerIn, inexactIntegerMessage } from './validation/exact-integers';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+/** Media types read by other parsers (forms, in the form branch) or never read as text. */
+const NOT_TEXT = /^(multipart\/|application\/(x-www-form-urlencoded|octet-stream)\s*(;|$))/i;
 
 function hasBody(req: Parameters<RequestHandler>[0]): boolean {
   const length = req.headers['content-length'];
@@ -17,8 +20,12 @@ function hasBody(req: Parameters<RequestHandler>[0]): boolean {
 /** Undeclared fields a multipart form may carry besides its declared ones. */
 const EXTRA_FORM_FIELDS = 8;
 
-/** The body parsers an operation needs: JSON for a body, multipart or urlencoded for form data. */
-export function bodyParsers(op: OperationModel, limits: Limits): RequestHandler[] {
+/**
+ * The body parsers an operation needs: JSON for a body, text for a string body the operation
+ * consumes as text (`text/plain`, `application/xml`…), multipart or urlencoded for form data.
+ * `consumes` is the operation's, or else the connector's.
+ */
+export function bodyParsers(op: OperationModel, consumes: readonly string[], limits: Limits): RequestHandler[] {
   const body = op.parameters.find((p) => p.in === 'body');
   const form = op.parameters.filter((p) => p.in === 'formData');
   if (body && isBinarySchema(body.schema)) {
@@ -58,20 +65,33 @@ export function bodyParsers(op: OperationModel, limits: Limits): RequestHandler[
     ];
   }
   if (body) {
-    const accepts = op.consumes ?? ['application/json'];
-    const json = express.json({ limit: limits.body, strict: false, type: JSON_TYPES, verify: refuseInexactIntegers });
-    const checkType: RequestHandler = (req, _res, next) => {
-      if (hasBody(req) && !req.is(JSON_TYPES)) {
-        next(
-          new HttpError(
-            415,
-            `Send the body as ${accepts.join(' or ')}; got ${req.get('content-type') ?? 'no content type'}.`,
-          ),
-        );
-      } else if (declaredOver(req, limits.body)) next(tooLarge(limits.body));
-      else next();
-    };
-    return [checkType, json];
+    // A string body declared as text is read as text; JSON is read where JSON is declared, or
+    // where nothing else can be read (no consumes, or a type no parser here reads). Before, only
+    // JSON was read: `consumes: ['text/plain']` was answered "Send the body as text/plain; got
+    // text/plain", and JSON, which it does not declare, was taken.
+    const text =
+      body.schema.type === 'string'
+        ? consumes.filter((t) => !JSON_TYPE.test(t) && !NOT_TEXT.test(t)).map((t) => t.split(';')[0].trim())
+        : [];
+    const json = text.length === 0 || consumes.some((t) => JSON_TYPE.test(t));
+    const readable = [...(json ? JSON_TYPES : []), ...text];
+    const accepted = [...(json ? ['application/json'] : []), ...text].join(' or ');
+    const parsers: RequestHandler[] = [
+      (req, _res, next) => {
+        if (hasBody(req) && !req.is(readable)) {
+          next(
+            new HttpError(415, `Send the body as ${accepted}; got ${req.get('content-type') ?? 'no content type'}.`),
+          );
+        } else if (declaredOver(req, limits.body)) next(tooLarge(limits.body));
+        else next();
+      },
+    ];
+    if (json)
+      parsers.push(
+        express.json({ limit: limits.body, strict: false, type: JSON_TYPES, verify: refuseInexactIntegers }),
+      );
+    if (text.length > 0) parsers.push(express.text({ limit: limits.body, type: text, defaultCharset: 'utf-8' }));
+    return parsers;
   }
   if (form.length > 0) {
     // Loaded only for operations that take form data.

@@ -66,7 +66,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
   }
   const doubleEncoded = op.parameters.filter((p) => p.in === 'path' && p.urlEncoding === 'double').map((p) => p.name);
 
-  const parsers = bodyParsers(op, ctx.limits);
+  const parsers = bodyParsers(op, op.consumes ?? ctx.model.consumes, ctx.limits);
   const takesBody = body !== undefined || op.parameters.some((p) => p.in === 'formData');
   const uploads = body && isBinarySchema(body.schema) && op.chunkTransfer ? ctx.uploads : undefined;
 

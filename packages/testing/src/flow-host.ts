@@ -267,8 +267,9 @@ export class FlowHost {
    * Calls an action and, when it answers 202 (a long-running action), follows its Location after
    * each Retry-After (scaled) until the answer is final, as the engine does. `parameters` are the
    * path, query and header parameters by their declared names; a body of bytes is sent as it is,
-   * as the operation's first `consumes`. The body of the final answer is
-   * parsed when it is JSON and handed over as bytes otherwise (a file, an image).
+   * as the operation's first `consumes`, and so is a string where that lists no JSON type (a
+   * `text/plain` body). The body of the final answer is parsed when it is JSON, a string when it
+   * is text, and handed over as bytes otherwise (a file, an image).
    */
   async action(
     operationId: string,
@@ -278,10 +279,15 @@ export class FlowHost {
   ): Promise<{ status: number; body: unknown; polls: number }> {
     const target = this.target(operationId, parameters);
     let url = target.url;
-    const consumes = (target.op.consumes as string[] | undefined)?.[0];
+    const consumes = (target.op.consumes ?? this.definition.consumes) as string[] | undefined;
+    // A string goes as text to an operation that takes text and no JSON, as the engine sends it.
+    const text = typeof body === 'string' && consumes?.length && !consumes.some((t) => JSON_TYPE.test(t));
+    const sent = text ? Buffer.from(body) : body;
     const headers =
-      body instanceof Uint8Array && consumes ? { ...target.headers, 'content-type': consumes } : target.headers;
-    let res = await this.call(target.method, url, body, headers);
+      sent instanceof Uint8Array && consumes?.length
+        ? { ...target.headers, 'content-type': consumes[0] }
+        : target.headers;
+    let res = await this.call(target.method, url, sent, headers);
     let polls = 0;
     while (res.status === 202) {
       const location = res.headers.get('location');
@@ -425,10 +431,23 @@ async function fetchDefinition(api: string): Promise<Json> {
   return (await res.json()) as Json;
 }
 
-/** A JSON answer parsed, another one as its bytes, none as undefined. */
+/**
+ * A JSON answer parsed; a text answer (`text/*`, or any type with a charset) as its string, as a
+ * flow reads a string output; another one as its bytes; none as undefined.
+ */
 async function bodyOf(res: Response): Promise<unknown> {
   const bytes = Buffer.from(await res.arrayBuffer());
   if (bytes.length === 0) return undefined;
   const type = res.headers.get('content-type') ?? '';
-  return /^application\/([\w.-]+\+)?json\b/i.test(type) ? (JSON.parse(bytes.toString('utf8')) as unknown) : bytes;
+  if (JSON_TYPE.test(type)) return JSON.parse(bytes.toString('utf8')) as unknown;
+  const charset = /;\s*charset="?([\w.:-]+)/i.exec(type)?.[1];
+  if (!charset && !/^text\//i.test(type)) return bytes;
+  try {
+    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+  } catch {
+    return bytes; // a charset TextDecoder does not know
+  }
 }
+
+/** `application/json` and its `+json` kin, in a content type or a `consumes` entry. */
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i;

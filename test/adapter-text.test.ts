@@ -1,5 +1,17 @@
-import { Action, Connector, Controller, described, Get, MemoryJobStore, Post, Query, Returns } from '@flowport/core';
-import { createApp } from '@flowport/express-adapter';
+import {
+  Action,
+  Body,
+  Connector,
+  Controller,
+  described,
+  Get,
+  MemoryJobStore,
+  Post,
+  Query,
+  Returns,
+} from '@flowport/core';
+import { createApp, listen, urlOf } from '@flowport/express-adapter';
+import { FlowHost } from '@flowport/testing';
 import assert from 'node:assert/strict';
 import request from 'supertest';
 
@@ -26,6 +38,20 @@ class TextController {
     return 'a "string" in JSON';
   }
 
+  @Post('/echo')
+  @Action({ id: 'Echo', summary: 'Echo', consumes: ['text/plain'], produces: ['text/plain'] })
+  @Returns(200, String)
+  echo(@Body({ type: String }) text: string): string {
+    return `${typeof text}: ${text}`;
+  }
+
+  @Post('/either')
+  @Action({ id: 'Either', summary: 'Either', consumes: ['application/json', 'application/xml'] })
+  @Returns(200, String)
+  either(@Body({ type: String }) text: string): string {
+    return text;
+  }
+
   @Post('/later')
   @Action({ id: 'Later', summary: 'Later', produces: ['text/plain'], async: { retryAfter: 1, expiresAfter: 60 } })
   @Returns(200, String)
@@ -40,7 +66,7 @@ const connector = new Connector({
   controllers: [TextController],
 });
 
-describe('answers declared as text', () => {
+describe('bodies and answers declared as text', () => {
   const app = createApp(connector, { docs: false, jobs: { store: new MemoryJobStore() } });
 
   it('sends a string as the text the operation produces, not as a JSON string', async () => {
@@ -52,6 +78,44 @@ describe('answers declared as text', () => {
     assert.equal(res.text, 'Hello, "you"\nhave a nice day');
     const csv = await request(app).get('/text/report').buffer(true);
     assert.deepEqual([csv.headers['content-type'], csv.text], ['text/csv; charset=utf-8', 'a,b\n1,2\n']);
+  });
+
+  it('reads a string body the operation consumes as text, and refuses JSON it does not declare', async () => {
+    // Before, a body was read as JSON only: "Send the body as text/plain; got text/plain" (415),
+    // while a JSON string got through.
+    const plain = await request(app).post('/text/echo').set('content-type', 'text/plain').send('a\nb').buffer(true);
+    assert.deepEqual([plain.status, plain.text], [200, 'string: a\nb']);
+    const latin1 = await request(app)
+      .post('/text/echo')
+      .set('content-type', 'text/plain; charset=iso-8859-1')
+      .send(Buffer.from('caf\xe9', 'latin1'))
+      .buffer(true);
+    assert.deepEqual([latin1.status, latin1.text], [200, 'string: café']);
+    const json = await request(app).post('/text/echo').set('content-type', 'application/json').send('"a"');
+    assert.deepEqual([json.status, json.body.detail], [415, 'Send the body as text/plain; got application/json.']);
+    // JSON and text declared: each is read as what it is.
+    const xml = await request(app).post('/text/either').set('content-type', 'application/xml').send('<a>1</a>');
+    assert.deepEqual([xml.status, xml.body], [200, '<a>1</a>']);
+    const quoted = await request(app).post('/text/either').set('content-type', 'application/json').send('"<a/>"');
+    assert.deepEqual([quoted.status, quoted.body], [200, '<a/>']);
+    const other = await request(app).post('/text/either').set('content-type', 'text/csv').send('a,b');
+    assert.deepEqual(
+      [other.status, other.body.detail],
+      [415, 'Send the body as application/json or application/xml; got text/csv.'],
+    );
+  });
+
+  it('sends a string as text to an action that takes text, from FlowHost as the engine does', async () => {
+    const server = await listen(createApp(connector, { jobs: { store: new MemoryJobStore() } }), 0, '127.0.0.1');
+    const host = await FlowHost.start({ api: urlOf(server) });
+    try {
+      const res = await host.action('Echo', 'from a flow');
+      assert.deepEqual([res.status, res.body], [200, 'string: from a flow']);
+    } finally {
+      await host.close();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('keeps JSON where the operation produces JSON', async () => {
