@@ -197,6 +197,13 @@ export const catalog = {
     '{option} has the key "{key}", which does not start with "x-"',
     'Swagger 2.0 and OpenAPI 3 take only keys that start with "x-" as extensions: rename it "x-{key}", or use the Flowport option for what it says.',
   ),
+  mediaTypeWithoutJson: entry(
+    'FP1026',
+    'media-type-without-json',
+    'error',
+    '{what} JSON, but {option} lists {types} and no JSON type',
+    'Add "application/json" to {option}; or, for text, declare the {value} as a String, which is {done} as text.',
+  ),
 
   // FP11xx — references between operations (dynamic values, capabilities, policies)
   referenceOutsideConnector: entry(

@@ -1261,6 +1261,46 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
   });
 
+  check('FP1026', 'a body or answer the adapter writes as JSON where no JSON type is declared', () => {
+    // Before, `consumes: ['application/xml']` on an object body was published as XML and every
+    // XML request was a 415; `produces: ['text/csv']` on an object answer was published as CSV and
+    // sent as JSON.
+    @Controller('/m')
+    class C {
+      @Post('/xml') @Action({ summary: 'Xml', consumes: ['application/xml'] }) @Returns(204) xml(
+        @Body() _d: Dto,
+      ): void {}
+      @Get('/csv') @Action({ summary: 'Csv', produces: ['text/csv'] }) @Returns(200, Dto) csv(): void {}
+      // A string is read and written as text, a file as bytes, and JSON declared beside XML is fine.
+      @Post('/text')
+      @Action({ summary: 'Text', consumes: ['text/plain'], produces: ['text/plain'] })
+      @Returns(200, String)
+      text(@Body({ type: String }) _t: string): void {}
+      @Get('/pdf') @Action({ summary: 'Pdf', produces: ['application/pdf'] }) @Returns(200, 'file') pdf(): void {}
+      @Post('/both')
+      @Action({ summary: 'Both', consumes: ['application/xml', 'application/json'] })
+      @Returns(204)
+      both(@Body() _d: Dto): void {}
+    }
+    assert.deepEqual(reported(connectorOf([C]), 'FP1026'), [
+      'C.xml param #0 (body): the request body is read as JSON, but consumes lists application/xml and no JSON type',
+      'C.csv response 200: the 200 answer is written as JSON, but produces lists text/csv and no JSON type',
+    ]);
+    const [d] = diagnosticsOf(connectorOf([C])).filter((x) => x.code === 'FP1026');
+    assert.equal(
+      d.hint,
+      'Add "application/json" to consumes; or, for text, declare the body as a String, which is read as text.',
+    );
+    // The connector's own lists count where the operation has none.
+    @Controller('/n')
+    class D {
+      @Post('/a') @Action({ summary: 'A' }) @Returns(204) a(@Body() _d: Dto): void {}
+    }
+    assert.deepEqual(reported(connectorOf([D], { consumes: ['multipart/form-data'] }), 'FP1026'), [
+      'D.a param #0 (body): the request body is read as JSON, but consumes lists multipart/form-data and no JSON type',
+    ]);
+  });
+
   check('FP1411', 'a pattern that is not a regular expression', () => {
     // Before, a parameter's pattern was published as written and every request was a 500 (ajv
     // could not compile it); @Matches('[') threw a bare SyntaxError out of resolve().

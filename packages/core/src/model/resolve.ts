@@ -13,6 +13,7 @@ import { checkHeaderParameters, securityModel } from './security';
 import { triggerOperations } from './triggers';
 import type { ApiModel, CapabilitiesModel, OperationModel, PathItemModel, PolicyModel } from './types';
 import { checkWebhooks } from './webhook-checks';
+import { checkMediaTypes } from './media-types';
 import type { OperationRef } from '../types';
 
 const HOST = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -147,6 +148,8 @@ export function resolve(connector: Connector): ApiModel {
     policiesDeclared: !conventions && o.policies !== undefined,
     diagnostics: bag.items,
   };
+  // An imported definition keeps its own media types; the adapter serves what it can of them.
+  if (conventions) checkMediaTypes(operations, model, bag);
   bag.throwIfErrors();
   return model;
 }
