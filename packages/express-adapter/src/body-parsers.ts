@@ -1,4 +1,4 @@
-import { isBinarySchema, type OperationModel } from '@flowport/core';
+import { isBinarySchema, isJsonMediaType, isTextMediaType, type OperationModel } from '@flowport/core';
 import express, { type RequestHandler } from 'express';
 import type multerType from 'multer';
 import { Transform, type Readable } from 'node:stream';
@@ -8,9 +8,6 @@ import type { Limits } from './limits';
 import { inexactIntegerIn, inexactIntegerMessage } from './validation/exact-integers';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
-const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
-/** Media types read by other parsers (forms, in the form branch) or never read as text. */
-const NOT_TEXT = /^(multipart\/|application\/(x-www-form-urlencoded|octet-stream)\s*(;|$))/i;
 
 function hasBody(req: Parameters<RequestHandler>[0]): boolean {
   const length = req.headers['content-length'];
@@ -70,10 +67,8 @@ export function bodyParsers(op: OperationModel, consumes: readonly string[], lim
     // JSON was read: `consumes: ['text/plain']` was answered "Send the body as text/plain; got
     // text/plain", and JSON, which it does not declare, was taken.
     const text =
-      body.schema.type === 'string'
-        ? consumes.filter((t) => !JSON_TYPE.test(t) && !NOT_TEXT.test(t)).map((t) => t.split(';')[0].trim())
-        : [];
-    const json = text.length === 0 || consumes.some((t) => JSON_TYPE.test(t));
+      body.schema.type === 'string' ? consumes.filter(isTextMediaType).map((t) => t.split(';')[0].trim()) : [];
+    const json = text.length === 0 || consumes.some(isJsonMediaType);
     const readable = [...(json ? JSON_TYPES : []), ...text];
     const accepted = [...(json ? ['application/json'] : []), ...text].join(' or ');
     const parsers: RequestHandler[] = [

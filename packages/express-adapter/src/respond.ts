@@ -1,4 +1,4 @@
-import { isBytesSchema, type OperationModel } from '@flowport/core';
+import { isBytesSchema, isJsonMediaType, type OperationModel } from '@flowport/core';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { HttpError } from './errors';
@@ -78,11 +78,9 @@ export function compileResponder(
  */
 export function textMediaType(produces: readonly string[]): string | undefined {
   const [first] = produces;
-  if (first === undefined || first.includes('*') || produces.some((t) => JSON_TYPE.test(t))) return undefined;
+  if (first === undefined || first.includes('*') || produces.some(isJsonMediaType)) return undefined;
   return /;\s*charset=/i.test(first) ? first : `${first}; charset=utf-8`;
 }
-
-const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 function sendDownload(res: Response, d: Download, produces: string | undefined, fail: (err: unknown) => void): void {
   if (d.filename) res.attachment(d.filename); // Content-Disposition (RFC 6266) and a type from the name

@@ -1,4 +1,4 @@
-import { isBytesSchema, toJsonSchema } from '@flowport/core';
+import { isBytesSchema, isJsonMediaType, toJsonSchema } from '@flowport/core';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { uploadInChunks } from './chunked';
@@ -281,7 +281,7 @@ export class FlowHost {
     let url = target.url;
     const consumes = (target.op.consumes ?? this.definition.consumes) as string[] | undefined;
     // A string goes as text to an operation that takes text and no JSON, as the engine sends it.
-    const text = typeof body === 'string' && consumes?.length && !consumes.some((t) => JSON_TYPE.test(t));
+    const text = typeof body === 'string' && consumes?.length && !consumes.some(isJsonMediaType);
     const sent = text ? Buffer.from(body) : body;
     const headers =
       sent instanceof Uint8Array && consumes?.length
@@ -439,7 +439,7 @@ async function bodyOf(res: Response): Promise<unknown> {
   const bytes = Buffer.from(await res.arrayBuffer());
   if (bytes.length === 0) return undefined;
   const type = res.headers.get('content-type') ?? '';
-  if (JSON_TYPE.test(type)) return JSON.parse(bytes.toString('utf8')) as unknown;
+  if (isJsonMediaType(type)) return JSON.parse(bytes.toString('utf8')) as unknown;
   const charset = /;\s*charset="?([\w.:-]+)/i.exec(type)?.[1];
   if (!charset && !/^text\//i.test(type)) return bytes;
   try {
@@ -448,6 +448,3 @@ async function bodyOf(res: Response): Promise<unknown> {
     return bytes; // a charset TextDecoder does not know
   }
 }
-
-/** `application/json` and its `+json` kin, in a content type or a `consumes` entry. */
-const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i;

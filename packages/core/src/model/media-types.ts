@@ -3,8 +3,20 @@ import { isBinarySchema, isBytesSchema } from '../schema/bytes';
 import type { OperationModel } from './types';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
-/** Media types no text parser reads: forms and raw bytes. */
 const NOT_TEXT = /^(multipart\/|application\/(x-www-form-urlencoded|octet-stream)\s*(;|$))/i;
+
+/** `application/json` or a `+json` type such as `application/problem+json`, parameters or not. */
+export function isJsonMediaType(type: string): boolean {
+  return JSON_TYPE.test(type);
+}
+
+/**
+ * A media type a string body or answer is carried as, as it is: not JSON, and not a form or raw
+ * bytes (`multipart/*`, `application/x-www-form-urlencoded`, `application/octet-stream`).
+ */
+export function isTextMediaType(type: string): boolean {
+  return !JSON_TYPE.test(type) && !NOT_TEXT.test(type);
+}
 
 /**
  * Bodies and answers the adapter could not carry as the definition says. It reads a body and
@@ -21,7 +33,7 @@ export function checkMediaTypes(
     const consumes = op.consumes ?? connector.consumes;
     const body = op.parameters.find((p) => p.in === 'body');
     if (body && !isBinarySchema(body.schema) && withoutJson(consumes)) {
-      const text = body.schema.type === 'string' && consumes.some((t) => !NOT_TEXT.test(t));
+      const text = body.schema.type === 'string' && consumes.some(isTextMediaType);
       if (!text) report(bag, body.at, 'the request body is read as', 'consumes', consumes, 'body', 'read');
     }
     const produces = op.produces ?? connector.produces;
@@ -42,7 +54,7 @@ export function checkMediaTypes(
 }
 
 function withoutJson(types: readonly string[]): boolean {
-  return types.length > 0 && !types.some((t) => JSON_TYPE.test(t));
+  return types.length > 0 && !types.some(isJsonMediaType);
 }
 
 function report(
