@@ -40,7 +40,7 @@ export const catalog = {
     'path-parameter-not-in-template',
     'error',
     '@Path("{name}") does not appear in the route "{path}"',
-    'Add {{name}} to the route passed to @Get/@Post/…, or use @Query for this parameter.',
+    '{fix}',
   ),
   multipleBodies: entry(
     'FP1004',

@@ -55,7 +55,14 @@ function checkPath(op: OperationModel, bag: DiagnosticBag): void {
       bag.report('pathVariableWithoutParameter', op.at, { path: op.path, name: v });
   }
   for (const p of declared) {
-    if (!vars.includes(p.name)) bag.report('pathParameterNotInTemplate', p.at, { path: op.path, name: p.name });
+    if (!vars.includes(p.name)) {
+      // `/items/:id` is how Express writes it; a colon is a literal in a connector path.
+      const express = op.path.split('/').includes(`:${p.name}`);
+      const fix = express
+        ? `Write the variable as {${p.name}}: ":${p.name}" is Express's syntax, which a connector path reads as literal text.`
+        : `Add {${p.name}} to the route passed to @Get/@Post/…, or use @Query for this parameter.`;
+      bag.report('pathParameterNotInTemplate', p.at, { path: op.path, name: p.name, fix });
+    }
   }
   const seen = new Set<string>();
   for (const p of op.parameters) {

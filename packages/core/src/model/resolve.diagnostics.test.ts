@@ -98,6 +98,19 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       method: 'get',
       parameter: { name: 'id', index: 0 },
     });
+    assert.equal(
+      diagnosticsOf(connectorOf([C])).find((d) => d.code === 'FP1003')?.hint,
+      'Add {id} to the route passed to @Get/@Post/…, or use @Query for this parameter.',
+    );
+    // A route written the Express way is told how to write it.
+    @Controller()
+    class Express {
+      @Get('/a/:id') @Returns(200) get(@Path('id') _id: string): void {}
+    }
+    assert.equal(
+      diagnosticsOf(connectorOf([Express])).find((d) => d.code === 'FP1003')?.hint,
+      'Write the variable as {id}: ":id" is Express\'s syntax, which a connector path reads as literal text.',
+    );
   });
 
   check('FP1004', 'two bodies', () => {
