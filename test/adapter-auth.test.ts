@@ -1,10 +1,14 @@
 import {
+  Action,
   aad,
   apiKey,
   authChoice,
   basic,
   Connector,
+  Controller,
+  Get,
   oauth2,
+  Returns,
   type AuthChoice,
   type AuthDeclaration,
 } from '@flowport/core';
@@ -264,6 +268,28 @@ describe('auth: basic, API key in the query, generic OAuth 2.0, multi-auth', () 
     });
     assert.equal((await request(app).get('/auth/me?code=k1')).status, 200);
     assert.equal((await request(app).get('/auth/me?code=k2')).status, 401);
+    assert.equal((await request(app).get('/auth/me')).status, 401);
+  });
+
+  it("lets an operation whose own security is empty (an imported one's `security: []`) through without a key", async () => {
+    @Controller('/declared')
+    class DeclaredController {
+      @Get('/open')
+      @Action({ id: 'DeclaredOpen', summary: 'Open as declared', security: [] })
+      @Returns(204)
+      open(): void {}
+    }
+    const connector = new Connector({
+      info: { title: 'Declared', description: 'A connector with an open operation.', version: '1.0.0' },
+      brandColor: '#123456',
+      auth: apiKey({ in: 'header', name: 'x-key', label: 'Key' }),
+      controllers: [AuthController, DeclaredController],
+    });
+    const app = createApp(connector, { credentials: { apiKeys: ['k1'] } });
+    const definition = JSON.parse((await request(app).get('/connector/apiDefinition.swagger.json')).text);
+    assert.deepEqual(definition.paths['/declared/open'].get.security, []);
+    // Before, the definition said open and the adapter answered 401.
+    assert.equal((await request(app).get('/declared/open')).status, 204);
     assert.equal((await request(app).get('/auth/me')).status, 401);
   });
 

@@ -125,7 +125,13 @@ function operation(
     produces: o.produces,
     tags: [...(ctl.tags ?? []), ...(o.tags ?? [])],
     scopes: o.scopes ?? [],
-    isPublic: rec.isPublic === true || o.public === true || ctl.public === true,
+    // `security: []` as written (an imported operation's) says no credentials too: before, the
+    // definition promised an open operation and the adapter asked for a key.
+    isPublic:
+      rec.isPublic === true ||
+      o.public === true ||
+      ctl.public === true ||
+      (Array.isArray(o.security) && o.security.length === 0),
     security: o.security,
     parameters: params,
     identityIndex: rec.parameters.find((p) => p.in === 'identity')?.index,
