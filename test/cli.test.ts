@@ -124,7 +124,11 @@ describe('flowport build', () => {
     assert.equal(r.code, 1);
     assert.deepEqual(
       r.err.map((l) => l.replace(/ .*\//, ' ')),
-      ['stale: apiDefinition.swagger.json', 'stale: openapi.json'],
+      [
+        'stale: apiDefinition.swagger.json',
+        'stale: openapi.json',
+        'flowport: the connector files do not match the source; run the same build without --check',
+      ],
     );
     FOUR.forEach((f, i) => assert.ok(readFileSync(join(EXAMPLE_OUT, f)).equals(before[i]), `${f} untouched`));
   });
@@ -156,10 +160,19 @@ describe('flowport build', () => {
     assert.equal(readFileSync(file, 'utf8'), 'mine');
   });
 
-  it('--check reports missing files as stale', async () => {
+  it('--check reports missing files as missing, and says how to write them', async () => {
     const r = await cli('build', CONNECTORS.example, '--out', join(tmp.dir, 'nothing-here'), '--check');
     assert.equal(r.code, 1);
-    assert.equal(r.err.length, 4);
+    assert.deepEqual(
+      r.err.map((l) => l.replace(/ .*\//, ' ')),
+      [
+        'missing: apiDefinition.swagger.json',
+        'missing: apiProperties.json',
+        'missing: settings.json',
+        'missing: openapi.json',
+        'flowport: the connector files do not match the source; run the same build without --check',
+      ],
+    );
     assert.equal(existsSync(join(tmp.dir, 'nothing-here')), false);
   });
 

@@ -11,9 +11,9 @@ export interface BuiltFile {
   readonly path: string;
   /**
    * `written`, `unchanged` or `removed` (an icon or script the connector no longer declares) when
-   * building; `fresh` or `stale` with `check` (such a leftover is stale).
+   * building; `fresh`, `stale` or `missing` with `check` (such a leftover is stale).
    */
-  readonly status: 'written' | 'unchanged' | 'removed' | 'fresh' | 'stale';
+  readonly status: 'written' | 'unchanged' | 'removed' | 'fresh' | 'stale' | 'missing';
 }
 
 export interface BuildOptions {
@@ -70,8 +70,9 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
     // A folder in a file's place would make its rename fail after others succeeded.
     const folder = existsSync(path) && statSync(path).isDirectory();
     if (folder && !options.check) throw new Error(`${path} is a folder; a file goes there`);
-    const same = !folder && existsSync(path) && readFileSync(path).equals(bytes);
-    if (options.check) return { name, path, status: same ? 'fresh' : 'stale' };
+    const exists = existsSync(path);
+    const same = !folder && exists && readFileSync(path).equals(bytes);
+    if (options.check) return { name, path, status: same ? 'fresh' : exists ? 'stale' : 'missing' };
     return { name, path, status: same ? 'unchanged' : 'written' };
   });
   // An icon or script an earlier build copied (its settings.json names it), which the connector no

@@ -158,10 +158,11 @@ function buildCommand(module: string, opts: BuildCommandOptions, io: Io): number
   try {
     const files = build(module, opts);
     if (opts.check) {
-      const stale = files.filter((f) => f.status === 'stale');
-      for (const f of stale) io.err(`stale: ${display(f.path)}`);
+      const stale = files.filter((f) => f.status === 'stale' || f.status === 'missing');
+      for (const f of stale) io.err(`${f.status}: ${display(f.path)}`);
       const where = display(opts.out) + (opts.validators ? ` and ${display(resolve(opts.validators))}` : '');
       if (stale.length === 0) io.out(`up to date: ${files.length} files in ${where}`);
+      else io.err('flowport: the connector files do not match the source; run the same build without --check');
       return stale.length === 0 ? 0 : 1;
     }
     for (const f of files) io.out(`${f.status === 'written' ? 'wrote' : f.status} ${display(f.path)}`);
