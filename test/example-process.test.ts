@@ -58,12 +58,25 @@ describe('the example as a process (npm start)', function () {
     assert.equal(child.exitCode, 0, 'SIGTERM closes the server cleanly');
   });
 
-  it('refuses a FLOWPORT_SECRET shorter than 16 bytes, naming the variable', () => {
+  it('refuses a FLOWPORT_SECRET or a previous secret shorter than 16 bytes, naming the variable', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'examples', 'text-sentiment', 'dist', 'server.js')], {
       env: { PATH: process.env.PATH, PORT: '0', SENTIMENT_API_KEYS: 'k1', FLOWPORT_SECRET: 'too-short' },
       encoding: 'utf8',
     });
     assert.deepEqual([r.status, r.stderr], [1, 'FLOWPORT_SECRET must be at least 16 bytes long\n']);
+    const previous = spawnSync(process.execPath, [join(ROOT, 'examples', 'text-sentiment', 'dist', 'server.js')], {
+      env: {
+        PATH: process.env.PATH,
+        PORT: '0',
+        SENTIMENT_API_KEYS: 'k1',
+        FLOWPORT_PREVIOUS_SECRETS: 'an-old-secret-of-this-api, short',
+      },
+      encoding: 'utf8',
+    });
+    assert.deepEqual(
+      [previous.status, previous.stderr],
+      [1, 'FLOWPORT_PREVIOUS_SECRETS: secret 2 must be at least 16 bytes long\n'],
+    );
   });
 
   it('refuses a PORT that is not a port number, naming the variable', () => {

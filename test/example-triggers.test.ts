@@ -122,6 +122,32 @@ describe('text-sentiment triggers, driven by FlowHost as Power Automate would', 
     const stolen = await request(first.headers.location).get('').set(HEADER, KEY_B);
     assert.equal(stolen.status, 400);
   });
+
+  it('after a rotation of the secret, a polling Location signed with the previous one still works', async () => {
+    const first = await request(live.url()).get('/text/analytics/v2.0/scored').set(HEADER, KEY_A);
+    assert.equal(first.status, 202);
+    // The service restarted with a new secret, the old one kept as previous.
+    const rotated = (previousSecrets?: string[]) =>
+      sentimentService({
+        keys: [KEY_A],
+        store: new MemoryTriggerStore(),
+        secret: 'the-rotated-secret-0123456789',
+        previousSecrets,
+      });
+    const kept = rotated(['example-trigger-test-secret-0123']);
+    const forgotten = rotated();
+    try {
+      const path = new URL(first.headers.location);
+      const poll = await request(kept.app).get(`${path.pathname}${path.search}`).set(HEADER, KEY_A);
+      assert.equal(poll.status, 202, poll.text);
+      // Without it, every poll of the flow is a 400 until someone re-saves it.
+      const refused = await request(forgotten.app).get(`${path.pathname}${path.search}`).set(HEADER, KEY_A);
+      assert.equal(refused.status, 400);
+    } finally {
+      await kept.close();
+      await forgotten.close();
+    }
+  });
 });
 
 describe('webhook registration refuses callbacks into the network by default (SSRF)', () => {

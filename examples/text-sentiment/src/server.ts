@@ -62,6 +62,19 @@ export function triggerDbFrom(env: NodeJS.ProcessEnv): string {
   return file;
 }
 
+/** `FLOWPORT_PREVIOUS_SECRETS`: the secrets `FLOWPORT_SECRET` replaced (comma-separated). */
+export function previousSecretsFrom(env: NodeJS.ProcessEnv): string[] {
+  const secrets = (env.FLOWPORT_PREVIOUS_SECRETS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const [i, secret] of secrets.entries()) {
+    if (Buffer.byteLength(secret) < 16)
+      throw new Error(`FLOWPORT_PREVIOUS_SECRETS: secret ${i + 1} must be at least 16 bytes long`);
+  }
+  return secrets;
+}
+
 function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -77,11 +90,13 @@ async function main(): Promise<void> {
   const dbFile = triggerDbFrom(process.env);
   const secret = process.env.FLOWPORT_SECRET ?? randomBytes(32).toString('hex');
   if (Buffer.byteLength(secret) < 16) throw new Error('FLOWPORT_SECRET must be at least 16 bytes long');
+  const previousSecrets = previousSecretsFrom(process.env);
   const service = sentimentService({
     keys,
     store: new SqliteTriggerStore(dbFile),
     jobs: new SqliteJobStore(dbFile.replace(/(\.db)?$/, '-jobs.db')),
     secret,
+    previousSecrets,
     allowLocalCallbacks: process.env.ALLOW_LOCAL_CALLBACKS === '1',
   });
   const server = await listen(service.app, port).catch(async (err: unknown) => {

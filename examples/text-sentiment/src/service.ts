@@ -18,6 +18,8 @@ export interface SentimentServiceOptions {
   readonly jobs?: JobStore;
   /** Signs polling cursors and notifications; at least 16 bytes. */
   readonly secret: string;
+  /** Secrets `secret` replaced, whose polling cursors are still read (a rotation). */
+  readonly previousSecrets?: readonly string[];
   /** Accept http://localhost callback URLs (development and tests). */
   readonly allowLocalCallbacks?: boolean;
   /** Honour X-Forwarded-Proto/Host when building absolute links (behind a proxy you trust). */
@@ -40,6 +42,7 @@ export function sentimentService(options: SentimentServiceOptions): {
   const triggers = new TriggerRuntime({
     store: options.store,
     secret: options.secret,
+    previousSecrets: options.previousSecrets,
     callbacks: { allowLocalhost: options.allowLocalCallbacks === true },
     delivery: options.delivery,
   });

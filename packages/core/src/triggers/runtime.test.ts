@@ -95,5 +95,32 @@ describe('TriggerRuntime', () => {
 
   it('refuses a short secret', () => {
     assert.throws(() => new TriggerRuntime({ store: new MemoryTriggerStore(), secret: 'short' }), /at least 16 bytes/);
+    assert.throws(
+      () =>
+        new TriggerRuntime({
+          store: new MemoryTriggerStore(),
+          secret: 'sixteen-bytes-at-least',
+          previousSecrets: ['x'],
+        }),
+      /previous trigger secret #0 must be at least 16 bytes/,
+    );
+  });
+
+  it('reads cursors signed with a previous secret after a rotation, and signs new ones with the current', async () => {
+    const old = await runtime.poll(batch, 'u', undefined, {});
+    const store = new MemoryTriggerStore();
+    const rotated = new TriggerRuntime({
+      store,
+      secret: 'the-new-secret-of-this-api',
+      previousSecrets: ['sixteen-bytes-at-least'],
+    });
+    log.push(4);
+    const next = await rotated.poll(batch, 'u', old.cursor, {});
+    assert.deepEqual([next.status, next.body], [200, [{ n: 4 }]]);
+    // The new cursor is signed with the new secret alone: the old runtime cannot read it.
+    await assert.rejects(runtime.poll(batch, 'u', next.cursor, {}), InvalidCursorError);
+    // Without the previous secret, the rotation breaks the old cursor (a 400 at every poll).
+    const forgetful = new TriggerRuntime({ store, secret: 'the-new-secret-of-this-api' });
+    await assert.rejects(forgetful.poll(batch, 'u', old.cursor, {}), InvalidCursorError);
   });
 });

@@ -10,6 +10,13 @@ export interface TriggerRuntimeOptions {
   readonly store: TriggerStore;
   /** Signs polling cursors and notifications (HMAC-SHA256). Keep it secret and stable across restarts. */
   readonly secret: string | Buffer;
+  /**
+   * Secrets used before `secret`, whose polling cursors are still read (never used to sign), so
+   * that a rotation does not break the flows polling with a cursor signed by the old one: the
+   * platform keeps polling its Location URL, and an unreadable cursor is a 400 at every poll.
+   * Drop one once a poll interval has passed since the rotation.
+   */
+  readonly previousSecrets?: readonly (string | Buffer)[];
   readonly callbacks?: CallbackPolicy;
   readonly delivery?: Partial<DeliveryOptions>;
   readonly logger?: (message: string, details: Record<string, unknown>) => void;
@@ -51,10 +58,16 @@ export interface PollAnswer {
 export class TriggerRuntime {
   private readonly worker: DeliveryWorker;
   private readonly secret: string | Buffer;
+  /** The secrets a cursor may be signed with: the current one first. */
+  private readonly readable: readonly (string | Buffer)[];
 
   constructor(private readonly options: TriggerRuntimeOptions) {
     if (Buffer.byteLength(options.secret) < 16) throw new Error('the trigger secret must be at least 16 bytes');
+    for (const [i, previous] of (options.previousSecrets ?? []).entries()) {
+      if (Buffer.byteLength(previous) < 16) throw new Error(`previous trigger secret #${i} must be at least 16 bytes`);
+    }
     this.secret = options.secret;
+    this.readable = [options.secret, ...(options.previousSecrets ?? [])];
     const log = options.logger ?? ((message, details) => console.error(message, JSON.stringify(details)));
     this.worker = new DeliveryWorker(
       options.store,
@@ -172,7 +185,8 @@ export class TriggerRuntime {
       const first = await trigger.poll(undefined, filters, { owner });
       return { status: 202, cursor: sign({ cursor: first.cursor }), retryAfter: wait };
     }
-    const state = readCursor(token, this.secret);
+    let state: CursorState | undefined;
+    for (const secret of this.readable) if ((state = readCursor(token, secret))) break;
     if (!state || state.trigger !== trigger.id || state.owner !== owner) {
       throw new InvalidCursorError('the cursor is not one this API issued to this connection');
     }
