@@ -14,7 +14,8 @@ export interface TriggerRuntimeOptions {
    * Secrets used before `secret`, whose polling cursors are still read (never used to sign), so
    * that a rotation does not break the flows polling with a cursor signed by the old one: the
    * platform keeps polling its Location URL, and an unreadable cursor is a 400 at every poll.
-   * Drop one once a poll interval has passed since the rotation.
+   * Each poll moves a flow to a cursor signed with `secret`; a flow that is turned off keeps its
+   * old cursor until it runs again.
    */
   readonly previousSecrets?: readonly (string | Buffer)[];
   readonly callbacks?: CallbackPolicy;
