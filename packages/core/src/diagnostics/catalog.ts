@@ -26,7 +26,7 @@ export const catalog = {
     'duplicate-operation-id',
     'error',
     'operationId "{id}" is used by {first} and {second}',
-    'Give one of them an explicit id: @Action({ id: "…" }).',
+    '{fix}',
   ),
   pathVariableWithoutParameter: entry(
     'FP1002',

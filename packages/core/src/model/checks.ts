@@ -6,6 +6,39 @@ import type { OperationModel } from './types';
 
 const NO_BODY = new Set(['get', 'head', 'options']);
 
+/**
+ * How to tell two operations apart. Two controllers that inherit one method from a base class
+ * cannot each give it an id there: one of them redeclares it.
+ */
+function duplicateIdFix(first: OperationModel, second: OperationModel): string {
+  const a = first.source;
+  const b = second.source;
+  if (a.kind === 'method' && b.kind === 'method' && a.method === b.method) {
+    const base = declaringClass(a.controller, a.method);
+    if (
+      base !== undefined &&
+      base === declaringClass(b.controller, b.method) &&
+      base !== a.controller &&
+      base !== b.controller
+    ) {
+      return `Both inherit ${base.name}.${a.method}: redeclare it in ${b.controller.name} with all its decorators (route, parameters, @Returns) and @Action({ id: "…" }), calling super.${a.method}().`;
+    }
+  }
+  return 'Give one of them an explicit id: @Action({ id: "…" }).';
+}
+
+/** The class on whose prototype a method is written. */
+function declaringClass(cls: Function, method: string): Function | undefined {
+  for (
+    let proto = cls.prototype as object | null;
+    proto !== null;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
+    if (Object.hasOwn(proto, method)) return (proto as { constructor: Function }).constructor;
+  }
+  return undefined;
+}
+
 /** Structural rules every operation must meet before anything is emitted (reference §6.3). */
 export function checkOperations(ops: readonly OperationModel[], schemas: SchemaTable, bag: DiagnosticBag): void {
   const ids = new Map<string, OperationModel>();
@@ -17,6 +50,7 @@ export function checkOperations(ops: readonly OperationModel[], schemas: SchemaT
         id: op.id,
         first: formatLocation(first.at),
         second: formatLocation(op.at),
+        fix: duplicateIdFix(first, op),
       });
     } else ids.set(op.id, op);
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(op.id)) bag.report('invalidOperationId', op.at, { id: op.id });

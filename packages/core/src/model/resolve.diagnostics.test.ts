@@ -73,6 +73,30 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       class: 'C',
       method: 'b',
     });
+    assert.equal(
+      diagnosticsOf(connectorOf([C])).find((d) => d.code === 'FP1001')?.hint,
+      'Give one of them an explicit id: @Action({ id: "…" }).',
+    );
+    // Two controllers that inherit one method cannot give it two ids in the base class: before,
+    // the hint sent the user there.
+    abstract class CrudBase {
+      @Get('/{id}') @Action({ summary: 'Get one' }) @Returns(200) one(@Path('id') _id: string): void {}
+    }
+    @Controller('/cats')
+    class Cats extends CrudBase {}
+    @Controller('/dogs')
+    class Dogs extends CrudBase {}
+    assert.deepEqual(
+      diagnosticsOf(connectorOf([Cats, Dogs]))
+        .filter((d) => d.code === 'FP1001')
+        .map((d) => [d.message, d.hint]),
+      [
+        [
+          'operationId "One" is used by Cats.one and Dogs.one',
+          'Both inherit CrudBase.one: redeclare it in Dogs with all its decorators (route, parameters, @Returns) and @Action({ id: "…" }), calling super.one().',
+        ],
+      ],
+    );
   });
 
   check('FP1002', 'path variable without parameter', () => {
