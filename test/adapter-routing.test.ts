@@ -72,3 +72,45 @@ describe('routing of overlapping paths', () => {
     assert.equal(options.headers.allow, 'GET, HEAD, POST');
   });
 });
+
+/** A base class of shared operations, as a CRUD base would be. */
+abstract class NamedBase {
+  @Get('/{id}')
+  @Action({ summary: 'Get one' })
+  @Returns(200, User)
+  one(@Path('id') id: string): User {
+    return { name: `${this.constructor.name} ${id}` };
+  }
+}
+
+@Controller('/cats')
+class CatsController extends NamedBase {}
+
+@Controller('/dogs')
+class DogsController extends NamedBase {
+  @Get('/{id}')
+  @Action({ id: 'GetDog', summary: 'Get a dog' })
+  @Returns(200, User)
+  override one(@Path('id') id: string): User {
+    return { name: `good ${super.one(id).name}` };
+  }
+}
+
+describe('controllers that inherit operations', () => {
+  const connector = new Connector({
+    info: { title: 'Pets', description: 'A connector whose controllers share a base class.', version: '1.0.0' },
+    brandColor: '#123456',
+    controllers: [CatsController, DogsController],
+  });
+  const pets = createApp(connector, { docs: true });
+
+  it('serves a base class operation under each controller, on its own instance, with a redeclared one its own', async () => {
+    assert.deepEqual((await request(pets).get('/cats/1')).body, { name: 'CatsController 1' });
+    assert.deepEqual((await request(pets).get('/dogs/2')).body, { name: 'good DogsController 2' });
+    const definition = JSON.parse((await request(pets).get('/connector/apiDefinition.swagger.json')).text);
+    assert.deepEqual(
+      [definition.paths['/cats/{id}'].get.operationId, definition.paths['/dogs/{id}'].get.operationId],
+      ['One', 'GetDog'],
+    );
+  });
+});
