@@ -13,6 +13,7 @@ import {
 import { createApp, listen, urlOf } from '@flowport/express-adapter';
 import { FlowHost } from '@flowport/testing';
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import request from 'supertest';
 
 @Controller('/text')
@@ -29,6 +30,13 @@ class TextController {
   @Returns(200, String)
   report(): string {
     return 'a,b\n1,2\n';
+  }
+
+  @Get('/export')
+  @Action({ id: 'Export', summary: 'Export', produces: ['text/csv'] })
+  @Returns(200, String)
+  export(@Query('stream', { type: Boolean, required: false }) stream: boolean | undefined): unknown {
+    return stream ? Readable.from([Buffer.from('a,b\n'), Buffer.from('1,2\n')]) : Buffer.from('a,b\n1,2\n');
   }
 
   @Get('/json')
@@ -115,6 +123,16 @@ describe('bodies and answers declared as text', () => {
       await host.close();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('labels bytes or a stream a text operation answers as its text type', async () => {
+    for (const path of ['/text/export', '/text/export?stream=true']) {
+      const res = await request(app).get(path).buffer(true);
+      assert.deepEqual(
+        [res.status, res.headers['content-type'], res.text],
+        [200, 'text/csv; charset=utf-8', 'a,b\n1,2\n'],
+      );
     }
   });
 

@@ -26,8 +26,11 @@ export function compileResponder(
   const success = op.responses.find((r) => /^2\d\d$/.test(r.status));
   const status = success ? Number(success.status) : 200;
   const binary = isBytesSchema(success?.schema);
-  const mediaType = binary ? (op.produces?.[0] ?? 'application/octet-stream') : 'application/json; charset=utf-8';
   const text = binary ? undefined : textMediaType(produces);
+  // Bytes or a stream a handler answers are labelled as what the operation produces.
+  const mediaType = binary
+    ? (op.produces?.[0] ?? 'application/octet-stream')
+    : (text ?? 'application/json; charset=utf-8');
   return (res, result, fail) => {
     let code = status;
     let body = result;
