@@ -1,4 +1,4 @@
-import { isBytesSchema, isJsonMediaType, type OperationModel } from '@flowport/core';
+import { isBytesSchema, isJsonMediaType, isTextMediaType, type OperationModel } from '@flowport/core';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { HttpError } from './errors';
@@ -75,14 +75,15 @@ export function compileResponder(
 }
 
 /**
- * The media type a string answer is sent as when the operation produces no JSON type: its first,
- * with `charset=utf-8` unless it names one. Undefined where JSON is produced, nothing is declared,
- * or the first type is a range (`text/*`), which no answer can carry.
+ * The media type a string answer is sent as when the operation produces no JSON type: its first
+ * text type, with `charset=utf-8` unless it names one. Undefined where JSON is produced, or no
+ * text type is (a range such as `text/*` is none: no answer can carry it).
  */
 export function textMediaType(produces: readonly string[]): string | undefined {
-  const [first] = produces;
-  if (first === undefined || first.includes('*') || produces.some(isJsonMediaType)) return undefined;
-  return /;\s*charset=/i.test(first) ? first : `${first}; charset=utf-8`;
+  if (produces.some(isJsonMediaType)) return undefined;
+  const type = produces.find((t) => isTextMediaType(t) && !t.includes('*'));
+  if (type === undefined) return undefined;
+  return /;\s*charset=/i.test(type) ? type : `${type}; charset=utf-8`;
 }
 
 function sendDownload(res: Response, d: Download, produces: string | undefined, fail: (err: unknown) => void): void {
