@@ -464,6 +464,13 @@ export const catalog = {
     'the declaration says {declared}, and the type option says {given}',
     'Make them agree: { type: [Item] } goes with Item[], { type: Item } with Item.',
   ),
+  methodProperty: entry(
+    'FP1421',
+    'method-property',
+    'error',
+    'the member is a method, which a JSON body or answer cannot carry',
+    'Put the decorator on a property; for a computed value, have the handler set a property to it.',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),

@@ -1338,6 +1338,22 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     ]);
   });
 
+  check('FP1421', 'a decorated method', () => {
+    class Computed {
+      @Field() name!: string;
+      @Field() total(): number {
+        return 1;
+      }
+    }
+    // Only this finding: before, it read as an untyped property whose hint asked for its type.
+    assert.deepEqual(
+      diagnosticsOf(bodyOf(Computed))
+        .filter((d) => d.severity === 'error')
+        .map((d) => `${d.code} ${formatLocation(d.at)}: ${d.message}`),
+      ['FP1421 Computed property total: the member is a method, which a JSON body or answer cannot carry'],
+    );
+  });
+
   check('FP1411', 'a pattern that is not a regular expression', () => {
     // Before, a parameter's pattern was published as written and every request was a 500 (ajv
     // could not compile it); @Matches('[') threw a bare SyntaxError out of resolve().

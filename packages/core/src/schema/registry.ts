@@ -159,7 +159,13 @@ export class SchemaRegistry {
       const at = { class: (declaredBy.get(property) ?? cls).name, property };
       // Before, every request with it was a 500 ("Cannot set property … which has only a getter")
       // and every answer lacked it.
-      if (isAccessor(cls, property)) this.bag.report('accessorProperty', at);
+      const member = memberKind(cls, property);
+      if (member === 'accessor') this.bag.report('accessorProperty', at);
+      // Before, it read as an untyped property ("Function"), and the hint asked for its type.
+      if (member === 'method') {
+        this.bag.report('methodProperty', at);
+        continue;
+      }
       const own = constraints.filter((c) => c.property === property);
       const field = fields.get(property) ?? {};
       checkFieldOptions(field, at, this.bag);
@@ -373,11 +379,17 @@ const TYPE_CONSTRAINTS = new Set([
 ]);
 
 /** Whether a class (or a base) declares `property` as a getter or setter. */
-function isAccessor(cls: Class, property: string): boolean {
+/** What a decorated member is on the class's prototype chain: a plain property is on neither. */
+function memberKind(cls: Class, property: string): 'accessor' | 'method' | undefined {
   for (let proto: object | null = cls.prototype as object; proto && proto !== Object.prototype;) {
     const d = Object.getOwnPropertyDescriptor(proto, property);
-    if (d) return d.get !== undefined || d.set !== undefined;
+    if (d)
+      return d.get !== undefined || d.set !== undefined
+        ? 'accessor'
+        : typeof d.value === 'function'
+          ? 'method'
+          : undefined;
     proto = Object.getPrototypeOf(proto) as object | null;
   }
-  return false;
+  return undefined;
 }
