@@ -20,6 +20,7 @@ import { originOf } from './origin';
 import { isPage, type PageResult } from './page';
 import type { Jobs } from './jobs';
 import type { Limits } from './limits';
+import { queryCredentialNames } from './auth/query-credentials';
 import { compileResponder, textMediaType, type ResponseCheck } from './respond';
 import type { emittedOperation } from './validation/emitted';
 import type { Validate, Validators } from './validation/validators';
@@ -57,6 +58,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
   const custom = body ? runtimeConstraintCheck(ctx.model, body.schema) : undefined;
   const call = handlerOf(op, ctx);
   const produces = op.produces ?? ctx.model.produces;
+  const credentials = queryCredentialNames(ctx.model);
   const send = compileResponder(op, produces, ctx.validateResponses ? responseCheck(op, ctx) : undefined);
   if (op.async) {
     if (!ctx.jobs) throw new Error(`${op.id} is async; pass options.jobs (a job store) to serve it`);
@@ -102,7 +104,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       identity: start.identity,
       req,
     });
-    send(res, isPage(result) ? pageBody(op, result, req) : result, next);
+    send(res, isPage(result) ? pageBody(op, result, req, credentials) : result, next);
   };
 
   /**
@@ -177,7 +179,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
         return;
       }
       const result = await call(values, { input, identity: state.identity, req });
-      send(res, isPage(result) ? pageBody(op, result, req) : result, next);
+      send(res, isPage(result) ? pageBody(op, result, req, credentials) : result, next);
     } catch (err) {
       next(err);
     }
@@ -286,10 +288,16 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * The body of a page: the items under `value` and the absolute next link, built from the URL the
  * caller used (scheme and host from X-Forwarded-* only when the app trusts its proxy).
  */
-function pageBody(op: OperationModel, p: PageResult, req: Request): Record<string, unknown> {
+function pageBody(
+  op: OperationModel,
+  p: PageResult,
+  req: Request,
+  credentials: ReadonlySet<string>,
+): Record<string, unknown> {
   const name = op.pageable?.nextLinkName ?? 'nextLink';
   if (p.next === undefined) return { value: p.items };
   const url = new URL(req.originalUrl, originOf(req));
+  for (const key of credentials) url.searchParams.delete(key);
   url.searchParams.set(p.parameter, p.next);
   return { value: p.items, [name]: url.href };
 }

@@ -6,6 +6,7 @@ import {
   type TriggerRuntime,
 } from '@flowport/core';
 import type { Request } from 'express';
+import { queryCredentialNames } from './auth/query-credentials';
 import { HttpError } from './errors';
 import { ownerOf, type Identity } from './identity';
 import { originOf } from './origin';
@@ -66,6 +67,7 @@ export function triggerHandler(
   }
   if (source.kind === 'polling') {
     const trigger = source.trigger;
+    const credentials = queryCredentialNames(model);
     return async ({ input, identity, req }) => {
       const { cursor, ...filters } = input.query;
       const base = baseUrl(req);
@@ -87,7 +89,7 @@ export function triggerHandler(
       }
       const query = new URLSearchParams();
       for (const [k, v] of Object.entries(req.query as Record<string, string | string[]>)) {
-        if (k === 'cursor') continue;
+        if (k === 'cursor' || credentials.has(k)) continue;
         for (const one of Array.isArray(v) ? v : [v]) query.append(k, one);
       }
       query.set('cursor', answer.cursor);

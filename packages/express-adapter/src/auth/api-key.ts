@@ -58,7 +58,9 @@ export function apiKeyCheck(auth: ApiKeyAuth, credentials: CredentialOptions): C
     );
   }
   const read = (req: Request): string | undefined => {
-    const v = auth.in === 'header' ? req.get(auth.name) : req.query[auth.name];
+    const given: unknown = auth.in === 'header' ? req.get(auth.name) : req.query[auth.name];
+    // A link that already carried the key, followed with the connection's key added again.
+    const v: unknown = Array.isArray(given) && given.every((k) => k === given[0]) ? given[0] : given;
     return typeof v === 'string' && v !== '' ? v : undefined;
   };
   const digests = keyDigests(apiKeys);
