@@ -23,7 +23,8 @@ export class HistoryController {
       summary: 'Page Size',
       description: 'Documents per page.',
     })
-    top: number | undefined,
+    // Its default (50) is filled in when the request leaves it out.
+    top: number,
     @Query('cursor', {
       type: String,
       visibility: 'internal',
@@ -34,7 +35,7 @@ export class HistoryController {
     @Identity() caller: { subject: string },
   ): PageResult<ScoredDocument> {
     const offset = cursor && /^\d+$/.test(cursor) ? Number(cursor) : 0;
-    const { items, next } = scoreLog.page(caller.subject, offset, top ?? 50);
+    const { items, next } = scoreLog.page(caller.subject, offset, top);
     return page(items, next === undefined ? undefined : String(next));
   }
 }
