@@ -23,8 +23,8 @@ export class HistoryController {
       summary: 'Page Size',
       description: 'Documents per page.',
     })
-    // Its default (50) is filled in when the request leaves it out.
-    top: number,
+    top // Its default (50) is filled in when the request leaves it out.
+    : number,
     @Query('cursor', {
       type: String,
       visibility: 'internal',
