@@ -15,6 +15,7 @@ export class HistoryController {
   })
   @Returns(200, Page(ScoredDocument), { description: 'One page of scored documents' })
   history(
+    // The default is filled in when a request leaves `top` out: the handler never sees undefined.
     @Query('top', {
       type: 'integer',
       minimum: 1,
@@ -23,8 +24,7 @@ export class HistoryController {
       summary: 'Page Size',
       description: 'Documents per page.',
     })
-    top // Its default (50) is filled in when the request leaves it out.
-    : number,
+    top: number,
     @Query('cursor', {
       type: String,
       visibility: 'internal',
