@@ -67,7 +67,7 @@ function stringProblem(s: DefaultSchema, value: string): string | undefined {
     try {
       pattern = new RegExp(s.pattern, 'u');
     } catch {
-      return undefined; // FP1415 reports the pattern itself.
+      return undefined; // FP1411 reports the pattern itself.
     }
     if (!pattern.test(value)) return `does not match the pattern ${s.pattern}`;
   }
