@@ -31,6 +31,16 @@ class DefaultsController {
     return seen;
   }
 
+  @Get('/page')
+  @Action({ id: 'GetPage', summary: 'Get page', description: 'Gets one page of orders.' })
+  @Returns(200, 'object')
+  page(
+    @Query('page', { type: 'integer', required: false, allowEmptyValue: true, default: 1 }) page: number,
+    @Query('size', { type: 'integer', required: false, default: 10 }) size: number,
+  ): object {
+    return { page, size };
+  }
+
   @Post('/orders')
   @Action({ id: 'PlaceOrder', summary: 'Place order', description: 'Places an order.' })
   @Returns(200, 'object')
@@ -64,6 +74,17 @@ function behavesAsPublished(app: () => ReturnType<typeof createApp>): void {
     }
     const given = await request(app()).get('/defaults/list?top=5&ids=7').set('api-version', '2024-06-01');
     assert.deepEqual([given.status, given.body.top, given.body.ids], [200, 5, [7]]);
+  });
+
+  it('takes an empty value of a parameter that allows one (allowEmptyValue) as left out', async () => {
+    // Before, `?page=` was "must be integer" although the definition allows an empty value.
+    const empty = await request(app()).get('/defaults/page?page=');
+    assert.deepEqual([empty.status, empty.body], [200, { page: 1, size: 10 }]);
+    const refused = await request(app()).get('/defaults/page?size=');
+    assert.deepEqual(
+      [refused.status, refused.body.errors],
+      [400, [{ pointer: '/query/size', message: 'must be integer', code: 'type' }]],
+    );
   });
 
   it('still refuses a required parameter or property that is left out, default or not', async () => {

@@ -81,7 +81,9 @@ export class RequestValidator {
         const key = g.location === 'header' ? String(p.name).toLowerCase() : String(p.name);
         // Cookie lines are one list (HTTP/2 sends one per cookie; RFC 9113 §8.2.3), joined as Node does.
         const value = key === 'cookie' && g.location === 'header' ? joinedCookie(source[key]) : source[key];
-        if (value === undefined) continue;
+        // `allowEmptyValue`: `?page=` is sent for a value left empty, which a number or boolean
+        // cannot be, so it is taken as left out (and gets the default, if any).
+        if (value === undefined || (value === '' && p.allowEmptyValue === true && p.type !== 'string')) continue;
         const coerced = coerce(value, p, g.location === 'header');
         // `?top=1&top=2` for a parameter of one value: ajv would only say "must be integer".
         if (Array.isArray(coerced) && p.type !== 'array') {
