@@ -1,4 +1,4 @@
-import { isBytesSchema, isJsonMediaType, toJsonSchema } from '@flowport/core';
+import { isBytesSchema, isJsonMediaType, isTextMediaType, toJsonSchema } from '@flowport/core';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { uploadInChunks } from './chunked';
@@ -279,14 +279,15 @@ export class FlowHost {
   ): Promise<{ status: number; body: unknown; polls: number }> {
     const target = this.target(operationId, parameters);
     let url = target.url;
-    const consumes = (target.op.consumes ?? this.definition.consumes) as string[] | undefined;
-    // A string goes as text to an operation that takes text and no JSON, as the engine sends it.
-    const text = typeof body === 'string' && consumes?.length && !consumes.some(isJsonMediaType);
-    const sent = text ? Buffer.from(body) : body;
-    const headers =
-      sent instanceof Uint8Array && consumes?.length
-        ? { ...target.headers, 'content-type': consumes[0] }
-        : target.headers;
+    const own = target.op.consumes as string[] | undefined;
+    const consumes = own ?? (this.definition.consumes as string[] | undefined) ?? [];
+    // A string goes as text to an operation that takes text and no JSON, as the engine sends it;
+    // bytes go as the operation's own first type.
+    const text =
+      typeof body === 'string' && !consumes.some(isJsonMediaType) ? consumes.find(isTextMediaType) : undefined;
+    const sent = text ? Buffer.from(body as string) : body;
+    const type = text ?? (body instanceof Uint8Array ? own?.[0] : undefined);
+    const headers = type ? { ...target.headers, 'content-type': type } : target.headers;
     let res = await this.call(target.method, url, sent, headers);
     let polls = 0;
     while (res.status === 202) {
