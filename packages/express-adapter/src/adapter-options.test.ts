@@ -50,6 +50,19 @@ describe('checkAdapterOptions', () => {
     assert.throws(() => checkAdapterOptions('x'), /the options must be an object, not a string/);
   });
 
+  it('names an option it does not know, which was ignored without a word', () => {
+    assert.throws(() => checkAdapterOptions({ limits: { body: 10 }, bodylimit: 10, credentials: { apikeys: ['k'] } }), {
+      name: 'TypeError',
+      message:
+        'createApp/createRouter options: ' +
+        [
+          'limits is not an option; the options are credentials, bodyLimit, fileLimit, controllers, docs, logger, validateResponses, precompiledValidators, jobs, triggers, trustProxy',
+          'bodylimit is not an option (did you mean bodyLimit?)',
+          'credentials.apikeys is not an option (did you mean credentials.apiKeys?)',
+        ].join('; '),
+    });
+  });
+
   it('refuses what a function of apiKeys returns unless it is a list of keys', () => {
     assert.deepEqual(keyList(['a']), ['a']);
     assert.throws(() => keyList('sk-live-1'), {

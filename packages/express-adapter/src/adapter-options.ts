@@ -1,3 +1,4 @@
+import type { AdapterOptions, CredentialOptions } from './options';
 /**
  * The options of createApp/createRouter, checked against their types when the app is built. A
  * JavaScript caller, or `process.env.KEYS` passed where a list belongs, got errors from deep
@@ -10,10 +11,12 @@ export function checkAdapterOptions(options: unknown): void {
     problems.push(`${option} must be ${expected}, not ${shown(value)}${fix}`);
   if (options === undefined) return;
   if (!isObject(options)) return fail([`the options must be an object, not ${shown(options)}`]);
+  unknown('', options, OPTIONS, problems);
   const credentials = options.credentials;
   if (credentials !== undefined && !isObject(credentials)) {
     wrong('credentials', credentials, 'an object with apiKeys or a verify function');
   } else if (credentials) {
+    unknown('credentials.', credentials, CREDENTIALS, problems);
     const keys = credentials.apiKeys;
     if (keys !== undefined && typeof keys !== 'function' && !isKeyList(keys)) {
       const split = typeof keys === 'string' ? " (split a comma-separated variable: KEYS.split(','))" : '';
@@ -26,6 +29,7 @@ export function checkAdapterOptions(options: unknown): void {
     const aad = credentials.aad;
     if (aad !== undefined && !isObject(aad)) wrong('credentials.aad', aad, 'an object');
     else if (aad) {
+      unknown('credentials.aad.', aad, AAD, problems);
       if (aad.jwksUri !== undefined && typeof aad.jwksUri !== 'string')
         wrong('credentials.aad.jwksUri', aad.jwksUri, 'a URL');
       for (const k of ['issuer', 'audience', 'algorithms']) {
@@ -55,6 +59,52 @@ export function checkAdapterOptions(options: unknown): void {
   if (proxy !== undefined && !['boolean', 'number', 'string'].includes(typeof proxy))
     wrong('trustProxy', proxy, "true, a number of hops, or Express's trust proxy addresses");
   if (problems.length > 0) fail(problems);
+}
+
+const OPTIONS = [
+  'credentials',
+  'bodyLimit',
+  'fileLimit',
+  'controllers',
+  'docs',
+  'logger',
+  'validateResponses',
+  'precompiledValidators',
+  'jobs',
+  'triggers',
+  'trustProxy',
+] as const satisfies readonly (keyof AdapterOptions)[];
+const CREDENTIALS = [
+  'apiKeys',
+  'verifyApiKey',
+  'verifyBasic',
+  'verifyToken',
+  'aad',
+] as const satisfies readonly (keyof CredentialOptions)[];
+const AAD = ['jwksUri', 'issuer', 'algorithms', 'audience', 'clockTolerance'] as const satisfies readonly (keyof Aad)[];
+type Aad = NonNullable<CredentialOptions['aad']>;
+// Each list names every option of its type: an option added to the type and not here fails to compile.
+const complete: [
+  Exclude<keyof AdapterOptions, (typeof OPTIONS)[number]>,
+  Exclude<keyof CredentialOptions, (typeof CREDENTIALS)[number]>,
+  Exclude<keyof Aad, (typeof AAD)[number]>,
+] extends [never, never, never]
+  ? true
+  : false = true;
+void complete;
+
+/**
+ * Keys that are no option: `limits` or `bodylimit` for `bodyLimit` was ignored without a word,
+ * and the app ran with the default. Names only; a value is never shown.
+ */
+function unknown(prefix: string, given: Record<string, unknown>, known: readonly string[], problems: string[]): void {
+  for (const key of Object.keys(given)) {
+    if (known.includes(key)) continue;
+    const near = known.find((k) => k.toLowerCase() === key.toLowerCase());
+    problems.push(
+      `${prefix}${key} is not an option${near ? ` (did you mean ${prefix}${near}?)` : `; the options are ${known.join(', ')}`}`,
+    );
+  }
 }
 
 /** Whether `keys`, from a function of `credentials.apiKeys`, is a list of keys; throws otherwise. */
