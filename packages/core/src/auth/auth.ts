@@ -152,4 +152,9 @@ export function authChoice(choice: Omit<AuthChoice, 'type'>): AuthChoice {
   return { type: 'choice', ...choice };
 }
 
+/** The methods of an auth declaration: none, its one method, or each method of a choice. */
+export function authMethods(auth: AuthDeclaration | AuthChoice | undefined): readonly AuthDeclaration[] {
+  return auth === undefined ? [] : auth.type === 'choice' ? auth.options.map((o) => o.auth) : [auth];
+}
+
 export { GLOBAL_REDIRECT };

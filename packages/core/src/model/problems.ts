@@ -1,4 +1,4 @@
-import type { AuthChoice, AuthDeclaration } from '../auth/auth';
+import { authMethods, type AuthChoice, type AuthDeclaration } from '../auth/auth';
 import type { SchemaModel } from '../schema/model';
 import type { HeaderModel, OperationModel, ResponseModel } from './types';
 
@@ -65,7 +65,7 @@ export interface AuthAnswers {
 
 /** {@link AuthAnswers} of a connector's auth declaration, of one method or a choice of several. */
 export function authAnswers(auth: AuthDeclaration | AuthChoice | undefined): AuthAnswers {
-  const methods = auth === undefined ? [] : auth.type === 'choice' ? auth.options.map((o) => o.auth) : [auth];
+  const methods = authMethods(auth);
   return {
     authenticated: methods.some((m) => m.type !== 'none'),
     issuerKeys: methods.some(

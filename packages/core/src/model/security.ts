@@ -1,4 +1,4 @@
-import type { AuthChoice, AuthDeclaration } from '../auth/auth';
+import { authMethods, type AuthChoice, type AuthDeclaration } from '../auth/auth';
 import type { ConnectionParameter } from '../auth/connection-parameters';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { OperationModel, SecurityModel, SecuritySchemeModel } from './types';
@@ -44,7 +44,7 @@ export function securityModel(
   operations: readonly OperationModel[],
   bag: DiagnosticBag,
 ): SecurityModel {
-  const declarations = auth === undefined ? [] : auth.type === 'choice' ? auth.options.map((o) => o.auth) : [auth];
+  const declarations = authMethods(auth);
   const schemes: SecuritySchemeModel[] = [];
   // An operation may only require scopes the OAuth definition lists (validator rule).
   const opScopes = operations.flatMap((op) => op.scopes);

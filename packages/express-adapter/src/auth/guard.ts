@@ -1,4 +1,4 @@
-import type { ApiModel, AuthDeclaration, OperationModel } from '@flowport/core';
+import { authMethods, type ApiModel, type AuthDeclaration, type OperationModel } from '@flowport/core';
 import type { Request } from 'express';
 import { HttpError } from '../errors';
 import type { Identity } from '../identity';
@@ -30,7 +30,7 @@ export type Guard = (req: Request) => Promise<Identity | undefined>;
  */
 export function compileGuards(model: ApiModel, credentials: CredentialOptions = {}): (op: OperationModel) => Guard {
   const auth = model.security.auth;
-  const declarations = auth === undefined ? [] : auth.type === 'choice' ? auth.options.map((o) => o.auth) : [auth];
+  const declarations = authMethods(auth);
   const checks = declarations.flatMap((d) => checkOf(d, credentials) ?? []);
   const challenge = checks.map((c) => c.challenge).join(', ');
   const open: Guard = async () => undefined;
