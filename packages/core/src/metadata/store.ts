@@ -73,6 +73,19 @@ export function setSchema(ctor: Function, record: SchemaRecord): void {
   Reflect.defineMetadata(SCHEMA, record, ctor);
 }
 
+/**
+ * Where a class's instances find a member: the nearest class on the prototype chain that writes
+ * it, and how (a method, an accessor, a value). Undefined for an instance field, which lives on
+ * the instance, and for what only Object.prototype has.
+ */
+export function memberOf(ctor: Class, name: string): { owner: Function; descriptor: PropertyDescriptor } | undefined {
+  for (let p: object | null = ctor.prototype as object; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    const descriptor = Object.getOwnPropertyDescriptor(p, name);
+    if (descriptor) return { owner: (p as { constructor: Function }).constructor, descriptor };
+  }
+  return undefined;
+}
+
 /** Classes from the root base down to `ctor` itself. */
 export function lineage(ctor: Class): Function[] {
   const chain: Function[] = [];

@@ -1,6 +1,7 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SchemaModel, SchemaTable } from '../schema/model';
 import { formatLocation } from '../diagnostics/location';
+import { memberOf } from '../metadata/store';
 import { invalidPathReason, pathVariables } from './paths';
 import type { OperationModel } from './types';
 
@@ -14,10 +15,10 @@ function duplicateIdFix(first: OperationModel, second: OperationModel): string {
   const a = first.source;
   const b = second.source;
   if (a.kind === 'method' && b.kind === 'method' && a.method === b.method) {
-    const base = declaringClass(a.controller, a.method);
+    const base = memberOf(a.controller, a.method)?.owner;
     if (
       base !== undefined &&
-      base === declaringClass(b.controller, b.method) &&
+      base === memberOf(b.controller, b.method)?.owner &&
       base !== a.controller &&
       base !== b.controller
     ) {
@@ -25,18 +26,6 @@ function duplicateIdFix(first: OperationModel, second: OperationModel): string {
     }
   }
   return 'Give one of them an explicit id: @Action({ id: "…" }).';
-}
-
-/** The class on whose prototype a method is written. */
-function declaringClass(cls: Function, method: string): Function | undefined {
-  for (
-    let proto = cls.prototype as object | null;
-    proto !== null;
-    proto = Object.getPrototypeOf(proto) as object | null
-  ) {
-    if (Object.hasOwn(proto, method)) return (proto as { constructor: Function }).constructor;
-  }
-  return undefined;
 }
 
 /** Structural rules every operation must meet before anything is emitted (reference §6.3). */

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { checkFieldOptions, checkSchemaOptions } from './described-options';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
-import { fieldsOf, lineage, ownFieldNames, schemaOf } from '../metadata/store';
+import { fieldsOf, lineage, memberOf, ownFieldNames, schemaOf } from '../metadata/store';
 import type { FieldOptions } from '../decorators/field';
 import type { Class, TypeRef } from '../types';
 import { transformerTypeOf } from './class-transformer-metadata';
@@ -378,18 +378,10 @@ const TYPE_CONSTRAINTS = new Set([
   'isIn',
 ]);
 
-/** Whether a class (or a base) declares `property` as a getter or setter. */
 /** What a decorated member is on the class's prototype chain: a plain property is on neither. */
 function memberKind(cls: Class, property: string): 'accessor' | 'method' | undefined {
-  for (let proto: object | null = cls.prototype as object; proto && proto !== Object.prototype;) {
-    const d = Object.getOwnPropertyDescriptor(proto, property);
-    if (d)
-      return d.get !== undefined || d.set !== undefined
-        ? 'accessor'
-        : typeof d.value === 'function'
-          ? 'method'
-          : undefined;
-    proto = Object.getPrototypeOf(proto) as object | null;
-  }
-  return undefined;
+  const d = memberOf(cls, property)?.descriptor;
+  if (d === undefined) return undefined;
+  if (d.get !== undefined || d.set !== undefined) return 'accessor';
+  return typeof d.value === 'function' ? 'method' : undefined;
 }
