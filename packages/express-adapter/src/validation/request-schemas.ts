@@ -25,11 +25,13 @@ export function requestSchemas(parameters: readonly Json[]): RequestSchemas {
     const params = parameters.filter((p) => p.in === location && p.type !== 'file');
     if (params.length === 0) return [];
     const name = (p: Json) => (location === 'header' ? String(p.name).toLowerCase() : String(p.name));
-    const schema = {
+    // Translated whole, so that a required parameter is one more required property, whose default
+    // (the designer's to fill in) the validator must not fill in for a request that left it out.
+    const schema = toJsonSchema({
       type: 'object',
-      properties: Object.fromEntries(params.map((p) => [name(p), toJsonSchema(paramSchema(p))])),
+      properties: Object.fromEntries(params.map((p) => [name(p), paramSchema(p)])),
       required: params.filter((p) => p.required === true).map(name),
-    };
+    }) as Json;
     return [{ location, params, schema }];
   });
   const files = parameters.filter((p) => p.in === 'formData' && p.type === 'file');
@@ -49,13 +51,8 @@ export function schemaList(schemas: RequestSchemas): Json[] {
   return [...schemas.groups.map((g) => g.schema), ...(schemas.body?.schema ? [schemas.body.schema] : [])];
 }
 
-/**
- * A non-body Swagger parameter is its own schema, minus the parameter-only keys, and minus the
- * default of a required one: validators fill in defaults, and a required parameter that is
- * missing must be refused ("default has no meaning for required parameters", Swagger 2.0).
- */
+/** A non-body Swagger parameter is its own schema, minus the parameter-only keys. */
 function paramSchema(p: Json): Json {
-  const { name: _n, in: _i, required, description: _d, collectionFormat: _c, allowEmptyValue: _a, ...schema } = p;
-  if (required === true) delete schema.default;
+  const { name: _n, in: _i, required: _r, description: _d, collectionFormat: _c, allowEmptyValue: _a, ...schema } = p;
   return schema;
 }
