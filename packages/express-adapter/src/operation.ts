@@ -17,7 +17,7 @@ import { HttpError } from './errors';
 import { sendProblem } from './problem';
 import type { Identity } from './identity';
 import { originOf } from './origin';
-import { isPage, type PageResult } from './page';
+import { isPage, pageBody } from './page';
 import type { Jobs } from './jobs';
 import type { Limits } from './limits';
 import { queryCredentialNames } from './auth/query-credentials';
@@ -282,22 +282,4 @@ function handlerOf(op: OperationModel, ctx: CompileContext): Handler {
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/**
- * The body of a page: the items under `value` and the absolute next link, built from the URL the
- * caller used (scheme and host from X-Forwarded-* only when the app trusts its proxy).
- */
-function pageBody(
-  op: OperationModel,
-  p: PageResult,
-  req: Request,
-  credentials: ReadonlySet<string>,
-): Record<string, unknown> {
-  const name = op.pageable?.nextLinkName ?? 'nextLink';
-  if (p.next === undefined) return { value: p.items };
-  const url = new URL(req.originalUrl, originOf(req));
-  for (const key of credentials) url.searchParams.delete(key);
-  url.searchParams.set(p.parameter, p.next);
-  return { value: p.items, [name]: url.href };
 }

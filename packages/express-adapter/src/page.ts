@@ -1,3 +1,7 @@
+import type { OperationModel } from '@flowport/core';
+import type { Request } from 'express';
+import { originOf } from './origin';
+
 const PAGE = Symbol.for('flowport.page');
 
 /** A handler result for a pageable operation; see {@link page}. */
@@ -21,4 +25,23 @@ export function page<T>(items: readonly T[], next: string | undefined, parameter
 
 export function isPage(value: unknown): value is PageResult {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PAGE] === true;
+}
+
+/**
+ * The body of a page: the items under `value` and the absolute next link, built from the URL the
+ * caller used (scheme and host from X-Forwarded-* only when the app trusts its proxy), less the
+ * `credentials` query parameters (an API key).
+ */
+export function pageBody(
+  op: OperationModel,
+  p: PageResult,
+  req: Request,
+  credentials: ReadonlySet<string>,
+): Record<string, unknown> {
+  const name = op.pageable?.nextLinkName ?? 'nextLink';
+  if (p.next === undefined) return { value: p.items };
+  const url = new URL(req.originalUrl, originOf(req));
+  for (const key of credentials) url.searchParams.delete(key);
+  url.searchParams.set(p.parameter, p.next);
+  return { value: p.items, [name]: url.href };
 }
