@@ -73,7 +73,7 @@ export {
 } from './connector';
 
 export { resolve } from './model/resolve';
-export { PARAMETER_CONSTRAINTS } from './model/parameters';
+export { PARAMETER_CONSTRAINTS } from './model/parameter-placement';
 export { PROBLEM_MEDIA_TYPE } from './model/problems';
 export { Page } from './paging';
 export { MemoryJobStore, type Job, type JobStore } from './jobs/store';

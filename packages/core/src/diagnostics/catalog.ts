@@ -322,6 +322,13 @@ export const catalog = {
     'x-ms-url-encoding is only for path parameters ("{name}" is in {in})',
     'Remove urlEncoding from this parameter.',
   ),
+  parameterOptionMisplaced: entry(
+    'FP1304',
+    'parameter-option-misplaced',
+    'error',
+    '{option} does not apply to {where}: {reason}',
+    '{fix}',
+  ),
 
   // FP14xx — schemas from DTO classes
   unsupportedConstraint: entry(

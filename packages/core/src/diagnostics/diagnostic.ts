@@ -67,6 +67,7 @@ const JUDGEMENTS: ReadonlySet<CatalogKey> = new Set<CatalogKey>([
   'internalRequiredWithoutDefault',
   'summaryTooLong',
   'urlEncodingOnQuery',
+  'parameterOptionMisplaced',
   'invalidPattern',
   'editorNeedsDictionary',
   'unsupportedFormat',

@@ -9,6 +9,7 @@ import { checkKeywords } from '../schema/keyword-checks';
 import type { SchemaModel } from '../schema/model';
 import type { SchemaRegistry } from '../schema/registry';
 import type { TypeRef } from '../types';
+import { checkPlacement, PARAMETER_CONSTRAINTS } from './parameter-placement';
 import type { ParameterModel } from './types';
 
 /** Names the platform reserves for itself (validator ReservedParameterIsUsed). */
@@ -50,10 +51,12 @@ export function parameterModel(
   const { summary, description, visibility, testValue, ...described } = o;
   const body = rec.in === 'body';
   applyDescribed(schema, body ? described : o, bag, at, registry.conventions);
-  if (!body && registry.conventions) checkKeywords(schema, bag, at);
+  // A body of a string, number or array carries its keywords as a parameter does.
+  if (registry.conventions) checkKeywords(schema, bag, at);
   if (o.urlEncoding !== undefined && rec.in !== 'path') {
     bag.report('urlEncodingOnQuery', at, { name: rec.name, in: rec.in });
   }
+  checkPlacement(rec.in, schema, o, bag, at);
   const required = rec.in === 'path' ? true : (o.required ?? rec.in === 'body');
   return {
     name: rec.name,
@@ -68,20 +71,6 @@ export function parameterModel(
     at,
   };
 }
-
-/** The validation keywords a non-body parameter carries inline, as its options name them. */
-export const PARAMETER_CONSTRAINTS = [
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-] as const;
 
 function applyConstraints(s: SchemaModel, o: ParameterOptions): void {
   for (const k of PARAMETER_CONSTRAINTS) {

@@ -922,6 +922,69 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     });
   });
 
+  check('FP1304', 'parameter option where it does not apply', () => {
+    class Doc {
+      @Field() name!: string;
+    }
+    @Controller()
+    class C {
+      @Get('/a/{id}') @Returns(200) a(@Path('id', { required: false }) _id: string): void {}
+      @Get('/b/{id}') @Returns(200) b(@Path('id', { allowEmptyValue: true }) _id: string): void {}
+      @Get('/c') @Returns(200) c(@Header('x-tags', { items: String, collectionFormat: 'multi' }) _t: string[]): void {}
+      @Get('/d') @Returns(200) d(@Query('tag', { collectionFormat: 'csv' }) _t: string): void {}
+      @Post('/e') @Returns(200) e(@Body({ minLength: 1, maxItems: 3 }) _b: Doc): void {}
+      @Post('/f') @Returns(200) f(@Body({ collectionFormat: 'csv' }) _b: Doc): void {}
+    }
+    const found = reported(connectorOf([C]), 'FP1304');
+    assert.deepEqual(found, [
+      'C.a param #0 (id): required: false does not apply to a path parameter: a URL has every variable of its path, so Swagger 2.0 makes every path parameter required',
+      'C.b param #0 (id): allowEmptyValue does not apply to a path parameter: Swagger 2.0 allows it only on query and form-data parameters, and its schema refuses it elsewhere',
+      "C.c param #0 (x-tags): collectionFormat: 'multi' does not apply to a header parameter: 'multi' sends the parameter once per item, which only the query string and forms can carry",
+      "C.d param #0 (tag): collectionFormat: 'csv' does not apply to a query parameter: it says how the items of an array are joined, and the value is a string",
+      'C.e param #0 (body): minLength does not apply to the body: the body is an object, and it constrains strings, numbers or arrays',
+      'C.e param #0 (body): maxItems does not apply to the body: the body is an object, and it constrains strings, numbers or arrays',
+      "C.f param #0 (body): collectionFormat: 'csv' does not apply to the body: the body travels as JSON, not as a joined list",
+    ]);
+    expectDiagnostic(connectorOf([C]), 'FP1304', /^required: false/, {
+      class: 'C',
+      method: 'a',
+      parameter: { name: 'id', index: 0 },
+    });
+  });
+
+  it('FP1304 leaves options where they apply: an empty query value, a repeated query array, a body array', () => {
+    class Doc {
+      @Field() name!: string;
+    }
+    @Controller()
+    class C {
+      @Get('/a/{id}') @Returns(200) a(
+        @Path('id', { required: true }) _id: string,
+        @Query('page', { allowEmptyValue: true }) _p: number,
+        @Query('tag', { items: String, collectionFormat: 'multi' }) _t: string[],
+        @Header('x-ids', { items: String, collectionFormat: 'pipes' }) _i: string[],
+      ): void {}
+      @Post('/b') @Returns(200) b(@Body({ type: [Doc], minItems: 1 }) _b: Doc[]): void {}
+    }
+    const paths = connectorDefinition(resolve(connectorOf([C]))).paths as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    assert.equal(paths['/a/{id}'].get.parameters[1].allowEmptyValue, true);
+    assert.equal(paths['/a/{id}'].get.parameters[2].collectionFormat, 'multi');
+    assert.equal(paths['/b'].post.parameters[0].schema.minItems, 1);
+  });
+
+  it('checks the keywords of a body of a string as those of a parameter (FP1411, FP1415, FP1418)', () => {
+    @Controller()
+    class C {
+      @Post('/a') @Action({ summary: 'Text', consumes: ['text/plain'] }) @Returns(200) post(
+        @Body({ minLength: -1, pattern: '(', minimum: 3 }) _b: string,
+      ): void {}
+    }
+    assert.deepEqual(
+      diagnosticsOf(connectorOf([C])).map((d) => d.code),
+      ['FP1418', 'FP1411', 'FP1415'],
+    );
+  });
+
   function bodyOf(dto: Function) {
     @Controller()
     class C {
