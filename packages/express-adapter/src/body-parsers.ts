@@ -1,4 +1,12 @@
-import { isBinarySchema, isJsonMediaType, isTextMediaType, type OperationModel } from '@flowport/core';
+import {
+  FORM_MEDIA_TYPES,
+  isBinarySchema,
+  isFileField,
+  isJsonMediaType,
+  isTextMediaType,
+  listsMediaType,
+  type OperationModel,
+} from '@flowport/core';
 import express, { type RequestHandler } from 'express';
 import type multerType from 'multer';
 import { Transform, type Readable } from 'node:stream';
@@ -16,6 +24,16 @@ function hasBody(req: Parameters<RequestHandler>[0]): boolean {
 
 /** Undeclared fields a multipart form may carry besides its declared ones. */
 const EXTRA_FORM_FIELDS = 8;
+
+/**
+ * The form types an operation declares: the definition is what callers build their requests
+ * from, so a form in another encoding is refused as a body of another type is. An imported
+ * operation that lists neither (its definition says nothing usable) takes both.
+ */
+function formTypes(consumes: readonly string[]): string[] {
+  const declared = FORM_MEDIA_TYPES.filter((f) => listsMediaType(consumes, f));
+  return declared.length > 0 ? declared : [...FORM_MEDIA_TYPES];
+}
 
 /**
  * The body parsers an operation needs: JSON for a body, text for a string body the operation
@@ -95,7 +113,7 @@ export function bodyParsers(op: OperationModel, consumes: readonly string[], lim
     // Busboy's defaults let one request keep 1,000 fields of 1 MB each in memory. Each field gets
     // the body limit, and the count allows the declared fields and a few more (a browser form's
     // submit button), so that a form holds at most about ten times the body limit besides its files.
-    const fileNames = form.filter((p) => p.schema.type === 'file').map((p) => String(p.name));
+    const fileNames = form.filter(isFileField).map((p) => String(p.name));
     const files = fileNames.length;
     const upload = multer({
       storage: multer.memoryStorage(),
@@ -111,12 +129,13 @@ export function bodyParsers(op: OperationModel, consumes: readonly string[], lim
       // is "Unexpected file field (name)", where any() counted it as "Too many files".
     }).fields(fileNames.map((name) => ({ name, maxCount: 1 })));
     const urlencoded = express.urlencoded({ extended: false, limit: limits.body });
+    const accepted = formTypes(consumes);
     const checkType: RequestHandler = (req, _res, next) => {
-      if (hasBody(req) && !req.is(['multipart/form-data', 'application/x-www-form-urlencoded'])) {
+      if (hasBody(req) && !req.is(accepted)) {
         next(
           new HttpError(
             415,
-            `Send the form as multipart/form-data; got ${req.get('content-type') ?? 'no content type'}.`,
+            `Send the form as ${accepted.join(' or ')}; got ${req.get('content-type') ?? 'no content type'}.`,
           ),
         );
         return;

@@ -1,4 +1,4 @@
-import type { JobStore, OperationModel } from '@flowport/core';
+import { isFileField, type JobStore, type OperationModel } from '@flowport/core';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
@@ -51,7 +51,7 @@ type UploadedFile = { buffer?: unknown };
 
 /** The form fields of an operation that carry uploaded files (multer's objects with a `buffer`). */
 function fileFields(op: OperationModel): string[] {
-  return op.parameters.filter((p) => p.in === 'formData' && p.schema.type === 'file').map((p) => p.name);
+  return op.parameters.filter(isFileField).map((p) => p.name);
 }
 
 /**

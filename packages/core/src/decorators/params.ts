@@ -68,7 +68,10 @@ export const Header = (name: string, options: ParameterOptions = {}): ParameterD
 /** Binds the JSON body, validated and handed over as an instance of its DTO class. */
 export const Body = (options: ParameterOptions & { readonly name?: string } = {}): ParameterDecorator =>
   bind('body', options.name ?? 'body', options);
-/** Binds one field of a `multipart/form-data` or urlencoded form. */
+/**
+ * Binds one field of a `multipart/form-data` or urlencoded form. A field of type `'binary'` is a
+ * file part, handed over as {@link FormFile}'s are.
+ */
 export const FormField = (name: string, options: ParameterOptions = {}): ParameterDecorator =>
   bind('formData', name, options);
 /** Binds an uploaded file of a `multipart/form-data` form (`type: file`). */

@@ -204,6 +204,7 @@ export const catalog = {
     '{what} JSON, but {option} lists {types} and no JSON type',
     'Add "application/json" to {option}; or, for text, declare the {value} as a String, which is {done} as text.',
   ),
+  formMediaType: entry('FP1027', 'form-media-type', 'error', '{what}, but consumes lists {types}', '{fix}'),
 
   // FP11xx — references between operations (dynamic values, capabilities, policies)
   referenceOutsideConnector: entry(

@@ -1,6 +1,16 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import { isBinarySchema, isBytesSchema } from '../schema/bytes';
-import type { OperationModel } from './types';
+import type { OperationModel, ParameterModel } from './types';
+
+/** The media types of a form: the one that carries files, and the one that does not. */
+export const MULTIPART = 'multipart/form-data';
+export const URLENCODED = 'application/x-www-form-urlencoded';
+export const FORM_MEDIA_TYPES: readonly string[] = [MULTIPART, URLENCODED];
+
+/** Whether a `consumes` or `produces` list names `type`, whatever its case and parameters. */
+export function listsMediaType(types: readonly string[], type: string): boolean {
+  return types.some((t) => t.split(';')[0].trim().toLowerCase() === type);
+}
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 const NOT_TEXT = /^(multipart\/|application\/(x-www-form-urlencoded|octet-stream)\s*(;|$))/i;
@@ -18,6 +28,22 @@ export function isTextMediaType(type: string): boolean {
   return !JSON_TYPE.test(type) && !NOT_TEXT.test(type);
 }
 
+/** Whether a form field carries bytes, which only multipart/form-data can (reference §6.3). */
+export function isFileField(p: ParameterModel): boolean {
+  return p.in === 'formData' && (p.schema.type === 'file' || isBinarySchema(p.schema));
+}
+
+/**
+ * The `consumes` of an operation that takes form data and declares none: multipart/form-data
+ * when a field is a file, which urlencoded cannot carry, and both otherwise, as the adapter takes
+ * them. Before, such an operation inherited the connector's `application/json`, so its
+ * definition said that a JSON body carries its form fields, and the adapter refused JSON.
+ */
+export function formConsumes(parameters: readonly ParameterModel[]): readonly string[] | undefined {
+  if (!parameters.some((p) => p.in === 'formData')) return undefined;
+  return parameters.some(isFileField) ? [MULTIPART] : FORM_MEDIA_TYPES;
+}
+
 /**
  * Bodies and answers the adapter could not carry as the definition says. It reads a body and
  * writes an answer as JSON, or as text when it is a string and the operation takes or gives text;
@@ -31,6 +57,7 @@ export function checkMediaTypes(
 ): void {
   for (const op of operations) {
     const consumes = op.consumes ?? connector.consumes;
+    checkForm(op, consumes, bag);
     const body = op.parameters.find((p) => p.in === 'body');
     if (body && !isBinarySchema(body.schema) && withoutJson(consumes)) {
       const text = body.schema.type === 'string' && consumes.some(isTextMediaType);
@@ -50,6 +77,32 @@ export function checkMediaTypes(
         'sent',
       );
     }
+  }
+}
+
+/**
+ * A form whose `consumes` cannot carry it: no form type at all, or a file without
+ * multipart/form-data. The platform refuses binary form fields beside urlencoded too
+ * (reference §6.3), since that encoding has no room for a file.
+ */
+function checkForm(op: OperationModel, consumes: readonly string[], bag: DiagnosticBag): void {
+  const form = op.parameters.filter((p) => p.in === 'formData');
+  if (form.length === 0) return;
+  const has = (type: string) => listsMediaType(consumes, type);
+  const types = consumes.length > 0 ? consumes.join(', ') : 'nothing';
+  const file = form.find(isFileField);
+  if (!has(MULTIPART) && !has(URLENCODED)) {
+    bag.report('formMediaType', op.at, {
+      what: 'the operation takes form fields',
+      types,
+      fix: `Add "${file ? MULTIPART : URLENCODED}" to consumes, or leave consumes out and Flowport declares it.`,
+    });
+  } else if (file && (!has(MULTIPART) || has(URLENCODED))) {
+    bag.report('formMediaType', file.at, {
+      what: `the form field "${file.name}" is a file, which only ${MULTIPART} carries`,
+      types,
+      fix: `Declare consumes: ["${MULTIPART}"], or leave consumes out and Flowport declares it.`,
+    });
   }
 }
 

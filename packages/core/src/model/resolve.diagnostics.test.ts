@@ -7,7 +7,7 @@ import { Controller, type ControllerOptions } from '../decorators/controller';
 import { Field, Schema, type FieldOptions } from '../decorators/field';
 import { Delete, Get, Post, Put } from '../decorators/http';
 import { Action, Trigger, type ActionOptions, type TriggerOptions } from '../decorators/operation';
-import { Body, FormField, Header, Path, Query, type ParameterOptions } from '../decorators/params';
+import { Body, FormField, FormFile, Header, Path, Query, type ParameterOptions } from '../decorators/params';
 import { Returns, type ResponseOptions } from '../decorators/returns';
 import {
   ArrayMaxSize,
@@ -1399,6 +1399,46 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     assert.deepEqual(reported(connectorOf([D], { consumes: ['multipart/form-data'] }), 'FP1026'), [
       'D.a param #0 (body): the request body is read as JSON, but consumes lists multipart/form-data and no JSON type',
     ]);
+  });
+
+  check('FP1027', 'a form whose consumes cannot carry it', () => {
+    // Before, a form with `consumes: ['application/json']` was published so, and the adapter took
+    // any form but refused JSON; a file beside urlencoded alone could never arrive.
+    @Controller('/f')
+    class C {
+      @Post('/json') @Action({ summary: 'Json', consumes: ['application/json'] }) @Returns(204) json(
+        @FormField('a') _a: string,
+      ): void {}
+      @Post('/file')
+      @Action({ summary: 'File', consumes: ['application/x-www-form-urlencoded'] })
+      @Returns(204)
+      file(@FormField('note') _n: string, @FormFile('doc') _d: unknown): void {}
+      @Post('/both')
+      @Action({ summary: 'Both', consumes: ['multipart/form-data', 'application/x-www-form-urlencoded'] })
+      @Returns(204)
+      both(@FormField('raw', { type: 'binary' }) _r: unknown): void {}
+      // Fine: what Flowport declares itself, and a text form in either encoding.
+      @Post('/auto') @Action({ summary: 'Auto' }) @Returns(204) auto(@FormFile('doc') _d: unknown): void {}
+      @Post('/text')
+      @Action({ summary: 'Text', consumes: ['application/x-www-form-urlencoded; charset=utf-8'] })
+      @Returns(204)
+      text(@FormField('a') _a: string): void {}
+    }
+    assert.deepEqual(reported(connectorOf([C]), 'FP1027'), [
+      'C.json: the operation takes form fields, but consumes lists application/json',
+      'C.file param #1 (doc): the form field "doc" is a file, which only multipart/form-data carries, but consumes lists application/x-www-form-urlencoded',
+      'C.both param #0 (raw): the form field "raw" is a file, which only multipart/form-data carries, but consumes lists multipart/form-data, application/x-www-form-urlencoded',
+    ]);
+    assert.deepEqual(
+      diagnosticsOf(connectorOf([C]))
+        .filter((d) => d.code === 'FP1027')
+        .map((d) => d.hint),
+      [
+        'Add "application/x-www-form-urlencoded" to consumes, or leave consumes out and Flowport declares it.',
+        'Declare consumes: ["multipart/form-data"], or leave consumes out and Flowport declares it.',
+        'Declare consumes: ["multipart/form-data"], or leave consumes out and Flowport declares it.',
+      ],
+    );
   });
 
   check('FP1421', 'a decorated method', () => {

@@ -105,9 +105,17 @@ export class RequestValidator {
     }
     for (const f of this.files) {
       const name = String(f.name);
-      if (f.required === true && files[name] === undefined) {
+      if (files[name] !== undefined) values.formData[name] = files[name];
+      else if (raw.formData[name] !== undefined) {
+        // A text part where the definition has a file: before, it was dropped without a word.
+        errors.push({
+          pointer: `/formData/${name}`,
+          message: 'is a text field; send it as a file (a part with a filename)',
+          code: 'file',
+        });
+      } else if (f.required === true) {
         errors.push({ pointer: `/formData/${name}`, message: 'is required', code: 'required' });
-      } else if (files[name] !== undefined) values.formData[name] = files[name];
+      }
     }
     if (this.body) {
       if (!raw.hasBody) {

@@ -1,0 +1,124 @@
+import { Action, Connector, Controller, FormField, FormFile, Post, Returns, resolve } from '@flowport/core';
+import { emitFiles } from '@flowport/core/documents';
+import { createApp } from '@flowport/express-adapter';
+import assert from 'node:assert/strict';
+import request from 'supertest';
+
+type Upload = { originalname: string; buffer: Buffer };
+
+@Controller('/forms')
+class FormsController {
+  @Post('/note')
+  @Action({ id: 'Note', summary: 'Note' })
+  @Returns(200)
+  note(@FormField('text', { required: true }) text: string): { text: string } {
+    return { text };
+  }
+
+  @Post('/scan')
+  @Action({ id: 'Scan', summary: 'Scan' })
+  @Returns(200)
+  scan(@FormField('inputFile', { type: 'binary', required: true }) file: Upload): { name: string; head: string } {
+    return { name: file.originalname, head: file.buffer.toString() };
+  }
+
+  @Post('/picture')
+  @Action({ id: 'Picture', summary: 'Picture' })
+  @Returns(200)
+  picture(@FormFile('picture') picture: Upload | undefined): { size?: number } {
+    return { size: picture?.buffer.length };
+  }
+
+  @Post('/survey')
+  @Action({ id: 'Survey', summary: 'Survey', consumes: ['application/x-www-form-urlencoded'] })
+  @Returns(200)
+  survey(@FormField('answer') answer: string): { answer: string } {
+    return { answer };
+  }
+}
+
+const connector = new Connector({
+  info: { title: 'Forms', description: 'A connector that takes forms.', version: '1.0.0' },
+  brandColor: '#123456',
+  controllers: [FormsController],
+});
+const app = createApp(connector, { docs: false });
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const files = emitFiles(resolve(connector));
+const swagger = JSON.parse(files['apiDefinition.swagger.json']) as Json;
+const openapi = JSON.parse(files['openapi.json']) as Json;
+
+describe('forms: the media types a form is published and served with', () => {
+  it('publishes the form types an operation takes, not the connector-wide application/json', () => {
+    // Before, each of these inherited the root `consumes: ["application/json"]`.
+    assert.deepEqual(swagger.consumes, ['application/json']);
+    assert.deepEqual(swagger.paths['/forms/note'].post.consumes, [
+      'multipart/form-data',
+      'application/x-www-form-urlencoded',
+    ]);
+    assert.deepEqual(swagger.paths['/forms/scan'].post.consumes, ['multipart/form-data']);
+    assert.deepEqual(swagger.paths['/forms/picture'].post.consumes, ['multipart/form-data']);
+    assert.deepEqual(swagger.paths['/forms/survey'].post.consumes, ['application/x-www-form-urlencoded']);
+    const content = (path: string) => Object.keys(openapi.paths[path].post.requestBody.content);
+    assert.deepEqual(content('/forms/note'), ['multipart/form-data', 'application/x-www-form-urlencoded']);
+    assert.deepEqual(content('/forms/scan'), ['multipart/form-data']);
+    assert.deepEqual(content('/forms/survey'), ['application/x-www-form-urlencoded']);
+  });
+
+  it('takes a text form in either encoding it publishes, and refuses JSON naming both', async () => {
+    const multipart = await request(app).post('/forms/note').field('text', 'hi');
+    const urlencoded = await request(app).post('/forms/note').type('form').send('text=hi');
+    const json = await request(app).post('/forms/note').send({ text: 'hi' });
+    assert.deepEqual(
+      [multipart.status, multipart.body, urlencoded.status, urlencoded.body],
+      [200, { text: 'hi' }, 200, { text: 'hi' }],
+    );
+    assert.equal(json.status, 415);
+    assert.equal(
+      json.body.detail,
+      'Send the form as multipart/form-data or application/x-www-form-urlencoded; got application/json.',
+    );
+  });
+
+  it('refuses a form in an encoding the operation does not declare (415)', async () => {
+    const multipart = await request(app).post('/forms/survey').field('answer', 'yes');
+    assert.equal(multipart.status, 415);
+    assert.match(
+      multipart.body.detail,
+      /^Send the form as application\/x-www-form-urlencoded; got multipart\/form-data/,
+    );
+    const urlencoded = await request(app).post('/forms/picture').type('form').send('picture=abc');
+    assert.equal(urlencoded.status, 415);
+    assert.match(
+      urlencoded.body.detail,
+      /^Send the form as multipart\/form-data; got application\/x-www-form-urlencoded/,
+    );
+  });
+
+  it('takes a binary form field as a file part, as Cloudmersive-style scans send it', async () => {
+    // Before, the file part was refused as "Unexpected file field (inputFile)".
+    const res = await request(app).post('/forms/scan').attach('inputFile', Buffer.from('EICAR'), 'eicar.txt');
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.body, { name: 'eicar.txt', head: 'EICAR' });
+  });
+
+  it('answers a text part where a file belongs with 400 naming the field, instead of dropping it', async () => {
+    const [binary, file] = await Promise.all([
+      request(app).post('/forms/scan').field('inputFile', 'EICAR'),
+      request(app).post('/forms/picture').field('picture', 'not a file'),
+    ]);
+    for (const [res, name] of [
+      [binary, 'inputFile'],
+      [file, 'picture'],
+    ] as const) {
+      assert.equal(res.status, 400);
+      assert.deepEqual(res.body.errors, [
+        {
+          pointer: `/formData/${name}`,
+          message: 'is a text field; send it as a file (a part with a filename)',
+          code: 'file',
+        },
+      ]);
+    }
+  });
+});
