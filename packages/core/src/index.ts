@@ -50,6 +50,8 @@ export { MemoryTriggerStore } from './triggers/memory-store';
 export {
   TriggerRuntime,
   InvalidCursorError,
+  InvalidPayloadError,
+  type PayloadCheck,
   type TriggerRuntimeOptions,
   type PollAnswer,
   type EmitOptions,

@@ -62,7 +62,9 @@ export interface AdapterOptions {
   readonly logger?: Logger;
   /**
    * Check every JSON answer against the schema declared for its status, and answer 500 (logged)
-   * when it does not match, so the definition cannot lie about outputs. For development and tests.
+   * when it does not match, so the definition cannot lie about outputs; and every event emitted
+   * through `triggers` against its trigger's notification schema (`emit` rejects with an
+   * `InvalidPayloadError`). For development and tests.
    */
   readonly validateResponses?: boolean;
   /**

@@ -20,6 +20,7 @@ import { compileOperation, type CompileContext } from './operation';
 import { limitsOf } from './limits';
 import { consoleLogger, type AdapterOptions, type Logger } from './options';
 import { jsonDefinitions } from './validation/ajv';
+import { payloadCheck } from './payload-check';
 import { emittedOperation } from './validation/emitted';
 import { loadPrecompiled } from './validation/precompiled';
 import { Validators } from './validation/validators';
@@ -63,6 +64,9 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
     jobs: options.jobs ? new Jobs(options.jobs, (m, d) => logger.error(m, d)) : undefined,
     uploads: model.operations.some(takesChunks) ? chunkedUploads(limits.file) : undefined,
   };
+  // Events are what a flow reads as a trigger's output: checked as answers are.
+  if (options.validateResponses && options.triggers)
+    options.triggers.checkPayloads(payloadCheck(model, definition, ctx.validators));
   refuseShadowed(
     model,
     ctx.jobs ? { method: 'get', path: JOBS_PATH, serves: 'the status of long-running actions' } : undefined,

@@ -29,6 +29,17 @@ export interface EmitOptions {
   readonly owner?: string;
 }
 
+/**
+ * Checks an event as its flows receive it (its JSON, parsed again) against the trigger's
+ * notification schema: the problems found, or undefined. See {@link TriggerRuntime.checkPayloads}.
+ */
+export type PayloadCheck = (trigger: string, payload: unknown) => readonly string[] | undefined;
+
+/** An emitted event that breaks the schema the definition publishes for its trigger. */
+export class InvalidPayloadError extends Error {
+  override name = 'InvalidPayloadError';
+}
+
 /** A polling cursor that is malformed, forged, tampered with or someone else's. */
 export class InvalidCursorError extends Error {
   override name = 'InvalidCursorError';
@@ -61,6 +72,7 @@ export class TriggerRuntime {
   private readonly secret: string | Buffer;
   /** The secrets a cursor may be signed with: the current one first. */
   private readonly readable: readonly (string | Buffer)[];
+  private payloadCheck?: PayloadCheck;
 
   constructor(private readonly options: TriggerRuntimeOptions) {
     if (Buffer.byteLength(options.secret) < 16) throw new Error('the trigger secret must be at least 16 bytes');
@@ -81,6 +93,17 @@ export class TriggerRuntime {
 
   get store(): TriggerStore {
     return this.options.store;
+  }
+
+  /**
+   * Checks every emitted event before it is queued; an event that fails makes `emit` reject with
+   * an {@link InvalidPayloadError} and queues none of its batch. The Express adapter installs its
+   * check when it validates answers (`validateResponses`), from the notification schemas of the
+   * definition it publishes: a flow reads an event by that schema, so an event that breaks it
+   * fails in the flow's run, where the app's developer never sees why. `undefined` removes it.
+   */
+  checkPayloads(check: PayloadCheck | undefined): void {
+    this.payloadCheck = check;
   }
 
   /** Starts delivering; deliveries left from an earlier run (a crash) are picked up. */
@@ -139,6 +162,7 @@ export class TriggerRuntime {
     options: EmitOptions = {},
   ): Promise<number> {
     if (payloads.length === 0) return 0;
+    if (this.payloadCheck) this.check(trigger.id, payloads, this.payloadCheck);
     const subscriptions = (await this.options.store.subscriptionsOf(trigger.id)).filter(
       (s) => options.owner === undefined || s.owner === options.owner,
     );
@@ -166,6 +190,20 @@ export class TriggerRuntime {
     await this.options.store.enqueue(deliveries);
     this.worker.wake();
     return deliveries.length;
+  }
+
+  /** Every event of a batch, before any is queued: the batch goes whole or not at all. */
+  private check(trigger: string, payloads: readonly unknown[], check: PayloadCheck): void {
+    const found: string[] = [];
+    for (const [i, payload] of payloads.entries()) {
+      const problems = check(trigger, payload === undefined ? undefined : JSON.parse(JSON.stringify(payload)));
+      if (problems?.length) found.push(`${payloads.length > 1 ? `event #${i + 1}: ` : ''}${problems.join('; ')}`);
+    }
+    if (found.length > 0) {
+      throw new InvalidPayloadError(
+        `${trigger}: an event does not match the trigger's notification schema, so flows could not read it: ${found.join(' | ')}`,
+      );
+    }
   }
 
   /**
