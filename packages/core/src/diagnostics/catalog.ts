@@ -479,6 +479,13 @@ export const catalog = {
     'the member is a method, which a JSON body or answer cannot carry',
     'Put the decorator on a property; for a computed value, have the handler set a property to it.',
   ),
+  classWithoutFields: entry(
+    'FP1422',
+    'class-without-fields',
+    'error',
+    'the class declares no field Flowport can read, so it would be published as an object that refuses every property',
+    'Decorate each property with @Field() or a constraint such as @IsString(): TypeScript records the type of a decorated property only. For an object that takes any properties (one whose fields a dynamicSchema gives, say), declare @Schema({ additionalProperties: true }).',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),

@@ -1457,6 +1457,38 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
   });
 
+  check('FP1422', 'a class without a field Flowport can read', () => {
+    // Before, it was published as `{ type: object, properties: {}, additionalProperties: false }`:
+    // every request with a property was a 400, and the designer showed no field.
+    class Plain {
+      name!: string;
+    }
+    expectDiagnostic(
+      bodyOf(Plain),
+      'FP1422',
+      'the class declares no field Flowport can read, so it would be published as an object that refuses every property',
+      { class: 'Plain' },
+    );
+    // An object of any properties says so.
+    @Schema({ additionalProperties: true })
+    class Bag {}
+    assert.doesNotThrow(() => resolve(bodyOf(Bag)));
+  });
+
+  it('FP1402 names built-in classes JSON has no object form for, instead of publishing them as empty objects', () => {
+    class Blob {
+      @Field() bytes!: Buffer;
+      @Field() count!: bigint;
+      @Field() pattern!: RegExp;
+      @Field() name!: string;
+    }
+    assert.deepEqual(reported(bodyOf(Blob), 'FP1402'), [
+      'Blob property bytes: the type cannot be read from its declaration (Buffer)',
+      'Blob property count: the type cannot be read from its declaration (BigInt)',
+      'Blob property pattern: the type cannot be read from its declaration (RegExp)',
+    ]);
+  });
+
   check('FP1411', 'a pattern that is not a regular expression', () => {
     // Before, a parameter's pattern was published as written and every request was a 500 (ajv
     // could not compile it); @Matches('[') threw a bare SyntaxError out of resolve().

@@ -177,6 +177,10 @@ export class SchemaRegistry {
     }
     if (required.length > 0) schema.required = required;
     const extra = options.additionalProperties;
+    // Before, a class whose properties have no decorator (TypeScript records none of them) was
+    // published as an empty object that refused every property: each request with one was a 400.
+    if (order.length === 0 && extra === undefined && this.conventions)
+      this.bag.report('classWithoutFields', { class: cls.name });
     if (extra === undefined) {
       if (this.unknownProperties === 'reject') schema.additionalProperties = false;
     } else if (extra === false || (extra === true && !this.conventions)) {

@@ -67,12 +67,43 @@ export function resolveTypeRef(t: unknown): ResolvedType {
       break;
   }
   if (typeof t === 'function') {
-    if (t === Promise || t === Function || t === Symbol || t === Map || t === Set)
-      return { kind: 'unknown', found: t.name };
+    if (NOT_JSON.has(t)) return { kind: 'unknown', found: t.name };
     return { kind: 'class', cls: t as Class };
   }
   return { kind: 'unknown', found: describeValue(t) };
 }
+
+/**
+ * Built-in classes that JSON has no object form for. Before, the last ones read as DTO classes
+ * without fields: `bytes: Buffer` was published as an empty object.
+ */
+const NOT_JSON: ReadonlySet<unknown> = new Set<unknown>([
+  Promise,
+  Function,
+  Symbol,
+  Map,
+  Set,
+  WeakMap,
+  WeakSet,
+  BigInt,
+  RegExp,
+  Error,
+  ArrayBuffer,
+  SharedArrayBuffer,
+  DataView,
+  Buffer,
+  Uint8Array,
+  Uint8ClampedArray,
+  Uint16Array,
+  Uint32Array,
+  Int8Array,
+  Int16Array,
+  Int32Array,
+  Float32Array,
+  Float64Array,
+  BigInt64Array,
+  BigUint64Array,
+]);
 
 /** How a value that is not a type reads in a finding: `[object Object]` told the user nothing. */
 function describeValue(t: unknown): string {
