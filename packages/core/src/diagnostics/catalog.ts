@@ -330,6 +330,7 @@ export const catalog = {
     '{option} does not apply to {where}: {reason}',
     '{fix}',
   ),
+  invalidParameterName: entry('FP1305', 'invalid-parameter-name', 'error', 'parameter name "{name}" {reason}', '{fix}'),
 
   // FP14xx — schemas from DTO classes
   unsupportedConstraint: entry(

@@ -68,6 +68,7 @@ const JUDGEMENTS: ReadonlySet<CatalogKey> = new Set<CatalogKey>([
   'summaryTooLong',
   'urlEncodingOnQuery',
   'parameterOptionMisplaced',
+  'invalidParameterName',
   'invalidPattern',
   'editorNeedsDictionary',
   'unsupportedFormat',

@@ -29,6 +29,26 @@ const WHERE: Record<ParameterModel['in'], string> = {
   formData: 'a form-data parameter',
 };
 
+/** RFC 9110's token: the characters of a header name. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * A name no request can carry where the parameter travels. Before, `@Query('')` and
+ * `@Header('x tag')` were published as written, and no caller could ever send them.
+ */
+export function checkWireName(where: ParameterModel['in'], name: string, bag: DiagnosticBag, at: SourceLocation): void {
+  if (where === 'body') return;
+  const report = (reason: string, fix: string) => bag.report('invalidParameterName', at, { name, reason, fix });
+  if (name === '') report('is empty, so no request can name it', 'Give the parameter the name callers send.');
+  else if (where === 'header' && !TOKEN.test(name))
+    report(
+      "is not an HTTP header name, which has letters, digits and !#$%&'*+-.^_`|~ only",
+      'Use the header name as it goes over the wire, such as "x-request-id".',
+    );
+  else if (where === 'formData' && !/^[\x20-\x7e]+$/.test(name))
+    report('is not printable US-ASCII, which the platform requires of form fields', 'Use an ASCII name.');
+}
+
 /**
  * Parameter options that do not apply where the parameter travels. Before, each was either
  * written out, making a definition the Swagger 2.0 schema refuses (`allowEmptyValue` on a path or

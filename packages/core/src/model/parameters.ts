@@ -9,7 +9,7 @@ import { checkKeywords } from '../schema/keyword-checks';
 import type { SchemaModel } from '../schema/model';
 import type { SchemaRegistry } from '../schema/registry';
 import type { TypeRef } from '../types';
-import { checkPlacement, PARAMETER_CONSTRAINTS } from './parameter-placement';
+import { checkPlacement, checkWireName, PARAMETER_CONSTRAINTS } from './parameter-placement';
 import type { ParameterModel } from './types';
 
 /** Names the platform reserves for itself (validator ReservedParameterIsUsed). */
@@ -25,6 +25,7 @@ export function parameterModel(
 ): ParameterModel {
   const o = rec.options;
   checkParameterOptions(rec.name, o, at, bag);
+  if (typeof rec.name === 'string') checkWireName(rec.in, rec.name, bag, at);
   if (typeof rec.name === 'string' && RESERVED.has(rec.name.toLowerCase()))
     bag.report('reservedParameterName', at, { name: rec.name });
   // `items` types an array declared as `T[]`, whose metadata says only `Array`.

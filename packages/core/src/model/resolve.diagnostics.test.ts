@@ -985,6 +985,20 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
   });
 
+  check('FP1305', 'a parameter name no request can carry', () => {
+    @Controller()
+    class C {
+      @Get('/a') @Returns(200) a(@Query('') _q: string, @Query('a b') _ok: string): void {}
+      @Get('/b') @Returns(200) b(@Header('x tag') _h: string, @Header('X-Request-Id') _ok: string): void {}
+      @Post('/c') @Returns(200) c(@FormField('prénom') _f: string): void {}
+    }
+    assert.deepEqual(reported(connectorOf([C]), 'FP1305'), [
+      'C.a param #0 (): parameter name "" is empty, so no request can name it',
+      'C.b param #0 (x tag): parameter name "x tag" is not an HTTP header name, which has letters, digits and !#$%&\'*+-.^_`|~ only',
+      'C.c param #0 (prénom): parameter name "prénom" is not printable US-ASCII, which the platform requires of form fields',
+    ]);
+  });
+
   function bodyOf(dto: Function) {
     @Controller()
     class C {
