@@ -1,47 +1,10 @@
-import { Action, Connector, Controller, FormField, FormFile, Post, Returns, resolve } from '@flowport/core';
+import { resolve } from '@flowport/core';
 import { emitFiles } from '@flowport/core/documents';
 import { createApp } from '@flowport/express-adapter';
 import assert from 'node:assert/strict';
 import request from 'supertest';
+import { connector } from './fixtures/forms-api';
 
-type Upload = { originalname: string; buffer: Buffer };
-
-@Controller('/forms')
-class FormsController {
-  @Post('/note')
-  @Action({ id: 'Note', summary: 'Note' })
-  @Returns(200)
-  note(@FormField('text', { required: true }) text: string): { text: string } {
-    return { text };
-  }
-
-  @Post('/scan')
-  @Action({ id: 'Scan', summary: 'Scan' })
-  @Returns(200)
-  scan(@FormField('inputFile', { type: 'binary', required: true }) file: Upload): { name: string; head: string } {
-    return { name: file.originalname, head: file.buffer.toString() };
-  }
-
-  @Post('/picture')
-  @Action({ id: 'Picture', summary: 'Picture' })
-  @Returns(200)
-  picture(@FormFile('picture') picture: Upload | undefined): { size?: number } {
-    return { size: picture?.buffer.length };
-  }
-
-  @Post('/survey')
-  @Action({ id: 'Survey', summary: 'Survey', consumes: ['application/x-www-form-urlencoded'] })
-  @Returns(200)
-  survey(@FormField('answer') answer: string): { answer: string } {
-    return { answer };
-  }
-}
-
-const connector = new Connector({
-  info: { title: 'Forms', description: 'A connector that takes forms.', version: '1.0.0' },
-  brandColor: '#123456',
-  controllers: [FormsController],
-});
 const app = createApp(connector, { docs: false });
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const files = emitFiles(resolve(connector));

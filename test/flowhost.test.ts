@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connector } from './fixtures/flowhost-api';
+import { connector as forms } from './fixtures/forms-api';
 
 /** A server answering every request with `answer`, and the URL it listens on. */
 async function serving(answer: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
@@ -45,6 +46,47 @@ describe('FlowHost: calls an operation as the platform does', () => {
     const res = await host.action('GetThingFile', undefined, { id: 'é' });
     assert.equal(res.status, 200);
     assert.deepEqual(res.body, Buffer.from([0, 1, 2, 255, ...Buffer.from('é')]));
+  });
+});
+
+describe('FlowHost: sends form fields as a form, as the platform does', () => {
+  let server: Server;
+  let host: FlowHost;
+  before(async () => {
+    server = await listen(createApp(forms, { credentials: {} }), 0, '127.0.0.1');
+    host = await FlowHost.start({ api: urlOf(server) });
+  });
+  after(async () => {
+    await host?.close();
+    await new Promise<void>((done) => server?.close(() => done()) ?? done());
+  });
+
+  it('text fields, a repeated list, a binary field and a file with its name and type', async () => {
+    // Before, the fields went as JSON, which a form operation refuses (415).
+    const note = await host.action('Note', { text: 'hi' });
+    const survey = await host.action('Survey', { answer: 'yes', tags: ['a', 'b c'] });
+    const scan = await host.action('Scan', { inputFile: new TextEncoder().encode('EICAR') });
+    const picture = await host.action('Picture', {
+      picture: { content: new Uint8Array([1, 2, 3]), filename: 'p.png', contentType: 'image/png' },
+    });
+    assert.deepEqual(
+      [note, survey, scan, picture].map((r) => [r.status, r.body]),
+      [
+        [200, { text: 'hi' }],
+        [200, { answer: 'yes', tags: ['a', 'b c'] }],
+        [200, { name: 'inputFile', head: 'EICAR' }],
+        [200, { size: 3 }],
+      ],
+    );
+  });
+
+  it('names a field the operation does not declare, and fields given as anything but an object', async () => {
+    await assert.rejects(host.action('Note', { text: 'hi', extra: 1 }), {
+      message: 'Note has no form field "extra" (it has "text")',
+    });
+    await assert.rejects(host.action('Note', 'hi'), {
+      message: 'Note takes form fields: pass them as an object by their names',
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import { isBytesSchema, isJsonMediaType, isTextMediaType, toJsonSchema } from '@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { uploadInChunks } from './chunked';
+import { formBody } from './form';
 import { dropdownArguments, dropdownEntries, dropdownSource, fieldOf, type DynamicValue } from './dynamic-values';
 import { callTarget, type CallTarget, type ParameterValues } from './parameters';
 import { retryAfterSeconds } from './retry-after';
@@ -114,13 +115,16 @@ export class FlowHost {
     parameterHeaders: Readonly<Record<string, string>> = {},
   ): Promise<Response> {
     const headers: Record<string, string> = { ...this.options.connection, ...parameterHeaders };
-    // Bytes (a file) are sent as they are, JSON otherwise.
+    // A form goes with the type fetch gives it (a multipart boundary); bytes (a file) as they are,
+    // JSON otherwise.
+    const form = body instanceof FormData || body instanceof URLSearchParams;
     const bytes = body instanceof Uint8Array;
-    if (body !== undefined) headers['content-type'] ??= bytes ? 'application/octet-stream' : 'application/json';
+    if (body !== undefined && !form)
+      headers['content-type'] ??= bytes ? 'application/octet-stream' : 'application/json';
     return fetch(url, {
       method,
       headers,
-      body: body === undefined ? undefined : bytes ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : form || bytes ? body : JSON.stringify(body),
       redirect: 'manual',
     });
   }
@@ -170,14 +174,22 @@ export class FlowHost {
   private target(
     operationId: string,
     values: ParameterValues,
-  ): { url: string; headers: CallTarget['headers']; method: string; op: Json; item: Json } {
+  ): { url: string; headers: CallTarget['headers']; method: string; op: Json; item: Json; parameters: Json[] } {
     const { path, method, op, item } = this.find(operationId);
     const own = ((op.parameters ?? []) as Json[]).map((p) => this.derefParameter(p));
     const shared = ((item.parameters ?? []) as Json[])
       .map((p) => this.derefParameter(p))
       .filter((p) => !own.some((o) => o.name === p.name && o.in === p.in));
-    const target = callTarget(operationId, path, [...own, ...shared], values);
-    return { url: this.url(target.pathAndQuery), headers: target.headers, method: method.toUpperCase(), op, item };
+    const parameters = [...own, ...shared];
+    const target = callTarget(operationId, path, parameters, values);
+    return {
+      url: this.url(target.pathAndQuery),
+      headers: target.headers,
+      method: method.toUpperCase(),
+      op,
+      item,
+      parameters,
+    };
   }
 
   /** A parameter given as a reference to the definition's shared `parameters`. */
@@ -268,8 +280,10 @@ export class FlowHost {
    * each Retry-After (scaled) until the answer is final, as the engine does. `parameters` are the
    * path, query and header parameters by their declared names; a body of bytes is sent as it is,
    * as the operation's first `consumes`, and so is a string where that lists no JSON type (a
-   * `text/plain` body). The body of the final answer is parsed when it is JSON, a string when it
-   * is text, and handed over as bytes otherwise (a file, an image).
+   * `text/plain` body). For an operation with form fields, `body` is the fields by name (a file as
+   * bytes or a `FormFileValue`), sent as a form ({@link formBody}). The body of the final answer
+   * is parsed when it is JSON, a string when it is text, and handed over as bytes otherwise (a
+   * file, an image).
    */
   async action(
     operationId: string,
@@ -285,7 +299,13 @@ export class FlowHost {
     // bytes go as the operation's own first type.
     const text =
       typeof body === 'string' && !consumes.some(isJsonMediaType) ? consumes.find(isTextMediaType) : undefined;
-    const sent = text ? Buffer.from(body as string) : body;
+    const fields = target.parameters.filter((p) => p.in === 'formData');
+    const sent =
+      fields.length > 0 && body !== undefined
+        ? formBody(operationId, fields, consumes, body)
+        : text
+          ? Buffer.from(body as string)
+          : body;
     const type = text ?? (body instanceof Uint8Array ? own?.[0] : undefined);
     const headers = type ? { ...target.headers, 'content-type': type } : target.headers;
     let res = await this.call(target.method, url, sent, headers);

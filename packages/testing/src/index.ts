@@ -5,4 +5,5 @@
 export { FlowHost, WebhookSubscription, type FlowHostOptions, type PollOutcome } from './flow-host';
 export type { DynamicValue } from './dynamic-values';
 export type { ParameterValue, ParameterValues } from './parameters';
+export { formBody, type FormFileValue, type FormValues } from './form';
 export { CallbackReceiver, Inbox, type Answer, type Notification } from './receiver';
