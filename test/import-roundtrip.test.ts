@@ -192,6 +192,8 @@ describe('flowport import round-trips the 30 real connectors', function () {
           .query({ ...r.query, ...credentials.query })
           .set({ ...r.headers, ...credentials.headers });
         if (r.body !== undefined) call = call.set('content-type', 'application/json').send(r.body);
+        for (const name of r.form?.files ?? []) call = call.attach(name, Buffer.from('%PDF-1.7 sample'), 'sample.pdf');
+        for (const [name, value] of Object.entries(r.form?.fields ?? {})) call = call.field(name, value);
         const res = await call;
         sent++;
         if (!judge(res, r))
@@ -209,6 +211,14 @@ describe('flowport import round-trips the 30 real connectors', function () {
     });
     assert.deepEqual(failures, []);
     assert.equal(sent, 717);
+  });
+
+  it('takes the uploads of the form operations (Cloudmersive, Experlogix): each reaches its unwritten handler', async () => {
+    // Before, Cloudmersive's binary field refused the file part as "Unexpected file field (inputFile)".
+    const forms = (definition: Record<string, unknown>) => filledRequests(definition).filter((r) => r.form);
+    const { failures, sent } = await serveEach(forms, (res) => res.status === 501);
+    assert.deepEqual(failures, []);
+    assert.equal(sent, 3);
   });
 
   it('checks answers against what each definition declares: generated 2xx bodies pass the response validator', async () => {

@@ -14,6 +14,8 @@ export interface SampleRequest {
   readonly headers: Record<string, string>;
   /** JSON text, when the operation takes a body. */
   readonly body?: string;
+  /** Form fields, when the operation takes them: the names of its files, and its text fields. */
+  readonly form?: { readonly files: string[]; readonly fields: Record<string, string> };
 }
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
@@ -42,12 +44,17 @@ function requestOf(def: Json, op: Operation, values: Record<string, unknown>): S
   const query: Record<string, string | string[]> = {};
   const headers: Record<string, string> = {};
   let body: string | undefined;
+  let form: { files: string[]; fields: Record<string, string> } | undefined;
   let path = op.path;
   for (const p of op.parameters) {
     const v = values[`${p.in} ${p.name}`];
     if (v === undefined) continue;
     if (p.in === 'body') body = JSON.stringify(v);
-    else if (p.in === 'path') {
+    else if (p.in === 'formData') {
+      form ??= { files: [], fields: {} };
+      if (p.type === 'file' || p.format === 'binary') form.files.push(p.name);
+      else form.fields[p.name] = String(v);
+    } else if (p.in === 'path') {
       // What the platform sends: encoded once, or twice for x-ms-url-encoding "double".
       const once = encodeURIComponent(String(v));
       path = path.replace(`{${p.name}}`, p['x-ms-url-encoding'] === 'double' ? encodeURIComponent(once) : once);
@@ -55,7 +62,7 @@ function requestOf(def: Json, op: Operation, values: Record<string, unknown>): S
     else if (p.in === 'header') headers[p.name] = String(v);
   }
   const base = typeof def.basePath === 'string' ? def.basePath.replace(/\/$/, '') : '';
-  return { method: op.method, path: op.path, url: `${base}${path}`, query, headers, body };
+  return { method: op.method, path: op.path, url: `${base}${path}`, query, headers, body, form };
 }
 
 /** A value of a parameter's declared type: what a flow author would fill in. */

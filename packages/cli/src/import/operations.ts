@@ -242,8 +242,11 @@ export class OperationWriter {
     let typeRef: Code | undefined;
     switch (p.type) {
       case 'string':
-        if (p.format === 'binary' && where === 'formData') typeRef = code("'binary'");
-        else if (!required) typeRef = code('String');
+        // A binary form field arrives as an uploaded file, as a `file` one does.
+        if (p.format === 'binary' && where === 'formData') {
+          typeRef = code("'binary'");
+          ts = 'unknown';
+        } else if (!required) typeRef = code('String');
         break;
       case 'integer':
         ts = 'number';
