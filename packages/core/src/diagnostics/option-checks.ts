@@ -101,7 +101,20 @@ export class Checks {
   ): value is unknown[] {
     if (value === undefined && !required) return false;
     if (!Array.isArray(value)) this.report(option, value, `a list of ${items}`);
-    else value.forEach((v: unknown, i) => ok(v) || this.report(`${option}[${i}]`, v, item));
+    else
+      value.forEach((v: unknown, i) => {
+        if (ok(v)) return;
+        // tsc passes an import cycle, which lists an item before the module that declares it has run.
+        const found =
+          v === undefined
+            ? 'undefined, which an import cycle leaves in a list (made before the module that declares the item has run)'
+            : shown(v);
+        this.bag.report('optionType', this.locate(`${option}[${i}]`), {
+          option: `${option}[${i}]`,
+          expected: item,
+          found,
+        });
+      });
     return Array.isArray(value);
   }
 

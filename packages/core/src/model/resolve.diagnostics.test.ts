@@ -373,6 +373,16 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
   });
 
+  it('says that an undefined controller is what an import cycle leaves, which tsc does not catch', () => {
+    @Controller()
+    class C {
+      @Get('/a') @Returns(200) a(): void {}
+    }
+    assert.deepEqual(reported(connectorOf(loose<(typeof C)[]>([C, undefined])), 'FP1018'), [
+      'connector controllers[1]: controllers[1] must be a controller class, not undefined, which an import cycle leaves in a list (made before the module that declares the item has run)',
+    ]);
+  });
+
   it('refuses a Connector without options, and resolve() of anything but a Connector, naming what it got', () => {
     // Before: "Cannot read properties of undefined (reading 'asDeclared')" from inside resolve().
     assert.throws(() => new Connector(loose<ConnectorOptions>(undefined)), {
