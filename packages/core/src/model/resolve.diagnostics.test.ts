@@ -1499,6 +1499,17 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     assert.doesNotThrow(() => resolve(bodyOf(Bag)));
   });
 
+  it('FP1402 says what leaves a property without type metadata: the build, or an import cycle', () => {
+    class Order {
+      @Field() line!: string;
+    }
+    // What a CommonJS import cycle records: the class, read before its module ran, is undefined.
+    Reflect.defineMetadata('design:type', undefined, Order.prototype, 'line');
+    assert.deepEqual(reported(bodyOf(Order), 'FP1402'), [
+      'Order property line: the type cannot be read from its declaration (no type metadata: the build emits none (emitDecoratorMetadata), or an import cycle left the type undefined; for a class, type: () => TheClass reads it late)',
+    ]);
+  });
+
   it('FP1402 names built-in classes JSON has no object form for, instead of publishing them as empty objects', () => {
     class Blob {
       @Field() bytes!: Buffer;

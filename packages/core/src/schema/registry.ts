@@ -11,7 +11,7 @@ import { checkKeywords } from './keyword-checks';
 import { converters } from './converters';
 import { applyDescribed } from './describe';
 import type { SchemaModel, SchemaTable } from './model';
-import { resolveTypeRef } from './type-ref';
+import { NO_METADATA, resolveTypeRef } from './type-ref';
 
 /**
  * Turns DTO classes into named schemas, once per class. Every class becomes one definition
@@ -303,8 +303,7 @@ export class SchemaRegistry {
     const typed = constraints.find((c) => c.kind === 'builtIn' && !c.each && TYPE_CONSTRAINTS.has(c.name));
     if (typed) return {};
     this.bag.report('untypedProperty', at, {
-      found:
-        declared === Object ? 'Object: TypeScript records unions, interfaces and any as Object' : 'no type metadata',
+      found: declared === Object ? 'Object: TypeScript records unions, interfaces and any as Object' : NO_METADATA,
       fix: typeFix(at),
     });
     return {};

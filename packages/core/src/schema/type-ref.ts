@@ -61,7 +61,7 @@ export function resolveTypeRef(t: unknown): ResolvedType {
         found:
           t === Object
             ? 'Object: TypeScript records unions (T | undefined, T | null), interfaces and any as Object'
-            : 'no type metadata',
+            : NO_METADATA,
       };
     default:
       break;
@@ -72,6 +72,14 @@ export function resolveTypeRef(t: unknown): ResolvedType {
   }
   return { kind: 'unknown', found: describeValue(t) };
 }
+
+/**
+ * What an undefined type says. Both causes pass tsc: a build without `emitDecoratorMetadata`, and
+ * an import cycle, whose class is still undefined when the decorator records it (`type: () => C`
+ * reads it when the connector is resolved).
+ */
+export const NO_METADATA =
+  'no type metadata: the build emits none (emitDecoratorMetadata), or an import cycle left the type undefined; for a class, type: () => TheClass reads it late';
 
 /**
  * Built-in classes that JSON has no object form for. Before, the last ones read as DTO classes
