@@ -65,7 +65,14 @@ function loadFailure(
   folder: string,
   sourceMaps: ReadonlyMap<string, string>,
 ): string {
-  const message = err.message.replace(/\n+Stack backtrace:\n[\s\S]*$/, '');
+  let message = err.message.replace(/\n+Stack backtrace:\n[\s\S]*$/, '');
+  // A class read before its declaration ran: decorator metadata reads a property's class as the
+  // class that declares the property is defined, so two DTOs that import each other end here.
+  const early = err instanceof ReferenceError && /^Cannot access '([\w$]+)' before initialization/.exec(message);
+  if (early) {
+    const name = early[1];
+    message += ` (an import cycle, or ${name} used above its declaration: declare ${name} first, break the cycle, or write type: () => ${name} so that it is read later)`;
+  }
   if (err.code === 'MODULE_NOT_FOUND' && Array.isArray(err.requireStack) && err.requireStack.length > 0) {
     return message.replace(/\nRequire stack:\n[\s\S]*$/, '') + ` (required by ${shown(String(err.requireStack[0]))})`;
   }

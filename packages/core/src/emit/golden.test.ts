@@ -366,6 +366,28 @@ describe('golden: schemas from DTO classes (class-validator table, @Field, @Sche
     assert.deepEqual(Object.keys(swagger.definitions), ['Thing', 'Widget']);
   });
 
+  it('refers to the class of a property without a label, inlining only a labelled one', () => {
+    class Part {
+      @Field() sku!: string;
+    }
+    class Kit {
+      @Field() main!: Part;
+      @Field({ type: () => Part }) spare!: Part;
+      @Field({ summary: 'Extra part' }) extra!: Part;
+    }
+    @Controller()
+    class K {
+      @Post('/k') @Returns(200) post(@Body() _k: Kit): void {}
+    }
+    // Before, @Field() recorded an empty `extensions`, which counted as a label: every class-typed
+    // property was written out in place instead of as a $ref to its class's definition.
+    const { properties } = emit([K]).swagger.definitions.Kit;
+    assert.deepEqual(properties.main, { $ref: '#/definitions/Part' });
+    assert.deepEqual(properties.spare, { $ref: '#/definitions/Part' });
+    assert.equal(properties.extra['x-ms-summary'], 'Extra part');
+    assert.equal(properties.extra.$ref, undefined);
+  });
+
   it('ends a class that refers to itself, or to another that refers back, in a plain $ref', () => {
     // A labelled reference is inlined (nothing may stand beside $ref); before, a class that
     // reached itself that way was inlined until the stack ran out.

@@ -52,7 +52,11 @@ export function methodRecord(ctor: Function, method: string): MethodRecord {
 export function mergeField(ctor: Function, property: string, options: FieldRecord): void {
   const fields = own(FIELDS, ctor, () => new Map<string, FieldRecord>());
   const prev = fields.get(property) ?? {};
-  fields.set(property, { ...prev, ...options, extensions: { ...prev.extensions, ...options.extensions } });
+  // Extensions only where one declares some: an empty `extensions` read as an annotation, and a
+  // class-typed property with one was inlined in the definition instead of referring to its class's.
+  const extensions =
+    prev.extensions || options.extensions ? { extensions: { ...prev.extensions, ...options.extensions } } : {};
+  fields.set(property, { ...prev, ...options, ...extensions });
 }
 
 /** Appends a constraint decorator's record, in the order the decorators run. */
