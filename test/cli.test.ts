@@ -267,6 +267,50 @@ describe('flowport build', () => {
     }
   });
 
+  it('names an import cycle between two DTOs, and the way out it gives builds', async () => {
+    const dir = join(tmp.dir, 'cycle');
+    mkdirSync(dir);
+    const write = (name: string, ...lines: string[]) => writeFileSync(join(dir, name), lines.join('\n'));
+    write(
+      'line.ts',
+      "import { Field } from '@flowport/core';",
+      "import { Order } from './order';",
+      'export class Line {',
+      '  @Field() sku!: string;',
+      '  @Field({ required: false }) order?: Order;',
+      '}',
+    );
+    // Loaded from line.ts, order.ts runs before Line is declared, and its metadata reads Line.
+    const order = (declared: string, options: string) => [
+      "import { Field } from '@flowport/core';",
+      "import { Line } from './line';",
+      'type Later<T> = T;',
+      'export class Order {',
+      `  @Field(${options}) primary?: ${declared};`,
+      '}',
+    ];
+    write('order.ts', ...order('Line', '{ required: false }'));
+    write(
+      'connector.ts',
+      "import { Body, Connector, Controller, Post, Returns } from '@flowport/core';",
+      "import { Line } from './line';",
+      "@Controller('/lines')",
+      'class Lines {',
+      "  @Post('/') @Returns(204) add(@Body() _line: Line): void {}",
+      '}',
+      "export const connector = new Connector({ info: { title: 'Cycle', description: 'Two DTOs that import each other.', version: '1.0.0' }, brandColor: '#123456', controllers: [Lines] });",
+    );
+    const failed = await cli('build', join(dir, 'connector.ts'), '--out', join(tmp.dir, 'o'));
+    assert.equal(failed.code, 1);
+    assert.match(
+      failed.err[0],
+      /Cannot access 'Line' before initialization \(an import cycle, or Line used above its declaration: .* @Field\(\{ type: \(\) => Line \}\) and a type alias, such as Later<Line>/,
+    );
+    write('order.ts', ...order('Later<Line>', '{ type: () => Line, required: false }'));
+    const built = await cli('build', join(dir, 'connector.ts'), '--out', join(tmp.dir, 'o'));
+    assert.equal(built.code, 0, built.err.join('\n'));
+  });
+
   it('runs as the installed executable, without a TypeScript compiler in the process', () => {
     const out = join(tmp.dir, 'bin-out');
     const bin = join(ROOT, 'node_modules', '.bin', 'flowport');

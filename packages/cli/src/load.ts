@@ -71,7 +71,7 @@ function loadFailure(
   const early = err instanceof ReferenceError && /^Cannot access '([\w$]+)' before initialization/.exec(message);
   if (early) {
     const name = early[1];
-    message += ` (an import cycle, or ${name} used above its declaration: declare ${name} first, break the cycle, or write type: () => ${name} so that it is read later)`;
+    message += ` (an import cycle, or ${name} used above its declaration: declare ${name} first, or break the cycle; or give the property @Field({ type: () => ${name} }) and a type alias, such as Later<${name}> with type Later<T> = T, whose metadata does not read ${name})`;
   }
   if (err.code === 'MODULE_NOT_FOUND' && Array.isArray(err.requireStack) && err.requireStack.length > 0) {
     return message.replace(/\nRequire stack:\n[\s\S]*$/, '') + ` (required by ${shown(String(err.requireStack[0]))})`;
