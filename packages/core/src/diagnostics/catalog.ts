@@ -309,6 +309,13 @@ export const catalog = {
     '"{name}" is internal and required but has no default, so the platform cannot fill it',
     'Give it a default value, make it optional, or change its visibility.',
   ),
+  readOnlyRequiredInput: entry(
+    'FP1306',
+    'read-only-required-input',
+    'error',
+    '"{name}" is read-only and required, and {operation} takes it in its request body, where a read-only property is never sent',
+    'Make it optional ({name}?: …, or @Field({ required: false })), or give the request its own class without it.',
+  ),
   summaryTooLong: entry(
     'FP1302',
     'summary-too-long',

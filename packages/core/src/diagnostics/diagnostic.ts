@@ -65,6 +65,7 @@ const JUDGEMENTS: ReadonlySet<CatalogKey> = new Set<CatalogKey>([
   'webhookNotSingle',
   'notificationUrlNotString',
   'internalRequiredWithoutDefault',
+  'readOnlyRequiredInput',
   'summaryTooLong',
   'urlEncodingOnQuery',
   'parameterOptionMisplaced',

@@ -3,6 +3,7 @@ import type { SchemaModel, SchemaTable } from '../schema/model';
 import { formatLocation } from '../diagnostics/location';
 import { memberOf } from '../metadata/store';
 import { invalidPathReason, pathVariables } from './paths';
+import { checkReadOnlyInputs } from './read-only-inputs';
 import type { OperationModel } from './types';
 
 const NO_BODY = new Set(['get', 'head', 'options']);
@@ -66,6 +67,7 @@ export function checkOperations(ops: readonly OperationModel[], schemas: SchemaT
     }
   }
   checkInternalRequired(schemas, bag);
+  checkReadOnlyInputs(ops, schemas, bag);
 }
 
 function checkPath(op: OperationModel, bag: DiagnosticBag): void {

@@ -1009,6 +1009,29 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     ]);
   });
 
+  check('FP1306', 'a read-only property a request body requires', () => {
+    // Before, the validator asked every caller for the server's own id: a 400 without it.
+    class Record {
+      @Field({ readOnly: true }) id!: string;
+      @Field() name!: string;
+    }
+    class Batch {
+      @Field({ type: [Record] }) records!: Record[];
+    }
+    // Answered only, never sent: it may require what the server fills in.
+    class Receipt {
+      @Field({ readOnly: true }) id!: string;
+    }
+    @Controller()
+    class C {
+      @Post('/batch') @Returns(200, Receipt) batch(@Body() _b: Batch): void {}
+      @Post('/one') @Returns(200, Record) one(@Body() _r: Record): void {}
+    }
+    assert.deepEqual(reported(connectorOf([C]), 'FP1306'), [
+      'Record property id: "id" is read-only and required, and Batch takes it in its request body, where a read-only property is never sent',
+    ]);
+  });
+
   function bodyOf(dto: Function) {
     @Controller()
     class C {
