@@ -1,4 +1,4 @@
-import { Connector } from '@flowport/core';
+import { Action, Body, Connector, Controller, Get, Post, Query, Returns } from '@flowport/core';
 import { createApp } from '@flowport/express-adapter';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
@@ -451,5 +451,53 @@ describe('binding, coercion and replies', () => {
     assert.equal(res.status, 200, res.text);
     assert.deepEqual(res.body.echoed, { proto: true, keys: ['sku', 'quantity', '__proto__', 'extra'] });
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+});
+
+describe('binding: names that Object.prototype has', () => {
+  @Controller('/proto')
+  class ProtoNames {
+    @Get('/query')
+    @Action({ id: 'ProtoQuery', summary: 'Query' })
+    @Returns(200)
+    query(
+      @Query('toString', { type: String }) text: string | undefined,
+      @Query('valueOf', { type: Number }) count: number | undefined,
+    ): { given: unknown[] } {
+      return { given: [typeof text, text, typeof count, count] };
+    }
+
+    @Post('/body')
+    @Action({ id: 'ProtoBody', summary: 'Body' })
+    @Returns(200)
+    body(
+      @Body({
+        type: {
+          schema: { type: 'object', properties: { constructor: { type: 'string' } }, required: ['constructor'] },
+        },
+      })
+      body: Record<string, unknown>,
+    ): { keys: string[] } {
+      return { keys: Object.keys(body) };
+    }
+  }
+  const proto = createApp(new Connector({ ...base, controllers: [ProtoNames] }), { docs: false });
+
+  it('takes an optional parameter named toString or valueOf that is left out as left out', async () => {
+    // Before, each was read from Object.prototype: the request was refused as "must be string",
+    // and, with that passed, the handler got Object.prototype's functions.
+    const left = await request(proto).get('/proto/query');
+    assert.equal(left.status, 200, left.text);
+    assert.deepEqual(left.body.given, ['undefined', null, 'undefined', null]);
+    const given = await request(proto).get('/proto/query?toString=a&valueOf=2');
+    assert.deepEqual(given.body.given, ['string', 'a', 'number', 2]);
+  });
+
+  it('refuses a body without a required property named constructor, which every object inherits', async () => {
+    const missing = await request(proto).post('/proto/body').send({});
+    assert.equal(missing.status, 400);
+    assert.deepEqual(missing.body.errors, [{ pointer: '/body/constructor', message: 'is required', code: 'required' }]);
+    const sent = await request(proto).post('/proto/body').send({ constructor: 'x' });
+    assert.deepEqual([sent.status, sent.body], [200, { keys: ['constructor'] }]);
   });
 });

@@ -243,6 +243,15 @@ function compileArguments(
       }
       const key = p.in === 'header' ? p.name.toLowerCase() : p.name;
       const location = p.in;
+      // A name that Object.prototype has (`toString`, `constructor`) is read only where the request
+      // gave it: before, one left out reached the handler as Object.prototype's function.
+      if (key in Object.prototype) {
+        const build = ctx.instantiator.compile(p.schema);
+        return (input: ValidInput, out: unknown[]) => {
+          const given = input[location];
+          out[index] = Object.hasOwn(given, key) ? build(given[key]) : undefined;
+        };
+      }
       // Only a `Date` (or `Date[]`) parameter needs building; the rest are passed as coerced.
       const build = ctx.instantiator.compile(p.schema);
       if (build !== identity) {

@@ -15,5 +15,9 @@ export const VALIDATOR_OPTIONS = {
   // undefined and had to repeat the default. Defaults of required ones are dropped from the
   // validation schemas (`toJsonSchema`), so that a missing required value is still refused.
   useDefaults: true,
+  // A property is what the object has itself. JSON.parse and the query parser make objects that
+  // inherit Object.prototype, so an optional `toString` or `constructor` left out was read from
+  // it and refused as "must be string", and a required one left out passed.
+  ownProperties: true,
   validateFormats: true,
 } as const;

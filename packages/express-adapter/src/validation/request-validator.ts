@@ -80,7 +80,10 @@ export class RequestValidator {
       for (const p of g.params) {
         const key = g.location === 'header' ? String(p.name).toLowerCase() : String(p.name);
         // Cookie lines are one list (HTTP/2 sends one per cookie; RFC 9113 §8.2.3), joined as Node does.
-        const value = key === 'cookie' && g.location === 'header' ? joinedCookie(source[key]) : source[key];
+        // Own keys only: an optional `toString` or `constructor` left out was read from
+        // Object.prototype, and the request refused as "must be string".
+        const given = Object.hasOwn(source, key) ? source[key] : undefined;
+        const value = key === 'cookie' && g.location === 'header' ? joinedCookie(given) : given;
         // `allowEmptyValue`: `?page=` is sent for a value left empty, which a number or boolean
         // cannot be, so it is taken as left out (and gets the default, if any).
         if (value === undefined || (value === '' && p.allowEmptyValue === true && p.type !== 'string')) continue;
@@ -105,8 +108,8 @@ export class RequestValidator {
     }
     for (const f of this.files) {
       const name = String(f.name);
-      if (files[name] !== undefined) values.formData[name] = files[name];
-      else if (raw.formData[name] !== undefined) {
+      if (Object.hasOwn(files, name)) values.formData[name] = files[name];
+      else if (Object.hasOwn(raw.formData, name)) {
         // A text part where the definition has a file: before, it was dropped without a word.
         errors.push({
           pointer: `/formData/${name}`,
