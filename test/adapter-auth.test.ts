@@ -11,6 +11,7 @@ import {
   Returns,
   type AuthChoice,
   type AuthDeclaration,
+  MemoryJobStore,
 } from '@flowport/core';
 import { createApp, type AdapterOptions } from '@flowport/express-adapter';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
@@ -257,6 +258,38 @@ describe('auth: basic, API key in the query, generic OAuth 2.0, multi-auth', () 
       /credentials\.verifyBasic must resolve to \{ subject, … \} for a caller it accepts, or undefined; it gave true/,
     );
     assert.match(logs[1], /it gave an object without a subject/);
+  });
+
+  it('a credential check or store that throws null or undefined is a logged 500, not a pass to the next route', async () => {
+    // Before, Express read the rejection as "no error": the request went on to the 405 answer.
+    const logs: string[] = [];
+    class BrokenJobs extends MemoryJobStore {
+      override get(): Promise<undefined> {
+        return Promise.reject(null);
+      }
+    }
+    const app = createApp(connectorWith(basic()), {
+      credentials: {
+        verifyBasic: (user) => {
+          if (user === 'ok') return { subject: 'ok' };
+          throw user === 'null' ? null : undefined;
+        },
+      },
+      jobs: { store: new BrokenJobs() },
+      logger: { error: (message, details) => logs.push(`${message} ${String(details.error)}`) },
+    });
+    for (const [user, path] of [
+      ['null', '/auth/me'],
+      ['undefined', '/auth/me'],
+      ['ok', '/_jobs/some-job'],
+    ]) {
+      const res = await request(app)
+        .get(path)
+        .set('authorization', `Basic ${b64(`${user}:pw`)}`);
+      assert.deepEqual([res.status, res.type], [500, 'application/problem+json'], `${user} ${path}`);
+    }
+    assert.equal(logs.length, 3);
+    assert.match(logs[0], /the operation threw null/);
   });
 
   it('API key in the query, checked by a callback', async () => {

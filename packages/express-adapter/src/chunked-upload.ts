@@ -11,6 +11,7 @@ import { contentCodingOf, unsupportedCoding } from './content-coding';
 import { HttpError } from './errors';
 import { ownerOf, type Identity } from './identity';
 import { originOf } from './origin';
+import { failureOf } from './failure';
 
 const UPLOADS_PATH = '/_uploads';
 
@@ -161,7 +162,7 @@ export class ChunkedUploads {
           void unlink(session.file).catch(() => undefined);
         });
         await session.finish(session, content, req, res, next);
-      })().catch(next);
+      })().catch(failureOf(next));
     };
   }
 

@@ -9,6 +9,7 @@ import { sendProblem, titleOf } from './problem';
 import { isReply } from './reply';
 import { isDownload } from './download';
 import type { ValidInput } from './validation/request-validator';
+import { failureOf } from './failure';
 
 /** Options of async (202) operations. */
 export interface JobOptions {
@@ -274,7 +275,7 @@ export class Jobs {
         res.setHeader('content-type', text === undefined ? 'application/json; charset=utf-8' : runner.text!);
         res.setHeader('content-length', Buffer.byteLength(text ?? json));
         res.end(text ?? json);
-      })().catch(next);
+      })().catch(failureOf(next));
     };
   }
 }

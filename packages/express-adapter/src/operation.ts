@@ -8,6 +8,7 @@ import {
   type TriggerRuntime,
 } from '@flowport/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { failureOf } from './failure';
 import type { Guard } from './auth/guard';
 import { identity, Instantiator } from './binding/instantiate';
 import { runtimeConstraintCheck } from './binding/runtime-constraints';
@@ -131,7 +132,8 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
 
   // Guard, parsers and handler run as one Express handler: each extra handler costs a dispatch
   // step of Express's router on every request.
-  const serve: RequestHandler = (req, res, next) => {
+  const serve: RequestHandler = (req, res, proceed) => {
+    const next = failureOf(proceed);
     const sent = hasBody(req);
     const parse = (i: number): void => {
       if (i === parsers.length) return void handle(req, res, next);
