@@ -26,7 +26,7 @@ function constraint(
   kind: ConstraintRecord['kind'] = 'builtIn',
 ): PropertyDecorator {
   return (target, key) =>
-    addConstraint(classOf(target, key, `@${name[0].toUpperCase()}${name.slice(1)}`), {
+    addConstraint(classOf(target, key, `@${name[0].toUpperCase()}${name.slice(1)}`, 'a DTO property'), {
       property: String(key),
       name,
       kind,

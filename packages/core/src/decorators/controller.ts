@@ -1,4 +1,4 @@
-import { setController } from '../metadata/store';
+import { onClass, setController } from '../metadata/store';
 import type { Extensions, Visibility } from '../types';
 
 /** Options for {@link Controller}. */
@@ -23,5 +23,5 @@ export interface ControllerOptions {
  * ```
  */
 export function Controller(path = '', options: ControllerOptions = {}): ClassDecorator {
-  return (target) => setController(target, { path, options });
+  return (target, ...member: unknown[]) => setController(onClass(target, member, '@Controller'), { path, options });
 }

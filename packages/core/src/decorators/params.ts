@@ -42,14 +42,21 @@ export const PARAMETER_DECORATOR: Record<ParameterRecordIn, string> = {
 
 function bind(where: ParameterRecordIn, name: string, options: ParameterOptions): ParameterDecorator {
   return (target, key, index) => {
+    const decorator = PARAMETER_DECORATOR[where];
+    // On a class, property or method instead of a parameter, there is no parameter position.
+    if (typeof index !== 'number') {
+      const owner =
+        key === undefined ? `the class ${(target as Function).name}` : `${target.constructor.name}.${String(key)}`;
+      throw new TypeError(`${decorator} goes on a parameter of a handler method; it was applied to ${owner}`);
+    }
     if (key === undefined) {
       // On a constructor parameter the target is the class itself.
       const cls = (target as { name?: string }).name ?? 'a class';
       throw new TypeError(
-        `${PARAMETER_DECORATOR[where]} on constructor parameter #${index} of ${cls}: Flowport parameter decorators go on handler method parameters`,
+        `${decorator} on constructor parameter #${index} of ${cls}: Flowport parameter decorators go on handler method parameters`,
       );
     }
-    methodRecord(classOf(target, key, PARAMETER_DECORATOR[where]), String(key)).parameters.push({
+    methodRecord(classOf(target, key, decorator), String(key)).parameters.push({
       index,
       in: where,
       name,

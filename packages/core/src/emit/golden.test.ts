@@ -1079,6 +1079,34 @@ describe('golden: OpenAPI 3 callbacks for hand-written webhooks', () => {
     }, /@Query on constructor parameter #0 of Wrong: Flowport parameter decorators go on handler method parameters/);
   });
 
+  it('says where a decorator goes when it is put on the wrong kind of thing', () => {
+    // TypeScript refuses these, but flowport build does not type-check, nor does JavaScript.
+    // Before, @Returns on a class read "on static member A.undefined… remove static", and the
+    // others were recorded where nothing looks, without a word.
+    class A {}
+    const apply =
+      (decorator: unknown, ...args: unknown[]) =>
+      () =>
+        (decorator as (...a: unknown[]) => void)(...args);
+    const cases: [() => void, string][] = [
+      [apply(Returns(200), A), '@Returns goes on a handler method; it was applied to the class A'],
+      [apply(Get('/x'), A), '@Get goes on a handler method; it was applied to the class A'],
+      [apply(Field(), A), '@Field goes on a DTO property; it was applied to the class A'],
+      [apply(FlowportIsString(), A), '@IsString goes on a DTO property; it was applied to the class A'],
+      [apply(Controller('/x'), A.prototype, 'list', {}), '@Controller goes on a class; it was applied to A.list'],
+      [apply(Schema({}), A.prototype, 'name'), '@Schema goes on a class; it was applied to A.name'],
+      [
+        apply(Query('q'), A.prototype, 'name', undefined),
+        '@Query goes on a parameter of a handler method; it was applied to A.name',
+      ],
+      [
+        apply(Body(), A, undefined, undefined),
+        '@Body goes on a parameter of a handler method; it was applied to the class A',
+      ],
+    ];
+    for (const [run, message] of cases) assert.throws(run, { name: 'TypeError', message });
+  });
+
   it('names the class and member when a decorator is put on a static member', () => {
     // Before, the record landed on Function (a static member's target is the class, whose
     // constructor is Function): the method was silently no operation, the property no field.

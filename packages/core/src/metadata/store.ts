@@ -28,13 +28,36 @@ function own<T>(key: symbol, target: object, create: () => T): T {
  * target is the class itself, and its `constructor` is `Function`: the record would land there,
  * where no class looks, and the member would silently not count.
  */
-export function classOf(target: object, member: string | symbol | undefined, decorator: string): Function {
+export function classOf(
+  target: object,
+  member: string | symbol | undefined,
+  decorator: string,
+  place = 'a handler method',
+): Function {
+  // Applied to a class, a member decorator gets the class and no member: JavaScript, or a build
+  // that does not type-check (flowport build does not), lets that through.
+  if (member === undefined) {
+    const cls = (target as { name?: string }).name || 'a class';
+    throw new TypeError(`${decorator} goes on ${place}; it was applied to the class ${cls}`);
+  }
   if (typeof target === 'function') {
     throw new TypeError(
       `${decorator} on static member ${target.name}.${String(member)}: Flowport reads instance methods and properties; remove \`static\``,
     );
   }
   return target.constructor;
+}
+
+/**
+ * The class a class decorator records on. Applied to a method, property or parameter instead, it
+ * gets that member's name too, and the record would land on a prototype no class looks at.
+ */
+export function onClass<T extends Function>(target: T, member: readonly unknown[], decorator: string): T {
+  if (member[0] !== undefined) {
+    const owner = typeof target === 'function' ? target.name : (target as object).constructor.name;
+    throw new TypeError(`${decorator} goes on a class; it was applied to ${owner}.${String(member[0])}`);
+  }
+  return target;
 }
 
 /** The record for one method of a class, created on first use. */
