@@ -205,6 +205,13 @@ export const catalog = {
     'Add "application/json" to {option}; or, for text, declare the {value} as a String, which is {done} as text.',
   ),
   formMediaType: entry('FP1027', 'form-media-type', 'error', '{what}, but consumes lists {types}', '{fix}'),
+  routeOnProperty: entry(
+    'FP1028',
+    'route-on-property',
+    'error',
+    '{decorators} is on {kind}, which no request can call',
+    "Put the route on a method, {method}(…) { … }, and its parameters on the method's parameters.",
+  ),
 
   // FP11xx — references between operations (dynamic values, capabilities, policies)
   referenceOutsideConnector: entry(

@@ -4,7 +4,7 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import { PARAMETER_DECORATOR } from '../decorators/params';
 import type { MethodRecord, ParameterRecord } from '../metadata/records';
-import { controllerOf, methodsOf } from '../metadata/store';
+import { controllerOf, memberOf, methodsOf } from '../metadata/store';
 import type { SchemaRegistry } from '../schema/registry';
 import type { Class } from '../types';
 import { checkControllerOptions, checkOperationOptions, checkRoutePath } from './declared-options';
@@ -50,6 +50,14 @@ export function controllerOperations(
             what: rec.operation ? `@${capital(rec.operation.kind)}` : '@Returns/parameter',
           });
         }
+        continue;
+      }
+      // A route on a property (JavaScript, or a build that does not type-check) was served, and
+      // every request to it was a 500 ("fn.apply is not a function").
+      const member = memberOf(controller, method)?.descriptor;
+      if (typeof member?.value !== 'function') {
+        const kind = member?.get || member?.set ? 'an accessor' : 'a property';
+        bag.report('routeOnProperty', at, { decorators: rec.applied.join(' '), kind, method });
         continue;
       }
       const op = operation(controller, record.path, method, rec, registry, bag, at);

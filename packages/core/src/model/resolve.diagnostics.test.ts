@@ -1488,6 +1488,29 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
   });
 
+  check('FP1028', 'a route on a property', () => {
+    // TypeScript refuses it; flowport build does not type-check, nor does JavaScript. Before, the
+    // property was served, and every request to it was a 500 ("fn.apply is not a function").
+    @Controller()
+    class C {
+      list: unknown = () => [];
+      get count(): number {
+        return 0;
+      }
+      @Get('/ok') @Returns(200) ok(): void {}
+    }
+    const applyRoute = (member: string, path: string) => {
+      Get(path)(C.prototype, member, loose<PropertyDescriptor>(Object.getOwnPropertyDescriptor(C.prototype, member)));
+      Returns(200)(C.prototype, member, loose<PropertyDescriptor>(undefined));
+    };
+    applyRoute('list', '/list');
+    applyRoute('count', '/count');
+    assert.deepEqual(reported(connectorOf([C]), 'FP1028'), [
+      "C.list: @Get('/list') is on a property, which no request can call",
+      "C.count: @Get('/count') is on an accessor, which no request can call",
+    ]);
+  });
+
   check('FP1421', 'a decorated method', () => {
     class Computed {
       @Field() name!: string;
