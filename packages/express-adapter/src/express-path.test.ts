@@ -27,6 +27,30 @@ describe('toExpressPath', () => {
     assert.deepEqual(res.body, { pinlon: '1.5', pinlat: '-2', lon: '3', lat: '4', width: '600', height: '400' });
   });
 
+  it('encodes literal characters a URL carries only percent-encoded, so that a request reaches them', async () => {
+    // Before, "/a b", "/é" and "/a[1]" were published and routed as written, and Express, which
+    // matches the path as sent (encoded), answered every request to them 404.
+    assert.equal(toExpressPath('/a b/{id}'), '/a%20b/:id');
+    assert.equal(toExpressPath('/café/😀'), '/caf%C3%A9/%F0%9F%98%80');
+    assert.equal(toExpressPath('/list[1]|x'), '/list%5B1%5D%7Cx');
+    const app = express();
+    for (const template of ['/a b/{id}', '/café', '/list[1]']) {
+      app.get(toExpressPath(template), (req, res) => {
+        res.json({ template, params: req.params });
+      });
+    }
+    const answers = await Promise.all(['/a%20b/7', '/caf%c3%a9', '/list%5B1%5D'].map((path) => request(app).get(path)));
+    assert.deepEqual(
+      answers.map((r) => [r.status, r.body.template]),
+      [
+        [200, '/a b/{id}'],
+        [200, '/café'],
+        [200, '/list[1]'],
+      ],
+    );
+    assert.deepEqual(answers[0].body.params, { id: '7' });
+  });
+
   it('refuses two variables with nothing between them, naming both', () => {
     assert.throws(() => toExpressPath('/x/{a}{b}'), /Cannot serve \/x\/\{a\}\{b\}: the variables \{a\} and \{b\}/);
   });

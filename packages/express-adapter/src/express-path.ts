@@ -3,7 +3,9 @@ const IDENTIFIER_CHAR = /[A-Za-z0-9_$]/;
 
 /**
  * A connector path template (`/items/{id}`) as an Express 5 route (`/items/:id`). Literal
- * characters path-to-regexp treats specially are escaped. A variable name is quoted
+ * characters path-to-regexp treats specially are escaped, and those a URL carries only
+ * percent-encoded (a space, `é`, `[`, `|`…) are encoded, since Express matches the path as sent:
+ * before, a route with one was published and no request could reach it. A variable name is quoted
  * (`:"item-id"`) when it is not an identifier, or when a letter or digit follows it: otherwise
  * `{width}x{height}` would read as a parameter named `widthx`.
  *
@@ -18,8 +20,10 @@ export function toExpressPath(template: string): string {
     );
   }
   return template.replace(
-    /\{([^{}/]+)\}|([()[\]{}?+!*:\\])/g,
-    (match: string, name: string | undefined, special: string | undefined, at: number) => {
+    /\{([^{}/]+)\}|([^\x21-\x7e]|["<>\\^`|[\]])|([(){}?+!*:])/gu,
+    (match: string, name: string | undefined, encoded: string | undefined, special: string | undefined, at: number) => {
+      // A request carries these percent-encoded, and Express matches the path as it was sent.
+      if (encoded !== undefined) return encodeURIComponent(encoded);
       if (special !== undefined) return `\\${special}`;
       const quoted = !IDENTIFIER.test(name!) || IDENTIFIER_CHAR.test(template.charAt(at + match.length));
       return quoted ? `:"${name!.replace(/"/g, '\\"')}"` : `:${name}`;

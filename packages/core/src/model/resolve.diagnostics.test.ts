@@ -1856,6 +1856,16 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     expectDiagnostic(connectorOf([Target], { basePath: 'api' }), 'FP1501', 'basePath "api" must start with "/"', {
       connector: 'basePath',
     });
+    // Before, "/api?v=1" stopped createApp with path-to-regexp's own error, and "/api v1" was
+    // published as a path no request can have.
+    for (const basePath of ['/api?v=1', '/api v1', '/{tenant}']) {
+      expectDiagnostic(
+        connectorOf([Target], { basePath }),
+        'FP1501',
+        `basePath "${basePath}" must be a URL path, without "?", "#", spaces or {variables}`,
+        { connector: 'basePath' },
+      );
+    }
   });
 
   check('FP1502', 'host with a scheme', () => {

@@ -43,6 +43,11 @@ export function resolve(connector: Connector): ApiModel {
     bag.report('invalidBrandColor', { connector: 'brandColor' }, { color: o.brandColor });
   if (o.basePath !== undefined && !o.basePath.startsWith('/')) {
     bag.report('invalidConnector', { connector: 'basePath' }, { what: `basePath "${o.basePath}" must start with "/"` });
+  } else if (o.basePath !== undefined && /[\s?#{}]/.test(o.basePath)) {
+    // Before, "/api?v=1" stopped createApp with path-to-regexp's own error, and "/api v1" was
+    // published as a path no request can have.
+    const what = `basePath "${o.basePath}" must be a URL path, without "?", "#", spaces or {variables}`;
+    bag.report('invalidConnector', { connector: 'basePath' }, { what });
   }
 
   const fromControllers = controllerOperations(o.controllers, registry, bag, handlers);
