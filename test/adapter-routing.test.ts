@@ -114,3 +114,31 @@ describe('controllers that inherit operations', () => {
     );
   });
 });
+
+describe('routing: a basePath or path with characters a URL carries encoded', () => {
+  @Controller('/menü')
+  class Menu {
+    @Get('/plats du jour')
+    @Action({ id: 'Specials', summary: 'Specials' })
+    @Returns(200, User)
+    specials(): User {
+      return { name: 'soupe' };
+    }
+  }
+
+  it('serves them where a request, which sends them percent-encoded, reaches them', async () => {
+    // Before, "/café (v1)" stopped createApp with path-to-regexp's own error ("Unexpected ("),
+    // and "/menü" or a route with a space was published and answered 404.
+    const app = createApp(
+      new Connector({
+        info: { title: 'Café', description: 'A connector whose paths need encoding.', version: '1.0.0' },
+        brandColor: '#123456',
+        basePath: '/café (v1)',
+        controllers: [Menu],
+      }),
+      { docs: false },
+    );
+    const res = await request(app).get(encodeURI('/café (v1)/menü/plats du jour'));
+    assert.deepEqual([res.status, res.body], [200, { name: 'soupe' }]);
+  });
+});

@@ -5,6 +5,7 @@ import { mountDocs } from './docs';
 import { notFound, problemHandler } from './error-handler';
 import { consoleLogger, type AdapterOptions } from './options';
 import { routerFor } from './router';
+import { toExpressPath } from './express-path';
 
 /**
  * An Express app serving the connector: its operations under `basePath`, Swagger UI at
@@ -22,8 +23,9 @@ export function createApp(connector: Connector, options: AdapterOptions = {}): E
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  // routerFor checks the options first.
-  app.use(model.basePath, routerFor(model, options));
+  // routerFor checks the options first. The basePath is a route too: "/a(b)" stopped the start with
+  // path-to-regexp's own error, and "/café" was never reached.
+  app.use(toExpressPath(model.basePath), routerFor(model, options));
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   // After the operations: an API request then never walks past the document routes.
   if (options.docs !== false) {

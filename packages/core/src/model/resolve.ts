@@ -43,10 +43,10 @@ export function resolve(connector: Connector): ApiModel {
     bag.report('invalidBrandColor', { connector: 'brandColor' }, { color: o.brandColor });
   if (o.basePath !== undefined && !o.basePath.startsWith('/')) {
     bag.report('invalidConnector', { connector: 'basePath' }, { what: `basePath "${o.basePath}" must start with "/"` });
-  } else if (o.basePath !== undefined && /[\s?#{}]/.test(o.basePath)) {
-    // Before, "/api?v=1" stopped createApp with path-to-regexp's own error, and "/api v1" was
-    // published as a path no request can have.
-    const what = `basePath "${o.basePath}" must be a URL path, without "?", "#", spaces or {variables}`;
+  } else if (o.basePath !== undefined && /[?#{}]/.test(o.basePath)) {
+    // A query, a fragment or a template is no part of a path; before, "/api?v=1" stopped createApp
+    // with path-to-regexp's own error.
+    const what = `basePath "${o.basePath}" must be a URL path, without "?", "#" or {variables}`;
     bag.report('invalidConnector', { connector: 'basePath' }, { what });
   }
 
