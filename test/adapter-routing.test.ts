@@ -1,4 +1,17 @@
-import { Action, Connector, Controller, Get, IsString, Path, Post, Returns } from '@flowport/core';
+import {
+  Action,
+  Connector,
+  Controller,
+  Get,
+  IsString,
+  MemoryTriggerStore,
+  Path,
+  pollingTrigger,
+  Post,
+  Returns,
+  TriggerRuntime,
+  webhookTrigger,
+} from '@flowport/core';
 import { createApp } from '@flowport/express-adapter';
 import assert from 'node:assert/strict';
 import request from 'supertest';
@@ -140,5 +153,55 @@ describe('routing: a basePath or path with characters a URL carries encoded', ()
     );
     const res = await request(app).get(encodeURI('/café (v1)/menü/plats du jour'));
     assert.deepEqual([res.status, res.body], [200, { name: 'soupe' }]);
+  });
+
+  it('writes the Location of a polling trigger and a webhook subscription as a URL carries it', async () => {
+    // Before, the header held "/menü/neu" as written: not a URL, and Node sent "ü" as one byte.
+    const newDishes = pollingTrigger({
+      id: 'OnNewDish',
+      path: '/menü/neu',
+      summary: 'When a dish is new',
+      description: 'Triggers when a dish is added.',
+      batch: true,
+      item: User,
+      poll: () => ({ items: [], cursor: 'c' }),
+    });
+    const orders = webhookTrigger({
+      id: 'OnOrder',
+      path: '/bestellungen/größe',
+      summary: 'When an order comes',
+      description: 'Triggers when an order comes.',
+      payload: User,
+    });
+    const triggers = new TriggerRuntime({
+      store: new MemoryTriggerStore(),
+      secret: 'routing-test-secret-0123456789',
+      callbacks: { allowLocalhost: true },
+    });
+    const app = createApp(
+      new Connector({
+        info: { title: 'Café', description: 'A connector whose paths need encoding.', version: '1.0.0' },
+        brandColor: '#123456',
+        basePath: '/café',
+        controllers: [Menu],
+        triggers: [newDishes, orders],
+      }),
+      { docs: false, triggers },
+    );
+    const polled = await request(app).get(encodeURI('/café/menü/neu'));
+    assert.equal(polled.status, 202);
+    assert.match(polled.headers.location, /^http:\/\/127\.0\.0\.1:\d+\/caf%C3%A9\/men%C3%BC\/neu\?cursor=/);
+    const again = await request(app).get(
+      new URL(polled.headers.location).pathname + new URL(polled.headers.location).search,
+    );
+    assert.equal(again.status, 202);
+    const subscribed = await request(app)
+      .post(encodeURI('/café/bestellungen/größe'))
+      .send({ callbackUrl: 'http://localhost:9/cb' });
+    assert.equal(subscribed.status, 201, subscribed.text);
+    const location = new URL(subscribed.headers.location);
+    assert.match(location.pathname, /^\/caf%C3%A9\/bestellungen\/gr%C3%B6%C3%9Fe\/[\w-]+$/);
+    const deleted = await request(app).delete(location.pathname);
+    assert.equal(deleted.status, 204);
   });
 });

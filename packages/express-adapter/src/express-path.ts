@@ -1,6 +1,17 @@
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const IDENTIFIER_CHAR = /[A-Za-z0-9_$]/;
 
+/** Characters a URL carries only percent-encoded: controls, spaces, non-ASCII, `"<>\\^\`|[]`. */
+const UNSAFE = /[^\x21-\x7e]|["<>\\^`|[\]]/gu;
+
+/** A path (or template) with its literal characters as a URL carries them: `/a b` → `/a%20b`. */
+export function urlPath(path: string): string {
+  return path.replace(UNSAFE, encodeURIComponent);
+}
+
+/** A variable, a character to encode, or one path-to-regexp reads as syntax. */
+const ROUTE_PARTS = new RegExp(`\\{([^{}/]+)\\}|(${UNSAFE.source})|([(){}?+!*:])`, 'gu');
+
 /**
  * A connector path template (`/items/{id}`) as an Express 5 route (`/items/:id`). Literal
  * characters path-to-regexp treats specially are escaped, and those a URL carries only
@@ -20,7 +31,7 @@ export function toExpressPath(template: string): string {
     );
   }
   return template.replace(
-    /\{([^{}/]+)\}|([^\x21-\x7e]|["<>\\^`|[\]])|([(){}?+!*:])/gu,
+    ROUTE_PARTS,
     (match: string, name: string | undefined, encoded: string | undefined, special: string | undefined, at: number) => {
       // A request carries these percent-encoded, and Express matches the path as it was sent.
       if (encoded !== undefined) return encodeURIComponent(encoded);

@@ -12,6 +12,7 @@ import { ownerOf, type Identity } from './identity';
 import { originOf } from './origin';
 import { reply, type Reply } from './reply';
 import type { ValidInput } from './validation/request-validator';
+import { urlPath } from './express-path';
 
 /** What a generated operation's handler receives. */
 export interface TriggerCall {
@@ -46,7 +47,8 @@ export function triggerHandler(
       const base = baseUrl(req);
       try {
         const s = await runtime.subscribe(trigger, ownerOf(identity), String(callbackUrl), filters);
-        const location = `${base}${del.path.replace('{subscriptionId}', encodeURIComponent(s.id))}`;
+        // A path's literal characters as a URL carries them (a space, é): a header takes no other.
+        const location = `${base}${urlPath(del.path).replace('{subscriptionId}', encodeURIComponent(s.id))}`;
         return reply(201, undefined, { Location: location });
       } catch (err) {
         if (err instanceof CallbackRefusedError) {
@@ -93,7 +95,7 @@ export function triggerHandler(
         for (const one of Array.isArray(v) ? v : [v]) query.append(k, one);
       }
       query.set('cursor', answer.cursor);
-      const headers = { Location: `${base}${op.path}?${query}`, 'Retry-After': String(answer.retryAfter) };
+      const headers = { Location: `${base}${urlPath(op.path)}?${query}`, 'Retry-After': String(answer.retryAfter) };
       return reply(answer.status, answer.body, headers);
     };
   }
