@@ -1,6 +1,7 @@
 import {
   Action,
   Connector,
+  type ConnectorOptions,
   Controller,
   Get,
   IsString,
@@ -139,18 +140,18 @@ describe('routing: a basePath or path with characters a URL carries encoded', ()
     }
   }
 
+  const cafe = (extra: Partial<ConnectorOptions>) =>
+    new Connector({
+      info: { title: 'Café', description: 'A connector whose paths need encoding.', version: '1.0.0' },
+      brandColor: '#123456',
+      controllers: [Menu],
+      ...extra,
+    });
+
   it('serves them where a request, which sends them percent-encoded, reaches them', async () => {
     // Before, "/café (v1)" stopped createApp with path-to-regexp's own error ("Unexpected ("),
     // and "/menü" or a route with a space was published and answered 404.
-    const app = createApp(
-      new Connector({
-        info: { title: 'Café', description: 'A connector whose paths need encoding.', version: '1.0.0' },
-        brandColor: '#123456',
-        basePath: '/café (v1)',
-        controllers: [Menu],
-      }),
-      { docs: false },
-    );
+    const app = createApp(cafe({ basePath: '/café (v1)' }), { docs: false });
     const res = await request(app).get(encodeURI('/café (v1)/menü/plats du jour'));
     assert.deepEqual([res.status, res.body], [200, { name: 'soupe' }]);
   });
@@ -178,16 +179,7 @@ describe('routing: a basePath or path with characters a URL carries encoded', ()
       secret: 'routing-test-secret-0123456789',
       callbacks: { allowLocalhost: true },
     });
-    const app = createApp(
-      new Connector({
-        info: { title: 'Café', description: 'A connector whose paths need encoding.', version: '1.0.0' },
-        brandColor: '#123456',
-        basePath: '/café',
-        controllers: [Menu],
-        triggers: [newDishes, orders],
-      }),
-      { docs: false, triggers },
-    );
+    const app = createApp(cafe({ basePath: '/café', triggers: [newDishes, orders] }), { docs: false, triggers });
     const polled = await request(app).get(encodeURI('/café/menü/neu'));
     assert.equal(polled.status, 202);
     assert.match(polled.headers.location, /^http:\/\/127\.0\.0\.1:\d+\/caf%C3%A9\/men%C3%BC\/neu\?cursor=/);

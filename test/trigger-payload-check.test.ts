@@ -39,9 +39,18 @@ const connector = new Connector({
   triggers: [lowLevel],
 });
 
-function runtimeWithSubscriber(): { runtime: TriggerRuntime; store: MemoryTriggerStore } {
+/** A runtime with one subscription to OnLowLevel, and its store. */
+async function runtimeWithSubscriber(): Promise<{ runtime: TriggerRuntime; store: MemoryTriggerStore }> {
   const store = new MemoryTriggerStore();
   const runtime = new TriggerRuntime({ store, secret: 'payload-check-secret-0123456789' });
+  await store.addSubscription({
+    id: 's1',
+    trigger: 'OnLowLevel',
+    owner: 'o',
+    callbackUrl: 'https://flows.example.com/cb',
+    filters: {},
+    createdAt: new Date().toISOString(),
+  });
   return { runtime, store };
 }
 
@@ -51,16 +60,8 @@ async function queued(store: MemoryTriggerStore): Promise<number> {
 
 describe('trigger events checked against their notification schema (validateResponses)', () => {
   it('queues an event that matches, and refuses one that does not, naming where, queuing none of its batch', async () => {
-    const { runtime, store } = runtimeWithSubscriber();
+    const { runtime, store } = await runtimeWithSubscriber();
     createApp(connector, { triggers: runtime, validateResponses: true });
-    await store.addSubscription({
-      id: 's1',
-      trigger: 'OnLowLevel',
-      owner: 'o',
-      callbackUrl: 'https://flows.example.com/cb',
-      filters: {},
-      createdAt: new Date().toISOString(),
-    });
     const good = { sensor: 'tank-1', level: 5, at: new Date() };
     assert.equal(await runtime.emit(lowLevel, good), 1);
     // Before, each was queued and delivered: a flow's run then failed on it, where its developer
@@ -80,16 +81,8 @@ describe('trigger events checked against their notification schema (validateResp
   });
 
   it('leaves events unchecked without validateResponses, as answers are', async () => {
-    const { runtime, store } = runtimeWithSubscriber();
+    const { runtime } = await runtimeWithSubscriber();
     createApp(connector, { triggers: runtime });
-    await store.addSubscription({
-      id: 's1',
-      trigger: 'OnLowLevel',
-      owner: 'o',
-      callbackUrl: 'https://flows.example.com/cb',
-      filters: {},
-      createdAt: new Date().toISOString(),
-    });
     assert.equal(await runtime.emit(lowLevel, { sensor: 'tank-2', level: 140, at: new Date() }), 1);
   });
 });
