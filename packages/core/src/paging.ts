@@ -5,8 +5,8 @@ import type { Class } from './types';
 const pages = new WeakMap<Class, Map<string, Class>>();
 
 /**
- * The response DTO of a pageable operation: `{ value: Item[], nextLink? }` (or
- * `@odata.nextLink`), made once per item class and link name.
+ * The response DTO of a pageable operation: `{ value: Item[], nextLink? }` (`ItemPage`), or
+ * `{ value, '@odata.nextLink'? }` (`ItemODataPage`), made once per item class and link name.
  *
  * @example `@Returns(200, Page(ScoredDocument))` with `pageable: { nextLinkName: 'nextLink' }`
  */
@@ -15,7 +15,9 @@ export function Page<T>(item: Class<T>, nextLinkName: 'nextLink' | '@odata.nextL
   pages.set(item, byName);
   const known = byName.get(nextLinkName);
   if (known) return known;
-  const name = `${item.name}Page`;
+  // One definition per link name: both named "ItemPage" were FP1403, with a hint to rename a
+  // class the user never wrote.
+  const name = nextLinkName === 'nextLink' ? `${item.name}Page` : `${item.name}ODataPage`;
   const cls = { [name]: class {} }[name];
   Schema({ description: `A page of ${item.name} items.` })(cls);
   Field({ type: [item], summary: 'Items', description: 'The items of this page.' })(cls.prototype, 'value');

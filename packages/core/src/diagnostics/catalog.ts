@@ -205,6 +205,27 @@ export const catalog = {
     'Add "application/json" to {option}; or, for text, declare the {value} as a String, which is {done} as text.',
   ),
   formMediaType: entry('FP1027', 'form-media-type', 'error', '{what}, but consumes lists {types}', '{fix}'),
+  asyncPageable: entry(
+    'FP1029',
+    'async-pageable',
+    'error',
+    'a long-running action answers once, when its polling ends, so it cannot be paged',
+    'Drop async or pageable: let a paged action list what a long-running one made.',
+  ),
+  pageWithoutNextLink: entry(
+    'FP1030',
+    'page-without-next-link',
+    'error',
+    'pageable names "{name}", but the answer has no such property, where the platform reads the next page\'s URL',
+    'Answer @Returns(200, Page(Item)) and return page(items, cursor), which fills "{name}"; or add a "{name}" property to the answer\'s class.',
+  ),
+  asyncAcceptedBody: entry(
+    'FP1031',
+    'async-accepted-body',
+    'error',
+    "a long-running action's 202 is empty, with the Location to poll, so the body declared for it is never sent",
+    'Declare the result as the 200 (or 201) answer, and leave 202 to Flowport, or declare it without a type.',
+  ),
   routeOnProperty: entry(
     'FP1028',
     'route-on-property',

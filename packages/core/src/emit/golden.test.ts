@@ -33,6 +33,7 @@ import { connectorOf } from '../test-support/connectors';
 import { pollingTrigger, webhookTrigger } from '../triggers/declarations';
 import type { Class } from '../types';
 import { described, param } from '../types';
+import { Page } from '../paging';
 import { emitFiles } from './files';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -82,7 +83,7 @@ describe('golden: operations (@Controller, routes, @Action)', () => {
       tags: ['Read'],
       extensions: { 'x-op': 1 },
     })
-    @Returns(200, Thing)
+    @Returns(200, Page(Thing, '@odata.nextLink'))
     getItem(@Path('id') _id: string): Thing {
       return { name: '' };
     }
@@ -106,7 +107,7 @@ describe('golden: operations (@Controller, routes, @Action)', () => {
       produces: ['application/json', 'text/plain'],
       parameters: [{ name: 'id', in: 'path', required: true, type: 'string', 'x-ms-url-encoding': 'single' }],
       responses: {
-        '200': { description: 'OK', schema: { $ref: '#/definitions/Thing' } },
+        '200': { description: 'OK', schema: { $ref: '#/definitions/ThingODataPage' } },
         '400': {
           description: 'Bad request: the request does not match the definition (problem+json lists every error)',
         },

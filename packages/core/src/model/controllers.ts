@@ -95,6 +95,8 @@ function operation(
     for (const r of responses) {
       if (isBytesSchema(r.schema) && /^2\d\d$/.test(r.status))
         bag.report('asyncFileResponse', { ...at, response: r.status });
+      // The runtime's 202 is empty: it says where to poll. A body declared for it is never sent.
+      else if (r.status === '202' && r.schema) bag.report('asyncAcceptedBody', { ...at, response: r.status });
     }
   }
   const params = parameters(controller, method, rec, registry, bag);

@@ -30,6 +30,7 @@ import { formatLocation } from '../diagnostics/location';
 import { connectorOf, diagnosticsOf, expectDiagnostic } from '../test-support/connectors';
 import { connectorDefinition } from '../emit/connector/swagger';
 import { resolve } from './resolve';
+import { Page } from '../paging';
 
 const tested = new Set<string>();
 function check(code: string, name: string, run: () => void): void {
@@ -1508,6 +1509,57 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     assert.deepEqual(reported(connectorOf([C]), 'FP1028'), [
       "C.list: @Get('/list') is on a property, which no request can call",
       "C.count: @Get('/count') is on an accessor, which no request can call",
+    ]);
+  });
+
+  check('FP1029', 'a long-running action that is pageable', () => {
+    // Before, its job kept page(…)'s own shape ({ items, next, parameter }) as the final answer.
+    @Controller()
+    class C {
+      @Get('/runs')
+      @Action({ summary: 'Runs', async: {}, pageable: { nextLinkName: 'nextLink' } })
+      @Returns(200, Page(Dto))
+      runs(): void {}
+    }
+    expectDiagnostic(
+      connectorOf([C]),
+      'FP1029',
+      'a long-running action answers once, when its polling ends, so it cannot be paged',
+      { class: 'C', method: 'runs' },
+    );
+  });
+
+  check('FP1030', 'a pageable answer without its next link', () => {
+    // Before, paging was published that could never go past the first page.
+    @Controller()
+    class C {
+      @Get('/a') @Action({ summary: 'A', pageable: { nextLinkName: 'nextLink' } }) @Returns(200, [Dto]) a(): void {}
+      @Get('/b')
+      @Action({ summary: 'B', pageable: { nextLinkName: '@odata.nextLink' } })
+      @Returns(200, Page(Dto))
+      b(): void {}
+      @Get('/c')
+      @Action({ summary: 'C', pageable: { nextLinkName: '@odata.nextLink' } })
+      @Returns(200, Page(Dto, '@odata.nextLink'))
+      c(): void {}
+    }
+    assert.deepEqual(reported(connectorOf([C]), 'FP1030'), [
+      'C.a: pageable names "nextLink", but the answer has no such property, where the platform reads the next page\'s URL',
+      'C.b: pageable names "@odata.nextLink", but the answer has no such property, where the platform reads the next page\'s URL',
+    ]);
+    // The two pages of one item are two definitions: both were "DtoPage" (FP1403).
+    assert.deepEqual(reported(connectorOf([C]), 'FP1403'), []);
+  });
+
+  check('FP1031', "a body declared for a long-running action's 202", () => {
+    // Before, the definition promised the body, and the runtime's 202 was empty.
+    @Controller()
+    class C {
+      @Post('/a') @Action({ summary: 'A', async: {} }) @Returns(200, Dto) @Returns(202, Dto) a(): void {}
+      @Post('/b') @Action({ summary: 'B', async: {} }) @Returns(200, Dto) @Returns(202) b(): void {}
+    }
+    assert.deepEqual(reported(connectorOf([C]), 'FP1031'), [
+      "C.a response 202: a long-running action's 202 is empty, with the Location to poll, so the body declared for it is never sent",
     ]);
   });
 

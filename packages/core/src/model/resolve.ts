@@ -14,6 +14,7 @@ import { triggerOperations } from './triggers';
 import type { ApiModel, CapabilitiesModel, OperationModel, PathItemModel, PolicyModel } from './types';
 import { checkWebhooks } from './webhook-checks';
 import { checkMediaTypes } from './media-types';
+import { checkPaging } from './paging-checks';
 import type { OperationRef } from '../types';
 
 const HOST = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -154,7 +155,10 @@ export function resolve(connector: Connector): ApiModel {
     diagnostics: bag.items,
   };
   // An imported definition keeps its own media types; the adapter serves what it can of them.
-  if (conventions) checkMediaTypes(operations, model, bag);
+  if (conventions) {
+    checkMediaTypes(operations, model, bag);
+    checkPaging(operations, model.schemas, bag);
+  }
   bag.throwIfErrors();
   return model;
 }
