@@ -434,6 +434,26 @@ describe('golden: responses (@Returns)', () => {
     @Get('/f') @Returns(200, 'file', { description: 'The file' }) file(): void {}
   }
 
+  it('declares what a file answer is sent as, where the operation lists no produces of its own', () => {
+    // Before, such an operation inherited the connector's application/json: the definition said
+    // JSON where the runtime sent application/octet-stream (and OpenAPI 3 said so).
+    @Controller()
+    class F {
+      @Get('/file') @Returns(200, 'file') file(): void {}
+      @Get('/either') @Returns(200, Thing) @Returns(206, 'binary') either(): void {}
+      @Get('/pdf') @Action({ summary: 'Pdf', produces: ['application/pdf'] }) @Returns(200, 'file') pdf(): void {}
+      @Get('/json') @Returns(200, Thing) json(): void {}
+    }
+    const { swagger, openapi } = emit([F]);
+    const produces = (path: string) => swagger.paths[path].get.produces;
+    assert.deepEqual(produces('/file'), ['application/octet-stream']);
+    assert.deepEqual(produces('/either'), ['application/octet-stream', 'application/json']);
+    assert.deepEqual(produces('/pdf'), ['application/pdf']);
+    assert.equal(produces('/json'), undefined);
+    assert.deepEqual(Object.keys(openapi.paths['/either'].get.responses['200'].content), ['application/json']);
+    assert.deepEqual(Object.keys(openapi.paths['/either'].get.responses['206'].content), ['application/octet-stream']);
+  });
+
   it('emits statuses in order with descriptions, schemas and headers', () => {
     const { swagger } = emit([R]);
     assert.deepEqual(swagger.paths['/r'].get.responses, {

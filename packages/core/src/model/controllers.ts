@@ -10,7 +10,7 @@ import type { Class } from '../types';
 import { checkControllerOptions, checkOperationOptions, checkRoutePath } from './declared-options';
 import { badVisibility } from '../diagnostics/option-checks';
 import { parameterModel } from './parameters';
-import { formConsumes } from './media-types';
+import { bytesProduces, formConsumes } from './media-types';
 import { joinPath, operationIdOf } from './paths';
 import { responseModel } from './responses';
 import { isBinarySchema, isBytesSchema } from '../schema/bytes';
@@ -133,7 +133,7 @@ function operation(
     chunkTransfer: o.chunkTransfer,
     safe: o.safe,
     consumes: o.consumes ?? (registry.conventions ? formConsumes(params) : undefined),
-    produces: o.produces,
+    produces: o.produces ?? (registry.conventions ? bytesProduces(responses) : undefined),
     tags: [...(ctl.tags ?? []), ...(o.tags ?? [])],
     scopes: o.scopes ?? [],
     // `security: []` as written (an imported operation's) says no credentials too: before, the

@@ -1,6 +1,6 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import { isBinarySchema, isBytesSchema } from '../schema/bytes';
-import type { OperationModel, ParameterModel } from './types';
+import type { OperationModel, ParameterModel, ResponseModel } from './types';
 
 /** The media types of a form: the one that carries files, and the one that does not. */
 export const MULTIPART = 'multipart/form-data';
@@ -42,6 +42,19 @@ export function isFileField(p: ParameterModel): boolean {
 export function formConsumes(parameters: readonly ParameterModel[]): readonly string[] | undefined {
   if (!parameters.some((p) => p.in === 'formData')) return undefined;
   return parameters.some(isFileField) ? [MULTIPART] : FORM_MEDIA_TYPES;
+}
+
+/**
+ * The `produces` of an operation that answers bytes (a file) and declares none:
+ * `application/octet-stream`, as the adapter sends them, with `application/json` too when another
+ * success answer is JSON. Before, such an operation inherited the connector's `application/json`,
+ * so its definition said it answers JSON where it sent a file (OpenAPI 3 said octet-stream).
+ */
+export function bytesProduces(responses: readonly ResponseModel[]): readonly string[] | undefined {
+  const success = responses.filter((r) => /^2\d\d$/.test(r.status) && r.schema);
+  if (!success.some((r) => isBytesSchema(r.schema))) return undefined;
+  const json = success.some((r) => !isBytesSchema(r.schema));
+  return json ? ['application/octet-stream', 'application/json'] : ['application/octet-stream'];
 }
 
 /**

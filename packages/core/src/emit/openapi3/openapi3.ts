@@ -152,6 +152,12 @@ function requestBody(op: OperationModel, model: ApiModel): RequestBodyObject | u
   };
 }
 
+/** The types of a JSON or text answer: the operation's list without the bytes type its files add. */
+function valueTypes(produces: readonly string[]): readonly string[] {
+  const values = produces.filter((t) => t !== 'application/octet-stream');
+  return values.length > 0 ? values : produces;
+}
+
 function response(r: ResponseModel, op: OperationModel, model: ApiModel): ResponseObject {
   const headers = Object.entries(r.headers);
   // Swagger 2.0 has one `produces` list per operation, but OpenAPI 3 can say that the error
@@ -160,7 +166,7 @@ function response(r: ResponseModel, op: OperationModel, model: ApiModel): Respon
     ? [PROBLEM_MEDIA_TYPE]
     : isBytesSchema(r.schema)
       ? ['application/octet-stream']
-      : (op.produces ?? model.produces);
+      : valueTypes(op.produces ?? model.produces);
   return compact({
     description: r.description,
     headers:
