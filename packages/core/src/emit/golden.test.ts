@@ -434,7 +434,7 @@ describe('golden: responses (@Returns)', () => {
     @Get('/f') @Returns(200, 'file', { description: 'The file' }) file(): void {}
   }
 
-  it('declares what a file answer is sent as, where the operation lists no produces of its own', () => {
+  it('declares what a file answer is sent as, and a raw body is read as, where the operation lists no types of its own', () => {
     // Before, such an operation inherited the connector's application/json: the definition said
     // JSON where the runtime sent application/octet-stream (and OpenAPI 3 said so).
     @Controller()
@@ -443,8 +443,12 @@ describe('golden: responses (@Returns)', () => {
       @Get('/either') @Returns(200, Thing) @Returns(206, 'binary') either(): void {}
       @Get('/pdf') @Action({ summary: 'Pdf', produces: ['application/pdf'] }) @Returns(200, 'file') pdf(): void {}
       @Get('/json') @Returns(200, Thing) json(): void {}
+      // Its body is a stream of bytes: before, it too inherited application/json.
+      @Post('/upload') @Returns(204) upload(@Body({ type: 'binary' }) _b: unknown): void {}
     }
     const { swagger, openapi } = emit([F]);
+    assert.deepEqual(swagger.paths['/upload'].post.consumes, ['application/octet-stream']);
+    assert.deepEqual(Object.keys(openapi.paths['/upload'].post.requestBody.content), ['application/octet-stream']);
     const produces = (path: string) => swagger.paths[path].get.produces;
     assert.deepEqual(produces('/file'), ['application/octet-stream']);
     assert.deepEqual(produces('/either'), ['application/octet-stream', 'application/json']);

@@ -10,7 +10,7 @@ import type { Class } from '../types';
 import { checkControllerOptions, checkOperationOptions, checkRoutePath } from './declared-options';
 import { badVisibility } from '../diagnostics/option-checks';
 import { parameterModel } from './parameters';
-import { bytesProduces, formConsumes } from './media-types';
+import { bytesConsumes, bytesProduces, formConsumes } from './media-types';
 import { joinPath, operationIdOf } from './paths';
 import { responseModel } from './responses';
 import { isBinarySchema, isBytesSchema } from '../schema/bytes';
@@ -132,7 +132,7 @@ function operation(
     async: o.async ? { retryAfter: o.async.retryAfter ?? 5, expiresAfter: o.async.expiresAfter ?? 3600 } : undefined,
     chunkTransfer: o.chunkTransfer,
     safe: o.safe,
-    consumes: o.consumes ?? (registry.conventions ? formConsumes(params) : undefined),
+    consumes: o.consumes ?? (registry.conventions ? (formConsumes(params) ?? bytesConsumes(params)) : undefined),
     produces: o.produces ?? (registry.conventions ? bytesProduces(responses) : undefined),
     tags: [...(ctl.tags ?? []), ...(o.tags ?? [])],
     scopes: o.scopes ?? [],

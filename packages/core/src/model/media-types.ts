@@ -45,6 +45,16 @@ export function formConsumes(parameters: readonly ParameterModel[]): readonly st
 }
 
 /**
+ * The `consumes` of an operation that takes a raw body of bytes and declares none:
+ * `application/octet-stream`. Before, it inherited the connector's `application/json`, in the
+ * definition and in OpenAPI 3, for a body the handler reads as a stream of bytes.
+ */
+export function bytesConsumes(parameters: readonly ParameterModel[]): readonly string[] | undefined {
+  const body = parameters.find((p) => p.in === 'body');
+  return body && isBinarySchema(body.schema) ? ['application/octet-stream'] : undefined;
+}
+
+/**
  * The `produces` of an operation that answers bytes (a file) and declares none:
  * `application/octet-stream`, as the adapter sends them, with `application/json` too when another
  * success answer is JSON. Before, such an operation inherited the connector's `application/json`,
