@@ -85,7 +85,14 @@ export { converters, type Converter } from './schema/converters';
 export { toJsonSchema, DEFINITIONS_ID } from './schema/swagger-json-schema';
 export { SCHEMA_FORMATS, type SchemaFormat } from './schema/formats';
 export { isBinarySchema, isBytesSchema } from './schema/bytes';
-export { FORM_MEDIA_TYPES, isFileField, isJsonMediaType, isTextMediaType, listsMediaType } from './model/media-types';
+export {
+  declaredFormTypes,
+  FORM_MEDIA_TYPES,
+  isFileField,
+  isJsonMediaType,
+  isTextMediaType,
+  listsMediaType,
+} from './model/media-types';
 export { COLLECTION_SEPARATORS } from './model/collection-format';
 export { isBuiltInConstraint } from './schema/class-validator-metadata';
 

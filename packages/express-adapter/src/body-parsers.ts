@@ -1,10 +1,10 @@
 import {
+  declaredFormTypes,
   FORM_MEDIA_TYPES,
   isBinarySchema,
   isFileField,
   isJsonMediaType,
   isTextMediaType,
-  listsMediaType,
   type OperationModel,
 } from '@flowport/core';
 import express, { type RequestHandler } from 'express';
@@ -31,7 +31,7 @@ const EXTRA_FORM_FIELDS = 8;
  * operation that lists neither (its definition says nothing usable) takes both.
  */
 function formTypes(consumes: readonly string[]): string[] {
-  const declared = FORM_MEDIA_TYPES.filter((f) => listsMediaType(consumes, f));
+  const declared = declaredFormTypes(consumes);
   return declared.length > 0 ? declared : [...FORM_MEDIA_TYPES];
 }
 

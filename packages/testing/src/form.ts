@@ -1,4 +1,4 @@
-import { COLLECTION_SEPARATORS, isBinarySchema } from '@flowport/core';
+import { COLLECTION_SEPARATORS, isBytesSchema, listsMediaType } from '@flowport/core';
 import type { ParameterValue } from './parameters';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -14,8 +14,6 @@ export interface FormFileValue {
 
 /** Form fields by their declared names: text values as parameters take them, files as bytes or {@link FormFileValue}. */
 export type FormValues = Readonly<Record<string, ParameterValue | Uint8Array | FormFileValue>>;
-
-const isFile = (p: Json) => p.type === 'file' || isBinarySchema(p);
 
 /**
  * The body of a call to an operation that takes form fields, as the platform sends it:
@@ -39,13 +37,12 @@ export function formBody(
       throw new Error(`${operationId} has no form field "${name}" (it has ${known})`);
     }
   }
-  const multipart =
-    fields.some(isFile) || consumes.some((t) => t.split(';')[0].trim().toLowerCase() === 'multipart/form-data');
+  const multipart = fields.some(isBytesSchema) || listsMediaType(consumes, 'multipart/form-data');
   const form = multipart ? new FormData() : new URLSearchParams();
   for (const [name, value] of Object.entries(values as FormValues)) {
     if (value === undefined) continue;
     const p = byName.get(name)!;
-    if (isFile(p)) {
+    if (isBytesSchema(p)) {
       if (!(form instanceof FormData))
         throw new Error(`${operationId}: "${name}" is a file, which a form sends as multipart`);
       const file: FormFileValue =

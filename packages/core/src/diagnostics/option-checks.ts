@@ -11,6 +11,9 @@ import type { SourceLocation } from './location';
 export const A_STRING = 'a string';
 export const A_VISIBILITY = 'one of "important", "advanced", "internal" or "none"';
 const AN_EXTENSIONS_OBJECT = 'an object of "x-" keys';
+/** What an undefined item in a list is, most often. */
+const LEFT_BY_A_CYCLE =
+  'undefined, which an import cycle leaves in a list (made before the module that declares the item has run)';
 
 /** How a wrong value reads in a message: its type, and the value where it is short. */
 export function shown(v: unknown): string {
@@ -60,8 +63,8 @@ export class Checks {
     private readonly bag: DiagnosticBag,
   ) {}
 
-  report(option: string, value: unknown, expected: string): void {
-    this.bag.report('optionType', this.locate(option), { option, expected, found: shown(value) });
+  report(option: string, value: unknown, expected: string, found = shown(value)): void {
+    this.bag.report('optionType', this.locate(option), { option, expected, found });
   }
 
   extensions(option: string, value: unknown): void {
@@ -103,17 +106,8 @@ export class Checks {
     if (!Array.isArray(value)) this.report(option, value, `a list of ${items}`);
     else
       value.forEach((v: unknown, i) => {
-        if (ok(v)) return;
         // tsc passes an import cycle, which lists an item before the module that declares it has run.
-        const found =
-          v === undefined
-            ? 'undefined, which an import cycle leaves in a list (made before the module that declares the item has run)'
-            : shown(v);
-        this.bag.report('optionType', this.locate(`${option}[${i}]`), {
-          option: `${option}[${i}]`,
-          expected: item,
-          found,
-        });
+        if (!ok(v)) this.report(`${option}[${i}]`, v, item, v === undefined ? LEFT_BY_A_CYCLE : undefined);
       });
     return Array.isArray(value);
   }

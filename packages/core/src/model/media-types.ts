@@ -12,6 +12,11 @@ export function listsMediaType(types: readonly string[], type: string): boolean 
   return types.some((t) => t.split(';')[0].trim().toLowerCase() === type);
 }
 
+/** The form types a `consumes` list names, multipart first. */
+export function declaredFormTypes(consumes: readonly string[]): string[] {
+  return FORM_MEDIA_TYPES.filter((t) => listsMediaType(consumes, t));
+}
+
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 const NOT_TEXT = /^(multipart\/|application\/(x-www-form-urlencoded|octet-stream)\s*(;|$))/i;
 
@@ -30,7 +35,7 @@ export function isTextMediaType(type: string): boolean {
 
 /** Whether a form field carries bytes, which only multipart/form-data can (reference §6.3). */
 export function isFileField(p: ParameterModel): boolean {
-  return p.in === 'formData' && (p.schema.type === 'file' || isBinarySchema(p.schema));
+  return p.in === 'formData' && isBytesSchema(p.schema);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isBinarySchema, toJsonSchema } from '@flowport/core';
+import { isBinarySchema, isBytesSchema, toJsonSchema } from '@flowport/core';
 
 type Json = Record<string, unknown>;
 
@@ -22,7 +22,8 @@ export interface RequestSchemas {
  */
 export function requestSchemas(parameters: readonly Json[]): RequestSchemas {
   const groups = (['path', 'query', 'header', 'formData'] as const).flatMap((location) => {
-    const params = parameters.filter((p) => p.in === location && !isFilePart(p));
+    // A file part (`type: file`, or a `binary` string such as Cloudmersive's) is checked apart.
+    const params = parameters.filter((p) => p.in === location && !isBytesSchema(p));
     if (params.length === 0) return [];
     const name = (p: Json) => (location === 'header' ? String(p.name).toLowerCase() : String(p.name));
     // Translated whole, so that a required parameter is one more required property, whose default
@@ -34,7 +35,7 @@ export function requestSchemas(parameters: readonly Json[]): RequestSchemas {
     }) as Json;
     return [{ location, params, schema }];
   });
-  const files = parameters.filter((p) => p.in === 'formData' && isFilePart(p));
+  const files = parameters.filter((p) => p.in === 'formData' && isBytesSchema(p));
   const body = parameters.find((p) => p.in === 'body');
   if (!body) return { groups, files };
   const schema = body.schema as Json | undefined;
@@ -44,15 +45,6 @@ export function requestSchemas(parameters: readonly Json[]): RequestSchemas {
     files,
     body: { required: body.required === true, schema: binary ? undefined : (toJsonSchema(schema) as Json) },
   };
-}
-
-/**
- * A form field that carries bytes: `type: file`, or a `binary` string (Cloudmersive's virus scan
- * takes its file so), which a multipart form sends as a file part. Before, a binary field was read
- * as a text field, and the file part the definition calls for was refused as unexpected.
- */
-function isFilePart(p: Json): boolean {
-  return p.type === 'file' || isBinarySchema(p);
 }
 
 /** Every schema of {@link requestSchemas}, for precompiling. */

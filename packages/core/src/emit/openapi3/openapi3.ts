@@ -14,7 +14,7 @@ import type {
 import type { ApiModel, OperationModel, ResponseModel, SecuritySchemeModel } from '../../model/types';
 import type { SchemaModel } from '../../schema/model';
 import { isBytesSchema } from '../../schema/bytes';
-import { FORM_MEDIA_TYPES, isFileField, listsMediaType, MULTIPART, URLENCODED } from '../../model/media-types';
+import { declaredFormTypes, isFileField, MULTIPART, URLENCODED } from '../../model/media-types';
 import { byStatus, compact } from '../json';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA_NAME } from '../../model/problems';
 import { oas3Schema } from './schema';
@@ -138,7 +138,7 @@ function requestBody(op: OperationModel, model: ApiModel): RequestBodyObject | u
   const form = op.parameters.filter((p) => p.in === 'formData');
   if (form.length === 0) return undefined;
   // The form types the operation lists; an imported one may list neither.
-  const declared = FORM_MEDIA_TYPES.filter((t) => listsMediaType(op.consumes ?? model.consumes, t));
+  const declared = declaredFormTypes(op.consumes ?? model.consumes);
   const types = declared.length > 0 ? declared : [form.some(isFileField) ? MULTIPART : URLENCODED];
   const required = form.filter((p) => p.required).map((p) => p.name);
   const schema = oas3Schema({
