@@ -57,11 +57,16 @@ function valueOf(schema: Json, definitions: Json): fc.Arbitrary<unknown> {
       const required = ((schema.required ?? []) as string[]).filter((k) => k in props);
       return fc.record(record, { requiredKeys: required as never[] });
     }
-    case 'array':
-      return fc.array(arbitraryFor(schema.items, definitions), {
+    case 'array': {
+      const bounds = {
         minLength: schema.minItems ?? 0,
         maxLength: Math.max(schema.minItems ?? 0, Math.min(schema.maxItems ?? CAP, CAP)),
-      });
+      };
+      const items = arbitraryFor(schema.items, definitions);
+      return schema.uniqueItems === true
+        ? fc.uniqueArray(items, { ...bounds, selector: (item) => JSON.stringify(item) })
+        : fc.array(items, bounds);
+    }
     case 'string': {
       if (schema.format in FORMATTED) return FORMATTED[schema.format];
       const min = schema.minLength ?? 0;
@@ -73,19 +78,30 @@ function valueOf(schema: Json, definitions: Json): fc.Arbitrary<unknown> {
       return fc.string({ minLength: min, maxLength: max, unit: 'grapheme-ascii' });
     }
     case 'integer':
-      return fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 });
     case 'number':
-      return fc.double({
-        min: schema.minimum ?? -1000,
-        max: schema.maximum ?? 1000,
-        noNaN: true,
-        noDefaultInfinity: true,
-      });
+      return numberOf(schema);
     case 'boolean':
       return fc.boolean();
     default:
       return fc.constant('anything');
   }
+}
+
+/**
+ * Numbers within the bounds (exclusive ones too), multiples of `multipleOf` when it is given, and
+ * whole for an integer.
+ */
+function numberOf(schema: Json): fc.Arbitrary<number> {
+  const min: number = schema.minimum ?? -1000;
+  const max: number = schema.maximum ?? 1000;
+  const inside = (n: number) =>
+    !(schema.exclusiveMinimum === true && n === min) && !(schema.exclusiveMaximum === true && n === max);
+  const step: number | undefined = schema.multipleOf ?? (schema.type === 'integer' ? 1 : undefined);
+  if (step === undefined) return fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).filter(inside);
+  return fc
+    .integer({ min: Math.ceil(min / step), max: Math.floor(max / step) })
+    .map((k) => k * step)
+    .filter((n) => inside(n) && (schema.type !== 'integer' || Number.isInteger(n)));
 }
 
 /** One change that breaks exactly one rule, and what the validator must say about it. */
