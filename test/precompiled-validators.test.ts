@@ -48,6 +48,11 @@ class Address {
   @Field({ summary: 'Web Site' }) @IsOptional() @IsUrl() site?: string;
 }
 
+class Line {
+  @Field({ summary: 'Product' }) @IsString() product!: string;
+  @Field({ summary: 'Count', required: false }) @IsOptional() @IsInt() count?: number;
+}
+
 class Order {
   @Field({ summary: 'Order ID' }) @IsUUID() id!: string;
   @Field({ summary: 'Email' }) @IsEmail() email!: string;
@@ -58,6 +63,8 @@ class Order {
   @Field({ summary: 'Note', nullable: true }) @IsOptional() @IsString() note?: string | null;
   @Field({ summary: 'Tags', type: [String] }) @ArrayUnique() tags!: string[];
   @Field({ summary: 'Address', type: Address }) address!: Address;
+  // Objects under uniqueItems: compared by Flowport's own keyword, which the module requires.
+  @Field({ summary: 'Lines', type: [Line], required: false }) @IsOptional() @ArrayUnique() lines?: Line[];
 }
 
 @Controller('/orders')
@@ -138,6 +145,32 @@ describe('precompiled request validators (flowport build --validators)', functio
     for (const g of schemas.groups) for (const value of samples[g.location]) same(g.schema, value);
   });
 
+  it('check uniqueItems of objects with the keyword compiled at run time uses, whatever keys the items have', () => {
+    const definitions = jsonDefinitions(definition.definitions as Json);
+    const { validators } = loadPrecompiled(file, definitions);
+    const body = schemaList(requestSchemas(emittedOperation(definition, model.operations[0]).parameters)).find(
+      (schema) => JSON.stringify(schema).includes('Order'),
+    )!;
+    const ours = validators[keyOf(body)];
+    const order = (lines: string) =>
+      JSON.parse(
+        `{"id":"1b4e28ba-2d7a-4c1c-9c4e-1d2f3a4b5c6d","email":"a@b.example","when":"2026-11-27T10:00:00Z","quantity":3,"colour":"red","code":"ABC","tags":[],"address":{"street":"Main"},"lines":${lines}}`,
+      ) as unknown;
+    assert.equal(ours(order('[{"product":"a"},{"count":1,"product":"a"}]')), true);
+    assert.equal(ours(order('[{"product":"a","count":1},{"count":1,"product":"a"}]')), false);
+    assert.deepEqual(
+      ours.errors?.map((e) => [e.instancePath, e.keyword, e.params]),
+      [['/lines', 'uniqueItems', { i: 1, j: 0 }]],
+    );
+    // Unknown properties are refused, yet ajv's own keyword threw on them first.
+    assert.equal(ours(order('[{"product":"a","valueOf":1},{"product":"a","valueOf":1}]')), false);
+    assert.deepEqual(ours.errors?.map((e) => e.keyword).sort(), [
+      'additionalProperties',
+      'additionalProperties',
+      'uniqueItems',
+    ]);
+  });
+
   it('serve from the module: accept what the definition allows, reject the rest naming each field', async () => {
     const app = createApp(connector, { credentials: { apiKeys: ['k'] }, precompiledValidators: file, docs: false });
     const body = {
@@ -160,6 +193,13 @@ describe('precompiled request validators (flowport build --validators)', functio
       '/body/email',
       '/body/tags',
     ]);
+    const lines = [
+      { product: 'a', toString: 'x' },
+      { product: 'a', toString: 'x' },
+    ];
+    const repeated = await post({ ...body, lines });
+    assert.equal(repeated.status, 400, repeated.text);
+    assert.ok((repeated.body as { errors: { pointer: string }[] }).errors.some((e) => e.pointer === '/body/lines'));
   });
 
   it('are not used when built for other definitions, missing or unloadable: logged, and each schema compiled on first use', async () => {

@@ -21,3 +21,9 @@ export const VALIDATOR_OPTIONS = {
   ownProperties: true,
   validateFormats: true,
 } as const;
+
+/**
+ * The keywords Flowport checks with its own code instead of ajv's (`./ajv`), and how. The
+ * fingerprint names them too, so that validators compiled with ajv's own code are not used.
+ */
+export const OWN_KEYWORDS = { uniqueItems: 'by canonical JSON (./unique-items)' } as const;

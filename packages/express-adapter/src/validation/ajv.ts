@@ -1,6 +1,7 @@
 import type Ajv from 'ajv';
 import { DEFINITIONS_ID, toJsonSchema } from '@flowport/core';
 import { VALIDATOR_OPTIONS } from './ajv-options';
+import { uniqueItemsKeyword } from './unique-items';
 
 type Json = Record<string, unknown>;
 
@@ -18,7 +19,7 @@ export function createAjv(definitions: Json, standalone = false): Ajv {
   // Required here, not imported: an app whose validators are precompiled never loads ajv's
   // compiler (66 modules), nor ajv-formats unless its validators check a format.
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { default: AjvClass, _ } = require('ajv') as typeof import('ajv');
+  const { default: AjvClass, _, str } = require('ajv') as typeof import('ajv');
   const { formats } = require('./formats') as typeof import('./formats');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const ajv = new AjvClass({
@@ -34,6 +35,9 @@ export function createAjv(definitions: Json, standalone = false): Ajv {
     code: standalone ? { source: true, formats: _`require("./formats").formats` } : {},
   });
   for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
+  // Flowport's own uniqueItems in place of ajv's (see ./unique-items for why).
+  ajv.removeKeyword('uniqueItems');
+  ajv.addKeyword(uniqueItemsKeyword({ _, str }));
   ajv.addSchema({ $id: DEFINITIONS_ID, definitions });
   return ajv;
 }

@@ -22,4 +22,20 @@ describe('Validators', () => {
     }
     assert.deepEqual(warnings, []);
   });
+
+  it("checks uniqueItems with Flowport's own keyword, for items Object.prototype's names would break", () => {
+    const validate = new Validators({}).of({ type: 'array', uniqueItems: true, items: { type: 'object' } });
+    // ajv's own keyword threw "a.valueOf is not a function" here.
+    const errors = validate(JSON.parse('[{"valueOf":1},{"a":1},{"valueOf":1}]'));
+    assert.deepEqual(
+      errors?.map((e) => [e.keyword, e.params, e.message]),
+      [['uniqueItems', { i: 2, j: 0 }, 'must NOT have duplicate items (items ## 0 and 2 are identical)']],
+    );
+    assert.equal(validate(JSON.parse('[{"toString":1},{"toString":2}]')), undefined);
+    // ajv's own keyword passed this: it keys a plain object by each string.
+    const strings = new Validators({}).of({ type: 'array', uniqueItems: true, items: { type: 'string' } });
+    assert.equal(strings(['__proto__', '__proto__'])?.[0]?.keyword, 'uniqueItems');
+    assert.equal(strings(['a', 'b']), undefined);
+    assert.equal(new Validators({}).of({ type: 'array', uniqueItems: false })([1, 1]), undefined);
+  });
 });
