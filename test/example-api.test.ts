@@ -196,6 +196,26 @@ describe('text-sentiment example over HTTP', () => {
       ]);
     });
 
+    it('a body with 300,000 problems → 400 listing the first 100, and the next request is served', async () => {
+      // 600 KB, within the body limit: a spread of 300,000 problems overflowed the stack (a 500).
+      const res = await request(app)
+        .post(SENTIMENT)
+        .set('Ocp-Apim-Subscription-Key', KEY)
+        .set('content-type', 'application/json')
+        .send(`{"documents":[${Array(300_000).fill('7').join(',')}]}`);
+      expectProblem(res, 400);
+      assert.equal(
+        res.body.detail,
+        "The request does not match the operation's definition; its first 100 problems are listed.",
+      );
+      assert.equal(res.body.errors.length, 100);
+      assert.ok(res.body.errors.some((e: { code: string }) => e.code === 'maxItems'));
+      const few = await post({ documents: [{ id: 7, text: 'x' }] });
+      expectProblem(few, 400);
+      assert.equal(few.body.detail, "The request does not match the operation's definition.");
+      assert.equal((await post({ documents: [{ id: '1', text: 'fine' }] })).status, 200);
+    });
+
     it('an empty body → 400 "a request body is required"', async () => {
       const res = await request(app).post(SENTIMENT).set('Ocp-Apim-Subscription-Key', KEY);
       expectProblem(res, 400);

@@ -25,7 +25,7 @@ import { queryCredentialNames } from './auth/query-credentials';
 import { compileResponder, textMediaType, type ResponseCheck } from './respond';
 import type { emittedOperation } from './validation/emitted';
 import type { Validate, Validators } from './validation/validators';
-import { problemErrors } from './validation/errors';
+import { invalidRequestDetail, problemErrors } from './validation/errors';
 import { triggerHandler, type TriggerCall } from './trigger-handlers';
 import { RequestValidator, type ValidInput } from './validation/request-validator';
 
@@ -121,10 +121,10 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       );
     }
     req.body = undefined;
-    const { input, errors } = validator.check(rawInput(req, false), {});
+    const { input, errors, truncated } = validator.check(rawInput(req, false), {});
     const problems = errors.filter((e) => e.pointer !== '/body');
     if (problems.length > 0) {
-      sendProblem(req, res, 400, "The request does not match the operation's definition.", problems);
+      sendProblem(req, res, 400, invalidRequestDetail(truncated), problems);
       return;
     }
     uploads.open({ op, input, identity }, finishUpload, req, res);
@@ -162,10 +162,10 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       // multer's fields(): one file per declared name.
       const uploaded = (req.files ?? {}) as Record<string, Express.Multer.File[]>;
       const files = Object.fromEntries(Object.entries(uploaded).map(([name, [file]]) => [name, file]));
-      const { input, errors } = validator.check(rawInput(req, state.hasBody), files);
+      const { input, errors, truncated } = validator.check(rawInput(req, state.hasBody), files);
       if (errors.length > 0) {
         // An expected answer, not an exception: no Error (and stack trace) per invalid request.
-        sendProblem(req, res, 400, "The request does not match the operation's definition.", errors);
+        sendProblem(req, res, 400, invalidRequestDetail(truncated), errors);
         return;
       }
       // A job's Location and a page's next link are absolute: a host that is not one is refused

@@ -23,17 +23,33 @@ function valueAt(data: unknown, instancePath: string): unknown {
 }
 
 /**
- * ajv's errors as `{ pointer, message, code }`, the pointer naming the offending field itself.
- * `data`, the value that was validated, lets a message say more than ajv's.
+ * The most problems one answer lists. ajv reports every wrong item of an array: a 1 MB body of
+ * 400,000 numbers where strings belong had 400,000 problems, whose spread into one list overflowed
+ * the stack (a 500), and whose answer would have been about 40 MB.
+ */
+export const MAX_LISTED_PROBLEMS = 100;
+
+/** The detail of a 400 for a request its operation's definition does not allow. */
+export function invalidRequestDetail(truncated: boolean): string {
+  return truncated
+    ? `The request does not match the operation's definition; its first ${MAX_LISTED_PROBLEMS} problems are listed.`
+    : "The request does not match the operation's definition.";
+}
+
+/**
+ * ajv's errors as `{ pointer, message, code }`, the pointer naming the offending field itself,
+ * at most `limit` of them. `data`, the value that was validated, lets a message say more than ajv's.
  */
 export function problemErrors(
   errors: readonly ErrorObject[] | null | undefined,
   location: string,
   data?: unknown,
+  limit = MAX_LISTED_PROBLEMS,
 ): ProblemError[] {
   const out: ProblemError[] = [];
   const seen = new Set<string>();
   for (const e of errors ?? []) {
+    if (out.length === limit) break;
     // anyOf/oneOf wrappers repeat their branches' errors; the branches say more.
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') continue;
     const params = e.params as Record<string, unknown>;
