@@ -37,8 +37,9 @@ class DefaultsController {
   page(
     @Query('page', { type: 'integer', required: false, allowEmptyValue: true, default: 1 }) page: number,
     @Query('size', { type: 'integer', required: false, default: 10 }) size: number,
+    @Query('tags', { type: [String], required: false, allowEmptyValue: true, default: ['all'] }) tags: string[],
   ): object {
-    return { page, size };
+    return { page, size, tags };
   }
 
   @Post('/orders')
@@ -79,7 +80,10 @@ function behavesAsPublished(app: () => ReturnType<typeof createApp>): void {
   it('takes an empty value of a parameter that allows one (allowEmptyValue) as left out', async () => {
     // Before, `?page=` was "must be integer" although the definition allows an empty value.
     const empty = await request(app()).get('/defaults/page?page=');
-    assert.deepEqual([empty.status, empty.body], [200, { page: 1, size: 10 }]);
+    assert.deepEqual([empty.status, empty.body], [200, { page: 1, size: 10, tags: ['all'] }]);
+    // A list can be empty, as it is without allowEmptyValue: before, the option made it the default.
+    const none = await request(app()).get('/defaults/page?tags=');
+    assert.deepEqual([none.status, none.body], [200, { page: 1, size: 10, tags: [] }]);
     const refused = await request(app()).get('/defaults/page?size=');
     assert.deepEqual(
       [refused.status, refused.body.errors],

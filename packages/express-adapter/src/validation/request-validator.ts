@@ -7,6 +7,9 @@ import type { Validate, Validators } from './validators';
 
 type Json = Record<string, unknown>;
 
+/** Parameter types whose empty value is a value: the empty string and the empty list. */
+const CAN_BE_EMPTY = new Set<unknown>(['string', 'array']);
+
 /** What a request carries, before coercion (headers with lower-case names). */
 export interface RawInput {
   readonly path: Readonly<Record<string, unknown>>;
@@ -91,8 +94,9 @@ export class RequestValidator {
         const given = Object.hasOwn(source, key) ? source[key] : undefined;
         const value = key === 'cookie' && g.location === 'header' ? joinedCookie(given) : given;
         // `allowEmptyValue`: `?page=` is sent for a value left empty, which a number or boolean
-        // cannot be, so it is taken as left out (and gets the default, if any).
-        if (value === undefined || (value === '' && p.allowEmptyValue === true && p.type !== 'string')) continue;
+        // cannot be, so it is taken as left out (and gets the default, if any). A string can be
+        // empty, and so can a list: `?tags=` is no tags, as it is without the option.
+        if (value === undefined || (value === '' && p.allowEmptyValue === true && !CAN_BE_EMPTY.has(p.type))) continue;
         const coerced = coerce(value, p, g.location === 'header');
         // `?top=1&top=2` for a parameter of one value: ajv would only say "must be integer".
         if (Array.isArray(coerced) && p.type !== 'array') {
