@@ -15,6 +15,7 @@ import {
   IsDivisibleBy,
   IsIn,
   IsPositive,
+  IsUUID,
   Length,
   Max,
   MaxLength,
@@ -1882,6 +1883,11 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @Field({ default: 7 }) @IsDivisibleBy(5) step!: number;
       @Field({ type: [String], default: ['a', 5] }) tags!: string[];
       @Field({ type: [String], default: [] }) @ArrayMinSize(1) names!: string[];
+      // Formats as the request validators check them: before, every request that left these out
+      // was refused, its own default failing the format.
+      @Field({ default: 'nobody' }) @IsEmail() email!: string;
+      @Field({ type: [String], default: ['a'] }) @IsUUID({ each: true }) ids!: string[];
+      @Field({ type: 'integer', format: 'int32', default: 2 ** 31 }) wide!: number;
     }
     assert.deepEqual(
       diagnosticsOf(bodyOf(Bounded))
@@ -1894,12 +1900,17 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         'default 7 is not a multiple of 5',
         'default ["a",5] has an item 1 that is not of type string',
         'default [] has fewer items than minItems 1',
+        'default "nobody" does not meet the format email',
+        'default ["a"] has an item 0 that does not meet the format uuid',
+        'default 2147483648 does not meet the format int32',
       ],
     );
     class Fine {
       @Field({ default: null, nullable: true }) @IsString() mode!: string | null;
       @Field({ default: 2.5 }) @IsNumber() ratio!: number;
       @Field({ default: new Date(0) }) since!: Date;
+      @Field({ default: 'a@example.com' }) @IsEmail() email!: string;
+      @Field({ default: 'any text', format: 'password' }) secret!: string;
     }
     assert.doesNotThrow(() => resolve(bodyOf(Fine)));
   });

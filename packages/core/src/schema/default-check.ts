@@ -1,3 +1,5 @@
+import { CHECKED_FORMATS } from './formats';
+
 /**
  * The keywords a default is checked against: those of a schema in the resolved model or of a
  * Swagger 2.0 schema as published (`x-nullable`, `$ref`), so that the build (FP1414) and the
@@ -10,6 +12,7 @@ export interface DefaultSchema {
   readonly nullable?: boolean;
   readonly 'x-nullable'?: unknown;
   readonly enum?: readonly unknown[];
+  readonly format?: unknown;
   readonly minLength?: unknown;
   readonly maxLength?: unknown;
   readonly pattern?: unknown;
@@ -37,9 +40,9 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 
 /**
  * Why a default is not a value of its own schema, or undefined. Checks the type, `null`, the
- * enum, the bounds of strings, numbers and arrays, the pattern, and array items of an inline
- * schema. Not checked: formats, and what a `$ref` or object properties say, which only a
- * validator compiled with the definitions can judge.
+ * enum, the bounds of strings, numbers and arrays, the pattern, the format, and array items of an
+ * inline schema. Not checked: what a `$ref` or object properties say, which only a validator
+ * compiled with the definitions can judge.
  */
 export function defaultProblem(s: DefaultSchema, value: unknown): string | undefined {
   if (s.ref !== undefined || s.$ref !== undefined) return undefined;
@@ -51,10 +54,22 @@ export function defaultProblem(s: DefaultSchema, value: unknown): string | undef
   if (Array.isArray(s.enum) && typeof value !== 'object' && !s.enum.includes(value)) {
     return 'is not one of the enum values';
   }
-  if (typeof value === 'string') return stringProblem(s, value);
-  if (typeof value === 'number') return numberProblem(s, value);
+  if (typeof value === 'string') return stringProblem(s, value) ?? formatProblem(s, value);
+  if (typeof value === 'number') return numberProblem(s, value) ?? formatProblem(s, value);
   if (Array.isArray(value)) return arrayProblem(s, value);
   return undefined;
+}
+
+/**
+ * A format the default does not meet, judged by the checks the request validators use: they fill
+ * in a default before they check it, so every request that left it out was refused.
+ */
+function formatProblem(s: DefaultSchema, value: string | number): string | undefined {
+  if (typeof s.format !== 'string' || !CHECKED_FORMATS.has(s.format)) return undefined;
+  // Required on first use: a connector whose defaults have no such format never loads ajv-formats.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { meetsFormat } = require('./format-checks') as typeof import('./format-checks');
+  return meetsFormat(s.format, value) ? undefined : `does not meet the format ${s.format}`;
 }
 
 function stringProblem(s: DefaultSchema, value: string): string | undefined {

@@ -28,6 +28,22 @@ export const SCHEMA_FORMATS = [
 /** A format the Power Platform accepts. */
 export type SchemaFormat = (typeof SCHEMA_FORMATS)[number];
 
+/**
+ * The formats that constrain a value; the others are hints (an editor, a width) that any value of
+ * the type meets. Their checks are in `./format-checks`, which loads ajv-formats.
+ */
+export const CHECKED_FORMATS: ReadonlySet<string> = new Set<SchemaFormat>([
+  'date',
+  'date-time',
+  'email',
+  'uri',
+  'uuid',
+  'byte',
+  'int32',
+  'int64',
+  'date-no-tz',
+]);
+
 const ACCEPTED: ReadonlySet<string> = new Set(SCHEMA_FORMATS);
 
 /** Reports a declared format the platform's schema would refuse (FP1409). */
