@@ -37,4 +37,10 @@ describe('duplicateOf (uniqueItems)', () => {
     assert.deepEqual(duplicateOf(['__proto__', 'constructor', '__proto__']), [0, 2]);
     assert.equal(duplicateOf([{ __proto__: null, a: 1 }, { a: 2 }]), undefined);
   });
+
+  it('compares items nested far deeper than the call stack would allow', () => {
+    const deep = (leaf: string) => JSON.parse(`${'{"n":['.repeat(50_000)}${leaf}${']}'.repeat(50_000)}`) as unknown;
+    assert.deepEqual(duplicateOf([deep('1'), deep('2'), deep('1')]), [0, 2]);
+    assert.equal(duplicateOf([deep('1'), deep('"1"')]), undefined);
+  });
 });

@@ -55,14 +55,46 @@ export function duplicateOf(items: readonly unknown[]): [number, number] | undef
   return undefined;
 }
 
-/** JSON text that is the same for equal values: object keys sorted, read as own properties. */
+/** Text already decided, on the stack beside the values still to write. */
+class Text {
+  constructor(readonly text: string) {}
+}
+const COMMA = new Text(',');
+const CLOSE_ARRAY = new Text(']');
+const CLOSE_OBJECT = new Text('}');
+
+/**
+ * JSON text that is the same for equal values: object keys sorted, read as own properties.
+ * Written with a stack of its own, not by recursion: an item nested 20,000 levels deep, which the
+ * body may hold under a property the schema refuses, would otherwise overflow the call stack.
+ */
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    const keys = Object.keys(object).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(object[k])}`).join(',')}}`;
+  let out = '';
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (next instanceof Text) {
+      out += next.text;
+    } else if (Array.isArray(next)) {
+      out += '[';
+      stack.push(CLOSE_ARRAY);
+      for (let i = next.length - 1; i >= 0; i--) {
+        stack.push(next[i]);
+        if (i > 0) stack.push(COMMA);
+      }
+    } else if (next !== null && typeof next === 'object') {
+      const object = next as Record<string, unknown>;
+      const keys = Object.keys(object).sort();
+      out += '{';
+      stack.push(CLOSE_OBJECT);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        stack.push(object[keys[i]]);
+        stack.push(new Text(`${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:`));
+      }
+    } else {
+      // JSON has no undefined; a value that JSON.stringify drops still needs a key of its own.
+      out += JSON.stringify(next) ?? String(next);
+    }
   }
-  // JSON has no undefined; a value that JSON.stringify drops still needs a key of its own.
-  return JSON.stringify(value) ?? String(value);
+  return out;
 }
