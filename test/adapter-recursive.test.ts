@@ -90,3 +90,41 @@ describe('a body class that refers to itself', () => {
     }
   });
 });
+
+class Note {
+  @Field({ summary: 'Text' }) text!: string;
+  @Field({ summary: 'Metadata', type: 'object', required: false }) meta?: Record<string, unknown>;
+}
+
+@Controller('/notes')
+class NoteController {
+  @Post()
+  @Action({ id: 'EchoNote', summary: 'Echo a note', description: 'Answers the note it was sent.' })
+  @Returns(200, Note)
+  echo(@Body() note: Note): Note {
+    return note;
+  }
+}
+
+describe('a body with a property that takes any JSON', () => {
+  const app = createApp(
+    new Connector({
+      info: { title: 'Notes', description: 'A connector whose notes carry free-form metadata.', version: '1.0.0' },
+      brandColor: '#123456',
+      controllers: [NoteController],
+    }),
+  );
+  const note = (levels: number) => `{"text":"t","meta":${'{"a":'.repeat(levels - 1)}{}${'}'.repeat(levels - 1)}}`;
+
+  it('takes it nested up to the limit, and refuses a deeper one with a 400', async () => {
+    const deepest = await request(app).post('/notes').set('content-type', 'application/json').send(note(255));
+    assert.equal(deepest.status, 200);
+    assert.deepEqual(deepest.body, JSON.parse(note(255)));
+    // Before, 20,000 levels were accepted, and writing the answer overflowed the stack: a 500.
+    for (const levels of [256, 20_000]) {
+      const res = await request(app).post('/notes').set('content-type', 'application/json').send(note(levels));
+      assert.equal(res.status, 400, `${levels} levels`);
+      assert.equal(res.body.errors[0].code, 'maxDepth');
+    }
+  });
+});

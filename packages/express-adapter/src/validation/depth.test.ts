@@ -1,29 +1,69 @@
 import assert from 'node:assert/strict';
-import { isRecursive, nestsDeeperThan } from './depth';
+import { nestsDeeperThan, nestsWithoutBound } from './depth';
 
 const ref = (name: string) => ({ $ref: `flowport:definitions#/definitions/${name}` });
 
-describe('isRecursive', () => {
+describe('nestsWithoutBound', () => {
   it('finds a class that refers to itself, directly or through another', () => {
     const definitions = {
       Folder: { type: 'object', properties: { subfolders: { type: 'array', items: ref('Folder') } } },
       A: { type: 'object', properties: { b: ref('B') } },
       B: { type: 'object', properties: { a: ref('A') } },
     };
-    assert.equal(isRecursive(ref('Folder'), definitions), true);
-    assert.equal(isRecursive({ type: 'object', properties: { x: ref('B') } }, definitions), true);
+    assert.equal(nestsWithoutBound(ref('Folder'), definitions), true);
+    assert.equal(nestsWithoutBound({ type: 'object', properties: { x: ref('B') } }, definitions), true);
   });
 
   it('does not take a class reached twice for one that recurs', () => {
     const definitions = {
       Tag: { type: 'string' },
-      Item: { type: 'object', properties: { a: ref('Tag'), b: ref('Tag'), all: { type: 'array', items: ref('Tag') } } },
+      Item: {
+        type: 'object',
+        properties: { a: ref('Tag'), b: ref('Tag'), all: { type: 'array', items: ref('Tag') } },
+        additionalProperties: false,
+      },
     };
-    assert.equal(
-      isRecursive({ type: 'object', properties: { one: ref('Item'), two: ref('Item') } }, definitions),
-      false,
-    );
-    assert.equal(isRecursive(ref('Missing'), definitions), false);
+    const both = { type: 'object', properties: { one: ref('Item'), two: ref('Item') }, additionalProperties: false };
+    assert.equal(nestsWithoutBound(both, definitions), false);
+    assert.equal(nestsWithoutBound(ref('Missing'), definitions), false);
+  });
+});
+
+describe('nestsWithoutBound, for places that take any JSON', () => {
+  const closed = (properties: Record<string, unknown>) => ({ type: 'object', properties, additionalProperties: false });
+  const definitions = {
+    Note: closed({ text: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } }),
+    Open: { type: 'object', properties: { text: { type: 'string' } } },
+  };
+
+  it('finds a schema with no type, an open object or an array of anything, wherever it is', () => {
+    for (const schema of [
+      {},
+      { type: 'object' },
+      { type: ['object', 'null'], additionalProperties: true },
+      { type: 'array' },
+      closed({ meta: { type: 'object', additionalProperties: { type: 'array' } } }),
+      closed({ list: { type: 'array', items: ref('Open') } }),
+      { anyOf: [ref('Note'), { description: 'anything' }] },
+    ]) {
+      assert.equal(nestsWithoutBound(schema, definitions), true, JSON.stringify(schema));
+    }
+  });
+
+  it('passes a schema of fixed depth: closed objects, typed arrays, dictionaries of scalars, enums', () => {
+    for (const schema of [
+      ref('Note'),
+      { type: 'string' },
+      { type: ['integer', 'null'] },
+      closed({
+        notes: { type: 'array', items: ref('Note') },
+        counts: { type: 'object', additionalProperties: { type: 'integer' } },
+      }),
+      { enum: [{ a: 1 }] },
+      { allOf: [ref('Note')] },
+    ]) {
+      assert.equal(nestsWithoutBound(schema, definitions), false, JSON.stringify(schema));
+    }
   });
 });
 

@@ -1,10 +1,11 @@
 type Json = Record<string, unknown>;
 
 /**
- * How deep a body for a recursive schema may nest. Validating and building a body recurses once
+ * How deep a body may nest where its schema sets no bound: a recursive schema, or one with a place
+ * that takes any JSON. Validating and building such a body, and writing it out again, recurse once
  * per level, so a body nested thousands of levels deep (a few hundred kilobytes of `[` or
- * `{"children":[`) would exhaust the stack: a 500 for what is the caller's mistake. Schemas that
- * do not refer to themselves bound the depth they are walked to, and are not checked.
+ * `{"children":[`) would exhaust the stack: a 500 for what is the caller's mistake. A schema of
+ * fixed depth refuses anything deeper where it ends, and is not checked.
  */
 export const MAX_BODY_DEPTH = 256;
 
@@ -15,22 +16,44 @@ function refName(ref: unknown): string | undefined {
   return at < 0 ? undefined : decodeURIComponent(ref.slice(at + '#/definitions/'.length));
 }
 
-/** Whether a schema reaches, through `$ref`s, a definition that reaches itself. */
-export function isRecursive(schema: unknown, definitions: Readonly<Json>): boolean {
+/** The types a JSON Schema node names, or undefined when it names none. */
+function typesOf(node: Json): readonly unknown[] | undefined {
+  return Array.isArray(node.type) ? node.type : node.type === undefined ? undefined : [node.type];
+}
+
+/**
+ * Whether a schema lets a value nest without bound: it reaches, through `$ref`s, a definition
+ * that reaches itself, or a place that takes any JSON (a schema with no type, an object open to
+ * properties of any kind, an array of anything). Such a value was accepted at any depth, and an
+ * app that wrote it out again, as JSON.stringify does, overflowed the stack.
+ */
+export function nestsWithoutBound(schema: unknown, definitions: Readonly<Json>): boolean {
   const state = new Map<string, 'open' | 'done'>();
   const visit = (node: unknown): boolean => {
     if (Array.isArray(node)) return node.some(visit);
     if (typeof node !== 'object' || node === null) return false;
-    const name = refName((node as Json).$ref);
-    if (name !== undefined && Object.hasOwn(definitions, name)) {
+    const n = node as Json;
+    const name = refName(n.$ref);
+    if (name !== undefined) {
+      if (!Object.hasOwn(definitions, name) || state.get(name) === 'done') return false;
       if (state.get(name) === 'open') return true;
-      if (state.get(name) === 'done') return false;
       state.set(name, 'open');
       const found = visit(definitions[name]);
       state.set(name, 'done');
-      if (found) return true;
+      return found;
     }
-    return Object.values(node).some(visit);
+    if (n.enum !== undefined || n.const !== undefined) return false;
+    const types = typesOf(n);
+    const combined = [n.allOf, n.anyOf, n.oneOf].filter(Array.isArray) as unknown[][];
+    const object = types ? types.includes('object') : combined.length === 0 || n.properties !== undefined;
+    const array = types ? types.includes('array') : combined.length === 0 || n.items !== undefined;
+    if (object) {
+      const extra = n.additionalProperties;
+      if (extra !== false && (typeof extra !== 'object' || extra === null)) return true;
+      if (visit(extra) || Object.values((n.properties as Json | undefined) ?? {}).some(visit)) return true;
+    }
+    if (array && (n.items === undefined || n.items === true || visit(n.items))) return true;
+    return combined.some((list) => list.some(visit));
   };
   return visit(schema);
 }

@@ -1,6 +1,6 @@
 import type { ProblemError } from '../problem';
 import { coerce } from './coerce';
-import { isRecursive, MAX_BODY_DEPTH, nestsDeeperThan } from './depth';
+import { MAX_BODY_DEPTH, nestsDeeperThan, nestsWithoutBound } from './depth';
 import { escape, MAX_LISTED_PROBLEMS, problemErrors } from './errors';
 import { requestSchemas, type Location } from './request-schemas';
 import type { Validate, Validators } from './validators';
@@ -58,7 +58,7 @@ export class RequestValidator {
     this.readsHeaders = this.groups.some((g) => g.location === 'header');
     if (schemas.body) {
       const { required, schema } = schemas.body;
-      const maxDepth = schema && isRecursive(schema, validators.definitions) ? MAX_BODY_DEPTH : undefined;
+      const maxDepth = schema && nestsWithoutBound(schema, validators.definitions) ? MAX_BODY_DEPTH : undefined;
       this.body = { required, validate: schema && validators.of(schema), maxDepth };
     }
   }
