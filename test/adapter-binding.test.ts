@@ -253,6 +253,13 @@ describe('binding, coercion and replies', () => {
     const omitted = await request(app).post('/bind/meetings').send({ starts: '2024-05-01T10:00:00Z' });
     assert.equal(omitted.status, 200, omitted.text);
     assert.equal(omitted.body.echoed.after, 'undefined');
+    // RFC 3339 allows a leap second, which a Date cannot hold: it is read as POSIX time reads it,
+    // the instant of the next second. Before, the handler got an Invalid Date (answered as null).
+    const leap = await request(app)
+      .post('/bind/meetings?after=2016-12-31T18:59:60.5-05:00')
+      .send({ starts: '2016-12-31T23:59:60Z', reminders: [] });
+    assert.equal(leap.status, 200, leap.text);
+    assert.deepEqual([leap.body.echoed.starts, leap.body.echoed.after], ['2017-01-01T00:00:00.000Z', 2017]);
     // What the published schema refuses never reaches a Date.
     const invalid = await request(app).post('/bind/meetings').send({ starts: 'next Tuesday' });
     assert.equal(invalid.status, 400);

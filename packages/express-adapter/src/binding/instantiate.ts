@@ -80,5 +80,17 @@ export class Instantiator {
 /** Builds nothing: what {@link Instantiator.compile} answers for a value JSON carries as it is. */
 export const identity: Build = (v) => v;
 
-/** A validated `date-time` (or `date`) string as the `Date` the handler declared; null stays null. */
-const toDate: Build = (v) => (typeof v === 'string' ? new Date(v) : v);
+/** The seconds of a time that is a leap second (RFC 3339 allows `23:59:60`). */
+const LEAP_SECOND = /(T\d\d:\d\d:)60/i;
+
+/**
+ * A validated `date-time` (or `date`) string as the `Date` the handler declared; null stays null.
+ * A leap second, which the format allows and a Date cannot hold, is read as POSIX time reads it:
+ * the instant of the next second. Before, the handler got an Invalid Date.
+ */
+const toDate: Build = (v) => {
+  if (typeof v !== 'string') return v;
+  const date = new Date(v);
+  if (!Number.isNaN(date.getTime()) || !LEAP_SECOND.test(v)) return date;
+  return new Date(new Date(v.replace(LEAP_SECOND, '$159')).getTime() + 1000);
+};
