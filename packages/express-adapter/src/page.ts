@@ -40,6 +40,13 @@ export function pageBody(
 ): Record<string, unknown> {
   const name = op.pageable?.nextLinkName ?? 'nextLink';
   if (p.next === undefined) return { value: p.items };
+  // The next link calls this operation again: a cursor in a parameter it does not declare never
+  // reaches the handler, and every page would be the first (a flow following them loops).
+  if (!op.parameters.some((q) => q.in === 'query' && q.name === p.parameter)) {
+    throw new Error(
+      `${op.id} answered a page whose next link carries its cursor in the query parameter "${p.parameter}", which ${op.id} does not declare, so the next page would be the first again. Declare it, e.g. @Query('${p.parameter}', { visibility: 'internal', required: false }), or name a declared one: page(items, next, 'name').`,
+    );
+  }
   const url = new URL(req.originalUrl, originOf(req));
   for (const key of credentials) url.searchParams.delete(key);
   url.searchParams.set(p.parameter, p.next);
