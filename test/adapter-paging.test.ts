@@ -1,7 +1,20 @@
-import { Action, Connector, Controller, Field, Get, Page, Query, Returns } from '@flowport/core';
+import {
+  Action,
+  Connector,
+  connectorDefinition,
+  Controller,
+  Field,
+  Get,
+  Page,
+  Query,
+  resolve,
+  Returns,
+} from '@flowport/core';
 import { createApp, page, type PageResult } from '@flowport/express-adapter';
+import { FlowHost } from '@flowport/testing';
 import assert from 'node:assert/strict';
 import request from 'supertest';
+import { serving } from './support/http';
 
 class Row {
   @Field() n!: number;
@@ -24,6 +37,14 @@ class RowsController {
   named(@Query('from', { type: String, required: false }) from: string | undefined): PageResult<Row> {
     const at = Number(from ?? 0);
     return page([{ n: at }], at < 2 ? String(at + 1) : undefined, 'from');
+  }
+
+  @Get('/stuck')
+  @Action({ id: 'ListStuckRows', summary: 'List stuck rows', pageable: { nextLinkName: 'nextLink' } })
+  @Returns(200, Page(Row))
+  stuck(@Query('cursor', { type: String, required: false }) cursor: string | undefined): PageResult<Row> {
+    // A handler that never moves on: its next link is the link it was called with.
+    return page([{ n: Number(cursor ?? 0) }], '0');
   }
 }
 
@@ -66,5 +87,19 @@ describe('paging: the query parameter that carries the cursor', () => {
           : new URL(res.body.nextLink as string).pathname + new URL(res.body.nextLink as string).search;
     }
     assert.deepEqual(seen, [0, 1, 2]);
+  });
+
+  describe('followed by FlowHost', () => {
+    const live = serving(() => app);
+
+    it('reads every page, and fails on a next link back to a page it read, where the designer would loop', async () => {
+      const host = await FlowHost.start({ api: live.url(), definition: connectorDefinition(resolve(connector)) });
+      try {
+        assert.deepEqual(await host.pages('ListNamedRows'), { items: [{ n: 0 }, { n: 1 }, { n: 2 }], pages: 3 });
+        await assert.rejects(host.pages('ListStuckRows'), /ListStuckRows page 2 links back to a page already read/);
+      } finally {
+        await host.close();
+      }
+    });
   });
 });

@@ -412,13 +412,19 @@ export class FlowHost {
     if (!name) throw new Error(`${operationId} is not pageable (no x-ms-pageable)`);
     let url: string | undefined = target.url;
     const items: unknown[] = [];
+    const followed = new Set<string>();
     let pages = 0;
     while (url && pages < maxPages) {
+      // A link already followed would give the same pages again, until the designer's limit.
+      if (followed.has(url)) {
+        throw new Error(`${operationId} page ${pages} links back to a page already read (${url}): paging never ends`);
+      }
+      followed.add(url);
       const res = await this.call('GET', url, undefined, target.headers);
       if (res.status !== 200)
         throw new Error(`${operationId} page ${pages + 1} answered ${res.status}: ${await res.text()}`);
       const body = (await res.json()) as Json;
-      items.push(...((body.value ?? []) as unknown[]));
+      for (const item of (body.value ?? []) as unknown[]) items.push(item);
       pages++;
       url = typeof body[name] === 'string' ? new URL(body[name], url).href : undefined;
     }
