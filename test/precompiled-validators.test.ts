@@ -25,6 +25,7 @@ import {
   Query,
   resolve,
   Returns,
+  Schema,
   type ApiModel,
 } from '@flowport/core';
 import { createApp } from '@flowport/express-adapter';
@@ -53,6 +54,10 @@ class Line {
   @Field({ summary: 'Count', required: false }) @IsOptional() @IsInt() count?: number;
 }
 
+// An enum of objects: compared by Flowport's own code, which the module requires.
+@Schema({ schema: { type: 'object', enum: [{ w: 1 }, { w: 2, h: 3 }] } })
+class Size {}
+
 class Order {
   @Field({ summary: 'Order ID' }) @IsUUID() id!: string;
   @Field({ summary: 'Email' }) @IsEmail() email!: string;
@@ -65,6 +70,7 @@ class Order {
   @Field({ summary: 'Address', type: Address }) address!: Address;
   // Objects under uniqueItems: compared by Flowport's own keyword, which the module requires.
   @Field({ summary: 'Lines', type: [Line], required: false }) @IsOptional() @ArrayUnique() lines?: Line[];
+  @Field({ summary: 'Size', type: Size, required: false }) @IsOptional() size?: Size;
 }
 
 @Controller('/orders')
@@ -145,7 +151,7 @@ describe('precompiled request validators (flowport build --validators)', functio
     for (const g of schemas.groups) for (const value of samples[g.location]) same(g.schema, value);
   });
 
-  it('check uniqueItems of objects with the keyword compiled at run time uses, whatever keys the items have', () => {
+  it('check uniqueItems and an enum of objects with the code compiled at run time uses, whatever keys they have', () => {
     const definitions = jsonDefinitions(definition.definitions as Json);
     const { validators } = loadPrecompiled(file, definitions);
     const body = schemaList(requestSchemas(emittedOperation(definition, model.operations[0]).parameters)).find(
@@ -169,6 +175,15 @@ describe('precompiled request validators (flowport build --validators)', functio
       'additionalProperties',
       'uniqueItems',
     ]);
+    // An enum of objects, in any key order; ajv's own keyword threw on the last.
+    const sized = (size: string) => order(`[],"size":${size}`); // no lines, then the size
+    assert.equal(ours(sized('{"h":3,"w":2}')), true);
+    assert.equal(ours(sized('{"w":3}')), false);
+    assert.equal(ours(sized('{"valueOf":1}')), false);
+    assert.deepEqual(
+      ours.errors?.map((e) => [e.instancePath, e.keyword]),
+      [['/size', 'enum']],
+    );
   });
 
   it('serve from the module: accept what the definition allows, reject the rest naming each field', async () => {

@@ -117,7 +117,10 @@ export function mutations(value: unknown, schema: Json, definitions: Json, point
   const out: Mutation[] = [];
   const here = (v: unknown, code: string, at = pointer) => out.push({ value: v, pointer: at, code });
   const replaceWith = (child: (inner: Mutation) => unknown) => (m: Mutation) => ({ ...m, value: child(m) });
-  if (s.type === 'object' && value && typeof value === 'object') {
+  if (Array.isArray(s.enum) && value !== null && typeof value === 'object') {
+    // An enum of objects: another object is none of its members.
+    here({ zzNotAMember: true }, 'enum');
+  } else if (s.type === 'object' && value && typeof value === 'object') {
     const obj = value as Json;
     here(['not', 'an', 'object'], 'type');
     for (const k of (s.required ?? []) as string[]) {
@@ -127,6 +130,7 @@ export function mutations(value: unknown, schema: Json, definitions: Json, point
     if (s.additionalProperties === false)
       here({ ...obj, zzUnknown: 1 }, 'additionalProperties', `${pointer}/zzUnknown`);
     for (const [k, v] of Object.entries(obj)) {
+      if (!s.properties?.[k]) continue;
       for (const m of mutations(v, s.properties[k], definitions, `${pointer}/${k}`)) {
         out.push(replaceWith((inner) => ({ ...obj, [k]: inner.value }))(m));
       }

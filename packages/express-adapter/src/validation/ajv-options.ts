@@ -23,7 +23,10 @@ export const VALIDATOR_OPTIONS = {
 } as const;
 
 /**
- * The keywords Flowport checks with its own code instead of ajv's (`./ajv`), and how. The
+ * The keywords Flowport checks with its own code instead of ajv's (`./own-keywords`), and how. The
  * fingerprint names them too, so that validators compiled with ajv's own code are not used.
  */
-export const OWN_KEYWORDS = { uniqueItems: 'by canonical JSON (./unique-items)' } as const;
+export const OWN_KEYWORDS = {
+  uniqueItems: 'by canonical JSON (./json-equal)',
+  enum: 'objects by canonical JSON (./json-equal)',
+} as const;

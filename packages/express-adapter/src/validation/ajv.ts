@@ -1,7 +1,7 @@
 import type Ajv from 'ajv';
 import { DEFINITIONS_ID, toJsonSchema } from '@flowport/core';
 import { VALIDATOR_OPTIONS } from './ajv-options';
-import { uniqueItemsKeyword } from './unique-items';
+import { enumKeyword, uniqueItemsKeyword } from './own-keywords';
 
 type Json = Record<string, unknown>;
 
@@ -21,6 +21,9 @@ export function createAjv(definitions: Json, standalone = false): Ajv {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { default: AjvClass, _, str } = require('ajv') as typeof import('ajv');
   const { formats } = require('./formats') as typeof import('./formats');
+  const { default: ajvEnum } = require('ajv/dist/vocabularies/validation/enum') as {
+    default: import('ajv').CodeKeywordDefinition;
+  };
   /* eslint-enable @typescript-eslint/no-require-imports */
   const ajv = new AjvClass({
     ...VALIDATOR_OPTIONS,
@@ -35,9 +38,11 @@ export function createAjv(definitions: Json, standalone = false): Ajv {
     code: standalone ? { source: true, formats: _`require("./formats").formats` } : {},
   });
   for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
-  // Flowport's own uniqueItems in place of ajv's (see ./unique-items for why).
+  // Flowport's own uniqueItems and enum in place of ajv's (see ./own-keywords for why).
   ajv.removeKeyword('uniqueItems');
   ajv.addKeyword(uniqueItemsKeyword({ _, str }));
+  ajv.removeKeyword('enum');
+  ajv.addKeyword(enumKeyword(ajvEnum, { _, str }));
   ajv.addSchema({ $id: DEFINITIONS_ID, definitions });
   return ajv;
 }

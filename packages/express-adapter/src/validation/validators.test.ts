@@ -38,4 +38,18 @@ describe('Validators', () => {
     assert.equal(strings(['a', 'b']), undefined);
     assert.equal(new Validators({}).of({ type: 'array', uniqueItems: false })([1, 1]), undefined);
   });
+
+  it("checks an enum of objects with Flowport's own code, and one of scalars with ajv's", () => {
+    const objects = new Validators({}).of({ type: 'object', enum: [{ a: 1 }, { a: 2 }] });
+    assert.equal(objects({ a: 2 }), undefined);
+    // ajv's own keyword threw "a.valueOf is not a function" here.
+    const errors = objects(JSON.parse('{"valueOf":1}'));
+    assert.deepEqual(
+      errors?.map((e) => [e.keyword, e.params, e.message]),
+      [['enum', { allowedValues: [{ a: 1 }, { a: 2 }] }, 'must be equal to one of the allowed values']],
+    );
+    const scalars = new Validators({}).of({ type: 'string', enum: ['a', 'b'] });
+    assert.equal(scalars('a'), undefined);
+    assert.deepEqual(scalars('c')?.[0]?.params, { allowedValues: ['a', 'b'] });
+  });
 });

@@ -1,43 +1,8 @@
 /**
- * `uniqueItems`, checked by each item's canonical JSON instead of ajv's own keyword. ajv compares
- * arrays of objects pairwise with fast-deep-equal, which a request could turn against the app
- * (ajv-validator/ajv#2624):
- * - an item with a `valueOf` or `toString` property that is not a function, such as
- *   `[{"valueOf": 1}, {"valueOf": 1}]`, made it throw, and the request was answered 500;
- * - the pairwise loop is quadratic: 20,000 distinct objects (470 KB) held the event loop for 7 s;
- * - for strings it keys a plain object by each item, so `["__proto__", "__proto__"]` passed.
- *
- * Loaded by precompiled validators too (`require("./unique-items")`), so it loads nothing of ajv.
+ * Equality of JSON values by their canonical JSON, for `uniqueItems` and for an `enum` with
+ * objects (`./own-keywords`), in place of the fast-deep-equal comparisons of ajv's own keywords.
+ * Loaded by precompiled validators too (`require("./json-equal")`), so it loads nothing of ajv.
  */
-import type { CodeKeywordDefinition } from 'ajv';
-
-/** ajv's code generators, which the caller has loaded. */
-type Codegen = Pick<typeof import('ajv'), '_' | 'str'>;
-
-/**
- * The keyword definition, for an ajv instance whose own `uniqueItems` was removed. It reports as
- * ajv's does: keyword `uniqueItems`, params `{ i, j }`, where item `i` repeats item `j`.
- */
-export function uniqueItemsKeyword({ _, str }: Codegen): CodeKeywordDefinition {
-  return {
-    keyword: 'uniqueItems',
-    type: 'array',
-    schemaType: 'boolean',
-    error: {
-      message: ({ params }) => str`must NOT have duplicate items (items ## ${params.j} and ${params.i} are identical)`,
-      params: ({ params }) => _`{i: ${params.i}, j: ${params.j}}`,
-    },
-    code(cxt) {
-      if (cxt.schema !== true) return;
-      // By reference when compiled in-process; in standalone code, required beside the loader.
-      const find = cxt.gen.scopeValue('func', { ref: duplicateOf, code: _`require("./unique-items").duplicateOf` });
-      const found = cxt.gen.const('duplicate', _`${find}(${cxt.data})`);
-      cxt.setParams({ j: _`${found}[0]`, i: _`${found}[1]` });
-      cxt.fail(_`${found} !== undefined`);
-    },
-  };
-}
-
 /**
  * The first repeated item of `items`: the index of its first occurrence and its own, or
  * undefined when every item is unique. Items are equal as JSON values are: the same type and
@@ -97,4 +62,14 @@ function canonical(value: unknown): string {
     }
   }
   return out;
+}
+
+/** Canonical JSON of each `enum`'s members, by the schema's own array. */
+const membersOf = new WeakMap<readonly unknown[], ReadonlySet<string>>();
+
+/** Whether a value equals, as a JSON value, one of an `enum`'s members. */
+export function isOneOf(value: unknown, members: readonly unknown[]): boolean {
+  let known = membersOf.get(members);
+  if (!known) membersOf.set(members, (known = new Set(members.map(canonical))));
+  return known.has(canonical(value));
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { duplicateOf } from './unique-items';
+import { duplicateOf, isOneOf } from './json-equal';
 
 describe('duplicateOf (uniqueItems)', () => {
   it('names the first repeated item: where it first was and where it came again', () => {
@@ -42,5 +42,17 @@ describe('duplicateOf (uniqueItems)', () => {
     const deep = (leaf: string) => JSON.parse(`${'{"n":['.repeat(50_000)}${leaf}${']}'.repeat(50_000)}`) as unknown;
     assert.deepEqual(duplicateOf([deep('1'), deep('2'), deep('1')]), [0, 2]);
     assert.equal(duplicateOf([deep('1'), deep('"1"')]), undefined);
+  });
+});
+
+describe('isOneOf (enum)', () => {
+  it('finds a value among members by JSON equality, whatever keys the value has', () => {
+    const members = [{ a: 1, b: [1, 2] }, 'x', 1, null];
+    assert.equal(isOneOf({ b: [1, 2], a: 1 }, members), true);
+    assert.equal(isOneOf({ a: 1, b: [2, 1] }, members), false);
+    assert.equal(isOneOf('x', members), true);
+    assert.equal(isOneOf('1', members), false);
+    assert.equal(isOneOf(null, members), true);
+    assert.equal(isOneOf(JSON.parse('{"valueOf":1,"toString":2}'), members), false);
   });
 });
