@@ -28,21 +28,14 @@ export const SCHEMA_FORMATS = [
 /** A format the Power Platform accepts. */
 export type SchemaFormat = (typeof SCHEMA_FORMATS)[number];
 
+/** The formats that only hint (an editor, a width): any value of their type meets them. */
+const HINTS: ReadonlySet<string> = new Set<SchemaFormat>(['binary', 'password', 'html', 'float', 'double']);
+
 /**
- * The formats that constrain a value; the others are hints (an editor, a width) that any value of
- * the type meets. Their checks are in `./format-checks`, which loads ajv-formats.
+ * The formats that constrain a value, the others being hints. Their checks are in
+ * `./format-checks`, which loads ajv-formats.
  */
-export const CHECKED_FORMATS: ReadonlySet<string> = new Set<SchemaFormat>([
-  'date',
-  'date-time',
-  'email',
-  'uri',
-  'uuid',
-  'byte',
-  'int32',
-  'int64',
-  'date-no-tz',
-]);
+export const CHECKED_FORMATS: ReadonlySet<string> = new Set(SCHEMA_FORMATS.filter((f) => !HINTS.has(f)));
 
 const ACCEPTED: ReadonlySet<string> = new Set(SCHEMA_FORMATS);
 
