@@ -3,6 +3,7 @@
  * objects (`./own-keywords`), in place of the fast-deep-equal comparisons of ajv's own keywords.
  * Loaded by precompiled validators too (`require("./json-equal")`), so it loads nothing of ajv.
  */
+
 /**
  * The first repeated item of `items`: the index of its first occurrence and its own, or
  * undefined when every item is unique. Items are equal as JSON values are: the same type and
