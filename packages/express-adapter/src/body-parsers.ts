@@ -13,14 +13,10 @@ import { Transform, type Readable } from 'node:stream';
 import { contentCodingOf, decoderFor, unsupportedCoding } from './content-coding';
 import { HttpError } from './errors';
 import type { Limits } from './limits';
+import { bytesReadAhead, hasBody, readAhead, readAheadError } from './read-ahead';
 import { inexactIntegerIn, inexactIntegerMessage } from './validation/exact-integers';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
-
-function hasBody(req: Parameters<RequestHandler>[0]): boolean {
-  const length = req.headers['content-length'];
-  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-}
 
 /** Undeclared fields a multipart form may carry besides its declared ones. */
 const EXTRA_FORM_FIELDS = 8;
@@ -51,6 +47,17 @@ export function bodyParsers(op: OperationModel, consumes: readonly string[], lim
         if (!hasBody(req)) {
           raw.body = undefined;
           next();
+          return;
+        }
+        if (readAhead(req)) {
+          // An app-wide express.raw() kept the bytes (decoded): they are streamed from memory.
+          const bytes = bytesReadAhead(req);
+          if (bytes === undefined) next(readAheadError(op, raw.body));
+          else if ((raw.body as Buffer).length > limits.file) next(tooLarge(limits.file));
+          else {
+            raw.body = bytes;
+            next();
+          }
           return;
         }
         const coding = contentCodingOf(req.headers['content-encoding']);
@@ -95,6 +102,9 @@ export function bodyParsers(op: OperationModel, consumes: readonly string[], lim
           next(
             new HttpError(415, `Send the body as ${accepted}; got ${req.get('content-type') ?? 'no content type'}.`),
           );
+        } else if (readAhead(req) && (req.body === undefined || Buffer.isBuffer(req.body))) {
+          // Parsed JSON or text an earlier parser left is taken as it is; bytes or nothing are not.
+          next(readAheadError(op, req.body));
         } else if (declaredOver(req, limits.body)) next(tooLarge(limits.body));
         else next();
       },
@@ -140,6 +150,13 @@ export function bodyParsers(op: OperationModel, consumes: readonly string[], lim
         );
         return;
       }
+      // Fields an earlier urlencoded parser read are taken as they are; parts an earlier multer
+      // read are not where this one puts them, and raw bytes are no form.
+      if (readAhead(req)) {
+        const fields = !req.is('multipart/form-data') && isFields(req.body);
+        next(fields ? undefined : readAheadError(op, req.body));
+        return;
+      }
       // busboy reads the bytes as they come: an encoded form would fail as a malformed one.
       const coding = contentCodingOf(req.headers['content-encoding']);
       if (coding !== 'identity' && req.is('multipart/form-data')) next(unsupportedCoding(coding, 'identity'));
@@ -168,8 +185,10 @@ function declaredOver(req: Parameters<RequestHandler>[0], limit: number): boolea
   );
 }
 
-/** Whether the request carried a body at all (before parsing consumed the stream). */
-export { hasBody };
+/** A parsed form's fields: an object, not bytes or text. */
+function isFields(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && !Buffer.isBuffer(body);
+}
 
 /**
  * body-parser's look at the bytes before JSON.parse, which would change an integer beyond 2^53

@@ -11,6 +11,7 @@ import { contentCodingOf, unsupportedCoding } from './content-coding';
 import { HttpError } from './errors';
 import { ownerOf, type Identity } from './identity';
 import { originOf } from './origin';
+import { bytesReadAhead, readAhead, readAheadError } from './read-ahead';
 import { failureOf } from './failure';
 
 const UPLOADS_PATH = '/_uploads';
@@ -142,9 +143,12 @@ export class ChunkedUploads {
         if (range.start !== session.received) {
           throw new HttpError(409, `The next chunk starts at byte ${session.received}.`, [], receivedRange(session));
         }
+        // A chunk an app-wide express.raw() read is written from its bytes; other readers leave none.
+        const source = readAhead(req) ? bytesReadAhead(req) : req;
+        if (source === undefined) throw readAheadError(session.op, req.body);
         session.writing = true;
         try {
-          await writeChunk(req, session.file, range);
+          await writeChunk(source, session.file, range);
         } finally {
           session.writing = false;
         }
@@ -233,7 +237,7 @@ function receivedRange(session: Session<unknown>): Record<string, string> {
  * Writes a chunk at its place in the file; it must hold exactly the bytes its range names. On a
  * failure the request is left unread (not destroyed), so that the caller gets the answer.
  */
-function writeChunk(req: Request, file: string, range: { start: number; end: number }): Promise<void> {
+function writeChunk(req: Readable, file: string, range: { start: number; end: number }): Promise<void> {
   const expected = range.end - range.start + 1;
   let seen = 0;
   const count = new Transform({
