@@ -38,12 +38,12 @@ function problemOf(status: number, detail: string, errors: readonly unknown[]) {
   return { type: 'about:blank', title: titleOf(status), status, detail, errors };
 }
 
-/** A failure whose cause is logged, not shown: the caller quotes the job. */
 /** A file or bytes, as a synchronous action may answer and a job cannot store. */
 function isBytes(body: unknown): boolean {
   return isDownload(body) || body instanceof Readable || body instanceof Uint8Array;
 }
 
+/** A failure whose cause is logged, not shown: the caller quotes the job. */
 function failure(id: string) {
   return problemOf(500, `The operation failed; quote job ${id} when reporting it.`, []);
 }
