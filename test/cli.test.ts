@@ -2,7 +2,7 @@ import { run, type Io } from '@flowport/cli';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { CONNECTORS } from './support/connectors';
 import { ROOT } from './support/corpus';
 import { copyExample, scratch } from './support/tmp';
@@ -210,6 +210,32 @@ describe('flowport build', () => {
     const missing = await cli('build', join(tmp.dir, 'nope.ts'), '--out', join(tmp.dir, 'o'));
     assert.equal(missing.code, 1);
     assert.match(missing.err[0], /module not found/);
+  });
+
+  it('builds and validates a folder of TypeScript by its index.ts, and names a folder with none', async () => {
+    // Before, `flowport build src` failed with "Cannot find module …/src (required by …/load.js)",
+    // and `flowport validate src` looked only for a connector definition there.
+    const module = copyExample(tmp.dir);
+    const src = dirname(module);
+    const bare = await cli('build', src, '--out', join(tmp.dir, 'o'));
+    assert.equal(bare.code, 1);
+    assert.deepEqual(bare.err, [
+      `flowport: ${src} is a folder without an index.ts, an index.js or a package.json main; name the module that exports the connector`,
+    ]);
+    const notValidated = await cli('validate', src);
+    assert.equal(notValidated.code, 1);
+    assert.deepEqual(notValidated.err, [
+      `flowport: ${src} holds no apiDefinition.swagger.json, nor an index.ts, an index.js or a package.json to load`,
+    ]);
+    writeFileSync(join(src, 'index.ts'), "export { connector } from './connector';\n");
+    const built = await cli('build', src, '--out', join(tmp.dir, 'o'));
+    assert.equal(built.code, 0, built.err.join('\n'));
+    assert.equal(
+      readFileSync(join(tmp.dir, 'o', 'apiDefinition.swagger.json'), 'utf8'),
+      readFileSync(join(EXAMPLE_OUT, 'apiDefinition.swagger.json'), 'utf8'),
+    );
+    const validated = await cli('validate', src);
+    assert.equal(validated.code, 0, validated.err.join('\n'));
   });
 
   it("says where in the TypeScript a module failed to load, without the CLI's own frames", async () => {

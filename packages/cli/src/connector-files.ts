@@ -14,18 +14,26 @@ function findFile(dir: string, name: string): string | undefined {
   return hit ? join(dir, hit) : undefined;
 }
 
+/** What makes a folder a module that require() loads. */
+const MODULE_ENTRIES = ['index.ts', 'index.js', 'package.json'];
+
 /**
  * A connector's files from what a user names on the command line: a folder holding
  * `apiDefinition.swagger.json` and, optionally, `apiProperties.json`, or a definition file with the
- * `apiProperties.json` beside it if there is one. Undefined for anything else (a module).
+ * `apiProperties.json` beside it if there is one. Undefined for anything else (a module); with
+ * `modules`, a folder without a definition is a module too when it has an index or a package.json.
  */
-export function connectorFiles(target: string): ConnectorFiles | undefined {
+export function connectorFiles(target: string, modules = false): ConnectorFiles | undefined {
   const path = resolve(target);
   const stat = existsSync(path) ? statSync(path) : undefined;
   if (stat?.isDirectory()) {
     const definition = findFile(path, 'apiDefinition.swagger.json');
-    if (!definition) throw new Error(`${target} holds no apiDefinition.swagger.json`);
-    return { definition, properties: findFile(path, 'apiProperties.json') };
+    if (definition) return { definition, properties: findFile(path, 'apiProperties.json') };
+    if (!modules) throw new Error(`${target} holds no apiDefinition.swagger.json`);
+    if (MODULE_ENTRIES.some((name) => existsSync(join(path, name)))) return undefined;
+    throw new Error(
+      `${target} holds no apiDefinition.swagger.json, nor an index.ts, an index.js or a package.json to load`,
+    );
   }
   if (!/\.json$/i.test(path)) return undefined;
   if (!stat) throw new Error(`no such file: ${target}`);

@@ -1,7 +1,7 @@
 import type * as Core from '@flowport/core';
 import { Connector } from '@flowport/core';
 import type * as Documents from '@flowport/core/documents';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { SourceMap, type SourceMapPayload, type SourceMapping } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { registerTypeScript } from './loader';
@@ -24,14 +24,24 @@ export function loadConnector(modulePath: string): {
 } {
   const file = resolve(modulePath);
   if (!existsSync(file)) throw new LoadError(`module not found: ${modulePath}`);
+  // A folder is a package, or a folder of TypeScript with an index.ts that require() finds once
+  // TypeScript is registered.
+  const folder = statSync(file).isDirectory();
   // Read only when loading fails, to point into the TypeScript rather than swc's output of it.
   const sourceMaps = new Map<string, string>();
-  const unregister = /\.[cm]?tsx?$/.test(file) ? registerTypeScript(sourceMaps) : () => undefined;
+  const unregister = folder || /\.[cm]?tsx?$/.test(file) ? registerTypeScript(sourceMaps) : () => undefined;
   let exports: Record<string, unknown>;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     exports = require(file) as Record<string, unknown>;
   } catch (err) {
+    if (folder && (err as { code?: unknown }).code === 'MODULE_NOT_FOUND' && err instanceof Error) {
+      if (err.message.startsWith(`Cannot find module '${file}'`)) {
+        throw new LoadError(
+          `${modulePath} is a folder without an index.ts, an index.js or a package.json main; name the module that exports the connector`,
+        );
+      }
+    }
     if (err instanceof Error) {
       err.message = `while loading ${modulePath}: ${loadFailure(err, dirname(file), sourceMaps)}`;
     }

@@ -21,7 +21,7 @@ export interface ValidationResult {
  * located by JSON pointer).
  */
 export function validate(target: string, level: Documents.Level): ValidationResult {
-  const given = connectorFiles(target);
+  const given = connectorFiles(target, true);
   if (given) return validateFiles(given.definition, given.properties, level);
   const { connector, core, documents, file } = loadConnector(target);
   const model = core.resolve(connector);
