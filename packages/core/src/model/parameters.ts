@@ -37,12 +37,8 @@ export function parameterModel(
   const schema = registry.schemaFor(type as TypeRef, at);
   if (o.type !== undefined) registry.checkDeclaredShape(declared, schema, at);
   if (rec.in !== 'body') {
-    if (schema.ref !== undefined || schema.type === 'object') {
-      bag.report('untypedProperty', at, {
-        found: 'a class or object, but only the body can carry objects',
-        fix: 'take it with @Body(), or take each of its fields as a parameter of its own',
-      });
-    }
+    const unwritable = unwritableOutsideBody(schema, registry.conventions);
+    if (unwritable) bag.report('untypedProperty', at, unwritable);
     if (schema.type === 'file' && rec.in !== 'formData') bag.report('fileOutsideFormData', at);
   } else if (schema.type === 'file') {
     bag.report('fileOutsideFormData', at);
@@ -71,6 +67,36 @@ export function parameterModel(
     index: rec.index,
     at,
   };
+}
+
+/**
+ * What a path, query, header or form parameter cannot carry: an object, or a list of them (Swagger
+ * 2.0 allows only plain types in such a parameter's items); and, declared in code, a list of lists,
+ * whose values neither a query string nor a header tells apart (`?q=a,b` is one list of two, or
+ * two lists of one). A faithfully emitted definition keeps the lists of lists it declares.
+ */
+function unwritableOutsideBody(schema: SchemaModel, conventions: boolean): { found: string; fix: string } | undefined {
+  if (schema.ref !== undefined || schema.type === 'object') {
+    return {
+      found: 'a class or object, but only the body can carry objects',
+      fix: 'take it with @Body(), or take each of its fields as a parameter of its own',
+    };
+  }
+  const items = schema.type === 'array' ? schema.items : undefined;
+  if (items === undefined) return undefined;
+  if (items.ref !== undefined || items.type === 'object') {
+    return {
+      found: 'a list of objects, but only the body can carry objects',
+      fix: 'take it with @Body(), or take a list of strings or numbers',
+    };
+  }
+  if (items.type === 'array' && conventions) {
+    return {
+      found: 'a list of lists, whose values a query string, header or form field cannot tell apart',
+      fix: 'take one list of values, or take it with @Body()',
+    };
+  }
+  return unwritableOutsideBody(items, conventions);
 }
 
 function applyConstraints(s: SchemaModel, o: ParameterOptions): void {

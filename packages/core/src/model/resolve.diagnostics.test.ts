@@ -1108,6 +1108,39 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         'Say the type: take it with @Body(), or take each of its fields as a parameter of its own.',
       ],
     );
+    // Before, a header list of a class built, and its `items: { $ref }` is not Swagger 2.0; a
+    // query list of lists built too, and `?q=a,b` reached the handler as [["a"],["b"]].
+    @Controller('/lists')
+    class Lists {
+      @Get('/') @Returns(204) get(
+        @Header('x-dtos', { type: [Dto], required: false }) _dtos: Dto[],
+        @Query('grid', { type: [[String]], required: false }) _grid: string[][],
+        @Query('rows', { type: [[Dto]], required: false }) _rows: Dto[][],
+        @Query('tags', { type: [String], required: false }) _tags: string[],
+      ): void {}
+    }
+    assert.deepEqual(
+      diagnosticsOf(connectorOf([Lists]))
+        .filter((x) => x.code === 'FP1402')
+        .map((x) => [formatLocation(x.at), x.message, x.hint]),
+      [
+        [
+          'Lists.get param #0 (x-dtos)',
+          'the type cannot be read from its declaration (a list of objects, but only the body can carry objects)',
+          'Say the type: take it with @Body(), or take a list of strings or numbers.',
+        ],
+        [
+          'Lists.get param #1 (grid)',
+          'the type cannot be read from its declaration (a list of lists, whose values a query string, header or form field cannot tell apart)',
+          'Say the type: take one list of values, or take it with @Body().',
+        ],
+        [
+          'Lists.get param #2 (rows)',
+          'the type cannot be read from its declaration (a list of lists, whose values a query string, header or form field cannot tell apart)',
+          'Say the type: take one list of values, or take it with @Body().',
+        ],
+      ],
+    );
   });
 
   check('FP1403', 'two classes with one name', () => {
