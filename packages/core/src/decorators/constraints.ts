@@ -1,4 +1,4 @@
-import { addConstraint, classOf } from '../metadata/store';
+import { addConstraint, propertyClassOf } from '../metadata/store';
 import type { ConstraintRecord } from '../metadata/records';
 
 /**
@@ -26,7 +26,7 @@ function constraint(
   kind: ConstraintRecord['kind'] = 'builtIn',
 ): PropertyDecorator {
   return (target, key) =>
-    addConstraint(classOf(target, key, `@${name[0].toUpperCase()}${name.slice(1)}`, 'a DTO property'), {
+    addConstraint(propertyClassOf(target, key, `@${name[0].toUpperCase()}${name.slice(1)}`), {
       property: String(key),
       name,
       kind,

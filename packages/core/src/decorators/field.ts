@@ -1,4 +1,4 @@
-import { classOf, mergeField, methodRecord, onClass, setSchema } from '../metadata/store';
+import { classOf, mergeField, methodRecord, onClass, propertyClassOf, setSchema } from '../metadata/store';
 import type { DescribedOptions, Extensions, TypeRef, Visibility } from '../types';
 
 /** Connector metadata for one DTO property. Constraints come from the constraint decorators. */
@@ -63,7 +63,7 @@ export function Field(options: FieldOptions = {}): PropertyDecorator {
 }
 
 function field(options: FieldOptions, decorator: string): PropertyDecorator {
-  return (target, key) => mergeField(classOf(target, key, decorator, 'a DTO property'), String(key), options);
+  return (target, key) => mergeField(propertyClassOf(target, key, decorator), String(key), options);
 }
 
 /** `x-ms-summary` of a DTO property: its label, Title Case. */
@@ -79,9 +79,9 @@ export function Description(description: string): PropertyDecorator {
 /** `x-ms-visibility` of a DTO property or of an operation. */
 export function Visibility(visibility: Visibility): PropertyDecorator & MethodDecorator {
   return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
-    const cls = classOf(target, key, '@Visibility', 'a DTO property or a handler method');
-    if (descriptor) methodRecord(cls, String(key)).visibility = visibility;
-    else mergeField(cls, String(key), { visibility });
+    const place = 'a DTO property or a handler method';
+    if (descriptor) methodRecord(classOf(target, key, '@Visibility', place), String(key)).visibility = visibility;
+    else mergeField(propertyClassOf(target, key, '@Visibility', place), String(key), { visibility });
   };
 }
 

@@ -1198,4 +1198,51 @@ describe('golden: OpenAPI 3 callbacks for hand-written webhooks', () => {
       });
     }
   });
+
+  it('refuses a member named by a symbol, and a DTO property named __proto__', () => {
+    // Before, a symbol's description became the name: the schema required a property
+    // "Symbol(s)" that the instance never had, and a handler was looked up by that string (a 500
+    // at every call). A __proto__ property's schema was written onto the prototype of the
+    // schema's properties, so the definition required a property it did not describe.
+    const s = Symbol('s');
+    const cases: [() => unknown, string][] = [
+      [
+        () => {
+          class Keyed {
+            @Field({ type: String }) [s]!: string;
+          }
+          return Keyed;
+        },
+        '@Field on Keyed[Symbol(s)]: a symbol names no JSON property or handler; give a DTO property a string name',
+      ],
+      [
+        () => {
+          class Keyed {
+            @Get('/') [s](): void {}
+          }
+          return Keyed;
+        },
+        '@Get on Keyed[Symbol(s)]: a symbol names no JSON property or handler; give a handler method a string name',
+      ],
+      [
+        () => {
+          class Proto {
+            @Field({ type: String }) ['__proto__']!: string;
+          }
+          return Proto;
+        },
+        "@Field on Proto.__proto__: no request may carry a property of that name, since it could reach an object's prototype; rename the property",
+      ],
+      [
+        () => {
+          class Proto {
+            @FlowportIsString() ['__proto__']!: string;
+          }
+          return Proto;
+        },
+        "@IsString on Proto.__proto__: no request may carry a property of that name, since it could reach an object's prototype; rename the property",
+      ],
+    ];
+    for (const [declare, message] of cases) assert.throws(declare, { name: 'TypeError', message });
+  });
 });

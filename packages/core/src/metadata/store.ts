@@ -45,7 +45,35 @@ export function classOf(
       `${decorator} on static member ${target.name}.${String(member)}: Flowport reads instance methods and properties; remove \`static\``,
     );
   }
+  // Before, the symbol's description became the name: a property "Symbol(s)" the instance never
+  // had, or a handler looked up by that string, which was a 500 at every call.
+  if (typeof member === 'symbol') {
+    throw new TypeError(
+      `${decorator} on ${target.constructor.name}[${String(member)}]: a symbol names no JSON property or handler; give ${place} a string name`,
+    );
+  }
   return target.constructor;
+}
+
+/**
+ * The class of a DTO property a decorator is on. One named `__proto__` is refused: every request
+ * that carried it would be refused (the adapter answers such a key with 400, since it could reach a
+ * prototype), and its schema would have been written onto the prototype of the schema's
+ * `properties` instead.
+ */
+export function propertyClassOf(
+  target: object,
+  key: string | symbol | undefined,
+  decorator: string,
+  place = 'a DTO property',
+): Function {
+  const cls = classOf(target, key, decorator, place);
+  if (key === '__proto__') {
+    throw new TypeError(
+      `${decorator} on ${cls.name}.__proto__: no request may carry a property of that name, since it could reach an object's prototype; rename the property`,
+    );
+  }
+  return cls;
 }
 
 /**
