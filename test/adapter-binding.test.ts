@@ -1,4 +1,15 @@
-import { Action, Body, Connector, Controller, Get, Post, Query, Returns } from '@flowport/core';
+import {
+  Action,
+  Body,
+  Connector,
+  connectorDefinition,
+  Controller,
+  Get,
+  Post,
+  Query,
+  resolve,
+  Returns,
+} from '@flowport/core';
 import { createApp } from '@flowport/express-adapter';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
@@ -113,6 +124,35 @@ describe('binding, coercion and replies', () => {
       '/query/ids/1 type',
       '/query/top maximum',
     ]);
+  });
+
+  it("publishes and enforces a parameter's multipleOf, as Swagger 2.0 allows", async () => {
+    // Before, @Query took no such option: it was ignored without a word, and ?step=0.3 reached the handler.
+    @Controller('/steps')
+    class Steps {
+      @Get('/')
+      @Action({ id: 'Step', summary: 'Step' })
+      @Returns(200, 'object')
+      step(@Query('step', { type: Number, multipleOf: 0.25 }) step: number): unknown {
+        return { step };
+      }
+    }
+    const connector = new Connector({ ...base, controllers: [Steps] });
+    const definition = connectorDefinition(resolve(connector)) as {
+      paths: Record<string, { get: { parameters: object[] } }>;
+    };
+    assert.deepEqual(definition.paths['/steps'].get.parameters, [
+      { name: 'step', in: 'query', required: false, type: 'number', multipleOf: 0.25 },
+    ]);
+    const steps = createApp(connector, { docs: false });
+    const ok = await request(steps).get('/steps?step=0.75');
+    assert.deepEqual([ok.status, ok.body], [200, { step: 0.75 }]);
+    const off = await request(steps).get('/steps?step=0.3');
+    assert.equal(off.status, 400);
+    assert.deepEqual(
+      off.body.errors.map((e: { pointer: string; code: string }) => `${e.pointer} ${e.code}`),
+      ['/query/step multipleOf'],
+    );
   });
 
   it('refuses a number too large to read, in a parameter or the body, instead of handing over Infinity', async () => {

@@ -17,6 +17,8 @@ export interface ParameterOptions extends DescribedOptions {
   readonly collectionFormat?: 'csv' | 'ssv' | 'tsv' | 'pipes' | 'multi';
   readonly minimum?: number;
   readonly maximum?: number;
+  /** The value must divide by it (above 0). */
+  readonly multipleOf?: number;
   readonly exclusiveMinimum?: boolean;
   readonly exclusiveMaximum?: boolean;
   readonly minLength?: number;

@@ -8,6 +8,7 @@ import type { ParameterModel } from './types';
 export const PARAMETER_CONSTRAINTS = [
   'minimum',
   'maximum',
+  'multipleOf',
   'exclusiveMinimum',
   'exclusiveMaximum',
   'minLength',
