@@ -219,6 +219,13 @@ export const catalog = {
     'pageable names "{name}", but the answer has no such property, where the platform reads the next page\'s URL',
     'Answer @Returns(200, Page(Item)) and return page(items, cursor), which fills "{name}"; or add a "{name}" property to the answer\'s class.',
   ),
+  unknownOption: entry(
+    'FP1032',
+    'unknown-option',
+    'error',
+    '{decorator} takes no option "{option}", so it would be ignored',
+    "{fix}: flowport build compiles without checking TypeScript's types, so nothing else would say so.",
+  ),
   asyncAcceptedBody: entry(
     'FP1031',
     'async-accepted-body',

@@ -14,6 +14,7 @@ import {
   type OptionCheck,
 } from '../diagnostics/option-checks';
 import { checkAuth, checkConnectionParameters } from './auth-options';
+import { checkOptionNames, OPTION_NAMES } from './option-names';
 import { checkPolicy } from './policy-options';
 
 /*
@@ -36,6 +37,7 @@ const isClass = (v: unknown) => typeof v === 'function';
  */
 export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): void {
   const c = new Checks((option) => ({ connector: option }), bag);
+  checkOptionNames(o, OPTION_NAMES.connector, 'new Connector()', (option) => ({ connector: option }), bag);
   const info: unknown = o.info;
   if (c.object('info', info, 'an object with title, description and version', true)) {
     c.text('info.title', info.title, true);
@@ -107,8 +109,10 @@ export function checkControllerOptions(
   bag: DiagnosticBag,
 ): void {
   if (typeof path !== 'string') new Checks(() => at, bag).report('the @Controller path', path, 'a string');
-  if (isObject(o)) checkOptions(CONTROLLER_OPTIONS, o, at, bag);
-  else
+  if (isObject(o)) {
+    checkOptionNames(o, OPTION_NAMES.controller, '@Controller', at, bag);
+    checkOptions(CONTROLLER_OPTIONS, o, at, bag);
+  } else
     new Checks(() => at, bag).object(
       '@Controller options',
       o,
@@ -184,6 +188,7 @@ export function checkOperationOptions(o: unknown, trigger: boolean, at: SourceLo
     new Checks(() => at, bag).object(`${trigger ? '@Trigger' : '@Action'} options`, o, 'an object with summary', true);
     return;
   }
+  checkOptionNames(o, trigger ? OPTION_NAMES.trigger : OPTION_NAMES.action, trigger ? '@Trigger' : '@Action', at, bag);
   checkOptions(OPERATION_OPTIONS, o, at, bag);
   if (trigger && o.kind !== 'single' && o.kind !== 'batch')
     new Checks(() => at, bag).oneOf('kind', o.kind, ['single', 'batch'], true);
@@ -218,8 +223,10 @@ export function checkResponseOptions(status: unknown, o: unknown, at: SourceLoca
   const ok =
     status === 'default' || (Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599);
   if (!ok) new Checks(() => at, bag).report('the status', status, 'an HTTP status from 100 to 599, or "default"');
-  if (isObject(o)) checkOptions(RESPONSE_OPTIONS, o, at, bag);
-  else if (o !== undefined) new Checks(() => at, bag).object('the @Returns options', o, 'an object');
+  if (isObject(o)) {
+    checkOptionNames(o, OPTION_NAMES.response, '@Returns', at, bag);
+    checkOptions(RESPONSE_OPTIONS, o, at, bag);
+  } else if (o !== undefined) new Checks(() => at, bag).object('the @Returns options', o, 'an object');
 }
 
 const isFunction = (v: unknown) => typeof v === 'function';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { checkParameterOptions } from '../schema/described-options';
-import type { ParameterOptions } from '../decorators/params';
+import { PARAMETER_DECORATOR, type ParameterOptions } from '../decorators/params';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import type { ParameterRecord } from '../metadata/records';
@@ -24,7 +24,7 @@ export function parameterModel(
   at: SourceLocation,
 ): ParameterModel {
   const o = rec.options;
-  checkParameterOptions(rec.name, o, at, bag);
+  checkParameterOptions(rec.name, o, PARAMETER_DECORATOR[rec.in], at, bag);
   if (typeof rec.name === 'string') checkWireName(rec.in, rec.name, bag, at);
   if (typeof rec.name === 'string' && RESERVED.has(rec.name.toLowerCase()))
     bag.report('reservedParameterName', at, { name: rec.name });

@@ -1597,6 +1597,57 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     ]);
   });
 
+  check('FP1032', 'an option of no such name', () => {
+    // Before, each was ignored without a word: the query took any number, the property any
+    // length, and the connector refused unknown properties it was meant to allow.
+    class Typo {
+      @Field({ maxLenght: 3 } as never) name!: string;
+    }
+    @Controller('/t', { tag: ['x'] } as never)
+    class C {
+      @Get('/')
+      @Action({ summry: 'List' } as never)
+      @Returns(200, Typo, { Description: 'The rows' } as never)
+      list(
+        @Query('top', { type: Number, maxium: 5, multipleof: 2 } as never) _top: number,
+        @Body({ name: 'row', Required: true } as never) _row: Typo,
+      ): void {}
+    }
+    const found = (connector: Connector) =>
+      diagnosticsOf(connector)
+        .filter((d) => d.code === 'FP1032')
+        .map((d) => [formatLocation(d.at), d.message, d.hint]);
+    // The connector's own options are checked before anything else is read.
+    assert.deepEqual(found(connectorOf([C], { unknownProperty: 'allow' } as never)), [
+      [
+        'connector unknownProperty',
+        'new Connector() takes no option "unknownProperty", so it would be ignored',
+        "Rename it unknownProperties, the option it looks like: flowport build compiles without checking TypeScript's types, so nothing else would say so.",
+      ],
+    ]);
+    assert.deepEqual(
+      found(connectorOf([C])),
+      [
+        ['C', '@Controller', 'tag', 'Rename it tags, the option it looks like'],
+        ['C.list', '@Action', 'summry', 'Rename it summary, the option it looks like'],
+        ['C.list response 200', '@Returns', 'Description', 'Rename it description, the option it looks like'],
+        [
+          'Typo property name',
+          '@Field',
+          'maxLenght',
+          'Remove it, or give it the name of an option @Field takes (tsc lists them)',
+        ],
+        ['C.list param #0 (top)', '@Query', 'maxium', 'Rename it maximum, the option it looks like'],
+        ['C.list param #0 (top)', '@Query', 'multipleof', 'Rename it multipleOf, the option it looks like'],
+        ['C.list param #1 (row)', '@Body', 'Required', 'Rename it required, the option it looks like'],
+      ].map(([at, decorator, option, fix]) => [
+        at,
+        `${decorator} takes no option "${option}", so it would be ignored`,
+        `${fix}: flowport build compiles without checking TypeScript's types, so nothing else would say so.`,
+      ]),
+    );
+  });
+
   check('FP1421', 'a decorated method', () => {
     class Computed {
       @Field() name!: string;

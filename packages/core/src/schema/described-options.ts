@@ -1,6 +1,7 @@
 import { Checks, checkOptions, flag, isObject, text, type OptionCheck } from '../diagnostics/option-checks';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
+import { checkOptionNames, OPTION_NAMES } from '../model/option-names';
 
 /*
  * The options of the declarations that describe a schema: parameter decorators, `@Field` and
@@ -116,14 +117,23 @@ const FIELD_OPTIONS: Readonly<Record<string, OptionCheck>> = {
 };
 
 /** A parameter decorator's name and options (`@Query(name, options)`, `@Body(options)`). */
-export function checkParameterOptions(name: unknown, o: unknown, at: SourceLocation, bag: DiagnosticBag): void {
+export function checkParameterOptions(
+  name: unknown,
+  o: unknown,
+  decorator: string,
+  at: SourceLocation,
+  bag: DiagnosticBag,
+): void {
   if (typeof name !== 'string') new Checks(() => at, bag).text('the parameter name', name, true);
-  if (isObject(o)) checkOptions(PARAMETER_OPTIONS, o, at, bag);
-  else if (o !== undefined) new Checks(() => at, bag).object('the parameter options', o, 'an object');
+  if (isObject(o)) {
+    checkOptionNames(o, decorator === '@Body' ? OPTION_NAMES.body : OPTION_NAMES.parameter, decorator, at, bag);
+    checkOptions(PARAMETER_OPTIONS, o, at, bag);
+  } else if (o !== undefined) new Checks(() => at, bag).object('the parameter options', o, 'an object');
 }
 
 /** `@Field(options)` of a DTO property. */
 export function checkFieldOptions(o: object, at: SourceLocation, bag: DiagnosticBag): void {
+  checkOptionNames(o, OPTION_NAMES.field, '@Field', at, bag);
   checkOptions(FIELD_OPTIONS, o, at, bag);
 }
 
@@ -152,6 +162,7 @@ const DEFINITION_NAME = /^[A-Za-z0-9_.-]+$/;
  * is not a URL ("a/b" even points elsewhere). An imported connector keeps the names it has.
  */
 export function checkSchemaOptions(o: object, at: SourceLocation, bag: DiagnosticBag, conventions: boolean): void {
+  checkOptionNames(o, OPTION_NAMES.schema, '@Schema', at, bag);
   checkOptions(SCHEMA_OPTIONS, o, at, bag);
   const name = (o as { name?: unknown }).name;
   if (conventions && typeof name === 'string' && !DEFINITION_NAME.test(name))
