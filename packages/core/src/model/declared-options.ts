@@ -268,5 +268,7 @@ export function checkTriggerDeclaration(t: object, at: SourceLocation, bag: Diag
   const kind = (t as { kind?: unknown }).kind;
   const table = typeof kind === 'string' && Object.hasOwn(TRIGGER_KINDS, kind) ? TRIGGER_KINDS[kind] : undefined;
   if (!table) return c.oneOf('kind', kind, ['webhook', 'polling'], true);
+  const names = kind === 'webhook' ? OPTION_NAMES.webhook : OPTION_NAMES.polling;
+  checkOptionNames(t, names, `${kind}Trigger()`, at, bag);
   c.each(table, t as Record<string, unknown>);
 }

@@ -4,6 +4,7 @@ import type { FieldOptions, SchemaOptions } from '../decorators/field';
 import type { ActionOptions, TriggerOptions } from '../decorators/operation';
 import type { ParameterOptions } from '../decorators/params';
 import type { ResponseOptions } from '../decorators/returns';
+import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from '../triggers/declarations';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import type { DescribedOptions } from '../types';
@@ -161,6 +162,37 @@ const CONNECTOR = [
   'asDeclared',
 ] as const satisfies readonly (keyof ConnectorOptions)[];
 
+const WEBHOOK = [
+  'kind',
+  'id',
+  'path',
+  'summary',
+  'description',
+  'payload',
+  'payloadDescription',
+  'filters',
+  'hint',
+  'visibility',
+  'callbackField',
+  'deleteId',
+  'matches',
+] as const satisfies readonly (keyof WebhookTriggerDeclaration)[];
+
+const POLLING = [
+  'kind',
+  'id',
+  'path',
+  'summary',
+  'description',
+  'batch',
+  'item',
+  'filters',
+  'hint',
+  'visibility',
+  'retryAfter',
+  'poll',
+] as const satisfies readonly (keyof PollingTriggerDeclaration)[];
+
 /** The options each declaration takes, by the name it is written with. */
 export const OPTION_NAMES = {
   parameter: new Set<string>(PARAMETER),
@@ -173,6 +205,8 @@ export const OPTION_NAMES = {
   response: new Set<string>(RESPONSE),
   controller: new Set<string>(CONTROLLER),
   connector: new Set<string>(CONNECTOR),
+  webhook: new Set<string>(WEBHOOK),
+  polling: new Set<string>(POLLING),
 } as const;
 
 /**
@@ -239,7 +273,9 @@ const complete: [
   Exclude<keyof ResponseOptions, (typeof RESPONSE)[number]>,
   Exclude<keyof ControllerOptions, (typeof CONTROLLER)[number]>,
   Exclude<keyof ConnectorOptions, (typeof CONNECTOR)[number]>,
-] extends [never, never, never, never, never, never, never]
+  Exclude<keyof WebhookTriggerDeclaration, (typeof WEBHOOK)[number]>,
+  Exclude<keyof PollingTriggerDeclaration, (typeof POLLING)[number]>,
+] extends [never, never, never, never, never, never, never, never, never]
   ? true
   : false = true;
 void complete;

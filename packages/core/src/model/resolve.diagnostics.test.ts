@@ -1625,6 +1625,24 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         "Rename it unknownProperties, the option it looks like: flowport build compiles without checking TypeScript's types, so nothing else would say so.",
       ],
     ]);
+    // A trigger's, too: a poll every 60 seconds instead of 5.
+    const rows = pollingTrigger({
+      id: 'OnRow',
+      path: '/rows',
+      summary: 'When a row is added',
+      description: 'This operation triggers when a row is added.',
+      batch: true,
+      item: Typo,
+      retryafter: 5,
+      poll: () => ({ items: [], cursor: '0' }),
+    } as never);
+    assert.deepEqual(found(connectorOf([], { triggers: [rows] })), [
+      [
+        'connector triggers[0] (OnRow)',
+        'pollingTrigger() takes no option "retryafter", so it would be ignored',
+        "Rename it retryAfter, the option it looks like: flowport build compiles without checking TypeScript's types, so nothing else would say so.",
+      ],
+    ]);
     assert.deepEqual(
       found(connectorOf([C])),
       [
