@@ -23,7 +23,7 @@ import {
   MinLength,
 } from '../decorators/constraints';
 import { Connector, type ConnectorOptions } from '../connector';
-import type { Extensions } from '../types';
+import { described, type Extensions } from '../types';
 import { catalogEntries } from '../diagnostics/catalog';
 import { policy, setHeader, type PolicyDeclaration } from '../policies/templates';
 import { pollingTrigger, type TriggerDeclaration } from '../triggers/declarations';
@@ -1831,6 +1831,33 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
           'the value is a boolean, and minLength only constrains strings, so the validator would ignore it',
           'Drop it, or correct the declared type.',
           'flag',
+        ],
+      ],
+    );
+    // A string's format, too: before, any ids and any number passed, the number with a date picker.
+    @Controller()
+    class Formats {
+      @Get('/f') @Returns(204) list(
+        @Query('ids', { type: [String], format: 'uuid' }) _ids: string[],
+        @Query('at', { type: Number, format: 'date-time' }) _at: number,
+        @Query('big', { type: String, format: 'int64' }) _big: string,
+        @Query('day', { type: [described(String, { format: 'date' })] }) _day: string[],
+      ): void {}
+    }
+    assert.deepEqual(
+      diagnosticsOf(connectorOf([Formats]))
+        .filter((d) => d.code === 'FP1415')
+        .map((d) => [d.message, d.hint, d.at.parameter?.name]),
+      [
+        [
+          'the value is an array, and format "uuid" only constrains strings, so the validator would ignore it',
+          "Give the format to the items instead: type: [described(String, { format: 'uuid' })].",
+          'ids',
+        ],
+        [
+          'the value is a number, and format "date-time" only constrains strings, so the validator would ignore it',
+          'Drop it, or correct the declared type.',
+          'at',
         ],
       ],
     );

@@ -39,6 +39,11 @@ export const CHECKED_FORMATS: ReadonlySet<string> = new Set(SCHEMA_FORMATS.filte
 
 const ACCEPTED: ReadonlySet<string> = new Set(SCHEMA_FORMATS);
 
+/** The formats of strings: the others are of numbers, and also written on strings that carry one. */
+export const STRING_FORMATS: ReadonlySet<string> = new Set(
+  SCHEMA_FORMATS.filter((f) => !['int32', 'int64', 'float', 'double'].includes(f)),
+);
+
 /** Reports a declared format the platform's schema would refuse (FP1409). */
 export function checkFormat(format: string | undefined, bag: DiagnosticBag, at: SourceLocation): void {
   if (format !== undefined && !ACCEPTED.has(format)) bag.report('unsupportedFormat', at, { format });

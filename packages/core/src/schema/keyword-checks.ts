@@ -1,6 +1,7 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import { defaultProblem, IS_OF_TYPE } from './default-check';
+import { STRING_FORMATS } from './formats';
 import type { SchemaModel } from './model';
 
 /**
@@ -135,6 +136,29 @@ function checkApplies(node: SchemaModel, type: string, bag: DiagnosticBag, at: S
   ) {
     reportOtherKind(node, type, KEYWORDS_OF[2], bag, at);
   }
+  // A `file` is a form's file part, which no validator reads as a string either.
+  if (node.format !== undefined && type !== 'string' && type !== 'file' && STRING_FORMATS.has(node.format)) {
+    reportFormatOfAnotherKind(node.format, type, bag, at);
+  }
+}
+
+/**
+ * A string's format on another type: `@Query('ids', { type: [String], format: 'uuid' })` took any
+ * ids, and a number of format `date-time` any number, where the platform shows a date picker.
+ */
+function reportFormatOfAnotherKind(format: string, type: string, bag: DiagnosticBag, at: SourceLocation): void {
+  const item = `described(String, { format: '${format}' })`;
+  bag.report('keywordOfAnotherType', at, {
+    type: `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`,
+    keywords: `format "${format}"`,
+    constrain: 'constrains',
+    kind: 'strings',
+    them: 'it',
+    advice:
+      type === 'array'
+        ? `Give the format to the items instead: type: [${item}].`
+        : 'Drop it, or correct the declared type.',
+  });
 }
 
 function reportOtherKind(
