@@ -226,6 +226,13 @@ export const catalog = {
     '{decorator} takes no option "{option}", so it would be ignored',
     "{fix}: flowport build compiles without checking TypeScript's types, so nothing else would say so.",
   ),
+  bodilessResponse: entry(
+    'FP1033',
+    'bodiless-response',
+    'error',
+    '{what} has no body, so the schema declared for it is never sent',
+    'Declare it without a type, or answer with 200 and the body.',
+  ),
   asyncAcceptedBody: entry(
     'FP1031',
     'async-accepted-body',

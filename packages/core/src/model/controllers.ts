@@ -16,6 +16,12 @@ import { responseModel } from './responses';
 import { isBinarySchema, isBytesSchema } from '../schema/bytes';
 import type { OperationModel, ParameterModel } from './types';
 
+/** The statuses whose answers have no content, as the diagnostic names them. */
+const BODILESS: Readonly<Record<string, string>> = {
+  '204': 'a 204 (No Content) answer',
+  '304': 'a 304 (Not Modified) answer',
+};
+
 /** Operation thunks are resolved later; this maps each handler function to its operation. */
 export type HandlerIndex = Map<Function, OperationModel>;
 
@@ -97,6 +103,16 @@ function operation(
         bag.report('asyncFileResponse', { ...at, response: r.status });
       // The runtime's 202 is empty: it says where to poll. A body declared for it is never sent.
       else if (r.status === '202' && r.schema) bag.report('asyncAcceptedBody', { ...at, response: r.status });
+    }
+  }
+  // RFC 9110: a 204 or 304 answer, and any answer to HEAD, has no content. Node drops what the
+  // handler returns, and a flow would wait for outputs the schema promised. Imported definitions
+  // keep theirs (the corpus has 204s with schemas).
+  if (registry.conventions) {
+    for (const r of responses) {
+      if (!r.schema) continue;
+      const what = rec.route!.method === 'head' ? 'an answer to HEAD' : BODILESS[r.status];
+      if (what) bag.report('bodilessResponse', { ...at, response: r.status }, { what });
     }
   }
   const params = parameters(controller, method, rec, registry, bag);

@@ -5,7 +5,7 @@ import { apiKey } from '../auth/auth';
 import { connectionParameter } from '../auth/connection-parameters';
 import { Controller, type ControllerOptions } from '../decorators/controller';
 import { Field, Schema, type FieldOptions } from '../decorators/field';
-import { Delete, Get, Post, Put } from '../decorators/http';
+import { Delete, Get, Head, Post, Put } from '../decorators/http';
 import { Action, Trigger, type ActionOptions, type TriggerOptions } from '../decorators/operation';
 import { Body, FormField, FormFile, Header, Path, Query, type ParameterOptions } from '../decorators/params';
 import { Returns, type ResponseOptions } from '../decorators/returns';
@@ -28,7 +28,7 @@ import { catalogEntries } from '../diagnostics/catalog';
 import { policy, setHeader, type PolicyDeclaration } from '../policies/templates';
 import { pollingTrigger, type TriggerDeclaration } from '../triggers/declarations';
 import { formatLocation } from '../diagnostics/location';
-import { connectorOf, diagnosticsOf, expectDiagnostic } from '../test-support/connectors';
+import { connectorOf, diagnosticsOf, expectDiagnostic, resolved } from '../test-support/connectors';
 import { connectorDefinition } from '../emit/connector/swagger';
 import { resolve } from './resolve';
 import { Page } from '../paging';
@@ -1663,6 +1663,28 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         `${decorator} takes no option "${option}", so it would be ignored`,
         `${fix}: flowport build compiles without checking TypeScript's types, so nothing else would say so.`,
       ]),
+    );
+  });
+
+  check('FP1033', 'a schema for an answer that has no body', () => {
+    // Before, each was published: a flow waited for outputs the answer never carried.
+    @Controller()
+    class C {
+      @Put('/a') @Returns(204, Dto) a(): void {}
+      @Get('/b') @Returns(200, Dto) @Returns(304, Dto) b(): void {}
+      @Head('/c') @Returns(200, Dto) c(): void {}
+      @Delete('/d') @Returns(204) d(): void {}
+    }
+    assert.deepEqual(reported(connectorOf([C]), 'FP1033'), [
+      'C.a response 204: a 204 (No Content) answer has no body, so the schema declared for it is never sent',
+      'C.b response 304: a 304 (Not Modified) answer has no body, so the schema declared for it is never sent',
+      'C.c response 200: an answer to HEAD has no body, so the schema declared for it is never sent',
+    ]);
+    // An imported definition keeps what it declares, as real connectors do.
+    const imported = resolved([C], { asDeclared: true });
+    assert.deepEqual(
+      imported.diagnostics.filter((d) => d.code === 'FP1033'),
+      [],
     );
   });
 
