@@ -210,6 +210,14 @@ describe('flowport build', () => {
     const missing = await cli('build', join(tmp.dir, 'nope.ts'), '--out', join(tmp.dir, 'o'));
     assert.equal(missing.code, 1);
     assert.match(missing.err[0], /module not found/);
+    // Before, Node ran a file of another extension as JavaScript: "x is not defined".
+    const yaml = join(tmp.dir, 'swagger.yaml');
+    writeFileSync(yaml, 'swagger: "2.0"\ninfo:\n  title: x\n');
+    const notModule = await cli('validate', yaml);
+    assert.equal(notModule.code, 1);
+    assert.deepEqual(notModule.err, [
+      `flowport: ${yaml} is neither a module (.ts or .js) that exports the connector nor a connector definition (.json); connector definitions are JSON, so convert the YAML first`,
+    ]);
   });
 
   it('builds and validates a folder of TypeScript by its index.ts, and names a folder with none', async () => {

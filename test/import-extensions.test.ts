@@ -233,6 +233,14 @@ describe('flowport import: invalid input', () => {
     ]);
   });
 
+  it('says why a definition cannot be read, and nothing ahead of it', async () => {
+    // Before, the note about a missing apiProperties.json came first, two lines above the reason.
+    const r = await cli('import', write('bad.json', '{"swagger": "2.0",'), '--out', join(tmp.dir, 'bad'));
+    assert.equal(r.code, 1);
+    assert.equal(r.err.length, 1, r.err.join('\n'));
+    assert.match(r.err[0], /^flowport: .*bad\.json at line 1, column \d+: is not JSON/);
+  });
+
   it('refuses a folder that is not empty, and leaves it alone', async () => {
     const out = join(tmp.dir, 'taken');
     mkdirSync(out);

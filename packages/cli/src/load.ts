@@ -6,6 +6,9 @@ import { SourceMap, type SourceMapPayload, type SourceMapping } from 'node:modul
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { registerTypeScript } from './loader';
 
+/** What Node and the TypeScript loader run as a module. */
+const MODULE_FILE = /\.(?:[cm]?[jt]s|tsx)$/i;
+
 /** A module could not be loaded or exported no connector. */
 export class LoadError extends Error {
   override name = 'LoadError';
@@ -24,6 +27,13 @@ export function loadConnector(modulePath: string): {
 } {
   const file = resolve(modulePath);
   if (!existsSync(file)) throw new LoadError(`module not found: ${modulePath}`);
+  // Node runs a file of any other extension as JavaScript: a swagger.yaml was run, and failed
+  // with "x is not defined".
+  if (!MODULE_FILE.test(file) && !statSync(file).isDirectory()) {
+    throw new LoadError(
+      `${modulePath} is neither a module (.ts or .js) that exports the connector nor a connector definition (.json)${/\.ya?ml$/i.test(file) ? '; connector definitions are JSON, so convert the YAML first' : ''}`,
+    );
+  }
   // A folder is a package, or a folder of TypeScript with an index.ts that require() finds once
   // TypeScript is registered.
   const folder = statSync(file).isDirectory();

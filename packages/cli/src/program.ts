@@ -127,11 +127,12 @@ function importCommand(target: string, opts: { properties?: string; out: string 
     // Read as validate reads it: a folder, or a definition with the apiProperties.json beside it.
     const files = connectorFiles(target) ?? { definition: target };
     const properties = opts.properties ?? files.properties;
+    const r = importConnector({ definition: files.definition, properties, out: opts.out });
+    // Said once the definition has been read: before, it came ahead of the reason it could not be.
     if (!properties) {
       io.err('flowport: no apiProperties.json beside the definition; the connector gets no connection');
       io.err('  parameters, policies or brand colour of its own. Give the file with --properties.');
     }
-    const r = importConnector({ definition: files.definition, properties, out: opts.out });
     for (const loss of r.losses) io.err(`not imported: ${loss}`);
     io.out(
       `imported ${r.operations} operations into ${r.controllers} controllers and ${r.classes} classes` +
