@@ -3,6 +3,7 @@ import { ACCEPTED_CODINGS, contentCodingOf } from './content-coding';
 import { HttpError } from './errors';
 import type { Logger } from './options';
 import { requestIdOf, sendProblem, type ProblemError } from './problem';
+import { loggedError } from './thrown';
 import { escape } from './validation/errors';
 
 interface ParserError {
@@ -90,7 +91,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     requestId: requestIdOf(req),
     method: req.method,
     path: req.originalUrl.split('?')[0],
-    error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    error: loggedError(err),
   });
   // Four parameters: that is how Express tells an error handler from a middleware.
   return (err: unknown, req, res, _next) => {

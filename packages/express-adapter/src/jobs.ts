@@ -10,6 +10,7 @@ import { isReply } from './reply';
 import { isDownload } from './download';
 import type { ValidInput } from './validation/request-validator';
 import { failureOf } from './failure';
+import { loggedError } from './thrown';
 
 /** Options of async (202) operations. */
 export interface JobOptions {
@@ -203,7 +204,7 @@ export class Jobs {
         this.log('flowport: async job failed', {
           job: id,
           operation: op.id,
-          error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+          error: loggedError(err),
         });
       }
       const problem = err instanceof HttpError ? problemOf(status, err.message, err.errors) : failure(id);
