@@ -8,6 +8,7 @@ import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from '../tr
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import type { DescribedOptions } from '../types';
+import { PARAMETER_CONSTRAINTS } from './parameter-placement';
 
 /*
  * The names of each declaration's options. `flowport build` compiles without checking types, and
@@ -42,17 +43,7 @@ const PARAMETER = [
   'required',
   'urlEncoding',
   'collectionFormat',
-  'minimum',
-  'maximum',
-  'multipleOf',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
+  ...PARAMETER_CONSTRAINTS,
   'allowEmptyValue',
 ] as const satisfies readonly (keyof ParameterOptions)[];
 
