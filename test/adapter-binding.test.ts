@@ -126,14 +126,15 @@ describe('binding, coercion and replies', () => {
     ]);
   });
 
-  it("publishes and enforces a parameter's multipleOf, as Swagger 2.0 allows", async () => {
-    // Before, @Query took no such option: it was ignored without a word, and ?step=0.3 reached the handler.
+  it("publishes and enforces a parameter's multipleOf, as Swagger 2.0 allows, to the cent", async () => {
+    // Before, @Query took no such option: it was ignored without a word, and ?step=0.015 reached
+    // the handler. And 19.99 / 0.01 is 1998.9999999999998: an exact test refused 19.99 and 0.07.
     @Controller('/steps')
     class Steps {
       @Get('/')
       @Action({ id: 'Step', summary: 'Step' })
       @Returns(200, 'object')
-      step(@Query('step', { type: Number, multipleOf: 0.25 }) step: number): unknown {
+      step(@Query('step', { type: Number, multipleOf: 0.01 }) step: number): unknown {
         return { step };
       }
     }
@@ -142,12 +143,14 @@ describe('binding, coercion and replies', () => {
       paths: Record<string, { get: { parameters: object[] } }>;
     };
     assert.deepEqual(definition.paths['/steps'].get.parameters, [
-      { name: 'step', in: 'query', required: false, type: 'number', multipleOf: 0.25 },
+      { name: 'step', in: 'query', required: false, type: 'number', multipleOf: 0.01 },
     ]);
     const steps = createApp(connector, { docs: false });
-    const ok = await request(steps).get('/steps?step=0.75');
-    assert.deepEqual([ok.status, ok.body], [200, { step: 0.75 }]);
-    const off = await request(steps).get('/steps?step=0.3');
+    for (const step of [19.99, 0.07, 100]) {
+      const ok = await request(steps).get(`/steps?step=${step}`);
+      assert.deepEqual([ok.status, ok.body], [200, { step }]);
+    }
+    const off = await request(steps).get('/steps?step=0.015');
     assert.equal(off.status, 400);
     assert.deepEqual(
       off.body.errors.map((e: { pointer: string; code: string }) => `${e.pointer} ${e.code}`),

@@ -84,6 +84,7 @@ export type * from './schema/model';
 export { converters, type Converter } from './schema/converters';
 export { toJsonSchema, DEFINITIONS_ID } from './schema/swagger-json-schema';
 export { SCHEMA_FORMATS, type SchemaFormat } from './schema/formats';
+export { MULTIPLE_OF_PRECISION, isMultipleOf } from './schema/multiple-of';
 export { isBinarySchema, isBytesSchema } from './schema/bytes';
 export {
   declaredFormTypes,

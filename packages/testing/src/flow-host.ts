@@ -1,4 +1,4 @@
-import { isBytesSchema, isJsonMediaType, isTextMediaType, toJsonSchema } from '@flowport/core';
+import { isBytesSchema, isJsonMediaType, isTextMediaType, MULTIPLE_OF_PRECISION, toJsonSchema } from '@flowport/core';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { uploadInChunks } from './chunked';
@@ -84,7 +84,7 @@ export interface PollOutcome {
  * ```
  */
 export class FlowHost {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true });
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, multipleOfPrecision: MULTIPLE_OF_PRECISION });
 
   private constructor(
     private readonly options: FlowHostOptions,

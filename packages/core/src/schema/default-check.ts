@@ -1,4 +1,5 @@
 import { CHECKED_FORMATS } from './formats';
+import { isMultipleOf } from './multiple-of';
 
 /**
  * The keywords a default is checked against: those of a schema in the resolved model or of a
@@ -98,7 +99,7 @@ function numberProblem(s: DefaultSchema, value: number): string | undefined {
     if (s.exclusiveMaximum === true ? value >= s.maximum : value > s.maximum)
       return `is above the maximum ${s.maximum}`;
   }
-  if (isNumber(s.multipleOf) && s.multipleOf > 0 && !Number.isInteger(value / s.multipleOf)) {
+  if (isNumber(s.multipleOf) && s.multipleOf > 0 && !isMultipleOf(value, s.multipleOf)) {
     return `is not a multiple of ${s.multipleOf}`;
   }
   return undefined;

@@ -1,3 +1,5 @@
+import { MULTIPLE_OF_PRECISION } from '@flowport/core';
+
 /**
  * The ajv options that shape the code of a validator. Apart from `./ajv` so that the fingerprint
  * of precompiled validators can name them without loading ajv: a module built by a Flowport whose
@@ -20,6 +22,8 @@ export const VALIDATOR_OPTIONS = {
   // it and refused as "must be string", and a required one left out passed.
   ownProperties: true,
   validateFormats: true,
+  // 19.99 is a multiple of 0.01 (`@IsDivisibleBy(0.01)`), which floating point division denies.
+  multipleOfPrecision: MULTIPLE_OF_PRECISION,
 } as const;
 
 /**

@@ -1,0 +1,13 @@
+/**
+ * The decimal digits to which a quotient must be whole for a number to count as a multiple
+ * (ajv's `multipleOfPrecision`). Binary floating point holds no step such as 0.01 exactly:
+ * 19.99 / 0.01 is 1998.9999999999998, so an exact test refused 19.99 and 0.07 against
+ * `multipleOf: 0.01`, and with them most amounts of money.
+ */
+export const MULTIPLE_OF_PRECISION = 9;
+
+/** Whether `value` is a multiple of `divisor` (above 0), as the request validators judge it. */
+export function isMultipleOf(value: number, divisor: number): boolean {
+  const quotient = value / divisor;
+  return Math.abs(Math.round(quotient) - quotient) <= 10 ** -MULTIPLE_OF_PRECISION;
+}
