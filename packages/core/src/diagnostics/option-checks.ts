@@ -123,6 +123,11 @@ export class Checks {
     for (const k in o) if (Object.hasOwn(table, k)) table[k](this, o[k], `${prefix}${k}`);
   }
 
+  /** Reports each key of `value`, the object given as `option`, that `known` does not name. */
+  names(option: string, value: object, known: ReadonlySet<string>): void {
+    checkOptionNames(value, known, option, (k) => this.locate(`${option}.${k}`), this.bag);
+  }
+
   /** True when `value` is an object to look into; reports anything else but undefined. */
   object(option: string, value: unknown, expected: string, required = false): value is Record<string, unknown> {
     if (isObject(value)) return true;
@@ -152,4 +157,59 @@ export function checkOptions(
   for (const k in o) {
     if (Object.hasOwn(table, k)) return new Checks(() => at, bag).given(table, o as Record<string, unknown>);
   }
+}
+
+/**
+ * Reports each option of `o` that `known` does not name, at `at` (or where `at` places the option),
+ * naming `decorator` as it is written. Every
+ * operation, parameter and property of a build passes here: nothing is allocated unless one is
+ * reported.
+ */
+export function checkOptionNames(
+  o: object,
+  known: ReadonlySet<string>,
+  decorator: string,
+  at: SourceLocation | ((option: string) => SourceLocation),
+  bag: DiagnosticBag,
+): void {
+  for (const option in o) {
+    if (!Object.hasOwn(o, option) || known.has(option)) continue;
+    const near = nearest(option, known);
+    bag.report('unknownOption', typeof at === 'function' ? at(option) : at, {
+      decorator,
+      option,
+      fix: near
+        ? `Rename it ${near}, the option it looks like`
+        : `Remove it, or give it the name of an option ${decorator} takes (tsc lists them)`,
+    });
+  }
+}
+
+/**
+ * The known name `name` is most likely a misspelling of: another case, or a letter off for each
+ * four letters (one at least, three at most: `tag` for tags, `unknownProperty` for unknownProperties).
+ */
+function nearest(name: string, known: ReadonlySet<string>): string | undefined {
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Math.min(3, Math.max(1, Math.floor(name.length / 4)));
+  for (const k of known) {
+    if (k.toLowerCase() === lower) return k;
+    const d = distance(lower, k.toLowerCase());
+    if (d <= bestDistance) [best, bestDistance] = [k, d - 1];
+  }
+  return best;
+}
+
+/** Levenshtein distance: the fewest letters added, removed or changed to make `a` into `b`. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length];
 }

@@ -4,6 +4,7 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import {
   Checks,
+  checkOptionNames,
   checkOptions,
   extensions,
   flag,
@@ -14,7 +15,7 @@ import {
   type OptionCheck,
 } from '../diagnostics/option-checks';
 import { checkAuth, checkConnectionParameters } from './auth-options';
-import { checkOptionNames, OPTION_NAMES } from './option-names';
+import { OPTION_NAMES } from './option-names';
 import { checkPolicy } from './policy-options';
 
 /*
@@ -40,6 +41,7 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
   checkOptionNames(o, OPTION_NAMES.connector, 'new Connector()', (option) => ({ connector: option }), bag);
   const info: unknown = o.info;
   if (c.object('info', info, 'an object with title, description and version', true)) {
+    c.names('info', info, OPTION_NAMES.info);
     c.text('info.title', info.title, true);
     c.text('info.description', info.description, true);
     c.text('info.version', info.version, true);
@@ -68,6 +70,7 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
   strings(c, o.capabilities, 'capabilities');
   const metadata: unknown = o.metadata;
   if (c.object('metadata', metadata, 'an object with website, privacyPolicy and categories')) {
+    c.names('metadata', metadata, OPTION_NAMES.metadata);
     c.text('metadata.website', metadata.website);
     c.text('metadata.privacyPolicy', metadata.privacyPolicy);
     const category = 'one of CONNECTOR_CATEGORIES (exported by @flowport/core)';
@@ -157,6 +160,7 @@ const OPERATION_OPTIONS: Readonly<Record<string, OptionCheck>> = {
   },
   async: (c, v, k) => {
     if (!c.object(k, v, 'an object with retryAfter and expiresAfter (seconds)')) return;
+    c.names(k, v, OPTION_NAMES.async);
     // Both are sent in headers and compared with clocks in whole seconds.
     c.count(`${k}.retryAfter`, v.retryAfter, 0, 'a whole number of seconds, 0 or more');
     c.count(`${k}.expiresAfter`, v.expiresAfter, 1, 'a whole number of seconds, 1 or more');

@@ -1,12 +1,10 @@
-import type { ConnectorOptions } from '../connector';
+import type { ConnectorInfo, ConnectorOptions } from '../connector';
 import type { ControllerOptions } from '../decorators/controller';
 import type { FieldOptions, SchemaOptions } from '../decorators/field';
 import type { ActionOptions, TriggerOptions } from '../decorators/operation';
 import type { ParameterOptions } from '../decorators/params';
 import type { ResponseOptions } from '../decorators/returns';
 import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from '../triggers/declarations';
-import type { DiagnosticBag } from '../diagnostics/diagnostic';
-import type { SourceLocation } from '../diagnostics/location';
 import type { DescribedOptions } from '../types';
 import { PARAMETER_CONSTRAINTS } from './parameter-placement';
 
@@ -184,6 +182,25 @@ const POLLING = [
   'poll',
 ] as const satisfies readonly (keyof PollingTriggerDeclaration)[];
 
+const INFO = [
+  'title',
+  'description',
+  'version',
+  'contact',
+  'termsOfService',
+  'license',
+  'status',
+  'deploymentVersion',
+  'keywords',
+  'extensions',
+] as const satisfies readonly (keyof ConnectorInfo)[];
+
+type Metadata = NonNullable<ConnectorOptions['metadata']>;
+const METADATA = ['website', 'privacyPolicy', 'categories'] as const satisfies readonly (keyof Metadata)[];
+
+type Async = NonNullable<ActionOptions['async']>;
+const ASYNC = ['retryAfter', 'expiresAfter'] as const satisfies readonly (keyof Async)[];
+
 /** The options each declaration takes, by the name it is written with. */
 export const OPTION_NAMES = {
   parameter: new Set<string>(PARAMETER),
@@ -196,64 +213,12 @@ export const OPTION_NAMES = {
   response: new Set<string>(RESPONSE),
   controller: new Set<string>(CONTROLLER),
   connector: new Set<string>(CONNECTOR),
+  info: new Set<string>(INFO),
+  metadata: new Set<string>(METADATA),
+  async: new Set<string>(ASYNC),
   webhook: new Set<string>(WEBHOOK),
   polling: new Set<string>(POLLING),
 } as const;
-
-/**
- * Reports each option of `o` that `known` does not name, at `at` (or where `at` places the option),
- * naming `decorator` as it is written. Every
- * operation, parameter and property of a build passes here: nothing is allocated unless one is
- * reported.
- */
-export function checkOptionNames(
-  o: object,
-  known: ReadonlySet<string>,
-  decorator: string,
-  at: SourceLocation | ((option: string) => SourceLocation),
-  bag: DiagnosticBag,
-): void {
-  for (const option in o) {
-    if (!Object.hasOwn(o, option) || known.has(option)) continue;
-    const near = nearest(option, known);
-    bag.report('unknownOption', typeof at === 'function' ? at(option) : at, {
-      decorator,
-      option,
-      fix: near
-        ? `Rename it ${near}, the option it looks like`
-        : `Remove it, or give it the name of an option ${decorator} takes (tsc lists them)`,
-    });
-  }
-}
-
-/**
- * The known name `name` is most likely a misspelling of: another case, or a letter off for each
- * four letters (one at least, three at most: `tag` for tags, `unknownProperty` for unknownProperties).
- */
-function nearest(name: string, known: ReadonlySet<string>): string | undefined {
-  const lower = name.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Math.min(3, Math.max(1, Math.floor(name.length / 4)));
-  for (const k of known) {
-    if (k.toLowerCase() === lower) return k;
-    const d = distance(lower, k.toLowerCase());
-    if (d <= bestDistance) [best, bestDistance] = [k, d - 1];
-  }
-  return best;
-}
-
-/** Levenshtein distance: the fewest letters added, removed or changed to make `a` into `b`. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[b.length];
-}
 
 // Each list names every option of its type: an option added to the type and not here fails to compile.
 const complete: [
@@ -266,7 +231,10 @@ const complete: [
   Exclude<keyof ConnectorOptions, (typeof CONNECTOR)[number]>,
   Exclude<keyof WebhookTriggerDeclaration, (typeof WEBHOOK)[number]>,
   Exclude<keyof PollingTriggerDeclaration, (typeof POLLING)[number]>,
-] extends [never, never, never, never, never, never, never, never, never]
+  Exclude<keyof ConnectorInfo, (typeof INFO)[number]>,
+  Exclude<keyof Metadata, (typeof METADATA)[number]>,
+  Exclude<keyof Async, (typeof ASYNC)[number]>,
+] extends [never, never, never, never, never, never, never, never, never, never, never, never]
   ? true
   : false = true;
 void complete;

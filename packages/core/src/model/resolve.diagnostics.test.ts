@@ -1625,6 +1625,37 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         "Rename it unknownProperties, the option it looks like: flowport build compiles without checking TypeScript's types, so nothing else would say so.",
       ],
     ]);
+    // And the keys of the objects they take.
+    const info = { title: 'T', description: 'A connector with a typo in it.', version: '1', licence: { name: 'MIT' } };
+    assert.deepEqual(
+      found(connectorOf([C], { info, metadata: { website: 'https://x.example', privacy: 'p' } } as never)),
+      [
+        [
+          'connector info.licence',
+          'info takes no option "licence", so it would be ignored',
+          "Rename it license, the option it looks like: flowport build compiles without checking TypeScript's types, so nothing else would say so.",
+        ],
+        [
+          'connector metadata.privacy',
+          'metadata takes no option "privacy", so it would be ignored',
+          "Remove it, or give it the name of an option metadata takes (tsc lists them): flowport build compiles without checking TypeScript's types, so nothing else would say so.",
+        ],
+      ],
+    );
+    @Controller('/j')
+    class Jobs {
+      @Post('/')
+      @Action({ summary: 'Run', async: { retryAfter: 5, expiresafter: 60 } } as never)
+      @Returns(200)
+      run(): void {}
+    }
+    assert.deepEqual(found(connectorOf([Jobs])), [
+      [
+        'Jobs.run',
+        'async takes no option "expiresafter", so it would be ignored',
+        "Rename it expiresAfter, the option it looks like: flowport build compiles without checking TypeScript's types, so nothing else would say so.",
+      ],
+    ]);
     // A trigger's, too: a poll every 60 seconds instead of 5.
     const rows = pollingTrigger({
       id: 'OnRow',

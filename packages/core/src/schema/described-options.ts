@@ -1,7 +1,15 @@
-import { Checks, checkOptions, flag, isObject, text, type OptionCheck } from '../diagnostics/option-checks';
+import {
+  Checks,
+  checkOptionNames,
+  checkOptions,
+  flag,
+  isObject,
+  text,
+  type OptionCheck,
+} from '../diagnostics/option-checks';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
-import { checkOptionNames, OPTION_NAMES } from '../model/option-names';
+import { OPTION_NAMES } from '../model/option-names';
 
 /*
  * The options of the declarations that describe a schema: parameter decorators, `@Field` and
