@@ -301,6 +301,47 @@ describe('flowport build', () => {
     }
   });
 
+  it('builds a module that imports its TypeScript siblings as .js, as node16 resolution asks', async () => {
+    // Before: "Cannot find module './item.js'", in every ES module project of TypeScript.
+    const dir = join(tmp.dir, 'esm');
+    mkdirSync(dir);
+    const write = (name: string, ...lines: string[]) => writeFileSync(join(dir, name), lines.join('\n'));
+    write('package.json', '{ "type": "module" }');
+    write(
+      'item.ts',
+      "import { Field } from '@flowport/core';",
+      'export class Item {',
+      '  @Field() name!: string;',
+      '}',
+    );
+    write(
+      'connector.ts',
+      "import { Action, Connector, Controller, Get, Returns } from '@flowport/core';",
+      "import { Item } from './item.js';",
+      "@Controller('/items')",
+      'export class Items {',
+      "  @Get() @Action({ id: 'ListItems', summary: 'List items' }) @Returns(200, [Item]) list(): Item[] {",
+      '    return [];',
+      '  }',
+      '}',
+      'export const connector = new Connector({',
+      "  info: { title: 'Items', description: 'The items of a project of ES modules.', version: '1.0.0' },",
+      "  brandColor: '#123456',",
+      '  controllers: [Items],',
+      '});',
+    );
+    const built = await cli('build', join(dir, 'connector.ts'), '--out', join(dir, 'out'));
+    assert.equal(built.code, 0, built.err.join('\n'));
+    const definition = JSON.parse(readFileSync(join(dir, 'out', 'apiDefinition.swagger.json'), 'utf8')) as {
+      definitions: Record<string, unknown>;
+    };
+    assert.deepEqual(Object.keys(definition.definitions), ['Item']);
+    // A .js file that is truly missing is still named as it was written.
+    write('broken.ts', "import './gone.js';");
+    const missing = await cli('build', join(dir, 'broken.ts'), '--out', join(dir, 'out2'));
+    assert.match(missing.err[0], /Cannot find module '\.\/gone\.js'/);
+  });
+
   it('names an import cycle between two DTOs, and the way out it gives builds', async () => {
     const dir = join(tmp.dir, 'cycle');
     mkdirSync(dir);

@@ -1,5 +1,16 @@
 import { transformSync } from '@swc/core';
+import Module from 'node:module';
 import { addHook } from 'pirates';
+
+type ResolveFilename = (request: string, parent: { filename?: string } | undefined, ...rest: unknown[]) => string;
+
+/** The TypeScript files a `.js`, `.jsx`, `.mjs` or `.cjs` specifier stands for in TypeScript's Node16 resolution. */
+const SOURCES_OF: Readonly<Record<string, readonly string[]>> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
 
 /**
  * Compiles TypeScript on `require` with swc: no type checking and no TypeScript compiler in the
@@ -8,7 +19,8 @@ import { addHook } from 'pirates';
  * name), so that an error can be placed in the TypeScript. Returns a function that removes the hook.
  */
 export function registerTypeScript(sourceMaps?: Map<string, string>): () => void {
-  return addHook(
+  const unresolve = resolveTypeScriptSources();
+  const unhook = addHook(
     (code, filename) => {
       const out = transformSync(code, {
         filename,
@@ -27,4 +39,39 @@ export function registerTypeScript(sourceMaps?: Map<string, string>): () => void
     },
     { exts: ['.ts', '.tsx', '.cts', '.mts'], ignoreNodeModules: true },
   );
+  return () => {
+    unhook();
+    unresolve();
+  };
+}
+
+/**
+ * A TypeScript file may import `./dto.js` for `./dto.ts`, as TypeScript's `node16` and `nodenext`
+ * resolution requires of ES module projects: where no such JavaScript file exists, the import is
+ * resolved to its TypeScript source. Before, `flowport build` failed in such a project with
+ * "Cannot find module './dto.js'".
+ */
+function resolveTypeScriptSources(): () => void {
+  const loader = Module as unknown as { _resolveFilename: ResolveFilename };
+  const original = loader._resolveFilename;
+  loader._resolveFilename = function (this: unknown, request, parent, ...rest) {
+    try {
+      return original.call(this, request, parent, ...rest);
+    } catch (err) {
+      const m = /^(\.{1,2}\/.*)(\.[cm]?jsx?)$/.exec(request);
+      const fromTypeScript = /\.[cm]?tsx?$/.test(parent?.filename ?? '');
+      if (!m || !fromTypeScript || (err as { code?: unknown }).code !== 'MODULE_NOT_FOUND') throw err;
+      for (const ext of SOURCES_OF[m[2]] ?? []) {
+        try {
+          return original.call(this, m[1] + ext, parent, ...rest);
+        } catch {
+          // The next source extension, or the first error.
+        }
+      }
+      throw err;
+    }
+  };
+  return () => {
+    loader._resolveFilename = original;
+  };
 }
