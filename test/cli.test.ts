@@ -342,6 +342,44 @@ describe('flowport build', () => {
     assert.match(missing.err[0], /Cannot find module '\.\/gone\.js'/);
   });
 
+  it("builds a module that imports through its tsconfig's paths aliases", async () => {
+    // Before: "Cannot find module '@dto/item'", in every project that uses aliases.
+    const dir = join(tmp.dir, 'aliases');
+    mkdirSync(join(dir, 'src', 'dto'), { recursive: true });
+    const write = (name: string, ...lines: string[]) => writeFileSync(join(dir, name), lines.join('\n'));
+    write('tsconfig.base.json', '{ "compilerOptions": { "baseUrl": ".", "paths": { "@dto/*": ["src/dto/*"] } } }');
+    write('tsconfig.json', '// comments, as tsc allows', '{ "extends": "./tsconfig.base.json" }');
+    write(
+      'src/dto/item.ts',
+      "import { Field } from '@flowport/core';",
+      'export class Item {',
+      '  @Field() name!: string;',
+      '}',
+    );
+    write(
+      'src/connector.ts',
+      "import { Action, Connector, Controller, Get, Returns } from '@flowport/core';",
+      "import { Item } from '@dto/item';",
+      "@Controller('/items')",
+      'export class Items {',
+      "  @Get() @Action({ id: 'ListItems', summary: 'List items' }) @Returns(200, [Item]) list(): Item[] {",
+      '    return [];',
+      '  }',
+      '}',
+      'export const connector = new Connector({',
+      "  info: { title: 'Items', description: 'The items of a project with path aliases.', version: '1.0.0' },",
+      "  brandColor: '#123456',",
+      '  controllers: [Items],',
+      '});',
+    );
+    const built = await cli('build', join(dir, 'src', 'connector.ts'), '--out', join(dir, 'out'));
+    assert.equal(built.code, 0, built.err.join('\n'));
+    const definition = JSON.parse(readFileSync(join(dir, 'out', 'apiDefinition.swagger.json'), 'utf8')) as {
+      definitions: Record<string, unknown>;
+    };
+    assert.deepEqual(Object.keys(definition.definitions), ['Item']);
+  });
+
   it('names an import cycle between two DTOs, and the way out it gives builds', async () => {
     const dir = join(tmp.dir, 'cycle');
     mkdirSync(dir);

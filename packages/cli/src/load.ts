@@ -4,7 +4,7 @@ import type * as Documents from '@flowport/core/documents';
 import { existsSync, statSync } from 'node:fs';
 import { SourceMap, type SourceMapPayload, type SourceMapping } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { registerTypeScript } from './loader';
+import { registerPathAliases, registerTypeScript } from './loader';
 
 /** What Node and the TypeScript loader run as a module. */
 const MODULE_FILE = /\.(?:[cm]?[jt]s|tsx)$/i;
@@ -40,6 +40,7 @@ export function loadConnector(modulePath: string): {
   // Read only when loading fails, to point into the TypeScript rather than swc's output of it.
   const sourceMaps = new Map<string, string>();
   const unregister = folder || /\.[cm]?tsx?$/.test(file) ? registerTypeScript(sourceMaps) : () => undefined;
+  const unalias = registerPathAliases(folder ? file : dirname(file));
   let exports: Record<string, unknown>;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -58,6 +59,7 @@ export function loadConnector(modulePath: string): {
     throw err;
   } finally {
     unregister();
+    unalias();
   }
   const { core, documents } = coreFor(file);
   const candidates = Object.entries(exports).filter(([, v]) => Connector.isConnector(v));

@@ -1,6 +1,7 @@
 import { transformSync } from '@swc/core';
 import Module from 'node:module';
 import { addHook } from 'pirates';
+import { loadConfig, register } from 'tsconfig-paths';
 
 type ResolveFilename = (request: string, parent: { filename?: string } | undefined, ...rest: unknown[]) => string;
 
@@ -74,4 +75,17 @@ function resolveTypeScriptSources(): () => void {
   return () => {
     loader._resolveFilename = original;
   };
+}
+
+/**
+ * The `paths` aliases of the tsconfig.json that governs `folder` (the nearest above it, with its
+ * `extends`), as TypeScript resolves them: `import { Item } from '@dto/item'`. Only the aliases:
+ * a bare name that no alias matches is left to Node, so that a folder under `baseUrl` never stands
+ * in for a package. Returns a function that removes them. Before, such an import failed with
+ * "Cannot find module '@dto/item'".
+ */
+export function registerPathAliases(folder: string): () => void {
+  const config = loadConfig(folder);
+  if (config.resultType !== 'success' || Object.keys(config.paths ?? {}).length === 0) return () => undefined;
+  return register({ baseUrl: config.absoluteBaseUrl, paths: config.paths, addMatchAll: false });
 }
