@@ -342,7 +342,7 @@ describe('flowport build', () => {
     assert.match(missing.err[0], /Cannot find module '\.\/gone\.js'/);
   });
 
-  it("builds a module that imports through its tsconfig's paths aliases", async () => {
+  it("builds a module that imports through its tsconfig's paths aliases and baseUrl", async () => {
     // Before: "Cannot find module '@dto/item'", in every project that uses aliases.
     const dir = join(tmp.dir, 'aliases');
     mkdirSync(join(dir, 'src', 'dto'), { recursive: true });
@@ -352,8 +352,18 @@ describe('flowport build', () => {
     write(
       'src/dto/item.ts',
       "import { Field } from '@flowport/core';",
+      "import { Tag } from 'src/dto/tag';",
       'export class Item {',
       '  @Field() name!: string;',
+      '  @Field({ type: [Tag] }) tags!: Tag[];',
+      '}',
+    );
+    // Under baseUrl, as editors write imports in NestJS projects.
+    write(
+      'src/dto/tag.ts',
+      "import { Field } from '@flowport/core';",
+      'export class Tag {',
+      '  @Field() label!: string;',
       '}',
     );
     write(
@@ -377,7 +387,7 @@ describe('flowport build', () => {
     const definition = JSON.parse(readFileSync(join(dir, 'out', 'apiDefinition.swagger.json'), 'utf8')) as {
       definitions: Record<string, unknown>;
     };
-    assert.deepEqual(Object.keys(definition.definitions), ['Item']);
+    assert.deepEqual(Object.keys(definition.definitions), ['Item', 'Tag']);
   });
 
   it('names an import cycle between two DTOs, and the way out it gives builds', async () => {

@@ -1,7 +1,8 @@
 import { transformSync } from '@swc/core';
 import Module from 'node:module';
 import { addHook } from 'pirates';
-import { loadConfig, register } from 'tsconfig-paths';
+import { isAbsolute } from 'node:path';
+import { createMatchPath, loadConfig } from 'tsconfig-paths';
 
 type ResolveFilename = (request: string, parent: { filename?: string } | undefined, ...rest: unknown[]) => string;
 
@@ -20,7 +21,7 @@ const SOURCES_OF: Readonly<Record<string, readonly string[]>> = {
  * name), so that an error can be placed in the TypeScript. Returns a function that removes the hook.
  */
 export function registerTypeScript(sourceMaps?: Map<string, string>): () => void {
-  const unresolve = resolveTypeScriptSources();
+  const unresolve = onUnresolved(typeScriptSourcesOf);
   const unhook = addHook(
     (code, filename) => {
       const out = transformSync(code, {
@@ -46,27 +47,35 @@ export function registerTypeScript(sourceMaps?: Map<string, string>): () => void
   };
 }
 
+/** A TypeScript file's name, and a file of an installed package's. */
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
+const INSTALLED = /[\\/]node_modules[\\/]/;
+
 /**
- * A TypeScript file may import `./dto.js` for `./dto.ts`, as TypeScript's `node16` and `nodenext`
- * resolution requires of ES module projects: where no such JavaScript file exists, the import is
- * resolved to its TypeScript source. Before, `flowport build` failed in such a project with
- * "Cannot find module './dto.js'".
+ * Where Node finds nothing for a request from one of the user's TypeScript files, resolves the
+ * first of `alternatives(request)` that it finds instead; the original error stands otherwise.
+ * Requests that Node resolves, and those of installed packages, are never touched. Returns a
+ * function that removes the hook.
  */
-function resolveTypeScriptSources(): () => void {
+function onUnresolved(alternatives: (request: string) => readonly string[]): () => void {
   const loader = Module as unknown as { _resolveFilename: ResolveFilename };
   const original = loader._resolveFilename;
   loader._resolveFilename = function (this: unknown, request, parent, ...rest) {
     try {
       return original.call(this, request, parent, ...rest);
     } catch (err) {
-      const m = /^(\.{1,2}\/.*)(\.[cm]?jsx?)$/.exec(request);
-      const fromTypeScript = /\.[cm]?tsx?$/.test(parent?.filename ?? '');
-      if (!m || !fromTypeScript || (err as { code?: unknown }).code !== 'MODULE_NOT_FOUND') throw err;
-      for (const ext of SOURCES_OF[m[2]] ?? []) {
+      const from = parent?.filename ?? '';
+      if (
+        (err as { code?: unknown }).code !== 'MODULE_NOT_FOUND' ||
+        !TYPESCRIPT_FILE.test(from) ||
+        INSTALLED.test(from)
+      )
+        throw err;
+      for (const candidate of alternatives(request)) {
         try {
-          return original.call(this, m[1] + ext, parent, ...rest);
+          return original.call(this, candidate, parent, ...rest);
         } catch {
-          // The next source extension, or the first error.
+          // The next candidate, or the first error.
         }
       }
       throw err;
@@ -78,14 +87,31 @@ function resolveTypeScriptSources(): () => void {
 }
 
 /**
+ * A TypeScript file may import `./dto.js` for `./dto.ts`, as TypeScript's `node16` and `nodenext`
+ * resolution requires of ES module projects. Before, `flowport build` failed in such a project
+ * with "Cannot find module './dto.js'".
+ */
+function typeScriptSourcesOf(request: string): readonly string[] {
+  const m = /^(\.{1,2}\/.*)(\.[cm]?jsx?)$/.exec(request);
+  return m ? (SOURCES_OF[m[2]] ?? []).map((ext) => m[1] + ext) : [];
+}
+
+/**
  * The `paths` aliases of the tsconfig.json that governs `folder` (the nearest above it, with its
- * `extends`), as TypeScript resolves them: `import { Item } from '@dto/item'`. Only the aliases:
- * a bare name that no alias matches is left to Node, so that a folder under `baseUrl` never stands
- * in for a package. Returns a function that removes them. Before, such an import failed with
- * "Cannot find module '@dto/item'".
+ * `extends`), and its `baseUrl`, as tsc resolves the user's imports with them (`import { Item }
+ * from '@dto/item'`, or `'src/dto/item'` under a baseUrl). Only where Node finds nothing: an alias
+ * never stands in for an installed package. Returns a function that removes them. Before, such an
+ * import failed with "Cannot find module '@dto/item'".
  */
 export function registerPathAliases(folder: string): () => void {
   const config = loadConfig(folder);
-  if (config.resultType !== 'success' || Object.keys(config.paths ?? {}).length === 0) return () => undefined;
-  return register({ baseUrl: config.absoluteBaseUrl, paths: config.paths, addMatchAll: false });
+  if (config.resultType !== 'success') return () => undefined;
+  const aliases = Object.keys(config.paths ?? {}).length > 0;
+  if (!aliases && config.baseUrl === undefined) return () => undefined;
+  const match = createMatchPath(config.absoluteBaseUrl, config.paths ?? {}, ['main'], config.baseUrl !== undefined);
+  return onUnresolved((request) => {
+    if (request.startsWith('.') || isAbsolute(request)) return [];
+    const found = match(request, undefined, undefined, ['.ts', '.tsx', '.mts', '.cts', '.js', '.json']);
+    return found === undefined ? [] : [found];
+  });
 }
