@@ -1842,8 +1842,25 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
     class Exact {
       @Min(1) @Max(1) one!: number;
+      @Min(0.05) @Max(0.05) @IsDivisibleBy(0.01) cents!: number;
+      @Min(0) @Max(4) @IsDivisibleBy(2) even!: number;
     }
     assert.doesNotThrow(() => resolve(bodyOf(Exact)));
+    // No multiple between the bounds: before, published, and every value refused.
+    class Steps {
+      @Min(5) @Max(5) @IsDivisibleBy(2) five!: number;
+      @IsPositive() @Max(2) @IsDivisibleBy(2) pair!: number;
+      @Min(0.011) @Max(0.019) @IsDivisibleBy(0.01) cents!: number;
+    }
+    assert.deepEqual(
+      diagnosticsOf(bodyOf(Steps))
+        .filter((d) => d.code === 'FP1413')
+        .map((d) => [d.at.property, d.message]),
+      [
+        ['five', 'minimum 5, maximum 5 and multipleOf 2 leave no value valid'],
+        ['cents', 'minimum 0.011, maximum 0.019 and multipleOf 0.01 leave no value valid'],
+      ],
+    );
   });
 
   check('FP1415', 'a constraint of another type of value', () => {

@@ -3,6 +3,7 @@ import type { SourceLocation } from '../diagnostics/location';
 import { defaultProblem, IS_OF_TYPE } from './default-check';
 import { STRING_FORMATS } from './formats';
 import type { SchemaModel } from './model';
+import { MULTIPLE_OF_PRECISION } from './multiple-of';
 
 /**
  * Reports keywords that no value can meet or that no validator can compile: an empty `enum`
@@ -31,9 +32,19 @@ function checkNode(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): v
   }
   if (node.minimum !== undefined && node.maximum !== undefined) {
     const [low, high] = [node.exclusiveMinimum === true, node.exclusiveMaximum === true];
+    const bounds = `${low ? 'exclusive ' : ''}minimum ${node.minimum} and ${high ? 'exclusive ' : ''}maximum ${node.maximum}`;
     if (node.minimum > node.maximum || (node.minimum === node.maximum && (low || high))) {
-      const bounds = `${low ? 'exclusive ' : ''}minimum ${node.minimum} and ${high ? 'exclusive ' : ''}maximum ${node.maximum}`;
       bag.report('unsatisfiableBounds', at, { bounds });
+    } else if (
+      typeof node.multipleOf === 'number' &&
+      isNumber(node.multipleOf) &&
+      node.multipleOf > 0 &&
+      !multipleBetween(node.minimum, node.maximum, node.multipleOf, low, high)
+    ) {
+      // Before, `minimum: 5, maximum: 5, multipleOf: 2` was published, and every value refused.
+      bag.report('unsatisfiableBounds', at, {
+        bounds: `${bounds.replace(' and ', ', ')} and multipleOf ${node.multipleOf}`,
+      });
     }
   }
   if (node.default !== undefined) {
@@ -48,6 +59,23 @@ function checkNode(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): v
     bag.report('unsatisfiableBounds', at, { bounds: `minItems ${node.minItems} and maxItems ${node.maxItems}` });
   }
   if (node.type !== undefined) checkApplies(node, node.type, bag, at);
+}
+
+/** Whether a multiple of `step` lies between the bounds, judged as the validators judge multiples. */
+function multipleBetween(
+  min: number,
+  max: number,
+  step: number,
+  exclusiveMin: boolean,
+  exclusiveMax: boolean,
+): boolean {
+  const tolerance = 10 ** -MULTIPLE_OF_PRECISION;
+  const [low, high] = [min / step, max / step];
+  let first = Math.ceil(low - tolerance);
+  if (exclusiveMin && Math.abs(first - low) <= tolerance) first++;
+  let last = Math.floor(high + tolerance);
+  if (exclusiveMax && Math.abs(last - high) <= tolerance) last--;
+  return first <= last;
 }
 
 const NUMBER = 'a number';
