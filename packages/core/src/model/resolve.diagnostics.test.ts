@@ -12,6 +12,7 @@ import { Returns, type ResponseOptions } from '../decorators/returns';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsDivisibleBy,
   IsIn,
   IsPositive,
@@ -1846,6 +1847,21 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @Min(0) @Max(4) @IsDivisibleBy(2) even!: number;
     }
     assert.doesNotThrow(() => resolve(bodyOf(Exact)));
+    // More unique items than their values: before, published, and every list refused.
+    class Picks {
+      @Field({ type: [String] }) @IsIn(['x'], { each: true }) @ArrayMinSize(2) @ArrayUnique() one!: string[];
+      @Field({ type: [Boolean] }) @ArrayMinSize(3) @ArrayUnique() flags!: boolean[];
+      @Field({ type: [String] }) @IsIn(['x', 'y'], { each: true }) @ArrayMinSize(2) @ArrayUnique() two!: string[];
+    }
+    assert.deepEqual(
+      diagnosticsOf(bodyOf(Picks))
+        .filter((d) => d.code === 'FP1413')
+        .map((d) => [d.at.property, d.message]),
+      [
+        ['one', 'minItems 2 of unique items, where an item takes one value, leave no value valid'],
+        ['flags', 'minItems 3 of unique items, where an item takes 2 values, leave no value valid'],
+      ],
+    );
     // No multiple between the bounds: before, published, and every value refused.
     class Steps {
       @Min(5) @Max(5) @IsDivisibleBy(2) five!: number;

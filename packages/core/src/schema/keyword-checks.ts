@@ -58,6 +58,17 @@ function checkNode(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): v
   if (node.minItems !== undefined && node.maxItems !== undefined && node.minItems > node.maxItems) {
     bag.report('unsatisfiableBounds', at, { bounds: `minItems ${node.minItems} and maxItems ${node.maxItems}` });
   }
+  if (node.uniqueItems === true && isCount(node.minItems) && node.items !== undefined) {
+    // Before, `@IsIn(['x'], { each: true }) @ArrayMinSize(2) @ArrayUnique()` was published, and
+    // every list refused.
+    const distinct = distinctValues(node.items);
+    if (distinct !== undefined && (node.minItems as number) > distinct) {
+      const values = distinct === 1 ? 'one value' : `${distinct} values`;
+      bag.report('unsatisfiableBounds', at, {
+        bounds: `minItems ${node.minItems} of unique items, where an item takes ${values},`,
+      });
+    }
+  }
   if (node.type !== undefined) checkApplies(node, node.type, bag, at);
 }
 
@@ -76,6 +87,14 @@ function multipleBetween(
   let last = Math.floor(high + tolerance);
   if (exclusiveMax && Math.abs(last - high) <= tolerance) last--;
   return first <= last;
+}
+
+/** How many values an item can take, where they are few: an enum's, or a boolean's. */
+function distinctValues(items: SchemaModel): number | undefined {
+  if (items.ref !== undefined || items.literal !== undefined) return undefined;
+  if (Array.isArray(items.enum)) return new Set(items.enum.map((v) => JSON.stringify(v))).size;
+  if (items.type === 'boolean') return items.nullable === true ? 3 : 2;
+  return undefined;
 }
 
 const NUMBER = 'a number';
