@@ -63,18 +63,26 @@ function valueOf(schema: Json, definitions: Json): fc.Arbitrary<unknown> {
         maxLength: Math.max(schema.minItems ?? 0, Math.min(schema.maxItems ?? CAP, CAP)),
       };
       const items = arbitraryFor(schema.items, definitions);
-      return schema.uniqueItems === true
-        ? fc.uniqueArray(items, { ...bounds, selector: (item) => JSON.stringify(item) })
-        : fc.array(items, bounds);
+      if (schema.uniqueItems !== true) return fc.array(items, bounds);
+      // Items of too few values (a pattern that only 'a' matches) admit no list of minItems
+      // unique ones: fast-check would draw forever, so the arbitrary gives a value the schema
+      // refuses instead (null, unless the schema allows it).
+      const distinct = new Set(fc.sample(items, { numRuns: 200, seed: 1 }).map((item) => JSON.stringify(item)));
+      if (distinct.size < bounds.minLength) return fc.constant(null);
+      return fc.uniqueArray(items, { ...bounds, selector: (item) => JSON.stringify(item) });
     }
     case 'string': {
       if (schema.format in FORMATTED) return FORMATTED[schema.format];
       const min = schema.minLength ?? 0;
       const max = Math.max(min, Math.min(schema.maxLength ?? CAP, CAP));
-      if (schema.pattern)
-        return fc
-          .stringMatching(new RegExp(schema.pattern))
-          .filter((s) => s.length >= min && s.length <= (schema.maxLength ?? Infinity));
+      if (schema.pattern) {
+        const matching = fc.stringMatching(new RegExp(schema.pattern));
+        const fits = (s: string) => s.length >= min && s.length <= (schema.maxLength ?? Infinity);
+        // A pattern whose strings never have the length asked (`^\d{3}$` with minLength 5) admits
+        // no value: filtering would draw forever, so the arbitrary gives one the schema refuses.
+        if (!fc.sample(matching, { numRuns: 200, seed: 1 }).some(fits)) return fc.constant(null);
+        return matching.filter(fits);
+      }
       return fc.string({ minLength: min, maxLength: max, unit: 'grapheme-ascii' });
     }
     case 'integer':
