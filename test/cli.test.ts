@@ -22,6 +22,25 @@ function exampleWithNewSummary(dir: string): string {
   return module;
 }
 
+/** The lines of a connector module with one action that lists `Item`s, imported by `importLine`. */
+function itemsConnector(importLine: string): string[] {
+  return [
+    "import { Action, Connector, Controller, Get, Returns } from '@flowport/core';",
+    importLine,
+    "@Controller('/items')",
+    'export class Items {',
+    "  @Get() @Action({ id: 'ListItems', summary: 'List items' }) @Returns(200, [Item]) list(): Item[] {",
+    '    return [];',
+    '  }',
+    '}',
+    'export const connector = new Connector({',
+    "  info: { title: 'Items', description: 'The items of a connector a test writes.', version: '1.0.0' },",
+    "  brandColor: '#123456',",
+    '  controllers: [Items],',
+    '});',
+  ];
+}
+
 async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
@@ -314,22 +333,7 @@ describe('flowport build', () => {
       '  @Field() name!: string;',
       '}',
     );
-    write(
-      'connector.ts',
-      "import { Action, Connector, Controller, Get, Returns } from '@flowport/core';",
-      "import { Item } from './item.js';",
-      "@Controller('/items')",
-      'export class Items {',
-      "  @Get() @Action({ id: 'ListItems', summary: 'List items' }) @Returns(200, [Item]) list(): Item[] {",
-      '    return [];',
-      '  }',
-      '}',
-      'export const connector = new Connector({',
-      "  info: { title: 'Items', description: 'The items of a project of ES modules.', version: '1.0.0' },",
-      "  brandColor: '#123456',",
-      '  controllers: [Items],',
-      '});',
-    );
+    write('connector.ts', ...itemsConnector("import { Item } from './item.js';"));
     const built = await cli('build', join(dir, 'connector.ts'), '--out', join(dir, 'out'));
     assert.equal(built.code, 0, built.err.join('\n'));
     const definition = JSON.parse(readFileSync(join(dir, 'out', 'apiDefinition.swagger.json'), 'utf8')) as {
@@ -366,22 +370,7 @@ describe('flowport build', () => {
       '  @Field() label!: string;',
       '}',
     );
-    write(
-      'src/connector.ts',
-      "import { Action, Connector, Controller, Get, Returns } from '@flowport/core';",
-      "import { Item } from '@dto/item';",
-      "@Controller('/items')",
-      'export class Items {',
-      "  @Get() @Action({ id: 'ListItems', summary: 'List items' }) @Returns(200, [Item]) list(): Item[] {",
-      '    return [];',
-      '  }',
-      '}',
-      'export const connector = new Connector({',
-      "  info: { title: 'Items', description: 'The items of a project with path aliases.', version: '1.0.0' },",
-      "  brandColor: '#123456',",
-      '  controllers: [Items],',
-      '});',
-    );
+    write('src/connector.ts', ...itemsConnector("import { Item } from '@dto/item';"));
     const built = await cli('build', join(dir, 'src', 'connector.ts'), '--out', join(dir, 'out'));
     assert.equal(built.code, 0, built.err.join('\n'));
     const definition = JSON.parse(readFileSync(join(dir, 'out', 'apiDefinition.swagger.json'), 'utf8')) as {

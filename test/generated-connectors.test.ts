@@ -1,5 +1,4 @@
 import * as core from '@flowport/core';
-import { emitFiles } from '@flowport/core/documents';
 import { createApp } from '@flowport/express-adapter';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
@@ -7,7 +6,8 @@ import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { corpusDir } from './support/corpus';
-import { explain, powerPlatformSwaggerValidator, validateWithSwaggerParser } from './support/oracles';
+import { powerPlatformSwaggerValidator } from './support/oracles';
+import { publishedOrRefused } from './support/published';
 import { arbitraryFor } from './support/schema-arbitrary';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -210,20 +210,8 @@ describe('connectors made at random from DTO decorators (fast-check)', function 
       fc.asyncProperty(fc.array(property, { minLength: 1, maxLength: 5 }), async (specs) => {
         const { dto, defaults } = dtoOf(specs);
         const connector = connectorOf(dto);
-        let model: core.ApiModel;
-        try {
-          model = core.resolve(connector);
-        } catch (err) {
-          if (!(err instanceof core.DiagnosticError)) throw err;
-          outcomes.refused++;
-          return;
-        }
-        outcomes.served++;
-        const files = emitFiles(model);
-        const definition = JSON.parse(files['apiDefinition.swagger.json']) as Json;
-        assert.ok(platform(definition), explain(platform.errors));
-        await validateWithSwaggerParser(definition);
-        await validateWithSwaggerParser(JSON.parse(files['openapi.json']));
+        const definition = await publishedOrRefused(connector, platform, outcomes);
+        if (definition === undefined) return;
         const body = (definition.paths['/generated/echo'].post.parameters as Json[]).find((p) => p.in === 'body')!;
         const allowed = publishedCheck(body.schema as Json, definition.definitions as Json);
         const app = createApp(connector, { docs: false, validateResponses: true });
@@ -232,7 +220,7 @@ describe('connectors made at random from DTO decorators (fast-check)', function 
           if (!allowed(sent)) continue;
           outcomes.values++;
           const res = await request(app).post('/generated/echo').set('content-type', 'application/json').send(sent);
-          const context = `sent ${JSON.stringify(sent)}\ndefinitions ${JSON.stringify(definition.definitions)}`;
+          const context: string = `sent ${JSON.stringify(sent)}\ndefinitions ${JSON.stringify(definition.definitions)}`;
           assert.equal(res.status, 200, `${context}\nanswered ${res.text}`);
           assert.deepEqual(normal(res.body), normal({ ...defaults, ...sent }), context);
         }

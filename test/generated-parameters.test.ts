@@ -1,5 +1,4 @@
 import * as core from '@flowport/core';
-import { emitFiles } from '@flowport/core/documents';
 import { createApp } from '@flowport/express-adapter';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
@@ -7,7 +6,8 @@ import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { corpusDir } from './support/corpus';
-import { explain, powerPlatformSwaggerValidator, validateWithSwaggerParser } from './support/oracles';
+import { powerPlatformSwaggerValidator } from './support/oracles';
+import { publishedOrRefused } from './support/published';
 import { arbitraryFor } from './support/schema-arbitrary';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -176,20 +176,8 @@ describe('operations made at random from parameter decorators (fast-check)', fun
     await fc.assert(
       fc.asyncProperty(fc.array(parameter, { minLength: 1, maxLength: 4 }), fc.integer(), async (specs, seed) => {
         const { connector, route } = connectorOf(specs);
-        let model: core.ApiModel;
-        try {
-          model = core.resolve(connector);
-        } catch (err) {
-          if (!(err instanceof core.DiagnosticError)) throw err;
-          outcomes.refused++;
-          return;
-        }
-        outcomes.served++;
-        const files = emitFiles(model);
-        const definition = JSON.parse(files['apiDefinition.swagger.json']) as Json;
-        assert.ok(platform(definition), explain(platform.errors));
-        await validateWithSwaggerParser(definition);
-        await validateWithSwaggerParser(JSON.parse(files['openapi.json']));
+        const definition = await publishedOrRefused(connector, platform, outcomes);
+        if (definition === undefined) return;
         const published = definition.paths[route].get.parameters as Json[];
         const wireNames = specs.map((p, i) => (p.where === 'header' ? `X-P${i}` : `p${i}`));
         const app = createApp(connector, { docs: false, validateResponses: true });
