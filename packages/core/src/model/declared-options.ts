@@ -144,6 +144,7 @@ const OPERATION_OPTIONS: Readonly<Record<string, OptionCheck>> = {
   security: (c, v, k) => c.list(k, v, ['requirements', 'a requirement (scheme name → scopes)'], isObject),
   annotation: (c, v, k) => {
     if (!c.object(k, v, 'an object with family, revision, status and replacement')) return;
+    c.names(k, v, OPTION_NAMES.annotation);
     c.text(`${k}.family`, v.family);
     c.count(`${k}.revision`, v.revision, 1, 'a whole number from 1');
     c.oneOf(`${k}.status`, v.status, ['Preview', 'Production']);
@@ -155,8 +156,9 @@ const OPERATION_OPTIONS: Readonly<Record<string, OptionCheck>> = {
   },
   openAiData: (c, v, k) => c.object(k, v, 'an object'),
   pageable: (c, v, k) => {
-    if (c.object(k, v, 'an object with nextLinkName'))
-      c.oneOf(`${k}.nextLinkName`, v.nextLinkName, ['nextLink', '@odata.nextLink'], true);
+    if (!c.object(k, v, 'an object with nextLinkName')) return;
+    c.names(k, v, OPTION_NAMES.pageable);
+    c.oneOf(`${k}.nextLinkName`, v.nextLinkName, ['nextLink', '@odata.nextLink'], true);
   },
   async: (c, v, k) => {
     if (!c.object(k, v, 'an object with retryAfter and expiresAfter (seconds)')) return;

@@ -1,7 +1,7 @@
 import type { ConnectorInfo, ConnectorOptions } from '../connector';
 import type { ControllerOptions } from '../decorators/controller';
 import type { FieldOptions, SchemaOptions } from '../decorators/field';
-import type { ActionOptions, TriggerOptions } from '../decorators/operation';
+import type { ActionOptions, ApiAnnotation, TriggerOptions } from '../decorators/operation';
 import type { ParameterOptions } from '../decorators/params';
 import type { ResponseOptions } from '../decorators/returns';
 import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from '../triggers/declarations';
@@ -201,6 +201,11 @@ const METADATA = ['website', 'privacyPolicy', 'categories'] as const satisfies r
 type Async = NonNullable<ActionOptions['async']>;
 const ASYNC = ['retryAfter', 'expiresAfter'] as const satisfies readonly (keyof Async)[];
 
+type Pageable = NonNullable<ActionOptions['pageable']>;
+const PAGEABLE = ['nextLinkName'] as const satisfies readonly (keyof Pageable)[];
+
+const ANNOTATION = ['family', 'revision', 'status', 'replacement'] as const satisfies readonly (keyof ApiAnnotation)[];
+
 /** The options each declaration takes, by the name it is written with. */
 export const OPTION_NAMES = {
   parameter: new Set<string>(PARAMETER),
@@ -216,6 +221,8 @@ export const OPTION_NAMES = {
   info: new Set<string>(INFO),
   metadata: new Set<string>(METADATA),
   async: new Set<string>(ASYNC),
+  pageable: new Set<string>(PAGEABLE),
+  annotation: new Set<string>(ANNOTATION),
   webhook: new Set<string>(WEBHOOK),
   polling: new Set<string>(POLLING),
 } as const;
@@ -234,7 +241,9 @@ const complete: [
   Exclude<keyof ConnectorInfo, (typeof INFO)[number]>,
   Exclude<keyof Metadata, (typeof METADATA)[number]>,
   Exclude<keyof Async, (typeof ASYNC)[number]>,
-] extends [never, never, never, never, never, never, never, never, never, never, never, never]
+  Exclude<keyof Pageable, (typeof PAGEABLE)[number]>,
+  Exclude<keyof ApiAnnotation, (typeof ANNOTATION)[number]>,
+] extends [never, never, never, never, never, never, never, never, never, never, never, never, never, never]
   ? true
   : false = true;
 void complete;

@@ -1649,12 +1649,21 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @Action({ summary: 'Run', async: { retryAfter: 5, expiresafter: 60 } } as never)
       @Returns(200)
       run(): void {}
+      @Get('/')
+      @Action({ summary: 'List', annotation: { family: 'List', revison: 2 } } as never)
+      @Returns(200)
+      list(): void {}
     }
     assert.deepEqual(found(connectorOf([Jobs])), [
       [
         'Jobs.run',
         'async takes no option "expiresafter", so it would be ignored',
         "Rename it expiresAfter, the option it looks like: flowport build compiles without checking TypeScript's types, so nothing else would say so.",
+      ],
+      [
+        'Jobs.list',
+        'annotation takes no option "revison", so it would be ignored',
+        "Rename it revision, the option it looks like: flowport build compiles without checking TypeScript's types, so nothing else would say so.",
       ],
     ]);
     // A trigger's, too: a poll every 60 seconds instead of 5.
