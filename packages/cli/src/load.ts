@@ -4,7 +4,7 @@ import type * as Documents from '@flowport/core/documents';
 import { existsSync, statSync } from 'node:fs';
 import { SourceMap, type SourceMapPayload, type SourceMapping } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { registerPathAliases, registerTypeScript } from './loader';
+import { registerPathAliases, registerTypeScript, TYPESCRIPT_FILE } from './loader';
 
 /** What Node and the TypeScript loader run as a module. */
 const MODULE_FILE = /\.(?:[cm]?[jt]s|tsx)$/i;
@@ -27,31 +27,29 @@ export function loadConnector(modulePath: string): {
 } {
   const file = resolve(modulePath);
   if (!existsSync(file)) throw new LoadError(`module not found: ${modulePath}`);
+  // A folder is a package, or a folder of TypeScript with an index.ts that require() finds once
+  // TypeScript is registered.
+  const folder = statSync(file).isDirectory();
   // Node runs a file of any other extension as JavaScript: a swagger.yaml was run, and failed
   // with "x is not defined".
-  if (!MODULE_FILE.test(file) && !statSync(file).isDirectory()) {
+  if (!folder && !MODULE_FILE.test(file)) {
     throw new LoadError(
       `${modulePath} is neither a module (.ts or .js) that exports the connector nor a connector definition (.json)${/\.ya?ml$/i.test(file) ? '; connector definitions are JSON, so convert the YAML first' : ''}`,
     );
   }
-  // A folder is a package, or a folder of TypeScript with an index.ts that require() finds once
-  // TypeScript is registered.
-  const folder = statSync(file).isDirectory();
   // Read only when loading fails, to point into the TypeScript rather than swc's output of it.
   const sourceMaps = new Map<string, string>();
-  const unregister = folder || /\.[cm]?tsx?$/.test(file) ? registerTypeScript(sourceMaps) : () => undefined;
+  const unregister = folder || TYPESCRIPT_FILE.test(file) ? registerTypeScript(sourceMaps) : () => undefined;
   const unalias = registerPathAliases(folder ? file : dirname(file));
   let exports: Record<string, unknown>;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     exports = require(file) as Record<string, unknown>;
   } catch (err) {
-    if (folder && (err as { code?: unknown }).code === 'MODULE_NOT_FOUND' && err instanceof Error) {
-      if (err.message.startsWith(`Cannot find module '${file}'`)) {
-        throw new LoadError(
-          `${modulePath} is a folder without an index.ts, an index.js or a package.json main; name the module that exports the connector`,
-        );
-      }
+    if (folder && err instanceof Error && err.message.startsWith(`Cannot find module '${file}'`)) {
+      throw new LoadError(
+        `${modulePath} is a folder without an index.ts, an index.js or a package.json main; name the module that exports the connector`,
+      );
     }
     if (err instanceof Error) {
       err.message = `while loading ${modulePath}: ${loadFailure(err, dirname(file), sourceMaps)}`;

@@ -1,7 +1,7 @@
 import { transformSync } from '@swc/core';
 import Module from 'node:module';
-import { addHook } from 'pirates';
 import { isAbsolute } from 'node:path';
+import { addHook } from 'pirates';
 import { createMatchPath, loadConfig } from 'tsconfig-paths';
 
 type ResolveFilename = (request: string, parent: { filename?: string } | undefined, ...rest: unknown[]) => string;
@@ -48,7 +48,7 @@ export function registerTypeScript(sourceMaps?: Map<string, string>): () => void
 }
 
 /** A TypeScript file's name, and a file of an installed package's. */
-const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
+export const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
 const INSTALLED = /[\\/]node_modules[\\/]/;
 
 /**

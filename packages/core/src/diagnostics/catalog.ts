@@ -219,6 +219,13 @@ export const catalog = {
     'pageable names "{name}", but the answer has no such property, where the platform reads the next page\'s URL',
     'Answer @Returns(200, Page(Item)) and return page(items, cursor), which fills "{name}"; or add a "{name}" property to the answer\'s class.',
   ),
+  asyncAcceptedBody: entry(
+    'FP1031',
+    'async-accepted-body',
+    'error',
+    "a long-running action's 202 is empty, with the Location to poll, so the body declared for it is never sent",
+    'Declare the result as the 200 (or 201) answer, and leave 202 to Flowport, or declare it without a type.',
+  ),
   unknownOption: entry(
     'FP1032',
     'unknown-option',
@@ -232,13 +239,6 @@ export const catalog = {
     'error',
     '{what} has no body, so the schema declared for it is never sent',
     'Declare it without a type, or answer with 200 and the body.',
-  ),
-  asyncAcceptedBody: entry(
-    'FP1031',
-    'async-accepted-body',
-    'error',
-    "a long-running action's 202 is empty, with the Location to poll, so the body declared for it is never sent",
-    'Declare the result as the 200 (or 201) answer, and leave 202 to Flowport, or declare it without a type.',
   ),
   routeOnProperty: entry(
     'FP1028',

@@ -161,9 +161,8 @@ export function checkOptions(
 
 /**
  * Reports each option of `o` that `known` does not name, at `at` (or where `at` places the option),
- * naming `decorator` as it is written. Every
- * operation, parameter and property of a build passes here: nothing is allocated unless one is
- * reported.
+ * naming `decorator` as it is written. Every operation, parameter and property of a build passes
+ * here: nothing is allocated unless one is reported.
  */
 export function checkOptionNames(
   o: object,

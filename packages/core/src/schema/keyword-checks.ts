@@ -3,7 +3,7 @@ import type { SourceLocation } from '../diagnostics/location';
 import { defaultProblem, IS_OF_TYPE } from './default-check';
 import { STRING_FORMATS } from './formats';
 import type { SchemaModel } from './model';
-import { MULTIPLE_OF_PRECISION } from './multiple-of';
+import { multipleBetween } from './multiple-of';
 
 /**
  * Reports keywords that no value can meet or that no validator can compile: an empty `enum`
@@ -32,19 +32,17 @@ function checkNode(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): v
   }
   if (node.minimum !== undefined && node.maximum !== undefined) {
     const [low, high] = [node.exclusiveMinimum === true, node.exclusiveMaximum === true];
-    const bounds = `${low ? 'exclusive ' : ''}minimum ${node.minimum} and ${high ? 'exclusive ' : ''}maximum ${node.maximum}`;
+    const bounds = (and: string) =>
+      `${low ? 'exclusive ' : ''}minimum ${node.minimum}${and}${high ? 'exclusive ' : ''}maximum ${node.maximum}`;
     if (node.minimum > node.maximum || (node.minimum === node.maximum && (low || high))) {
-      bag.report('unsatisfiableBounds', at, { bounds });
+      bag.report('unsatisfiableBounds', at, { bounds: bounds(' and ') });
     } else if (
-      typeof node.multipleOf === 'number' &&
       isNumber(node.multipleOf) &&
       node.multipleOf > 0 &&
       !multipleBetween(node.minimum, node.maximum, node.multipleOf, low, high)
     ) {
       // Before, `minimum: 5, maximum: 5, multipleOf: 2` was published, and every value refused.
-      bag.report('unsatisfiableBounds', at, {
-        bounds: `${bounds.replace(' and ', ', ')} and multipleOf ${node.multipleOf}`,
-      });
+      bag.report('unsatisfiableBounds', at, { bounds: `${bounds(', ')} and multipleOf ${node.multipleOf}` });
     }
   }
   if (node.default !== undefined) {
@@ -62,7 +60,7 @@ function checkNode(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): v
     // Before, `@IsIn(['x'], { each: true }) @ArrayMinSize(2) @ArrayUnique()` was published, and
     // every list refused.
     const distinct = distinctValues(node.items);
-    if (distinct !== undefined && (node.minItems as number) > distinct) {
+    if (distinct !== undefined && node.minItems > distinct) {
       const values = distinct === 1 ? 'one value' : `${distinct} values`;
       bag.report('unsatisfiableBounds', at, {
         bounds: `minItems ${node.minItems} of unique items, where an item takes ${values},`,
@@ -70,23 +68,6 @@ function checkNode(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): v
     }
   }
   if (node.type !== undefined) checkApplies(node, node.type, bag, at);
-}
-
-/** Whether a multiple of `step` lies between the bounds, judged as the validators judge multiples. */
-function multipleBetween(
-  min: number,
-  max: number,
-  step: number,
-  exclusiveMin: boolean,
-  exclusiveMax: boolean,
-): boolean {
-  const tolerance = 10 ** -MULTIPLE_OF_PRECISION;
-  const [low, high] = [min / step, max / step];
-  let first = Math.ceil(low - tolerance);
-  if (exclusiveMin && Math.abs(first - low) <= tolerance) first++;
-  let last = Math.floor(high + tolerance);
-  if (exclusiveMax && Math.abs(last - high) <= tolerance) last--;
-  return first <= last;
 }
 
 /** How many values an item can take, where they are few: an enum's, or a boolean's. */
@@ -99,8 +80,8 @@ function distinctValues(items: SchemaModel): number | undefined {
 
 const NUMBER = 'a number';
 const COUNT = 'a whole number, 0 or more';
-const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
 /**
  * Keyword values of another type than the schema's: `@Length('x')` wrote `maxLength: null` (NaN
@@ -196,7 +177,7 @@ function checkApplies(node: SchemaModel, type: string, bag: DiagnosticBag, at: S
 function reportFormatOfAnotherKind(format: string, type: string, bag: DiagnosticBag, at: SourceLocation): void {
   const item = `described(String, { format: '${format}' })`;
   bag.report('keywordOfAnotherType', at, {
-    type: `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`,
+    type: withArticle(type),
     keywords: `format "${format}"`,
     constrain: 'constrains',
     kind: 'strings',
@@ -208,6 +189,9 @@ function reportFormatOfAnotherKind(format: string, type: string, bag: Diagnostic
   });
 }
 
+/** A type's name as a message reads it: "a string", "an integer". */
+const withArticle = (type: string) => `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+
 function reportOtherKind(
   node: SchemaModel,
   type: string,
@@ -216,7 +200,7 @@ function reportOtherKind(
   at: SourceLocation,
 ): void {
   const own = KEYWORDS_OF.find((k) => (k.types as readonly string[]).includes(type));
-  const value = `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+  const value = withArticle(type);
   const found = other.keywords.filter((k) => node[k] !== undefined);
   const one = found.length === 1;
   bag.report('keywordOfAnotherType', at, {

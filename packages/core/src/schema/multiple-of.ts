@@ -6,8 +6,26 @@
  */
 export const MULTIPLE_OF_PRECISION = 9;
 
+const TOLERANCE = 10 ** -MULTIPLE_OF_PRECISION;
+
 /** Whether `value` is a multiple of `divisor` (above 0), as the request validators judge it. */
 export function isMultipleOf(value: number, divisor: number): boolean {
   const quotient = value / divisor;
-  return Math.abs(Math.round(quotient) - quotient) <= 10 ** -MULTIPLE_OF_PRECISION;
+  return Math.abs(Math.round(quotient) - quotient) <= TOLERANCE;
+}
+
+/** Whether a multiple of `step` (above 0) lies between the bounds, judged as `isMultipleOf` judges. */
+export function multipleBetween(
+  min: number,
+  max: number,
+  step: number,
+  exclusiveMin: boolean,
+  exclusiveMax: boolean,
+): boolean {
+  const [low, high] = [min / step, max / step];
+  let first = Math.ceil(low - TOLERANCE);
+  if (exclusiveMin && Math.abs(first - low) <= TOLERANCE) first++;
+  let last = Math.floor(high + TOLERANCE);
+  if (exclusiveMax && Math.abs(last - high) <= TOLERANCE) last--;
+  return first <= last;
 }
