@@ -1,3 +1,4 @@
+import { keepHelperOptions } from '../diagnostics/helper-options';
 import type { ConnectionParameter } from './connection-parameters';
 
 /**
@@ -92,8 +93,8 @@ export function oauth2(options: Omit<OAuth2Auth, 'type'>): OAuth2Auth {
   return { type: 'oauth2', ...options };
 }
 
-/** Microsoft Entra ID (AAD) OAuth; the API validates tokens for `resourceUri`. */
-export function aad(options: {
+/** The options of {@link aad}. */
+export interface AadOptions {
   readonly clientId: string;
   readonly resourceUri: string;
   readonly scopes?: readonly string[];
@@ -102,10 +103,27 @@ export function aad(options: {
   readonly tenantParameter?: boolean;
   readonly certificate?: boolean;
   readonly parameters?: AuthBase['parameters'];
-}): OAuth2Auth {
+}
+
+const AAD_OPTIONS = [
+  'clientId',
+  'resourceUri',
+  'scopes',
+  'tenantId',
+  'loginUri',
+  'tenantParameter',
+  'certificate',
+  'parameters',
+] as const satisfies readonly (keyof AadOptions)[];
+// The list names every option: one added to AadOptions and not here fails to compile.
+const aadComplete: Exclude<keyof AadOptions, (typeof AAD_OPTIONS)[number]> extends never ? true : false = true;
+void aadComplete;
+
+/** Microsoft Entra ID (AAD) OAuth; the API validates tokens for `resourceUri`. */
+export function aad(options: AadOptions): OAuth2Auth {
   const loginUri = options.loginUri ?? 'https://login.microsoftonline.com';
   const tenantId = options.tenantId ?? 'common';
-  return {
+  const made: OAuth2Auth = {
     type: 'oauth2',
     identityProvider: options.certificate ? 'aadcertificate' : 'aad',
     clientId: options.clientId,
@@ -119,6 +137,7 @@ export function aad(options: {
     tenantParameter: options.tenantParameter,
     parameters: options.parameters,
   };
+  return keepHelperOptions(made, 'aad()', options, AAD_OPTIONS);
 }
 
 /** Generic OAuth 2.0 (`oauth2generic`) with URL templates (`{ClientId}`, `{Scopes}`, …). */

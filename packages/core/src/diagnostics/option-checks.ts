@@ -1,4 +1,5 @@
 import type { DiagnosticBag } from './diagnostic';
+import { helperOptionsOf } from './helper-options';
 import type { SourceLocation } from './location';
 
 /*
@@ -128,6 +129,16 @@ export class Checks {
     checkOptionNames(value, known, option, (k) => this.locate(`${option}.${k}`), this.bag);
   }
 
+  /**
+   * The names of the options of `declaration`, given as `option`: those its helper was given,
+   * when a helper made it (`aad()`, `setHeader()`), or else its own keys, which `known` names.
+   */
+  declaredNames(option: string, declaration: object, known: ReadonlySet<string>): void {
+    const made = helperOptionsOf(declaration);
+    if (made) checkOptionNames(made.given, made.takes, made.helper, (k) => this.locate(`${option}.${k}`), this.bag);
+    else this.names(option, declaration, known);
+  }
+
   /** True when `value` is an object to look into; reports anything else but undefined. */
   object(option: string, value: unknown, expected: string, required = false): value is Record<string, unknown> {
     if (isObject(value)) return true;
@@ -137,6 +148,11 @@ export class Checks {
 }
 
 export type OptionCheck = (c: Checks, value: unknown, option: string) => void;
+
+/** A check for each option of `T` but `omitted`: one added to `T` and not to the table fails to compile. */
+export type OptionTable<T, omitted extends PropertyKey = never> = {
+  readonly [K in Exclude<keyof T, omitted>]-?: OptionCheck;
+};
 
 export const flag: OptionCheck = (c, v, k) => c.flag(k, v);
 export const strings: OptionCheck = (c, v, k) => c.list(k, v, STRINGS, isString);
@@ -200,15 +216,21 @@ function nearest(name: string, known: ReadonlySet<string>): string | undefined {
   return best;
 }
 
-/** Levenshtein distance: the fewest letters added, removed or changed to make `a` into `b`. */
+/**
+ * The fewest letters added, removed or changed, or pairs of neighbours swapped, to make `a` into
+ * `b` (optimal string alignment): a swap is the commonest typo, and counts as one.
+ */
 function distance(a: string, b: string): number {
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
       row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j], before[j - 2] + 1);
     }
-    previous = row;
+    [before, previous] = [previous, row];
   }
   return previous[b.length];
 }

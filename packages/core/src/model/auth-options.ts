@@ -1,4 +1,14 @@
-import { Checks, flag, isObject, strings, text, type OptionCheck } from '../diagnostics/option-checks';
+import type { ApiKeyAuth, AuthChoice, BasicAuth, OAuth2Auth } from '../auth/auth';
+import type { ConnectionParameterOptions } from '../auth/connection-parameters';
+import {
+  Checks,
+  flag,
+  isObject,
+  strings,
+  text,
+  type OptionCheck,
+  type OptionTable,
+} from '../diagnostics/option-checks';
 
 /*
  * The connector's `auth` and connection parameters, checked against their TypeScript types as the
@@ -20,38 +30,56 @@ const record =
   };
 const stringList: OptionCheck = (c, v, k) => strings(c, v, k);
 
+type MethodTable<T> = OptionTable<T, 'type' | 'parameters'>;
+
+const API_KEY: MethodTable<ApiKeyAuth> = {
+  in: (c, v, k) => c.oneOf(k, v, ['header', 'query'], true),
+  name: required('the name of the header or query parameter that carries the key'),
+  label: required('the label of the key in the connection dialog'),
+  description: text,
+  tooltip: text,
+  definitionName: text,
+  parameterName: text,
+};
+
+const BASIC: MethodTable<BasicAuth> = {
+  usernameLabel: text,
+  passwordLabel: text,
+  description: text,
+  definitionName: text,
+};
+
+const OAUTH2: MethodTable<OAuth2Auth> = {
+  identityProvider: required('the identity provider, such as "aad" or "oauth2generic"'),
+  clientId: required("the app's client id"),
+  scopes: (c, v, k) => (v === undefined ? c.report(k, v, 'a list of strings') : stringList(c, v, k)),
+  authorizationUrl: required('the authorization URL'),
+  tokenUrl: required('the token URL'),
+  refreshUrl: text,
+  customParameters: record('an object of strings by name'),
+  templates: record('an object of URL templates by name'),
+  properties: record('an object of values by name'),
+  redirectMode: (c, v, k) => c.oneOf(k, v, ['Global', 'Direct', 'GlobalPerConnector']),
+  tenantParameter: flag,
+  resourceUri: text,
+  definitionName: text,
+  parameterName: text,
+};
+
 /** Each method's options by name; every one runs, so that a missing required option is reported. */
 const METHODS: Readonly<Record<string, Readonly<Record<string, OptionCheck>>>> = {
   none: {},
-  apiKey: {
-    in: (c, v, k) => c.oneOf(k, v, ['header', 'query'], true),
-    name: required('the name of the header or query parameter that carries the key'),
-    label: required('the label of the key in the connection dialog'),
-    description: text,
-    tooltip: text,
-    definitionName: text,
-    parameterName: text,
-  },
-  basic: { usernameLabel: text, passwordLabel: text, description: text, definitionName: text },
-  oauth2: {
-    identityProvider: required('the identity provider, such as "aad" or "oauth2generic"'),
-    clientId: required("the app's client id"),
-    scopes: (c, v, k) => (v === undefined ? c.report(k, v, 'a list of strings') : stringList(c, v, k)),
-    authorizationUrl: required('the authorization URL'),
-    tokenUrl: required('the token URL'),
-    refreshUrl: text,
-    customParameters: record('an object of strings by name'),
-    templates: record('an object of URL templates by name'),
-    properties: record('an object of values by name'),
-    redirectMode: (c, v, k) => c.oneOf(k, v, ['Global', 'Direct', 'GlobalPerConnector']),
-    tenantParameter: flag,
-    resourceUri: text,
-    definitionName: text,
-    parameterName: text,
-  },
+  apiKey: API_KEY,
+  basic: BASIC,
+  oauth2: OAUTH2,
 };
 
-const CONNECTION_PARAMETER: Readonly<Record<string, OptionCheck>> = {
+/** The names each method takes: its own options, and `type` and `parameters`. */
+const METHOD_NAMES = new Map(
+  Object.entries(METHODS).map(([type, table]) => [type, new Set(['type', 'parameters', ...Object.keys(table)])]),
+);
+
+const CONNECTION_PARAMETER: OptionTable<ConnectionParameterOptions> = {
   type: (c, v, k) => c.oneOf(k, v, ['string', 'securestring', 'int', 'bool'], true),
   displayName: required('the label in the connection dialog'),
   description: text,
@@ -71,12 +99,15 @@ const CONNECTION_PARAMETER: Readonly<Record<string, OptionCheck>> = {
   dependsOn: record('an object of value lists by parameter name'),
 };
 
+const CONNECTION_PARAMETER_NAMES = new Set(['kind', ...Object.keys(CONNECTION_PARAMETER)]);
+
 /** `parameters` of an auth method, or the connector's `connectionParameters`, at `option`. */
 export function checkConnectionParameters(c: Checks, option: string, v: unknown): void {
   if (v === undefined || !c.object(option, v, 'an object of connectionParameter() by name')) return;
   for (const name of Object.keys(v)) {
     const p = v[name];
     if (!c.object(`${option}.${name}`, p, 'a connectionParameter()')) continue;
+    c.names(`${option}.${name}`, p, CONNECTION_PARAMETER_NAMES);
     c.each(CONNECTION_PARAMETER, p, `${option}.${name}.`);
   }
 }
@@ -85,14 +116,30 @@ function checkMethod(c: Checks, option: string, v: unknown): void {
   if (!c.object(option, v, 'an auth declaration (apiKey(), basic(), oauth2(), aad(), noAuth())', true)) return;
   const table = typeof v.type === 'string' && Object.hasOwn(METHODS, v.type) ? METHODS[v.type] : undefined;
   if (!table) return c.oneOf(`${option}.type`, v.type, ['none', 'apiKey', 'basic', 'oauth2'], true);
+  c.declaredNames(option, v, METHOD_NAMES.get(v.type as string) ?? new Set());
   c.each(table, v, `${option}.`);
   checkConnectionParameters(c, `${option}.parameters`, v.parameters);
 }
+
+type Choice = AuthChoice['options'][number];
+const CHOICE = ['type', 'displayName', 'description', 'options'] as const satisfies readonly (keyof AuthChoice)[];
+const CHOICE_OPTION = ['name', 'displayName', 'description', 'auth'] as const satisfies readonly (keyof Choice)[];
+const CHOICE_NAMES = new Set<string>(CHOICE);
+const CHOICE_OPTION_NAMES = new Set<string>(CHOICE_OPTION);
+// Each list names every key: one added to the type and not here fails to compile.
+const choiceComplete: [
+  Exclude<keyof AuthChoice, (typeof CHOICE)[number]>,
+  Exclude<keyof Choice, (typeof CHOICE_OPTION)[number]>,
+] extends [never, never]
+  ? true
+  : false = true;
+void choiceComplete;
 
 /** `auth`: one method, or `authChoice()` of several. */
 export function checkAuth(c: Checks, v: unknown): void {
   if (v === undefined) return;
   if (!isObject(v) || v.type !== 'choice') return checkMethod(c, 'auth', v);
+  c.names('auth', v, CHOICE_NAMES);
   c.text('auth.displayName', v.displayName, true);
   c.text('auth.description', v.description);
   const options = v.options;
@@ -100,6 +147,7 @@ export function checkAuth(c: Checks, v: unknown): void {
   options.forEach((o: unknown, i) => {
     const at = `auth.options[${i}]`;
     if (!c.object(at, o, 'an object with name, displayName and auth', true)) return;
+    c.names(at, o, CHOICE_OPTION_NAMES);
     c.text(`${at}.name`, o.name, true);
     c.text(`${at}.displayName`, o.displayName, true);
     c.text(`${at}.description`, o.description);

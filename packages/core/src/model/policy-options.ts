@@ -1,5 +1,5 @@
 import type { PolicyDeclaration } from '../policies/templates';
-import { A_STRING, isObject, text, type Checks, type OptionCheck } from '../diagnostics/option-checks';
+import { A_STRING, isObject, text, type Checks, type OptionTable } from '../diagnostics/option-checks';
 
 /*
  * Policy template instances among the connector's options (FP1018). Before, a policy without a
@@ -7,7 +7,7 @@ import { A_STRING, isObject, text, type Checks, type OptionCheck } from '../diag
  * setHeader({ name: 5 }) was written into an apiProperties.json the platform refuses.
  */
 
-const POLICY: Readonly<Record<string, OptionCheck>> = {
+const POLICY: OptionTable<PolicyDeclaration, 'kind'> = {
   templateId: (c, v, k) => c.text(k, v, true),
   title: (c, v, k) => c.text(k, v, true),
   type: text,
@@ -18,6 +18,8 @@ const POLICY: Readonly<Record<string, OptionCheck>> = {
       ['function', 'string'].includes(typeof r),
     ),
 };
+
+const POLICY_NAMES = new Set(['kind', ...Object.keys(POLICY)]);
 
 /** The templates the platform's schema for apiProperties.json describes, each with a helper here. */
 const DOCUMENTED_TEMPLATES: ReadonlySet<unknown> = new Set([
@@ -42,6 +44,7 @@ const DOCUMENTED_TEMPLATES: ReadonlySet<unknown> = new Set([
  * and another template's parameters are its own.
  */
 export function checkPolicy(c: Checks, at: string, p: PolicyDeclaration, conventions: boolean): void {
+  c.declaredNames(at, p, POLICY_NAMES);
   c.each(POLICY, p as unknown as Record<string, unknown>, `${at}.`);
   if (!conventions || !DOCUMENTED_TEMPLATES.has(p.templateId) || !isObject(p.parameters)) return;
   for (const [name, value] of Object.entries(p.parameters)) {

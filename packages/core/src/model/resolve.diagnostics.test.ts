@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsLatLong, IsNumber, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
-import { apiKey } from '../auth/auth';
+import { aad, apiKey, authChoice } from '../auth/auth';
 import { connectionParameter } from '../auth/connection-parameters';
 import { Controller, type ControllerOptions } from '../decorators/controller';
 import { Field, Schema, type FieldOptions } from '../decorators/field';
@@ -1705,6 +1705,68 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         `${fix}: flowport build compiles without checking TypeScript's types, so nothing else would say so.`,
       ]),
     );
+  });
+
+  check('FP1032', 'an option of no such name in an auth method, a policy or a dynamic source', () => {
+    // Before, each was ignored without a word: the tenant stayed "common", the header was
+    // overwritten where it was to be kept, and the dropdown showed bare ids.
+    const found = (connector: Connector) =>
+      diagnosticsOf(connector)
+        .filter((d) => d.code === 'FP1032')
+        .map((d) => `${formatLocation(d.at)}: ${d.message} (${d.hint.split(':')[0]})`);
+    const region = connectionParameter({ type: 'string', displayName: 'Region', defaultvalue: 'eu' } as never);
+    assert.deepEqual(
+      found(
+        connectorOf([], {
+          auth: aad({ clientId: 'c', resourceUri: 'https://api.example', tenantID: 'contoso' } as never),
+          connectionParameters: { region },
+          policies: [
+            setHeader({ name: 'X-Trace', value: 'on', existsaction: 'skip' } as never),
+            policy('custom', { parameters: {}, sectoin: 'Response' } as never),
+          ],
+        }),
+      ),
+      [
+        'connector policies[0].existsaction: setHeader() takes no option "existsaction", so it would be ignored (Rename it existsAction, the option it looks like)',
+        'connector policies[1].sectoin: policy() takes no option "sectoin", so it would be ignored (Rename it section, the option it looks like)',
+        'connector auth.tenantID: aad() takes no option "tenantID", so it would be ignored (Rename it tenantId, the option it looks like)',
+        'connector connectionParameters.region.defaultvalue: connectionParameters.region takes no option "defaultvalue", so it would be ignored (Rename it defaultValue, the option it looks like)',
+      ],
+    );
+    // Declarations written without a helper, and the methods of a choice.
+    const key = { ...apiKey({ in: 'header', name: 'X-Key', label: 'Key' }), tooltp: 'The key' };
+    const choice = authChoice({
+      displayName: 'Sign in',
+      options: [{ name: 'key', displayName: 'Key', auth: key, descripton: 'A key' }],
+    } as never);
+    assert.deepEqual(found(connectorOf([], { auth: choice })), [
+      'connector auth.options[0].descripton: auth.options[0] takes no option "descripton", so it would be ignored (Rename it description, the option it looks like)',
+      'connector auth.options[0].auth.tooltp: auth.options[0].auth takes no option "tooltp", so it would be ignored (Rename it tooltip, the option it looks like)',
+    ]);
+    @Controller('/p')
+    class Lists {
+      @Get('/languages') @Returns(200) languages(): void {}
+      @Get('/folders') @Returns(200) folders(): void {}
+      @Get('/')
+      @Returns(200)
+      list(
+        @Query('lang', {
+          dynamicValues: { operation: () => Lists.prototype.languages, value: 'code', titlePath: 'name' },
+        } as never)
+        _lang: string,
+        @Query('folder', {
+          dynamicTree: {
+            settings: { canSelectParentNode: true },
+            open: { operation: () => Lists.prototype.folders, itemValuePath: 'id', itemTitlePath: 'name' },
+          },
+        } as never)
+        _folder: string,
+      ): void {}
+    }
+    assert.deepEqual(found(connectorOf([Lists])), [
+      'Lists.list param #0 (lang): dynamicValues takes no option "titlePath", so it would be ignored (Remove it, or give it the name of an option dynamicValues takes (tsc lists them))',
+      'Lists.list param #1 (folder): dynamicTree.settings takes no option "canSelectParentNode", so it would be ignored (Rename it canSelectParentNodes, the option it looks like)',
+    ]);
   });
 
   check('FP1033', 'a schema for an answer that has no body', () => {

@@ -1,3 +1,4 @@
+import { keepHelperOptions } from '../diagnostics/helper-options';
 import type { OperationRef } from '../types';
 
 /**
@@ -29,26 +30,42 @@ export interface PolicyScope {
 
 type Section = { readonly section?: 'Request' | 'Response' };
 
+/** What one helper makes: the template instance, and what the helper is called in messages. */
+interface Template {
+  readonly helper: string;
+  readonly templateId: string;
+  /** The title when the scope gives none. */
+  readonly defaultTitle: string;
+  readonly type?: string;
+  /** The options the helper takes; by default the scope's and those it reads into `parameters`. */
+  readonly takes?: readonly string[];
+}
+
+const SCOPE_OPTIONS = ['title', 'operations', 'section'];
+
 function make(
-  templateId: string,
-  defaultTitle: string,
+  t: Template,
   scope: PolicyScope & { readonly section?: PolicyDeclaration['section'] },
   parameters: Record<string, unknown>,
 ): PolicyDeclaration {
   const defined = Object.fromEntries(Object.entries(parameters).filter(([, v]) => v !== undefined));
-  return {
+  const made: PolicyDeclaration = {
     kind: 'policy',
-    templateId,
-    title: scope.title ?? defaultTitle,
+    templateId: t.templateId,
+    title: scope.title ?? t.defaultTitle,
+    ...(t.type === undefined ? {} : { type: t.type }),
     parameters: defined,
     section: scope.section,
     operations: scope.operations,
   };
+  return keepHelperOptions(made, t.helper, scope, t.takes ?? [...SCOPE_OPTIONS, ...Object.keys(parameters)]);
 }
 
 /** `dynamichosturl`: route to a host built from connection parameters, e.g. `https://@connectionParameters('region').example.com`. */
 export const dynamicHostUrl = (o: PolicyScope & { readonly urlTemplate: string }): PolicyDeclaration =>
-  make('dynamichosturl', 'Set host URL', o, { urlTemplate: o.urlTemplate });
+  make({ helper: 'dynamicHostUrl()', templateId: 'dynamichosturl', defaultTitle: 'Set host URL' }, o, {
+    urlTemplate: o.urlTemplate,
+  });
 
 /** `setheader`: set a request (or response) header. */
 export const setHeader = (
@@ -59,7 +76,7 @@ export const setHeader = (
     readonly section?: 'Request' | 'Response' | 'Failure';
   },
 ): PolicyDeclaration =>
-  make('setheader', `Set header ${o.name}`, o, {
+  make({ helper: 'setHeader()', templateId: 'setheader', defaultTitle: `Set header ${o.name}` }, o, {
     name: o.name,
     value: o.value,
     existsAction: o.existsAction ?? 'override',
@@ -69,17 +86,25 @@ export const setHeader = (
 export const setQueryParameter = (
   o: PolicyScope & { readonly name: string; readonly value: string; readonly existsAction?: 'override' | 'skip' },
 ): PolicyDeclaration =>
-  make('setqueryparameter', `Set query parameter ${o.name}`, o, {
-    name: o.name,
-    value: o.value,
-    existsAction: o.existsAction ?? 'override',
-  });
+  make(
+    { helper: 'setQueryParameter()', templateId: 'setqueryparameter', defaultTitle: `Set query parameter ${o.name}` },
+    o,
+    {
+      name: o.name,
+      value: o.value,
+      existsAction: o.existsAction ?? 'override',
+    },
+  );
 
 /** `routerequesttoendpoint`: send the request to another path (and method). */
 export const routeRequestToEndpoint = (
   o: PolicyScope & { readonly newPath: string; readonly httpMethod?: string },
 ): PolicyDeclaration =>
-  make('routerequesttoendpoint', `Route to ${o.newPath}`, o, { newPath: o.newPath, httpMethod: o.httpMethod });
+  make(
+    { helper: 'routeRequestToEndpoint()', templateId: 'routerequesttoendpoint', defaultTitle: `Route to ${o.newPath}` },
+    o,
+    { newPath: o.newPath, httpMethod: o.httpMethod },
+  );
 
 /** `setproperty`: set a property of the body from a template. */
 export const setProperty = (
@@ -90,7 +115,7 @@ export const setProperty = (
       readonly propertyValuePathTemplate: string;
     },
 ): PolicyDeclaration =>
-  make('setproperty', 'Set property', o, {
+  make({ helper: 'setProperty()', templateId: 'setproperty', defaultTitle: 'Set property' }, o, {
     newPropertyParentPathTemplate: o.newPropertyParentPathTemplate,
     newPropertySubPathTemplate: o.newPropertySubPathTemplate,
     propertyValuePathTemplate: o.propertyValuePathTemplate,
@@ -99,20 +124,27 @@ export const setProperty = (
 /** `pollingtrigger`: the connector runtime turns a list operation into a polling trigger. */
 export const pollingTriggerPolicy = (
   o: PolicyScope & { readonly triggerConfig: Readonly<Record<string, string>>; readonly triggerDataPath: string },
-): PolicyDeclaration => ({
+): PolicyDeclaration =>
   // The wizard writes `type: PollingTrigger` beside this template, and so does every real file.
-  ...make('pollingtrigger', 'Polling trigger', o, {
-    triggerConfig: { ...o.triggerConfig },
-    triggerDataPath: o.triggerDataPath,
-  }),
-  type: 'PollingTrigger',
-});
+  make(
+    {
+      helper: 'pollingTriggerPolicy()',
+      templateId: 'pollingtrigger',
+      defaultTitle: 'Polling trigger',
+      type: 'PollingTrigger',
+    },
+    o,
+    {
+      triggerConfig: { ...o.triggerConfig },
+      triggerDataPath: o.triggerDataPath,
+    },
+  );
 
 /** `updatenextlink`: rewrite next-page links so that they route through the connector. */
 export const updateNextLink = (
   o: PolicyScope & { readonly nextLinkPropertyName: string; readonly nextLinkParentPropertyPath?: string },
 ): PolicyDeclaration =>
-  make('updatenextlink', 'Update next link', o, {
+  make({ helper: 'updateNextLink()', templateId: 'updatenextlink', defaultTitle: 'Update next link' }, o, {
     nextLinkPropertyName: o.nextLinkPropertyName,
     nextLinkParentPropertyPath: o.nextLinkParentPropertyPath,
   });
@@ -128,13 +160,17 @@ export const convertObjectToArray = (
       readonly valueName?: string;
     },
 ): PolicyDeclaration =>
-  make('convertobjecttoarray', 'Convert object to array', o, {
-    propertyParentPath: o.propertyParentPath,
-    propertySubPath: o.propertySubPath,
-    newPropertyPath: o.newPropertyPath,
-    keyName: o.keyName,
-    valueName: o.valueName,
-  });
+  make(
+    { helper: 'convertObjectToArray()', templateId: 'convertobjecttoarray', defaultTitle: 'Convert object to array' },
+    o,
+    {
+      propertyParentPath: o.propertyParentPath,
+      propertySubPath: o.propertySubPath,
+      newPropertyPath: o.newPropertyPath,
+      keyName: o.keyName,
+      valueName: o.valueName,
+    },
+  );
 
 /** `convertarraytoobject`. */
 export const convertArrayToObject = (
@@ -147,13 +183,17 @@ export const convertArrayToObject = (
       readonly retainKey?: boolean;
     },
 ): PolicyDeclaration =>
-  make('convertarraytoobject', 'Convert array to object', o, {
-    propertyParentPath: o.propertyParentPath,
-    propertySubPath: o.propertySubPath,
-    keyWithinCollectionPath: o.keyWithinCollectionPath,
-    newPropertyPath: o.newPropertyPath,
-    retainKey: o.retainKey === undefined ? undefined : String(o.retainKey),
-  });
+  make(
+    { helper: 'convertArrayToObject()', templateId: 'convertarraytoobject', defaultTitle: 'Convert array to object' },
+    o,
+    {
+      propertyParentPath: o.propertyParentPath,
+      propertySubPath: o.propertySubPath,
+      keyWithinCollectionPath: o.keyWithinCollectionPath,
+      newPropertyPath: o.newPropertyPath,
+      retainKey: o.retainKey === undefined ? undefined : String(o.retainKey),
+    },
+  );
 
 /** `stringtoarray`. */
 export const stringToArray = (
@@ -166,7 +206,7 @@ export const stringToArray = (
       readonly propertySubPath?: string;
     },
 ): PolicyDeclaration =>
-  make('stringtoarray', 'Convert string to array', o, {
+  make({ helper: 'stringToArray()', templateId: 'stringtoarray', defaultTitle: 'Convert string to array' }, o, {
     propertyParentPath: o.propertyParentPath,
     propertySubPath: o.propertySubPath,
     delimiterList: o.delimiterList,
@@ -185,7 +225,7 @@ export const stringReplace = (
       readonly propertySubPath?: string;
     },
 ): PolicyDeclaration =>
-  make('stringreplace', 'Replace string', o, {
+  make({ helper: 'stringReplace()', templateId: 'stringreplace', defaultTitle: 'Replace string' }, o, {
     propertyParentPath: o.propertyParentPath,
     propertySubPath: o.propertySubPath,
     sourceString: o.sourceString,
@@ -202,11 +242,15 @@ export const encodePropertyValue = (
       readonly propertySubPath?: string;
     },
 ): PolicyDeclaration =>
-  make('encodepropertyvalue', 'Encode property value', o, {
-    propertyParentPath: o.propertyParentPath,
-    propertySubPath: o.propertySubPath,
-    newPropertyPath: o.newPropertyPath,
-  });
+  make(
+    { helper: 'encodePropertyValue()', templateId: 'encodepropertyvalue', defaultTitle: 'Encode property value' },
+    o,
+    {
+      propertyParentPath: o.propertyParentPath,
+      propertySubPath: o.propertySubPath,
+      newPropertyPath: o.newPropertyPath,
+    },
+  );
 
 /** `setvaluefromurl`: fetch a value from a URL and set it on the request. */
 export const setValueFromUrl = (
@@ -218,7 +262,7 @@ export const setValueFromUrl = (
       readonly httpMethod?: string;
     },
 ): PolicyDeclaration =>
-  make('setvaluefromurl', 'Set value from URL', o, {
+  make({ helper: 'setValueFromUrl()', templateId: 'setvaluefromurl', defaultTitle: 'Set value from URL' }, o, {
     parameterTemplate: o.parameterTemplate,
     parameterValueUrl: o.parameterValueUrl,
     parameterValuePathTemplate: o.parameterValuePathTemplate,
@@ -233,4 +277,15 @@ export const policy = (
     readonly section?: PolicyDeclaration['section'];
     readonly type?: string;
   },
-): PolicyDeclaration => ({ ...make(templateId, templateId, o, { ...o.parameters }), type: o.type });
+): PolicyDeclaration =>
+  make(
+    {
+      helper: 'policy()',
+      templateId,
+      defaultTitle: templateId,
+      type: o.type,
+      takes: [...SCOPE_OPTIONS, 'parameters', 'type'],
+    },
+    o,
+    { ...o.parameters },
+  );

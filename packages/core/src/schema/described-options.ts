@@ -6,7 +6,16 @@ import {
   isObject,
   text,
   type OptionCheck,
+  type OptionTable,
 } from '../diagnostics/option-checks';
+import type {
+  DynamicListOptions,
+  DynamicPropertiesOptions,
+  DynamicSchemaOptions,
+  DynamicTreeCall,
+  DynamicTreeOptions,
+  DynamicValuesOptions,
+} from '../types';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import { OPTION_NAMES } from '../model/option-names';
@@ -22,12 +31,19 @@ const enumValue = (v: unknown) =>
 
 const METHOD_REFERENCE = 'a method reference, () => Controller.prototype.method';
 
-/** Checks `v` as an object whose options `table` checks, every one of them, given or not. */
-const shaped =
-  (expected: string, table: Readonly<Record<string, OptionCheck>>): OptionCheck =>
-  (c, v, k) => {
-    if (c.object(k, v, expected)) c.each(table, v, `${k}.`);
+/**
+ * Checks `v` as an object whose options `table` checks, every one of them, given or not, and
+ * which has no other: `titlePath` for `title` left a dropdown of bare ids, and `collectionPath`
+ * for `collection` an empty one, seen only in the designer after the connector was published.
+ */
+function shaped<T>(expected: string, table: OptionTable<T>): OptionCheck {
+  const names = new Set(Object.keys(table));
+  return (c, v, k) => {
+    if (!c.object(k, v, expected)) return;
+    c.names(k, v, names);
+    c.each(table, v, `${k}.`);
   };
+}
 const required: OptionCheck = (c, v, k) => c.text(k, v, true);
 const reference: OptionCheck = (c, v, k) => {
   if (typeof v !== 'function') c.report(k, v, METHOD_REFERENCE);
@@ -38,7 +54,7 @@ const bindings: OptionCheck = (c, v, k) => {
 };
 
 /** One side (`open` or `browse`) of a dynamic tree. */
-const treeCall = shaped('an object with operation and the item paths', {
+const treeCall = shaped<DynamicTreeCall>('an object with operation and the item paths', {
   operation: reference,
   parameters: bindings,
   itemsPath: text,
@@ -48,13 +64,18 @@ const treeCall = shaped('an object with operation and the item paths', {
   itemIsParent: text,
 });
 
+const treeSettings = shaped<NonNullable<DynamicTreeOptions['settings']>>(
+  'an object with canSelectParentNodes and canSelectLeafNodes',
+  { canSelectParentNodes: flag, canSelectLeafNodes: flag },
+);
+
 /**
  * The dynamic sources of a parameter or property. Before, `dynamicValues: 'langs'` was published
  * as an empty `x-ms-dynamic-values`, and a path of another type failed the build with
  * "path.split is not a function".
  */
 const DYNAMIC_OPTIONS: Readonly<Record<string, OptionCheck>> = {
-  dynamicValues: shaped('an object with operation, collection, value and title', {
+  dynamicValues: shaped<DynamicValuesOptions>('an object with operation, collection, value and title', {
     operation: optionalReference,
     capability: (c, v, k) => c.oneOf(k, v, ['file-picker']),
     parameters: bindings,
@@ -62,32 +83,27 @@ const DYNAMIC_OPTIONS: Readonly<Record<string, OptionCheck>> = {
     value: required,
     title: text,
   }),
-  dynamicSchema: shaped('an object with operation, parameters and valuePath', {
+  dynamicSchema: shaped<DynamicSchemaOptions>('an object with operation, parameters and valuePath', {
     operation: reference,
     parameters: bindings,
     valuePath: text,
   }),
-  dynamicList: shaped('an object with operation, parameters and the item paths', {
+  dynamicList: shaped<DynamicListOptions>('an object with operation, parameters and the item paths', {
     operation: reference,
     parameters: bindings,
     itemsPath: text,
     itemValuePath: text,
     itemTitlePath: text,
   }),
-  dynamicProperties: shaped('an object with operation, parameters and itemValuePath', {
+  dynamicProperties: shaped<DynamicPropertiesOptions>('an object with operation, parameters and itemValuePath', {
     operation: reference,
     parameters: bindings,
     itemValuePath: text,
   }),
-  dynamicTree: shaped('an object with open, browse and settings', {
+  dynamicTree: shaped<DynamicTreeOptions>('an object with open, browse and settings', {
     open: treeCall,
     browse: (c, v, k) => v === undefined || treeCall(c, v, k),
-    settings: (c, v, k) => {
-      if (c.object(k, v, 'an object with canSelectParentNodes and canSelectLeafNodes')) {
-        c.flag(`${k}.canSelectParentNodes`, v.canSelectParentNodes);
-        c.flag(`${k}.canSelectLeafNodes`, v.canSelectLeafNodes);
-      }
-    },
+    settings: (c, v, k) => v === undefined || treeSettings(c, v, k),
   }),
 };
 
