@@ -11,6 +11,7 @@ import {
   Returns,
 } from '@flowport/core';
 import { createApp } from '@flowport/express-adapter';
+import { IsString } from 'class-validator';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { get, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
@@ -278,6 +279,45 @@ describe('binding, coercion and replies', () => {
       .send({ starts: '2024-05-01T10:00:00Z', agenda: { topic: 'budget' } });
     assert.equal(res.status, 200, res.text);
     assert.equal(res.body.echoed.agenda, 'BUDGET');
+  });
+
+  it('refuses, when the app is built, a body class that cannot be made without arguments', async () => {
+    // Before, the app started, and each request was a 500 (TypeError inside `new Item()`).
+    class Item {
+      @IsString() name: string;
+      constructor(init: { name: string }) {
+        this.name = init.name.trim();
+      }
+    }
+    @Controller('/items')
+    class Items {
+      @Post('/') @Returns(200, Item) add(@Body() item: Item): Item {
+        return item;
+      }
+    }
+    assert.throws(
+      () => createApp(new Connector({ ...base, controllers: [Items] }), { docs: false }),
+      (e: Error) =>
+        e.message ===
+          "Item is a class a request is read into, and each request makes one with new Item() (as class-transformer does), which threw: Cannot read properties of undefined (reading 'name'). Let new Item() work without arguments: give the constructor's parameters defaults, or move what it does with them out of the constructor." &&
+        e.cause instanceof TypeError,
+    );
+    // One that defaults its argument is built as before, with what the request holds.
+    class Named {
+      @IsString() name: string;
+      constructor(init: { name: string } = { name: 'unnamed' }) {
+        this.name = init.name;
+      }
+    }
+    @Controller('/named')
+    class NamedItems {
+      @Post('/') @Returns(200, Named) add(@Body() item: Named): { name: string; isNamed: boolean } {
+        return { name: item.name, isNamed: item instanceof Named };
+      }
+    }
+    const named = createApp(new Connector({ ...base, controllers: [NamedItems] }), { docs: false });
+    const res = await request(named).post('/named').send({ name: 'a' });
+    assert.deepEqual([res.status, res.body], [200, { name: 'a', isNamed: true }]);
   });
 
   it('hands values declared as Date to the handler as dates, in the body, its arrays and parameters', async () => {

@@ -10,7 +10,7 @@ import { isReply } from './reply';
 import { isDownload } from './download';
 import type { ValidInput } from './validation/request-validator';
 import { failureOf } from './failure';
-import { loggedError } from './thrown';
+import { loggedError, thrownMessage } from './thrown';
 
 /** Options of async (202) operations. */
 export interface JobOptions {
@@ -29,10 +29,6 @@ export interface JobOptions {
 export type JobRunner = (input: ValidInput, identity: Identity | undefined) => Promise<unknown>;
 
 export const JOBS_PATH = '/_jobs';
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** The problem a failed job answers its polls with. */
 function problemOf(status: number, detail: string, errors: readonly unknown[]) {
@@ -156,7 +152,7 @@ export class Jobs {
       () =>
         void this.options.store.renew(id, Date.now() + this.leaseMs).catch((err: unknown) =>
           // The lease may run out meanwhile; then the job may also run elsewhere, which at-least-once allows.
-          this.log('flowport: the lease of a job could not be renewed', { job: id, error: messageOf(err) }),
+          this.log('flowport: the lease of a job could not be renewed', { job: id, error: thrownMessage(err) }),
         ),
       this.leaseMs / 3,
     );
@@ -170,7 +166,7 @@ export class Jobs {
       this.log('flowport: the result of a job could not be recorded; it will run again', {
         job: id,
         operation: op.id,
-        error: messageOf(err),
+        error: thrownMessage(err),
       });
     } finally {
       clearInterval(renew);
@@ -233,7 +229,7 @@ export class Jobs {
       }
     } catch (err) {
       // A recovery in flight when the store closed fails for that reason alone.
-      if (!this.options.signal?.aborted) this.log('flowport: job recovery failed', { error: messageOf(err) });
+      if (!this.options.signal?.aborted) this.log('flowport: job recovery failed', { error: thrownMessage(err) });
     }
   }
 
@@ -242,7 +238,7 @@ export class Jobs {
     this.log('flowport: the stored input of a job cannot be read; it has failed', {
       job: id,
       operation: op.id,
-      error: messageOf(err),
+      error: thrownMessage(err),
     });
     await this.options.store.finish(id, 'failed', 500, JSON.stringify(failure(id)));
   }

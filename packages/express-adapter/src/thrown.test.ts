@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { loggedError } from './thrown';
+import { loggedError, thrownMessage } from './thrown';
 
 describe('loggedError: a thrown value as the log shows it', () => {
   it("gives an Error's stack", () => {
@@ -40,5 +40,17 @@ describe('loggedError: a thrown value as the log shows it', () => {
 
   it('writes other values as they are', () => {
     assert.deepEqual([loggedError('boom'), loggedError(null), loggedError(42)], ['boom', 'null', '42']);
+  });
+});
+
+describe('thrownMessage: a thrown value on one line', () => {
+  it("gives an Error's message, and what another value says of itself", () => {
+    // Before, a job that failed with { status, message } was logged as "[object Object]".
+    assert.equal(thrownMessage(new TypeError('boom')), 'boom');
+    assert.equal(
+      thrownMessage({ status: 503, message: 'busy', secret: 'not-a-real-secret' }),
+      'an object that is not an Error { status: 503, message: "busy" }',
+    );
+    assert.equal(thrownMessage('plain'), 'plain');
   });
 });

@@ -3,6 +3,11 @@ export function loggedError(err: unknown): string {
   return err instanceof Error ? (err.stack ?? err.message) : thrown(err);
 }
 
+/** A thrown value's message: an Error's, or what another value says of itself. */
+export function thrownMessage(err: unknown): string {
+  return err instanceof Error ? err.message : thrown(err);
+}
+
 /** What an error's own fields say, where the log shows them. */
 const TOLD = ['name', 'code', 'status', 'statusCode', 'message'];
 

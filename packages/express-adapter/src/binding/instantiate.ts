@@ -1,4 +1,5 @@
 import type { ApiModel, Class, SchemaModel } from '@flowport/core';
+import { thrownMessage } from '../thrown';
 
 export type Build = (value: unknown) => unknown;
 
@@ -25,10 +26,7 @@ export class Instantiator {
     }
     const extra = this.extraOf(schema);
     // An inline class (`@Schema({ inline: true })`) is written in place but still a class.
-    if (schema.runtimeClass) {
-      const cls = schema.runtimeClass as Class & (new () => object);
-      return this.forObject(schema, () => new cls(), extra);
-    }
+    if (schema.runtimeClass) return this.forObject(schema, creatorOf(schema.runtimeClass), extra);
     // A dictionary (`additionalProperties: Item`) is built only when its values need building.
     if (schema.properties || extra !== identity) return this.forObject(schema, () => ({}), extra);
     return identity;
@@ -46,9 +44,9 @@ export class Instantiator {
     let build: Build = identity;
     // Registered before compiling the properties, so that recursive classes terminate.
     this.byRef.set(ref, (v) => build(v));
-    const cls = this.model.classes.get(ref) as (Class & (new () => object)) | undefined;
+    const cls = this.model.classes.get(ref);
     const schema = this.model.schemas.get(ref) ?? {};
-    build = this.forObject(schema, cls ? () => new cls() : () => ({}), this.extraOf(schema));
+    build = this.forObject(schema, cls ? creatorOf(cls) : () => ({}), this.extraOf(schema));
     this.byRef.set(ref, build);
     return build;
   }
@@ -75,6 +73,24 @@ export class Instantiator {
       return target;
     };
   }
+}
+
+/**
+ * `() => new cls()`, once it has been seen to work. A class whose constructor needs its arguments
+ * (`constructor(init: Item) { this.name = init.name }`) threw at every request, a 500 the caller
+ * could do nothing about; it is refused when the app is built, naming the class and the fix.
+ */
+function creatorOf(cls: Class): () => object {
+  const Made = cls as Class & (new () => object);
+  try {
+    new Made();
+  } catch (error) {
+    throw new Error(
+      `${cls.name} is a class a request is read into, and each request makes one with new ${cls.name}() (as class-transformer does), which threw: ${thrownMessage(error)}. Let new ${cls.name}() work without arguments: give the constructor's parameters defaults, or move what it does with them out of the constructor.`,
+      { cause: error },
+    );
+  }
+  return () => new Made();
 }
 
 /** Builds nothing: what {@link Instantiator.compile} answers for a value JSON carries as it is. */
