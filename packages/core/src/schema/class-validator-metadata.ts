@@ -95,6 +95,21 @@ function alongPrototypeChain(cls: Class, byClass: Map<unknown, RawMetadata[]>): 
   return [...own, ...inherited.filter((m) => !redeclared(m))];
 }
 
+/**
+ * The properties `cls` itself validates, in declaration order, including those a subclass
+ * redeclares (which {@link validationMetadatas} of the subclass leaves out of the base's).
+ */
+export function ownValidatedProperties(cls: Function): string[] {
+  const storage = classValidatorStorage();
+  if (!storage) return [];
+  const byClass: unknown = storage.validationMetadatas;
+  const own =
+    byClass instanceof Map
+      ? ((byClass as Map<unknown, RawMetadata[]>).get(cls) ?? [])
+      : (storage.getTargetValidationMetadatas(cls, '', true, false) as RawMetadata[]).filter((m) => m.target === cls);
+  return [...new Set(own.map((m) => m.propertyName))];
+}
+
 function kindOf(m: RawMetadata): Constraint['kind'] {
   switch (m.type) {
     case 'conditionalValidation':

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { Field } from '../decorators/field';
+import { IsInt, IsString, MaxLength } from 'class-validator';
 import { IsDateString, IsOptional } from '../decorators/constraints';
 import { DiagnosticBag } from '../diagnostics/diagnostic';
 import { ConnectorSchemas } from '../emit/connector/schema';
@@ -30,5 +31,28 @@ describe('SchemaRegistry', () => {
       assert.equal(written.properties.at.format, 'date-time');
       assert.doesNotMatch(JSON.stringify(doc), /runtimeType|Date"/);
     }
+  });
+
+  it('keeps a property a subclass redeclares where its base declared it', () => {
+    // class-validator leaves the base's constraints on a redeclared property out of the
+    // subclass's; before, the property moved after the subclass's own, in the designer and in
+    // the answers built from the class.
+    class Base {
+      @IsString() id!: string;
+      @IsOptional() @IsInt() version?: number;
+    }
+    class Thing extends Base {
+      @IsString() color!: string;
+    }
+    class Special extends Thing {
+      @IsString() @MaxLength(8) declare id: string;
+      @IsString() label!: string;
+    }
+    const bag = new DiagnosticBag();
+    const schema = new SchemaRegistry(bag, 'reject').describeClass(Special);
+    assert.deepEqual(bag.errors, []);
+    assert.deepEqual(Object.keys(schema.properties ?? {}), ['id', 'version', 'color', 'label']);
+    assert.deepEqual(schema.required, ['id', 'color', 'label']);
+    assert.equal(schema.properties?.id.maxLength, 8);
   });
 });

@@ -6,6 +6,7 @@ import { fieldsOf, lineage, memberOf, ownFieldNames, schemaOf } from '../metadat
 import type { FieldOptions } from '../decorators/field';
 import type { Class, TypeRef } from '../types';
 import { transformerTypeOf } from './class-transformer-metadata';
+import { ownValidatedProperties } from './class-validator-metadata';
 import { constraintsOf, type Constraint } from './constraints';
 import { checkKeywords } from './keyword-checks';
 import { converters } from './converters';
@@ -146,7 +147,15 @@ export class SchemaRegistry {
       ...new Set(
         lineage(cls).flatMap((c) => {
           const fields = ownFieldNames(c);
-          const validated = constraints.filter((k) => k.target === c).map((k) => k.property);
+          // A property a subclass redeclares keeps the place its base gave it: its base's
+          // class-validator constraints are not among the subclass's, and before, it moved to the
+          // subclass's properties, in the designer and in answers.
+          const validated = [
+            ...new Set([
+              ...ownValidatedProperties(c),
+              ...constraints.filter((k) => k.target === c).map((k) => k.property),
+            ]),
+          ];
           const names = validated.every((p) => fields.includes(p)) ? fields : [...validated, ...fields];
           for (const name of names) declaredBy.set(name, c);
           return names;
