@@ -14,7 +14,7 @@ import { createApp } from '@flowport/express-adapter';
 import { IsString } from 'class-validator';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { get, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { get, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib, { gzipSync } from 'node:zlib';
 import request from 'supertest';
@@ -477,6 +477,35 @@ describe('binding, coercion and replies', () => {
     // The declared note and eight more, each within the limit, are fine.
     const fine = await form(8, 100).field('note', 'hi');
     assert.equal(fine.status, 200, fine.text);
+  });
+
+  it('refuses a JSON body over the body limit with 413 naming the limit, with a length or chunked', async () => {
+    const small = createApp(new Connector({ ...base, controllers: [BindingController] }), {
+      docs: false,
+      bodyLimit: 100,
+    });
+    const order = JSON.stringify({ customer: 'c'.repeat(200), lines: [] });
+    const sized = await request(small).post('/bind/orders').set('content-type', 'application/json').send(order);
+    assert.deepEqual([sized.status, sized.body.detail], [413, 'The body is larger than 100 bytes.']);
+    // Before, a body sent in chunks, whose length shows only as it is read, was told less.
+    const server = small.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const answer = await new Promise<IncomingMessage>((done, fail) => {
+        const req = httpRequest(
+          { port, method: 'POST', path: '/bind/orders', headers: { 'content-type': 'application/json' } },
+          done,
+        ).on('error', fail);
+        req.write(order.slice(0, 50));
+        req.end(order.slice(50));
+      });
+      let text = '';
+      for await (const chunk of answer) text += chunk;
+      assert.deepEqual([answer.statusCode, JSON.parse(text).detail], [413, 'The body is larger than 100 bytes.']);
+    } finally {
+      server.close();
+    }
   });
 
   it('refuses an upload over the file limit with 413', async () => {

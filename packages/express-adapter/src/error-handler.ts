@@ -16,6 +16,8 @@ interface ParserError {
   encoding?: string;
   /** The form field a multer error is about. */
   field?: string;
+  /** The byte limit a body went beyond (body-parser's `entity.too.large`). */
+  limit?: unknown;
   /** Set by http-errors (Express, serve-static): the message is meant for the client. */
   expose?: boolean;
 }
@@ -39,7 +41,14 @@ function clientError(
     case 'entity.parse.failed':
       return { status: 400, detail: `The body is not valid JSON: ${err.message ?? ''}`.trim() };
     case 'entity.too.large':
-      return { status: 413, detail: 'The body is larger than this API accepts.' };
+      // Said as a body with a Content-Length is told (body-parsers.ts): a chunked one was told less.
+      return {
+        status: 413,
+        detail:
+          typeof err.limit === 'number'
+            ? `The body is larger than ${err.limit} bytes.`
+            : 'The body is larger than this API accepts.',
+      };
     case 'encoding.unsupported':
       return {
         status: 415,
