@@ -83,6 +83,24 @@ const MUTATIONS: Mutation[] = [
   ],
   ['dynamic values to a missing operation', 'FP2015', (d) => (lang(d)['x-ms-dynamic-values'].operationId = 'Missing')],
   ['dynamic list to a missing operation', 'FP2015', (d) => (lang(d)['x-ms-dynamic-list'].operationId = 'Missing')],
+  [
+    'schema $ref to a definition of no such name',
+    'FP2018',
+    (d) => (op(d, SENTIMENT).parameters[0].schema.$ref = '#/definitions/SentimentRequests'),
+  ],
+  [
+    'schema $ref to another file',
+    'FP2018',
+    (d) => (d.definition.definitions.SentimentRequest.properties.documents.items.$ref = 'common.json#/Document'),
+  ],
+  [
+    'parameter $ref into definitions',
+    'FP2018',
+    (d) => {
+      d.definition.parameters = { top: op(d, SCORED, 'get').parameters[0] };
+      op(d, SCORED, 'get').parameters[0] = { $ref: '#/definitions/top' };
+    },
+  ],
   ['title over 30 characters', 'FP2101', (d) => (d.definition.info.title = 'Text Sentiment Scoring For Everyone')],
   ['title with "API"', 'FP2102', (d) => (d.definition.info.title = 'Sentiment API')],
   ['title with a product name', 'FP2102', (d) => (d.definition.info.title = 'Power Automate Sentiment')],

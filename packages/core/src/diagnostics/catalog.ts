@@ -709,6 +709,13 @@ export const catalog = {
     'apiProperties.json does not have the shape the platform reads here: {problem}',
     'Give the key the type apiProperties.json has for it; the other rules run once the file has it.',
   ),
+  refTarget: entry(
+    'FP2018',
+    'ref-target',
+    'error',
+    '$ref "{ref}" {problem}',
+    'Point it at an entry of this file: #/definitions for a schema, #/parameters for a parameter, #/responses for a response. The platform resolves no other reference, and refuses a definition with one it cannot resolve.',
+  ),
   titleLength: entry(
     'FP2101',
     'title-length',

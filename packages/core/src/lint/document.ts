@@ -92,21 +92,25 @@ export function deref(def: Json, schema: Json | undefined): Json {
   return s;
 }
 
+/** Calls `visit` for `schema` at `pointer` and each schema inside it, without following `$ref`. */
+export function eachSchemaIn(schema: unknown, pointer: string, visit: (schema: Json, pointer: string) => void): void {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return;
+  const s = schema as Json;
+  visit(s, pointer);
+  for (const [k, v] of Object.entries((s.properties ?? {}) as Json))
+    eachSchemaIn(v, `${pointer}/properties/${seg(k)}`, visit);
+  if (s.items && typeof s.items === 'object') eachSchemaIn(s.items, `${pointer}/items`, visit);
+  if (s.additionalProperties && typeof s.additionalProperties === 'object')
+    eachSchemaIn(s.additionalProperties, `${pointer}/additionalProperties`, visit);
+  for (const [i, x] of listOf(s.allOf).entries()) eachSchemaIn(x, `${pointer}/allOf/${i}`, visit);
+}
+
 /**
  * Calls `visit` for every schema node reachable from the documents once: definitions at their own
  * pointers, and the inline schemas of parameters, responses and notification content.
  */
 export function eachSchema(def: Json, visit: (schema: Json, pointer: string) => void): void {
-  const walk = (s: Json, pointer: string): void => {
-    if (!s || typeof s !== 'object' || Array.isArray(s)) return;
-    visit(s, pointer);
-    for (const [k, v] of Object.entries((s.properties ?? {}) as Json))
-      walk(v as Json, `${pointer}/properties/${seg(k)}`);
-    if (s.items && typeof s.items === 'object') walk(s.items as Json, `${pointer}/items`);
-    if (s.additionalProperties && typeof s.additionalProperties === 'object')
-      walk(s.additionalProperties as Json, `${pointer}/additionalProperties`);
-    for (const [i, x] of listOf(s.allOf).entries()) walk(x as Json, `${pointer}/allOf/${i}`);
-  };
+  const walk = (s: Json, pointer: string) => eachSchemaIn(s, pointer, visit);
   for (const [name, s] of Object.entries((def.definitions ?? {}) as Json)) walk(s as Json, `/definitions/${seg(name)}`);
   for (const e of operations(def)) {
     for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {

@@ -52,4 +52,37 @@ describe('lint', () => {
     assert.equal(d.at.pointer, 'apiProperties.json#/properties/capabilities');
     assert.equal(d.message, 'apiProperties.json does not have the shape the platform reads here: must be array');
   });
+
+  it('resolves each $ref as the platform does: entries of this file, escaped names too', () => {
+    const refs = {
+      ...definition,
+      definitions: { 'a/b': { type: 'object' }, 'My Item': { type: 'string' } },
+      parameters: { top: { name: 'top', in: 'query', type: 'integer' } },
+      responses: { Ok: { description: 'OK', schema: { $ref: '#/definitions/Gone' } } },
+      paths: {
+        '/a': {
+          parameters: [{ $ref: '#/parameters/bottom' }],
+          get: {
+            operationId: 'GetA',
+            parameters: [{ $ref: '#/parameters/top' }, { $ref: '#/definitions/a~1b' }],
+            responses: {
+              '200': { description: 'OK', schema: { type: 'array', items: { $ref: '#/definitions/My%20Item' } } },
+              '201': { description: 'OK', schema: { $ref: '#/definitions/a~1b' } },
+              '202': { $ref: '#/responses/Ok' },
+              '203': { $ref: '#/definitions/a~1b/properties' },
+            },
+          },
+        },
+      },
+    };
+    const found = lint({ definition: refs, bytes: 1 }, { level: 'platform' })
+      .filter((d) => d.code === 'FP2018')
+      .map((d) => `${d.at.pointer} ${d.message}`);
+    assert.deepEqual(found, [
+      '/responses/Ok/schema/$ref $ref "#/definitions/Gone" points at nothing: #/definitions has no entry "Gone"',
+      '/paths/~1a/parameters/0/$ref $ref "#/parameters/bottom" points at nothing: #/parameters has no entry "bottom"',
+      '/paths/~1a/get/parameters/1/$ref $ref "#/definitions/a~1b" is not an entry of #/parameters, where this reference must point',
+      '/paths/~1a/get/responses/203/$ref $ref "#/definitions/a~1b/properties" is not an entry of #/responses, where this reference must point',
+    ]);
+  });
 });

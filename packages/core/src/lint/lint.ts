@@ -4,6 +4,7 @@ import type { SourceLocation } from '../diagnostics/location';
 import type { ConnectorDocuments } from './document';
 import type { Level, Rule } from './rule';
 import { platformRules } from './rules/platform';
+import { referenceRules } from './rules/references';
 import { metadataRules } from './rules/metadata';
 import { parameterRules } from './rules/parameters';
 import { responseRules } from './rules/responses';
@@ -14,6 +15,7 @@ import { wellformedRules } from './rules/wellformed';
 /** Every rule of `flowport validate`, platform first. */
 export const rules: readonly Rule[] = [
   ...platformRules,
+  ...referenceRules,
   ...textRules,
   ...responseRules,
   ...parameterRules,

@@ -1,0 +1,74 @@
+import { eachSchema, eachSchemaIn, objectsIn, operations, seg, type Json } from '../document';
+import type { Rule } from '../rule';
+
+type Section = 'definitions' | 'parameters' | 'responses';
+
+/**
+ * What is wrong with a `$ref` found where a reference into `section` belongs, if anything. The
+ * platform reads one file and resolves only references to entries of its definitions, parameters
+ * and responses ([Sch-sw] `#/definitions/$ref`).
+ */
+function refProblem(def: Json, ref: string, section: Section): string | undefined {
+  if (!ref.startsWith('#')) return 'points outside this file, which the platform does not read';
+  const prefix = `#/${section}/`;
+  const name = ref.startsWith(prefix) ? ref.slice(prefix.length) : undefined;
+  if (name === undefined || name === '' || name.includes('/'))
+    return `is not an entry of #/${section}, where this reference must point`;
+  const entries = def[section] as unknown;
+  const has = (n: string) =>
+    typeof entries === 'object' && entries !== null && Object.prototype.hasOwnProperty.call(entries, n);
+  // A JSON pointer in a URI fragment: "~1" and "~0" escape "/" and "~", and "%20" a space.
+  const unescaped = name.replace(/~1/g, '/').replace(/~0/g, '~');
+  if (has(unescaped) || has(decoded(unescaped))) return undefined;
+  return `points at nothing: #/${section} has no entry "${unescaped}"`;
+}
+
+function decoded(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/** Every `$ref` of the definition, with the section it must point into and where it stands. */
+function eachRef(def: Json, visit: (ref: unknown, section: Section, pointer: string) => void): void {
+  const schemas = (s: Json, pointer: string) => {
+    if ('$ref' in s) visit(s.$ref, 'definitions', `${pointer}/$ref`);
+  };
+  eachSchema(def, schemas);
+  // Shared parameters' and responses' schemas, which eachSchema reaches only through an operation.
+  for (const [name, p] of Object.entries(isObject(def.parameters) ? def.parameters : {}))
+    if (isObject(p)) eachSchemaIn(p.schema, `/parameters/${seg(name)}/schema`, schemas);
+  for (const [name, r] of Object.entries(isObject(def.responses) ? def.responses : {}))
+    if (isObject(r)) eachSchemaIn(r.schema, `/responses/${seg(name)}/schema`, schemas);
+  for (const [path, item] of Object.entries(isObject(def.paths) ? def.paths : {})) {
+    if (!isObject(item)) continue;
+    for (const [i, p] of objectsIn(item.parameters))
+      if ('$ref' in p) visit(p.$ref, 'parameters', `/paths/${seg(path)}/parameters/${i}/$ref`);
+  }
+  for (const e of operations(def)) {
+    for (const [i, p] of objectsIn(e.op.parameters))
+      if ('$ref' in p) visit(p.$ref, 'parameters', `${e.pointer}/parameters/${i}/$ref`);
+    const responses: unknown = e.op.responses;
+    for (const [status, r] of Object.entries(isObject(responses) ? responses : {}))
+      if (isObject(r) && '$ref' in r) visit(r.$ref, 'responses', `${e.pointer}/responses/${seg(status)}/$ref`);
+  }
+}
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** References the platform cannot resolve (reference §6.3, §7). */
+export const referenceRules: Rule[] = [
+  {
+    key: 'refTarget',
+    level: 'platform',
+    source: '[D-rules] $ref targets (§6.3); [Sch-sw] #/definitions/$ref (§7)',
+    check: ({ definition }, report) => {
+      eachRef(definition, (ref, section, pointer) => {
+        const problem = typeof ref === 'string' ? refProblem(definition, ref, section) : undefined;
+        if (problem) report(pointer, { ref: String(ref), problem });
+      });
+    },
+  },
+];
