@@ -1,4 +1,5 @@
 import { follow, isObject, pointerToken, type Json } from './read';
+import { METHODS } from './sites';
 
 /**
  * Compares two connector definitions the way `flowport import`'s round trip is judged: key order
@@ -15,6 +16,8 @@ import { follow, isObject, pointerToken, type Json } from './read';
  * 3. Root `parameters` and `responses` are compared through their uses: Flowport writes each shared
  *    parameter or response in place, so after `$ref` resolution the sections add nothing, provided
  *    every entry is used. An unused entry is reported as a difference.
+ * 4. A path item's `parameters` are the same as those parameters listed first on each of its
+ *    operations that declares none of the same name and location, as Swagger 2.0 applies them.
  */
 export function compareDefinitions(expected: Json, actual: Json): string[] {
   const out: string[] = [];
@@ -31,8 +34,8 @@ export function compareDefinitions(expected: Json, actual: Json): string[] {
     return rest;
   };
   new Comparison(expected, actual, out).node(
-    withoutEmptyPaths(strip(expected)),
-    withoutEmptyPaths(strip(actual)),
+    withoutEmptyPaths(withPathParametersInOperations(strip(expected), expected)),
+    withoutEmptyPaths(withPathParametersInOperations(strip(actual), actual)),
     '',
     true,
   );
@@ -65,6 +68,31 @@ const EMPTY_AT_ROOT = new Set([
   'consumes',
   'produces',
 ]);
+
+/** Normalisation 4: each path item's parameters moved onto its operations; `$ref`s point into `doc`. */
+function withPathParametersInOperations(d: Json, doc: Json): Json {
+  if (!isObject(d.paths)) return d;
+  const key = (p: unknown) => {
+    const target = isObject(p) && typeof p.$ref === 'string' ? follow(doc, p.$ref) : p;
+    return isObject(target) ? `${String(target.in)}\0${String(target.name)}` : undefined;
+  };
+  const paths: Json = {};
+  for (const [path, item] of Object.entries(d.paths)) {
+    if (!isObject(item) || !Array.isArray(item.parameters)) {
+      paths[path] = item;
+      continue;
+    }
+    const { parameters: shared, ...rest } = item;
+    for (const [k, op] of Object.entries(rest)) {
+      if (!METHODS.includes(k as (typeof METHODS)[number]) || !isObject(op)) continue;
+      const own: unknown[] = Array.isArray(op.parameters) ? op.parameters : [];
+      const declared = new Set(own.map(key));
+      rest[k] = { ...op, parameters: [...shared.filter((p: unknown) => !declared.has(key(p))), ...own] };
+    }
+    paths[path] = rest;
+  }
+  return { ...d, paths };
+}
 
 function withoutEmptyPaths(d: Json): Json {
   if (!isObject(d.paths)) return d;

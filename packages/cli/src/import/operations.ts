@@ -75,7 +75,8 @@ export class OperationWriter {
     if (options.summary === undefined) options.summary = '';
     const pathExtensions: Json = {};
     for (const [k, v] of Object.entries(site.pathItem)) {
-      if ((METHODS as readonly string[]).includes(k)) continue;
+      // A path item's parameters are declared on each of its operations (effectiveParameters).
+      if ((METHODS as readonly string[]).includes(k) || k === 'parameters') continue;
       if (k === 'x-ms-notification-content' && isTrigger && this.ownsNotification(site)) {
         const content = this.notificationContent(v, `${pascalCase(site.operationId)}Notification`);
         if (content) options.notificationContent = content;
@@ -188,11 +189,27 @@ export class OperationWriter {
     return out;
   }
 
+  /**
+   * The operation's parameters: the path item's first, which Swagger 2.0 applies to each of its
+   * operations unless one declares a parameter of the same name and location, then its own.
+   * Flowport declares each on the handler, so the definition it emits lists them per operation.
+   * Before, a path item's parameters were not imported ("has no Flowport form").
+   */
+  private effectiveParameters(site: OperationSite): unknown[] {
+    const own = Array.isArray(site.operation.parameters) ? site.operation.parameters : [];
+    const shared = Array.isArray(site.pathItem.parameters) ? site.pathItem.parameters : [];
+    const key = (entry: unknown) => {
+      const p = this.schemas.deref(entry);
+      return isObject(p) ? `${String(p.in)}\0${String(p.name)}` : undefined;
+    };
+    const declared = new Set(own.map(key));
+    return [...shared.filter((entry) => !declared.has(key(entry))), ...own];
+  }
+
   private parameters(site: OperationSite): ParameterSpec[] {
-    const raw = Array.isArray(site.operation.parameters) ? site.operation.parameters : [];
     const names = new Namer();
     const out: ParameterSpec[] = [];
-    for (const entry of raw) {
+    for (const entry of this.effectiveParameters(site)) {
       const p = this.schemas.deref(entry);
       if (!isObject(p) || typeof p.name !== 'string') {
         this.losses.push(`${site.operationId}: a parameter without a name`);

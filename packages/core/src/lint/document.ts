@@ -62,9 +62,18 @@ export function operations(def: Json): OperationEntry[] {
   return out;
 }
 
-/** Every operation's parameters, references resolved, with their pointers. */
+/**
+ * Every operation's parameters, references resolved, with their pointers; and each path item's
+ * own (which Swagger 2.0 applies to each of its operations) once, with the first of them.
+ */
 export function eachParameter(def: Json, visit: (p: Json, pointer: string, e: OperationEntry) => void): void {
+  let item: Json | undefined;
   for (const e of operations(def)) {
+    if (e.item !== item) {
+      item = e.item;
+      for (const [i, raw] of listOf(item.parameters).entries())
+        visit(parameter(def, raw as Json), `/paths/${seg(e.path)}/parameters/${i}`, e);
+    }
     for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries())
       visit(parameter(def, raw), `${e.pointer}/parameters/${i}`, e);
   }
@@ -112,11 +121,10 @@ export function eachSchemaIn(schema: unknown, pointer: string, visit: (schema: J
 export function eachSchema(def: Json, visit: (schema: Json, pointer: string) => void): void {
   const walk = (s: Json, pointer: string) => eachSchemaIn(s, pointer, visit);
   for (const [name, s] of Object.entries((def.definitions ?? {}) as Json)) walk(s as Json, `/definitions/${seg(name)}`);
+  eachParameter(def, (p, pointer) => {
+    if (p.in === 'body') walk(p.schema as Json, `${pointer}/schema`);
+  });
   for (const e of operations(def)) {
-    for (const [i, raw] of ((e.op.parameters ?? []) as Json[]).entries()) {
-      const p = parameter(def, raw);
-      if (p.in === 'body') walk(p.schema as Json, `${e.pointer}/parameters/${i}/schema`);
-    }
     for (const [status, r] of Object.entries((e.op.responses ?? {}) as Json)) {
       if ((r as Json)?.schema) walk((r as Json).schema as Json, `${e.pointer}/responses/${seg(status)}/schema`);
     }

@@ -85,4 +85,20 @@ describe('lint', () => {
       '/paths/~1a/get/responses/203/$ref $ref "#/definitions/a~1b/properties" is not an entry of #/responses, where this reference must point',
     ]);
   });
+
+  it("judges a path item's parameters, which apply to each of its operations, once", () => {
+    // Before, no rule read them: a reserved name or a body too large passed where it stood.
+    const shared = {
+      ...definition,
+      paths: {
+        '/a': {
+          parameters: [{ name: 'connectionId', in: 'query', type: 'string' }],
+          get: { operationId: 'GetA', responses: { '200': { description: 'OK' } } },
+          put: { operationId: 'PutA', responses: { '200': { description: 'OK' } } },
+        },
+      },
+    };
+    const found = lint({ definition: shared, bytes: 1 }, { level: 'platform' }).map((d) => `${d.code} ${d.at.pointer}`);
+    assert.deepEqual(found, ['FP2013 /paths/~1a/parameters/0']);
+  });
 });
