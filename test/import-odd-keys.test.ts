@@ -1,7 +1,8 @@
-import { build, compareDefinitions, importConnector } from '@flowport/cli';
+import { compareDefinitions, importConnector } from '@flowport/cli';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importedAndBuilt } from './support/imported';
 import { scratch } from './support/tmp';
 
 /**
@@ -45,15 +46,7 @@ describe('flowport import keeps keys that JavaScript treats specially', () => {
 
   before(() => {
     tmp = scratch();
-    const definition = join(tmp.dir, 'apiDefinition.swagger.json');
-    writeFileSync(definition, JSON.stringify(DEFINITION, null, 2));
-    const out = join(tmp.dir, 'imported');
-    importConnector({ definition, out });
-    build(join(out, 'src', 'connector.ts'), { out: join(out, 'connector') });
-    built = JSON.parse(readFileSync(join(out, 'connector', 'apiDefinition.swagger.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    ({ built } = importedAndBuilt(DEFINITION, tmp.dir));
   });
   after(() => tmp?.cleanup());
 

@@ -3,7 +3,7 @@ import type { ConnectionParameter } from './auth/connection-parameters';
 import type { PolicyDeclaration } from './policies/templates';
 import type { TriggerDeclaration } from './triggers/declarations';
 import { isObject, shown } from './diagnostics/option-checks';
-import type { Class, Extensions, OperationRef } from './types';
+import type { Class, Extensions, ExternalDocs, OperationRef } from './types';
 
 /** The certification categories (`x-ms-connector-metadata` → `Categories`, at most two). */
 export const CONNECTOR_CATEGORIES = [
@@ -80,7 +80,7 @@ export type SecurityRequirement = Readonly<Record<string, readonly string[]>>;
 export interface TagDefinition {
   readonly name: string;
   readonly description?: string;
-  readonly externalDocs?: { readonly url: string; readonly description?: string };
+  readonly externalDocs?: ExternalDocs;
 }
 
 /**
@@ -165,6 +165,8 @@ export interface ConnectorOptions {
   readonly pathExtensions?: Readonly<Record<string, Extensions>>;
   /** Root `tags`: descriptions of the tags operations use. */
   readonly tags?: readonly TagDefinition[];
+  /** Root `externalDocs`: where the API is documented beyond this definition. */
+  readonly externalDocs?: ExternalDocs;
   /** DTO classes to publish under `definitions` even when no operation uses them. */
   readonly schemas?: readonly Class[];
   /**

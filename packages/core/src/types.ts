@@ -10,6 +10,12 @@ export type Visibility = 'important' | 'advanced' | 'internal' | 'none';
 /** A vendor-extension bag for keys with no first-class option. Keys must start with `x-`. */
 export type Extensions = Readonly<Record<`x-${string}`, unknown>>;
 
+/** Swagger 2.0 `externalDocs`: where more documentation of the API, an operation or a tag is. */
+export interface ExternalDocs {
+  readonly url: string;
+  readonly description?: string;
+}
+
 /** The HTTP methods Swagger 2.0 allows on a path item. */
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch';
 

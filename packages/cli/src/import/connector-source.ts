@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { code, literal, type Code } from './code';
 import { connectionSpec, metadataOption, policyCall } from './connection';
+import { externalDocsFit } from './operation-keys';
 import { METHODS } from './sites';
 import { entry, ImportError, isObject, type Json } from './read';
 import { importLine } from './render';
@@ -75,6 +76,7 @@ export function connectorSource(
     if (!KNOWN_PROPERTIES.has(k)) throw new ImportError(propertiesFile, `/properties/${k}`, 'has no Flowport form');
   }
   if (Array.isArray(doc.tags) && doc.tags.length > 0) options.tags = doc.tags;
+  if (externalDocsFit(doc.externalDocs)) options.externalDocs = doc.externalDocs;
   const orphans = orphanPathItems(doc, definitionFile);
   if (Object.keys(orphans).length > 0) {
     options.pathExtensions = orphans;
@@ -90,7 +92,8 @@ export function connectorSource(
     if (k.startsWith('x-')) {
       extensions[k] = v;
       notes.push(`${k}: no first-class option, kept as written`);
-    } else if (!ROOT_KEYS.has(k)) throw new ImportError(definitionFile, `/${k}`, 'has no Flowport form');
+    } else if (!ROOT_KEYS.has(k) && !(k === 'externalDocs' && options.externalDocs))
+      throw new ImportError(definitionFile, `/${k}`, 'has no Flowport form');
   }
   if (Object.keys(extensions).length > 0) options.extensions = extensions;
   const lines = [...notes.map((n) => `// ${n}`), `export const connector = new Connector(${literal(options)});`];

@@ -6,6 +6,7 @@ export const OPERATION_KEYS: Record<string, (v: unknown) => Json | undefined> = 
   summary: (v) => (typeof v === 'string' ? { summary: v } : undefined),
   description: (v) => (typeof v === 'string' ? { description: v } : undefined),
   tags: (v) => (Array.isArray(v) && v.every((t) => typeof t === 'string') ? { tags: v } : undefined),
+  externalDocs: (v) => (externalDocsFit(v) ? { externalDocs: v } : undefined),
   consumes: (v) => (Array.isArray(v) && v.every((t) => typeof t === 'string') ? { consumes: v } : undefined),
   produces: (v) => (Array.isArray(v) && v.every((t) => typeof t === 'string') ? { produces: v } : undefined),
   deprecated: (v) => (v === true ? { deprecated: true } : v === false ? {} : undefined),
@@ -34,6 +35,16 @@ export const TRIGGER_KEYS: Record<string, (v: unknown) => Json | undefined> = {
       ? { pollingMetadata: true }
       : undefined,
 };
+
+/** An `externalDocs` the option holds: a URL, and a description. */
+export function externalDocsFit(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    typeof v.url === 'string' &&
+    (v.description === undefined || typeof v.description === 'string') &&
+    Object.keys(v).every((k) => k === 'url' || k === 'description')
+  );
+}
 
 function annotationFits(v: unknown): boolean {
   if (!isObject(v)) return false;

@@ -1,5 +1,5 @@
 import { classOf, methodRecord } from '../metadata/store';
-import type { Extensions, OperationRef, TypeRef, Visibility } from '../types';
+import type { Extensions, ExternalDocs, OperationRef, TypeRef, Visibility } from '../types';
 
 /** `x-ms-api-annotation` on an operation: versioning by family and revision. */
 export interface ApiAnnotation {
@@ -45,6 +45,8 @@ export interface ActionOptions {
   readonly consumes?: readonly string[];
   readonly produces?: readonly string[];
   readonly tags?: readonly string[];
+  /** `externalDocs`: where the operation is documented beyond this definition. */
+  readonly externalDocs?: ExternalDocs;
   /** OAuth scopes the caller's token must hold. */
   readonly scopes?: readonly string[];
   /** No connection auth for this operation (`security: []`). */

@@ -126,6 +126,45 @@ describe('golden: operations (@Controller, routes, @Action)', () => {
     });
   });
 
+  it('writes externalDocs of the connector, an operation and a tag in both documents', () => {
+    // Before, neither option existed: an import refused a root externalDocs, and OpenAPI 3 had
+    // no tag descriptions at all.
+    @Controller('/docs')
+    class Documented {
+      @Get('/')
+      @Action({
+        summary: 'List documents',
+        description: 'Lists documents.',
+        tags: ['Docs'],
+        externalDocs: { url: 'https://docs.example.com/list', description: 'How lists work' },
+      })
+      @Returns(200)
+      list(): void {}
+    }
+    const { swagger, openapi, files } = emit([Documented], {
+      externalDocs: { url: 'https://docs.example.com' },
+      tags: [{ name: 'Docs', description: 'Documents', externalDocs: { url: 'https://docs.example.com/tags' } }],
+    });
+    const list = { description: 'How lists work', url: 'https://docs.example.com/list' };
+    assert.deepEqual(swagger.externalDocs, { url: 'https://docs.example.com' });
+    assert.deepEqual(swagger.paths['/docs'].get.externalDocs, list);
+    assert.deepEqual(Object.keys(swagger.paths['/docs'].get).slice(0, 4), [
+      'tags',
+      'summary',
+      'description',
+      'externalDocs',
+    ]);
+    assert.deepEqual(openapi.externalDocs, { url: 'https://docs.example.com' });
+    assert.deepEqual(openapi.paths['/docs'].get.externalDocs, list);
+    assert.deepEqual(openapi.tags, [
+      { name: 'Docs', description: 'Documents', externalDocs: { url: 'https://docs.example.com/tags' } },
+    ]);
+    assert.match(
+      files['apiDefinition.swagger.json'],
+      /"externalDocs": \{\n {4}"url": "https:\/\/docs.example.com"\n {2}\}/,
+    );
+  });
+
   it('derives PascalCase operationIds, inherits the controller visibility, and opts public operations out of auth', () => {
     const { swagger } = emit([Items], { auth: apiKey({ in: 'header', name: 'k', label: 'Key' }) });
     const other = swagger.paths['/v1/other'].delete;

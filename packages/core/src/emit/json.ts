@@ -1,3 +1,4 @@
+import type { ExternalDocs } from '../types';
 /**
  * Serialises a document byte-deterministically: 2-space indent, `\n` line ends and a trailing
  * newline. Key order is the order the emitters build objects in, which is fixed.
@@ -48,4 +49,9 @@ export function byStatus<R extends { readonly status: string }, T>(
   delete out[SPARSE_INDEX];
   for (let i = 0; i < responses.length; i++) out[responses[i].status] = render(responses[i]);
   return out as Record<string, T>;
+}
+
+/** `externalDocs`, in the key order of the Swagger 2.0 and OpenAPI 3 specifications. */
+export function externalDocs(docs: ExternalDocs | undefined): { description?: string; url: string } | undefined {
+  return docs ? compact({ description: docs.description, url: docs.url }) : undefined;
 }

@@ -151,6 +151,7 @@ function operation(
     consumes: o.consumes ?? (registry.conventions ? (formConsumes(params) ?? bytesConsumes(params)) : undefined),
     produces: o.produces ?? (registry.conventions ? bytesProduces(responses) : undefined),
     tags: [...(ctl.tags ?? []), ...(o.tags ?? [])],
+    externalDocs: o.externalDocs,
     scopes: o.scopes ?? [],
     // `security: []` as written (an imported operation's) says no credentials too: before, the
     // definition promised an open operation and the adapter asked for a key.

@@ -85,6 +85,7 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
   }
   c.list('schemas', o.schemas, ['classes', 'a class'], isClass);
   c.list('tags', o.tags, ['tags', 'a tag with a name'], (t) => isObject(t) && typeof t.name === 'string');
+  externalDocs(c, o.externalDocs, 'externalDocs');
   checkAuth(c, o.auth);
   checkConnectionParameters(c, 'connectionParameters', o.connectionParameters);
   c.extensions('extensions', o.extensions);
@@ -93,6 +94,14 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
     for (const path of Object.keys(paths)) c.extensions(`pathExtensions["${path}"]`, paths[path]);
   }
 }
+
+/** `externalDocs` of the connector or an operation: a URL, and a description of what it holds. */
+const externalDocs: OptionCheck = (c, v, k) => {
+  if (!c.object(k, v, 'an object with url and description')) return;
+  c.names(k, v, OPTION_NAMES.externalDocs);
+  c.text(`${k}.url`, v.url, true);
+  c.text(`${k}.description`, v.description);
+};
 
 const CONTROLLER_OPTIONS: Readonly<Record<string, OptionCheck>> = {
   tags: strings,
@@ -172,6 +181,7 @@ const OPERATION_OPTIONS: Readonly<Record<string, OptionCheck>> = {
       c.object(`${k}.simulate`, v.simulate, 'an object with operation and parameters', true);
   },
   hint: text,
+  externalDocs,
   extensions,
   pathExtensions: extensions,
 };

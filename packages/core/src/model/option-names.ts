@@ -5,7 +5,7 @@ import type { ActionOptions, ApiAnnotation, TriggerOptions } from '../decorators
 import type { ParameterOptions } from '../decorators/params';
 import type { ResponseOptions } from '../decorators/returns';
 import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from '../triggers/declarations';
-import type { DescribedOptions } from '../types';
+import type { DescribedOptions, ExternalDocs } from '../types';
 import { PARAMETER_CONSTRAINTS } from './parameter-placement';
 
 /*
@@ -88,6 +88,7 @@ const ACTION = [
   'consumes',
   'produces',
   'tags',
+  'externalDocs',
   'scopes',
   'public',
   'security',
@@ -144,6 +145,7 @@ const CONNECTOR = [
   'extensions',
   'pathExtensions',
   'tags',
+  'externalDocs',
   'schemas',
   'securityDefinitions',
   'security',
@@ -206,6 +208,8 @@ const PAGEABLE = ['nextLinkName'] as const satisfies readonly (keyof Pageable)[]
 
 const ANNOTATION = ['family', 'revision', 'status', 'replacement'] as const satisfies readonly (keyof ApiAnnotation)[];
 
+const EXTERNAL_DOCS = ['url', 'description'] as const satisfies readonly (keyof ExternalDocs)[];
+
 /** The options each declaration takes, by the name it is written with. */
 export const OPTION_NAMES = {
   parameter: new Set<string>(PARAMETER),
@@ -223,6 +227,7 @@ export const OPTION_NAMES = {
   async: new Set<string>(ASYNC),
   pageable: new Set<string>(PAGEABLE),
   annotation: new Set<string>(ANNOTATION),
+  externalDocs: new Set<string>(EXTERNAL_DOCS),
   webhook: new Set<string>(WEBHOOK),
   polling: new Set<string>(POLLING),
 } as const;
@@ -243,7 +248,8 @@ const complete: [
   Exclude<keyof Async, (typeof ASYNC)[number]>,
   Exclude<keyof Pageable, (typeof PAGEABLE)[number]>,
   Exclude<keyof ApiAnnotation, (typeof ANNOTATION)[number]>,
-] extends [never, never, never, never, never, never, never, never, never, never, never, never, never, never]
+  Exclude<keyof ExternalDocs, (typeof EXTERNAL_DOCS)[number]>,
+] extends [never, never, never, never, never, never, never, never, never, never, never, never, never, never, never]
   ? true
   : false = true;
 void complete;

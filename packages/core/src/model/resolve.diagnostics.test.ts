@@ -462,6 +462,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
           annotation: { revision: 0 },
           async: { retryAfter: 0.5, expiresAfter: 0 },
           operationContext: {},
+          externalDocs: { description: 5 },
         }),
       )
       @Returns(200)
@@ -482,6 +483,8 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'E.a: async.retryAfter must be a whole number of seconds, 0 or more, not number 0.5',
       'E.a: async.expiresAfter must be a whole number of seconds, 1 or more, not number 0',
       'E.a: operationContext.simulate must be an object with operation and parameters, not undefined',
+      'E.a: externalDocs.url must be a string, not undefined',
+      'E.a: externalDocs.description must be a string, not number 5',
       'E.b: kind must be "single" or "batch", not undefined',
       'E.c: @Action options must be an object with summary, not "C"',
       'E.c: summary must be a string, not undefined',

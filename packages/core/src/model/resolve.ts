@@ -149,6 +149,7 @@ export function resolve(connector: Connector): ApiModel {
     unknownProperties,
     extensions: o.extensions,
     tags: o.tags,
+    externalDocs: o.externalDocs,
     pathExtensions: o.pathExtensions,
     asDeclared: !conventions,
     policiesDeclared: !conventions && o.policies !== undefined,

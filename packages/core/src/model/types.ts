@@ -13,7 +13,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import type { SchemaModel, SchemaTable } from '../schema/model';
 import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from '../triggers/declarations';
-import type { Class, Extensions, HttpMethod, OperationRef, Visibility } from '../types';
+import type { Class, Extensions, ExternalDocs, HttpMethod, OperationRef, Visibility } from '../types';
 
 /**
  * The one resolved model of a connector. Every consumer — the emitters, the lint, the Express
@@ -44,6 +44,7 @@ export interface ApiModel {
   readonly extensions?: Extensions;
   /** Root `tags`. */
   readonly tags?: readonly TagDefinition[];
+  readonly externalDocs?: ExternalDocs;
   /** Extensions of path items, including ones with no operation. */
   readonly pathExtensions?: Readonly<Record<string, Extensions>>;
   /** Whether `policyTemplateInstances` is written when empty (declared so, as declared). */
@@ -86,6 +87,7 @@ export interface OperationModel {
   readonly consumes?: readonly string[];
   readonly produces?: readonly string[];
   readonly tags: readonly string[];
+  readonly externalDocs?: ExternalDocs;
   readonly scopes: readonly string[];
   /** No connection auth (`security: []`). */
   readonly isPublic: boolean;

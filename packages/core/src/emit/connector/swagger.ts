@@ -1,5 +1,5 @@
 import type { ApiModel, HeaderModel, OperationModel, ResponseModel, SecuritySchemeModel } from '../../model/types';
-import { byStatus, compact } from '../json';
+import { byStatus, compact, externalDocs } from '../json';
 import { renderParameter } from './parameters';
 import { ConnectorSchemas, visibility } from './schema';
 
@@ -34,6 +34,7 @@ export function connectorDefinition(model: ApiModel): Json {
         ? scheme.map((s) => ({ [s.name]: [] }))
         : undefined,
     tags: model.tags && model.tags.length > 0 ? model.tags.map((t) => compact({ ...t })) : undefined,
+    externalDocs: externalDocs(model.externalDocs),
     'x-ms-connector-metadata': connectorMetadata(model),
     'x-ms-capabilities': capabilities(model),
     ...model.extensions,
@@ -86,6 +87,7 @@ function operation(op: OperationModel, model: ApiModel, schemas: ConnectorSchema
     // An imported operation may have no summary; the lint reports it.
     summary: op.summary === '' ? undefined : op.summary,
     description: op.description,
+    externalDocs: externalDocs(op.externalDocs),
     operationId: op.id,
     consumes: op.consumes ? [...op.consumes] : undefined,
     produces: op.produces ? [...op.produces] : undefined,

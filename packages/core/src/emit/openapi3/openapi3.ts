@@ -1,5 +1,6 @@
 import type {
   ComponentsObject,
+  ExternalDocumentationObject,
   OpenAPIObject,
   OperationObject,
   ParameterObject,
@@ -10,12 +11,13 @@ import type {
   RequestBodyObject,
   ResponseObject,
   SecuritySchemeObject,
+  TagObject,
 } from 'openapi3-ts/oas30';
 import type { ApiModel, OperationModel, ResponseModel, SecuritySchemeModel } from '../../model/types';
 import type { SchemaModel } from '../../schema/model';
 import { isBytesSchema } from '../../schema/bytes';
 import { declaredFormTypes, isFileField, MULTIPART, URLENCODED } from '../../model/media-types';
-import { byStatus, compact } from '../json';
+import { byStatus, compact, externalDocs } from '../json';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA_NAME } from '../../model/problems';
 import { oas3Schema } from './schema';
 
@@ -52,10 +54,14 @@ export function openApiDocument(model: ApiModel): OpenAPIObject {
     }),
     paths,
     components,
-    tags: [],
+    // The root tags' descriptions, which Swagger UI shows over each group: before, always none.
+    tags: (model.tags ?? []).map((t) =>
+      compact({ name: t.name, description: t.description, externalDocs: externalDocs(t.externalDocs) }),
+    ) as TagObject[],
     servers: servers(model),
   };
   if (model.security.schemes.length > 0) doc.security = model.security.schemes.map((s) => ({ [s.name]: [] }));
+  if (model.externalDocs) doc.externalDocs = externalDocs(model.externalDocs) as ExternalDocumentationObject;
   return doc;
 }
 
@@ -89,6 +95,7 @@ function operation(op: OperationModel, model: ApiModel): OperationObject {
     tags: op.tags.length > 0 ? [...op.tags] : undefined,
     summary: op.summary,
     description: op.description,
+    externalDocs: externalDocs(op.externalDocs),
     operationId: op.id,
     parameters: parameters.length > 0 ? parameters : undefined,
     requestBody: requestBody(op, model),

@@ -1,8 +1,12 @@
-import { build, compareDefinitions, importConnector } from '@flowport/cli';
+import { compareDefinitions } from '@flowport/cli';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { importedAndBuilt } from './support/imported';
 import { scratch } from './support/tmp';
+
+/*
+ * Forms of Swagger 2.0 that connectors seldom use and other tools write, imported and built back
+ * to a definition that Swagger 2.0 reads as the same.
+ */
 
 /**
  * Parameters declared once on a path item, which Swagger 2.0 applies to each of its operations
@@ -68,15 +72,7 @@ describe('flowport import of parameters declared on a path item', () => {
 
   before(() => {
     tmp = scratch();
-    const definition = join(tmp.dir, 'apiDefinition.swagger.json');
-    writeFileSync(definition, JSON.stringify(DEFINITION, null, 2));
-    const out = join(tmp.dir, 'imported');
-    losses = importConnector({ definition, out }).losses;
-    build(join(out, 'src', 'connector.ts'), { out: join(out, 'connector') });
-    built = JSON.parse(readFileSync(join(out, 'connector', 'apiDefinition.swagger.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    ({ built, losses } = importedAndBuilt(DEFINITION, tmp.dir));
   });
   after(() => tmp?.cleanup());
 
@@ -97,5 +93,42 @@ describe('flowport import of parameters declared on a path item', () => {
       '/parameters/verbose: unused shared entry, not imported',
       '/paths/~1items~1{id}/get/parameters: 1 items expected, 2 found',
     ]);
+  });
+});
+
+/** `externalDocs` at the root, on an operation and on a tag. Before, the root's failed the import. */
+const DOCUMENTED = {
+  swagger: '2.0',
+  info: { title: 'Pets', description: 'A connector documented elsewhere too.', version: '1.0' },
+  host: 'pets.example.com',
+  basePath: '/',
+  schemes: ['https'],
+  consumes: ['application/json'],
+  produces: ['application/json'],
+  externalDocs: { description: 'Find out more', url: 'https://pets.example.com/docs' },
+  tags: [{ name: 'Pets', description: 'Pets', externalDocs: { url: 'https://pets.example.com/docs/pets' } }],
+  paths: {
+    '/pets': {
+      get: {
+        tags: ['Pets'],
+        summary: 'List pets',
+        description: 'Lists the pets.',
+        externalDocs: { url: 'https://pets.example.com/docs/list' },
+        operationId: 'ListPets',
+        responses: { '200': { description: 'The pets', schema: { type: 'array', items: { type: 'string' } } } },
+      },
+    },
+  },
+};
+
+describe('flowport import of externalDocs', () => {
+  let tmp: ReturnType<typeof scratch>;
+  before(() => (tmp = scratch()));
+  after(() => tmp?.cleanup());
+
+  it('keeps them where they stand, first-class', () => {
+    const { built, losses } = importedAndBuilt(DOCUMENTED, tmp.dir);
+    assert.deepEqual(losses, []);
+    assert.deepEqual(compareDefinitions(JSON.parse(JSON.stringify(DOCUMENTED)) as Record<string, unknown>, built), []);
   });
 });
