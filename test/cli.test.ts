@@ -110,6 +110,20 @@ describe('flowport build', () => {
     assert.ok(readFileSync(join(out, 'script.csx')).equals(readFileSync(source)));
   });
 
+  it('names an icon or script the connector declares that is not there, where it looked', async () => {
+    // Before: "flowport: ENOENT: no such file or directory, open …".
+    const module = copyExample(tmp.dir);
+    writeFileSync(
+      module,
+      readFileSync(module, 'utf8').replace("brandColor: '#3A7BD5',", "brandColor: '#3A7BD5', icon: 'logo.png',"),
+    );
+    const r = await cli('build', module, '--out', join(tmp.dir, 'out'));
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.err, [
+      `flowport: icon "logo.png" names no file: ${join(tmp.dir, 'src', 'logo.png')} (read relative to the connector's module)`,
+    ]);
+  });
+
   it('removes an icon or script an earlier build copied that the connector no longer declares', async () => {
     // Before, they stayed in the folder, and --check called it up to date.
     const out = join(tmp.dir, 'sink');

@@ -51,12 +51,12 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
   ]);
   const base = dirname(file);
   if (model.branding.icon) {
-    outputs.push([join(out, documents.CONNECTOR_FILES.icon), readFileSync(resolve(base, model.branding.icon))]);
+    outputs.push([join(out, documents.CONNECTOR_FILES.icon), declaredFile(base, 'icon', model.branding.icon)]);
   }
   if (model.capabilities.script) {
     outputs.push([
       join(out, documents.CONNECTOR_FILES.script),
-      readFileSync(resolve(base, model.capabilities.script.file)),
+      declaredFile(base, 'script.file', model.capabilities.script.file),
     ]);
   }
   if (options.validators) {
@@ -148,4 +148,15 @@ function validatorsModule(file: string, model: ApiModel): string {
 /** A path as the user would type it from the current directory. */
 export function display(path: string): string {
   return relative(process.cwd(), path) || '.';
+}
+
+/**
+ * A file the connector declares (`icon`, `script.file`), read relative to its module. Before, one
+ * that was not there ended the build with Node's "ENOENT: no such file or directory, open …".
+ */
+function declaredFile(base: string, option: string, path: string): Buffer {
+  const full = resolve(base, path);
+  if (!existsSync(full) || statSync(full).isDirectory())
+    throw new Error(`${option} "${path}" names no file: ${full} (read relative to the connector's module)`);
+  return readFileSync(full);
 }

@@ -1,4 +1,4 @@
-import type { ConnectorInfo, ConnectorOptions } from '../connector';
+import type { ConnectorInfo, ConnectorOptions, FilePickerCapability } from '../connector';
 import type { ControllerOptions } from '../decorators/controller';
 import type { FieldOptions, SchemaOptions } from '../decorators/field';
 import type { ActionOptions, ApiAnnotation, TriggerOptions } from '../decorators/operation';
@@ -210,6 +210,24 @@ const ANNOTATION = ['family', 'revision', 'status', 'replacement'] as const sati
 
 const EXTERNAL_DOCS = ['url', 'description'] as const satisfies readonly (keyof ExternalDocs)[];
 
+type TestConnection = NonNullable<ConnectorOptions['testConnection']>;
+const TEST_CONNECTION = ['operation', 'parameters'] as const satisfies readonly (keyof TestConnection)[];
+
+type PickerCall = FilePickerCapability['open'];
+const PICKER_CALL = ['operation', 'parameters'] as const satisfies readonly (keyof PickerCall)[];
+
+const FILE_PICKER = [
+  'open',
+  'browse',
+  'valueTitle',
+  'valueCollection',
+  'valueFolderProperty',
+  'valueMediaProperty',
+] as const satisfies readonly (keyof FilePickerCapability)[];
+
+type Script = NonNullable<ConnectorOptions['script']>;
+const SCRIPT = ['file', 'operations'] as const satisfies readonly (keyof Script)[];
+
 /** The options each declaration takes, by the name it is written with. */
 export const OPTION_NAMES = {
   parameter: new Set<string>(PARAMETER),
@@ -228,6 +246,10 @@ export const OPTION_NAMES = {
   pageable: new Set<string>(PAGEABLE),
   annotation: new Set<string>(ANNOTATION),
   externalDocs: new Set<string>(EXTERNAL_DOCS),
+  testConnection: new Set<string>(TEST_CONNECTION),
+  pickerCall: new Set<string>(PICKER_CALL),
+  filePicker: new Set<string>(FILE_PICKER),
+  script: new Set<string>(SCRIPT),
   webhook: new Set<string>(WEBHOOK),
   polling: new Set<string>(POLLING),
 } as const;
@@ -249,7 +271,31 @@ const complete: [
   Exclude<keyof Pageable, (typeof PAGEABLE)[number]>,
   Exclude<keyof ApiAnnotation, (typeof ANNOTATION)[number]>,
   Exclude<keyof ExternalDocs, (typeof EXTERNAL_DOCS)[number]>,
-] extends [never, never, never, never, never, never, never, never, never, never, never, never, never, never, never]
+  Exclude<keyof TestConnection, (typeof TEST_CONNECTION)[number]>,
+  Exclude<keyof PickerCall, (typeof PICKER_CALL)[number]>,
+  Exclude<keyof FilePickerCapability, (typeof FILE_PICKER)[number]>,
+  Exclude<keyof Script, (typeof SCRIPT)[number]>,
+] extends [
+  never,
+  never,
+  never,
+  never,
+  never,
+  never,
+  never,
+  never,
+  never,
+  never,
+  never,
+  never,
+  never,
+  never,
+  never,
+  never,
+  never,
+  never,
+  never,
+]
   ? true
   : false = true;
 void complete;

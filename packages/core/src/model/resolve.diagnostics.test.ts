@@ -424,6 +424,10 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       policies: {},
       tags: [{ description: 'no name' }],
       icon: 5,
+      // Before, the first failed inside resolve(), and the last failed flowport build.
+      filePicker: { browse: { operation: 'ListFolders' }, valueTitle: 5 },
+      testConnection: { operation: () => Target.prototype.list, parameters: 'q=1' },
+      script: 'script.csx',
     });
     assert.deepEqual(reported(new Connector(options)), [
       'connector info.status: info.status must be "Preview" or "Production", not "Beta"',
@@ -442,6 +446,11 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'connector asDeclared: asDeclared must be true or false, not "yes"',
       'connector policies: policies must be a list of policies, not an object',
       'connector tags[0]: tags[0] must be a tag with a name, not an object',
+      'connector testConnection.parameters: testConnection.parameters must be an object of values by parameter name, not "q=1"',
+      'connector filePicker.open: filePicker.open must be an object with operation and parameters, not undefined',
+      'connector filePicker.browse.operation: filePicker.browse.operation must be a method reference, () => Controller.prototype.method, not "ListFolders"',
+      'connector filePicker.valueTitle: filePicker.valueTitle must be a string, not number 5',
+      'connector script: script must be an object with file and operations, not "script.csx"',
     ]);
   });
 
@@ -1734,6 +1743,18 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         'connector policies[1].sectoin: policy() takes no option "sectoin", so it would be ignored (Rename it section, the option it looks like)',
         'connector auth.tenantID: aad() takes no option "tenantID", so it would be ignored (Rename it tenantId, the option it looks like)',
         'connector connectionParameters.region.defaultvalue: connectionParameters.region takes no option "defaultvalue", so it would be ignored (Rename it defaultValue, the option it looks like)',
+      ],
+    );
+    assert.deepEqual(
+      found(
+        connectorOf([Target], {
+          testConnection: { operation: () => Target.prototype.list, parameter: { group: 'a' } },
+          script: { file: 'script.csx', operation: [() => Target.prototype.list] },
+        } as never),
+      ),
+      [
+        'connector testConnection.parameter: testConnection takes no option "parameter", so it would be ignored (Rename it parameters, the option it looks like)',
+        'connector script.operation: script takes no option "operation", so it would be ignored (Rename it operations, the option it looks like)',
       ],
     );
     // Declarations written without a helper, and the methods of a choice.
