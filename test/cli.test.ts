@@ -110,6 +110,30 @@ describe('flowport build', () => {
     assert.ok(readFileSync(join(out, 'script.csx')).equals(readFileSync(source)));
   });
 
+  it('refuses a schema written as given that Swagger 2.0 refuses, in build and validate, by pointer', async () => {
+    // Before, it was built into a definition the platform refuses at import.
+    const module = join(tmp.dir, 'connector.ts');
+    const lines = itemsConnector("import { Schema } from '@flowport/core';");
+    lines.splice(2, 0, "@Schema({ schema: { type: 'strin' } })", 'class Item {}');
+    writeFileSync(module, lines.join('\n'));
+    const expected = [
+      'error FP2016 swagger-schema: the definition is not Swagger 2.0 here: matches none of the forms the schema allows; likely it must be equal to one of the allowed values: "array", "boolean", "integer", "null", "number", "object", "string"',
+      '  at /definitions/Item/type',
+    ].join('\n');
+    const built = await cli('build', module, '--out', join(tmp.dir, 'out'));
+    assert.equal(built.code, 1);
+    assert.ok(built.err[0].startsWith(expected), built.err[0]);
+    assert.ok(!existsSync(join(tmp.dir, 'out')), 'nothing written');
+    const validated = await cli('validate', module);
+    assert.equal(validated.code, 1);
+    assert.ok(validated.out[0].startsWith(expected), validated.out[0]);
+    // The literal fixed (in another file: this process keeps the modules it loaded), it builds.
+    const fixedModule = join(tmp.dir, 'fixed.ts');
+    writeFileSync(fixedModule, lines.join('\n').replace("'strin'", "'string'"));
+    const fixed = await cli('build', fixedModule, '--out', join(tmp.dir, 'out'));
+    assert.equal(fixed.code, 0, fixed.err.join('\n'));
+  });
+
   it('names an icon or script the connector declares that is not there, where it looked', async () => {
     // Before: "flowport: ENOENT: no such file or directory, open …".
     const module = copyExample(tmp.dir);

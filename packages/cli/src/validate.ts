@@ -3,6 +3,7 @@ import type * as Documents from '@flowport/core/documents';
 import { statSync } from 'node:fs';
 import { connectorFiles } from './connector-files';
 import { readJson } from './import/read';
+import { asGivenProblems } from './as-given';
 import { loadConnector } from './load';
 import type * as ApiPropertiesSchema from './api-properties-schema';
 import type * as SwaggerSchema from './swagger-schema';
@@ -31,6 +32,9 @@ export function validate(target: string, level: Documents.Level): ValidationResu
     properties: JSON.parse(files['apiProperties.json']) as Record<string, unknown>,
     bytes: Buffer.byteLength(files['apiDefinition.swagger.json']),
   };
+  // The rules read the definition as having Swagger 2.0's shape, so they run once it does.
+  const shape = asGivenProblems(model, docs.definition, documents);
+  if (shape.length > 0) return { file, diagnostics: shape };
   return {
     file,
     diagnostics: documents.withoutRestated(

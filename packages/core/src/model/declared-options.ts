@@ -49,10 +49,13 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
     c.text('info.deploymentVersion', info.deploymentVersion);
     c.oneOf('info.status', info.status, ['Preview', 'Production']);
     strings(c, info.keywords, 'info.keywords');
+    // Both are written as they are given: a misspelt key made a definition Swagger 2.0 refuses.
     if (c.object('info.contact', info.contact, 'an object with name, url and email')) {
+      c.names('info.contact', info.contact, OPTION_NAMES.contact);
       for (const k of ['name', 'url', 'email']) c.text(`info.contact.${k}`, info.contact[k]);
     }
     if (c.object('info.license', info.license, 'an object with name and url')) {
+      c.names('info.license', info.license, OPTION_NAMES.license);
       c.text('info.license.name', info.license.name, true);
       c.text('info.license.url', info.license.url);
     }
@@ -84,7 +87,16 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
     o.policies.forEach((p, i) => isObject(p) && checkPolicy(c, `policies[${i}]`, p, o.asDeclared !== true));
   }
   c.list('schemas', o.schemas, ['classes', 'a class'], isClass);
-  c.list('tags', o.tags, ['tags', 'a tag with a name'], (t) => isObject(t) && typeof t.name === 'string');
+  // Each tag is written as it is given: before, a misspelt key or an externalDocs without its URL
+  // made a definition the Swagger 2.0 schema refuses.
+  if (c.list('tags', o.tags, ['tags', 'a tag with a name'], (t) => isObject(t) && typeof t.name === 'string')) {
+    o.tags.forEach((t, i) => {
+      if (!isObject(t)) return;
+      c.names(`tags[${i}]`, t, OPTION_NAMES.tag);
+      c.text(`tags[${i}].description`, t.description);
+      externalDocs(c, t.externalDocs, `tags[${i}].externalDocs`);
+    });
+  }
   externalDocs(c, o.externalDocs, 'externalDocs');
   checkCapabilities(c, o);
   checkAuth(c, o.auth);
@@ -262,8 +274,10 @@ const RESPONSE_OPTIONS: Readonly<Record<string, OptionCheck>> = {
     if (!c.object(k, v, 'an object of headers by name')) return;
     for (const name of Object.keys(v)) {
       const h = v[name];
-      if (c.object(`header ${name}`, h, 'an object with type, format and description'))
+      if (c.object(`header ${name}`, h, 'an object with type, format and description')) {
+        c.names(`header ${name}`, h, OPTION_NAMES.header);
         c.given(HEADER_OPTIONS, h, `header ${name} `);
+      }
     }
   },
 };

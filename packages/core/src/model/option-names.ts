@@ -1,9 +1,9 @@
-import type { ConnectorInfo, ConnectorOptions, FilePickerCapability } from '../connector';
+import type { ConnectorInfo, ConnectorOptions, FilePickerCapability, TagDefinition } from '../connector';
 import type { ControllerOptions } from '../decorators/controller';
 import type { FieldOptions, SchemaOptions } from '../decorators/field';
 import type { ActionOptions, ApiAnnotation, TriggerOptions } from '../decorators/operation';
 import type { ParameterOptions } from '../decorators/params';
-import type { ResponseOptions } from '../decorators/returns';
+import type { HeaderOptions, ResponseOptions } from '../decorators/returns';
 import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from '../triggers/declarations';
 import type { DescribedOptions, ExternalDocs } from '../types';
 import { PARAMETER_CONSTRAINTS } from './parameter-placement';
@@ -113,6 +113,15 @@ const RESPONSE = [
   'extensions',
 ] as const satisfies readonly (keyof ResponseOptions)[];
 
+const HEADER = [
+  'type',
+  'format',
+  'description',
+  'summary',
+  'visibility',
+  'extensions',
+] as const satisfies readonly (keyof HeaderOptions)[];
+
 const CONTROLLER = [
   'tags',
   'visibility',
@@ -197,6 +206,12 @@ const INFO = [
   'extensions',
 ] as const satisfies readonly (keyof ConnectorInfo)[];
 
+type Contact = NonNullable<ConnectorInfo['contact']>;
+const CONTACT = ['name', 'url', 'email'] as const satisfies readonly (keyof Contact)[];
+
+type License = NonNullable<ConnectorInfo['license']>;
+const LICENSE = ['name', 'url'] as const satisfies readonly (keyof License)[];
+
 type Metadata = NonNullable<ConnectorOptions['metadata']>;
 const METADATA = ['website', 'privacyPolicy', 'categories'] as const satisfies readonly (keyof Metadata)[];
 
@@ -209,6 +224,8 @@ const PAGEABLE = ['nextLinkName'] as const satisfies readonly (keyof Pageable)[]
 const ANNOTATION = ['family', 'revision', 'status', 'replacement'] as const satisfies readonly (keyof ApiAnnotation)[];
 
 const EXTERNAL_DOCS = ['url', 'description'] as const satisfies readonly (keyof ExternalDocs)[];
+
+const TAG = ['name', 'description', 'externalDocs'] as const satisfies readonly (keyof TagDefinition)[];
 
 type TestConnection = NonNullable<ConnectorOptions['testConnection']>;
 const TEST_CONNECTION = ['operation', 'parameters'] as const satisfies readonly (keyof TestConnection)[];
@@ -238,14 +255,18 @@ export const OPTION_NAMES = {
   action: new Set<string>(ACTION),
   trigger: new Set<string>(TRIGGER),
   response: new Set<string>(RESPONSE),
+  header: new Set<string>(HEADER),
   controller: new Set<string>(CONTROLLER),
   connector: new Set<string>(CONNECTOR),
   info: new Set<string>(INFO),
+  contact: new Set<string>(CONTACT),
+  license: new Set<string>(LICENSE),
   metadata: new Set<string>(METADATA),
   async: new Set<string>(ASYNC),
   pageable: new Set<string>(PAGEABLE),
   annotation: new Set<string>(ANNOTATION),
   externalDocs: new Set<string>(EXTERNAL_DOCS),
+  tag: new Set<string>(TAG),
   testConnection: new Set<string>(TEST_CONNECTION),
   pickerCall: new Set<string>(PICKER_CALL),
   filePicker: new Set<string>(FILE_PICKER),
@@ -261,21 +282,29 @@ const complete: [
   Exclude<keyof SchemaOptions, (typeof SCHEMA)[number]>,
   Exclude<keyof TriggerOptions, (typeof TRIGGER)[number]>,
   Exclude<keyof ResponseOptions, (typeof RESPONSE)[number]>,
+  Exclude<keyof HeaderOptions, (typeof HEADER)[number]>,
   Exclude<keyof ControllerOptions, (typeof CONTROLLER)[number]>,
   Exclude<keyof ConnectorOptions, (typeof CONNECTOR)[number]>,
   Exclude<keyof WebhookTriggerDeclaration, (typeof WEBHOOK)[number]>,
   Exclude<keyof PollingTriggerDeclaration, (typeof POLLING)[number]>,
   Exclude<keyof ConnectorInfo, (typeof INFO)[number]>,
+  Exclude<keyof Contact, (typeof CONTACT)[number]>,
+  Exclude<keyof License, (typeof LICENSE)[number]>,
   Exclude<keyof Metadata, (typeof METADATA)[number]>,
   Exclude<keyof Async, (typeof ASYNC)[number]>,
   Exclude<keyof Pageable, (typeof PAGEABLE)[number]>,
   Exclude<keyof ApiAnnotation, (typeof ANNOTATION)[number]>,
   Exclude<keyof ExternalDocs, (typeof EXTERNAL_DOCS)[number]>,
+  Exclude<keyof TagDefinition, (typeof TAG)[number]>,
   Exclude<keyof TestConnection, (typeof TEST_CONNECTION)[number]>,
   Exclude<keyof PickerCall, (typeof PICKER_CALL)[number]>,
   Exclude<keyof FilePickerCapability, (typeof FILE_PICKER)[number]>,
   Exclude<keyof Script, (typeof SCRIPT)[number]>,
 ] extends [
+  never,
+  never,
+  never,
+  never,
   never,
   never,
   never,

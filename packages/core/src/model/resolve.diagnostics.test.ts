@@ -1757,6 +1757,29 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         'connector script.operation: script takes no option "operation", so it would be ignored (Rename it operations, the option it looks like)',
       ],
     );
+    // Keys written into the definition as they are given: before, a definition Swagger 2.0 refuses.
+    @Controller('/r')
+    class Rated {
+      @Get('/')
+      @Returns(200, undefined, { headers: { 'X-Rate': { type: 'integer', descripton: 'Calls left' } } } as never)
+      get(): void {}
+    }
+    const contact = { name: 'Team', emial: 'team@example.com' };
+    assert.deepEqual(
+      found(
+        connectorOf([Rated], {
+          info: { title: 'T', description: 'A connector built by a unit test.', version: '1', contact },
+          tags: [{ name: 'Rates', descripton: 'Rates' }],
+        } as never),
+      ),
+      [
+        'connector info.contact.emial: info.contact takes no option "emial", so it would be ignored (Rename it email, the option it looks like)',
+        'connector tags[0].descripton: tags[0] takes no option "descripton", so it would be ignored (Rename it description, the option it looks like)',
+      ],
+    );
+    assert.deepEqual(found(connectorOf([Rated])), [
+      'Rated.get response 200: header X-Rate takes no option "descripton", so it would be ignored (Rename it description, the option it looks like)',
+    ]);
     // Declarations written without a helper, and the methods of a choice.
     const key = { ...apiKey({ in: 'header', name: 'X-Key', label: 'Key' }), tooltp: 'The key' };
     const choice = authChoice({
