@@ -9,6 +9,7 @@ import {
   Query,
   resolve,
   Returns,
+  Schema,
 } from '@flowport/core';
 import { createApp } from '@flowport/express-adapter';
 import { IsString } from 'class-validator';
@@ -318,6 +319,26 @@ describe('binding, coercion and replies', () => {
     const named = createApp(new Connector({ ...base, controllers: [NamedItems] }), { docs: false });
     const res = await request(named).post('/named').send({ name: 'a' });
     assert.deepEqual([res.status, res.body], [200, { name: 'a', isNamed: true }]);
+  });
+
+  it('answers 500 for a body schema written as given that ajv cannot compile, and logs where to look', async () => {
+    @Schema({ schema: { type: 'strin' } })
+    class Odd {}
+    @Controller('/odd')
+    class OddItems {
+      @Post('/') @Returns(204) add(@Body() _odd: Odd): void {}
+    }
+    const seen: string[] = [];
+    const odd = createApp(new Connector({ ...base, controllers: [OddItems] }), {
+      docs: false,
+      logger: { error: (_message, details) => seen.push(String(details?.error)) },
+    });
+    const res = await request(odd).post('/odd').send({ a: 1 });
+    assert.equal(res.status, 500);
+    assert.match(
+      seen[0],
+      /^Error: ajv cannot compile a schema of this operation \(type must be JSONType or JSONType\[\]: strin\): one written as given, a \{ schema \} literal or an imported definition, is not JSON Schema; flowport validate names the place/,
+    );
   });
 
   it('hands values declared as Date to the handler as dates, in the body, its arrays and parameters', async () => {

@@ -1,6 +1,7 @@
 import type Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
 import { createAjv } from './ajv';
+import { thrownMessage } from '../thrown';
 import { keyOf, type PrecompiledValidate } from './precompiled';
 
 /** A compiled schema: ajv's errors for an invalid value, undefined for a valid one. */
@@ -31,8 +32,24 @@ export class Validators {
       ? this.precompiled[key]
       : undefined;
     return (value) => {
-      validate ??= (this.ajv ??= createAjv(this.definitions)).compile(schema);
+      validate ??= this.compile(schema);
       return validate(value) ? undefined : (validate.errors ?? []);
     };
+  }
+
+  /**
+   * Flowport's own schemas always compile; one written as given (a `{ schema }` literal, an
+   * imported definition) may not. Before, the log said only what ajv says ("type must be
+   * JSONType or JSONType[]: strin"), not where to look.
+   */
+  private compile(schema: object): PrecompiledValidate {
+    try {
+      return (this.ajv ??= createAjv(this.definitions)).compile(schema);
+    } catch (error) {
+      throw new Error(
+        `ajv cannot compile a schema of this operation (${thrownMessage(error)}): one written as given, a { schema } literal or an imported definition, is not JSON Schema; flowport validate names the place`,
+        { cause: error },
+      );
+    }
   }
 }
