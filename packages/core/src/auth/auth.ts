@@ -1,4 +1,5 @@
 import { keepHelperOptions } from '../diagnostics/helper-options';
+import { every } from '../diagnostics/option-checks';
 import type { ConnectionParameter } from './connection-parameters';
 
 /**
@@ -105,7 +106,7 @@ export interface AadOptions {
   readonly parameters?: AuthBase['parameters'];
 }
 
-const AAD_OPTIONS = [
+const AAD_OPTIONS = every<AadOptions>()([
   'clientId',
   'resourceUri',
   'scopes',
@@ -114,10 +115,7 @@ const AAD_OPTIONS = [
   'tenantParameter',
   'certificate',
   'parameters',
-] as const satisfies readonly (keyof AadOptions)[];
-// The list names every option: one added to AadOptions and not here fails to compile.
-const aadComplete: Exclude<keyof AadOptions, (typeof AAD_OPTIONS)[number]> extends never ? true : false = true;
-void aadComplete;
+]);
 
 /** Microsoft Entra ID (AAD) OAuth; the API validates tokens for `resourceUri`. */
 export function aad(options: AadOptions): OAuth2Auth {

@@ -147,6 +147,17 @@ export class Checks {
   }
 }
 
+/**
+ * The names in `list`, which must be every option of `T`: an option added to the type and not to
+ * its list fails to compile (the error names it as `missing`), and so does a name the type does not have.
+ */
+export function every<T>() {
+  return <const L extends readonly (keyof T & string)[]>(
+    list: L &
+      ([Exclude<keyof T, L[number]>] extends [never] ? unknown : { readonly missing: Exclude<keyof T, L[number]> }),
+  ): ReadonlySet<string> => new Set<string>(list);
+}
+
 export type OptionCheck = (c: Checks, value: unknown, option: string) => void;
 
 /** A check for each option of `T` but `omitted`: one added to `T` and not to the table fails to compile. */

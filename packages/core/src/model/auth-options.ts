@@ -2,6 +2,7 @@ import type { ApiKeyAuth, AuthChoice, BasicAuth, OAuth2Auth } from '../auth/auth
 import type { ConnectionParameterOptions } from '../auth/connection-parameters';
 import {
   Checks,
+  every,
   flag,
   isObject,
   strings,
@@ -121,19 +122,8 @@ function checkMethod(c: Checks, option: string, v: unknown): void {
   checkConnectionParameters(c, `${option}.parameters`, v.parameters);
 }
 
-type Choice = AuthChoice['options'][number];
-const CHOICE = ['type', 'displayName', 'description', 'options'] as const satisfies readonly (keyof AuthChoice)[];
-const CHOICE_OPTION = ['name', 'displayName', 'description', 'auth'] as const satisfies readonly (keyof Choice)[];
-const CHOICE_NAMES = new Set<string>(CHOICE);
-const CHOICE_OPTION_NAMES = new Set<string>(CHOICE_OPTION);
-// Each list names every key: one added to the type and not here fails to compile.
-const choiceComplete: [
-  Exclude<keyof AuthChoice, (typeof CHOICE)[number]>,
-  Exclude<keyof Choice, (typeof CHOICE_OPTION)[number]>,
-] extends [never, never]
-  ? true
-  : false = true;
-void choiceComplete;
+const CHOICE_NAMES = every<AuthChoice>()(['type', 'displayName', 'description', 'options']);
+const CHOICE_OPTION_NAMES = every<AuthChoice['options'][number]>()(['name', 'displayName', 'description', 'auth']);
 
 /** `auth`: one method, or `authChoice()` of several. */
 export function checkAuth(c: Checks, v: unknown): void {

@@ -6,6 +6,7 @@ import type { ParameterOptions } from '../decorators/params';
 import type { HeaderOptions, ResponseOptions } from '../decorators/returns';
 import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from '../triggers/declarations';
 import type { DescribedOptions, ExternalDocs } from '../types';
+import { every } from '../diagnostics/option-checks';
 import { PARAMETER_CONSTRAINTS } from './parameter-placement';
 
 /*
@@ -13,7 +14,7 @@ import { PARAMETER_CONSTRAINTS } from './parameter-placement';
  * JavaScript has none: an option of no such name (`maxium: 5`, `@Query('q', { multipleOf: 2 })`,
  * `unknownProperty: 'allow'`) was ignored without a word, and the constraint or setting it meant
  * was never applied. Each list must name every option of its type: one added to the type and not
- * here fails to compile (the checks at the end of this file).
+ * here fails to compile ({@link every}).
  */
 
 const DESCRIBED = [
@@ -113,15 +114,6 @@ const RESPONSE = [
   'extensions',
 ] as const satisfies readonly (keyof ResponseOptions)[];
 
-const HEADER = [
-  'type',
-  'format',
-  'description',
-  'summary',
-  'visibility',
-  'extensions',
-] as const satisfies readonly (keyof HeaderOptions)[];
-
 const CONTROLLER = [
   'tags',
   'visibility',
@@ -193,138 +185,59 @@ const POLLING = [
   'poll',
 ] as const satisfies readonly (keyof PollingTriggerDeclaration)[];
 
-const INFO = [
-  'title',
-  'description',
-  'version',
-  'contact',
-  'termsOfService',
-  'license',
-  'status',
-  'deploymentVersion',
-  'keywords',
-  'extensions',
-] as const satisfies readonly (keyof ConnectorInfo)[];
-
 type Contact = NonNullable<ConnectorInfo['contact']>;
-const CONTACT = ['name', 'url', 'email'] as const satisfies readonly (keyof Contact)[];
-
 type License = NonNullable<ConnectorInfo['license']>;
-const LICENSE = ['name', 'url'] as const satisfies readonly (keyof License)[];
-
 type Metadata = NonNullable<ConnectorOptions['metadata']>;
-const METADATA = ['website', 'privacyPolicy', 'categories'] as const satisfies readonly (keyof Metadata)[];
-
 type Async = NonNullable<ActionOptions['async']>;
-const ASYNC = ['retryAfter', 'expiresAfter'] as const satisfies readonly (keyof Async)[];
-
 type Pageable = NonNullable<ActionOptions['pageable']>;
-const PAGEABLE = ['nextLinkName'] as const satisfies readonly (keyof Pageable)[];
-
-const ANNOTATION = ['family', 'revision', 'status', 'replacement'] as const satisfies readonly (keyof ApiAnnotation)[];
-
-const EXTERNAL_DOCS = ['url', 'description'] as const satisfies readonly (keyof ExternalDocs)[];
-
-const TAG = ['name', 'description', 'externalDocs'] as const satisfies readonly (keyof TagDefinition)[];
-
 type TestConnection = NonNullable<ConnectorOptions['testConnection']>;
-const TEST_CONNECTION = ['operation', 'parameters'] as const satisfies readonly (keyof TestConnection)[];
-
 type PickerCall = FilePickerCapability['open'];
-const PICKER_CALL = ['operation', 'parameters'] as const satisfies readonly (keyof PickerCall)[];
-
-const FILE_PICKER = [
-  'open',
-  'browse',
-  'valueTitle',
-  'valueCollection',
-  'valueFolderProperty',
-  'valueMediaProperty',
-] as const satisfies readonly (keyof FilePickerCapability)[];
-
 type Script = NonNullable<ConnectorOptions['script']>;
-const SCRIPT = ['file', 'operations'] as const satisfies readonly (keyof Script)[];
 
 /** The options each declaration takes, by the name it is written with. */
 export const OPTION_NAMES = {
-  parameter: new Set<string>(PARAMETER),
+  parameter: every<ParameterOptions>()(PARAMETER),
   // `@Body({ name })`: the name of the body parameter, which the others take as their first argument.
   body: new Set<string>([...PARAMETER, 'name']),
-  field: new Set<string>(FIELD),
-  schema: new Set<string>(SCHEMA),
-  action: new Set<string>(ACTION),
-  trigger: new Set<string>(TRIGGER),
-  response: new Set<string>(RESPONSE),
-  header: new Set<string>(HEADER),
-  controller: new Set<string>(CONTROLLER),
-  connector: new Set<string>(CONNECTOR),
-  info: new Set<string>(INFO),
-  contact: new Set<string>(CONTACT),
-  license: new Set<string>(LICENSE),
-  metadata: new Set<string>(METADATA),
-  async: new Set<string>(ASYNC),
-  pageable: new Set<string>(PAGEABLE),
-  annotation: new Set<string>(ANNOTATION),
-  externalDocs: new Set<string>(EXTERNAL_DOCS),
-  tag: new Set<string>(TAG),
-  testConnection: new Set<string>(TEST_CONNECTION),
-  pickerCall: new Set<string>(PICKER_CALL),
-  filePicker: new Set<string>(FILE_PICKER),
-  script: new Set<string>(SCRIPT),
-  webhook: new Set<string>(WEBHOOK),
-  polling: new Set<string>(POLLING),
+  field: every<FieldOptions>()(FIELD),
+  schema: every<SchemaOptions>()(SCHEMA),
+  action: every<ActionOptions>()(ACTION),
+  trigger: every<TriggerOptions>()(TRIGGER),
+  response: every<ResponseOptions>()(RESPONSE),
+  header: every<HeaderOptions>()(['type', 'format', 'description', 'summary', 'visibility', 'extensions']),
+  controller: every<ControllerOptions>()(CONTROLLER),
+  connector: every<ConnectorOptions>()(CONNECTOR),
+  info: every<ConnectorInfo>()([
+    'title',
+    'description',
+    'version',
+    'contact',
+    'termsOfService',
+    'license',
+    'status',
+    'deploymentVersion',
+    'keywords',
+    'extensions',
+  ]),
+  contact: every<Contact>()(['name', 'url', 'email']),
+  license: every<License>()(['name', 'url']),
+  metadata: every<Metadata>()(['website', 'privacyPolicy', 'categories']),
+  async: every<Async>()(['retryAfter', 'expiresAfter']),
+  pageable: every<Pageable>()(['nextLinkName']),
+  annotation: every<ApiAnnotation>()(['family', 'revision', 'status', 'replacement']),
+  externalDocs: every<ExternalDocs>()(['url', 'description']),
+  tag: every<TagDefinition>()(['name', 'description', 'externalDocs']),
+  testConnection: every<TestConnection>()(['operation', 'parameters']),
+  pickerCall: every<PickerCall>()(['operation', 'parameters']),
+  filePicker: every<FilePickerCapability>()([
+    'open',
+    'browse',
+    'valueTitle',
+    'valueCollection',
+    'valueFolderProperty',
+    'valueMediaProperty',
+  ]),
+  script: every<Script>()(['file', 'operations']),
+  webhook: every<WebhookTriggerDeclaration>()(WEBHOOK),
+  polling: every<PollingTriggerDeclaration>()(POLLING),
 } as const;
-
-// Each list names every option of its type: an option added to the type and not here fails to compile.
-const complete: [
-  Exclude<keyof ParameterOptions, (typeof PARAMETER)[number]>,
-  Exclude<keyof FieldOptions, (typeof FIELD)[number]>,
-  Exclude<keyof SchemaOptions, (typeof SCHEMA)[number]>,
-  Exclude<keyof TriggerOptions, (typeof TRIGGER)[number]>,
-  Exclude<keyof ResponseOptions, (typeof RESPONSE)[number]>,
-  Exclude<keyof HeaderOptions, (typeof HEADER)[number]>,
-  Exclude<keyof ControllerOptions, (typeof CONTROLLER)[number]>,
-  Exclude<keyof ConnectorOptions, (typeof CONNECTOR)[number]>,
-  Exclude<keyof WebhookTriggerDeclaration, (typeof WEBHOOK)[number]>,
-  Exclude<keyof PollingTriggerDeclaration, (typeof POLLING)[number]>,
-  Exclude<keyof ConnectorInfo, (typeof INFO)[number]>,
-  Exclude<keyof Contact, (typeof CONTACT)[number]>,
-  Exclude<keyof License, (typeof LICENSE)[number]>,
-  Exclude<keyof Metadata, (typeof METADATA)[number]>,
-  Exclude<keyof Async, (typeof ASYNC)[number]>,
-  Exclude<keyof Pageable, (typeof PAGEABLE)[number]>,
-  Exclude<keyof ApiAnnotation, (typeof ANNOTATION)[number]>,
-  Exclude<keyof ExternalDocs, (typeof EXTERNAL_DOCS)[number]>,
-  Exclude<keyof TagDefinition, (typeof TAG)[number]>,
-  Exclude<keyof TestConnection, (typeof TEST_CONNECTION)[number]>,
-  Exclude<keyof PickerCall, (typeof PICKER_CALL)[number]>,
-  Exclude<keyof FilePickerCapability, (typeof FILE_PICKER)[number]>,
-  Exclude<keyof Script, (typeof SCRIPT)[number]>,
-] extends [
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-  never,
-]
-  ? true
-  : false = true;
-void complete;
