@@ -2,7 +2,7 @@ import { compareDefinitions, importConnector } from '@flowport/cli';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importedAndBuilt } from './support/imported';
+import { definitionHead, importedAndBuilt } from './support/imported';
 import { scratch } from './support/tmp';
 
 /**
@@ -11,13 +11,7 @@ import { scratch } from './support/tmp';
  * may still use either, and an import must keep them.
  */
 const DEFINITION = {
-  swagger: '2.0',
-  info: { title: 'Odd Keys', description: 'Property and extension names JavaScript treats specially.', version: '1.0' },
-  host: 'odd.example.com',
-  basePath: '/',
-  schemes: ['https'],
-  consumes: ['application/json'],
-  produces: ['application/json'],
+  ...definitionHead('Odd Keys', 'Property and extension names JavaScript treats specially.', 'odd.example.com'),
   paths: {
     '/cars': {
       post: {

@@ -1,6 +1,6 @@
 import { compareDefinitions } from '@flowport/cli';
 import assert from 'node:assert/strict';
-import { importedAndBuilt } from './support/imported';
+import { definitionHead, importedAndBuilt } from './support/imported';
 import { scratch } from './support/tmp';
 
 /*
@@ -14,13 +14,7 @@ import { scratch } from './support/tmp';
  * ("path item key "parameters" has no Flowport form"), and its handlers lacked the path variable.
  */
 const DEFINITION = {
-  swagger: '2.0',
-  info: { title: 'Items', description: 'Parameters shared by the operations of a path.', version: '1.0' },
-  host: 'items.example.com',
-  basePath: '/',
-  schemes: ['https'],
-  consumes: ['application/json'],
-  produces: ['application/json'],
+  ...definitionHead('Items', 'Parameters shared by the operations of a path.', 'items.example.com'),
   paths: {
     '/items/{id}': {
       parameters: [
@@ -98,13 +92,7 @@ describe('flowport import of parameters declared on a path item', () => {
 
 /** `externalDocs` at the root, on an operation and on a tag. Before, the root's failed the import. */
 const DOCUMENTED = {
-  swagger: '2.0',
-  info: { title: 'Pets', description: 'A connector documented elsewhere too.', version: '1.0' },
-  host: 'pets.example.com',
-  basePath: '/',
-  schemes: ['https'],
-  consumes: ['application/json'],
-  produces: ['application/json'],
+  ...definitionHead('Pets', 'A connector documented elsewhere too.', 'pets.example.com'),
   externalDocs: { description: 'Find out more', url: 'https://pets.example.com/docs' },
   tags: [{ name: 'Pets', description: 'Pets', externalDocs: { url: 'https://pets.example.com/docs/pets' } }],
   paths: {

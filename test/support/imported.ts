@@ -21,3 +21,16 @@ export function importedAndBuilt(
   >;
   return { built, losses };
 }
+
+/** The head of a Swagger 2.0 definition a test imports: `info`, an HTTPS host and JSON. */
+export function definitionHead(title: string, description: string, host: string) {
+  return {
+    swagger: '2.0',
+    info: { title, description, version: '1.0' },
+    host,
+    basePath: '/',
+    schemes: ['https'],
+    consumes: ['application/json'],
+    produces: ['application/json'],
+  };
+}
