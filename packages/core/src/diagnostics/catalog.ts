@@ -138,7 +138,7 @@ export const catalog = {
     'header-parameter-forbidden',
     'error',
     'header "{name}" is set by the platform or the connection and cannot be an operation parameter',
-    'Read it from the request context instead of declaring it as @Header.',
+    'Remove the @Header: the connection sends it and the auth guard checks it, and a handler learns who is calling from @Identity() (subject, scopes, token claims).',
   ),
 
   optionType: entry(
