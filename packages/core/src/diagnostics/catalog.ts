@@ -326,7 +326,7 @@ export const catalog = {
     'notification-url-without-content',
     'error',
     'operation {id} has a notification URL field but no notification content',
-    'Declare the payload: @Trigger({ kind: "single", notificationContent: Payload }).',
+    'Declare the payload: @Trigger({ kind: "single", notificationContent: { type: Payload } }).',
   ),
   webhookNotSingle: entry(
     'FP1206',
