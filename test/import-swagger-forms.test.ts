@@ -1,4 +1,10 @@
-import { compareDefinitions } from '@flowport/cli';
+import { compareDefinitions, loadConnector } from '@flowport/cli';
+import { lint } from '@flowport/core/documents';
+import { createApp } from '@flowport/express-adapter';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { validateWithSwaggerParser } from './support/oracles';
 import assert from 'node:assert/strict';
 import { definitionHead, importedAndBuilt } from './support/imported';
 import { scratch } from './support/tmp';
@@ -118,5 +124,85 @@ describe('flowport import of externalDocs', () => {
     const { built, losses } = importedAndBuilt(DOCUMENTED, tmp.dir);
     assert.deepEqual(losses, []);
     assert.deepEqual(compareDefinitions(JSON.parse(JSON.stringify(DOCUMENTED)) as Record<string, unknown>, built), []);
+  });
+});
+
+/**
+ * Definition names that are not plain words, which a JSON pointer escapes ("/" as "~1") and a URI
+ * fragment percent-encodes. Before, Flowport referred to "a/b" as `#/definitions/a/b`, which points
+ * at nothing, and keyed OpenAPI 3 components by names it does not allow.
+ */
+const NAMED = {
+  ...definitionHead('Names', 'Definitions named with characters beyond letters.', 'names.example.com'),
+  paths: {
+    '/a': {
+      post: {
+        summary: 'Add A',
+        description: 'Adds an A.',
+        operationId: 'AddA',
+        parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/a~1b' } }],
+        responses: {
+          '200': { description: 'The list', schema: { $ref: '#/definitions/List%601' } },
+          '201': { description: 'The page', schema: { $ref: '#/definitions/Page[Item]' } },
+        },
+      },
+    },
+  },
+  definitions: {
+    'a/b': {
+      type: 'object',
+      required: ['x'],
+      properties: { x: { type: 'integer' }, item: { $ref: '#/definitions/my item' } },
+    },
+    'List`1': { type: 'array', items: { type: 'string' } },
+    'Page[Item]': {
+      type: 'object',
+      properties: { value: { type: 'array', items: { $ref: '#/definitions/my%20item' } } },
+    },
+    'my item': { type: 'object', properties: { n: { type: 'number' } } },
+  },
+};
+
+describe('flowport import of definitions named with any characters', () => {
+  let tmp: ReturnType<typeof scratch>;
+  let built: Record<string, unknown>;
+  before(() => {
+    tmp = scratch();
+    ({ built } = importedAndBuilt(NAMED, tmp.dir));
+  });
+  after(() => tmp?.cleanup());
+
+  it('refers to each as a JSON pointer does, and builds a definition equal to the one imported', () => {
+    assert.deepEqual(compareDefinitions(JSON.parse(JSON.stringify(NAMED)) as Record<string, unknown>, built), []);
+    const post = (built.paths as Record<string, Record<string, { parameters: { schema: object }[] }>>)['/a'].post;
+    assert.deepEqual(post.parameters[0].schema, { $ref: '#/definitions/a~1b' });
+    const found = lint({ definition: built, bytes: 1 }, { level: 'platform' }).map((d) => d.message);
+    assert.deepEqual(found, []);
+  });
+
+  it('names their OpenAPI 3 components as OpenAPI 3 allows, each its own', async () => {
+    const openapi = JSON.parse(readFileSync(join(tmp.dir, 'imported', 'connector', 'openapi.json'), 'utf8')) as {
+      components: { schemas: object };
+    };
+    for (const name of Object.keys(openapi.components.schemas)) assert.match(name, /^[A-Za-z0-9._-]+$/);
+    assert.equal(Object.keys(openapi.components.schemas).length, 5);
+    await validateWithSwaggerParser(openapi);
+  });
+
+  it('validates a request against them', async () => {
+    const { connector } = loadConnector(join(tmp.dir, 'imported', 'src', 'connector.ts'));
+    const app = createApp(connector, { docs: false });
+    const wrong = await request(app)
+      .post('/a')
+      .send({ x: 'one', item: { n: 'two' } });
+    assert.deepEqual(
+      wrong.body.errors?.map((e: { pointer: string }) => e.pointer),
+      ['/body/x', '/body/item/n'],
+    );
+    // A valid one reaches the handler, which the import left unwritten.
+    const right = await request(app)
+      .post('/a')
+      .send({ x: 1, item: { n: 2 } });
+    assert.equal(right.status, 501, right.text);
   });
 });

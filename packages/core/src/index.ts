@@ -86,6 +86,7 @@ export { toJsonSchema, DEFINITIONS_ID } from './schema/swagger-json-schema';
 export { SCHEMA_FORMATS, type SchemaFormat } from './schema/formats';
 export { MULTIPLE_OF_PRECISION, isMultipleOf } from './schema/multiple-of';
 export { isBinarySchema, isBytesSchema } from './schema/bytes';
+export { refEntry, refTo } from './schema/refs';
 export {
   declaredFormTypes,
   FORM_MEDIA_TYPES,

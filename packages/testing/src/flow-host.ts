@@ -1,4 +1,11 @@
-import { isBytesSchema, isJsonMediaType, isTextMediaType, MULTIPLE_OF_PRECISION, toJsonSchema } from '@flowport/core';
+import {
+  isBytesSchema,
+  isJsonMediaType,
+  isTextMediaType,
+  MULTIPLE_OF_PRECISION,
+  refEntry,
+  toJsonSchema,
+} from '@flowport/core';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { uploadInChunks } from './chunked';
@@ -194,12 +201,13 @@ export class FlowHost {
 
   /** A parameter given as a reference to the definition's shared `parameters`. */
   private derefParameter(p: Json): Json {
-    const ref = p.$ref as string | undefined;
-    return ref?.startsWith('#/parameters/') ? (this.definition.parameters?.[ref.slice(13)] ?? p) : p;
+    const name = refEntry(p.$ref, '#/parameters/');
+    return name === undefined ? p : (this.definition.parameters?.[name] ?? p);
   }
 
   private deref(s: Json): Json {
-    return s.$ref ? this.deref(this.definition.definitions[s.$ref.split('/').pop()]) : s;
+    const name = refEntry(s.$ref);
+    return name === undefined ? s : this.deref(this.definition.definitions[name]);
   }
 
   /** The path (slash-separated) of the body field flagged `x-ms-notification-url`. */

@@ -1,3 +1,5 @@
+import { refEntry } from '../schema/refs';
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = Record<string, any>;
 
@@ -87,16 +89,24 @@ export function eachField(def: Json, visit: (node: Json, pointer: string) => voi
 
 /** A parameter with `$ref` to `#/parameters/…` resolved. */
 export function parameter(def: Json, p: Json): Json {
-  if (typeof p?.$ref === 'string' && p.$ref.startsWith('#/parameters/'))
-    return def.parameters?.[p.$ref.slice(13)] ?? {};
+  const name = refEntry(p?.$ref, '#/parameters/');
+  if (name !== undefined) return entryOf(def.parameters, name) ?? {};
   return p ?? {};
+}
+
+/** The entry `name` of a section of the definition, if it has one of its own. */
+function entryOf(section: unknown, name: string): Json | undefined {
+  return typeof section === 'object' && section !== null && Object.hasOwn(section, name)
+    ? ((section as Json)[name] as Json)
+    : undefined;
 }
 
 /** Follows `#/definitions/…` references (cycle-safe). */
 export function deref(def: Json, schema: Json | undefined): Json {
   let s = schema ?? {};
   for (let i = 0; typeof s.$ref === 'string' && i < 32; i++) {
-    s = s.$ref.startsWith('#/definitions/') ? (def.definitions?.[s.$ref.slice(14)] ?? {}) : {};
+    const name = refEntry(s.$ref);
+    s = (name === undefined ? undefined : entryOf(def.definitions, name)) ?? {};
   }
   return s;
 }

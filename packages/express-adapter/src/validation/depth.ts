@@ -1,3 +1,5 @@
+import { refEntry } from '@flowport/core';
+
 type Json = Record<string, unknown>;
 
 /**
@@ -9,11 +11,11 @@ type Json = Record<string, unknown>;
  */
 export const MAX_BODY_DEPTH = 256;
 
-/** The definition a `$ref` names (`…#/definitions/Name`), or undefined. */
+/** The definition a `$ref` names (`…#/definitions/Name`, after the definitions' id), or undefined. */
 function refName(ref: unknown): string | undefined {
   if (typeof ref !== 'string') return undefined;
   const at = ref.indexOf('#/definitions/');
-  return at < 0 ? undefined : decodeURIComponent(ref.slice(at + '#/definitions/'.length));
+  return at < 0 ? undefined : refEntry(ref.slice(at));
 }
 
 /** The types a JSON Schema node names, or undefined when it names none. */

@@ -1,5 +1,6 @@
 import type { SchemaModel, SchemaTable } from '../../schema/model';
 import { putConstraintKeywords, putStructureKeywords } from '../constraints';
+import { refTo } from '../../schema/refs';
 import { put } from '../json';
 import { dynamicList, dynamicProperties, dynamicSchema, dynamicTree, dynamicValues } from './dynamic';
 
@@ -52,7 +53,7 @@ export class ConnectorSchemas {
       const annotated = ANNOTATIONS.some((k) => s[k] !== undefined);
       // A recursive class (a tree's children, say) refers back to a definition being inlined:
       // inlining it again would never end, so that one place is a plain $ref without its labels.
-      if (!annotated || this.inlining.has(s.ref)) return { $ref: `#/definitions/${s.ref}` };
+      if (!annotated || this.inlining.has(s.ref)) return { $ref: refTo(s.ref) };
       // Nothing may stand beside $ref (AdditionalPropertyNotAllowedAdjacentToRef): inline one level.
       const target = this.table.get(s.ref) ?? {};
       this.inlining.add(s.ref);

@@ -19,7 +19,7 @@ import { isBytesSchema } from '../../schema/bytes';
 import { declaredFormTypes, isFileField, MULTIPART, URLENCODED } from '../../model/media-types';
 import { byStatus, compact, externalDocs } from '../json';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA_NAME } from '../../model/problems';
-import { oas3Schema } from './schema';
+import { componentName, oas3Schema } from './schema';
 
 /**
  * Builds the OpenAPI 3.0 document for everyone who is not Power Platform (Swagger UI, client
@@ -34,7 +34,7 @@ export function openApiDocument(model: ApiModel): OpenAPIObject {
     paths[item.path] = pathItem;
   }
   const schemas: Record<string, SchemaObject | ReferenceObject> = {};
-  for (const [name, s] of model.schemas) schemas[name] = oas3Schema(s);
+  for (const [name, s] of model.schemas) schemas[componentName(name)] = oas3Schema(s);
   if (!model.schemas.has(PROBLEM_SCHEMA_NAME)) schemas[PROBLEM_SCHEMA_NAME] = oas3Schema(model.problem);
   const securitySchemes: Record<string, SecuritySchemeObject> = {};
   for (const s of model.security.schemes) securitySchemes[s.name] = securityScheme(s);

@@ -1,5 +1,7 @@
 import type { ReferenceObject, SchemaObject } from 'openapi3-ts/oas30';
+import { createHash } from 'node:crypto';
 import type { SchemaModel } from '../../schema/model';
+import { refEntry } from '../../schema/refs';
 import { putConstraintKeywords, putStructureKeywords } from '../constraints';
 import { mapSubschemas } from '../../schema/swagger-json-schema';
 import { put } from '../json';
@@ -15,7 +17,7 @@ export function oas3Schema(s: SchemaModel): SchemaObject | ReferenceObject {
     return { ...(oas3Literal(literal) as object), ...oas3Schema(rest) } as SchemaObject;
   }
   if (s.ref !== undefined) {
-    const ref = { $ref: `#/components/schemas/${s.ref}` };
+    const ref = { $ref: `#/components/schemas/${componentName(s.ref)}` };
     const annotated: Record<string, unknown> = {};
     putAnnotations(annotated, s);
     return Object.keys(annotated).length > 0 ? { allOf: [ref], ...annotated } : ref;
@@ -29,6 +31,21 @@ export function oas3Schema(s: SchemaModel): SchemaObject | ReferenceObject {
   putConstraintKeywords(json, s);
   putStructureKeywords(json, s, oas3Schema);
   return json as SchemaObject;
+}
+
+/** OpenAPI 3's rule for the keys of `components.schemas`. */
+const COMPONENT_NAME = /^[A-Za-z0-9._-]+$/;
+
+/**
+ * The key of a definition among OpenAPI 3's components, which take only letters, digits, ".",
+ * "_" and "-". Every name Flowport makes has only those; an imported definition may be named
+ * "Order line" or "a/b", which made an openapi.json that OpenAPI 3 refuses. Such a name is
+ * written with "_" for each other character and a digest of the name, so two names never meet.
+ */
+export function componentName(name: string): string {
+  if (COMPONENT_NAME.test(name)) return name;
+  const digest = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return `${name.replace(/[^A-Za-z0-9._-]/g, '_')}-${digest}`;
 }
 
 /** What OpenAPI 3 lets stand beside a reference (through `allOf`) as well as in a schema. */
@@ -52,8 +69,10 @@ function oas3Literal(schema: unknown): unknown {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(schema)) {
-    if (k === '$ref' && typeof v === 'string') out.$ref = v.replace(/^#\/definitions\//, '#/components/schemas/');
-    else if (k === 'x-nullable') put(out, 'nullable', v === true || undefined);
+    if (k === '$ref' && typeof v === 'string') {
+      const name = refEntry(v);
+      out.$ref = name === undefined ? v : `#/components/schemas/${componentName(name)}`;
+    } else if (k === 'x-nullable') put(out, 'nullable', v === true || undefined);
     else if (k === 'type' && v === 'file') {
       out.type = 'string';
       out.format = 'binary';

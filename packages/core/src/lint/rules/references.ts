@@ -1,4 +1,5 @@
 import { eachSchema, eachSchemaIn, objectsIn, operations, seg, type Json } from '../document';
+import { refEntry } from '../../schema/refs';
 import type { Rule } from '../rule';
 
 type Section = 'definitions' | 'parameters' | 'responses';
@@ -10,25 +11,11 @@ type Section = 'definitions' | 'parameters' | 'responses';
  */
 function refProblem(def: Json, ref: string, section: Section): string | undefined {
   if (!ref.startsWith('#')) return 'points outside this file, which the platform does not read';
-  const prefix = `#/${section}/`;
-  const name = ref.startsWith(prefix) ? ref.slice(prefix.length) : undefined;
-  if (name === undefined || name === '' || name.includes('/'))
-    return `is not an entry of #/${section}, where this reference must point`;
+  const name = refEntry(ref, `#/${section}/`);
+  if (name === undefined || name === '') return `is not an entry of #/${section}, where this reference must point`;
   const entries = def[section] as unknown;
-  const has = (n: string) =>
-    typeof entries === 'object' && entries !== null && Object.prototype.hasOwnProperty.call(entries, n);
-  // A JSON pointer in a URI fragment: "~1" and "~0" escape "/" and "~", and "%20" a space.
-  const unescaped = name.replace(/~1/g, '/').replace(/~0/g, '~');
-  if (has(unescaped) || has(decoded(unescaped))) return undefined;
-  return `points at nothing: #/${section} has no entry "${unescaped}"`;
-}
-
-function decoded(name: string): string {
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
+  if (typeof entries === 'object' && entries !== null && Object.hasOwn(entries, name)) return undefined;
+  return `points at nothing: #/${section} has no entry "${name}"`;
 }
 
 /** Every `$ref` of the definition, with the section it must point into and where it stands. */
