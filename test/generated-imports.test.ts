@@ -1,12 +1,16 @@
-import { compareDefinitions } from '@flowport/cli';
+import { compareDefinitions, loadConnector } from '@flowport/cli';
 import { refTo } from '@flowport/core';
 import { lint } from '@flowport/core/documents';
+import { createApp } from '@flowport/express-adapter';
 import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import request from 'supertest';
 import { importedAndBuilt } from './support/imported';
 import { validateWithSwaggerParser } from './support/oracles';
+import { generatedRequests } from './support/requests';
+import { arbitraryFor } from './support/schema-arbitrary';
 import { scratch } from './support/tmp';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -318,6 +322,31 @@ describe('definitions made at random import, build and build back the same (fast
         assert.deepEqual(losses, []);
         assert.deepEqual(compareDefinitions(JSON.parse(JSON.stringify(doc)) as Json, built), []);
         await validateWithSwaggerParser(built);
+        // Served, it accepts what the definition allows, and answers what it declares: each handler
+        // returns a value made from its operation's 200 schema, which the response check accepts.
+        const logged: string[] = [];
+        const { connector, core } = loadConnector(join(dir, 'imported', 'src', 'connector.ts'));
+        const answers = new Map<string, unknown>();
+        for (const op of core.resolve(connector).operations) {
+          if (op.source.kind !== 'method') continue;
+          const schema = (doc.paths[op.path][op.method].responses['200'] as Json).schema as Json | undefined;
+          const [answer] = schema ? fc.sample(arbitraryFor(schema, doc.definitions), { numRuns: 1, seed: SEED }) : [];
+          answers.set(`${op.source.controller.name}.${op.source.method}`, answer);
+        }
+        const app = createApp(connector, {
+          docs: false,
+          validateResponses: true,
+          logger: { error: (m, d) => logged.push(`${m} ${d?.error}`) },
+          controllers: (cls) =>
+            new Proxy({}, { get: (_, method) => () => answers.get(`${cls.name}.${String(method)}`) }),
+        });
+        for (const r of generatedRequests(doc, 2, SEED)) {
+          let call = request(app)[r.method as 'get'](r.url).query(r.query).set(r.headers);
+          if (r.body !== undefined) call = call.set('content-type', 'application/json').send(r.body);
+          const res = await call;
+          assert.equal(res.status, 200, `${r.method.toUpperCase()} ${r.url} ${r.body ?? ''}: ${res.text}`);
+        }
+        assert.deepEqual(logged, []);
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );

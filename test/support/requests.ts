@@ -1,3 +1,4 @@
+import { refEntry } from '@flowport/core';
 import fc from 'fast-check';
 import { arbitraryFor } from './schema-arbitrary';
 
@@ -28,7 +29,7 @@ interface Operation {
 }
 
 function operationsOf(def: Json): Operation[] {
-  const shared = (p: Json): Json => (p.$ref ? def.parameters[String(p.$ref).split('/').pop()!] : p);
+  const shared = (p: Json): Json => (p.$ref ? def.parameters[refEntry(p.$ref, '#/parameters/')!] : p);
   return Object.entries(def.paths as Json).flatMap(([path, item]: [string, Json]) =>
     Object.entries(item)
       .filter(([method]) => METHODS.has(method))

@@ -1,3 +1,4 @@
+import { refEntry } from '@flowport/core';
 import fc from 'fast-check';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -23,7 +24,7 @@ export function arbitraryFor(schema: Json, definitions: Json): fc.Arbitrary<unkn
 const built = new WeakMap<Json, fc.Arbitrary<unknown>>();
 
 function build(schema: Json, definitions: Json): fc.Arbitrary<unknown> {
-  if (schema.$ref) return arbitraryFor(definitions[schema.$ref.split('/').pop()], definitions);
+  if (schema.$ref) return arbitraryFor(definitions[refEntry(schema.$ref)!], definitions);
   const value = valueOf(schema, definitions);
   return schema['x-nullable'] === true ? fc.oneof(value, fc.constant(null)) : value;
 }
@@ -97,19 +98,20 @@ function valueOf(schema: Json, definitions: Json): fc.Arbitrary<unknown> {
 
 /**
  * Numbers within the bounds (exclusive ones too), multiples of `multipleOf` when it is given, and
- * whole for an integer.
+ * whole for an integer, or a number of format int32 or int64 (which only whole numbers have).
  */
 function numberOf(schema: Json): fc.Arbitrary<number> {
   const min: number = schema.minimum ?? -1000;
   const max: number = schema.maximum ?? 1000;
   const inside = (n: number) =>
     !(schema.exclusiveMinimum === true && n === min) && !(schema.exclusiveMaximum === true && n === max);
-  const step: number | undefined = schema.multipleOf ?? (schema.type === 'integer' ? 1 : undefined);
+  const whole = schema.type === 'integer' || schema.format === 'int32' || schema.format === 'int64';
+  const step: number | undefined = schema.multipleOf ?? (whole ? 1 : undefined);
   if (step === undefined) return fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).filter(inside);
   return fc
     .integer({ min: Math.ceil(min / step), max: Math.floor(max / step) })
     .map((k) => k * step)
-    .filter((n) => inside(n) && (schema.type !== 'integer' || Number.isInteger(n)));
+    .filter((n) => inside(n) && (!whole || Number.isInteger(n)));
 }
 
 /** One change that breaks exactly one rule, and what the validator must say about it. */
@@ -121,7 +123,7 @@ export interface Mutation {
 
 /** Every single-rule mutation of a valid value, with the pointer and code it must produce. */
 export function mutations(value: unknown, schema: Json, definitions: Json, pointer = ''): Mutation[] {
-  const s: Json = schema.$ref ? definitions[schema.$ref.split('/').pop()] : schema;
+  const s: Json = schema.$ref ? definitions[refEntry(schema.$ref)!] : schema;
   const out: Mutation[] = [];
   const here = (v: unknown, code: string, at = pointer) => out.push({ value: v, pointer: at, code });
   const replaceWith = (child: (inner: Mutation) => unknown) => (m: Mutation) => ({ ...m, value: child(m) });
