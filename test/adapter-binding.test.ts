@@ -620,8 +620,36 @@ describe('binding: names that Object.prototype has', () => {
     ): { keys: string[] } {
       return { keys: Object.keys(body) };
     }
+
+    @Post('/defaults')
+    @Action({ id: 'ProtoDefaults', summary: 'Defaults' })
+    @Returns(200)
+    defaults(
+      @Query('valueOf', { type: 'integer', default: 3 }) count: number,
+      @Body({
+        type: {
+          schema: {
+            type: 'object',
+            properties: { toString: { type: 'boolean', default: false }, hasOwnProperty: { type: 'string' } },
+          },
+        },
+      })
+      body: Record<string, unknown>,
+    ): { count: number; body: Record<string, unknown> } {
+      return { count, body };
+    }
   }
   const proto = createApp(new Connector({ ...base, controllers: [ProtoNames] }), { docs: false });
+
+  it('fills in the default of an optional parameter or property named toString or valueOf', async () => {
+    // Before, ajv took the inherited function for the value and refused it: "must be boolean".
+    const left = await request(proto).post('/proto/defaults').send({});
+    assert.deepEqual([left.status, left.body], [200, { count: 3, body: { toString: false } }]);
+    const given = await request(proto).post('/proto/defaults?valueOf=4').send({ toString: true });
+    assert.deepEqual([given.status, given.body], [200, { count: 4, body: { toString: true } }]);
+    const wrong = await request(proto).post('/proto/defaults').send({ toString: 'yes' });
+    assert.deepEqual(wrong.body.errors, [{ pointer: '/body/toString', message: 'must be boolean', code: 'type' }]);
+  });
 
   it('takes an optional parameter named toString or valueOf that is left out as left out', async () => {
     // Before, each was read from Object.prototype: the request was refused as "must be string",

@@ -137,10 +137,13 @@ const simpleParameter = (where: string, name: string): fc.Arbitrary<Json> =>
       primitive
         .filter((s) => s.type !== 'boolean' || where !== 'path')
         .map(({ 'x-ms-visibility': _v, ...s }) => ({ ...s, name, in: where, required: where === 'path' || undefined })),
-      ...(where === 'query'
+      ...(where !== 'path'
         ? [
             fc
-              .record({ collectionFormat: fc.constantFrom('csv', 'multi', 'pipes'), item: primitive })
+              .record({
+                collectionFormat: where === 'query' ? fc.constantFrom('csv', 'multi', 'pipes') : fc.constant('csv'),
+                item: primitive,
+              })
               .map(({ collectionFormat, item: { description: _d, 'x-ms-summary': _s, ...item } }) => ({
                 name,
                 in: where,
@@ -151,7 +154,19 @@ const simpleParameter = (where: string, name: string): fc.Arbitrary<Json> =>
           ]
         : []),
     )
-    .map((p) => JSON.parse(JSON.stringify(p)) as Json);
+    .chain((p) =>
+      fc
+        .record({ double: fc.boolean(), names: fc.boolean(), empty: fc.boolean(), multiple: fc.boolean() })
+        .map((extra) => {
+          const out: Json = JSON.parse(JSON.stringify(p)) as Json;
+          if (where === 'path' && extra.double) out['x-ms-url-encoding'] = 'double';
+          if (extra.names && Array.isArray(out.enum))
+            out['x-ms-enum-values'] = out.enum.map((v: string) => ({ value: v, displayName: `The ${v}` }));
+          if (where === 'query' && extra.empty && out.type !== 'array') out.allowEmptyValue = true;
+          if (extra.multiple && out.type === 'integer') out.multipleOf = 2;
+          return out;
+        }),
+    );
 
 /** One operation at `path` (whose variables are `variables`), with its parameters and answers. */
 function operationOf(id: string, method: string, variables: readonly string[], names: readonly string[]) {
@@ -166,7 +181,11 @@ function operationOf(id: string, method: string, variables: readonly string[], n
       rateHeader: fc.boolean(),
       tag: fc.option(fc.constantFrom('Items', 'Admin')),
       docs: fc.boolean(),
-      form: takesBody ? fc.boolean() : fc.constant(false),
+      form: takesBody
+        ? fc.constantFrom(null, 'multipart/form-data', 'application/x-www-form-urlencoded')
+        : fc.constant(null),
+      optionalBody: fc.boolean(),
+      text: fc.boolean(),
       deprecated: fc.boolean(),
       visibility: fc.option(fc.constantFrom('important', 'advanced', 'internal')),
     })
@@ -178,16 +197,19 @@ function operationOf(id: string, method: string, variables: readonly string[], n
         )
         .map(([query, header]) => {
           const parameters: Json[] = [...o.paths, ...query, ...header];
-          const form = o.form && !o.body;
-          if (o.body) parameters.push({ name: 'body', in: 'body', required: true, schema: o.body });
+          const form = o.body ? null : o.form;
+          if (o.body) parameters.push({ name: 'body', in: 'body', required: !o.optionalBody, schema: o.body });
+          if (form === 'multipart/form-data')
+            parameters.push({ name: 'file', in: 'formData', type: 'file', required: true, description: 'The file.' });
           if (form) {
             parameters.push(
-              { name: 'file', in: 'formData', type: 'file', required: true, description: 'The file.' },
               { name: 'note', in: 'formData', type: 'string', 'x-ms-summary': 'Note' },
+              { name: 'count', in: 'formData', type: 'integer', required: true, minimum: 1 },
             );
           }
           const ok: Json = { description: 'The answer' };
-          if (o.response) ok.schema = o.response;
+          if (o.text && !o.response) ok.schema = { type: 'string' };
+          else if (o.response) ok.schema = o.response;
           if (o.rateHeader) ok.headers = { 'X-Rate-Limit': { type: 'integer', description: 'Calls left' } };
           const op: Json = {
             summary: `Do ${id}`,
@@ -196,7 +218,8 @@ function operationOf(id: string, method: string, variables: readonly string[], n
             parameters,
             responses: { '200': ok, default: { description: 'Something went wrong' } },
           };
-          if (form) op.consumes = ['multipart/form-data'];
+          if (form) op.consumes = [form];
+          if (o.text && !o.response) op.produces = ['text/plain'];
           if (o.deprecated) op.deprecated = true;
           if (o.visibility) op['x-ms-visibility'] = o.visibility;
           if (o.tag) op.tags = [o.tag];

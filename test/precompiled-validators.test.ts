@@ -58,6 +58,11 @@ class Line {
 @Schema({ schema: { type: 'object', enum: [{ w: 1 }, { w: 2, h: 3 }] } })
 class Size {}
 
+// A default of a property Object.prototype has a member of the name of: filled in by Flowport's
+// own code (`ownDefaults`), which the module requires.
+@Schema({ schema: { type: 'object', properties: { toString: { type: 'boolean', default: false } } } })
+class Options {}
+
 class Order {
   @Field({ summary: 'Order ID' }) @IsUUID() id!: string;
   @Field({ summary: 'Email' }) @IsEmail() email!: string;
@@ -71,6 +76,7 @@ class Order {
   // Objects under uniqueItems: compared by Flowport's own keyword, which the module requires.
   @Field({ summary: 'Lines', type: [Line], required: false }) @IsOptional() @ArrayUnique() lines?: Line[];
   @Field({ summary: 'Size', type: Size, required: false }) @IsOptional() size?: Size;
+  @Field({ summary: 'Options', type: Options, required: false }) @IsOptional() options?: Options;
 }
 
 @Controller('/orders')
@@ -183,6 +189,27 @@ describe('precompiled request validators (flowport build --validators)', functio
     assert.deepEqual(
       ours.errors?.map((e) => [e.instancePath, e.keyword]),
       [['/size', 'enum']],
+    );
+  });
+
+  it('fill in a default of a property named toString, with the code compiled at run time uses', () => {
+    const definitions = jsonDefinitions(definition.definitions as Json);
+    const { validators } = loadPrecompiled(file, definitions);
+    const body = schemaList(requestSchemas(emittedOperation(definition, model.operations[0]).parameters)).find(
+      (schema) => JSON.stringify(schema).includes('Order'),
+    )!;
+    const ours = validators[keyOf(body)];
+    const order = (options: string) =>
+      JSON.parse(
+        `{"id":"1b4e28ba-2d7a-4c1c-9c4e-1d2f3a4b5c6d","email":"a@b.example","when":"2026-11-27T10:00:00Z","quantity":3,"colour":"red","code":"ABC","tags":[],"address":{"street":"Main"},"options":${options}}`,
+      ) as { options: Record<string, unknown> };
+    const left = order('{}');
+    assert.equal(ours(left), true, JSON.stringify(ours.errors));
+    assert.deepEqual(left.options, { toString: false });
+    assert.equal(ours(order('{"toString":"no"}')), false);
+    assert.deepEqual(
+      ours.errors?.map((e) => [e.instancePath, e.keyword]),
+      [['/options/toString', 'type']],
     );
   });
 

@@ -78,4 +78,31 @@ describe('toJsonSchema: Swagger 2.0 schema as JSON Schema, meaning unchanged', (
       },
     );
   });
+
+  it('moves the defaults of properties named as members of Object.prototype to ownDefaults', () => {
+    // ajv finds the inherited member where such a property is absent, and checks it.
+    assert.deepEqual(
+      toJsonSchema({
+        type: 'object',
+        properties: {
+          toString: { type: 'boolean', default: false },
+          constructor: { type: 'string', default: 'x' },
+          valueOf: { type: 'integer' },
+          name: { type: 'string', default: 'n' },
+        },
+        required: ['constructor'],
+      }),
+      {
+        type: 'object',
+        properties: {
+          toString: { type: 'boolean' },
+          constructor: { type: 'string' },
+          valueOf: { type: 'integer' },
+          name: { type: 'string', default: 'n' },
+        },
+        required: ['constructor'],
+        ownDefaults: { toString: false },
+      },
+    );
+  });
 });

@@ -47,12 +47,35 @@ export function toJsonSchema(swagger: unknown, refBase: string = DEFINITIONS_ID)
       }
     }
   }
+  moveInheritedDefaults(out);
   if (s['x-nullable'] === true) {
     if (typeof out.type === 'string') out.type = [out.type, 'null'];
     if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
     if (out.$ref) return { anyOf: [{ $ref: out.$ref }, { type: 'null' }] };
   }
   return out;
+}
+
+/**
+ * The defaults of properties named as members of Object.prototype (`toString`, `constructor`…),
+ * moved to the object's `ownDefaults`, which the request validators fill in themselves. ajv looks
+ * for an absent property with `data[name] === undefined`, which finds the inherited function, and
+ * then checks that function against the property's schema, since it takes a default to have been
+ * filled in: a request that left out an optional boolean `toString` was refused as "must be
+ * boolean" (found by test/generated-imports.test.ts).
+ */
+function moveInheritedDefaults(out: Json): void {
+  const properties = out.properties;
+  if (typeof properties !== 'object' || properties === null) return;
+  let moved: Json | undefined;
+  for (const [name, property] of Object.entries(properties as Record<string, unknown>)) {
+    if (!(name in Object.prototype) || typeof property !== 'object' || property === null) continue;
+    if (!('default' in property)) continue;
+    const { default: value, ...rest } = property as Json;
+    (properties as Json)[name] = rest;
+    (moved ??= {})[name] = value;
+  }
+  if (moved) out.ownDefaults = moved;
 }
 
 /**

@@ -33,4 +33,5 @@ export const VALIDATOR_OPTIONS = {
 export const OWN_KEYWORDS = {
   uniqueItems: 'by canonical JSON (./json-equal)',
   enum: 'objects by canonical JSON (./json-equal)',
+  ownDefaults: 'defaults of properties Object.prototype has a member of the name of (./own-defaults)',
 } as const;

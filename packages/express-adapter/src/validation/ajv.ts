@@ -1,7 +1,7 @@
 import type Ajv from 'ajv';
 import { DEFINITIONS_ID, toJsonSchema } from '@flowport/core';
 import { VALIDATOR_OPTIONS } from './ajv-options';
-import { enumKeyword, uniqueItemsKeyword } from './own-keywords';
+import { enumKeyword, ownDefaultsKeyword, uniqueItemsKeyword } from './own-keywords';
 
 type Json = Record<string, unknown>;
 
@@ -43,6 +43,7 @@ export function createAjv(definitions: Json, standalone = false): Ajv {
   ajv.addKeyword(uniqueItemsKeyword({ _, str }));
   ajv.removeKeyword('enum');
   ajv.addKeyword(enumKeyword(ajvEnum, { _, str }));
+  ajv.addKeyword(ownDefaultsKeyword({ _, str }));
   ajv.addSchema({ $id: DEFINITIONS_ID, definitions });
   return ajv;
 }

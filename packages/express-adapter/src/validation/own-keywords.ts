@@ -14,6 +14,7 @@
  */
 import type { CodeKeywordDefinition } from 'ajv';
 import { duplicateOf, isOneOf } from './json-equal';
+import { fillOwnDefaults } from './own-defaults';
 
 /** ajv's code generators. */
 type Codegen = Pick<typeof import('ajv'), '_' | 'str'>;
@@ -51,6 +52,27 @@ export function enumKeyword(ajvEnum: CodeKeywordDefinition, { _ }: Codegen): Cod
       if (cxt.$data || members.every((m) => m === null || typeof m !== 'object')) return ajvEnum.code(cxt);
       const find = cxt.gen.scopeValue('func', { ref: isOneOf, code: _`require("./json-equal").isOneOf` });
       cxt.pass(_`${find}(${cxt.data}, ${cxt.schemaCode})`);
+    },
+  };
+}
+
+/**
+ * `ownDefaults`: fills in the defaults `toJsonSchema` moved out of properties named as members of
+ * Object.prototype, before `properties` checks them, so that such a property left out gets its
+ * default and is checked as ajv checks the others.
+ */
+export function ownDefaultsKeyword({ _ }: Codegen): CodeKeywordDefinition {
+  return {
+    keyword: 'ownDefaults',
+    type: 'object',
+    schemaType: 'object',
+    before: 'properties',
+    code(cxt) {
+      const fill = cxt.gen.scopeValue('func', {
+        ref: fillOwnDefaults,
+        code: _`require("./own-defaults").fillOwnDefaults`,
+      });
+      cxt.gen.code(_`${fill}(${cxt.data}, ${cxt.schemaCode})`);
     },
   };
 }
