@@ -186,6 +186,7 @@ function operationOf(id: string, method: string, variables: readonly string[], n
         : fc.constant(null),
       optionalBody: fc.boolean(),
       text: fc.boolean(),
+      file: fc.boolean(),
       deprecated: fc.boolean(),
       visibility: fc.option(fc.constantFrom('important', 'advanced', 'internal')),
     })
@@ -209,6 +210,7 @@ function operationOf(id: string, method: string, variables: readonly string[], n
           }
           const ok: Json = { description: 'The answer' };
           if (o.text && !o.response) ok.schema = { type: 'string' };
+          else if (o.file && !o.response) ok.schema = { type: 'file' };
           else if (o.response) ok.schema = o.response;
           if (o.rateHeader) ok.headers = { 'X-Rate-Limit': { type: 'integer', description: 'Calls left' } };
           const op: Json = {
@@ -220,6 +222,7 @@ function operationOf(id: string, method: string, variables: readonly string[], n
           };
           if (form) op.consumes = [form];
           if (o.text && !o.response) op.produces = ['text/plain'];
+          else if (o.file && !o.response) op.produces = ['application/octet-stream'];
           if (o.deprecated) op.deprecated = true;
           if (o.visibility) op['x-ms-visibility'] = o.visibility;
           if (o.tag) op.tags = [o.tag];
@@ -255,8 +258,10 @@ const definition: fc.Arbitrary<Json> = definitions.chain((defs) => {
           ),
         ),
         fc.boolean(),
+        fc.boolean(),
       )
       .map((all) => {
+        const dropdown = all.pop() as boolean;
         const rootDocs = all.pop() as boolean;
         const out: Json = {
           swagger: '2.0',
@@ -287,6 +292,7 @@ const definition: fc.Arbitrary<Json> = definitions.chain((defs) => {
         });
         if (rootDocs) out.externalDocs = { description: 'More', url: 'https://docs.example.com' };
         share(out);
+        if (dropdown) lookups(out);
         const tags = [
           ...new Set(
             Object.values(out.paths as Json).flatMap((item: Json) =>
@@ -317,6 +323,50 @@ function share(doc: Json): void {
   }
   doc.responses = { Failure: { description: 'Something went wrong' } };
   for (const op of ops) op.responses.default = { $ref: '#/responses/Failure' };
+}
+
+/**
+ * A dropdown: an operation that lists values, and the first string query parameter that takes
+ * one of them (`x-ms-dynamic-values`, with the `x-ms-dynamic-list` the platform reads today).
+ */
+function lookups(doc: Json): void {
+  const item = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } };
+  doc.paths['/lookups'] = {
+    get: {
+      summary: 'List lookups',
+      description: 'Lists the values a field may take.',
+      operationId: 'ListLookups',
+      'x-ms-visibility': 'internal',
+      responses: {
+        '200': {
+          description: 'The values',
+          schema: { type: 'object', properties: { value: { type: 'array', items: item } } },
+        },
+      },
+    },
+  };
+  for (const [path, pathItem] of Object.entries(doc.paths as Json)) {
+    if (path === '/lookups') continue;
+    for (const op of Object.values(pathItem as Json) as Json[]) {
+      const p = ((op.parameters as Json[] | undefined) ?? []).find(
+        (x) => x.in === 'query' && x.type === 'string' && !x.enum && !x.format && !x.pattern,
+      );
+      if (!p) continue;
+      p['x-ms-dynamic-values'] = {
+        operationId: 'ListLookups',
+        'value-collection': 'value',
+        'value-path': 'id',
+        'value-title': 'name',
+      };
+      p['x-ms-dynamic-list'] = {
+        operationId: 'ListLookups',
+        itemsPath: 'value',
+        itemValuePath: 'id',
+        itemTitlePath: 'name',
+      };
+      return;
+    }
+  }
 }
 
 describe('definitions made at random import, build and build back the same (fast-check)', function () {

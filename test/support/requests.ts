@@ -86,15 +86,22 @@ export function filledRequests(def: Json): SampleRequest[] {
   );
 }
 
-/** A non-body parameter's value as a request carries it: text, or a list joined by its collection format. */
+/**
+ * A non-body parameter's value as a request carries it: text, or a list joined by its collection
+ * format. A joined list holds no item that a list of that format cannot carry (README): one that
+ * holds the separator, or an empty one.
+ */
 function parameterArbitrary(p: Json): fc.Arbitrary<unknown> {
   const text = (v: unknown) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
   if (p.type !== 'array') return arbitraryFor({ ...p, 'x-nullable': false }, {}).map(text);
-  const items = fc.array(arbitraryFor(p.items ?? { type: 'string' }, {}).map(text), {
+  const multi = p.collectionFormat === 'multi';
+  const separator = SEPARATORS[p.collectionFormat ?? 'csv'];
+  const item = arbitraryFor(p.items ?? { type: 'string' }, {}).map(text);
+  const items = fc.array(multi ? item : item.filter((x) => x !== '' && !x.includes(separator)), {
     minLength: Math.max(1, p.minItems ?? 1),
     maxLength: 3,
   });
-  return p.collectionFormat === 'multi' ? items : items.map((xs) => xs.join(SEPARATORS[p.collectionFormat ?? 'csv']));
+  return multi ? items : items.map((xs) => xs.join(separator));
 }
 
 /**
