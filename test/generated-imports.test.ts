@@ -22,8 +22,9 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * tags and externalDocs. Each that Swagger 2.0 and the platform accept must import with nothing
  * lost, build, and build back to a definition that Swagger 2.0 reads as the same. Written after
  * three such forms were found by hand to be refused or broken (2026-11-29): parameters on a path
- * item, `externalDocs`, and a definition named "a/b". The seed is fixed; `FLOWPORT_SEED` explores
- * others, and `FLOWPORT_RUNS` makes more.
+ * item, `externalDocs`, and a definition named "a/b". It then found that a property named
+ * `toString` with a default was refused when left out (`ownDefaults`). The seed is fixed;
+ * `FLOWPORT_SEED` explores others, and `FLOWPORT_RUNS` makes more.
  */
 const SEED = Number(process.env.FLOWPORT_SEED ?? 20261130);
 const RUNS = Number(process.env.FLOWPORT_RUNS ?? 25);
