@@ -1,5 +1,7 @@
 import { run, type Io } from '@flowport/cli';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONNECTORS } from './support/connectors';
@@ -58,6 +60,33 @@ describe('flowport validate (CLI)', () => {
     assert.equal(sarif.version, '2.1.0');
     assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort(), ['FP2119', 'FP2120']);
     assert.deepEqual(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id).sort(), ['FP2119', 'FP2120']);
+  });
+
+  it('says on which line and column of the file each finding stands, in text, JSON and SARIF', async function () {
+    // Before, only the JSON pointer: an annotation in CI marked the whole file.
+    const folder = join(corpusDir(this), 'connectors', 'Datelist');
+    const file = join(folder, 'apiDefinition.swagger.json');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const text = (line: number, column: number) => lines[line - 1].slice(column - 1);
+    const json = JSON.parse((await cli('validate', folder, '--format', 'json')).out) as {
+      code: string;
+      position: { file: string; line: number; column: number };
+    }[];
+    const noDelete = json.find((d) => d.code === 'FP2119')!;
+    assert.equal(noDelete.position.file, file);
+    assert.match(text(noDelete.position.line, noDelete.position.column), /^"post"/);
+    const sarif = JSON.parse((await cli('validate', folder, '--format', 'sarif')).out);
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'FP2119');
+    assert.deepEqual(result.locations[0].physicalLocation.region, {
+      startLine: noDelete.position.line,
+      startColumn: noDelete.position.column,
+    });
+    const r = await cli('validate', folder);
+    assert.ok(
+      r.out.includes(`at /paths/~1webhooks/post (`) &&
+        r.out.includes(`apiDefinition.swagger.json:${noDelete.position.line}:${noDelete.position.column})`),
+      r.out,
+    );
   });
 
   it('locates findings in TypeScript source for a module', async () => {
@@ -201,7 +230,10 @@ export const connector = new Connector({ info: { title: 'T', description: 'A con
     writeFileSync(join(tmp.dir, 'apiProperties.json'), '[1, 2]');
     const list = await cli('validate', tmp.dir);
     assert.equal(list.code, 1);
-    assert.match(list.out, /error FP2017 api-properties-schema: .* must be object\n {2}at apiProperties\.json#\n/);
+    assert.match(
+      list.out,
+      /error FP2017 api-properties-schema: .* must be object\n {2}at apiProperties\.json# \(.*apiProperties\.json:1:1\)\n/,
+    );
   });
 
   it('reads a definition with a byte order mark, and says where one is not JSON', async () => {
@@ -234,6 +266,22 @@ export const connector = new Connector({ info: { title: 'T', description: 'A con
     const missing = await cli('validate', join(tmp.dir, 'nothing.json'));
     assert.equal(missing.code, 1);
     assert.match(missing.err, /no such file: .*nothing\.json/);
+  });
+
+  it('ends quietly when its reader stops early, with the status of a closed pipe', async () => {
+    // Before, `flowport validate … | head` ended with an unhandled EPIPE error and its stack.
+    const paths: Record<string, unknown> = {};
+    for (let i = 0; i < 2000; i++) paths[`/x${i}`] = { get: { operationId: `X${i}`, responses: { 200: {} } } };
+    const definition = { swagger: '2.0', info: { title: 'Many', version: '1' }, paths };
+    writeFileSync(join(tmp.dir, 'apiDefinition.swagger.json'), JSON.stringify(definition));
+    const bin = join(ROOT, 'packages', 'cli', 'dist', 'bin.js');
+    const child = spawn(process.execPath, [bin, 'validate', tmp.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [status] = (await once(child, 'exit')) as [number];
+    assert.equal(stderr, '');
+    assert.equal(status, 141);
   });
 
   it('refuses an unknown level or format', async () => {

@@ -10,6 +10,15 @@ export function diagnosticsOf(err: unknown): readonly Diagnostic[] | undefined {
   return undefined;
 }
 
-export function printDiagnostics(list: readonly Diagnostic[], write: (line: string) => void): void {
-  for (const d of list) write(formatDiagnostic(d));
+/** Each diagnostic as text; `where` adds `file:line:column` to its location, where it has one. */
+export function printDiagnostics(
+  list: readonly Diagnostic[],
+  write: (line: string) => void,
+  where: (d: Diagnostic) => string | undefined = () => undefined,
+): void {
+  for (const d of list) {
+    const place = where(d);
+    const text = formatDiagnostic(d);
+    write(place ? text.replace(/\n {2}at (.*)/, (_, at: string) => `\n  at ${at} (${place})`) : text);
+  }
 }

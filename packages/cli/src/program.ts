@@ -97,13 +97,18 @@ function validateCommand(
     return 2;
   }
   try {
-    const { file, diagnostics } = validate(target, opts.level);
+    const { file, diagnostics, positionOf } = validate(target, opts.level);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
-    if (opts.format === 'json') io.out(JSON.stringify(diagnostics, null, 2));
-    else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(file, diagnostics), null, 2));
+    if (opts.format === 'json') {
+      const placed = diagnostics.map((d) => ({ ...d, position: positionOf?.(d) }));
+      io.out(JSON.stringify(placed, null, 2));
+    } else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(file, diagnostics, positionOf), null, 2));
     else {
-      printDiagnostics(diagnostics, io.out);
+      printDiagnostics(diagnostics, io.out, (d) => {
+        const p = positionOf?.(d);
+        return p && `${display(p.file)}:${p.line}:${p.column}`;
+      });
       io.out(`${display(file)}: ${errors} error(s), ${warnings} warning(s) at ${opts.level} level`);
     }
     const tooMany = maxWarnings !== undefined && warnings > maxWarnings;

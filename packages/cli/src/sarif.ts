@@ -1,9 +1,17 @@
 import type { Diagnostic } from '@flowport/core';
 import { catalogEntries, formatLocation } from '@flowport/core';
 import { pathToFileURL } from 'node:url';
+import type { Position } from './positions';
 
-/** SARIF 2.1.0 for CI annotations (GitHub code scanning, Azure DevOps). */
-export function toSarif(file: string, diagnostics: readonly Diagnostic[]): Record<string, unknown> {
+/**
+ * SARIF 2.1.0 for CI annotations (GitHub code scanning, Azure DevOps). A finding with a position
+ * (`positionOf`) is annotated on its line of the file it is about, not on the whole definition.
+ */
+export function toSarif(
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  positionOf: (d: Diagnostic) => Position | undefined = () => undefined,
+): Record<string, unknown> {
   const used = new Set(diagnostics.map((d) => d.code));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -24,17 +32,23 @@ export function toSarif(file: string, diagnostics: readonly Diagnostic[]): Recor
               })),
           },
         },
-        results: diagnostics.map((d) => ({
-          ruleId: d.code,
-          level: d.severity === 'error' ? 'error' : 'warning',
-          message: { text: `${d.message}. ${d.hint}` },
-          locations: [
-            {
-              physicalLocation: { artifactLocation: { uri: pathToFileURL(file).href } },
-              logicalLocations: [{ fullyQualifiedName: formatLocation(d.at) }],
-            },
-          ],
-        })),
+        results: diagnostics.map((d) => {
+          const p = positionOf(d);
+          const artifactLocation = { uri: pathToFileURL(p?.file ?? file).href };
+          return {
+            ruleId: d.code,
+            level: d.severity === 'error' ? 'error' : 'warning',
+            message: { text: `${d.message}. ${d.hint}` },
+            locations: [
+              {
+                physicalLocation: p
+                  ? { artifactLocation, region: { startLine: p.line, startColumn: p.column } }
+                  : { artifactLocation },
+                logicalLocations: [{ fullyQualifiedName: formatLocation(d.at) }],
+              },
+            ],
+          };
+        }),
       },
     ],
   };

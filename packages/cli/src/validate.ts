@@ -1,10 +1,11 @@
 import type * as Core from '@flowport/core';
 import type * as Documents from '@flowport/core/documents';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { connectorFiles } from './connector-files';
 import { readJson } from './import/read';
 import { asGivenProblems } from './as-given';
 import { loadConnector } from './load';
+import { positionsIn, type Position } from './positions';
 import type * as ApiPropertiesSchema from './api-properties-schema';
 import type * as SwaggerSchema from './swagger-schema';
 
@@ -13,6 +14,8 @@ export interface ValidationResult {
   /** The file the findings refer to (the module, or the definition file of a folder). */
   readonly file: string;
   readonly diagnostics: readonly Core.Diagnostic[];
+  /** Where a finding stands in the file it is about, for those located by JSON pointer in a file. */
+  readonly positionOf?: (d: Core.Diagnostic) => Position | undefined;
 }
 
 /**
@@ -64,6 +67,23 @@ function validateFiles(file: string, propertiesFile: string | undefined, level: 
     ...documents.notSwagger(swaggerSchemaProblems(docs.definition)),
     ...(propertiesFile ? documents.notApiProperties(apiPropertiesProblems(docs.properties)) : []),
   ];
-  if (shape.length > 0) return { file, diagnostics: shape };
-  return { file, diagnostics: documents.lint(docs, { level }) };
+  const positionOf = positionsOf(file, propertiesFile);
+  if (shape.length > 0) return { file, diagnostics: shape, positionOf };
+  return { file, diagnostics: documents.lint(docs, { level }), positionOf };
 }
+
+/** The position of a finding in the definition, or in the apiProperties.json its pointer names. */
+function positionsOf(file: string, propertiesFile: string | undefined): (d: Core.Diagnostic) => Position | undefined {
+  const text = (f: string) => readFileSync(f, 'utf8').replace(/^\uFEFF/, '');
+  const inDefinition = positionsIn(file, text(file));
+  const inProperties = propertiesFile ? positionsIn(propertiesFile, text(propertiesFile)) : undefined;
+  return (d) => {
+    const pointer = d.at.pointer;
+    if (pointer === undefined) return undefined;
+    if (!pointer.startsWith(PROPERTIES_POINTER)) return inDefinition(pointer);
+    return inProperties?.(pointer.slice(PROPERTIES_POINTER.length));
+  };
+}
+
+/** How a pointer into `apiProperties.json` starts (`notApiProperties`, the lint rules). */
+const PROPERTIES_POINTER = 'apiProperties.json#';
