@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, display } from './build';
 import { diagnosticsOf, printDiagnostics } from './diagnostics';
@@ -7,6 +8,7 @@ import { validate } from './validate';
 import { connectorFiles } from './connector-files';
 import { importConnector } from './import/import';
 import { ImportError } from './import/read';
+import { positionsIn, type Position } from './positions';
 
 /** Output streams, injectable so tests can run the CLI in-process. */
 export interface Io {
@@ -147,10 +149,21 @@ function importCommand(target: string, opts: { properties?: string; out: string 
     return r.losses.length > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof ImportError) {
-      io.err(`flowport: ${err.message}`);
+      const place = positionOf(err);
+      io.err(`flowport: ${err.message}${place ? ` (${display(place.file)}:${place.line}:${place.column})` : ''}`);
       return 1;
     }
     return reportFailure(err, io);
+  }
+}
+
+/** Where in its file the place an import refused stands, when it is a JSON pointer of a file read. */
+function positionOf(err: ImportError): Position | undefined {
+  if (!err.where.startsWith('/')) return undefined;
+  try {
+    return positionsIn(err.file, readFileSync(err.file, 'utf8').replace(/^\uFEFF/, ''))(err.where);
+  } catch {
+    return undefined;
   }
 }
 
