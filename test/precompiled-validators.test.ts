@@ -157,17 +157,23 @@ describe('precompiled request validators (flowport build --validators)', functio
     for (const g of schemas.groups) for (const value of samples[g.location]) same(g.schema, value);
   });
 
-  it('check uniqueItems and an enum of objects with the code compiled at run time uses, whatever keys they have', () => {
-    const definitions = jsonDefinitions(definition.definitions as Json);
-    const { validators } = loadPrecompiled(file, definitions);
+  /** The module's validator of the order body. */
+  const orderValidator = () => {
+    const { validators } = loadPrecompiled(file, jsonDefinitions(definition.definitions as Json));
     const body = schemaList(requestSchemas(emittedOperation(definition, model.operations[0]).parameters)).find(
       (schema) => JSON.stringify(schema).includes('Order'),
     )!;
-    const ours = validators[keyOf(body)];
-    const order = (lines: string) =>
-      JSON.parse(
-        `{"id":"1b4e28ba-2d7a-4c1c-9c4e-1d2f3a4b5c6d","email":"a@b.example","when":"2026-11-27T10:00:00Z","quantity":3,"colour":"red","code":"ABC","tags":[],"address":{"street":"Main"},"lines":${lines}}`,
-      ) as unknown;
+    return validators[keyOf(body)];
+  };
+  /** A valid order, and then `rest` (written JSON members) in it. */
+  const orderWith = (rest: string) =>
+    JSON.parse(
+      `{"id":"1b4e28ba-2d7a-4c1c-9c4e-1d2f3a4b5c6d","email":"a@b.example","when":"2026-11-27T10:00:00Z","quantity":3,"colour":"red","code":"ABC","tags":[],"address":{"street":"Main"},${rest}}`,
+    ) as Record<string, unknown>;
+
+  it('check uniqueItems and an enum of objects with the code compiled at run time uses, whatever keys they have', () => {
+    const ours = orderValidator();
+    const order = (lines: string) => orderWith(`"lines":${lines}`);
     assert.equal(ours(order('[{"product":"a"},{"count":1,"product":"a"}]')), true);
     assert.equal(ours(order('[{"product":"a","count":1},{"count":1,"product":"a"}]')), false);
     assert.deepEqual(
@@ -193,16 +199,8 @@ describe('precompiled request validators (flowport build --validators)', functio
   });
 
   it('fill in a default of a property named toString, with the code compiled at run time uses', () => {
-    const definitions = jsonDefinitions(definition.definitions as Json);
-    const { validators } = loadPrecompiled(file, definitions);
-    const body = schemaList(requestSchemas(emittedOperation(definition, model.operations[0]).parameters)).find(
-      (schema) => JSON.stringify(schema).includes('Order'),
-    )!;
-    const ours = validators[keyOf(body)];
-    const order = (options: string) =>
-      JSON.parse(
-        `{"id":"1b4e28ba-2d7a-4c1c-9c4e-1d2f3a4b5c6d","email":"a@b.example","when":"2026-11-27T10:00:00Z","quantity":3,"colour":"red","code":"ABC","tags":[],"address":{"street":"Main"},"options":${options}}`,
-      ) as { options: Record<string, unknown> };
+    const ours = orderValidator();
+    const order = (options: string) => orderWith(`"options":${options}`);
     const left = order('{}');
     assert.equal(ours(left), true, JSON.stringify(ours.errors));
     assert.deepEqual(left.options, { toString: false });
