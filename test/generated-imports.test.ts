@@ -390,7 +390,6 @@ describe('definitions made at random import, build and build back the same (fast
         }
         if (lint({ definition: doc, bytes: 1 }, { level: 'platform' }).some((d) => d.severity === 'error')) return;
         judged++;
-        if (process.env.FLOWPORT_SHOW) console.log(JSON.stringify(doc));
         const dir = join(tmp.dir, `run-${run++}`);
         mkdirSync(dir);
         const { built, losses } = importedAndBuilt(doc, dir);
