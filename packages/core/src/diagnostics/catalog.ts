@@ -230,7 +230,7 @@ export const catalog = {
     'FP1032',
     'unknown-option',
     'error',
-    '{decorator} takes no option "{option}", so it would be ignored',
+    '{decorator} takes no option "{option}", {fate}',
     "{fix}: flowport build compiles without checking TypeScript's types, so nothing else would say so.",
   ),
   bodilessResponse: entry(

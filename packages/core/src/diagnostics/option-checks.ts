@@ -125,8 +125,8 @@ export class Checks {
   }
 
   /** Reports each key of `value`, the object given as `option`, that `known` does not name. */
-  names(option: string, value: object, known: ReadonlySet<string>): void {
-    checkOptionNames(value, known, option, (k) => this.locate(`${option}.${k}`), this.bag);
+  names(option: string, value: object, known: ReadonlySet<string>, fate: OptionFate = IGNORED): void {
+    checkOptionNames(value, known, option, (k) => this.locate(`${option}.${k}`), this.bag, fate);
   }
 
   /**
@@ -186,6 +186,11 @@ export function checkOptions(
   }
 }
 
+/** What would become of an option of no such name: most are ignored; some objects are written as given. */
+export type OptionFate = typeof IGNORED | typeof WRITTEN;
+export const IGNORED = 'so it would be ignored';
+export const WRITTEN = 'so it would be written as it is, into a definition Swagger 2.0 refuses';
+
 /**
  * Reports each option of `o` that `known` does not name, at `at` (or where `at` places the option),
  * naming `decorator` as it is written. Every operation, parameter and property of a build passes
@@ -197,6 +202,7 @@ export function checkOptionNames(
   decorator: string,
   at: SourceLocation | ((option: string) => SourceLocation),
   bag: DiagnosticBag,
+  fate: OptionFate = IGNORED,
 ): void {
   for (const option in o) {
     if (!Object.hasOwn(o, option) || known.has(option)) continue;
@@ -204,6 +210,7 @@ export function checkOptionNames(
     bag.report('unknownOption', typeof at === 'function' ? at(option) : at, {
       decorator,
       option,
+      fate,
       fix: near
         ? `Rename it ${near}, the option it looks like`
         : `Remove it, or give it the name of an option ${decorator} takes (tsc lists them)`,

@@ -12,6 +12,7 @@ import {
   mediaTypes,
   strings,
   text,
+  WRITTEN,
   type OptionCheck,
 } from '../diagnostics/option-checks';
 import { checkAuth, checkConnectionParameters } from './auth-options';
@@ -52,11 +53,11 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
     strings(c, info.keywords, 'info.keywords');
     // Both are written as they are given: a misspelt key made a definition Swagger 2.0 refuses.
     if (c.object('info.contact', info.contact, 'an object with name, url and email')) {
-      c.names('info.contact', info.contact, OPTION_NAMES.contact);
+      c.names('info.contact', info.contact, OPTION_NAMES.contact, WRITTEN);
       for (const k of ['name', 'url', 'email']) c.text(`info.contact.${k}`, info.contact[k]);
     }
     if (c.object('info.license', info.license, 'an object with name and url')) {
-      c.names('info.license', info.license, OPTION_NAMES.license);
+      c.names('info.license', info.license, OPTION_NAMES.license, WRITTEN);
       c.text('info.license.name', info.license.name, true);
       c.text('info.license.url', info.license.url);
     }
@@ -93,7 +94,7 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
   if (c.list('tags', o.tags, ['tags', 'a tag with a name'], (t) => isObject(t) && typeof t.name === 'string')) {
     o.tags.forEach((t, i) => {
       if (!isObject(t)) return;
-      c.names(`tags[${i}]`, t, OPTION_NAMES.tag);
+      c.names(`tags[${i}]`, t, OPTION_NAMES.tag, WRITTEN);
       c.text(`tags[${i}].description`, t.description);
       externalDocs(c, t.externalDocs, `tags[${i}].externalDocs`);
     });

@@ -1773,8 +1773,8 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         } as never),
       ),
       [
-        'connector info.contact.emial: info.contact takes no option "emial", so it would be ignored (Rename it email, the option it looks like)',
-        'connector tags[0].descripton: tags[0] takes no option "descripton", so it would be ignored (Rename it description, the option it looks like)',
+        'connector info.contact.emial: info.contact takes no option "emial", so it would be written as it is, into a definition Swagger 2.0 refuses (Rename it email, the option it looks like)',
+        'connector tags[0].descripton: tags[0] takes no option "descripton", so it would be written as it is, into a definition Swagger 2.0 refuses (Rename it description, the option it looks like)',
       ],
     );
     assert.deepEqual(found(connectorOf([Rated])), [
