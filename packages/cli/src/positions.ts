@@ -1,4 +1,5 @@
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { readFileSync } from 'node:fs';
 
 /** Where in a file a finding is: 1-based line and column, as editors and SARIF count them. */
 export interface Position {
@@ -26,6 +27,11 @@ export function positionsIn(file: string, text: string): (pointer: string) => Po
     while (line + 1 < lines.length && lines[line + 1] <= start) line++;
     return { file, line: line + 1, column: start - lines[line] + 1 };
   };
+}
+
+/** {@link positionsIn} the text of `file`, read as the importer reads it (a byte order mark dropped). */
+export function positionsInFile(file: string): (pointer: string) => Position | undefined {
+  return positionsIn(file, readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
 }
 
 /** The pointer's segments, numbers where they index a list (as jsonc-parser walks lists). */

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, display } from './build';
 import { diagnosticsOf, printDiagnostics } from './diagnostics';
@@ -8,7 +7,7 @@ import { validate } from './validate';
 import { connectorFiles } from './connector-files';
 import { importConnector } from './import/import';
 import { ImportError } from './import/read';
-import { positionsIn, type Position } from './positions';
+import { positionsInFile, type Position } from './positions';
 
 /** Output streams, injectable so tests can run the CLI in-process. */
 export interface Io {
@@ -161,7 +160,7 @@ function importCommand(target: string, opts: { properties?: string; out: string 
 function positionOf(err: ImportError): Position | undefined {
   if (!err.where.startsWith('/')) return undefined;
   try {
-    return positionsIn(err.file, readFileSync(err.file, 'utf8').replace(/^\uFEFF/, ''))(err.where);
+    return positionsInFile(err.file)(err.where);
   } catch {
     return undefined;
   }

@@ -1,11 +1,11 @@
 import type * as Core from '@flowport/core';
 import type * as Documents from '@flowport/core/documents';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { connectorFiles } from './connector-files';
 import { readJson } from './import/read';
 import { asGivenProblems } from './as-given';
 import { loadConnector } from './load';
-import { positionsIn, type Position } from './positions';
+import { positionsInFile, type Position } from './positions';
 import type * as ApiPropertiesSchema from './api-properties-schema';
 import type * as SwaggerSchema from './swagger-schema';
 
@@ -74,9 +74,8 @@ function validateFiles(file: string, propertiesFile: string | undefined, level: 
 
 /** The position of a finding in the definition, or in the apiProperties.json its pointer names. */
 function positionsOf(file: string, propertiesFile: string | undefined): (d: Core.Diagnostic) => Position | undefined {
-  const text = (f: string) => readFileSync(f, 'utf8').replace(/^\uFEFF/, '');
-  const inDefinition = positionsIn(file, text(file));
-  const inProperties = propertiesFile ? positionsIn(propertiesFile, text(propertiesFile)) : undefined;
+  const inDefinition = positionsInFile(file);
+  const inProperties = propertiesFile ? positionsInFile(propertiesFile) : undefined;
   return (d) => {
     const pointer = d.at.pointer;
     if (pointer === undefined) return undefined;

@@ -1,5 +1,5 @@
 import { follow, isObject, pointerToken, type Json } from './read';
-import { METHODS } from './sites';
+import { appliedParameters, METHODS } from './sites';
 
 /**
  * Compares two connector definitions the way `flowport import`'s round trip is judged: key order
@@ -72,22 +72,17 @@ const EMPTY_AT_ROOT = new Set([
 /** Normalisation 4: each path item's parameters moved onto its operations; `$ref`s point into `doc`. */
 function withPathParametersInOperations(d: Json, doc: Json): Json {
   if (!isObject(d.paths)) return d;
-  const key = (p: unknown) => {
-    const target = isObject(p) && typeof p.$ref === 'string' ? follow(doc, p.$ref) : p;
-    return isObject(target) ? `${String(target.in)}\0${String(target.name)}` : undefined;
-  };
+  const resolve = (p: unknown) => (isObject(p) && typeof p.$ref === 'string' ? follow(doc, p.$ref) : p);
   const paths: Json = {};
   for (const [path, item] of Object.entries(d.paths)) {
     if (!isObject(item) || !Array.isArray(item.parameters)) {
       paths[path] = item;
       continue;
     }
-    const { parameters: shared, ...rest } = item;
+    const { parameters: _shared, ...rest } = item;
     for (const [k, op] of Object.entries(rest)) {
       if (!METHODS.includes(k as (typeof METHODS)[number]) || !isObject(op)) continue;
-      const own: unknown[] = Array.isArray(op.parameters) ? op.parameters : [];
-      const declared = new Set(own.map(key));
-      rest[k] = { ...op, parameters: [...shared.filter((p: unknown) => !declared.has(key(p))), ...own] };
+      rest[k] = { ...op, parameters: appliedParameters(item, op, resolve) };
     }
     paths[path] = rest;
   }

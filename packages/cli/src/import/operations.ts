@@ -4,7 +4,7 @@ import { code, literal, type Code } from './code';
 import { bagReason } from './extensions';
 import { camelCase, Namer, pascalCase } from './names';
 import { OPERATION_KEYS, TRIGGER_KEYS } from './operation-keys';
-import { METHODS, type OperationSite } from './sites';
+import { appliedParameters, METHODS, type OperationSite } from './sites';
 import { entry, isObject, type Json } from './read';
 import type { SchemaWriter } from './schemas';
 
@@ -75,7 +75,7 @@ export class OperationWriter {
     if (options.summary === undefined) options.summary = '';
     const pathExtensions: Json = {};
     for (const [k, v] of Object.entries(site.pathItem)) {
-      // A path item's parameters are declared on each of its operations (effectiveParameters).
+      // A path item's parameters are declared on each of its operations (appliedParameters).
       if ((METHODS as readonly string[]).includes(k) || k === 'parameters') continue;
       if (k === 'x-ms-notification-content' && isTrigger && this.ownsNotification(site)) {
         const content = this.notificationContent(v, `${pascalCase(site.operationId)}Notification`);
@@ -190,26 +190,14 @@ export class OperationWriter {
   }
 
   /**
-   * The operation's parameters: the path item's first, which Swagger 2.0 applies to each of its
-   * operations unless one declares a parameter of the same name and location, then its own.
-   * Flowport declares each on the handler, so the definition it emits lists them per operation.
-   * Before, a path item's parameters were not imported ("has no Flowport form").
+   * The handler's parameters. A path item's are declared on each of its operations, so that the
+   * definition Flowport emits lists them per operation; before, they were not imported ("has no
+   * Flowport form").
    */
-  private effectiveParameters(site: OperationSite): unknown[] {
-    const own = Array.isArray(site.operation.parameters) ? site.operation.parameters : [];
-    const shared = Array.isArray(site.pathItem.parameters) ? site.pathItem.parameters : [];
-    const key = (entry: unknown) => {
-      const p = this.schemas.deref(entry);
-      return isObject(p) ? `${String(p.in)}\0${String(p.name)}` : undefined;
-    };
-    const declared = new Set(own.map(key));
-    return [...shared.filter((entry) => !declared.has(key(entry))), ...own];
-  }
-
   private parameters(site: OperationSite): ParameterSpec[] {
     const names = new Namer();
     const out: ParameterSpec[] = [];
-    for (const entry of this.effectiveParameters(site)) {
+    for (const entry of appliedParameters(site.pathItem, site.operation, (e) => this.schemas.deref(e))) {
       const p = this.schemas.deref(entry);
       if (!isObject(p) || typeof p.name !== 'string') {
         this.losses.push(`${site.operationId}: a parameter without a name`);

@@ -3,6 +3,22 @@ import { isObject, type Json } from './read';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 
+/**
+ * The parameters Swagger 2.0 applies to `operation`: those of its `pathItem` first, but each one
+ * the operation declares again (by location and name) in its own place, then the operation's own.
+ * `resolve` reads a reference to a shared parameter.
+ */
+export function appliedParameters(pathItem: Json, operation: Json, resolve: (entry: unknown) => unknown): unknown[] {
+  const own: unknown[] = Array.isArray(operation.parameters) ? operation.parameters : [];
+  const shared: unknown[] = Array.isArray(pathItem.parameters) ? pathItem.parameters : [];
+  const key = (entry: unknown) => {
+    const p = resolve(entry);
+    return isObject(p) ? `${String(p.in)}\0${String(p.name)}` : undefined;
+  };
+  const declared = new Set(own.map(key));
+  return [...shared.filter((entry) => !declared.has(key(entry))), ...own];
+}
+
 /** Where an operation lives in the generated code. */
 export interface OperationSite {
   readonly operationId: string;

@@ -1,4 +1,5 @@
 import type { ExternalDocs } from '../types';
+
 /**
  * Serialises a document byte-deterministically: 2-space indent, `\n` line ends and a trailing
  * newline. Key order is the order the emitters build objects in, which is fixed.

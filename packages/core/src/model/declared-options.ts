@@ -21,13 +21,14 @@ import { OPTION_NAMES } from './option-names';
 import { checkPolicy } from './policy-options';
 
 /*
- * The options given to `new Connector()` (with its policies), `@Controller()`, `@Action()` and
- * `@Trigger()`, `@Returns()` and the trigger declarations, checked against what their TypeScript
- * types say. `flowport build` compiles without checking types, and JavaScript has none; a value of
- * another type was written into the files as it was (a definition the platform refuses), read
- * letter by letter (`capabilities: 'actions'` became seven one-letter capabilities, `consumes:
- * 'application/json'` sixteen media types), silently ignored (`deprecated: 'yes'`), or failed
- * inside resolve() ("types.map is not a function").
+ * The options given to `new Connector()` (its auth, policies and capabilities in modules of their
+ * own), `@Controller()`, `@Action()` and `@Trigger()`, and `@Returns()`, checked against what their
+ * TypeScript types say; the trigger declarations' are in ./trigger-options. `flowport build`
+ * compiles without checking types, and JavaScript has none; a value of another type was written
+ * into the files as it was (a definition the platform refuses), read letter by letter
+ * (`capabilities: 'actions'` became seven one-letter capabilities, `consumes: 'application/json'`
+ * sixteen media types), silently ignored (`deprecated: 'yes'`), or failed inside resolve()
+ * ("types.map is not a function").
  */
 
 const CATEGORIES: ReadonlySet<unknown> = new Set(CONNECTOR_CATEGORIES);
@@ -260,48 +261,4 @@ export function checkResponseOptions(status: unknown, o: unknown, at: SourceLoca
     checkOptionNames(o, OPTION_NAMES.response, '@Returns', at, bag);
     checkOptions(RESPONSE_OPTIONS, o, at, bag);
   } else if (o !== undefined) new Checks(() => at, bag).object('the @Returns options', o, 'an object');
-}
-
-const isFunction = (v: unknown) => typeof v === 'function';
-const TRIGGER_COMMON: Readonly<Record<string, OptionCheck>> = {
-  id: (c, v, k) => c.text(k, v, true),
-  path: (c, v, k) => c.text(k, v, true),
-  filters: (c, v, k) => v === undefined || isFunction(v) || c.report(k, v, 'a class'),
-  hint: text,
-  visibility: (c, v, k) => c.visibility(k, v),
-};
-
-/** What each kind of trigger needs beyond the common options; each runs even when omitted. */
-const TRIGGER_KINDS: Readonly<Record<string, Readonly<Record<string, OptionCheck>>>> = {
-  webhook: {
-    ...TRIGGER_COMMON,
-    payload: (c, v, k) => isFunction(v) || c.report(k, v, 'the class of the event posted to subscribers'),
-    payloadDescription: text,
-    callbackField: text,
-    deleteId: text,
-    matches: (c, v, k) =>
-      v === undefined || isFunction(v) || c.report(k, v, 'a function (payload, filters) => boolean'),
-  },
-  polling: {
-    ...TRIGGER_COMMON,
-    batch: (c, v, k) => typeof v === 'boolean' || c.report(k, v, 'true or false'),
-    item: (c, v, k) => isFunction(v) || c.report(k, v, 'the class of one polled item'),
-    retryAfter: (c, v, k) => c.count(k, v, 1, 'a whole number of seconds, 1 or more'),
-    poll: (c, v, k) => isFunction(v) || c.report(k, v, 'a function (cursor, filters, caller) => { items, cursor }'),
-  },
-};
-
-/**
- * A `webhookTrigger()` or `pollingTrigger()` declaration, written by its helper or by hand.
- * Before, a polling trigger without `poll` was published and answered each poll with a 500
- * ("trigger.poll is not a function"), and `retryAfter: 0.5` was sent as "Retry-After: 0.5".
- */
-export function checkTriggerDeclaration(t: object, at: SourceLocation, bag: DiagnosticBag): void {
-  const c = new Checks(() => at, bag);
-  const kind = (t as { kind?: unknown }).kind;
-  const table = typeof kind === 'string' && Object.hasOwn(TRIGGER_KINDS, kind) ? TRIGGER_KINDS[kind] : undefined;
-  if (!table) return c.oneOf('kind', kind, ['webhook', 'polling'], true);
-  const names = kind === 'webhook' ? OPTION_NAMES.webhook : OPTION_NAMES.polling;
-  checkOptionNames(t, names, `${kind}Trigger()`, at, bag);
-  c.each(table, t as Record<string, unknown>);
 }

@@ -7,7 +7,7 @@ import type {
   TriggerDeclaration,
   WebhookTriggerDeclaration,
 } from '../triggers/declarations';
-import { checkTriggerDeclaration } from './declared-options';
+import { checkTriggerDeclaration } from './trigger-options';
 import { joinPath, operationIdOf } from './paths';
 import type { HeaderModel, OperationModel, ParameterModel, TriggerModel } from './types';
 
