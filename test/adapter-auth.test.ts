@@ -84,6 +84,15 @@ describe('auth: Entra ID (AAD) bearer tokens against a local JWKS', () => {
     assert.deepEqual(res.body, { subject: 'user-1', method: 'oauth2', scopes: ['Items.Read'] });
   });
 
+  it('hands an on-behalf-of handler the presented token, which serialising the identity leaves out', async () => {
+    const jwt = await sign();
+    const res = await request(app).get('/auth/token').set('authorization', `Bearer ${jwt}`);
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.body.token, jwt);
+    assert.ok(!res.body.serialised.includes(jwt), res.body.serialised);
+    assert.match(res.body.serialised, /"subject":"user-1"/);
+  });
+
   const refused: [string, () => Promise<string>][] = [
     ['no token', async () => ''],
     ['an expired token', () => sign({}, { exp: Math.floor(Date.now() / 1000) - 3600 })],
@@ -347,6 +356,8 @@ describe('auth: basic, API key in the query, generic OAuth 2.0, multi-auth', () 
     assert.equal((await request(app).post('/auth/items').set('authorization', 'Bearer good')).status, 204);
     assert.equal((await request(app).post('/auth/items').set('authorization', 'Bearer bad')).status, 401);
     assert.equal((await request(app).post('/auth/items').set('authorization', 'Bearer  good')).status, 204);
+    const presented = await request(app).get('/auth/token').set('authorization', 'Bearer good');
+    assert.equal(presented.body.token, 'good');
   });
 
   it('multi-auth accepts each declared method and announces all in the challenge', async () => {

@@ -7,6 +7,12 @@ export interface Identity {
   readonly scopes: readonly string[];
   /** Token claims, or whatever a verify callback returned. */
   readonly claims: Readonly<Record<string, unknown>>;
+  /**
+   * OAuth 2.0 only: the access token the caller presented, for an on-behalf-of exchange with an
+   * API downstream. Not enumerable, so that logging, serialising or storing an identity (an async
+   * job's, which therefore has none when it is run again after a restart) leaves it out.
+   */
+  readonly token?: string;
 }
 
 /**
@@ -33,6 +39,13 @@ export function identityOf(
     );
   }
   return { ...answer, scopes: answer.scopes ?? [], claims: answer.claims ?? {}, method };
+}
+
+/** The identity with the bearer token it was established from, kept out of its enumerable keys. */
+export function withToken(identity: Identity | undefined, token: string): Identity | undefined {
+  if (identity === undefined) return undefined;
+  const { token: _given, ...rest } = identity;
+  return Object.defineProperty(rest, 'token', { value: token, enumerable: false });
 }
 
 /** Who owns subscriptions, jobs and cursors: the identity subject, or `anonymous` without auth. */

@@ -2,7 +2,7 @@ import type { OAuth2Auth } from '@flowport/core';
 import type { Request } from 'express';
 import type { JWTPayload } from 'jose';
 import { HttpError } from '../errors';
-import { identityOf, type Identity } from '../identity';
+import { identityOf, withToken, type Identity } from '../identity';
 import type { CredentialOptions } from '../options';
 import type { Check } from './check';
 
@@ -98,7 +98,7 @@ export function bearerCheck(auth: OAuth2Auth, credentials: CredentialOptions): C
     present: (req) => /^Bearer /i.test(req.get('authorization') ?? ''),
     async verify(req) {
       const t = token(req);
-      return t ? verify(t, req) : undefined;
+      return t ? withToken(await verify(t, req), t) : undefined;
     },
   };
 }
