@@ -9,7 +9,7 @@ import { join } from 'node:path';
 /**
  * The schemas predate keys the service accepts (reference §7): the swagger schema knows no
  * `x-ms-editor`, `x-ms-keywords`, `x-ms-openai-data` or `x-ms-openai-manifest`; the apiProperties schema rejects
- * `scriptOperations`, `connectionParameterSets` and three real template ids. These, and only
+ * `scriptOperations`, `connectionParameterSets`, AAD's `enableOnbehalfOfLogin` and three real template ids. These, and only
  * these, are admitted.
  */
 export const SCHEMA_GAPS = {
@@ -17,6 +17,8 @@ export const SCHEMA_GAPS = {
   apiProperties: [
     'properties.scriptOperations',
     'properties.connectionParameterSets',
+    // On-behalf-of login, as the AAD connectors that offer it write it (reference §5.2).
+    'aad.customParameters.enableOnbehalfOfLogin',
     // Templates certified connectors use that the schema does not list (reference §5.4, §9.5).
     'templateId.dynamicsubdomain',
     'templateId.moveproperties',
@@ -57,7 +59,28 @@ export function apiPropertiesValidator(corpus: string): ValidateFunction {
   delete schema.id;
   const inner = schema.properties.properties.properties;
   inner.scriptOperations = { type: 'array', items: { type: 'string' } };
-  inner.connectionParameterSets = { type: 'object' };
+  // Each method of a choice takes the parameters connectionParameters would (reference §5.3).
+  inner.connectionParameterSets = {
+    type: 'object',
+    required: ['uiDefinition', 'values'],
+    properties: {
+      uiDefinition: { type: 'object' },
+      values: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['name', 'parameters'],
+          properties: {
+            name: { type: 'string' },
+            uiDefinition: { type: 'object' },
+            parameters: inner.connectionParameters,
+          },
+        },
+      },
+    },
+  };
+  const entra = schema.definitions.oAuthSettings.oneOf.find((b: Json) => b.description === 'identityProvider: aad');
+  entra.properties.customParameters.properties.enableOnbehalfOfLogin = {};
   const unlisted = SCHEMA_GAPS.apiProperties.filter((g) => g.startsWith('templateId.')).map((g) => g.slice(11));
   schema.definitions.PolicyTemplateInstance = {
     anyOf: [

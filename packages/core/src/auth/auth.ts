@@ -103,6 +103,12 @@ export interface AadOptions {
   readonly loginUri?: string;
   readonly tenantParameter?: boolean;
   readonly certificate?: boolean;
+  /**
+   * Lets hosts that already hold the user's sign-in, such as Copilot Studio agents, get a token for
+   * `resourceUri` on the user's behalf rather than ask for a connection of its own
+   * (`enableOnbehalfOfLogin`). The handlers read it as `identity.token`.
+   */
+  readonly onBehalfOfLogin?: boolean;
   readonly parameters?: AuthBase['parameters'];
 }
 
@@ -114,6 +120,7 @@ const AAD_OPTIONS = every<AadOptions>()([
   'loginUri',
   'tenantParameter',
   'certificate',
+  'onBehalfOfLogin',
   'parameters',
 ]);
 
@@ -121,6 +128,7 @@ const AAD_OPTIONS = every<AadOptions>()([
 export function aad(options: AadOptions): OAuth2Auth {
   const loginUri = options.loginUri ?? 'https://login.microsoftonline.com';
   const tenantId = options.tenantId ?? 'common';
+  const obo = options.onBehalfOfLogin === true && options.certificate !== true;
   const made: OAuth2Auth = {
     type: 'oauth2',
     identityProvider: options.certificate ? 'aadcertificate' : 'aad',
@@ -129,8 +137,20 @@ export function aad(options: AadOptions): OAuth2Auth {
     authorizationUrl: `${loginUri}/${tenantId}/oauth2/authorize`,
     tokenUrl: `${loginUri}/${tenantId}/oauth2/token`,
     refreshUrl: `${loginUri}/${tenantId}/oauth2/token`,
-    customParameters: { loginUri, tenantId, resourceUri: options.resourceUri },
-    properties: options.certificate ? { IsFirstParty: 'True' } : { IsFirstParty: 'False' },
+    customParameters: {
+      loginUri,
+      tenantId,
+      resourceUri: options.resourceUri,
+      ...(obo && { enableOnbehalfOfLogin: 'true' }),
+    },
+    properties: {
+      IsFirstParty: options.certificate ? 'True' : 'False',
+      // As the connectors that offer it write them; the paconn schema predates these keys.
+      ...(obo && {
+        AzureActiveDirectoryResourceId: options.resourceUri,
+        IsOnbehalfofLoginSupported: true,
+      }),
+    },
     resourceUri: options.resourceUri,
     tenantParameter: options.tenantParameter,
     parameters: options.parameters,

@@ -853,6 +853,24 @@ describe('golden: auth (one declaration → securityDefinitions and connectionPa
     });
   });
 
+  it('AAD with on-behalf-of login: offered in the settings as the connectors that offer it write it', () => {
+    const { properties } = emit([Things], {
+      auth: aad({ clientId: 'c', resourceUri: 'api://r', tenantId: 'contoso.com', onBehalfOfLogin: true }),
+    });
+    const settings = properties.properties.connectionParameters.token.oAuthSettings;
+    assert.deepEqual(settings.properties, {
+      IsFirstParty: 'False',
+      AzureActiveDirectoryResourceId: 'api://r',
+      IsOnbehalfofLoginSupported: true,
+    });
+    assert.deepEqual(settings.customParameters, {
+      loginUri: { value: 'https://login.microsoftonline.com' },
+      tenantId: { value: 'contoso.com' },
+      resourceUri: { value: 'api://r' },
+      enableOnbehalfOfLogin: { value: 'true' },
+    });
+  });
+
   it('AAD declares the 503 with Retry-After that unreachable signing keys give; other methods do not', () => {
     // The adapter answers 503 when the tenant's keys cannot be fetched (not the caller's 401).
     const entra = emit([Things], { auth: aad({ clientId: 'c', resourceUri: 'api://r' }) }).swagger;

@@ -1,4 +1,5 @@
-import type { ApiKeyAuth, AuthChoice, BasicAuth, OAuth2Auth } from '../auth/auth';
+import type { AadOptions, ApiKeyAuth, AuthChoice, BasicAuth, OAuth2Auth } from '../auth/auth';
+import { helperOptionsOf } from '../diagnostics/helper-options';
 import type { ConnectionParameterOptions } from '../auth/connection-parameters';
 import {
   Checks,
@@ -113,12 +114,28 @@ export function checkConnectionParameters(c: Checks, option: string, v: unknown)
   }
 }
 
+/**
+ * What `aad()` takes that its declaration does not show as given: on-behalf-of login, which only
+ * an app of the publisher's own offers (`aad`); a certificate app (`aadcertificate`) is
+ * Microsoft's, and its settings take no such keys.
+ */
+function checkAadOptions(c: Checks, option: string, v: object): void {
+  const made = helperOptionsOf(v);
+  if (made?.helper !== 'aad()') return;
+  const given = made.given as Partial<AadOptions>;
+  c.flag(`${option}.certificate`, given.certificate);
+  c.flag(`${option}.onBehalfOfLogin`, given.onBehalfOfLogin);
+  if (given.certificate === true && given.onBehalfOfLogin === true)
+    c.report(`${option}.onBehalfOfLogin`, true, 'left out with certificate: true, whose first-party apps have none');
+}
+
 function checkMethod(c: Checks, option: string, v: unknown): void {
   if (!c.object(option, v, 'an auth declaration (apiKey(), basic(), oauth2(), aad(), noAuth())', true)) return;
   const table = typeof v.type === 'string' && Object.hasOwn(METHODS, v.type) ? METHODS[v.type] : undefined;
   if (!table) return c.oneOf(`${option}.type`, v.type, ['none', 'apiKey', 'basic', 'oauth2'], true);
   c.declaredNames(option, v, METHOD_NAMES.get(v.type as string) ?? new Set());
   c.each(table, v, `${option}.`);
+  checkAadOptions(c, option, v);
   checkConnectionParameters(c, `${option}.parameters`, v.parameters);
 }
 

@@ -664,6 +664,16 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         'connector connectionParameters.host.type: connectionParameters.host.type must be "string" or "securestring" or "int" or "bool", not "text"',
       ],
     );
+    // aad() writes its declaration from these: 'yes' would have left on-behalf-of login out unsaid.
+    const entra = { clientId: 'c', resourceUri: 'api://r' };
+    assert.deepEqual(authOf(aad(loose({ ...entra, onBehalfOfLogin: 'yes', certificate: 1 }))), [
+      'connector auth.certificate: auth.certificate must be true or false, not number 1',
+      'connector auth.onBehalfOfLogin: auth.onBehalfOfLogin must be true or false, not "yes"',
+    ]);
+    assert.deepEqual(authOf(aad({ ...entra, onBehalfOfLogin: true, certificate: true })), [
+      'connector auth.onBehalfOfLogin: auth.onBehalfOfLogin must be left out with certificate: true, whose first-party apps have none, not boolean true',
+    ]);
+    resolved([Target], { auth: aad({ ...entra, onBehalfOfLogin: true }) });
   });
 
   check('FP1018', 'policies', () => {
