@@ -25,7 +25,11 @@ export function formatLocation(at: SourceLocation): string {
   if (at.connector) parts.push(`connector ${at.connector}`);
   if (at.class) parts.push(at.method ? `${at.class}.${at.method}` : at.class);
   else if (at.method) parts.push(at.method);
-  if (at.parameter) parts.push(`param #${at.parameter.index} (${at.parameter.name})`);
+  if (at.parameter) {
+    // A decorator given no name (JavaScript, or a cast) leaves none to show.
+    const { index, name } = at.parameter;
+    parts.push(typeof name === 'string' && name !== '' ? `param #${index} (${name})` : `param #${index}`);
+  }
   if (at.response) parts.push(`response ${at.response}`);
   if (at.property) parts.push(`property ${at.property}`);
   if (at.pointer !== undefined) parts.push(at.pointer || '/');

@@ -530,6 +530,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         _q: string,
         @Query(loose<string>(5)) _n: string,
         @Header('x-h', loose<ParameterOptions>('x')) _h: string,
+        @Query(loose<string>(undefined)) _u: string,
       ): void {}
     }
     assert.deepEqual(reported(connectorOf([P]), 'FP1018'), [
@@ -540,8 +541,10 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'P.p param #1 (q): required must be true or false, not "yes"',
       'P.p param #1 (q): collectionFormat must be "csv" or "ssv" or "tsv" or "pipes" or "multi", not "comma"',
       'P.p param #1 (q): enumValues must be a list of { value, displayName }, not "x"',
-      'P.p param #2 (5): the parameter name must be a string, not number 5',
+      // A name that is no name is not shown as one: before, "param #4 (undefined)".
+      'P.p param #2: the parameter name must be a string, not number 5',
       'P.p param #3 (x-h): the parameter options must be an object, not "x"',
+      'P.p param #4: the parameter name must be a string, not undefined',
     ]);
   });
 
