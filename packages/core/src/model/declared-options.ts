@@ -66,7 +66,13 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
   }
   c.text('host', o.host);
   c.text('basePath', o.basePath);
-  c.text('brandColor', o.brandColor, true);
+  // Required, and the first option a new connector meets: say what it is, not only its type.
+  if (typeof o.brandColor !== 'string')
+    c.report(
+      'brandColor',
+      o.brandColor,
+      'the background colour of the connector\'s icon, as "#rrggbb" (such as "#3A7BD5")',
+    );
   c.text('publisher', o.publisher);
   c.text('stackOwner', o.stackOwner);
   c.text('icon', o.icon);

@@ -434,7 +434,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'connector info.keywords: info.keywords must be a list of strings, not "ai"',
       'connector info.contact: info.contact must be an object with name, url and email, not "me"',
       'connector info.license.name: info.license.name must be a string, not undefined',
-      'connector brandColor: brandColor must be a string, not undefined',
+      'connector brandColor: brandColor must be the background colour of the connector\'s icon, as "#rrggbb" (such as "#3A7BD5"), not undefined',
       'connector publisher: publisher must be a string, not number 5',
       'connector icon: icon must be a string, not number 5',
       'connector schemes[1]: schemes[1] must be "http" or "https", not "ftp"',
