@@ -215,6 +215,20 @@ describe('binding, coercion and replies', () => {
       .set('Content-Type', 'application/json; charset=utf-32')
       .send('{}');
     assert.deepEqual([utf32.status, utf32.body.detail], [415, 'Send JSON as UTF-8 or UTF-16, not utf-32.']);
+    // Bytes that are not UTF-8 in a JSON string: before, the handler got U+FFFD in their place.
+    const notUtf8 = await request(app)
+      .post('/bind/orders')
+      .set('Content-Type', 'application/json')
+      .serialize((bytes: Buffer) => bytes as unknown as string)
+      .send(Buffer.concat([Buffer.from('{"customer":"caf'), Buffer.from([0xe9]), Buffer.from('","lines":[]}')]));
+    assert.deepEqual(
+      [notUtf8.status, notUtf8.body.detail, notUtf8.body.errors?.[0]?.message],
+      [
+        400,
+        'The body is not valid UTF-8.',
+        'has bytes that are not UTF-8 from byte 16: read as text, they would be replaced, and the text changed',
+      ],
+    );
     // An integer that a number holds is read as it is, beyond 2^53 too (JSON.stringify writes 1e20 so).
     const exact = await request(app).get('/bind/items/9007199254740991/parts/p?ids=100000000000000000000');
     assert.deepEqual([exact.status, exact.body.echoed.id, exact.body.echoed.ids], [200, 9007199254740991, [1e20]]);

@@ -113,6 +113,33 @@ describe('bodies and answers declared as text', () => {
     );
   });
 
+  it('refuses a text body whose bytes are not text in its Unicode charset, rather than change the text', async () => {
+    // Before, each such byte reached the handler as U+FFFD: "string: caf\ufffd", and 200.
+    const latin1AsUtf8 = await request(app)
+      .post('/text/echo')
+      .set('content-type', 'text/plain; charset=utf-8')
+      .send(Buffer.from('caf\xe9', 'latin1'));
+    assert.equal(latin1AsUtf8.status, 400, latin1AsUtf8.text);
+    assert.deepEqual(latin1AsUtf8.body.errors, [
+      {
+        pointer: '/body',
+        message: 'has bytes that are not UTF-8 from byte 3: read as text, they would be replaced, and the text changed',
+        code: 'encoding',
+      },
+    ]);
+    const loneSurrogate = await request(app)
+      .post('/text/echo')
+      .set('content-type', 'text/plain; charset=utf-16le')
+      .send(Buffer.from([0x61, 0x00, 0x00, 0xd8, 0x62, 0x00]));
+    assert.deepEqual([loneSurrogate.status, loneSurrogate.body.detail], [400, 'The body is not valid UTF-16LE.']);
+    const utf16 = await request(app)
+      .post('/text/echo')
+      .set('content-type', 'text/plain; charset=utf-16le')
+      .send(Buffer.from('café', 'utf16le'))
+      .buffer(true);
+    assert.deepEqual([utf16.status, utf16.text], [200, 'string: café']);
+  });
+
   it('sends a string as text to an action that takes text, from FlowHost as the engine does', async () => {
     const server = await listen(createApp(connector, { jobs: { store: new MemoryJobStore() } }), 0, '127.0.0.1');
     const host = await FlowHost.start({ api: urlOf(server) });

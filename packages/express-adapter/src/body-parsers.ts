@@ -13,6 +13,7 @@ import { Transform, type Readable } from 'node:stream';
 import { contentCodingOf, decoderFor, unsupportedCoding } from './content-coding';
 import { HttpError } from './errors';
 import type { Limits } from './limits';
+import { checkText, jsonUtf8 } from './body-text';
 import { bytesReadAhead, hasBody, readAhead, readAheadError } from './read-ahead';
 import { inexactIntegerIn, inexactIntegerMessage } from './validation/exact-integers';
 
@@ -110,10 +111,16 @@ export function bodyParsers(op: OperationModel, consumes: readonly string[], lim
       },
     ];
     if (json)
+      parsers.push(express.json({ limit: limits.body, strict: false, type: JSON_TYPES, verify: checkJsonBytes }));
+    if (text.length > 0)
       parsers.push(
-        express.json({ limit: limits.body, strict: false, type: JSON_TYPES, verify: refuseInexactIntegers }),
+        express.text({
+          limit: limits.body,
+          type: text,
+          defaultCharset: 'utf-8',
+          verify: (_req, _res, bytes, encoding) => checkText(bytes, encoding),
+        }),
       );
-    if (text.length > 0) parsers.push(express.text({ limit: limits.body, type: text, defaultCharset: 'utf-8' }));
     return parsers;
   }
   if (form.length > 0) {
@@ -191,29 +198,15 @@ function isFields(body: unknown): boolean {
 }
 
 /**
- * body-parser's look at the bytes before JSON.parse, which would change an integer beyond 2^53
- * into a neighbour without a word. Its error keeps this status (http-errors takes the error's own).
+ * body-parser's look at the bytes before JSON.parse: bytes that are not text (body-text.ts), and
+ * an integer JSON.parse would change into a neighbour without a word. Its errors keep their
+ * status (http-errors takes the error's own).
  */
-function refuseInexactIntegers(_req: unknown, _res: unknown, body: Buffer, encoding: string): void {
-  const utf8 = encoding === 'utf-8' ? body : utf8Of(body, encoding);
-  const text = inexactIntegerIn(utf8);
+function checkJsonBytes(_req: unknown, _res: unknown, body: Buffer, encoding: string): void {
+  const text = inexactIntegerIn(jsonUtf8(body, encoding));
   if (text === undefined) return;
   const errors = [{ pointer: '/body', message: inexactIntegerMessage(text), code: 'inexactInteger' }];
   throw new HttpError(400, 'The body holds an integer too large to read exactly.', errors);
-}
-
-/**
- * body-parser takes any UTF that iconv knows: a UTF-16 body is looked at as the UTF-8 of its text.
- * RFC 8259 asks for UTF-8; UTF-7 and UTF-32, which no JSON client sends, are refused here.
- */
-function utf8Of(body: Buffer, encoding: string): Buffer {
-  let text: string;
-  try {
-    text = new TextDecoder(encoding).decode(body);
-  } catch {
-    throw new HttpError(415, `Send JSON as UTF-8 or UTF-16, not ${encoding}.`);
-  }
-  return Buffer.from(text);
 }
 
 /** An error the error handler answers by itself: ours, or multer's (limits, unexpected fields). */
