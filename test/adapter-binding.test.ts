@@ -234,6 +234,24 @@ describe('binding, coercion and replies', () => {
     assert.deepEqual([exact.status, exact.body.echoed.id, exact.body.echoed.ids], [200, 9007199254740991, [1e20]]);
   });
 
+  it('refuses a query value whose escapes are not UTF-8, rather than hand the handler other text', async () => {
+    // Before, Express's query parser read "caf%E9" as "caf\ufffd", and the handler ran with it.
+    const latin1 = await request(app).get('/bind/downstream?kind=caf%E9');
+    assert.equal(latin1.status, 400, latin1.text);
+    assert.deepEqual(latin1.body.errors, [
+      {
+        pointer: '/query/kind',
+        message: 'is not percent-encoded UTF-8: decoded, its text would be changed',
+        code: 'urlEncoding',
+      },
+    ]);
+    // UTF-8 escapes, a "%" that begins no escape, and parameters the operation does not declare go through.
+    for (const query of ['kind=caf%C3%A9', 'kind=100%', 'kind=a&other=%E9']) {
+      const res = await request(app).get(`/bind/downstream?${query}`);
+      assert.deepEqual([query, res.status, res.body.detail], [query, 404, 'No such order.']);
+    }
+  });
+
   it('hands the body over as DTO instances, nested ones too, with field initialisers run', async () => {
     const res = await request(app)
       .post('/bind/orders')

@@ -29,6 +29,7 @@ import type { Validate, Validators } from './validation/validators';
 import { invalidRequestDetail, problemErrors } from './validation/errors';
 import { triggerHandler, type TriggerCall } from './trigger-handlers';
 import { RequestValidator, type ValidInput } from './validation/request-validator';
+import { queryOf } from './validation/query-text';
 
 const NO_HEADERS: Readonly<Record<string, unknown>> = Object.freeze({});
 
@@ -68,6 +69,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       throw new Error(`${op.id} is async and takes a raw binary body, which cannot be stored to run later`);
     ctx.jobs.register(op, async (input, identity) => call(args(input, identity)), textMediaType(produces));
   }
+  const queryNames = new Set(op.parameters.filter((p) => p.in === 'query').map((p) => p.name));
   const doubleEncoded = op.parameters.filter((p) => p.in === 'path' && p.urlEncoding === 'double').map((p) => p.name);
 
   const parsers = bodyParsers(op, op.consumes ?? ctx.model.consumes, ctx.limits);
@@ -88,7 +90,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
     }
     return {
       path,
-      query: req.query as Record<string, unknown>,
+      query: queryOf(req, queryNames),
       // One entry per header line: a repeated header of one value is named as repeated,
       // where `req.headers` joins the lines (or keeps only the first, for some names). Built
       // on first read, so only for operations that declare a header.

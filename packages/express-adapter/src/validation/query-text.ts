@@ -1,0 +1,50 @@
+import type { Request } from 'express';
+import { unescape } from 'node:querystring';
+import { HttpError } from '../errors';
+import { escape } from './errors';
+
+/** A percent-escape of a byte above 0x7F: the only kind whose bytes can fail to be UTF-8. */
+const HIGH_ESCAPE = /%[89a-f]/i;
+
+/**
+ * The request's query, once each name and value is known to be percent-encoded UTF-8. Express's
+ * query parser (node:querystring) decodes escapes that are not UTF-8, `caf%E9` for one, as U+FFFD:
+ * the handler got text the caller never sent, while the same escape in the path is a 400. Only
+ * the operation's own parameters are looked at: others are let through as they are.
+ */
+export function queryOf(req: Request, declared: ReadonlySet<string>): Record<string, unknown> {
+  const at = req.url.indexOf('?');
+  if (at >= 0 && declared.size > 0 && HIGH_ESCAPE.test(req.url)) checkQueryText(req.url.slice(at + 1), declared);
+  return req.query as Record<string, unknown>;
+}
+
+/**
+ * Whether the escapes of `part` are the bytes of UTF-8 text. A `%` that begins no escape stands
+ * for itself, as the query parser reads it.
+ */
+function isUtf8Escaped(part: string): boolean {
+  try {
+    decodeURIComponent(part.replace(/%(?![0-9a-f]{2})/gi, '%25'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkQueryText(query: string, declared: ReadonlySet<string>): void {
+  const errors: { pointer: string; message: string; code: string }[] = [];
+  for (const pair of query.split('&')) {
+    if (!HIGH_ESCAPE.test(pair)) continue;
+    const eq = pair.indexOf('=');
+    const [name, value] = eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    const decoded = unescape(name.replace(/\+/g, ' '));
+    if (declared.has(decoded) && !isUtf8Escaped(value)) {
+      errors.push({
+        pointer: `/query/${escape(decoded)}`,
+        message: 'is not percent-encoded UTF-8: decoded, its text would be changed',
+        code: 'urlEncoding',
+      });
+    }
+  }
+  if (errors.length > 0) throw new HttpError(400, 'A query parameter is not percent-encoded UTF-8.', errors);
+}
