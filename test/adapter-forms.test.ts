@@ -43,6 +43,33 @@ describe('forms: the media types a form is published and served with', () => {
     );
   });
 
+  it('refuses a URL-encoded field whose escapes or bytes are not UTF-8, rather than change its text', async () => {
+    // Before, the handler got "caf\ufffd" for each.
+    const escaped = await request(app).post('/forms/note').type('form').send('text=caf%E9');
+    assert.deepEqual(
+      [escaped.status, escaped.body.detail, escaped.body.errors],
+      [
+        400,
+        'A form field is not percent-encoded UTF-8.',
+        [
+          {
+            pointer: '/formData/text',
+            message: 'is not percent-encoded UTF-8: decoded, its text would be changed',
+            code: 'urlEncoding',
+          },
+        ],
+      ],
+    );
+    const raw = await request(app)
+      .post('/forms/note')
+      .type('form')
+      .serialize((bytes: Buffer) => bytes as unknown as string) // as they are
+      .send(Buffer.concat([Buffer.from('text=caf'), Buffer.from([0xe9])]));
+    assert.deepEqual([raw.status, raw.body.detail], [400, 'The body is not valid UTF-8.']);
+    const utf8 = await request(app).post('/forms/note').type('form').send('text=caf%C3%A9&other=%E9');
+    assert.deepEqual([utf8.status, utf8.body], [200, { text: 'café' }]);
+  });
+
   it('refuses a form in an encoding the operation does not declare (415)', async () => {
     const multipart = await request(app).post('/forms/survey').field('answer', 'yes');
     assert.equal(multipart.status, 415);

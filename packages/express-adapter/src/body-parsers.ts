@@ -14,6 +14,7 @@ import { contentCodingOf, decoderFor, unsupportedCoding } from './content-coding
 import { HttpError } from './errors';
 import type { Limits } from './limits';
 import { checkText, jsonUtf8 } from './body-text';
+import { checkEscapedText } from './validation/escaped-text';
 import { bytesReadAhead, hasBody, readAhead, readAheadError } from './read-ahead';
 import { inexactIntegerIn, inexactIntegerMessage } from './validation/exact-integers';
 
@@ -145,7 +146,15 @@ export function bodyParsers(op: OperationModel, consumes: readonly string[], lim
       // By name, one file each: an undeclared file field, or a second file under a declared name,
       // is "Unexpected file field (name)", where any() counted it as "Too many files".
     }).fields(fileNames.map((name) => ({ name, maxCount: 1 })));
-    const urlencoded = express.urlencoded({ extended: false, limit: limits.body });
+    const fieldNames = new Set(form.map((p) => String(p.name)));
+    const urlencoded = express.urlencoded({
+      extended: false,
+      limit: limits.body,
+      verify: (_req, _res, bytes, encoding) => {
+        checkText(bytes, encoding);
+        checkEscapedText(bytes.toString('latin1'), fieldNames, 'formData');
+      },
+    });
     const accepted = formTypes(consumes);
     const checkType: RequestHandler = (req, _res, next) => {
       if (hasBody(req) && !req.is(accepted)) {

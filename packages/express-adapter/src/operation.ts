@@ -29,7 +29,7 @@ import type { Validate, Validators } from './validation/validators';
 import { invalidRequestDetail, problemErrors } from './validation/errors';
 import { triggerHandler, type TriggerCall } from './trigger-handlers';
 import { RequestValidator, type ValidInput } from './validation/request-validator';
-import { queryOf } from './validation/query-text';
+import { queryOf } from './validation/escaped-text';
 
 const NO_HEADERS: Readonly<Record<string, unknown>> = Object.freeze({});
 

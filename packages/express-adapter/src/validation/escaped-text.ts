@@ -14,7 +14,8 @@ const HIGH_ESCAPE = /%[89a-f]/i;
  */
 export function queryOf(req: Request, declared: ReadonlySet<string>): Record<string, unknown> {
   const at = req.url.indexOf('?');
-  if (at >= 0 && declared.size > 0 && HIGH_ESCAPE.test(req.url)) checkQueryText(req.url.slice(at + 1), declared);
+  if (at >= 0 && declared.size > 0 && HIGH_ESCAPE.test(req.url))
+    checkEscapedText(req.url.slice(at + 1), declared, 'query');
   return req.query as Record<string, unknown>;
 }
 
@@ -31,20 +32,25 @@ function isUtf8Escaped(part: string): boolean {
   }
 }
 
-function checkQueryText(query: string, declared: ReadonlySet<string>): void {
+/**
+ * Refuses a value of a `declared` name, in a query or a URL-encoded form (`where`), whose escapes
+ * are not UTF-8; both parsers would decode them as U+FFFD.
+ */
+export function checkEscapedText(text: string, declared: ReadonlySet<string>, where: 'query' | 'formData'): void {
   const errors: { pointer: string; message: string; code: string }[] = [];
-  for (const pair of query.split('&')) {
+  for (const pair of text.split('&')) {
     if (!HIGH_ESCAPE.test(pair)) continue;
     const eq = pair.indexOf('=');
     const [name, value] = eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
     const decoded = unescape(name.replace(/\+/g, ' '));
     if (declared.has(decoded) && !isUtf8Escaped(value)) {
       errors.push({
-        pointer: `/query/${escape(decoded)}`,
+        pointer: `/${where}/${escape(decoded)}`,
         message: 'is not percent-encoded UTF-8: decoded, its text would be changed',
         code: 'urlEncoding',
       });
     }
   }
-  if (errors.length > 0) throw new HttpError(400, 'A query parameter is not percent-encoded UTF-8.', errors);
+  const what = where === 'query' ? 'A query parameter' : 'A form field';
+  if (errors.length > 0) throw new HttpError(400, `${what} is not percent-encoded UTF-8.`, errors);
 }
