@@ -1031,7 +1031,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @Post('/c') @Returns(200) c(@FormField('prénom') _f: string): void {}
     }
     assert.deepEqual(reported(connectorOf([C]), 'FP1305'), [
-      'C.a param #0 (): parameter name "" is empty, so no request can name it',
+      'C.a param #0: parameter name "" is empty, so no request can name it',
       'C.b param #0 (x tag): parameter name "x tag" is not an HTTP header name, which has letters, digits and !#$%&\'*+-.^_`|~ only',
       'C.c param #0 (prénom): parameter name "prénom" is not printable US-ASCII, which the platform requires of form fields',
     ]);
