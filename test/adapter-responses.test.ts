@@ -18,8 +18,12 @@ class ItemsController {
     @Query('broken', { type: Boolean }) broken: boolean | undefined,
     @Query('forgotten', { type: Boolean }) forgotten: boolean | undefined,
     @Query('status', { type: 'integer' }) status: number | undefined,
+    @Query('written', { type: String, enum: ['valid', 'wrong', 'garbled'] }) written: string | undefined,
   ): unknown {
     if (forgotten) return undefined;
+    // JSON written ahead of time, as a cache keeps it.
+    const ahead: Record<string, string> = { valid: '{"id":"a","count":1}', wrong: '{"id":"a"}', garbled: '{"id":' };
+    if (written) return Buffer.from(ahead[written]);
     if (status !== undefined) return reply(status, { id: 'a', count: 1 });
     return broken ? { id: 7, count: 'many', extra: true } : { id: 'a', count: 1 };
   }
@@ -89,6 +93,32 @@ describe('response validation (opt-in, for development and tests)', () => {
     const wrong = await request(checked).get('/items/fallback?status=299');
     assert.equal(wrong.status, 500);
     assert.match(wrong.body.detail, /does not match its declared 299 schema/);
+  });
+
+  it('checks JSON a handler answers as bytes it wrote ahead, and sends it as it is', async () => {
+    // Before, bytes went out unchecked: a cached answer that no longer matched its schema, or was no JSON.
+    const valid = await request(checked).get('/items?written=valid');
+    assert.deepEqual([valid.status, valid.type, valid.text], [200, 'application/json', '{"id":"a","count":1}']);
+    const wrong = await request(checked).get('/items?written=wrong');
+    assert.deepEqual(
+      [wrong.status, wrong.body.errors],
+      [500, [{ pointer: '/response/count', message: 'is required', code: 'required' }]],
+    );
+    const garbled = await request(checked).get('/items?written=garbled');
+    assert.deepEqual(
+      [garbled.status, garbled.body.errors],
+      [500, [{ pointer: '/response', message: 'is not JSON', code: 'type' }]],
+    );
+    // Read as the text it is: supertest would parse the JSON, and fail.
+    const sent = await request(unchecked)
+      .get('/items?written=garbled')
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      });
+    assert.deepEqual([sent.status, sent.body], [200, '{"id":']);
   });
 
   it('is off by default', async () => {

@@ -1,12 +1,4 @@
-import {
-  isBinarySchema,
-  isBytesSchema,
-  toJsonSchema,
-  type ApiModel,
-  type Class,
-  type OperationModel,
-  type TriggerRuntime,
-} from '@flowport/core';
+import { isBinarySchema, type ApiModel, type Class, type OperationModel, type TriggerRuntime } from '@flowport/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { failureOf } from './failure';
 import type { Guard } from './auth/guard';
@@ -23,10 +15,11 @@ import { isPage, pageBody } from './page';
 import type { Jobs } from './jobs';
 import type { Limits } from './limits';
 import { queryCredentialNames } from './auth/query-credentials';
-import { compileResponder, textMediaType, type ResponseCheck } from './respond';
+import { compileResponder, textMediaType } from './respond';
+import { responseCheck } from './response-check';
 import type { emittedOperation } from './validation/emitted';
-import type { Validate, Validators } from './validation/validators';
-import { invalidRequestDetail, problemErrors } from './validation/errors';
+import type { Validators } from './validation/validators';
+import { invalidRequestDetail } from './validation/errors';
 import { triggerHandler, type TriggerCall } from './trigger-handlers';
 import { RequestValidator, type ValidInput } from './validation/request-validator';
 import { queryOf } from './validation/escaped-text';
@@ -190,35 +183,6 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
     }
   };
   return serve;
-}
-
-/** Validators of the operation's declared JSON response schemas, by status, from the emitted definition. */
-function responseCheck(op: OperationModel, ctx: CompileContext): ResponseCheck {
-  const validators = new Map<number | 'default', Validate>();
-  const responses = ctx.emitted.get(op.id)?.responses ?? {};
-  for (const [status, r] of Object.entries(responses)) {
-    const schema = r.schema as Record<string, unknown> | undefined;
-    if (!schema || !/^(\d+|default)$/.test(status) || isBytesSchema(schema)) continue;
-    const key = status === 'default' ? status : Number(status);
-    validators.set(key, ctx.validators.of(toJsonSchema(schema) as Record<string, unknown>));
-  }
-  const hasDefault = 'default' in responses;
-  return (status, json) => {
-    const declared = String(status) in responses;
-    if (!declared && !hasDefault) {
-      // The platform reads an answer by its declared status; a flow cannot use one it was never told of.
-      return [{ pointer: '/response', message: `has status ${status}, which is not declared`, code: 'status' }];
-    }
-    const validate = validators.get(status);
-    if (validate && json === undefined) {
-      // A handler that forgot to return: the client would get an empty answer it was promised a body in.
-      return [{ pointer: '/response', message: `is empty; ${status} declares a body`, code: 'required' }];
-    }
-    // `default` stands for any other answer, with or without a body; a body it has must match.
-    const invalid =
-      json === undefined ? undefined : (declared ? validate : validators.get('default'))?.(JSON.parse(json));
-    return invalid && problemErrors(invalid, 'response');
-  };
 }
 
 /** Whether a request opens a chunked upload (Logic Apps' protocol: an empty POST or PUT saying so). */

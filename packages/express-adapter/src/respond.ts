@@ -53,6 +53,9 @@ export function compileResponder(
       if (!res.hasHeader('content-type')) res.setHeader('content-type', mediaType);
       sendStream(res, body, fail);
     } else if (Buffer.isBuffer(body) || body instanceof Uint8Array || (binary && typeof body === 'string')) {
+      // JSON written ahead (a cached answer) is checked as the JSON it is; a stream is not read twice.
+      if (!binary && text === undefined && typeof body !== 'string')
+        throwIfInvalid(op, code, check?.(code, Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString()));
       if (!res.hasHeader('content-type')) res.setHeader('content-type', mediaType);
       res.setHeader('content-length', typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
       res.end(body);
