@@ -217,6 +217,28 @@ describe('flowport build', () => {
     assert.equal(readFileSync(file, 'utf8'), 'mine');
   });
 
+  it('--check takes files Git checked out with CRLF line ends (core.autocrlf) as fresh; a changed one stays stale', async () => {
+    // Before, every file was stale on such a Windows checkout, and each build wrote them all again.
+    const out = join(tmp.dir, 'connector');
+    const validators = join(tmp.dir, 'validators.js');
+    assert.equal((await cli('build', CONNECTORS.kitchenSink, '--out', out, '--validators', validators)).code, 0);
+    const files = [...readdirSync(out).map((f) => join(out, f)), validators];
+    for (const f of files.filter((f) => !f.endsWith('.png'))) {
+      writeFileSync(f, readFileSync(f, 'utf8').replace(/\n/g, '\r\n'));
+    }
+    const check = await cli('build', CONNECTORS.kitchenSink, '--out', out, '--validators', validators, '--check');
+    assert.deepEqual([check.code, check.err], [0, []]);
+    const again = await cli('build', CONNECTORS.kitchenSink, '--out', out, '--validators', validators);
+    assert.deepEqual(
+      again.out.filter((l) => !l.startsWith('unchanged')),
+      [],
+    );
+    const definition = join(out, 'apiDefinition.swagger.json');
+    writeFileSync(definition, readFileSync(definition, 'utf8').replace('"2.0"', '"2.1"'));
+    const stale = await cli('build', CONNECTORS.kitchenSink, '--out', out, '--validators', validators, '--check');
+    assert.deepEqual([stale.code, stale.err[0].replace(/ .*\//, ' ')], [1, 'stale: apiDefinition.swagger.json']);
+  });
+
   it('--check reports missing files as missing, and says how to write them', async () => {
     const r = await cli('build', CONNECTORS.example, '--out', join(tmp.dir, 'nothing-here'), '--check');
     assert.equal(r.code, 1);

@@ -69,13 +69,14 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
   if (!options.check && existsSync(out) && !statSync(out).isDirectory()) {
     throw new Error(`--out ${options.out} is a file; name a folder`);
   }
+  const icon = model.branding.icon ? join(out, documents.CONNECTOR_FILES.icon) : undefined;
   const results = outputs.map(([path, bytes]): BuiltFile => {
     const name = basename(path);
     // A folder in a file's place would make its rename fail after others succeeded.
     const folder = existsSync(path) && statSync(path).isDirectory();
     if (folder && !options.check) throw new Error(`${path} is a folder; a file goes there`);
     const exists = existsSync(path);
-    const same = !folder && exists && readFileSync(path).equals(bytes);
+    const same = !folder && exists && holds(path, bytes, path !== icon);
     if (options.check) return { name, path, status: same ? 'fresh' : exists ? 'stale' : 'missing' };
     return { name, path, status: same ? 'unchanged' : 'written' };
   });
@@ -93,6 +94,18 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
     for (const path of leftovers) rmSync(path);
   }
   return results;
+}
+
+/**
+ * Whether the file at `path` holds what a build would write. A text file that Git checked out
+ * with CRLF line ends (`core.autocrlf` on Windows) holds the same text, which `--check` there
+ * must not call stale, nor a build write again.
+ */
+function holds(path: string, bytes: Buffer, text: boolean): boolean {
+  const existing = readFileSync(path);
+  if (existing.equals(bytes)) return true;
+  if (!text || !existing.includes('\r\n')) return false;
+  return Buffer.from(existing.toString('utf8').replace(/\r\n/g, '\n'), 'utf8').equals(bytes);
 }
 
 /**
