@@ -1189,6 +1189,28 @@ describe('golden: OpenAPI 3 callbacks for hand-written webhooks', () => {
     for (const [run, message] of cases) assert.throws(run, { name: 'TypeError', message });
   });
 
+  it('says which compiler options to set when a member decorator is called as an ECMAScript decorator', () => {
+    // TypeScript 5 compiles those without experimentalDecorators. Before, the module failed to load
+    // with "Cannot read properties of undefined (reading 'constructor')".
+    const context = (kind: string, name: string) => ({ kind, name, static: false, private: false, metadata: {} });
+    const fix =
+      'was called as an ECMAScript decorator; Flowport\'s are TypeScript\'s experimental decorators: set "experimentalDecorators": true and "emitDecoratorMetadata": true in the compilerOptions of tsconfig.json';
+    const cases: [unknown, unknown, string][] = [
+      [FlowportIsString(), undefined, `@IsString on name ${fix}`],
+      [Field(), undefined, `@Field on name ${fix}`],
+      [Get('/'), () => [], `@Get on list ${fix}`],
+      [Returns(200), () => [], `@Returns on list ${fix}`],
+    ];
+    for (const [decorator, value, message] of cases) {
+      const kind = typeof value === 'function' ? 'method' : 'field';
+      const name = kind === 'method' ? 'list' : 'name';
+      assert.throws(() => (decorator as (...a: unknown[]) => void)(value, context(kind, name)), {
+        name: 'TypeError',
+        message,
+      });
+    }
+  });
+
   it('names the class and member when a decorator is put on a static member', () => {
     // Before, the record landed on Function (a static member's target is the class, whose
     // constructor is Function): the method was silently no operation, the property no field.

@@ -23,6 +23,11 @@ function own<T>(key: symbol, target: object, create: () => T): T {
   return value;
 }
 
+/** The second argument an ECMAScript (TC39) decorator gets, where a legacy one gets the member's name. */
+function isDecoratorContext(member: unknown): member is { readonly kind: string; readonly name: unknown } {
+  return typeof member === 'object' && member !== null && 'kind' in member && 'name' in member;
+}
+
 /**
  * The class a decorator on a method, property or parameter records on. On a static member the
  * target is the class itself, and its `constructor` is `Function`: the record would land there,
@@ -34,6 +39,14 @@ export function classOf(
   decorator: string,
   place = 'a handler method',
 ): Function {
+  // TypeScript 5 without `experimentalDecorators` compiles ECMAScript decorators, which get the
+  // member's value and a context object: before, "Cannot read properties of undefined" as the
+  // module loaded, after tsc's own errors, which do not say which option is missing.
+  if (isDecoratorContext(member)) {
+    throw new TypeError(
+      `${decorator} on ${String(member.name)} was called as an ECMAScript decorator; Flowport's are TypeScript's experimental decorators: set "experimentalDecorators": true and "emitDecoratorMetadata": true in the compilerOptions of tsconfig.json`,
+    );
+  }
   // Applied to a class, a member decorator gets the class and no member: JavaScript, or a build
   // that does not type-check (flowport build does not), lets that through.
   if (member === undefined) {
