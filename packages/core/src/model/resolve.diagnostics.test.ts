@@ -1892,7 +1892,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     // What a CommonJS import cycle records: the class, read before its module ran, is undefined.
     Reflect.defineMetadata('design:type', undefined, Order.prototype, 'line');
     assert.deepEqual(reported(bodyOf(Order), 'FP1402'), [
-      'Order property line: the type cannot be read from its declaration (no type metadata: the build emits none (emitDecoratorMetadata), or an import cycle left the type undefined; for a class, type: () => TheClass reads it late)',
+      'Order property line: the type cannot be read from its declaration (no type metadata: the build emits none (set emitDecoratorMetadata; esbuild, which tsx and Vite run on, never emits it), or an import cycle left the type undefined; for a class, type: () => TheClass reads it late)',
     ]);
   });
 

@@ -79,7 +79,7 @@ export function resolveTypeRef(t: unknown): ResolvedType {
  * reads it when the connector is resolved).
  */
 export const NO_METADATA =
-  'no type metadata: the build emits none (emitDecoratorMetadata), or an import cycle left the type undefined; for a class, type: () => TheClass reads it late';
+  'no type metadata: the build emits none (set emitDecoratorMetadata; esbuild, which tsx and Vite run on, never emits it), or an import cycle left the type undefined; for a class, type: () => TheClass reads it late';
 
 /**
  * Built-in classes that JSON has no object form for. Before, the last ones read as DTO classes
