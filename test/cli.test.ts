@@ -483,6 +483,50 @@ describe('flowport build', () => {
     assert.equal(built.code, 0, built.err.join('\n'));
   });
 
+  it('@flowport/cli/register runs a TypeScript app as the build loads it: metadata, aliases, source lines', () => {
+    // tsx and other esbuild-based runners emit no decorator metadata, so an app run with them
+    // cannot be typed from its declarations.
+    const dir = join(tmp.dir, 'register');
+    mkdirSync(join(dir, 'src', 'dto'), { recursive: true });
+    const write = (name: string, ...lines: string[]) => writeFileSync(join(dir, name), lines.join('\n'));
+    write('tsconfig.json', '{ "compilerOptions": { "baseUrl": ".", "paths": { "@dto/*": ["src/dto/*"] } } }');
+    write(
+      'src/dto/item.ts',
+      "import { Field } from '@flowport/core';",
+      'export class Item {',
+      '  @Field() count!: number;',
+      '}',
+    );
+    write(
+      'src/app.ts',
+      "import { Action, Connector, Controller, Get, Path, Query, Returns, resolve } from '@flowport/core';",
+      "import { Item } from '@dto/item';",
+      "@Controller('/items')",
+      'class Items {',
+      "  @Get('/{id}') @Action({ id: 'GetItem', summary: 'Get item' }) @Returns(200, Item)",
+      "  get(@Path('id') id: number, @Query('all') all?: boolean): Item {",
+      '    return { count: all ? id : 0 };',
+      '  }',
+      '}',
+      'const connector = new Connector({',
+      "  info: { title: 'Items', description: 'The items of a connector a test runs.', version: '1.0.0' },",
+      "  brandColor: '#123456',",
+      '  controllers: [Items],',
+      '});',
+      'const [op] = resolve(connector).operations;',
+      "const item = resolve(connector).schemas.get('Item') as { properties: { count: { type: string } } };",
+      'console.log(JSON.stringify([...op.parameters.map((p) => p.schema.type), item.properties.count.type]));',
+      "console.log(new Error('here').stack?.split('\\n')[1]);",
+    );
+    const stdout = execFileSync(
+      process.execPath,
+      ['--enable-source-maps', '--require', '@flowport/cli/register', join('src', 'app.ts')],
+      { cwd: dir, encoding: 'utf8' },
+    ).split('\n');
+    assert.deepEqual(JSON.parse(stdout[0]), ['number', 'boolean', 'number']);
+    assert.match(stdout[1], /src[\\/]app\.ts:18:13\)$/);
+  });
+
   it('runs as the installed executable, without a TypeScript compiler in the process', () => {
     const out = join(tmp.dir, 'bin-out');
     const bin = join(ROOT, 'node_modules', '.bin', 'flowport');
