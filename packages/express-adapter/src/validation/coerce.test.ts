@@ -13,6 +13,15 @@ describe('coerce: wire strings to declared types', () => {
     assert.equal(coerce('007', { type: 'string' }), '007');
   });
 
+  it('reads a boolean in any case, as the flow engine writes one it turns into text ("True")', () => {
+    // Before, a flow that mapped a boolean into a boolean query parameter was refused: "must be boolean".
+    assert.deepEqual(
+      ['True', 'FALSE', 'false', 'tRUE', 'Yes', '1', 'Truee'].map((v) => coerce(v, { type: 'boolean' })),
+      [true, false, false, true, 'Yes', '1', 'Truee'],
+    );
+    assert.deepEqual(coerce('True,false', { type: 'array', items: { type: 'boolean' } }), [true, false]);
+  });
+
   it('splits arrays by collectionFormat and coerces their items', () => {
     assert.deepEqual(coerce('1,2', { type: 'array', items: { type: 'integer' } }), [1, 2]);
     assert.deepEqual(coerce('a|b', { type: 'array', collectionFormat: 'pipes', items: { type: 'string' } }), [

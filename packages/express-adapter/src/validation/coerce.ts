@@ -33,8 +33,11 @@ export function coerce(value: unknown, param: Json, inHeader = false): unknown {
       // An integer that a number would not hold exactly stays text, which validation refuses.
       if (isInexactInteger(value)) return value;
       return (type === 'integer' ? INTEGER_LITERAL : NUMBER).test(value) ? Number(value) : value;
-    case 'boolean':
-      return value === 'true' ? true : value === 'false' ? false : value;
+    case 'boolean': {
+      // Any case: the flow engine writes a boolean it turns into text as .NET does, "True".
+      const word = value.length === 4 || value.length === 5 ? value.toLowerCase() : value;
+      return word === 'true' ? true : word === 'false' ? false : value;
+    }
     default:
       return value;
   }
