@@ -129,6 +129,54 @@ describe('controllers that inherit operations', () => {
   });
 });
 
+/** A controller whose handler needs what its constructor is given, as a service would be injected. */
+@Controller('/greetings')
+class GreetingsController {
+  constructor(private readonly greeting: string) {}
+
+  @Get('/{name}')
+  @Action({ id: 'Greet', summary: 'Greet' })
+  @Returns(200, User)
+  greet(@Path('name') name: string): User {
+    return { name: `${this.greeting}, ${name}` };
+  }
+}
+
+describe('controllers made by options.controllers (dependency injection)', () => {
+  const connector = new Connector({
+    info: { title: 'Greetings', description: 'A connector whose controller takes a service.', version: '1.0.0' },
+    brandColor: '#123456',
+    controllers: [GreetingsController],
+  });
+
+  it('calls each handler on the instance the factory makes, made once, when the app is built', async () => {
+    let made = 0;
+    const app = createApp(connector, { controllers: () => (made++, new GreetingsController('Hello')) });
+    assert.equal(made, 1);
+    assert.deepEqual((await request(app).get('/greetings/Ada')).body, { name: 'Hello, Ada' });
+    assert.equal(made, 1);
+  });
+
+  it('refuses to start when the factory gives no object, or one without the handler', () => {
+    // Before, undefined failed with "Cannot read properties of undefined (reading 'greet')", and an
+    // instance of another class started, to answer every call with a 500.
+    const started = (make: () => unknown) => () => createApp(connector, { controllers: make as () => object });
+    assert.throws(
+      started(() => undefined),
+      {
+        message: 'options.controllers gave GreetingsController undefined; return an instance of GreetingsController',
+      },
+    );
+    assert.throws(
+      started(() => new CatsController()),
+      {
+        message:
+          'options.controllers gave GreetingsController an object without the handler greet() of Greet; return an instance of GreetingsController',
+      },
+    );
+  });
+});
+
 describe('routing: a basePath or path with characters a URL carries encoded', () => {
   @Controller('/menü')
   class Menu {

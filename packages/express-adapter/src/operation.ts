@@ -253,9 +253,16 @@ function handlerOf(op: OperationModel, ctx: CompileContext): Handler {
     return (_args, call) => handle(call!);
   }
   const { controller, method } = op.source;
-  const instance = ctx.instanceOf(controller) as Record<string, (...a: unknown[]) => unknown>;
+  const instance = ctx.instanceOf(controller) as Record<string, unknown>;
   const fn = instance[method];
-  return (args) => fn.apply(instance, args);
+  // An instance of another class, from a factory that mixed up its classes: before, every call
+  // was a 500 with "Cannot read properties of undefined (reading 'apply')".
+  if (typeof fn !== 'function') {
+    throw new TypeError(
+      `options.controllers gave ${controller.name} an object without the handler ${method}() of ${op.id}; return an instance of ${controller.name}`,
+    );
+  }
+  return (args) => (fn as (...a: unknown[]) => unknown).apply(instance, args);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

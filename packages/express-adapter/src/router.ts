@@ -56,7 +56,14 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
     instantiator: new Instantiator(model),
     instanceOf: (cls) => {
       let instance = controllers.get(cls);
-      if (!instance) controllers.set(cls, (instance = create(cls)));
+      if (!instance) {
+        instance = create(cls) as object | undefined;
+        if (typeof instance !== 'object' || instance === null)
+          throw new TypeError(
+            `options.controllers gave ${cls.name} ${instance === null ? 'null' : typeof instance}; return an instance of ${cls.name}`,
+          );
+        controllers.set(cls, instance);
+      }
       return instance;
     },
     limits,
