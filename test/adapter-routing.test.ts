@@ -157,6 +157,14 @@ describe('controllers made by options.controllers (dependency injection)', () =>
     assert.equal(made, 1);
   });
 
+  it('refuses to make a controller whose constructor takes parameters without a factory', () => {
+    // Before, it was made without them, and each call of its handler met an undefined service.
+    assert.throws(() => createApp(connector), {
+      message:
+        "GreetingsController's constructor takes 1 parameter that nothing gives: pass options.controllers, (cls) => instance, to make GreetingsController with its services",
+    });
+  });
+
   it('refuses to start when the factory gives no object, or one without the handler', () => {
     // Before, undefined failed with "Cannot read properties of undefined (reading 'greet')", and an
     // instance of another class started, to answer every call with a 500.

@@ -38,6 +38,20 @@ export function createRouter(connector: Connector, options: AdapterOptions = {})
 
 type Json = Record<string, unknown>;
 
+/**
+ * A controller made without a factory. One whose constructor takes parameters is refused: made
+ * without them, its handlers met `undefined` services only when called, each call a 500.
+ */
+function newWithoutArguments(cls: Class): object {
+  if (cls.length > 0) {
+    const parameters = cls.length === 1 ? '1 parameter' : `${cls.length} parameters`;
+    throw new TypeError(
+      `${cls.name}'s constructor takes ${parameters} that nothing gives: pass options.controllers, (cls) => instance, to make ${cls.name} with its services`,
+    );
+  }
+  return new (cls as new () => object)();
+}
+
 /** {@link createRouter} for an already resolved model. */
 export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router {
   checkAdapterOptions(options);
@@ -46,7 +60,7 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
   const logger = options.logger ?? consoleLogger;
   const controllers = new Map<Class, object>();
   const limits = limitsOf(options);
-  const create = options.controllers ?? ((cls: Class) => new (cls as new () => object)());
+  const create = options.controllers ?? newWithoutArguments;
   const ctx: CompileContext = {
     model,
     validators: validatorsFor(definition.definitions, options.precompiledValidators, logger),
