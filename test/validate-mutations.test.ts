@@ -108,6 +108,7 @@ const MUTATIONS: Mutation[] = [
   ['short description', 'FP2104', (d) => (d.definition.info.description = 'Scores text.')],
   ['contact without email', 'FP2105', (d) => delete d.definition.info.contact.email],
   ['contact with a bad email', 'FP2105', (d) => (d.definition.info.contact.email = 'not-an-email')],
+  ['no contact', 'FP2105', (d) => delete d.definition.info.contact],
   ['summary removed', 'FP2106', (d) => delete op(d, SENTIMENT).summary],
   ['summary over 80 characters', 'FP2107', (d) => (op(d, SENTIMENT).summary = `Detect ${'very '.repeat(18)}sentiment`)],
   ['summary with "/"', 'FP2108', (d) => (op(d, SENTIMENT).summary = 'Detect sentiment/tone')],
@@ -281,6 +282,19 @@ const MUTATIONS: Mutation[] = [
   ],
 ];
 
+/** What a finding's pointer names: in apiProperties.json where it says so, else in the definition. */
+function placeOf(d: Docs, pointer: string): unknown {
+  const [doc, path] = pointer.startsWith('apiProperties.json#')
+    ? [d.properties, pointer.slice('apiProperties.json#'.length)]
+    : [d.definition, pointer];
+  let node: unknown = doc;
+  for (const raw of path === '' ? [] : path.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    node = typeof node === 'object' && node !== null && Object.hasOwn(node, key) ? (node as Json)[key] : undefined;
+  }
+  return node;
+}
+
 const run = (d: Docs, level: 'platform' | 'certification' = 'certification') => {
   const docs: ConnectorDocuments = {
     definition: d.definition,
@@ -306,6 +320,8 @@ describe('flowport validate rules: each caught by a single mutation of the examp
       const hit = found.find((x) => x.code === code);
       assert.ok(hit, `expected ${code}, got ${found.map((x) => x.code).join(', ') || 'nothing'}`);
       assert.ok(hit.at.pointer !== undefined, 'located by pointer');
+      // At a place that is there, so that validate can give its line, and CI annotate it.
+      assert.ok(placeOf(d, hit.at.pointer) !== undefined, `${hit.at.pointer} is in the documents`);
       assert.ok(hit.hint.length > 0);
     });
   }

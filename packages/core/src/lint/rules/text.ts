@@ -87,7 +87,9 @@ export const textRules: Rule[] = [
       const c = (definition.info?.contact ?? {}) as Json;
       const missing = ['name', 'url', 'email'].filter((k) => !c[k]);
       if (c.email && !EMAIL.test(String(c.email))) missing.push('a valid email');
-      if (missing.length > 0) report('/info/contact', { missing: missing.join(', ') });
+      // Where there is no contact, at the info it belongs in: a pointer to nothing has no line.
+      if (missing.length > 0)
+        report(definition.info?.contact ? '/info/contact' : '/info', { missing: missing.join(', ') });
     },
   },
   {
