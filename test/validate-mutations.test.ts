@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './support/corpus';
+import { placeOf } from './support/pointers';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -282,19 +283,6 @@ const MUTATIONS: Mutation[] = [
   ],
 ];
 
-/** What a finding's pointer names: in apiProperties.json where it says so, else in the definition. */
-function placeOf(d: Docs, pointer: string): unknown {
-  const [doc, path] = pointer.startsWith('apiProperties.json#')
-    ? [d.properties, pointer.slice('apiProperties.json#'.length)]
-    : [d.definition, pointer];
-  let node: unknown = doc;
-  for (const raw of path === '' ? [] : path.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    node = typeof node === 'object' && node !== null && Object.hasOwn(node, key) ? (node as Json)[key] : undefined;
-  }
-  return node;
-}
-
 const run = (d: Docs, level: 'platform' | 'certification' = 'certification') => {
   const docs: ConnectorDocuments = {
     definition: d.definition,
@@ -321,7 +309,10 @@ describe('flowport validate rules: each caught by a single mutation of the examp
       assert.ok(hit, `expected ${code}, got ${found.map((x) => x.code).join(', ') || 'nothing'}`);
       assert.ok(hit.at.pointer !== undefined, 'located by pointer');
       // At a place that is there, so that validate can give its line, and CI annotate it.
-      assert.ok(placeOf(d, hit.at.pointer) !== undefined, `${hit.at.pointer} is in the documents`);
+      assert.ok(
+        placeOf(d.definition, d.properties, hit.at.pointer) !== undefined,
+        `${hit.at.pointer} is in the documents`,
+      );
       assert.ok(hit.hint.length > 0);
     });
   }

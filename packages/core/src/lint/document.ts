@@ -134,6 +134,10 @@ export function eachSchema(def: Json, visit: (schema: Json, pointer: string) => 
   eachParameter(def, (p, pointer) => {
     if (p.in === 'body') walk(p.schema as Json, `${pointer}/schema`);
   });
+  // A shared response's schema where it is written; before, no rule read one.
+  for (const [name, r] of Object.entries((def.responses ?? {}) as Json)) {
+    if ((r as Json)?.schema) walk((r as Json).schema as Json, `/responses/${seg(name)}/schema`);
+  }
   for (const e of operations(def)) {
     for (const [status, r] of Object.entries((e.op.responses ?? {}) as Json)) {
       if ((r as Json)?.schema) walk((r as Json).schema as Json, `${e.pointer}/responses/${seg(status)}/schema`);
@@ -143,4 +147,52 @@ export function eachSchema(def: Json, visit: (schema: Json, pointer: string) => 
     const content = (item as Json)?.['x-ms-notification-content'];
     if (content?.schema) walk(content.schema as Json, `/paths/${seg(path)}/x-ms-notification-content/schema`);
   }
+}
+
+/**
+ * `pointer` with each step into a local `$ref` taken where it leads: a finding in a shared
+ * parameter, response or definition that an operation uses (`/paths/…/parameters/1/x-ms-summary`,
+ * whose parameter is a `$ref`) is where its text is (`/parameters/Id/x-ms-summary`), which a
+ * reader and an editor can find. A pointer that leads nowhere either way is kept as it is.
+ */
+export function throughReferences(definition: Json, pointer: string): string {
+  if (!pointer.startsWith('/')) return pointer;
+  let node: unknown = definition;
+  let at = '';
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    for (let hops = 0; hops < 32 && !has(node, key) && isRef(node); hops++) {
+      const target = fragmentPointer(node.$ref);
+      node = nodeAt(definition, target);
+      at = target;
+    }
+    if (!has(node, key)) return pointer;
+    node = (node as Json)[key];
+    at += `/${raw}`;
+  }
+  return at;
+}
+
+const has = (node: unknown, key: string): boolean =>
+  typeof node === 'object' && node !== null && Object.hasOwn(node, key);
+
+const isRef = (node: unknown): node is { $ref: string } =>
+  has(node, '$ref') && typeof (node as Json).$ref === 'string' && ((node as Json).$ref as string).startsWith('#/');
+
+/** The JSON pointer of a `#/…` reference, whose fragment may be percent-encoded (`a%20b`). */
+function fragmentPointer(ref: string): string {
+  try {
+    return decodeURIComponent(ref.slice(1));
+  } catch {
+    return ref.slice(1);
+  }
+}
+
+function nodeAt(definition: Json, pointer: string): unknown {
+  let node: unknown = definition;
+  for (const raw of pointer === '' ? [] : pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    node = has(node, key) ? (node as Json)[key] : undefined;
+  }
+  return node;
 }

@@ -101,4 +101,39 @@ describe('lint', () => {
     const found = lint({ definition: shared, bytes: 1 }, { level: 'platform' }).map((d) => `${d.code} ${d.at.pointer}`);
     assert.deepEqual(found, ['FP2013 /paths/~1a/parameters/0']);
   });
+
+  it('places a finding in a shared parameter or response where it is written, once for all its uses', () => {
+    // Before, at each use: /paths/~1a/get/parameters/0/x-ms-summary, a place the file does not
+    // have (no line to show, nothing to annotate), once per operation.
+    const label = (summary: string) => ({ name: 'id', in: 'query', type: 'string', 'x-ms-summary': summary });
+    const shared = {
+      ...definition,
+      parameters: { 'project id': label('project id') },
+      responses: { Fine: { description: 'OK', schema: { type: 'object', 'x-ms-summary': 'the answer' } } },
+      paths: {
+        '/a': {
+          get: {
+            operationId: 'GetA',
+            summary: 'Get A',
+            parameters: [{ $ref: '#/parameters/project%20id' }],
+            responses: { '200': { $ref: '#/responses/Fine' } },
+          },
+          put: {
+            operationId: 'PutA',
+            summary: 'Put A',
+            parameters: [{ $ref: '#/parameters/project%20id' }, label('own id')],
+            responses: { '200': { description: 'OK' } },
+          },
+        },
+      },
+    };
+    const found = lint({ definition: shared, bytes: 1 }, { level: 'certification' })
+      .filter((d) => d.code === 'FP2111')
+      .map((d) => d.at.pointer);
+    assert.deepEqual(found, [
+      '/responses/Fine/schema/x-ms-summary',
+      '/parameters/project id/x-ms-summary',
+      '/paths/~1a/put/parameters/1/x-ms-summary',
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import { catalog } from '../diagnostics/catalog';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
-import type { ConnectorDocuments } from './document';
+import { throughReferences, type ConnectorDocuments } from './document';
 import type { Level, Rule } from './rule';
 import { platformRules } from './rules/platform';
 import { referenceRules } from './rules/references';
@@ -38,9 +38,15 @@ export interface LintOptions {
  */
 export function lint(docs: ConnectorDocuments, options: LintOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // A shared parameter or response that several operations use is one finding, where it is written.
+  const seen = new Set<string>();
   for (const rule of rules) {
     if (options.level === 'platform' && rule.level !== 'platform') continue;
-    rule.check(docs, (pointer, args = {}) => {
+    rule.check(docs, (reported, args = {}) => {
+      const pointer = throughReferences(docs.definition, reported);
+      const key = `${rule.key} ${pointer} ${JSON.stringify(args)}`;
+      if (seen.has(key)) return;
+      seen.add(key);
       out.push(diagnostic(rule.key, { ...options.locate?.(pointer), pointer }, args));
     });
   }

@@ -27,7 +27,9 @@ export const metadataRules: Rule[] = [
         String(m.propertyName).toLowerCase(),
       );
       const missing = ['Website', 'Privacy policy', 'Categories'].filter((n) => !names.includes(n.toLowerCase()));
-      if (missing.length > 0) report('/x-ms-connector-metadata', { missing: missing.join(', ') });
+      // Where there is none, at the root it belongs in: a pointer to nothing has no line.
+      const at = definition['x-ms-connector-metadata'] === undefined ? '' : '/x-ms-connector-metadata';
+      if (missing.length > 0) report(at, { missing: missing.join(', ') });
     },
   },
   {
