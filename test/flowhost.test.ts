@@ -221,6 +221,85 @@ describe('FlowHost: says why it cannot go on', () => {
     }
   });
 
+  it('fetches a dynamic schema from its operation, and fails on an answer with no usable schema', async () => {
+    const asked: string[] = [];
+    const schemas: Record<string, unknown> = {
+      book: { type: 'object', properties: { title: { type: 'string', 'x-ms-summary': 'Title' } } },
+      none: 5,
+      broken: { type: 'strin' },
+    };
+    const { server, url } = await serving((req, res) => {
+      asked.push(req.url!);
+      const kind = new URL(req.url!, 'http://x').searchParams.get('kind') ?? '';
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ shape: { schema: schemas[kind] } }));
+    });
+    const source = {
+      operationId: 'GetShape',
+      parameters: { kind: { parameter: 'kind' }, v: 2 },
+      'value-path': 'shape/schema',
+    };
+    const definition = {
+      swagger: '2.0',
+      paths: {
+        '/records/{kind}': {
+          post: {
+            operationId: 'AddRecord',
+            parameters: [
+              { name: 'kind', in: 'path', required: true, type: 'string' },
+              { name: 'record', in: 'body', schema: { type: 'object', 'x-ms-dynamic-schema': source } },
+            ],
+            responses: {
+              '201': {
+                description: 'Added',
+                schema: {
+                  type: 'object',
+                  'x-ms-dynamic-properties': {
+                    operationId: 'GetShape',
+                    parameters: { kind: { parameterReference: 'kind' }, v: { value: 2 } },
+                    itemValuePath: 'shape/schema',
+                  },
+                },
+              },
+            },
+          },
+        },
+        '/shapes': {
+          get: {
+            operationId: 'GetShape',
+            parameters: [
+              { name: 'kind', in: 'query', type: 'string', required: true },
+              { name: 'v', in: 'query', type: 'integer' },
+            ],
+            responses: { '200': { description: 'The shape', schema: { type: 'object' } } },
+          },
+        },
+      },
+    };
+    const host = await FlowHost.start({ api: url, definition });
+    try {
+      await assert.rejects(host.dynamicSchema('AddRecord', 'record'), {
+        message: 'the x-ms-dynamic-schema of "record" calls GetShape with "kind" from "kind", which has no value',
+      });
+      assert.deepEqual(await host.dynamicSchema('AddRecord', 'record', { kind: 'book' }), schemas.book);
+      assert.deepEqual(await host.dynamicSchema('AddRecord', 'response', { kind: 'book' }), schemas.book);
+      assert.deepEqual(asked, ['/shapes?kind=book&v=2', '/shapes?kind=book&v=2']);
+      await assert.rejects(host.dynamicSchema('AddRecord', 'record', { kind: 'none' }), {
+        message: 'GetShape answered no schema at "shape/schema"',
+      });
+      await assert.rejects(
+        host.dynamicSchema('AddRecord', 'record', { kind: 'broken' }),
+        /^Error: the schema GetShape answered at "shape\/schema" cannot be used: schema is invalid/,
+      );
+      await assert.rejects(host.dynamicSchema('AddRecord', 'kind'), {
+        message: 'AddRecord "kind" declares no x-ms-dynamic-schema or x-ms-dynamic-properties',
+      });
+    } finally {
+      await host.close();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+
   it('fails an action still running after its last poll, instead of answering the 202 as its result', async () => {
     let calls = 0;
     const { server, url } = await serving((_req, res) => {

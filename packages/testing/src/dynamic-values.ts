@@ -22,7 +22,8 @@ export interface DropdownSource {
   readonly titlePath: string[];
 }
 
-const path = (p: unknown): string[] => (typeof p === 'string' && p !== '' ? p.split('/') : []);
+/** A slash-separated path of keys, as the extensions write them. */
+export const path = (p: unknown): string[] => (typeof p === 'string' && p !== '' ? p.split('/') : []);
 
 /**
  * The two spellings of a dropdown: the keys each uses, and how each writes an argument (a literal,
@@ -73,20 +74,22 @@ export function dropdownSource(field: Json): DropdownSource | undefined {
  * user gave the other fields (`filled`, by parameter name or body path). A reference to a field
  * left empty is an error, as the designer shows no dropdown until that field is filled.
  */
-export function dropdownArguments(source: DropdownSource, filled: Readonly<Record<string, unknown>>): ParameterValues {
+export function dropdownArguments(
+  source: Pick<DropdownSource, 'operationId' | 'parameters'>,
+  filled: Readonly<Record<string, unknown>>,
+  what = 'the dropdown',
+): ParameterValues {
   const out: Record<string, unknown> = {};
   for (const [name, arg] of Object.entries(source.parameters)) {
     if ('literal' in arg) out[name] = arg.literal;
     else if (filled[arg.field] !== undefined) out[name] = filled[arg.field];
-    else
-      throw new Error(
-        `the dropdown calls ${source.operationId} with "${name}" from "${arg.field}", which has no value`,
-      );
+    else throw new Error(`${what} calls ${source.operationId} with "${name}" from "${arg.field}", which has no value`);
   }
   return out as ParameterValues;
 }
 
-const at = (value: unknown, steps: readonly string[]): unknown =>
+/** The value at `steps` (keys, from the root) of an answer. */
+export const at = (value: unknown, steps: readonly string[]): unknown =>
   steps.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Json)[k] : undefined), value);
 
 /** The dropdown's entries from the called operation's answer, read at the declared paths. */

@@ -10,7 +10,8 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { uploadInChunks } from './chunked';
 import { formBody } from './form';
-import { dropdownArguments, dropdownEntries, dropdownSource, fieldOf, type DynamicValue } from './dynamic-values';
+import { schemaSource } from './dynamic-schema';
+import { at, dropdownArguments, dropdownEntries, dropdownSource, fieldOf, type DynamicValue } from './dynamic-values';
 import { callTarget, type CallTarget, type ParameterValues } from './parameters';
 import { retryAfterSeconds } from './retry-after';
 import { CallbackReceiver, type Inbox, type Notification } from './receiver';
@@ -404,6 +405,59 @@ export class FlowHost {
       }
     }
     return entries;
+  }
+
+  /**
+   * Fetches a schema that depends on what the user chose, as the designer does
+   * (`x-ms-dynamic-schema`, or `x-ms-dynamic-properties`): calls the operation it names with its
+   * literal arguments and those it takes from `filled`, and reads the schema at the declared path.
+   * `field` is the body parameter's name (the whole body), a path into the body, or `response`
+   * (the first success answer's schema). An answer with no schema there, or one ajv cannot
+   * compile, fails the test: the designer would show no fields.
+   */
+  async dynamicSchema(
+    operationId: string,
+    field: string,
+    filled: Readonly<Record<string, unknown>> = {},
+  ): Promise<Record<string, unknown>> {
+    const { op, item } = this.find(operationId);
+    const parameters = [...((op.parameters ?? []) as Json[]), ...((item.parameters ?? []) as Json[])].map((p) =>
+      this.derefParameter(p),
+    );
+    const body = parameters.find((p) => p.in === 'body');
+    const success = Object.entries((op.responses ?? {}) as Json).find(([status]) => /^2\d\d$/.test(status));
+    const declared =
+      field === 'response'
+        ? success && this.deref((success[1] as Json).schema ?? {})
+        : body?.name === field
+          ? this.deref(body.schema ?? {})
+          : fieldOf(parameters, field, (s) => this.deref(s))?.declared;
+    if (!declared) throw new Error(`${operationId} has no body, body field or response "${field}"`);
+    const source = schemaSource(declared);
+    if (!source)
+      throw new Error(`${operationId} "${field}" declares no x-ms-dynamic-schema or x-ms-dynamic-properties`);
+    const answer = await this.action(
+      source.operationId,
+      undefined,
+      dropdownArguments(source, filled, `the ${source.extension} of "${field}"`),
+    );
+    if (answer.status < 200 || answer.status >= 300) {
+      throw new Error(`the schema's ${source.operationId} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    }
+    const schema = at(answer.body, source.valuePath);
+    const where = source.valuePath.length > 0 ? `"${source.valuePath.join('/')}"` : 'its root';
+    if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+      throw new Error(`${source.operationId} answered no schema at ${where}`);
+    }
+    try {
+      this.ajv.compile(toJsonSchema(schema as Json, 'flowhost:definitions') as Json);
+    } catch (err) {
+      throw new Error(
+        `the schema ${source.operationId} answered at ${where} cannot be used: ${(err as Error).message}`,
+        { cause: err },
+      );
+    }
+    return schema as Record<string, unknown>;
   }
 
   /**
