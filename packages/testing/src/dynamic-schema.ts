@@ -1,4 +1,4 @@
-import { path } from './dynamic-values';
+import { legacyArgument, listArgument, path } from './dynamic-values';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -21,16 +21,12 @@ const SPELLINGS = [
   {
     key: 'x-ms-dynamic-schema',
     value: 'value-path',
-    argument: (v: Json | undefined) =>
-      typeof v === 'object' && v !== null && typeof v.parameter === 'string'
-        ? { field: v.parameter as string }
-        : { literal: v as unknown },
+    argument: legacyArgument,
   },
   {
     key: 'x-ms-dynamic-properties',
     value: 'itemValuePath',
-    argument: (v: Json | undefined) =>
-      typeof v?.parameterReference === 'string' ? { field: v.parameterReference as string } : { literal: v?.value },
+    argument: listArgument,
   },
 ] as const;
 

@@ -25,6 +25,16 @@ export interface DropdownSource {
 /** A slash-separated path of keys, as the extensions write them. */
 export const path = (p: unknown): string[] => (typeof p === 'string' && p !== '' ? p.split('/') : []);
 
+/** An argument as `x-ms-dynamic-values` and `x-ms-dynamic-schema` write one: `{ parameter }`, or a literal. */
+export const legacyArgument = (v: Json | undefined) =>
+  typeof v === 'object' && v !== null && typeof v.parameter === 'string'
+    ? { field: v.parameter as string }
+    : { literal: v as unknown };
+
+/** An argument as `x-ms-dynamic-list` and `x-ms-dynamic-properties` write one: `{ parameterReference }` or `{ value }`. */
+export const listArgument = (v: Json | undefined) =>
+  typeof v?.parameterReference === 'string' ? { field: v.parameterReference as string } : { literal: v?.value };
+
 /**
  * The two spellings of a dropdown: the keys each uses, and how each writes an argument (a literal,
  * or a reference to another field). `x-ms-dynamic-values` comes first, as the designer reads it.
@@ -35,18 +45,14 @@ const SPELLINGS = [
     collection: 'value-collection',
     value: 'value-path',
     title: 'value-title',
-    argument: (v: Json | undefined) =>
-      typeof v === 'object' && v !== null && typeof v.parameter === 'string'
-        ? { field: v.parameter as string }
-        : { literal: v as unknown },
+    argument: legacyArgument,
   },
   {
     key: 'x-ms-dynamic-list',
     collection: 'itemsPath',
     value: 'itemValuePath',
     title: 'itemTitlePath',
-    argument: (v: Json | undefined) =>
-      typeof v?.parameterReference === 'string' ? { field: v.parameterReference as string } : { literal: v?.value },
+    argument: listArgument,
   },
 ] as const;
 
