@@ -394,6 +394,12 @@ describe('auth: basic, API key in the query, generic OAuth 2.0, multi-auth', () 
   it('refuses to start when a declared method has no way to check credentials', () => {
     const cases: [AuthDeclaration, AdapterOptions, RegExp][] = [
       [apiKey({ in: 'header', name: 'k', label: 'K' }), {}, /apiKey auth but no credentials.apiKeys/],
+      // An unset variable split into no keys: before, a server that refused every caller.
+      [
+        apiKey({ in: 'header', name: 'k', label: 'K' }),
+        { credentials: { apiKeys: [] } },
+        /credentials.apiKeys is an empty list, which lets no caller in/,
+      ],
       [basic(), {}, /basic auth but no credentials.verifyBasic/],
       [
         oauth2({

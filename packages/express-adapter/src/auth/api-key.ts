@@ -57,6 +57,12 @@ export function apiKeyCheck(auth: ApiKeyAuth, credentials: CredentialOptions): C
       'the connector declares apiKey auth but no credentials.apiKeys or credentials.verifyApiKey was given',
     );
   }
+  // A variable that was not set, split into no keys: before, a server that refused every caller.
+  if (Array.isArray(apiKeys) && apiKeys.length === 0 && !verifyApiKey) {
+    throw new Error(
+      'the connector declares apiKey auth but credentials.apiKeys is an empty list, which lets no caller in: give at least one key (a function, for keys that change)',
+    );
+  }
   const read = (req: Request): string | undefined => {
     const given: unknown = auth.in === 'header' ? req.get(auth.name) : req.query[auth.name];
     // A link that already carried the key, followed with the connection's key added again.
