@@ -20,11 +20,17 @@ export function limitsOf(options: Pick<AdapterOptions, 'bodyLimit' | 'fileLimit'
   };
 }
 
+/**
+ * The sizes `bytes` reads whole. Anything else it reads as far as its leading digits: '10M' or
+ * '1MiB' was a limit of 10 or 1 bytes, and every request a 413.
+ */
+const SIZE = /^\s*\d+(?:\.\d+)?\s*(?:b|kb|mb|gb|tb|pb)?\s*$/i;
+
 function byteCount(name: string, value: number | string): number {
-  const n = typeof value === 'number' ? value : bytes.parse(value);
+  const n = typeof value === 'number' ? value : SIZE.test(value) ? bytes.parse(value) : null;
   if (n === null || !Number.isSafeInteger(n) || n < 0) {
     throw new TypeError(
-      `${name} must be a whole number of bytes or a size such as '1mb'; got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
+      `${name} must be a whole number of bytes or a size such as '1mb' (b, kb, mb, gb, tb; 1kb is 1024 bytes); got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
     );
   }
   return n;
