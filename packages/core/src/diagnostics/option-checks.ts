@@ -222,7 +222,7 @@ export function checkOptionNames(
  * The known name `name` is most likely a misspelling of: another case, or a letter off for each
  * four letters (one at least, three at most: `tag` for tags, `unknownProperty` for unknownProperties).
  */
-function nearest(name: string, known: ReadonlySet<string>): string | undefined {
+export function nearest(name: string, known: ReadonlySet<string>): string | undefined {
   const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Math.min(3, Math.max(1, Math.floor(name.length / 4)));

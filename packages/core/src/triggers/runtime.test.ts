@@ -102,7 +102,38 @@ describe('TriggerRuntime', () => {
           secret: 'sixteen-bytes-at-least',
           previousSecrets: ['x'],
         }),
-      /previous trigger secret #0 must be at least 16 bytes/,
+      /previousSecrets\[0\] must be at least 16 bytes/,
+    );
+  });
+
+  it('names each option of another type, and each name that is no option, without showing a secret', () => {
+    // Before, callbacks: { allowHost } was ignored: the allow-list was off, and any public host could register.
+    const store = new MemoryTriggerStore();
+    const secret = 'a-secret-of-sixteen-bytes-or-more';
+    assert.throws(
+      () =>
+        new TriggerRuntime({
+          store,
+          secret,
+          callbacks: { allowHost: ['*.logic.azure.com'], allowLocalhost: 'yes' },
+          delivery: { concurrency: 0, timeoutMS: 5000 },
+          retryAfter: 5,
+        } as never),
+      {
+        name: 'TypeError',
+        message:
+          'TriggerRuntime options: retryAfter is not an option; the options are store, secret, previousSecrets, callbacks, delivery, logger; ' +
+          'callbacks.allowHost is not an option (did you mean callbacks.allowHosts?); callbacks.allowLocalhost must be true or false, not "yes"; ' +
+          'delivery.timeoutMS is not an option (did you mean delivery.timeoutMs?); delivery.concurrency must be a whole number, 1 or more, not number 0',
+      },
+    );
+    assert.throws(() => new TriggerRuntime({ store: {}, secret: 42 } as never), {
+      message:
+        'TriggerRuntime options: store must be a TriggerStore (MemoryTriggerStore, SqliteTriggerStore…), not an object without addSubscription, getSubscription, deleteSubscription, subscriptionsOf, enqueue, claimDue, complete, retry, bury, deadLetters, pendingCount, nextDue, close; secret must be a string or a Buffer of 16 bytes or more, not number',
+    });
+    assert.throws(
+      () => new TriggerRuntime({ store, secret: 'a-short-secret' }),
+      (err: Error) => !err.message.includes('a-short-secret'),
     );
   });
 

@@ -3,6 +3,7 @@ import { checkCallbackUrl, type CallbackPolicy } from './callback-url';
 import { readCursor, signCursor, type CursorState } from './cursor';
 import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from './declarations';
 import { DEFAULT_DELIVERY, DeliveryWorker, type DeliveryOptions } from './delivery';
+import { checkRuntimeOptions } from './runtime-options';
 import type { Delivery, Subscription, TriggerStore } from './store';
 
 /** Options of {@link TriggerRuntime}. */
@@ -75,10 +76,7 @@ export class TriggerRuntime {
   private payloadCheck?: PayloadCheck;
 
   constructor(private readonly options: TriggerRuntimeOptions) {
-    if (Buffer.byteLength(options.secret) < 16) throw new Error('the trigger secret must be at least 16 bytes');
-    for (const [i, previous] of (options.previousSecrets ?? []).entries()) {
-      if (Buffer.byteLength(previous) < 16) throw new Error(`previous trigger secret #${i} must be at least 16 bytes`);
-    }
+    checkRuntimeOptions(options);
     this.secret = options.secret;
     this.readable = [options.secret, ...(options.previousSecrets ?? [])];
     const log = options.logger ?? ((message, details) => console.error(message, JSON.stringify(details)));
