@@ -63,6 +63,22 @@ describe('checkAdapterOptions', () => {
     });
   });
 
+  it("checks the jobs' options: names, a store, a lease and a signal", () => {
+    // Before, jobs: { stor } started an app whose first long-running action failed inside.
+    checkAdapterOptions({ jobs: { store: {}, leaseMs: 1000, signal: new AbortController().signal } });
+    assert.throws(() => checkAdapterOptions({ jobs: { stor: {}, leaseMs: 0, signal: true } }), {
+      name: 'TypeError',
+      message:
+        'createApp/createRouter options: ' +
+        [
+          'jobs.stor is not an option (did you mean jobs.store?)',
+          'jobs.store must be a JobStore (MemoryJobStore, SqliteJobStore…), not undefined',
+          'jobs.leaseMs must be a whole number of milliseconds, 1 or more, not number 0',
+          'jobs.signal must be an AbortSignal, not boolean true',
+        ].join('; '),
+    });
+  });
+
   it('refuses what a function of apiKeys returns unless it is a list of keys', () => {
     assert.deepEqual(keyList(['a']), ['a']);
     assert.throws(() => keyList('sk-live-1'), {

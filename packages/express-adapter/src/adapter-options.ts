@@ -1,3 +1,5 @@
+import { nearestName } from '@flowport/core';
+import type { JobOptions } from './jobs';
 import type { AdapterOptions, CredentialOptions } from './options';
 /**
  * The options of createApp/createRouter, checked against their types when the app is built. A
@@ -55,6 +57,17 @@ export function checkAdapterOptions(options: unknown): void {
   for (const k of ['jobs', 'triggers']) {
     if (options[k] !== undefined && !isObject(options[k])) wrong(k, options[k], 'an object');
   }
+  const jobs = options.jobs;
+  if (isObject(jobs)) {
+    // Before, `jobs: { stor }` started an app whose first long-running action failed inside.
+    unknown('jobs.', jobs, JOBS, problems);
+    if (!isObject(jobs.store)) wrong('jobs.store', jobs.store, 'a JobStore (MemoryJobStore, SqliteJobStore…)');
+    const lease = jobs.leaseMs;
+    if (lease !== undefined && !(Number.isSafeInteger(lease) && (lease as number) > 0))
+      wrong('jobs.leaseMs', lease, 'a whole number of milliseconds, 1 or more');
+    if (jobs.signal !== undefined && !(jobs.signal instanceof AbortSignal))
+      wrong('jobs.signal', jobs.signal, 'an AbortSignal');
+  }
   const proxy = options.trustProxy;
   if (proxy !== undefined && !['boolean', 'number', 'string'].includes(typeof proxy))
     wrong('trustProxy', proxy, "true, a number of hops, or Express's trust proxy addresses");
@@ -81,6 +94,7 @@ const CREDENTIALS = [
   'verifyToken',
   'aad',
 ] as const satisfies readonly (keyof CredentialOptions)[];
+const JOBS = ['store', 'leaseMs', 'signal'] as const satisfies readonly (keyof JobOptions)[];
 const AAD = ['jwksUri', 'issuer', 'algorithms', 'audience', 'clockTolerance'] as const satisfies readonly (keyof Aad)[];
 type Aad = NonNullable<CredentialOptions['aad']>;
 // Each list names every option of its type: an option added to the type and not here fails to compile.
@@ -88,7 +102,8 @@ const complete: [
   Exclude<keyof AdapterOptions, (typeof OPTIONS)[number]>,
   Exclude<keyof CredentialOptions, (typeof CREDENTIALS)[number]>,
   Exclude<keyof Aad, (typeof AAD)[number]>,
-] extends [never, never, never]
+  Exclude<keyof JobOptions, (typeof JOBS)[number]>,
+] extends [never, never, never, never]
   ? true
   : false = true;
 void complete;
@@ -100,7 +115,7 @@ void complete;
 function unknown(prefix: string, given: Record<string, unknown>, known: readonly string[], problems: string[]): void {
   for (const key of Object.keys(given)) {
     if (known.includes(key)) continue;
-    const near = known.find((k) => k.toLowerCase() === key.toLowerCase());
+    const near = nearestName(key, new Set(known));
     problems.push(
       `${prefix}${key} is not an option${near ? ` (did you mean ${prefix}${near}?)` : `; the options are ${known.join(', ')}`}`,
     );

@@ -221,6 +221,7 @@ export function checkOptionNames(
 /**
  * The known name `name` is most likely a misspelling of: another case, or a letter off for each
  * four letters (one at least, three at most: `tag` for tags, `unknownProperty` for unknownProperties).
+ * Exported as `nearestName`, for the runtime's option checks (createApp's, TriggerRuntime's).
  */
 export function nearest(name: string, known: ReadonlySet<string>): string | undefined {
   const lower = name.toLowerCase();
