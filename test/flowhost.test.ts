@@ -120,6 +120,21 @@ describe('FlowHost: says why it cannot go on', () => {
     await assert.rejects(FlowHost.start({ api: url, definition: { swagger: '2.0' } }), /has no paths/);
   });
 
+  it('names each option it does not take, or takes of another type, never showing a header value', async () => {
+    // Before, `conection` was ignored, and every call went without the key: 401s that looked like the API's.
+    await assert.rejects(
+      FlowHost.start({ api: 'localhost:3000', conection: { 'X-Key': 'sk-secret' }, timeScale: -1 } as never),
+      {
+        name: 'TypeError',
+        message:
+          'FlowHost.start options: conection is not an option (did you mean connection?); api must be the base URL of the app, such as http://127.0.0.1:3000; timeScale must be a number, 0 or more',
+      },
+    );
+    await assert.rejects(FlowHost.start({ api: 'http://127.0.0.1:1', connection: { 'X-Key': 5 } } as never), {
+      message: 'FlowHost.start options: connection must be an object of header values by name',
+    });
+  });
+
   it('fails an action that answers a success status its definition does not declare, unless it has a default', async () => {
     // Before, only a declared status was checked: an answer of another went through unchecked.
     const { server, url } = await serving((_req, res) =>

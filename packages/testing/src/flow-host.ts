@@ -9,6 +9,7 @@ import {
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { uploadInChunks } from './chunked';
+import { checkHostOptions } from './host-options';
 import { formBody } from './form';
 import { schemaSource } from './dynamic-schema';
 import { at, dropdownArguments, dropdownEntries, dropdownSource, fieldOf, type DynamicValue } from './dynamic-values';
@@ -108,6 +109,7 @@ export class FlowHost {
   }
 
   static async start(options: FlowHostOptions): Promise<FlowHost> {
+    checkHostOptions(options);
     const definition = options.definition ?? (await fetchDefinition(options.api));
     if (typeof definition?.paths !== 'object' || definition.paths === null) {
       throw new Error('the connector definition has no paths: it is not a Swagger 2.0 definition');

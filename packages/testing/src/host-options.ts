@@ -1,0 +1,43 @@
+import { nearestName } from '@flowport/core';
+import type { FlowHostOptions } from './flow-host';
+
+const OPTIONS = ['api', 'connection', 'definition', 'timeScale'] as const satisfies readonly (keyof FlowHostOptions)[];
+const complete: Exclude<keyof FlowHostOptions, (typeof OPTIONS)[number]> extends never ? true : false = true;
+void complete;
+
+/** An http(s) URL: `localhost:3000` parses too, with `localhost:` for its scheme. */
+const isHttpUrl = (v: unknown): boolean =>
+  typeof v === 'string' && URL.canParse(v) && ['http:', 'https:'].includes(new URL(v).protocol);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The options of FlowHost.start, checked before anything is called: `conection` for `connection`
+ * was ignored, and every call went without the connection's key, a 401 that looked like the API's
+ * doing. One Error names each problem; a header's value (a key) is never shown.
+ */
+export function checkHostOptions(options: unknown): asserts options is FlowHostOptions {
+  if (!isObject(options)) throw new TypeError('FlowHost.start takes an object with api, the base URL of the app');
+  const problems: string[] = [];
+  const known = new Set<string>(OPTIONS);
+  for (const key of Object.keys(options)) {
+    if (known.has(key)) continue;
+    const near = nearestName(key, known);
+    problems.push(
+      `${key} is not an option${near ? ` (did you mean ${near}?)` : `; the options are ${OPTIONS.join(', ')}`}`,
+    );
+  }
+  if (!isHttpUrl(options.api)) problems.push('api must be the base URL of the app, such as http://127.0.0.1:3000');
+  const connection = options.connection;
+  if (
+    connection !== undefined &&
+    !(isObject(connection) && Object.values(connection).every((v) => typeof v === 'string'))
+  )
+    problems.push('connection must be an object of header values by name');
+  if (options.definition !== undefined && !isObject(options.definition))
+    problems.push('definition must be the connector definition, an object');
+  const scale = options.timeScale;
+  if (scale !== undefined && !(typeof scale === 'number' && Number.isFinite(scale) && scale >= 0))
+    problems.push('timeScale must be a number, 0 or more');
+  if (problems.length > 0) throw new TypeError(`FlowHost.start options: ${problems.join('; ')}`);
+}
