@@ -1,19 +1,7 @@
-/** Who is calling: established from the connection's credentials by the auth guard. */
-export interface Identity {
-  /** Stable id of the caller: a key fingerprint, the user name, or the token's `oid`/`sub`. */
-  readonly subject: string;
-  readonly method: 'apiKey' | 'basic' | 'oauth2';
-  /** Scopes (and app roles) the credentials grant. */
-  readonly scopes: readonly string[];
-  /** Token claims, or whatever a verify callback returned. */
-  readonly claims: Readonly<Record<string, unknown>>;
-  /**
-   * OAuth 2.0 only: the access token the caller presented, for an on-behalf-of exchange with an
-   * API downstream. Not enumerable, so that logging, serialising or storing an identity (an async
-   * job's, which therefore has none when it is run again after a restart) leaves it out.
-   */
-  readonly token?: string;
-}
+import type { Identity } from '@flowport/core';
+
+/** Who is calling: `@Identity()`'s type, which core declares beside the decorator. */
+export type { Identity };
 
 /**
  * What a verify callback (`verifyApiKey`, `verifyBasic`, `verifyToken`) resolves to for a caller

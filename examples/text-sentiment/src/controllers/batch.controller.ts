@@ -21,7 +21,7 @@ export class BatchController {
   @Returns(200, SentimentResult, { description: 'Scores and per-document errors' })
   async scoreBatch(
     @Body({ summary: 'Documents', description: 'The documents to score.' }) body: SentimentRequest,
-    @Identity() caller: { subject: string },
+    @Identity() caller: Identity,
   ): Promise<SentimentResult> {
     return this.scorer.score(body, caller);
   }

@@ -32,7 +32,7 @@ export class HistoryController {
       description: 'Where the page starts; set by the next link.',
     })
     cursor: string | undefined,
-    @Identity() caller: { subject: string },
+    @Identity() caller: Identity,
   ): PageResult<ScoredDocument> {
     const offset = cursor && /^\d+$/.test(cursor) ? Number(cursor) : 0;
     const { items, next } = scoreLog.page(caller.subject, offset, top);

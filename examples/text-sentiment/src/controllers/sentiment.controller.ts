@@ -22,7 +22,7 @@ export class SentimentController {
   @Returns(200, SentimentResult, { description: 'Scores and per-document errors' })
   async score(
     @Body({ summary: 'Documents', description: 'The documents to score.' }) body: SentimentRequest,
-    @Identity() caller: { subject: string },
+    @Identity() caller: Identity,
   ): Promise<SentimentResult> {
     const result: SentimentResult = { documents: [], errors: [] };
     const scored: { id: string; score: number; text: string }[] = [];

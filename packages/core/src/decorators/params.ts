@@ -86,5 +86,25 @@ export const FormField = (name: string, options: ParameterOptions = {}): Paramet
 /** Binds an uploaded file of a `multipart/form-data` form (`type: file`). */
 export const FormFile = (name: string, options: ParameterOptions = {}): ParameterDecorator =>
   bind('formData', name, { ...options, type: 'file' });
-/** Binds the verified caller identity (from the connection's credentials); not a wire parameter. */
+/**
+ * Binds the verified caller identity (from the connection's credentials); not a wire parameter.
+ * The name is also the type of what it binds: `@Identity() caller: Identity`.
+ */
 export const Identity = (): ParameterDecorator => bind('identity', 'identity', {});
+
+/** Who is calling: established from the connection's credentials by the adapter's auth guard. */
+export interface Identity {
+  /** Stable id of the caller: a key fingerprint, the user name, or the token's `oid`/`sub`. */
+  readonly subject: string;
+  readonly method: 'apiKey' | 'basic' | 'oauth2';
+  /** Scopes (and app roles) the credentials grant. */
+  readonly scopes: readonly string[];
+  /** Token claims, or whatever a verify callback returned. */
+  readonly claims: Readonly<Record<string, unknown>>;
+  /**
+   * OAuth 2.0 only: the access token the caller presented, for an on-behalf-of exchange with an
+   * API downstream. Not enumerable, so that logging, serialising or storing an identity (an async
+   * job's, which therefore has none when it is run again after a restart) leaves it out.
+   */
+  readonly token?: string;
+}
