@@ -186,11 +186,7 @@ export class FlowHost {
     values: ParameterValues,
   ): { url: string; headers: CallTarget['headers']; method: string; op: Json; item: Json; parameters: Json[] } {
     const { path, method, op, item } = this.find(operationId);
-    const own = ((op.parameters ?? []) as Json[]).map((p) => this.derefParameter(p));
-    const shared = ((item.parameters ?? []) as Json[])
-      .map((p) => this.derefParameter(p))
-      .filter((p) => !own.some((o) => o.name === p.name && o.in === p.in));
-    const parameters = [...own, ...shared];
+    const parameters = this.parametersOf(op, item);
     const target = callTarget(operationId, path, parameters, values);
     return {
       url: this.url(target.pathAndQuery),
@@ -200,6 +196,18 @@ export class FlowHost {
       item,
       parameters,
     };
+  }
+
+  /**
+   * The parameters an operation takes, as Swagger 2.0 applies them: its own, then those of its
+   * path item that it does not declare again (by name and location), references followed.
+   */
+  private parametersOf(op: Json, item: Json): Json[] {
+    const own = ((op.parameters ?? []) as Json[]).map((p) => this.derefParameter(p));
+    const shared = ((item.parameters ?? []) as Json[])
+      .map((p) => this.derefParameter(p))
+      .filter((p) => !own.some((o) => o.name === p.name && o.in === p.in));
+    return [...own, ...shared];
   }
 
   /** A parameter given as a reference to the definition's shared `parameters`. */
@@ -385,9 +393,7 @@ export class FlowHost {
     filled: Readonly<Record<string, unknown>> = {},
   ): Promise<DynamicValue[]> {
     const { op, item } = this.find(operationId);
-    const parameters = [...((op.parameters ?? []) as Json[]), ...((item.parameters ?? []) as Json[])].map((p) =>
-      this.derefParameter(p),
-    );
+    const parameters = this.parametersOf(op, item);
     const found = fieldOf(parameters, field, (s) => this.deref(s));
     if (!found) throw new Error(`${operationId} has no parameter or body field "${field}"`);
     const source = dropdownSource(found.declared);
@@ -423,9 +429,7 @@ export class FlowHost {
     filled: Readonly<Record<string, unknown>> = {},
   ): Promise<Record<string, unknown>> {
     const { op, item } = this.find(operationId);
-    const parameters = [...((op.parameters ?? []) as Json[]), ...((item.parameters ?? []) as Json[])].map((p) =>
-      this.derefParameter(p),
-    );
+    const parameters = this.parametersOf(op, item);
     const body = parameters.find((p) => p.in === 'body');
     const success = Object.entries((op.responses ?? {}) as Json).find(([status]) => /^2\d\d$/.test(status));
     const declared =
