@@ -121,6 +121,22 @@ describe('response validation (opt-in, for development and tests)', () => {
     assert.deepEqual([sent.status, sent.body], [200, '{"id":']);
   });
 
+  it('without it, logs once a handler that returned nothing where a body is declared', async () => {
+    // Before, the empty 200 went out without a word: the flow read every output as missing.
+    const logged: [string, Readonly<Record<string, unknown>>][] = [];
+    const app = createApp(connector, { docs: false, logger: { error: (m, d) => logged.push([m, d]) } });
+    for (let i = 0; i < 2; i++) {
+      const res = await request(app).get('/items?forgotten=true');
+      assert.deepEqual([res.status, res.text], [200, '']);
+    }
+    assert.deepEqual(logged, [
+      [
+        'flowport: GetItem answered 200 without the body it declares (logged once)',
+        { operation: 'GetItem', hint: 'return the body, or declare the answer without one (@Returns(204))' },
+      ],
+    ]);
+  });
+
   it('is off by default', async () => {
     assert.equal((await request(unchecked).get('/items?broken=true')).status, 200);
   });

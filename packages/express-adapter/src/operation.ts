@@ -14,6 +14,7 @@ import { originOf } from './origin';
 import { isPage, pageBody } from './page';
 import type { Jobs } from './jobs';
 import type { Limits } from './limits';
+import type { Logger } from './options';
 import { queryCredentialNames } from './auth/query-credentials';
 import { compileResponder, textMediaType } from './respond';
 import { responseCheck } from './response-check';
@@ -41,6 +42,7 @@ export interface CompileContext {
   readonly jobs?: Jobs;
   /** Chunked uploads, when an operation takes its binary body in chunks. */
   readonly uploads?: ChunkedUploads;
+  readonly logger: Logger;
 }
 
 type Handler = (args: unknown[], call?: TriggerCall) => unknown;
@@ -55,7 +57,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
   const call = handlerOf(op, ctx);
   const produces = op.produces ?? ctx.model.produces;
   const credentials = queryCredentialNames(ctx.model);
-  const send = compileResponder(op, produces, ctx.validateResponses ? responseCheck(op, ctx) : undefined);
+  const send = compileResponder(op, produces, ctx.validateResponses ? responseCheck(op, ctx) : undefined, ctx.logger);
   if (op.async) {
     if (!ctx.jobs) throw new Error(`${op.id} is async; pass options.jobs (a job store) to serve it`);
     if (body && isBinarySchema(body.schema))

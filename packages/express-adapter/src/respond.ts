@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { HttpError } from './errors';
 import type { ProblemError } from './problem';
 import { isDownload, isFileOnDisk, type Download } from './download';
+import type { Logger } from './options';
 import { isReply } from './reply';
 
 /**
@@ -22,9 +23,13 @@ export function compileResponder(
   op: OperationModel,
   produces: readonly string[],
   check?: ResponseCheck,
+  log?: Logger,
 ): (res: Response, result: unknown, fail: (err: unknown) => void) => void {
   const success = op.responses.find((r) => /^2\d\d$/.test(r.status));
   const status = success ? Number(success.status) : 200;
+  // Unchecked, a handler that returns nothing where a body is declared is logged once: the flow
+  // gets an empty answer, and reads its outputs as missing.
+  let missing = success?.schema === undefined || check !== undefined || log === undefined;
   const binary = isBytesSchema(success?.schema);
   const text = binary ? undefined : textMediaType(produces);
   // Bytes or a stream a handler answers are labelled as what the operation produces.
@@ -46,6 +51,13 @@ export function compileResponder(
     }
     if (body === undefined || code === 204 || code === 304) {
       if (body === undefined) throwIfInvalid(op, code, check?.(code, undefined));
+      if (body === undefined && code === status && !missing) {
+        missing = true;
+        log!.error(`flowport: ${op.id} answered ${status} without the body it declares (logged once)`, {
+          operation: op.id,
+          hint: 'return the body, or declare the answer without one (@Returns(204))',
+        });
+      }
       // An answer without a body: a stream given for it is released, not left open.
       if (body instanceof Readable) body.destroy();
       res.end();

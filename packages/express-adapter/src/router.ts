@@ -84,6 +84,7 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
     triggers: options.triggers,
     jobs: options.jobs ? new Jobs(options.jobs, (m, d) => logger.error(m, d)) : undefined,
     uploads: model.operations.some(takesChunks) ? chunkedUploads(limits.file) : undefined,
+    logger,
   };
   // Events are what a flow reads as a trigger's output: checked as answers are.
   if (options.validateResponses && options.triggers)
