@@ -13,6 +13,12 @@ describe('paging: the scoring history, followed by FlowHost through its next lin
   const service = sentimentService({ ...options, store: new MemoryTriggerStore() });
   const live = serving(() => service.app);
   after(() => service.close());
+  /** Scores `n` documents, so that a test that pages has a history of its own to page, run alone too. */
+  const score = async (n: number) => {
+    const documents = Array.from({ length: n }, (_, i) => ({ id: `s${i}`, text: 'a fine day' }));
+    const res = await request(live.url()).post('/text/analytics/v2.0/sentiment').set(HEADER, KEY).send({ documents });
+    assert.equal(res.status, 200, res.text);
+  };
 
   it('pages newest first and ends when there is no next link', async () => {
     const documents = Array.from({ length: 7 }, (_, i) => ({ id: `d${i}`, text: 'a fine day' }));
@@ -34,6 +40,7 @@ describe('paging: the scoring history, followed by FlowHost through its next lin
   });
 
   it('builds absolute next links from the request, ignoring forwarded headers unless the proxy is trusted', async () => {
+    await score(3);
     const first = await request(live.url())
       .get('/text/analytics/v2.0/history?top=2')
       .set(HEADER, KEY)
@@ -75,6 +82,7 @@ describe('paging: the scoring history, followed by FlowHost through its next lin
   it('refuses a Host that is not a host with 400, where it ended in a logged 500 or a link to elsewhere', async () => {
     // `new URL` threw on `[`, `a b` and a port beyond 65535 after the handler had run; `@evil`
     // became a next link to http://evil/.
+    await score(2);
     for (const host of ['[', 'a b', 'a:99999', '@evil', 'a/b']) {
       const res = await request(live.url())
         .get('/text/analytics/v2.0/history?top=1')

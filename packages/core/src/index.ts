@@ -87,7 +87,7 @@ export { SCHEMA_FORMATS, type SchemaFormat } from './schema/formats';
 export { MULTIPLE_OF_PRECISION, isMultipleOf } from './schema/multiple-of';
 export { isBinarySchema, isBytesSchema } from './schema/bytes';
 export { refEntry, refTo } from './schema/refs';
-export { nearest as nearestName } from './diagnostics/option-checks';
+export { misnamedOptions } from './diagnostics/option-checks';
 export {
   declaredFormTypes,
   FORM_MEDIA_TYPES,

@@ -1,4 +1,4 @@
-import { nearestName } from '@flowport/core';
+import { misnamedOptions } from '@flowport/core';
 import type { JobOptions } from './jobs';
 import type { AdapterOptions, CredentialOptions } from './options';
 /**
@@ -113,13 +113,7 @@ void complete;
  * and the app ran with the default. Names only; a value is never shown.
  */
 function unknown(prefix: string, given: Record<string, unknown>, known: readonly string[], problems: string[]): void {
-  for (const key of Object.keys(given)) {
-    if (known.includes(key)) continue;
-    const near = nearestName(key, new Set(known));
-    problems.push(
-      `${prefix}${key} is not an option${near ? ` (did you mean ${prefix}${near}?)` : `; the options are ${known.join(', ')}`}`,
-    );
-  }
+  problems.push(...misnamedOptions(prefix, given, new Set(known)));
 }
 
 /** Whether `keys`, from a function of `credentials.apiKeys`, is a list of keys; throws otherwise. */

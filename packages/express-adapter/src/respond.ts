@@ -29,7 +29,7 @@ export function compileResponder(
   const status = success ? Number(success.status) : 200;
   // Unchecked, a handler that returns nothing where a body is declared is logged once: the flow
   // gets an empty answer, and reads its outputs as missing.
-  let missing = success?.schema === undefined || check !== undefined || log === undefined;
+  let quiet = success?.schema === undefined || check !== undefined || log === undefined;
   const binary = isBytesSchema(success?.schema);
   const text = binary ? undefined : textMediaType(produces);
   // Bytes or a stream a handler answers are labelled as what the operation produces.
@@ -51,8 +51,8 @@ export function compileResponder(
     }
     if (body === undefined || code === 204 || code === 304) {
       if (body === undefined) throwIfInvalid(op, code, check?.(code, undefined));
-      if (body === undefined && code === status && !missing) {
-        missing = true;
+      if (body === undefined && code === status && !quiet) {
+        quiet = true;
         log!.error(`flowport: ${op.id} answered ${status} without the body it declares (logged once)`, {
           operation: op.id,
           hint: 'return the body, or declare the answer without one (@Returns(204))',

@@ -1,4 +1,4 @@
-import { nearestName } from '@flowport/core';
+import { misnamedOptions } from '@flowport/core';
 import type { FlowHostOptions } from './flow-host';
 
 const OPTIONS = ['api', 'connection', 'definition', 'timeScale'] as const satisfies readonly (keyof FlowHostOptions)[];
@@ -18,15 +18,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 export function checkHostOptions(options: unknown): asserts options is FlowHostOptions {
   if (!isObject(options)) throw new TypeError('FlowHost.start takes an object with api, the base URL of the app');
-  const problems: string[] = [];
-  const known = new Set<string>(OPTIONS);
-  for (const key of Object.keys(options)) {
-    if (known.has(key)) continue;
-    const near = nearestName(key, known);
-    problems.push(
-      `${key} is not an option${near ? ` (did you mean ${near}?)` : `; the options are ${OPTIONS.join(', ')}`}`,
-    );
-  }
+  const problems = misnamedOptions('', options, new Set<string>(OPTIONS));
   if (!isHttpUrl(options.api)) problems.push('api must be the base URL of the app, such as http://127.0.0.1:3000');
   const connection = options.connection;
   if (

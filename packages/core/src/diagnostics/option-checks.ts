@@ -219,11 +219,25 @@ export function checkOptionNames(
 }
 
 /**
+ * What the runtime's option checks (createApp's, TriggerRuntime's, FlowHost's) say of each key of
+ * `given` that `known` does not name: the option it looks like, or else the options there are.
+ * Names only: a value (a key, a secret) is never shown.
+ */
+export function misnamedOptions(prefix: string, given: object, known: ReadonlySet<string>): string[] {
+  return Object.keys(given)
+    .filter((key) => !known.has(key))
+    .map((key) => {
+      const near = nearest(key, known);
+      const fix = near ? ` (did you mean ${prefix}${near}?)` : `; the options are ${[...known].join(', ')}`;
+      return `${prefix}${key} is not an option${fix}`;
+    });
+}
+
+/**
  * The known name `name` is most likely a misspelling of: another case, or a letter off for each
  * four letters (one at least, three at most: `tag` for tags, `unknownProperty` for unknownProperties).
- * Exported as `nearestName`, for the runtime's option checks (createApp's, TriggerRuntime's).
  */
-export function nearest(name: string, known: ReadonlySet<string>): string | undefined {
+function nearest(name: string, known: ReadonlySet<string>): string | undefined {
   const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Math.min(3, Math.max(1, Math.floor(name.length / 4)));

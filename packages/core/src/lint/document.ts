@@ -150,10 +150,10 @@ export function eachSchema(def: Json, visit: (schema: Json, pointer: string) => 
 }
 
 /**
- * `pointer` with each step into a local `$ref` taken where it leads: a finding in a shared
- * parameter, response or definition that an operation uses (`/paths/…/parameters/1/x-ms-summary`,
- * whose parameter is a `$ref`) is where its text is (`/parameters/Id/x-ms-summary`), which a
- * reader and an editor can find. A pointer that leads nowhere either way is kept as it is.
+ * `pointer` with each step into a `$ref` taken where it leads: a finding in a shared parameter,
+ * response or definition that an operation uses (`/paths/…/parameters/1/x-ms-summary`, whose
+ * parameter is a `$ref`) is where its text is (`/parameters/Id/x-ms-summary`), which a reader and
+ * an editor can find. A pointer that leads nowhere either way is kept as it is.
  */
 export function throughReferences(definition: Json, pointer: string): string {
   if (!pointer.startsWith('/')) return pointer;
@@ -161,10 +161,10 @@ export function throughReferences(definition: Json, pointer: string): string {
   let at = '';
   for (const raw of pointer.slice(1).split('/')) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    for (let hops = 0; hops < 32 && !has(node, key) && isRef(node); hops++) {
-      const target = fragmentPointer(node.$ref);
-      node = nodeAt(definition, target);
-      at = target;
+    for (let hops = 0; hops < 32 && !has(node, key); hops++) {
+      const target = referenced(definition, node);
+      if (!target) break;
+      ({ node, pointer: at } = target);
     }
     if (!has(node, key)) return pointer;
     node = (node as Json)[key];
@@ -176,23 +176,13 @@ export function throughReferences(definition: Json, pointer: string): string {
 const has = (node: unknown, key: string): boolean =>
   typeof node === 'object' && node !== null && Object.hasOwn(node, key);
 
-const isRef = (node: unknown): node is { $ref: string } =>
-  has(node, '$ref') && typeof (node as Json).$ref === 'string' && ((node as Json).$ref as string).startsWith('#/');
-
-/** The JSON pointer of a `#/…` reference, whose fragment may be percent-encoded (`a%20b`). */
-function fragmentPointer(ref: string): string {
-  try {
-    return decodeURIComponent(ref.slice(1));
-  } catch {
-    return ref.slice(1);
+/** The entry of this file a `$ref` names, and its pointer: the only references the platform follows. */
+function referenced(definition: Json, node: unknown): { node: Json; pointer: string } | undefined {
+  if (!has(node, '$ref')) return undefined;
+  for (const section of ['definitions', 'parameters', 'responses']) {
+    const name = refEntry((node as Json).$ref, `#/${section}/`);
+    const entry = name === undefined ? undefined : entryOf(definition[section], name);
+    if (entry !== undefined) return { node: entry, pointer: `/${section}/${seg(name!)}` };
   }
-}
-
-function nodeAt(definition: Json, pointer: string): unknown {
-  let node: unknown = definition;
-  for (const raw of pointer === '' ? [] : pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    node = has(node, key) ? (node as Json)[key] : undefined;
-  }
-  return node;
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { every, isObject, nearest, shown } from '../diagnostics/option-checks';
+import { every, isObject, misnamedOptions, shown } from '../diagnostics/option-checks';
 import type { CallbackPolicy } from './callback-url';
 import type { DeliveryOptions } from './delivery';
 import type { TriggerRuntimeOptions } from './runtime';
@@ -54,7 +54,7 @@ export function checkRuntimeOptions(options: unknown): void {
     throw new TypeError(`TriggerRuntime options must be an object with store and secret, not ${shown(options)}`);
   }
   const problems: string[] = [];
-  names('', options, RUNTIME, problems);
+  problems.push(...misnamedOptions('', options, RUNTIME));
   const store = options.store;
   const lacking = isObject(store) ? [...STORE].filter((m) => typeof store[m] !== 'function') : [];
   if (!isObject(store) || lacking.length > 0) {
@@ -69,7 +69,7 @@ export function checkRuntimeOptions(options: unknown): void {
   if (callbacks !== undefined && !isObject(callbacks))
     problems.push(`callbacks must be an object, not ${shown(callbacks)}`);
   if (isObject(callbacks)) {
-    names('callbacks.', callbacks, CALLBACKS, problems);
+    problems.push(...misnamedOptions('callbacks.', callbacks, CALLBACKS));
     const hosts = callbacks.allowHosts;
     if (hosts !== undefined && !(Array.isArray(hosts) && hosts.every((h) => typeof h === 'string' && h !== '')))
       problems.push(
@@ -85,7 +85,7 @@ export function checkRuntimeOptions(options: unknown): void {
   if (delivery !== undefined && !isObject(delivery))
     problems.push(`delivery must be an object, not ${shown(delivery)}`);
   if (isObject(delivery)) {
-    names('delivery.', delivery, DELIVERY, problems);
+    problems.push(...misnamedOptions('delivery.', delivery, DELIVERY));
     for (const k of DELIVERY) {
       const v = delivery[k];
       const least = COUNTS.has(k) ? 1 : 0;
@@ -102,15 +102,4 @@ export function checkRuntimeOptions(options: unknown): void {
 function secret(option: string, v: unknown, problems: string[]): void {
   if (!isSecret(v)) problems.push(`${option} must be a string or a Buffer of 16 bytes or more, not ${typeof v}`);
   else if (Buffer.byteLength(v) < 16) problems.push(`${option} must be at least 16 bytes`);
-}
-
-/** Each name of `given` that is no option, with the one it looks like. */
-function names(prefix: string, given: Record<string, unknown>, known: ReadonlySet<string>, problems: string[]): void {
-  for (const key of Object.keys(given)) {
-    if (known.has(key)) continue;
-    const near = nearest(key, known);
-    problems.push(
-      `${prefix}${key} is not an option${near ? ` (did you mean ${prefix}${near}?)` : `; the options are ${[...known].join(', ')}`}`,
-    );
-  }
 }

@@ -24,11 +24,9 @@ function eachRef(def: Json, visit: (ref: unknown, section: Section, pointer: str
     if ('$ref' in s) visit(s.$ref, 'definitions', `${pointer}/$ref`);
   };
   eachSchema(def, schemas);
-  // Shared parameters' and responses' schemas, which eachSchema reaches only through an operation.
+  // Shared parameters' schemas, which eachSchema reaches only through an operation that uses them.
   for (const [name, p] of Object.entries(isObject(def.parameters) ? def.parameters : {}))
     if (isObject(p)) eachSchemaIn(p.schema, `/parameters/${seg(name)}/schema`, schemas);
-  for (const [name, r] of Object.entries(isObject(def.responses) ? def.responses : {}))
-    if (isObject(r)) eachSchemaIn(r.schema, `/responses/${seg(name)}/schema`, schemas);
   for (const [path, item] of Object.entries(isObject(def.paths) ? def.paths : {})) {
     if (!isObject(item)) continue;
     for (const [i, p] of objectsIn(item.parameters))
