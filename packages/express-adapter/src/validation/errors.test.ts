@@ -15,6 +15,13 @@ describe('problemErrors', () => {
     assert.equal(problemErrors(strings([7, 'a', 8]), 'body').length, 2);
   });
 
+  it('names the types of a nullable value in words, where ajv joins them with a comma', () => {
+    const nullable = new Validators({}).of({ type: 'object', properties: { notes: { type: ['string', 'null'] } } });
+    assert.deepEqual(problemErrors(nullable({ notes: 5 }), 'body'), [
+      { pointer: '/body/notes', message: 'must be string or null', code: 'type' },
+    ]);
+  });
+
   it('says in the detail when problems were left out', () => {
     assert.equal(invalidRequestDetail(false), "The request does not match the operation's definition.");
     assert.match(invalidRequestDetail(true), new RegExp(`its first ${MAX_LISTED_PROBLEMS} problems are listed`));

@@ -68,6 +68,8 @@ export function problemErrors(
       // "must be number" would leave a puzzle for 1e400, which JSON.parse and Number read as
       // Infinity, and for a parameter's integer that coercion kept as text (`./exact-integers`).
       const value = valueAt(data, e.instancePath);
+      // ajv joins a nullable's types with a comma ("must be string,null").
+      if (Array.isArray(params.type)) message = `must be ${(params.type as string[]).join(' or ')}`;
       if (typeof value === 'number' && !Number.isFinite(value))
         message = `is beyond the range of a number (it reads as ${value})`;
       else if (typeof value === 'string' && TEXT_LOCATIONS.has(location) && isInexactInteger(value)) {
