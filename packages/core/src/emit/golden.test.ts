@@ -353,7 +353,14 @@ describe('golden: schemas from DTO classes (class-validator table, @Field, @Sche
         rank: { type: 'integer', minimum: 0, maximum: 9 },
         weight: { type: 'number', minimum: 0, exclusiveMinimum: true },
         color: { type: 'string', enum: ['red', 'blue'] },
-        level: { type: 'number', enum: [1, 2] },
+        level: {
+          type: 'number',
+          enum: [1, 2],
+          'x-ms-enum-values': [
+            { value: 1, displayName: 'Low' },
+            { value: 2, displayName: 'High' },
+          ],
+        },
         flag: { type: 'boolean', enum: [true] },
         code: { type: 'string', pattern: '^[A-Z]+$' },
         notes: { type: 'string', title: 'Notes', 'x-nullable': true, example: 'n' },
@@ -1323,5 +1330,45 @@ describe('golden: OpenAPI 3 callbacks for hand-written webhooks', () => {
       ],
     ];
     for (const [declare, message] of cases) assert.throws(declare, { name: 'TypeError', message });
+  });
+});
+
+describe('golden: numeric enums name their members for the designer', () => {
+  enum Priority {
+    Low = 1,
+    Medium = 2,
+    High = 3,
+  }
+  enum Colour {
+    Red = 'red',
+    Blue = 'blue',
+  }
+  const named = [
+    { value: 1, displayName: 'Low' },
+    { value: 2, displayName: 'Medium' },
+    { value: 3, displayName: 'High' },
+  ];
+  class Task {
+    @IsEnum(Priority) priority!: Priority;
+    @IsEnum(Priority, { each: true }) @Field({ type: [Number] }) others!: Priority[];
+    @IsEnum(Colour) colour!: Colour;
+    @Field({ enumValues: [{ value: 1, displayName: 'Whenever' }] }) @IsEnum(Priority) chosen!: Priority;
+  }
+  @Controller()
+  class T {
+    @Post('/tasks')
+    @Returns(200)
+    post(@Body() _t: Task, @Query('at', { enum: Priority, type: Number }) _at: Priority): void {}
+  }
+
+  it('writes x-ms-enum-values from the names of a numeric enum, and nothing for a string enum', () => {
+    const { swagger } = emit([T]);
+    const props = swagger.definitions.Task.properties as Json;
+    assert.deepEqual(props.priority['x-ms-enum-values'], named);
+    assert.deepEqual(props.others.items['x-ms-enum-values'], named);
+    assert.equal(props.colour['x-ms-enum-values'], undefined, 'a string value already says what it is');
+    assert.deepEqual(props.chosen['x-ms-enum-values'], [{ value: 1, displayName: 'Whenever' }], 'declared names win');
+    const at = (swagger.paths['/tasks'].post.parameters as Json[]).find((p) => p.name === 'at') as Json;
+    assert.deepEqual(at['x-ms-enum-values'], named);
   });
 });

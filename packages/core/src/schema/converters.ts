@@ -1,3 +1,4 @@
+import type { EnumValue } from '../types';
 import type { SchemaModel } from './model';
 
 /**
@@ -101,6 +102,19 @@ export function enumMembers(entity: unknown): unknown[] {
     .map((k) => obj[k]);
 }
 
+/**
+ * The member names of a numeric TypeScript enum as `x-ms-enum-values` display names, so that the
+ * designer's dropdown offers "Low", "Medium", "High" where the values alone are 1, 2, 3. Undefined
+ * for a list or a string enum, whose values already say what they are.
+ */
+export function enumDisplayNames(entity: unknown): EnumValue[] | undefined {
+  if (entity === null || typeof entity !== 'object' || Array.isArray(entity)) return undefined;
+  const obj = entity as Record<string, unknown>;
+  const names = Object.keys(obj).filter((k) => typeof obj[k] === 'number' && obj[obj[k] as number] === k);
+  if (names.length === 0 || names.length !== enumMembers(entity).length) return undefined;
+  return names.map((k) => ({ value: obj[k] as number, displayName: k }));
+}
+
 function enumValues(entity: unknown, listed: unknown): unknown[] {
   return Array.isArray(listed) ? [...(listed as unknown[])] : enumMembers(entity);
 }
@@ -195,6 +209,7 @@ export const converters: Record<string, Converter> = {
     const values = enumValues(c[0], c[1]);
     s.enum = values;
     s.type ??= enumType(values);
+    s.enumValues ??= enumDisplayNames(c[0]);
   },
   equals: (s, c) => {
     s.enum = [c[0]];

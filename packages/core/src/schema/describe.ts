@@ -9,7 +9,7 @@ import type {
   DynamicSchemaOptions,
   DynamicValuesOptions,
 } from '../types';
-import { enumMembers } from './converters';
+import { enumDisplayNames, enumMembers } from './converters';
 import { checkFormat } from './formats';
 import type { DynamicArgumentModel, SchemaModel } from './model';
 
@@ -84,7 +84,10 @@ export function applyDescribed(
   }
   if (o.example !== undefined) s.example = o.example;
   if (o.testValue !== undefined) s.testValue = o.testValue;
-  if (o.enum !== undefined) s.enum = enumMembers(o.enum);
+  if (o.enum !== undefined) {
+    s.enum = enumMembers(o.enum);
+    if (!Array.isArray(o.enumValues)) s.enumValues = enumDisplayNames(o.enum);
+  }
   // Anything else is reported by checkParameterOptions/checkFieldOptions.
   if (Array.isArray(o.enumValues)) {
     s.enumValues = [...o.enumValues];
