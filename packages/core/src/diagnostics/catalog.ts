@@ -536,6 +536,13 @@ export const catalog = {
     'the class declares no field Flowport can read, so it would be published as an object that refuses every property',
     'Decorate each property with @Field() or a constraint such as @IsString(): TypeScript records the type of a decorated property only. For an object that takes any properties (one whose fields a dynamicSchema gives, say), declare @Schema({ additionalProperties: true }).',
   ),
+  unappliedTransform: entry(
+    'FP1423',
+    'transform-not-applied',
+    'error',
+    "{effect}, which Flowport does not do: the published schema, the validator and the handler's instance take the property as declared",
+    'Flowport reads only @Type from class-transformer. Name the property as the wire does (quote it if need be), keep what an answer leaves out in a class of its own, and change values in the handler.',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),

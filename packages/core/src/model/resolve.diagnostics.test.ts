@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Type } from 'class-transformer';
+import { Exclude, Expose, Transform, Type } from 'class-transformer';
 import { IsEmail, IsInt, IsLatLong, IsNumber, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { aad, apiKey, authChoice } from '../auth/auth';
 import { connectionParameter } from '../auth/connection-parameters';
@@ -1883,6 +1883,42 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     @Schema({ additionalProperties: true })
     class Bag {}
     assert.doesNotThrow(() => resolve(bodyOf(Bag)));
+  });
+
+  check('FP1423', "class-transformer's decorators that Flowport does not apply", () => {
+    // Before, they were ignored: a DTO moved from NestJS published `firstName` where its
+    // @Expose said the wire carries `first_name`, and answered the password its @Exclude hid.
+    class Address {
+      @IsString() street!: string;
+    }
+    class Account {
+      @Expose({ name: 'first_name' }) @IsString() firstName!: string;
+      @Expose({ groups: ['admin'] }) @IsString() role!: string;
+      @Exclude() @IsOptional() @IsString() password?: string;
+      @Transform(({ value }: { value: unknown }) => String(value).trim()) @IsString() city!: string;
+      @Type(() => Address, { discriminator: { property: 'kind', subTypes: [{ name: 'a', value: Address }] } })
+      @ValidateNested()
+      address!: Address;
+      // What Flowport does read is taken without a word.
+      @Expose({ name: 'nick' }) @Type(() => String) @IsString() nick!: string;
+    }
+    assert.deepEqual(reported(bodyOf(Account), 'FP1423'), [
+      'Account property firstName: class-transformer\'s @Expose({ name: "first_name" }) would carry it as "first_name", which Flowport does not do: the published schema, the validator and the handler\'s instance take the property as declared',
+      "Account property role: class-transformer's @Expose({ groups }) would carry it only sometimes, which Flowport does not do: the published schema, the validator and the handler's instance take the property as declared",
+      "Account property password: class-transformer's @Exclude() would leave it out, which Flowport does not do: the published schema, the validator and the handler's instance take the property as declared",
+      "Account property city: class-transformer's @Transform() would change its value, which Flowport does not do: the published schema, the validator and the handler's instance take the property as declared",
+      "Account property address: class-transformer's @Type() with a discriminator would choose a subclass for each value, which Flowport does not do: the published schema, the validator and the handler's instance take the property as declared",
+    ]);
+    // A class that excludes all but what it exposes.
+    @Exclude()
+    class Shown {
+      @Expose() @IsString() shown!: string;
+      @IsString() hidden!: string;
+    }
+    assert.deepEqual(
+      reported(bodyOf(Shown), 'FP1423').map((m) => m.split(',')[0]),
+      ["Shown property hidden: class-transformer's @Exclude() on the class would leave it out"],
+    );
   });
 
   it('FP1402 says what leaves a property without type metadata: the build, or an import cycle', () => {

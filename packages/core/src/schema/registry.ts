@@ -5,7 +5,7 @@ import type { SourceLocation } from '../diagnostics/location';
 import { fieldsOf, lineage, memberOf, ownFieldNames, schemaOf } from '../metadata/store';
 import type { FieldOptions } from '../decorators/field';
 import type { Class, TypeRef } from '../types';
-import { transformerTypeOf } from './class-transformer-metadata';
+import { transformerTypeOf, unappliedTransforms } from './class-transformer-metadata';
 import { ownValidatedProperties } from './class-validator-metadata';
 import { constraintsOf, type Constraint } from './constraints';
 import { checkKeywords } from './keyword-checks';
@@ -213,6 +213,7 @@ export class SchemaRegistry {
     at: SourceLocation,
   ): SchemaModel {
     const s = this.baseSchema(cls, property, constraints, field, at);
+    for (const effect of unappliedTransforms(cls, property)) this.bag.report('unappliedTransform', at, { effect });
     // One contradiction is one report: a constraint that changes the type back is the same one.
     let conflicting = false;
     for (const c of constraints) {
