@@ -543,6 +543,13 @@ export const catalog = {
     "{effect}, which Flowport does not do: the published schema, the validator and the handler's instance take the property as declared",
     'Flowport reads only @Type from class-transformer. Name the property as the wire does (quote it if need be), keep what an answer leaves out in a class of its own, and change values in the handler.',
   ),
+  validationGroups: entry(
+    'FP1424',
+    'validation-groups',
+    'error',
+    '{constraint} belongs to the validation groups {groups}, which a call chooses and one published schema cannot: every request to every operation would be held to it',
+    'Declare a class for each shape instead (CreateUser and UpdateUser, say; a subclass adds to its base), and drop the groups.',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),

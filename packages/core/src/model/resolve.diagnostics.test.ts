@@ -1921,6 +1921,20 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
   });
 
+  check('FP1424', "class-validator's validation groups", () => {
+    // Before, each grouped constraint held for every request: @IsOptional({ groups: ['update'] })
+    // made the property optional when a user was created too.
+    class User {
+      @IsOptional({ groups: ['update'] }) @IsString() name!: string;
+      @IsInt({ groups: ['create', 'import'] }) age!: number;
+      @IsEmail() email!: string;
+    }
+    assert.deepEqual(reported(bodyOf(User), 'FP1424'), [
+      'User property name: @IsOptional belongs to the validation groups "update", which a call chooses and one published schema cannot: every request to every operation would be held to it',
+      'User property age: @IsInt belongs to the validation groups "create", "import", which a call chooses and one published schema cannot: every request to every operation would be held to it',
+    ]);
+  });
+
   it('FP1402 says what leaves a property without type metadata: the build, or an import cycle', () => {
     class Order {
       @Field() line!: string;

@@ -43,6 +43,7 @@ export interface RawMetadata {
   propertyName: string;
   constraints?: unknown[];
   each?: boolean;
+  groups?: string[];
 }
 
 /** class-validator's constraints on a class and its bases, in declaration order. */
@@ -54,6 +55,7 @@ export function classValidatorConstraintsOf(cls: Class): Constraint[] {
     kind: kindOf(m),
     args: m.constraints ?? [],
     each: m.each === true,
+    ...(m.groups?.length ? { groups: [...m.groups] } : {}),
   }));
 }
 

@@ -12,6 +12,8 @@ export interface Constraint {
   readonly kind: 'builtIn' | 'custom' | 'optional' | 'conditional' | 'nested' | 'allow' | 'defined';
   readonly args: readonly unknown[];
   readonly each: boolean;
+  /** class-validator's validation groups, which select constraints per call. */
+  readonly groups?: readonly string[];
 }
 
 /**

@@ -214,6 +214,13 @@ export class SchemaRegistry {
   ): SchemaModel {
     const s = this.baseSchema(cls, property, constraints, field, at);
     for (const effect of unappliedTransforms(cls, property)) this.bag.report('unappliedTransform', at, { effect });
+    for (const c of constraints) {
+      if (c.groups)
+        this.bag.report('validationGroups', at, {
+          constraint: decoratorName(c.name),
+          groups: c.groups.map((g) => JSON.stringify(g)).join(', '),
+        });
+    }
     // One contradiction is one report: a constraint that changes the type back is the same one.
     let conflicting = false;
     for (const c of constraints) {
@@ -367,7 +374,12 @@ function typeFix(at: SourceLocation): string {
 }
 
 /** Decorators whose name is not their constraint's name capitalised. */
-const DECORATOR_NAMES: Record<string, string> = { isUuid: 'IsUUID', isIso8601: 'IsISO8601' };
+const DECORATOR_NAMES: Record<string, string> = {
+  isUuid: 'IsUUID',
+  isIso8601: 'IsISO8601',
+  nestedValidation: 'ValidateNested',
+  whitelistValidation: 'Allow',
+};
 
 /** How a constraint is written in a DTO: `isEmail` → `@IsEmail`, `isUuid` → `@IsUUID`. */
 function decoratorName(constraint: string): string {
