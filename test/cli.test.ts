@@ -1,6 +1,6 @@
 import { run, type Io } from '@flowport/cli';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { CONNECTORS } from './support/connectors';
@@ -536,5 +536,28 @@ describe('flowport build', () => {
       `require(${JSON.stringify(join(ROOT, 'packages/cli/dist/load.js'))}).loadConnector(${JSON.stringify(CONNECTORS.example)});` +
       `process.stdout.write(String(Object.keys(require.cache).some((k) => /node_modules\\/typescript\\//.test(k))))`;
     assert.equal(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }), 'false');
+  });
+
+  it('ends when its command is done, though the module started a server', () => {
+    // Before, a build of the module that also starts the app wrote its files and never ended,
+    // holding a CI job until its time limit.
+    const module = join(tmp.dir, 'server.ts');
+    const lines = itemsConnector("import { Field } from '@flowport/core';");
+    lines.splice(2, 0, 'class Item {', '  @Field() name!: string;', '}');
+    lines.push("require('node:http').createServer().listen(0, '127.0.0.1');");
+    writeFileSync(module, lines.join('\n'));
+    const out = join(tmp.dir, 'out');
+    const ran = spawnSync(process.execPath, [join(ROOT, 'packages/cli/dist/bin.js'), 'build', module, '--out', out], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    assert.equal(ran.signal, null, 'ended by itself, not by the time limit');
+    assert.equal(ran.status, 0, ran.stderr);
+    assert.match(ran.stdout, /wrote .*apiDefinition\.swagger\.json/);
+    assert.match(
+      ran.stderr,
+      /the module left TCPServerWrap running .*Export the connector from a module that does not start the app/,
+    );
+    assert.ok(existsSync(join(out, 'openapi.json')));
   });
 });
