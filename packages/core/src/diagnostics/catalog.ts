@@ -380,6 +380,13 @@ export const catalog = {
     '{fix}',
   ),
   invalidParameterName: entry('FP1305', 'invalid-parameter-name', 'error', 'parameter name "{name}" {reason}', '{fix}'),
+  parameterWithoutName: entry(
+    'FP1307',
+    'parameter-without-name',
+    'error',
+    '{decorator}() is given no name, which is what the request carries the value under',
+    "Name it first: {decorator}('top', { … }) top?: number. A class of query parameters (NestJS's @Query() query: Dto) is taken field by field, each field a parameter with a decorator of its own.",
+  ),
 
   // FP14xx — schemas from DTO classes
   unsupportedConstraint: entry(

@@ -544,8 +544,9 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       // A name that is no name is not shown as one: before, "param #4 (undefined)".
       'P.p param #2: the parameter name must be a string, not number 5',
       'P.p param #3 (x-h): the parameter options must be an object, not "x"',
-      'P.p param #4: the parameter name must be a string, not undefined',
     ]);
+    // No name at all is FP1307, which says what to write instead.
+    assert.equal(reported(connectorOf([P]), 'FP1307').length, 1);
   });
 
   check('FP1018', 'dynamic sources', () => {
@@ -1035,6 +1036,33 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'C.b param #0 (x tag): parameter name "x tag" is not an HTTP header name, which has letters, digits and !#$%&\'*+-.^_`|~ only',
       'C.c param #0 (prénom): parameter name "prénom" is not printable US-ASCII, which the platform requires of form fields',
     ]);
+  });
+
+  check('FP1307', 'a parameter decorator given no name', () => {
+    // NestJS takes a class of query parameters as `@Query() query: Dto`. Before, this was
+    // "the parameter name must be a string, not undefined", whose hint asked to run tsc.
+    class ListQuery {
+      @IsOptional() @IsInt() top?: number;
+    }
+    @Controller()
+    class C {
+      @Get('/a/{id}') @Returns(200) a(
+        @Query(loose<string>(undefined)) _q: ListQuery,
+        @Path(loose<string>(undefined)) _id: string,
+      ): void {}
+    }
+    const found = diagnosticsOf(connectorOf([C])).filter((d) => d.code === 'FP1307');
+    assert.deepEqual(
+      found.map((d) => `${formatLocation(d.at)}: ${d.message}`),
+      [
+        'C.a param #0: @Query() is given no name, which is what the request carries the value under',
+        'C.a param #1: @Path() is given no name, which is what the request carries the value under',
+      ],
+    );
+    assert.match(
+      found[0].hint ?? '',
+      /^Name it first: @Query\('top', \{ … \}\) top\?: number\. A class of query parameters/,
+    );
   });
 
   check('FP1306', 'a read-only property a request body requires', () => {

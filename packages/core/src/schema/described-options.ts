@@ -148,7 +148,9 @@ export function checkParameterOptions(
   at: SourceLocation,
   bag: DiagnosticBag,
 ): void {
-  if (typeof name !== 'string') new Checks(() => at, bag).text('the parameter name', name, true);
+  // `@Query() query: Dto`, as NestJS takes a class of query parameters.
+  if (name === undefined) bag.report('parameterWithoutName', at, { decorator: decorator.split('/')[0] });
+  else if (typeof name !== 'string') new Checks(() => at, bag).text('the parameter name', name, true);
   if (isObject(o)) {
     checkOptionNames(o, decorator === '@Body' ? OPTION_NAMES.body : OPTION_NAMES.parameter, decorator, at, bag);
     checkOptions(PARAMETER_OPTIONS, o, at, bag);
