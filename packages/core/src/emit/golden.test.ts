@@ -1372,3 +1372,65 @@ describe('golden: numeric enums name their members for the designer', () => {
     assert.deepEqual(at['x-ms-enum-values'], named);
   });
 });
+
+describe('golden: field initialisers of optional properties are their defaults', () => {
+  let made = 0;
+  class Inner {
+    @IsString() name = 'inner';
+  }
+  class Options {
+    @IsOptional() @IsInt() top: number = 10;
+    @IsOptional() @IsString() mode?: string = 'fast';
+    @IsOptional() @IsString({ each: true }) tags?: string[] = ['a'];
+    @Field({ default: 3 }) @IsOptional() @IsInt() chosen?: number = 5;
+    // Required: a request always carries it, so the handler never sees the initialiser.
+    @IsString() name: string = '';
+    // Another value at each build, or no JSON value: none is published.
+    @IsOptional() @IsInt() made?: number = ++made;
+    @Field({ type: Date }) @IsOptional() at?: Date = new Date(0);
+    @IsOptional() @ValidateNested() inner?: Inner = new Inner();
+  }
+  @Controller()
+  class O {
+    @Post('/o') @Returns(200) post(@Body() _o: Options): void {}
+  }
+
+  it('publishes what the handler sees where a request leaves the property out', () => {
+    const { swagger, openapi } = emit([O]);
+    const props = swagger.definitions.Options.properties as Json;
+    const defaults = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, (v as Json).default]));
+    assert.deepEqual(defaults, {
+      top: 10,
+      mode: 'fast',
+      tags: ['a'],
+      chosen: 3, // the declared default wins
+      name: undefined,
+      made: undefined,
+      at: undefined,
+      inner: undefined,
+    });
+    assert.equal(openapi.components.schemas.Options.properties.top.default, 10);
+  });
+
+  it('refuses an initialiser its own schema refuses (FP1414), and reads none from a constructor that throws', () => {
+    class Bad {
+      @IsOptional() @IsInt() @Min(1) top?: number = 0;
+    }
+    @Controller()
+    class B {
+      @Post('/b') @Returns(200) post(@Body() _b: Bad): void {}
+    }
+    assert.throws(() => emit([B]), /FP1414[\s\S]*default 0 is below the minimum 1/);
+    class Strict {
+      @IsOptional() @IsInt() top?: number = 10;
+      constructor(init: { top: number }) {
+        this.top = init.top;
+      }
+    }
+    @Controller()
+    class S {
+      @Post('/s') @Returns(200) post(@Body() _s: Strict): void {}
+    }
+    assert.equal(emit([S]).swagger.definitions.Strict.properties.top.default, undefined);
+  });
+});

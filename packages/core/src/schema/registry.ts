@@ -6,6 +6,7 @@ import { fieldsOf, lineage, memberOf, ownFieldNames, schemaOf } from '../metadat
 import type { FieldOptions } from '../decorators/field';
 import type { Class, TypeRef } from '../types';
 import { transformerTypeOf, unappliedTransforms } from './class-transformer-metadata';
+import { initialValues } from './initial-values';
 import { ownValidatedProperties } from './class-validator-metadata';
 import { constraintsOf, type Constraint } from './constraints';
 import { checkKeywords } from './keyword-checks';
@@ -178,11 +179,14 @@ export class SchemaRegistry {
       const own = constraints.filter((c) => c.property === property);
       const field = fields.get(property) ?? {};
       checkFieldOptions(field, at, this.bag);
-      schema.properties![property] = this.propertySchema(cls, property, own, field, at);
       const optional = own.some((c) => c.kind === 'optional') && !own.some((c) => c.kind === 'defined');
       // Before, the option won without a word: the schema required what class-validator skips.
       if (optional && field.required === true) this.bag.report('conflictingRequired', at);
-      if ((field.required ?? !optional) === true) required.push(property);
+      const isRequired = (field.required ?? !optional) === true;
+      if (isRequired) required.push(property);
+      // What a handler sees where a request leaves an optional property out is its default.
+      const initial = isRequired || !this.conventions ? undefined : initialValues(cls).get(property);
+      schema.properties![property] = this.propertySchema(cls, property, own, field, at, initial);
     }
     if (required.length > 0) schema.required = required;
     const extra = options.additionalProperties;
@@ -211,6 +215,7 @@ export class SchemaRegistry {
     constraints: readonly Constraint[],
     field: FieldOptions,
     at: SourceLocation,
+    initial: unknown,
   ): SchemaModel {
     const s = this.baseSchema(cls, property, constraints, field, at);
     for (const effect of unappliedTransforms(cls, property)) this.bag.report('unappliedTransform', at, { effect });
@@ -260,6 +265,8 @@ export class SchemaRegistry {
       }
     }
     applyDescribed(s, field, this.bag, at, this.conventions);
+    if (initial !== undefined && s.default === undefined && s.ref === undefined && s.literal === undefined)
+      s.default = initial;
     // An answer's Date goes through Date#toJSON, which always writes a date-time: with another
     // format, a handler that returns what it was given breaks its own definition.
     const date = s.runtimeType === 'Date' ? s : s.items?.runtimeType === 'Date' ? s.items : undefined;
