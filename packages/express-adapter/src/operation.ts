@@ -3,6 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { failureOf } from './failure';
 import type { Guard } from './auth/guard';
 import { identity, Instantiator } from './binding/instantiate';
+import { queryClassArguments, type QueryClassArgument } from './binding/query-class';
 import { runtimeConstraintCheck } from './binding/runtime-constraints';
 import { bodyParsers } from './body-parsers';
 import { hasBody } from './read-ahead';
@@ -51,9 +52,19 @@ type Handler = (args: unknown[], call?: TriggerCall) => unknown;
 export function compileOperation(op: OperationModel, ctx: CompileContext): RequestHandler {
   const guard = ctx.guardFor(op);
   const validator = new RequestValidator(ctx.validators, ctx.emitted.get(op.id)?.parameters ?? []);
-  const args = compileArguments(op, ctx);
+  const queryClasses = queryClassArguments(op, ctx.instantiator);
+  const args = compileArguments(op, ctx, queryClasses);
   const body = op.parameters.find((p) => p.in === 'body');
-  const custom = body ? runtimeConstraintCheck(ctx.model, body.schema) : undefined;
+  // Custom class-validator constraints, run on the instances the handler gets.
+  const custom = [
+    ...(body?.index !== undefined
+      ? [{ index: body.index, check: runtimeConstraintCheck(ctx.model, body.schema) }]
+      : []),
+    ...queryClasses.map((a) => ({
+      index: a.index,
+      check: runtimeConstraintCheck(ctx.model, a.schema, '/query'),
+    })),
+  ].filter((c) => c.check !== undefined);
   const call = handlerOf(op, ctx);
   const produces = op.produces ?? ctx.model.produces;
   const credentials = queryCredentialNames(ctx.model);
@@ -170,9 +181,16 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       // here, before the handler runs or a job is stored.
       if (op.async || op.pageable) originOf(req);
       const values = args(input, state.identity);
-      if (custom && body?.index !== undefined) {
-        const problems = await custom(values[body.index]);
-        if (problems.length > 0) throw new HttpError(400, 'The request body breaks a rule of the operation.', problems);
+      for (const { index, check } of custom) {
+        const problems = await check!(values[index]);
+        if (problems.length > 0)
+          throw new HttpError(
+            400,
+            index === body?.index
+              ? 'The request body breaks a rule of the operation.'
+              : 'The query parameters break a rule of the operation.',
+            problems,
+          );
       }
       if (op.async) {
         await ctx.jobs!.start(op, input, state.identity, req, res);
@@ -201,9 +219,10 @@ interface FlowportRequest extends Request {
 function compileArguments(
   op: OperationModel,
   ctx: CompileContext,
+  queryClasses: readonly QueryClassArgument[],
 ): (input: ValidInput, identity: Identity | undefined) => unknown[] {
   const slots = op.parameters
-    .filter((p) => p.index !== undefined)
+    .filter((p) => p.index !== undefined && p.memberOf === undefined)
     .map((p) => {
       const index = p.index!;
       if (p.in === 'body') {
@@ -235,6 +254,7 @@ function compileArguments(
         out[index] = input[location][key];
       };
     });
+  for (const argument of queryClasses) slots.push(argument.fill);
   const identityIndex = op.identityIndex;
   return (input, identity) => {
     const out: unknown[] = [];

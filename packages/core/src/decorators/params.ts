@@ -69,8 +69,17 @@ function bind(where: ParameterRecordIn, name: string, options: ParameterOptions)
 
 /** Binds a path variable: `@Get('/items/{id}') get(@Path('id') id: string)`. */
 export const Path = (name: string, options: ParameterOptions = {}): ParameterDecorator => bind('path', name, options);
-/** Binds a query-string parameter, coerced to the declared type. */
-export const Query = (name: string, options: ParameterOptions = {}): ParameterDecorator => bind('query', name, options);
+/**
+ * Binds a query-string parameter, coerced to the declared type: `@Query('top') top?: number`.
+ * Without a name, it binds a class whose fields are the query parameters (`@Query() query:
+ * ListQuery`, as NestJS takes them): each field is a parameter of its own in the definition, typed,
+ * constrained and labelled by its decorators, and the handler gets an instance of the class.
+ */
+export function Query(): ParameterDecorator;
+export function Query(name: string, options?: ParameterOptions): ParameterDecorator;
+export function Query(name?: string, options: ParameterOptions = {}): ParameterDecorator {
+  return bind('query', name as string, options);
+}
 /** Binds a request header. */
 export const Header = (name: string, options: ParameterOptions = {}): ParameterDecorator =>
   bind('header', name, options);

@@ -385,7 +385,7 @@ export const catalog = {
     'parameter-without-name',
     'error',
     '{decorator}() is given no name, which is what the request carries the value under',
-    "Name it first: {decorator}('top', { … }) top?: number. A class of query parameters (NestJS's @Query() query: Dto) is taken field by field, each field a parameter with a decorator of its own.",
+    '{fix}',
   ),
 
   // FP14xx — schemas from DTO classes

@@ -10,6 +10,7 @@ import type { Class } from '../types';
 import { checkControllerOptions, checkOperationOptions, checkRoutePath } from './declared-options';
 import { badVisibility } from '../diagnostics/option-checks';
 import { parameterModel } from './parameters';
+import { queryClassOf, queryClassParameters } from './query-class';
 import { bytesConsumes, bytesProduces, formConsumes } from './media-types';
 import { joinPath, operationIdOf } from './paths';
 import { responseModel } from './responses';
@@ -239,7 +240,10 @@ function parameters(
     }
     if (p.in === 'identity') continue;
     const at = { class: controller.name, method, parameter: { name: p.name, index } };
-    out.push(parameterModel({ ...p, in: p.in }, declared[index], registry, bag, at));
+    const queryClass = p.in === 'query' && p.name === undefined ? queryClassOf(declared[index]) : undefined;
+    if (queryClass)
+      out.push(...queryClassParameters(queryClass, index, registry, bag, { class: controller.name, method }));
+    else out.push(parameterModel({ ...p, in: p.in }, declared[index], registry, bag, at));
   }
   return out;
 }

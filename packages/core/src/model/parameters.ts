@@ -25,9 +25,7 @@ export function parameterModel(
 ): ParameterModel {
   const o = rec.options;
   checkParameterOptions(rec.name, o, PARAMETER_DECORATOR[rec.in], at, bag);
-  if (typeof rec.name === 'string') checkWireName(rec.in, rec.name, bag, at);
-  if (typeof rec.name === 'string' && RESERVED.has(rec.name.toLowerCase()))
-    bag.report('reservedParameterName', at, { name: rec.name });
+  if (typeof rec.name === 'string') checkName(rec.in, rec.name, bag, at);
   // `items` types an array declared as `T[]`, whose metadata says only `Array`.
   const type =
     o.type ??
@@ -36,13 +34,8 @@ export function parameterModel(
       : declared);
   const schema = registry.schemaFor(type as TypeRef, at);
   if (o.type !== undefined) registry.checkDeclaredShape(declared, schema, at);
-  if (rec.in !== 'body') {
-    const unwritable = unwritableOutsideBody(schema, registry.conventions);
-    if (unwritable) bag.report('untypedProperty', at, unwritable);
-    if (schema.type === 'file' && rec.in !== 'formData') bag.report('fileOutsideFormData', at);
-  } else if (schema.type === 'file') {
-    bag.report('fileOutsideFormData', at);
-  }
+  if (rec.in !== 'body') checkValueOutsideBody(rec.in, schema, registry.conventions, bag, at);
+  else if (schema.type === 'file') bag.report('fileOutsideFormData', at);
   applyConstraints(schema, o);
   // A body parameter's label and help text describe the parameter, not the schema it carries.
   const { summary, description, visibility, testValue, ...described } = o;
@@ -67,6 +60,25 @@ export function parameterModel(
     index: rec.index,
     at,
   };
+}
+
+/** A parameter name the request cannot carry, or one the platform keeps for itself. */
+export function checkName(where: ParameterModel['in'], name: string, bag: DiagnosticBag, at: SourceLocation): void {
+  checkWireName(where, name, bag, at);
+  if (RESERVED.has(name.toLowerCase())) bag.report('reservedParameterName', at, { name });
+}
+
+/** A value a path, query, header or form parameter cannot carry (see {@link unwritableOutsideBody}). */
+export function checkValueOutsideBody(
+  where: ParameterModel['in'],
+  schema: SchemaModel,
+  conventions: boolean,
+  bag: DiagnosticBag,
+  at: SourceLocation,
+): void {
+  const unwritable = unwritableOutsideBody(schema, conventions);
+  if (unwritable) bag.report('untypedProperty', at, unwritable);
+  if (schema.type === 'file' && where !== 'formData') bag.report('fileOutsideFormData', at);
 }
 
 /**

@@ -1039,15 +1039,12 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
   });
 
   check('FP1307', 'a parameter decorator given no name', () => {
-    // NestJS takes a class of query parameters as `@Query() query: Dto`. Before, this was
-    // "the parameter name must be a string, not undefined", whose hint asked to run tsc.
-    class ListQuery {
-      @IsOptional() @IsInt() top?: number;
-    }
+    // Before, this was "the parameter name must be a string, not undefined", whose hint asked to
+    // run tsc. Without a name, @Query() takes a class of query parameters; a number is none.
     @Controller()
     class C {
       @Get('/a/{id}') @Returns(200) a(
-        @Query(loose<string>(undefined)) _q: ListQuery,
+        @Query(loose<string>(undefined)) _q: number,
         @Path(loose<string>(undefined)) _id: string,
       ): void {}
     }
@@ -1059,10 +1056,11 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         'C.a param #1: @Path() is given no name, which is what the request carries the value under',
       ],
     );
-    assert.match(
-      found[0].hint ?? '',
-      /^Name it first: @Query\('top', \{ … \}\) top\?: number\. A class of query parameters/,
+    assert.equal(
+      found[0].hint,
+      "Name it first: @Query('top', { … }) top?: number. Without a name, @Query() takes a class whose fields are the query parameters: @Query() query: ListQuery.",
     );
+    assert.equal(found[1].hint, "Name it first: @Path('id', { … }) id: string.");
   });
 
   check('FP1306', 'a read-only property a request body requires', () => {

@@ -123,6 +123,11 @@ export interface ParameterModel {
   };
   /** Position in the handler's arguments; undefined for generated operations' parameters. */
   readonly index?: number;
+  /**
+   * The class of query parameters (`@Query() query: ListQuery`) of which this parameter is the
+   * field of its name: the handler's argument at `index` is an instance of it.
+   */
+  readonly memberOf?: Class;
   readonly at: SourceLocation;
 }
 

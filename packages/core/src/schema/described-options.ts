@@ -148,9 +148,14 @@ export function checkParameterOptions(
   at: SourceLocation,
   bag: DiagnosticBag,
 ): void {
-  // `@Query() query: Dto`, as NestJS takes a class of query parameters.
-  if (name === undefined) bag.report('parameterWithoutName', at, { decorator: decorator.split('/')[0] });
-  else if (typeof name !== 'string') new Checks(() => at, bag).text('the parameter name', name, true);
+  if (name === undefined) {
+    const named = decorator.split('/')[0];
+    const fix =
+      decorator === '@Query'
+        ? "Name it first: @Query('top', { … }) top?: number. Without a name, @Query() takes a class whose fields are the query parameters: @Query() query: ListQuery."
+        : `Name it first: ${named}('id', { … }) id: string.`;
+    bag.report('parameterWithoutName', at, { decorator: named, fix });
+  } else if (typeof name !== 'string') new Checks(() => at, bag).text('the parameter name', name, true);
   if (isObject(o)) {
     checkOptionNames(o, decorator === '@Body' ? OPTION_NAMES.body : OPTION_NAMES.parameter, decorator, at, bag);
     checkOptions(PARAMETER_OPTIONS, o, at, bag);

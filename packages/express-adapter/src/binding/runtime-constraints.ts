@@ -4,13 +4,15 @@ import type { ProblemError } from '../problem';
 
 /**
  * Custom class-validator constraints have no schema form, so they run after schema validation,
- * on the built instance — and only for bodies whose classes declare such constraints.
+ * on the built instance — and only for bodies (and classes of query parameters, whose fields are
+ * pointed at as `/query/<name>`) whose classes declare such constraints.
  */
 export function runtimeConstraintCheck(
   model: ApiModel,
-  body: SchemaModel,
+  schema: SchemaModel,
+  at: '/body' | '/query' = '/body',
 ): ((instance: unknown) => Promise<ProblemError[]>) | undefined {
-  if (!reachesCustomConstraints(model, body, new Set())) return undefined;
+  if (!reachesCustomConstraints(model, schema, new Set())) return undefined;
   // Custom constraints exist only where the app has loaded class-validator itself, so requiring
   // it here costs nothing, and apps without them never load it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -18,7 +20,7 @@ export function runtimeConstraintCheck(
   return async (instance) => {
     if (typeof instance !== 'object' || instance === null) return [];
     const errors = await validate(instance, { forbidUnknownValues: false });
-    return flatten(errors, '/body');
+    return flatten(errors, at);
   };
 }
 
