@@ -241,9 +241,10 @@ function parameters(
     if (p.in === 'identity') continue;
     const at = { class: controller.name, method, parameter: { name: p.name, index } };
     const queryClass = p.in === 'query' && p.name === undefined ? queryClassOf(declared[index]) : undefined;
-    if (queryClass)
-      out.push(...queryClassParameters(queryClass, index, registry, bag, { class: controller.name, method }));
-    else out.push(parameterModel({ ...p, in: p.in }, declared[index], registry, bag, at));
+    if (queryClass) {
+      const where = (name: string) => ({ class: controller.name, method, parameter: { name, index } });
+      out.push(...queryClassParameters(queryClass, registry, bag, where, index));
+    } else out.push(parameterModel({ ...p, in: p.in }, declared[index], registry, bag, at));
   }
   return out;
 }

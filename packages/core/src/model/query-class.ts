@@ -19,22 +19,26 @@ export function queryClassOf(declared: unknown): Class | undefined {
 /**
  * One query parameter per field of the class, typed, constrained and labelled by the field's
  * decorators, and required unless the field is optional, so that the definition lists each as
- * the designer shows it; the handler gets an instance of the class (see `memberOf`).
+ * the designer shows it. Taken by a handler (`index` given), the handler gets an instance of the
+ * class (see `memberOf`); a polling trigger's filters are taken the same way, by name. Each field
+ * is held to what a query string can carry: before, a polling trigger's filter of a class type
+ * was written as a parameter without a type, which the Swagger 2.0 schema refuses.
  */
 export function queryClassParameters(
   cls: Class,
-  index: number,
   registry: SchemaRegistry,
   bag: DiagnosticBag,
-  at: SourceLocation,
+  where: (name: string) => SourceLocation,
+  index?: number,
 ): ParameterModel[] {
   const described = registry.describeClass(cls);
   const required = new Set(described.required ?? []);
   return Object.entries(described.properties ?? {}).map(([name, schema]) => {
-    const where = { ...at, parameter: { name, index } };
-    checkName('query', name, bag, where);
-    checkValueOutsideBody('query', schema, registry.conventions, bag, where);
-    checkPlacement('query', schema, {}, bag, where);
-    return { name, in: 'query', required: required.has(name), schema, index, memberOf: cls, at: where };
+    const at = where(name);
+    checkName('query', name, bag, at);
+    checkValueOutsideBody('query', schema, registry.conventions, bag, at);
+    checkPlacement('query', schema, {}, bag, at);
+    const parameter: ParameterModel = { name, in: 'query', required: required.has(name), schema, at };
+    return index === undefined ? parameter : { ...parameter, index, memberOf: cls };
   });
 }

@@ -1961,6 +1961,34 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     ]);
   });
 
+  it("FP1402 holds a polling trigger's filters to what a query string carries", () => {
+    // Before, a filter of a class type was written as a query parameter without a type, which the
+    // Swagger 2.0 schema refuses: `flowport build` wrote a definition the platform does not import.
+    class Shelf {
+      @IsString() name!: string;
+    }
+    class Filters {
+      @Field({ summary: 'Shelf' }) @IsOptional() shelf?: Shelf;
+      @Field({ summary: 'Top' }) @IsOptional() @IsInt() top?: number;
+    }
+    class Event {
+      @IsString() id!: string;
+    }
+    const onEvent = pollingTrigger({
+      id: 'OnEvent',
+      path: '/events',
+      summary: 'When an event happens',
+      description: 'This operation triggers when an event happens.',
+      batch: true,
+      item: Event,
+      filters: Filters,
+      poll: () => ({ items: [], cursor: '' }),
+    });
+    assert.deepEqual(reported(connectorOf([Target], { triggers: [onEvent] }), 'FP1402'), [
+      'connector triggers[0] (OnEvent) property shelf: the type cannot be read from its declaration (a class or object, but only the body can carry objects)',
+    ]);
+  });
+
   it('FP1402 says what leaves a property without type metadata: the build, or an import cycle', () => {
     class Order {
       @Field() line!: string;

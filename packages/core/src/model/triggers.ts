@@ -7,6 +7,7 @@ import type {
   TriggerDeclaration,
   WebhookTriggerDeclaration,
 } from '../triggers/declarations';
+import { queryClassParameters } from './query-class';
 import { checkTriggerDeclaration } from './trigger-options';
 import { joinPath, operationIdOf } from './paths';
 import type { HeaderModel, OperationModel, ParameterModel, TriggerModel } from './types';
@@ -41,7 +42,7 @@ export function triggerOperations(
       operations.push(register, remove);
       models.push({ kind: 'webhook', declaration: t, registerId: register.id, deleteId: remove.id });
     } else {
-      const op = polling(t, registry, at);
+      const op = polling(t, registry, bag, at);
       operations.push(op);
       models.push({ kind: 'polling', declaration: t, operationId: op.id });
     }
@@ -139,15 +140,13 @@ function webhook(
   return [register, remove];
 }
 
-function polling(t: PollingTriggerDeclaration, registry: SchemaRegistry, at: SourceLocation): OperationModel {
-  const filters = t.filters ? registry.describeClass(t.filters) : { properties: {}, required: [] };
-  const query: ParameterModel[] = Object.entries(filters.properties ?? {}).map(([name, schema]) => ({
-    name,
-    in: 'query',
-    required: (filters.required ?? []).includes(name),
-    schema,
-    at: { ...at, property: name },
-  }));
+function polling(
+  t: PollingTriggerDeclaration,
+  registry: SchemaRegistry,
+  bag: DiagnosticBag,
+  at: SourceLocation,
+): OperationModel {
+  const query = t.filters ? queryClassParameters(t.filters, registry, bag, (name) => ({ ...at, property: name })) : [];
   query.push({
     name: 'cursor',
     in: 'query',
