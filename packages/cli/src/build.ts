@@ -2,7 +2,7 @@ import type { ApiModel } from '@flowport/core';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { asGivenProblems } from './as-given';
+import { swaggerShapeProblems } from './swagger-guard';
 import { LoadError, loadConnector } from './load';
 import { makeFolder } from './folders';
 
@@ -41,7 +41,7 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
   // What import into Power Platform would reject stops the build, with the same diagnostics.
   const definition = emitted['apiDefinition.swagger.json'];
   const parsed = JSON.parse(definition) as Record<string, unknown>;
-  const shape = asGivenProblems(model, parsed, documents);
+  const shape = swaggerShapeProblems(parsed, documents);
   if (shape.length > 0) throw new core.DiagnosticError(shape);
   const platform = documents.lint(
     { definition: parsed, bytes: Buffer.byteLength(definition) },

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { swaggerSchemaProblems } from './swagger-schema';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { problemsOf } from './schema-problems';
+import { compileSwaggerSchema, PRECOMPILED_SWAGGER_SCHEMA, swaggerSchemaProblems } from './swagger-schema';
 
 const valid = () => ({
   swagger: '2.0',
@@ -47,5 +51,25 @@ describe('swaggerSchemaProblems', () => {
 
   it('takes anything JSON.parse can return', () => {
     for (const doc of [null, 'text', 42, []]) assert.equal(swaggerSchemaProblems(doc)[0].pointer, '');
+  });
+});
+
+describe('the precompiled Swagger 2.0 schema', () => {
+  it('is what `npm run build` wrote, and judges as the schema compiled afresh does', () => {
+    const precompiled = join(__dirname, PRECOMPILED_SWAGGER_SCHEMA);
+    assert.ok(existsSync(precompiled), `${precompiled} is missing: run npm run build`);
+    const fresh = compileSwaggerSchema().validate;
+    const judge = (doc: unknown) => (fresh(doc) ? [] : problemsOf(fresh.errors ?? []));
+    const broken = valid() as Record<string, unknown>;
+    broken.paths = { '/b': { get: { parameters: [{ name: 'q', in: 'query' }], responses: {} } } };
+    for (const doc of [valid(), broken, null, { swagger: '3.0' }])
+      assert.deepEqual(swaggerSchemaProblems(doc), judge(doc));
+    assert.notDeepEqual(swaggerSchemaProblems(broken), []);
+  });
+
+  it('spares a check the schema compiler: ajv-draft-04 is never loaded', () => {
+    const probe = `require(${JSON.stringify(join(__dirname, 'swagger-schema.js'))}).swaggerSchemaProblems({});
+      process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes('ajv-draft-04'))))`;
+    assert.equal(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }), 'false');
   });
 });

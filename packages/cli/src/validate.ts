@@ -3,7 +3,7 @@ import type * as Documents from '@flowport/core/documents';
 import { statSync } from 'node:fs';
 import { connectorFiles } from './connector-files';
 import { readJson } from './import/read';
-import { asGivenProblems } from './as-given';
+import { swaggerShapeProblems } from './swagger-guard';
 import { loadConnector } from './load';
 import { positionsInFile, type Position } from './positions';
 import type * as ApiPropertiesSchema from './api-properties-schema';
@@ -36,7 +36,7 @@ export function validate(target: string, level: Documents.Level): ValidationResu
     bytes: Buffer.byteLength(files['apiDefinition.swagger.json']),
   };
   // The rules read the definition as having Swagger 2.0's shape, so they run once it does.
-  const shape = asGivenProblems(model, docs.definition, documents);
+  const shape = swaggerShapeProblems(docs.definition, documents);
   if (shape.length > 0) return { file, diagnostics: shape };
   return {
     file,
