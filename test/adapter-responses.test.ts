@@ -1,4 +1,4 @@
-import { Action, Connector, Controller, Get, Query, Returns } from '@flowport/core';
+import { Action, Connector, Controller, Field, Get, Query, Returns } from '@flowport/core';
 import { createApp, reply } from '@flowport/express-adapter';
 import { IsInt, IsString } from 'class-validator';
 import assert from 'node:assert/strict';
@@ -139,5 +139,49 @@ describe('response validation (opt-in, for development and tests)', () => {
 
   it('is off by default', async () => {
     assert.equal((await request(unchecked).get('/items?broken=true')).status, 200);
+  });
+});
+
+describe('answers that hold a Map or a Set', () => {
+  class Tally {
+    @Field({ summary: 'Counts', additionalProperties: Number }) counts!: Map<string, number>;
+    @Field({ summary: 'Tags', type: [String] }) tags!: string[];
+  }
+  @Controller('/tally')
+  class TallyController {
+    @Get()
+    @Action({ id: 'GetTally', summary: 'Get tally' })
+    @Returns(200, Tally)
+    get(@Query('odd', { type: Boolean }) odd: boolean | undefined): unknown {
+      if (odd) return { counts: new Map([[{ key: 1 }, 1]]), tags: new Set() };
+      return {
+        counts: new Map([
+          ['a', 1],
+          ['b', 2],
+        ]),
+        tags: new Set(['x', 'y']),
+      };
+    }
+  }
+  const tally = new Connector({
+    info: { title: 'Tally', description: 'A connector whose handler answers with collections.', version: '1.0.0' },
+    brandColor: '#123456',
+    controllers: [TallyController],
+  });
+
+  it('writes a Map as the object of its entries and a Set as the list of its values', async () => {
+    // Before, JSON wrote both as {}: the answer lost all it held, and a dictionary's {} even passed
+    // response validation.
+    const res = await request(createApp(tally, { docs: false, validateResponses: true })).get('/tally');
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.body, { counts: { a: 1, b: 2 }, tags: ['x', 'y'] });
+  });
+
+  it('answers a Map whose keys JSON cannot write with a logged 500, not an empty object', async () => {
+    const logged: string[] = [];
+    const app = createApp(tally, { docs: false, logger: { error: (message) => logged.push(message) } });
+    const res = await request(app).get('/tally?odd=true');
+    assert.equal(res.status, 500);
+    assert.equal(logged.length, 1);
   });
 });

@@ -107,3 +107,4 @@ export { formatLocation, type SourceLocation } from './diagnostics/location';
 // its schemas at start-up. The other documents and the lint are in `@flowport/core/documents`.
 export { connectorDefinition } from './emit/connector/swagger';
 export { toJson } from './emit/json';
+export { jsonText } from './json-text';

@@ -1,4 +1,4 @@
-import { isFileField, type JobStore, type OperationModel } from '@flowport/core';
+import { isFileField, jsonText, type JobStore, type OperationModel } from '@flowport/core';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
@@ -193,7 +193,7 @@ export class Jobs {
       }
       // Written here, so that a result JSON cannot write (a cycle, a BigInt) fails the job once,
       // instead of failing to be recorded and running again at every lease.
-      return { state: 'succeeded', status, json: JSON.stringify(body ?? null) };
+      return { state: 'succeeded', status, json: jsonText(body ?? null) };
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 500;
       if (!(err instanceof HttpError)) {

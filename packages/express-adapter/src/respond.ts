@@ -1,4 +1,4 @@
-import { isBytesSchema, isJsonMediaType, isTextMediaType, type OperationModel } from '@flowport/core';
+import { isBytesSchema, isJsonMediaType, isTextMediaType, jsonText, type OperationModel } from '@flowport/core';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { HttpError } from './errors';
@@ -74,13 +74,13 @@ export function compileResponder(
     } else if (text !== undefined && typeof body === 'string') {
       // Declared as text/plain, text/csv, application/xml…: sent as JSON, the client got the
       // text in quotes, with its line breaks escaped.
-      throwIfInvalid(op, code, check?.(code, JSON.stringify(body)));
+      throwIfInvalid(op, code, check?.(code, jsonText(body)));
       if (!res.hasHeader('content-type')) res.setHeader('content-type', text);
       res.setHeader('content-length', Buffer.byteLength(body));
       res.end(body);
     } else {
       // A known length lets Node send headers and body in one write instead of chunked pieces.
-      const json = JSON.stringify(body);
+      const json = jsonText(body);
       throwIfInvalid(op, code, check?.(code, json));
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.setHeader('content-length', Buffer.byteLength(json));

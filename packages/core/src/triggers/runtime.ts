@@ -5,6 +5,7 @@ import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from './dec
 import { DEFAULT_DELIVERY, DeliveryWorker, type DeliveryOptions } from './delivery';
 import { checkRuntimeOptions } from './runtime-options';
 import type { Delivery, Subscription, TriggerStore } from './store';
+import { jsonText } from '../json-text';
 
 /** Options of {@link TriggerRuntime}. */
 export interface TriggerRuntimeOptions {
@@ -170,7 +171,7 @@ export class TriggerRuntime {
     for (const payload of payloads) {
       const matching = subscriptions.filter((s) => (trigger.matches ? trigger.matches(payload, s.filters) : true));
       if (matching.length === 0) continue;
-      const body = JSON.stringify(payload);
+      const body = jsonText(payload);
       for (const s of matching) {
         deliveries.push({
           id: randomUUID(),
@@ -194,7 +195,7 @@ export class TriggerRuntime {
   private check(trigger: string, payloads: readonly unknown[], check: PayloadCheck): void {
     const found: string[] = [];
     for (const [i, payload] of payloads.entries()) {
-      const problems = check(trigger, payload === undefined ? undefined : JSON.parse(JSON.stringify(payload)));
+      const problems = check(trigger, payload === undefined ? undefined : JSON.parse(jsonText(payload)));
       if (problems?.length) found.push(`${payloads.length > 1 ? `event #${i + 1}: ` : ''}${problems.join('; ')}`);
     }
     if (found.length > 0) {
