@@ -548,7 +548,7 @@ export const catalog = {
     'transform-not-applied',
     'error',
     "{effect}, which Flowport does not do: the published schema, the validator and the handler's instance take the property as declared",
-    'Flowport reads only @Type from class-transformer. Name the property as the wire does (quote it if need be), keep what an answer leaves out in a class of its own, and change values in the handler.',
+    'Flowport reads only @Type from class-transformer. Name the property as the wire does (quote it if need be), keep what an answer leaves out in a class of its own, and change values in the handler; a value from a query string, path or header is turned into its declared type already ("5" into 5, "true" into true), so a @Transform that did that goes.',
   ),
   validationGroups: entry(
     'FP1424',
