@@ -205,6 +205,20 @@ describe('a class of query parameters (@Query() query: ListQuery)', () => {
     );
   });
 
+  it('refuses options given beside a class, which its fields take from their own decorators', () => {
+    @Controller()
+    class Given {
+      @Get('/g')
+      @Action({ id: 'Given', summary: 'Given', description: 'Gives options to a class.' })
+      @Returns(200)
+      given(@Query(undefined as unknown as string, { summary: 'Filter' }) _q: PageQuery): void {}
+    }
+    assert.throws(
+      () => resolve(new Connector({ info: connector.options.info, brandColor: '#123456', controllers: [Given] })),
+      /FP1304 parameter-option-misplaced: summary does not apply to a class of query parameters: each field is a parameter, described by its own decorators\n {2}at Given\.given param #0\n {2}hint: Move them onto the fields of PageQuery/,
+    );
+  });
+
   it('is called by FlowHost with each field as a parameter of its own', async () => {
     const server: Server = await listen(createApp(connector), 0, '127.0.0.1');
     const host = await FlowHost.start({ api: urlOf(server) });

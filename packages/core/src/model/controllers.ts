@@ -242,6 +242,15 @@ function parameters(
     const at = { class: controller.name, method, parameter: { name: p.name, index } };
     const queryClass = p.in === 'query' && p.name === undefined ? queryClassOf(declared[index]) : undefined;
     if (queryClass) {
+      // Only JavaScript (or a cast) gets options past the overload that takes none.
+      const given = Object.keys(p.options ?? {});
+      if (given.length > 0)
+        bag.report('parameterOptionMisplaced', at, {
+          option: given.join(', '),
+          where: 'a class of query parameters',
+          reason: 'each field is a parameter, described by its own decorators',
+          fix: `Move them onto the fields of ${queryClass.name}: @Field({ … }), @Summary(…) or a constraint.`,
+        });
       const where = (name: string) => ({ class: controller.name, method, parameter: { name, index } });
       out.push(...queryClassParameters(queryClass, registry, bag, where, index));
     } else out.push(parameterModel({ ...p, in: p.in }, declared[index], registry, bag, at));
