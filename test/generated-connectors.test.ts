@@ -15,7 +15,7 @@ type Decorate = (target: object, key: string) => void;
 
 /**
  * Connectors made at random from the decorators a DTO uses: kinds of property, constraints,
- * optional, nullable, defaults. For each, `resolve()` either refuses the declaration with a
+ * optional, nullable, defaults (declared, or field initialisers). For each, `resolve()` either refuses the declaration with a
  * diagnostic or its documents pass the oracles, and the running app accepts every value the
  * published schema allows and hands it back unchanged (with the defaults filled in). A scratch
  * version of it led to the uniqueItems and default-format fixes of 2026-11-28.
@@ -61,6 +61,8 @@ interface PropertySpec {
   readonly optional: boolean;
   readonly nullable: boolean;
   readonly withDefault: boolean;
+  /** Whether the default is a field initialiser (`p0 = 'abc'`) rather than `@Field({ default })`. */
+  readonly initialised: boolean;
   readonly constraints: readonly Constraint[];
   readonly arrayConstraints: readonly Constraint[];
 }
@@ -71,6 +73,7 @@ const property: fc.Arbitrary<PropertySpec> = fc
     optional: fc.boolean(),
     nullable: fc.boolean(),
     withDefault: fc.boolean(),
+    initialised: fc.boolean(),
   })
   .chain((p) =>
     fc.record({
@@ -78,6 +81,7 @@ const property: fc.Arbitrary<PropertySpec> = fc
       optional: fc.constant(p.optional),
       nullable: fc.constant(p.nullable),
       withDefault: fc.constant(p.withDefault),
+      initialised: fc.constant(p.initialised),
       constraints: ['string', 'strings'].includes(p.kind)
         ? someOf(onStrings)
         : ['number', 'integer', 'ints'].includes(p.kind)
@@ -107,7 +111,15 @@ let made = 0;
 /** A DTO class with one property per spec (p0, p1, …), and the defaults it declares. */
 function dtoOf(specs: readonly PropertySpec[]): { dto: core.Class; defaults: Json } {
   const name = `Generated${made++}`;
-  const dto = { [name]: class {} }[name];
+  const initial: Json = {};
+  // What field initialisers do: each instance gets its own copy of the value.
+  const dto = {
+    [name]: class {
+      constructor() {
+        Object.assign(this, structuredClone(initial));
+      }
+    },
+  }[name];
   const defaults: Json = {};
   specs.forEach((p, i) => {
     const key = `p${i}`;
@@ -131,7 +143,11 @@ function dtoOf(specs: readonly PropertySpec[]): { dto: core.Class; defaults: Jso
     if (p.nullable) options.nullable = true;
     if (p.optional) {
       options.required = false;
-      if (p.withDefault && p.kind in DEFAULTS) options.default = defaults[key] = DEFAULTS[p.kind];
+      // A Date initialiser is no JSON value, so a date's default is declared.
+      if (p.withDefault && p.kind in DEFAULTS) {
+        if (p.initialised && p.kind !== 'date') initial[key] = defaults[key] = DEFAULTS[p.kind];
+        else options.default = defaults[key] = DEFAULTS[p.kind];
+      }
     }
     decorators.Field(options)(dto.prototype, key);
     const each = p.kind === 'strings' || p.kind === 'ints' ? [{ each: true }] : [];
@@ -212,6 +228,9 @@ describe('connectors made at random from DTO decorators (fast-check)', function 
         const connector = connectorOf(dto);
         const definition = await publishedOrRefused(connector, platform, outcomes);
         if (definition === undefined) return;
+        // Declared or initialised, each default is published: the designer shows what the handler gets.
+        const published = ((definition.definitions as Json)[dto.name] as Json).properties as Json;
+        for (const [key, value] of Object.entries(defaults)) assert.deepEqual(published[key].default, value, key);
         const body = (definition.paths['/generated/echo'].post.parameters as Json[]).find((p) => p.in === 'body')!;
         const allowed = publishedCheck(body.schema as Json, definition.definitions as Json);
         const app = createApp(connector, { docs: false, validateResponses: true });
