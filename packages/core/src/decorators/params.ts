@@ -49,7 +49,12 @@ function bind(where: ParameterRecordIn, name: string, options: ParameterOptions)
     if (typeof index !== 'number') {
       const owner =
         key === undefined ? `the class ${(target as Function).name}` : `${target.constructor.name}.${String(key)}`;
-      throw new TypeError(`${decorator} goes on a parameter of a handler method; it was applied to ${owner}`);
+      // NestJS's @Header(name, value) on a method sets a header of the answer; here it reads one.
+      const answer =
+        where === 'header' && key !== undefined
+          ? `; to set a header of the answer, declare it in @Returns(…, { headers }) and return reply(status, body, { '${name}': … })`
+          : '';
+      throw new TypeError(`${decorator} goes on a parameter of a handler method; it was applied to ${owner}${answer}`);
     }
     if (key === undefined) {
       // On a constructor parameter the target is the class itself.

@@ -1189,6 +1189,10 @@ describe('golden: OpenAPI 3 callbacks for hand-written webhooks', () => {
         '@Query goes on a parameter of a handler method; it was applied to A.name',
       ],
       [
+        apply(Header('Cache-Control'), A.prototype, 'list', {}),
+        "@Header goes on a parameter of a handler method; it was applied to A.list; to set a header of the answer, declare it in @Returns(…, { headers }) and return reply(status, body, { 'Cache-Control': … })",
+      ],
+      [
         apply(Body(), A, undefined, undefined),
         '@Body goes on a parameter of a handler method; it was applied to the class A',
       ],
