@@ -2,6 +2,7 @@ import { createApp, listen, urlOf } from '@flowport/express-adapter';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import http from 'node:http';
 import { connect } from 'node:net';
@@ -28,8 +29,11 @@ describe('files: streamed downloads and raw uploads', function () {
       child.once('exit', (code) => reject(new Error(`exited ${code}`)));
     });
   });
-  after(() => {
+  after(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
     child.kill();
+    await exited;
   });
 
   it('moves 50 MB down and 50 MB up with peak RSS of the server under 200 MB', async () => {
