@@ -8,21 +8,28 @@ export function jsonText(value: unknown): string {
   const json = JSON.stringify(value);
   // Both are written as "{}", so only text with one can have held them: the walk is skipped
   // for every other answer.
-  if (json === undefined || !json.includes('{}') || !holdsCollection(value, new Set(), 0)) return json;
+  if (json === undefined || !json.includes('{}') || !holdsCollection(value)) return json;
   return JSON.stringify(value, collectionsAsJson);
 }
 
-/** As deep as a walk looks; JSON.stringify itself stops far sooner on a deeper value (its stack). */
-const MAX_DEPTH = 10_000;
-
-function holdsCollection(value: unknown, seen: Set<object>, depth: number): boolean {
-  if (typeof value !== 'object' || value === null || seen.has(value) || depth > MAX_DEPTH) return false;
-  if (value instanceof Map || value instanceof Set) return true;
-  seen.add(value);
-  const json = (value as { toJSON?: unknown }).toJSON;
-  if (typeof json === 'function') return holdsCollection((json as () => unknown).call(value), seen, depth + 1);
-  for (const v of Array.isArray(value) ? value : Object.values(value)) {
-    if (holdsCollection(v, seen, depth + 1)) return true;
+/**
+ * Whether a Map or a Set is among the values JSON would write, walked with a list rather than by
+ * recursion, so that a value JSON.stringify could write never exhausts the stack here. That it
+ * wrote the value means it holds no cycle, so nothing needs marking as seen.
+ */
+function holdsCollection(value: unknown): boolean {
+  const pending: object[] = [];
+  const add = (v: unknown) => {
+    if (typeof v === 'object' && v !== null) pending.push(v);
+  };
+  add(value);
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (next instanceof Map || next instanceof Set) return true;
+    const toJSON = (next as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') add((toJSON as () => unknown).call(next));
+    else if (Array.isArray(next)) for (let i = 0; i < next.length; i++) add(next[i]);
+    else for (const key of Object.keys(next)) add((next as Record<string, unknown>)[key]);
   }
   return false;
 }
