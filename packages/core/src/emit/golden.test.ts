@@ -1375,6 +1375,35 @@ describe('golden: numeric enums name their members for the designer', () => {
     const at = (swagger.paths['/tasks'].post.parameters as Json[]).find((p) => p.name === 'at') as Json;
     assert.deepEqual(at['x-ms-enum-values'], named);
   });
+
+  it('lists a value two names share once, under its first name', () => {
+    // Before, `Low = 1, Minimal = 1` was published as enum [1, 1, …], which Swagger 2.0 refuses.
+    enum Level {
+      Low = 1,
+      Minimal = 1,
+      High = 2,
+    }
+    enum Mode {
+      Fast = 'fast',
+      Quick = 'fast',
+      Slow = 'slow',
+    }
+    class Aliased {
+      @IsEnum(Level) level!: Level;
+      @IsEnum(Mode) mode!: Mode;
+    }
+    @Controller()
+    class A {
+      @Post('/aliased') @Returns(200) post(@Body() _a: Aliased): void {}
+    }
+    const props = emit([A]).swagger.definitions.Aliased.properties as Json;
+    assert.deepEqual(props.level.enum, [1, 2]);
+    assert.deepEqual(props.level['x-ms-enum-values'], [
+      { value: 1, displayName: 'Low' },
+      { value: 2, displayName: 'High' },
+    ]);
+    assert.deepEqual(props.mode.enum, ['fast', 'slow']);
+  });
 });
 
 describe('golden: field initialisers of optional properties are their defaults', () => {

@@ -94,12 +94,17 @@ const uuid: Converter = (s, c) => {
 
 /** The values of a TypeScript enum object or a list. */
 export function enumMembers(entity: unknown): unknown[] {
-  if (Array.isArray(entity)) return [...(entity as unknown[])];
+  if (Array.isArray(entity)) return [...new Set(entity as unknown[])];
   const obj = entity as Record<string, unknown>;
-  // Numeric TypeScript enums carry a reverse mapping (1 → 'A'); keep only the values.
-  return Object.keys(obj)
-    .filter((k) => typeof obj[obj[k] as string] !== 'number')
-    .map((k) => obj[k]);
+  // Numeric TypeScript enums carry a reverse mapping (1 → 'A'); keep only the values, each once:
+  // two names may share one (`Low = 1, Minimal = 1`), and Swagger 2.0 refuses an enum that repeats.
+  return [
+    ...new Set(
+      Object.keys(obj)
+        .filter((k) => typeof obj[obj[k] as string] !== 'number')
+        .map((k) => obj[k]),
+    ),
+  ];
 }
 
 /**
@@ -110,13 +115,19 @@ export function enumMembers(entity: unknown): unknown[] {
 export function enumDisplayNames(entity: unknown): EnumValue[] | undefined {
   if (entity === null || typeof entity !== 'object' || Array.isArray(entity)) return undefined;
   const obj = entity as Record<string, unknown>;
-  const names = Object.keys(obj).filter((k) => typeof obj[k] === 'number' && obj[obj[k] as number] === k);
-  if (names.length === 0 || names.length !== enumMembers(entity).length) return undefined;
-  return names.map((k) => ({ value: obj[k] as number, displayName: k }));
+  // The first name of each value, in declaration order (names sharing a value are aliases).
+  const names = new Map<number, string>();
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (typeof v === 'number' && typeof obj[v] === 'string' && !names.has(v)) names.set(v, k);
+  }
+  if (names.size === 0 || names.size !== enumMembers(entity).length) return undefined;
+  return [...names].map(([value, displayName]) => ({ value, displayName }));
 }
 
 function enumValues(entity: unknown, listed: unknown): unknown[] {
-  return Array.isArray(listed) ? [...(listed as unknown[])] : enumMembers(entity);
+  // class-validator's own list of an enum's values repeats one that two names share.
+  return Array.isArray(listed) ? [...new Set(listed as unknown[])] : enumMembers(entity);
 }
 
 function enumType(values: readonly unknown[]): SchemaModel['type'] {
