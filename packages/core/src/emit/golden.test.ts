@@ -1376,6 +1376,22 @@ describe('golden: numeric enums name their members for the designer', () => {
     assert.deepEqual(at['x-ms-enum-values'], named);
   });
 
+  it('lists a tag the controller and the operation both give once, and a value given twice to @IsIn', () => {
+    // Before, each was written twice, which Swagger 2.0 refuses (uniqueItems).
+    class Picked {
+      @IsIn(['a', 'a', 'b']) pick!: string;
+    }
+    @Controller('/tagged', { tags: ['Items'] })
+    class Tagged {
+      @Post('/') @Action({ summary: 'Post', tags: ['Items', 'Reports'] }) @Returns(200) post(
+        @Body() _p: Picked,
+      ): void {}
+    }
+    const { swagger } = emit([Tagged]);
+    assert.deepEqual(swagger.paths['/tagged'].post.tags, ['Items', 'Reports']);
+    assert.deepEqual(swagger.definitions.Picked.properties.pick.enum, ['a', 'b']);
+  });
+
   it('lists a value two names share once, under its first name', () => {
     // Before, `Low = 1, Minimal = 1` was published as enum [1, 1, …], which Swagger 2.0 refuses.
     /* eslint-disable @typescript-eslint/no-duplicate-enum-values -- aliases, as users write them */

@@ -151,7 +151,11 @@ function operation(
     safe: o.safe,
     consumes: o.consumes ?? (registry.conventions ? (formConsumes(params) ?? bytesConsumes(params)) : undefined),
     produces: o.produces ?? (registry.conventions ? bytesProduces(responses) : undefined),
-    tags: [...(ctl.tags ?? []), ...(o.tags ?? [])],
+    // A tag both the controller and the operation give is listed once: Swagger 2.0 refuses a
+    // repeat. An imported operation keeps its own list as written.
+    tags: registry.conventions
+      ? [...new Set([...(ctl.tags ?? []), ...(o.tags ?? [])])]
+      : [...(ctl.tags ?? []), ...(o.tags ?? [])],
     externalDocs: o.externalDocs,
     scopes: o.scopes ?? [],
     // `security: []` as written (an imported operation's) says no credentials too: before, the

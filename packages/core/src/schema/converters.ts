@@ -212,7 +212,7 @@ export const converters: Record<string, Converter> = {
     s.multipleOf = num(c);
   },
   isIn: (s, c) => {
-    const values = [...(c[0] as unknown[])];
+    const values = [...new Set(c[0] as unknown[])];
     s.enum = values;
     s.type ??= enumType(values);
   },
