@@ -95,13 +95,19 @@ export class Checks {
       this.report(option, value, expected);
   }
 
-  /** A list whose every item passes `ok`; `items` and `item` say what they must be. True for a list. */
+  /**
+   * A list whose every item passes `ok`; `items` and `item` say what they must be. True for a list.
+   * With `once`, an item the list already has is reported too: Swagger 2.0 lists each scheme,
+   * media type, tag and scope once (uniqueItems), and the platform refuses a definition that
+   * repeats one.
+   */
   list(
     option: string,
     value: unknown,
     [items, item]: readonly [string, string],
     ok: (v: unknown) => boolean,
     required = false,
+    once = false,
   ): value is unknown[] {
     if (value === undefined && !required) return false;
     if (!Array.isArray(value)) this.report(option, value, `a list of ${items}`);
@@ -109,6 +115,8 @@ export class Checks {
       value.forEach((v: unknown, i) => {
         // tsc passes an import cycle, which lists an item before the module that declares it has run.
         if (!ok(v)) this.report(`${option}[${i}]`, v, item, v === undefined ? LEFT_BY_A_CYCLE : undefined);
+        else if (once && value.indexOf(v) < i)
+          this.report(`${option}[${i}]`, v, `${item} the list does not have already`);
       });
     return Array.isArray(value);
   }
@@ -166,8 +174,10 @@ export type OptionTable<T, omitted extends PropertyKey = never> = {
 };
 
 export const flag: OptionCheck = (c, v, k) => c.flag(k, v);
-export const strings: OptionCheck = (c, v, k) => c.list(k, v, STRINGS, isString);
-export const mediaTypes: OptionCheck = (c, v, k) => c.list(k, v, MEDIA_TYPES, isString);
+export const strings: OptionCheck = (c, v, k) => c.list(k, v, STRINGS, isString, false, true);
+/** Strings that may repeat, where nothing asks for each once (`x-ms-keywords`). */
+export const repeatableStrings: OptionCheck = (c, v, k) => c.list(k, v, STRINGS, isString);
+export const mediaTypes: OptionCheck = (c, v, k) => c.list(k, v, MEDIA_TYPES, isString, false, true);
 export const text: OptionCheck = (c, v, k) => c.text(k, v);
 export const extensions: OptionCheck = (c, v, k) => c.extensions(k, v);
 

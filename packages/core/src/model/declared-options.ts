@@ -10,6 +10,7 @@ import {
   flag,
   isObject,
   mediaTypes,
+  repeatableStrings,
   strings,
   text,
   WRITTEN,
@@ -51,7 +52,8 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
     c.text('info.termsOfService', info.termsOfService);
     c.text('info.deploymentVersion', info.deploymentVersion);
     c.oneOf('info.status', info.status, ['Preview', 'Production']);
-    strings(c, info.keywords, 'info.keywords');
+    // Not held to one of each: x-ms-keywords has no such rule, and real connectors repeat some.
+    repeatableStrings(c, info.keywords, 'info.keywords');
     // Both are written as they are given: a misspelt key made a definition Swagger 2.0 refuses.
     if (c.object('info.contact', info.contact, 'an object with name, url and email')) {
       c.names('info.contact', info.contact, OPTION_NAMES.contact, WRITTEN);
@@ -76,7 +78,14 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
   c.text('publisher', o.publisher);
   c.text('stackOwner', o.stackOwner);
   c.text('icon', o.icon);
-  c.list('schemes', o.schemes, ['"http" and "https"', '"http" or "https"'], (v) => v === 'http' || v === 'https');
+  c.list(
+    'schemes',
+    o.schemes,
+    ['"http" and "https"', '"http" or "https"'],
+    (v) => v === 'http' || v === 'https',
+    false,
+    true,
+  );
   mediaTypes(c, o.consumes, 'consumes');
   mediaTypes(c, o.produces, 'produces');
   strings(c, o.capabilities, 'capabilities');
@@ -86,7 +95,7 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
     c.text('metadata.website', metadata.website);
     c.text('metadata.privacyPolicy', metadata.privacyPolicy);
     const category = 'one of CONNECTOR_CATEGORIES (exported by @flowport/core)';
-    c.list('metadata.categories', metadata.categories, ['categories', category], (v) => CATEGORIES.has(v));
+    c.list('metadata.categories', metadata.categories, ['categories', category], (v) => CATEGORIES.has(v), false, true);
   }
   c.oneOf('unknownProperties', o.unknownProperties, ['reject', 'allow']);
   c.flag('asDeclared', o.asDeclared);

@@ -549,6 +549,28 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     assert.equal(reported(connectorOf([P]), 'FP1307').length, 1);
   });
 
+  it('FP1018 names an item a list already has, where Swagger 2.0 lists each once', () => {
+    // Before, each was written twice, and the platform refused the definition (uniqueItems).
+    @Controller('/twice', { tags: ['Items', 'Items'] })
+    class Twice {
+      @Get('/')
+      @Action({ summary: 'Get', consumes: ['text/plain', 'text/plain'], scopes: ['read', 'read'] })
+      @Returns(200)
+      get(): void {}
+    }
+    assert.deepEqual(reported(connectorOf([Twice], { schemes: ['https', 'https'] }), 'FP1018'), [
+      'connector schemes[1]: schemes[1] must be "http" or "https" the list does not have already, not "https"',
+    ]);
+    assert.deepEqual(reported(connectorOf([Twice]), 'FP1018'), [
+      'Twice: tags[1] must be a string the list does not have already, not "Items"',
+      'Twice.get: consumes[1] must be a media type string the list does not have already, not "text/plain"',
+      'Twice.get: scopes[1] must be a string the list does not have already, not "read"',
+    ]);
+    // x-ms-keywords asks for no such thing, and real connectors repeat some.
+    const info = { title: 'T', description: 'Keywords.', version: '1', keywords: ['a', 'a'] };
+    assert.doesNotThrow(() => resolve(connectorOf([Target], { info })));
+  });
+
   check('FP1018', 'dynamic sources', () => {
     // Before, dynamicValues: 'langs' was published as an empty x-ms-dynamic-values, and a path of
     // another type failed the build with "path.split is not a function".
