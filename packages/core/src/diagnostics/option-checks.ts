@@ -58,6 +58,17 @@ const MEDIA_TYPES = ['media types', 'a media type string'] as const;
 const isString = (v: unknown) => typeof v === 'string';
 
 /** The checks of one declaration's options; `locate` says where each option is declared. */
+const AN_HTTP_URL = 'an absolute http or https URL';
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value.replace(/\{[^{}]*\}/g, 'x'));
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 export class Checks {
   constructor(
     private readonly locate: (option: string) => SourceLocation,
@@ -74,6 +85,16 @@ export class Checks {
 
   text(option: string, value: unknown, required = false): void {
     if (badText(value, required)) this.report(option, value, A_STRING);
+  }
+
+  /**
+   * An absolute http or https URL, `{placeholders}` allowed (the platform fills some in). Before,
+   * `authorizationUrl: 'login.example.com/authorize'` was published, and each connection failed
+   * in the platform's sign-in window.
+   */
+  url(option: string, value: unknown, required = false): void {
+    if (value === undefined && !required) return;
+    if (typeof value !== 'string' || !isHttpUrl(value)) this.report(option, value, AN_HTTP_URL);
   }
 
   flag(option: string, value: unknown): void {

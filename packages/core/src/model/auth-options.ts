@@ -129,12 +129,17 @@ function checkAadOptions(c: Checks, option: string, v: object): void {
     c.report(`${option}.onBehalfOfLogin`, true, 'left out with certificate: true, whose first-party apps have none');
 }
 
-function checkMethod(c: Checks, option: string, v: unknown): void {
+function checkMethod(c: Checks, option: string, v: unknown, asDeclared: boolean): void {
   if (!c.object(option, v, 'an auth declaration (apiKey(), basic(), oauth2(), aad(), noAuth())', true)) return;
   const table = typeof v.type === 'string' && Object.hasOwn(METHODS, v.type) ? METHODS[v.type] : undefined;
   if (!table) return c.oneOf(`${option}.type`, v.type, ['none', 'apiKey', 'basic', 'oauth2'], true);
   c.declaredNames(option, v, METHOD_NAMES.get(v.type as string) ?? new Set());
   c.each(table, v, `${option}.`);
+  // An imported connector keeps its own, which may be empty where its provider needs none.
+  if (v.type === 'oauth2' && !asDeclared) {
+    for (const k of ['authorizationUrl', 'tokenUrl', 'refreshUrl'])
+      if (typeof v[k] === 'string') c.url(`${option}.${k}`, v[k]);
+  }
   checkAadOptions(c, option, v);
   checkConnectionParameters(c, `${option}.parameters`, v.parameters);
 }
@@ -142,10 +147,10 @@ function checkMethod(c: Checks, option: string, v: unknown): void {
 const CHOICE_NAMES = every<AuthChoice>()(['type', 'displayName', 'description', 'options']);
 const CHOICE_OPTION_NAMES = every<AuthChoice['options'][number]>()(['name', 'displayName', 'description', 'auth']);
 
-/** `auth`: one method, or `authChoice()` of several. */
-export function checkAuth(c: Checks, v: unknown): void {
+/** `auth`: one method, or `authChoice()` of several; `asDeclared` for an imported connector's. */
+export function checkAuth(c: Checks, v: unknown, asDeclared = false): void {
   if (v === undefined) return;
-  if (!isObject(v) || v.type !== 'choice') return checkMethod(c, 'auth', v);
+  if (!isObject(v) || v.type !== 'choice') return checkMethod(c, 'auth', v, asDeclared);
   c.names('auth', v, CHOICE_NAMES);
   c.text('auth.displayName', v.displayName, true);
   c.text('auth.description', v.description);
@@ -158,6 +163,6 @@ export function checkAuth(c: Checks, v: unknown): void {
     c.text(`${at}.name`, o.name, true);
     c.text(`${at}.displayName`, o.displayName, true);
     c.text(`${at}.description`, o.description);
-    checkMethod(c, `${at}.auth`, o.auth);
+    checkMethod(c, `${at}.auth`, o.auth, asDeclared);
   });
 }

@@ -117,7 +117,7 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
   }
   externalDocs(c, o.externalDocs, 'externalDocs');
   checkCapabilities(c, o);
-  checkAuth(c, o.auth);
+  checkAuth(c, o.auth, o.asDeclared === true);
   checkConnectionParameters(c, 'connectionParameters', o.connectionParameters);
   c.extensions('extensions', o.extensions);
   const paths: unknown = o.pathExtensions;
@@ -130,7 +130,7 @@ export function checkConnectorOptions(o: ConnectorOptions, bag: DiagnosticBag): 
 const externalDocs: OptionCheck = (c, v, k) => {
   if (!c.object(k, v, 'an object with url and description')) return;
   c.names(k, v, OPTION_NAMES.externalDocs);
-  c.text(`${k}.url`, v.url, true);
+  c.url(`${k}.url`, v.url, true);
   c.text(`${k}.description`, v.description);
 };
 

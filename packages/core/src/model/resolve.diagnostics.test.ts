@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Exclude, Expose, Transform, Type } from 'class-transformer';
 import { IsEmail, IsInt, IsLatLong, IsNumber, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
-import { aad, apiKey, authChoice } from '../auth/auth';
+import { aad, apiKey, authChoice, oauth2 } from '../auth/auth';
 import { connectionParameter } from '../auth/connection-parameters';
 import { Controller, type ControllerOptions } from '../decorators/controller';
 import { Field, Schema, type FieldOptions } from '../decorators/field';
@@ -492,7 +492,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'E.a: async.retryAfter must be a whole number of seconds, 0 or more, not number 0.5',
       'E.a: async.expiresAfter must be a whole number of seconds, 1 or more, not number 0',
       'E.a: operationContext.simulate must be an object with operation and parameters, not undefined',
-      'E.a: externalDocs.url must be a string, not undefined',
+      'E.a: externalDocs.url must be an absolute http or https URL, not undefined',
       'E.a: externalDocs.description must be a string, not number 5',
       'E.b: kind must be "single" or "batch", not undefined',
       'E.c: @Action options must be an object with summary, not "C"',
@@ -569,6 +569,35 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     // x-ms-keywords asks for no such thing, and real connectors repeat some.
     const info = { title: 'T', description: 'Keywords.', version: '1', keywords: ['a', 'a'] };
     assert.doesNotThrow(() => resolve(connectorOf([Target], { info })));
+  });
+
+  it('FP1018 names a sign-in or documentation URL that is no absolute http(s) URL', () => {
+    // Before, it was published as given, and each connection failed in the sign-in window.
+    const auth = oauth2({
+      identityProvider: 'oauth2',
+      clientId: 'app',
+      scopes: ['read'],
+      authorizationUrl: 'login.example.com/authorize',
+      tokenUrl: 'https://{tenant}.example.com/token', // a placeholder the platform fills in
+      refreshUrl: 'ftp://example.com/refresh',
+    });
+    assert.deepEqual(reported(connectorOf([Target], { auth }), 'FP1018'), [
+      'connector auth.authorizationUrl: auth.authorizationUrl must be an absolute http or https URL, not "login.example.com/authorize"',
+      'connector auth.refreshUrl: auth.refreshUrl must be an absolute http or https URL, not "ftp://example.com/refresh"',
+    ]);
+    // An imported connector keeps its own: the importer writes none as "".
+    const imported = oauth2({
+      identityProvider: 'aad',
+      clientId: 'app',
+      scopes: [],
+      authorizationUrl: '',
+      tokenUrl: '',
+    });
+    assert.doesNotThrow(() => resolve(connectorOf([Target], { auth: imported, asDeclared: true })));
+    assert.deepEqual(
+      reported(connectorOf([Target], { externalDocs: { url: 'docs', description: 'Docs' } }), 'FP1018'),
+      ['connector externalDocs.url: externalDocs.url must be an absolute http or https URL, not "docs"'],
+    );
   });
 
   check('FP1018', 'dynamic sources', () => {
