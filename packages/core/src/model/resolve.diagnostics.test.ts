@@ -1109,7 +1109,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
     assert.equal(
       found[0].hint,
-      "Name it first: @Query('top', { … }) top?: number. Without a name, @Query() takes a class whose fields are the query parameters: @Query() query: ListQuery.",
+      "Name it first: @Query('top', { … }) top?: number. Without a name, @Query() takes a class whose fields are the query parameters: @Query() query: ListQuery, the class alone (TypeScript records ListQuery | undefined as Object).",
     );
     assert.equal(found[1].hint, "Name it first: @Path('id', { … }) id: string.");
   });

@@ -152,7 +152,7 @@ export function checkParameterOptions(
     const named = decorator.split('/')[0];
     const fix =
       decorator === '@Query'
-        ? "Name it first: @Query('top', { … }) top?: number. Without a name, @Query() takes a class whose fields are the query parameters: @Query() query: ListQuery."
+        ? "Name it first: @Query('top', { … }) top?: number. Without a name, @Query() takes a class whose fields are the query parameters: @Query() query: ListQuery, the class alone (TypeScript records ListQuery | undefined as Object)."
         : `Name it first: ${named}('id', { … }) id: string.`;
     bag.report('parameterWithoutName', at, { decorator: named, fix });
   } else if (typeof name !== 'string') new Checks(() => at, bag).text('the parameter name', name, true);
