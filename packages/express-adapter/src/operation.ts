@@ -60,11 +60,8 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
     ...(body?.index !== undefined
       ? [{ index: body.index, check: runtimeConstraintCheck(ctx.model, body.schema) }]
       : []),
-    ...queryClasses.map((a) => ({
-      index: a.index,
-      check: runtimeConstraintCheck(ctx.model, a.schema, '/query'),
-    })),
-  ].filter((c) => c.check !== undefined);
+    ...queryClasses.map((a) => ({ index: a.index, check: runtimeConstraintCheck(ctx.model, a.schema, '/query') })),
+  ].flatMap(({ index, check }) => (check ? [{ index, check }] : []));
   const call = handlerOf(op, ctx);
   const produces = op.produces ?? ctx.model.produces;
   const credentials = queryCredentialNames(ctx.model);
@@ -182,7 +179,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       if (op.async || op.pageable) originOf(req);
       const values = args(input, state.identity);
       for (const { index, check } of custom) {
-        const problems = await check!(values[index]);
+        const problems = await check(values[index]);
         if (problems.length > 0)
           throw new HttpError(
             400,
