@@ -24,7 +24,7 @@ import {
   MinLength,
 } from '../decorators/constraints';
 import { Connector, type ConnectorOptions } from '../connector';
-import { described, type Extensions } from '../types';
+import { described, type Class, type Extensions } from '../types';
 import { catalogEntries } from '../diagnostics/catalog';
 import { policy, setHeader, type PolicyDeclaration } from '../policies/templates';
 import { pollingTrigger, type TriggerDeclaration } from '../triggers/declarations';
@@ -63,6 +63,23 @@ class Target {
   list(@Path('group') _g: string): Dto {
     return { name: '' };
   }
+}
+
+/** A polling trigger of events, OnEvent, with the filters given. */
+function eventTrigger(filters?: Class): ReturnType<typeof pollingTrigger> {
+  class Event {
+    @IsString() id!: string;
+  }
+  return pollingTrigger({
+    id: 'OnEvent',
+    path: '/events',
+    summary: 'When an event happens',
+    description: 'This operation triggers when an event happens.',
+    batch: true,
+    item: Event,
+    filters,
+    poll: () => ({ items: [], cursor: '' }),
+  });
 }
 
 describe('resolve() diagnostics: each catalog entry, with code, message and location', () => {
@@ -2022,19 +2039,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @Field({ summary: 'Shelf' }) @IsOptional() shelf?: Shelf;
       @Field({ summary: 'Top' }) @IsOptional() @IsInt() top?: number;
     }
-    class Event {
-      @IsString() id!: string;
-    }
-    const onEvent = pollingTrigger({
-      id: 'OnEvent',
-      path: '/events',
-      summary: 'When an event happens',
-      description: 'This operation triggers when an event happens.',
-      batch: true,
-      item: Event,
-      filters: Filters,
-      poll: () => ({ items: [], cursor: '' }),
-    });
+    const onEvent = eventTrigger(Filters);
     assert.deepEqual(reported(connectorOf([Target], { triggers: [onEvent] }), 'FP1402'), [
       'connector triggers[0] (OnEvent) property shelf: the type cannot be read from its declaration (a class or object, but only the body can carry objects)',
     ]);
@@ -2479,18 +2484,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
   check('FP1508', 'a controller or a trigger listed twice', () => {
     // Before, each of the controller's operations was reported as declared twice (FP1001, FP1014),
     // with the hint to give one of them another id.
-    class Event {
-      @IsString() id!: string;
-    }
-    const onEvent = pollingTrigger({
-      id: 'OnEvent',
-      path: '/events',
-      summary: 'When an event happens',
-      description: 'This operation triggers when an event happens.',
-      batch: true,
-      item: Event,
-      poll: () => ({ items: [], cursor: '' }),
-    });
+    const onEvent = eventTrigger();
     const found = diagnosticsOf(connectorOf([Target, Target], { triggers: [onEvent, onEvent] }));
     assert.deepEqual(
       found.map((d) => [d.code, d.message, formatLocation(d.at)]),
