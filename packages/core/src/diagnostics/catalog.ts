@@ -380,6 +380,13 @@ export const catalog = {
     '{fix}',
   ),
   invalidParameterName: entry('FP1305', 'invalid-parameter-name', 'error', 'parameter name "{name}" {reason}', '{fix}'),
+  defaultInCode: entry(
+    'FP1308',
+    'default-in-code',
+    'error',
+    'the parameter has a default in code ({name} = …), which the definition cannot show: the designer offers none, and the flow cannot tell what a request that leaves it out gets',
+    "Give it in the options instead, {decorator}('{name}', { default: … }): Flowport fills it in where a request leaves the parameter out, so the handler still gets it, and the designer shows it.",
+  ),
   parameterWithoutName: entry(
     'FP1307',
     'parameter-without-name',

@@ -11,6 +11,7 @@ import { checkControllerOptions, checkOperationOptions, checkRoutePath } from '.
 import { badVisibility } from '../diagnostics/option-checks';
 import { parameterModel } from './parameters';
 import { queryClassOf, queryClassParameters } from './query-class';
+import { firstDefaultInCode } from './code-defaults';
 import { bytesConsumes, bytesProduces, formConsumes } from './media-types';
 import { joinPath, operationIdOf } from './paths';
 import { responseModel } from './responses';
@@ -220,6 +221,7 @@ function parameters(
   const byIndex = new Map<number, ParameterRecord[]>();
   for (const p of rec.parameters) byIndex.set(p.index, [...(byIndex.get(p.index) ?? []), p]);
   const count = Math.max(declared.length, ...rec.parameters.map((p) => p.index + 1));
+  const firstDefault = firstDefaultInCode((controller.prototype as Record<string, unknown>)[method], count);
   const out: ParameterModel[] = [];
   for (let index = 0; index < count; index++) {
     const bound = byIndex.get(index);
@@ -244,6 +246,9 @@ function parameters(
     }
     if (p.in === 'identity') continue;
     const at = { class: controller.name, method, parameter: { name: p.name, index } };
+    // Before, the handler used a default the definition did not show: the designer offered none.
+    if (index === firstDefault && p.in !== 'body')
+      bag.report('defaultInCode', at, { decorator: PARAMETER_DECORATOR[p.in].split('/')[0], name: String(p.name) });
     const queryClass = p.in === 'query' && p.name === undefined ? queryClassOf(declared[index]) : undefined;
     if (queryClass) {
       // Only JavaScript (or a cast) gets options past the overload that takes none.

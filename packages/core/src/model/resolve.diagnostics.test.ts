@@ -1131,6 +1131,31 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     assert.equal(found[1].hint, "Name it first: @Path('id', { … }) id: string.");
   });
 
+  check('FP1308', 'a parameter with a default in code', () => {
+    // Before, the handler used 10 where a request left `top` out, and the designer showed no
+    // default: a flow could not tell what it would get.
+    @Controller()
+    class C {
+      @Get('/a/{id}') @Returns(200) a(
+        @Path('id') _id: string,
+        @Query('top', { type: 'integer' }) _top = 10,
+        @Query('q', { type: String }) _q?: string,
+      ): void {}
+      @Get('/b') @Returns(200) b(@Query('top', { type: 'integer', default: 10 }) _top: number): void {}
+    }
+    const found = diagnosticsOf(connectorOf([C])).filter((d) => d.code === 'FP1308');
+    assert.deepEqual(
+      found.map((d) => `${formatLocation(d.at)}: ${d.message}`),
+      [
+        'C.a param #1 (top): the parameter has a default in code (top = …), which the definition cannot show: the designer offers none, and the flow cannot tell what a request that leaves it out gets',
+      ],
+    );
+    assert.equal(
+      found[0].hint,
+      "Give it in the options instead, @Query('top', { default: … }): Flowport fills it in where a request leaves the parameter out, so the handler still gets it, and the designer shows it.",
+    );
+  });
+
   check('FP1306', 'a read-only property a request body requires', () => {
     // Before, the validator asked every caller for the server's own id: a 400 without it.
     class Record {
