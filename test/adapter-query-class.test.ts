@@ -42,6 +42,8 @@ class ListQuery {
   @Summary('Search') @IsOptional() @IsString() q?: string;
   @Field({ summary: 'Sort', type: String }) @IsOptional() @IsIn(['asc', 'desc']) sort?: 'asc' | 'desc';
   @Field({ summary: 'Since', type: Date }) @IsOptional() since?: Date;
+  // Only a request carries it, so a Date may take format "date", as a parameter's may.
+  @Field({ summary: 'Day', type: Date, format: 'date' }) @IsOptional() day?: Date;
   @Field({ summary: 'Tags', type: [String] }) @IsOptional() tags?: string[];
   @Summary('Owner') @IsString() owner!: string;
   // A field named as an Object.prototype member is read only where the request gives it.
@@ -63,6 +65,7 @@ class Things {
       kind,
       isListQuery: query instanceof ListQuery,
       since: query.since instanceof Date ? query.since.toISOString() : null,
+      day: query.day instanceof Date ? query.day.toISOString() : null,
       valueOfIsOwn: Object.hasOwn(query, 'valueOf'),
       own: Object.keys(query),
       query,
@@ -99,6 +102,7 @@ describe('a class of query parameters (@Query() query: ListQuery)', () => {
         ['q', 'query', false],
         ['sort', 'query', false],
         ['since', 'query', false],
+        ['day', 'query', false],
         ['tags', 'query', false],
         ['owner', 'query', true],
         ['valueOf', 'query', false],
@@ -117,6 +121,7 @@ describe('a class of query parameters (@Query() query: ListQuery)', () => {
     });
     assert.deepEqual(parameters[3].enum, ['asc', 'desc']);
     assert.equal(parameters[4].format, 'date-time');
+    assert.equal(parameters[5].format, 'date');
     // No definition of its own: the class is only the handler's view of the parameters.
     assert.equal(JSON.stringify(definition).includes('ListQuery'), false);
     const openapi = JSON.parse(emitFiles(resolve(connector))['openapi.json']) as {
@@ -133,20 +138,22 @@ describe('a class of query parameters (@Query() query: ListQuery)', () => {
 
   it('hands the handler an instance made from the query, coerced, with its initialisers and defaults', async () => {
     const given = await request(app).get(
-      '/things/tools?owner=me&top=5&q=drill&sort=asc&since=2026-01-01T00:00:00Z&tags=a,b&valueOf=v',
+      '/things/tools?owner=me&top=5&q=drill&sort=asc&since=2026-01-01T00:00:00Z&day=2026-01-02&tags=a,b&valueOf=v',
     );
     assert.equal(given.status, 200, given.text);
     assert.deepEqual(given.body, {
       kind: 'tools',
       isListQuery: true,
       since: '2026-01-01T00:00:00.000Z',
+      day: '2026-01-02T00:00:00.000Z',
       valueOfIsOwn: true,
-      own: ['top', 'q', 'sort', 'since', 'tags', 'owner', 'valueOf'],
+      own: ['top', 'q', 'sort', 'since', 'day', 'tags', 'owner', 'valueOf'],
       query: {
         top: 5,
         q: 'drill',
         sort: 'asc',
         since: '2026-01-01T00:00:00.000Z',
+        day: '2026-01-02T00:00:00.000Z',
         tags: ['a', 'b'],
         owner: 'me',
         valueOf: 'v',

@@ -31,7 +31,8 @@ export function queryClassParameters(
   where: (name: string) => SourceLocation,
   index?: number,
 ): ParameterModel[] {
-  const described = registry.describeClass(cls);
+  // Only a request carries them, so a Date field may take format "date", as a parameter may.
+  const described = registry.describeClass(cls, { answered: false });
   const required = new Set(described.required ?? []);
   return Object.entries(described.properties ?? {}).map(([name, schema]) => {
     const at = where(name);

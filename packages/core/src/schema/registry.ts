@@ -27,6 +27,8 @@ export class SchemaRegistry {
   private readonly taken = new Set<string>();
 
   private readonly inline = new Map<Class, SchemaModel>();
+  /** While a class only a request carries is described (query parameters): no answer writes it. */
+  private unanswered = false;
 
   /**
    * @param conventions - add Flowport's companions (e.g. `x-ms-dynamic-list` beside
@@ -127,8 +129,14 @@ export class SchemaRegistry {
   }
 
   /** The object schema of a class without naming it (e.g. filters flattened into parameters). */
-  describeClass(cls: Class): SchemaModel {
-    return this.objectSchema(cls);
+  describeClass(cls: Class, { answered = true }: { readonly answered?: boolean } = {}): SchemaModel {
+    const before = this.unanswered;
+    this.unanswered = !answered;
+    try {
+      return this.objectSchema(cls);
+    } finally {
+      this.unanswered = before;
+    }
   }
 
   private objectSchema(cls: Class): SchemaModel {
@@ -270,7 +278,8 @@ export class SchemaRegistry {
     // An answer's Date goes through Date#toJSON, which always writes a date-time: with another
     // format, a handler that returns what it was given breaks its own definition.
     const date = s.runtimeType === 'Date' ? s : s.items?.runtimeType === 'Date' ? s.items : undefined;
-    if (date && date.format !== 'date-time') this.bag.report('dateFieldFormat', at, { format: String(date.format) });
+    if (date && date.format !== 'date-time' && !this.unanswered)
+      this.bag.report('dateFieldFormat', at, { format: String(date.format) });
     // A flag of another type is reported by checkFieldOptions, and sets nothing.
     if (field.nullable === true) s.nullable = true;
     if (field.readOnly === true) s.readOnly = true;
