@@ -3,8 +3,9 @@ import type * as Documents from '@flowport/core/documents';
 import type * as SwaggerSchema from './swagger-schema';
 
 /**
- * Where a definition a module gave departs from the Swagger 2.0 schema, as FP2016 diagnostics:
- * the last guard of `flowport build` and `flowport validate`, on everything Flowport writes. A
+ * Where a definition departs from the Swagger 2.0 schema, as FP2016 diagnostics: what `flowport
+ * validate` checks first in a file, and the last guard of `flowport build` and `flowport
+ * validate` on everything Flowport writes from a module. A
  * schema literal (`@Schema({ schema: { type: 'strin' } })`) or an imported connector's own forms
  * can break the schema; so could a place where Flowport's writers fall short, which a decorated
  * module once reached (a polling trigger's filter of a class type, written as a query parameter

@@ -7,7 +7,6 @@ import { swaggerShapeProblems } from './swagger-guard';
 import { loadConnector } from './load';
 import { positionsInFile, type Position } from './positions';
 import type * as ApiPropertiesSchema from './api-properties-schema';
-import type * as SwaggerSchema from './swagger-schema';
 
 /** What `flowport validate` checked and found. */
 export interface ValidationResult {
@@ -57,14 +56,12 @@ function validateFiles(file: string, propertiesFile: string | undefined, level: 
     properties: propertiesFile ? (readJson(propertiesFile) as Record<string, unknown>) : undefined,
     bytes: statSync(file).size,
   };
-  // Loaded here only: ajv and the schemas are not needed to build or validate a module.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { swaggerSchemaProblems } = require('./swagger-schema') as typeof SwaggerSchema;
+  // Loaded here only: a module's build and validation never read an apiProperties.json.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { apiPropertiesProblems } = require('./api-properties-schema') as typeof ApiPropertiesSchema;
   // The rules read both files as having their shapes, so they run once both do.
   const shape = [
-    ...documents.notSwagger(swaggerSchemaProblems(docs.definition)),
+    ...swaggerShapeProblems(docs.definition, documents),
     ...(propertiesFile ? documents.notApiProperties(apiPropertiesProblems(docs.properties)) : []),
   ];
   const positionOf = positionsOf(file, propertiesFile);

@@ -92,7 +92,7 @@ const uuid: Converter = (s, c) => {
   return undefined;
 };
 
-/** The values of a TypeScript enum object or a list. */
+/** The values of a TypeScript enum object or a list, each once. */
 export function enumMembers(entity: unknown): unknown[] {
   if (Array.isArray(entity)) return [...new Set(entity as unknown[])];
   const obj = entity as Record<string, unknown>;
@@ -127,7 +127,7 @@ export function enumDisplayNames(entity: unknown): EnumValue[] | undefined {
 
 function enumValues(entity: unknown, listed: unknown): unknown[] {
   // class-validator's own list of an enum's values repeats one that two names share.
-  return Array.isArray(listed) ? [...new Set(listed as unknown[])] : enumMembers(entity);
+  return enumMembers(Array.isArray(listed) ? listed : entity);
 }
 
 function enumType(values: readonly unknown[]): SchemaModel['type'] {
@@ -212,7 +212,7 @@ export const converters: Record<string, Converter> = {
     s.multipleOf = num(c);
   },
   isIn: (s, c) => {
-    const values = [...new Set(c[0] as unknown[])];
+    const values = enumMembers(c[0]);
     s.enum = values;
     s.type ??= enumType(values);
   },

@@ -27,8 +27,6 @@ export class SchemaRegistry {
   private readonly taken = new Set<string>();
 
   private readonly inline = new Map<Class, SchemaModel>();
-  /** While a class only a request carries is described (query parameters): no answer writes it. */
-  private unanswered = false;
 
   /**
    * @param conventions - add Flowport's companions (e.g. `x-ms-dynamic-list` beside
@@ -128,18 +126,15 @@ export class SchemaRegistry {
     return { ...open, ...annotations, runtimeClass: cls };
   }
 
-  /** The object schema of a class without naming it (e.g. filters flattened into parameters). */
+  /**
+   * The object schema of a class without naming it (e.g. filters flattened into parameters);
+   * `answered: false` for a class only a request carries (query parameters), which no answer writes.
+   */
   describeClass(cls: Class, { answered = true }: { readonly answered?: boolean } = {}): SchemaModel {
-    const before = this.unanswered;
-    this.unanswered = !answered;
-    try {
-      return this.objectSchema(cls);
-    } finally {
-      this.unanswered = before;
-    }
+    return this.objectSchema(cls, answered);
   }
 
-  private objectSchema(cls: Class): SchemaModel {
+  private objectSchema(cls: Class, answered = true): SchemaModel {
     const options = schemaOf(cls) ?? {};
     checkSchemaOptions(options, { class: cls.name }, this.bag, this.conventions);
     if (options.schema) return { literal: options.schema };
@@ -194,7 +189,7 @@ export class SchemaRegistry {
       if (isRequired) required.push(property);
       // What a handler sees where a request leaves an optional property out is its default.
       const initial = isRequired || !this.conventions ? undefined : initialValues(cls).get(property);
-      schema.properties![property] = this.propertySchema(cls, property, own, field, at, initial);
+      schema.properties![property] = this.propertySchema(cls, property, own, field, at, { initial, answered });
     }
     if (required.length > 0) schema.required = required;
     const extra = options.additionalProperties;
@@ -223,20 +218,18 @@ export class SchemaRegistry {
     constraints: readonly Constraint[],
     field: FieldOptions,
     at: SourceLocation,
-    initial: unknown,
+    { initial, answered }: { readonly initial: unknown; readonly answered: boolean },
   ): SchemaModel {
     const s = this.baseSchema(cls, property, constraints, field, at);
     for (const effect of unappliedTransforms(cls, property)) this.bag.report('unappliedTransform', at, { effect });
+    // One contradiction is one report: a constraint that changes the type back is the same one.
+    let conflicting = false;
     for (const c of constraints) {
       if (c.groups)
         this.bag.report('validationGroups', at, {
           constraint: decoratorName(c.name),
           groups: c.groups.map((g) => JSON.stringify(g)).join(', '),
         });
-    }
-    // One contradiction is one report: a constraint that changes the type back is the same one.
-    let conflicting = false;
-    for (const c of constraints) {
       if (c.kind === 'custom') {
         s.runtimeConstraints = [...(s.runtimeConstraints ?? []), c.name];
         continue;
@@ -278,7 +271,7 @@ export class SchemaRegistry {
     // An answer's Date goes through Date#toJSON, which always writes a date-time: with another
     // format, a handler that returns what it was given breaks its own definition.
     const date = s.runtimeType === 'Date' ? s : s.items?.runtimeType === 'Date' ? s.items : undefined;
-    if (date && date.format !== 'date-time' && !this.unanswered)
+    if (date && date.format !== 'date-time' && answered)
       this.bag.report('dateFieldFormat', at, { format: String(date.format) });
     // A flag of another type is reported by checkFieldOptions, and sets nothing.
     if (field.nullable === true) s.nullable = true;
