@@ -165,8 +165,16 @@ describe('binding, coercion and replies', () => {
     const query = await request(app).get('/bind/items/1/parts/p?ids=1,1e400,-1e400');
     assert.equal(query.status, 400, query.text);
     assert.deepEqual(query.body.errors, [
-      { pointer: '/query/ids/1', message: 'is beyond the range of a number (it reads as Infinity)', code: 'type' },
-      { pointer: '/query/ids/2', message: 'is beyond the range of a number (it reads as -Infinity)', code: 'type' },
+      {
+        pointer: '/query/ids/1',
+        message: 'is beyond the range of a number (it reads as Infinity)',
+        code: 'numberRange',
+      },
+      {
+        pointer: '/query/ids/2',
+        message: 'is beyond the range of a number (it reads as -Infinity)',
+        code: 'numberRange',
+      },
     ]);
     const body = await request(app)
       .post('/bind/orders')
@@ -177,7 +185,7 @@ describe('binding, coercion and replies', () => {
       {
         pointer: '/body/lines/0/quantity',
         message: 'is beyond the range of a number (it reads as Infinity)',
-        code: 'type',
+        code: 'numberRange',
       },
     ]);
   });

@@ -127,4 +127,39 @@ describe('a body with a property that takes any JSON', () => {
       assert.equal(res.body.errors[0].code, 'maxDepth');
     }
   });
+
+  it('refuses a number beyond the range of a double there, which the handler would get as Infinity', async () => {
+    // Before, `{"big":1e400}` was taken, and answered (or stored) as `{"big":null}`.
+    const res = await request(app)
+      .post('/notes')
+      .set('content-type', 'application/json')
+      .send('{"text":"t","meta":{"ok":1.5e308,"big":1e400,"a/b":[2,-1e999]}}');
+    assert.equal(res.status, 400, res.text);
+    assert.deepEqual(res.body.errors, [
+      {
+        pointer: '/body/meta/big',
+        message: 'is beyond the range of a number (it reads as Infinity)',
+        code: 'numberRange',
+      },
+      {
+        pointer: '/body/meta/a~1b/1',
+        message: 'is beyond the range of a number (it reads as -Infinity)',
+        code: 'numberRange',
+      },
+    ]);
+    // The typed property beside it is reported once, as it was, with the other problems.
+    const typed = await request(app)
+      .post('/notes')
+      .set('content-type', 'application/json')
+      .send('{"text":1e400,"meta":{"tiny":1e-400}}');
+    assert.deepEqual(
+      typed.body.errors.map((e: { pointer: string; code: string }) => `${e.pointer} ${e.code}`),
+      ['/body/text numberRange'],
+    );
+    const fine = await request(app)
+      .post('/notes')
+      .set('content-type', 'application/json')
+      .send('{"text":"t","meta":{"n":1e300}}');
+    assert.deepEqual([fine.status, fine.body.meta], [200, { n: 1e300 }]);
+  });
 });

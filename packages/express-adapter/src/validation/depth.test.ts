@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { nestsDeeperThan, nestsWithoutBound } from './depth';
+import { nestsWithoutBound, scanOpenBody } from './depth';
 
 const ref = (name: string) => ({ $ref: `flowport:definitions#/definitions/${name}` });
 
@@ -67,16 +67,23 @@ describe('nestsWithoutBound, for places that take any JSON', () => {
   });
 });
 
-describe('nestsDeeperThan', () => {
+describe('scanOpenBody', () => {
   it('counts objects and arrays, not scalars', () => {
-    assert.equal(nestsDeeperThan({ a: [{ b: 1 }] }, 3), false);
-    assert.equal(nestsDeeperThan({ a: [{ b: {} }] }, 3), true);
-    assert.equal(nestsDeeperThan('text', 0), false);
+    assert.equal(scanOpenBody({ a: [{ b: 1 }] }, 3), undefined);
+    assert.equal(scanOpenBody({ a: [{ b: {} }] }, 3), 'tooDeep');
+    assert.equal(scanOpenBody('text', 0), undefined);
   });
 
   it('walks a value far deeper than the stack would allow', () => {
     const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`) as unknown;
-    assert.equal(nestsDeeperThan(deep, 256), true);
-    assert.equal(nestsDeeperThan(deep, 100_000), false);
+    assert.equal(scanOpenBody(deep, 256), 'tooDeep');
+    assert.equal(scanOpenBody(deep, 100_000), undefined);
+  });
+
+  it('finds a number JSON.parse read as Infinity, at the top or anywhere inside, after depth', () => {
+    assert.equal(scanOpenBody(JSON.parse('1e400'), 1), 'nonFinite');
+    assert.equal(scanOpenBody(JSON.parse('{"a":[1,{"b":-1e400}]}'), 3), 'nonFinite');
+    assert.equal(scanOpenBody(JSON.parse('{"a":[1e400,{"b":{}}]}'), 3), 'tooDeep');
+    assert.equal(scanOpenBody(JSON.parse('{"a":[1e308,1e-400,"1e400"]}'), 3), undefined);
   });
 });

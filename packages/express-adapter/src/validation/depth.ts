@@ -60,16 +60,26 @@ export function nestsWithoutBound(schema: unknown, definitions: Readonly<Json>):
   return visit(schema);
 }
 
-/** Whether a parsed JSON value nests objects and arrays more than `max` levels deep (no recursion). */
-export function nestsDeeperThan(value: unknown, max: number): boolean {
+/** What a walk of a body whose schema nests without bound found that the schema cannot refuse. */
+export type OpenBodyFinding = 'tooDeep' | 'nonFinite' | undefined;
+
+/**
+ * One walk (no recursion) of a parsed JSON value for what a place that takes any JSON lets by:
+ * objects and arrays more than `max` levels deep, and a number that JSON.parse read as ±Infinity
+ * (`1e400`), which JSON.stringify writes as null. Depth is told first, since a deeper value is
+ * refused whatever it holds.
+ */
+export function scanOpenBody(value: unknown, max: number): OpenBodyFinding {
+  let nonFinite = typeof value === 'number' && !Number.isFinite(value);
   const stack: [unknown, number][] = [[value, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (typeof node !== 'object' || node === null) continue;
-    if (depth > max) return true;
+    if (depth > max) return 'tooDeep';
     for (const child of Array.isArray(node) ? node : Object.values(node)) {
       if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+      else if (typeof child === 'number' && !Number.isFinite(child)) nonFinite = true;
     }
   }
-  return false;
+  return nonFinite ? 'nonFinite' : undefined;
 }

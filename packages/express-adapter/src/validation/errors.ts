@@ -7,6 +7,11 @@ export function escape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** The problem a number beyond the range of a double is, wherever it is. */
+export function nonFiniteProblem(pointer: string, value: number): ProblemError {
+  return { pointer, message: `is beyond the range of a number (it reads as ${value})`, code: 'numberRange' };
+}
+
 /** Where every value comes as text, which coercion turns into the declared type. */
 const TEXT_LOCATIONS = new Set(['path', 'query', 'header', 'formData']);
 
@@ -70,8 +75,7 @@ export function problemErrors(
       const value = valueAt(data, e.instancePath);
       // ajv joins a nullable's types with a comma ("must be string,null").
       if (Array.isArray(params.type)) message = `must be ${(params.type as string[]).join(' or ')}`;
-      if (typeof value === 'number' && !Number.isFinite(value))
-        message = `is beyond the range of a number (it reads as ${value})`;
+      if (typeof value === 'number' && !Number.isFinite(value)) ({ message, code } = nonFiniteProblem(pointer, value));
       else if (typeof value === 'string' && TEXT_LOCATIONS.has(location) && isInexactInteger(value)) {
         message = inexactIntegerMessage(value);
         code = 'inexactInteger';

@@ -1,7 +1,8 @@
 import type { ProblemError } from '../problem';
 import { coerce } from './coerce';
-import { MAX_BODY_DEPTH, nestsDeeperThan, nestsWithoutBound } from './depth';
+import { MAX_BODY_DEPTH, nestsWithoutBound, scanOpenBody } from './depth';
 import { escape, MAX_LISTED_PROBLEMS, problemErrors } from './errors';
+import { nonFiniteNumbers } from './non-finite';
 import { requestSchemas, type Location } from './request-schemas';
 import type { Validate, Validators } from './validators';
 
@@ -136,12 +137,22 @@ export class RequestValidator {
       if (!raw.hasBody) {
         if (this.body.required)
           errors.push({ pointer: '/body', message: 'a request body is required', code: 'required' });
-      } else if (this.body.maxDepth !== undefined && nestsDeeperThan(raw.body, this.body.maxDepth)) {
-        const message = `nests deeper than ${this.body.maxDepth} levels, which this API does not accept`;
-        errors.push({ pointer: '/body', message, code: 'maxDepth' });
       } else {
-        const invalid = this.body.validate?.(raw.body);
-        if (invalid) for (const e of problemErrors(invalid, 'body', raw.body, MAX_LISTED_PROBLEMS + 1)) errors.push(e);
+        const { maxDepth } = this.body;
+        const open = maxDepth === undefined ? undefined : scanOpenBody(raw.body, maxDepth);
+        if (open === 'tooDeep') {
+          const message = `nests deeper than ${maxDepth} levels, which this API does not accept`;
+          errors.push({ pointer: '/body', message, code: 'maxDepth' });
+        } else {
+          const invalid = this.body.validate?.(raw.body);
+          const found = invalid ? problemErrors(invalid, 'body', raw.body, MAX_LISTED_PROBLEMS + 1) : [];
+          for (const e of found) errors.push(e);
+          // A place that takes any JSON took 1e400, which JSON.parse reads as Infinity and the
+          // handler would store or answer as null; a typed place refuses it (ajv's strictNumbers).
+          if (open === 'nonFinite')
+            for (const e of nonFiniteNumbers(raw.body, '/body', MAX_LISTED_PROBLEMS + 1))
+              if (!found.some((f) => f.pointer === e.pointer)) errors.push(e);
+        }
       }
     }
     const truncated = errors.length > MAX_LISTED_PROBLEMS;
