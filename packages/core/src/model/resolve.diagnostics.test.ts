@@ -1249,8 +1249,26 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         .filter((x) => x.code === 'FP1402')
         .map((x) => x.hint),
       [
-        'Say the type: the decorator\'s options, such as { type: Number } for "top".',
+        'Say the type: the decorator\'s options, such as { type: Number } for "top"; an object (an interface or a type alias, which leave nothing at run time) is declared as a class with decorated fields.',
         'Say the type: take it with @Body(), or take each of its fields as a parameter of its own.',
+      ],
+    );
+    // Before, a list was told `{ type: Number }`, which FP1404 then refuses for a list, and an
+    // interface (tsoa's way to type a body) was not told that it needs a class.
+    interface Order {
+      id: string;
+    }
+    @Controller('/i')
+    class FromTsoa {
+      @Post('/') @Returns(204) create(@Body() _order: Order, @Query('ids') _ids: string[]): void {}
+    }
+    assert.deepEqual(
+      diagnosticsOf(connectorOf([FromTsoa]))
+        .filter((x) => x.code === 'FP1402')
+        .map((x) => x.hint),
+      [
+        'Say the type: the decorator\'s options, such as { type: Number } for "body"; an object (an interface or a type alias, which leave nothing at run time) is declared as a class with decorated fields.',
+        'Say the type: the item type in the decorator\'s options, such as { type: [String] } for "ids".',
       ],
     );
     // Before, a header list of a class built, and its `items: { $ref }` is not Swagger 2.0; a

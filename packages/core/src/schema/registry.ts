@@ -73,7 +73,7 @@ export class SchemaRegistry {
       case 'class':
         return schemaOf(r.cls)?.inline ? this.inlineSchema(r.cls) : { ref: this.define(r.cls) };
       case 'unknown':
-        this.bag.report('untypedProperty', at, { found: r.found, fix: typeFix(at) });
+        this.bag.report('untypedProperty', at, { found: r.found, fix: typeFix(at, r.found) });
         return {};
     }
   }
@@ -328,10 +328,8 @@ export class SchemaRegistry {
     // A union or `any`: constraints such as @IsString may still say what it is.
     const typed = constraints.find((c) => c.kind === 'builtIn' && !c.each && TYPE_CONSTRAINTS.has(c.name));
     if (typed) return {};
-    this.bag.report('untypedProperty', at, {
-      found: declared === Object ? 'Object: TypeScript records unions, interfaces and any as Object' : NO_METADATA,
-      fix: typeFix(at),
-    });
+    const found = declared === Object ? 'Object: TypeScript records unions, interfaces and any as Object' : NO_METADATA;
+    this.bag.report('untypedProperty', at, { found, fix: typeFix(at, found) });
     return {};
   }
 
@@ -374,10 +372,19 @@ export class SchemaRegistry {
   }
 }
 
-/** How to say a type where it could not be read (FP1402), in the words of the place. */
-function typeFix(at: SourceLocation): string {
+/**
+ * How to say a type where it could not be read (FP1402), in the words of the place. A parameter's
+ * list needs its item type, and an interface or type alias (which tsoa users bring, and which
+ * leaves nothing at run time) needs a class.
+ */
+function typeFix(at: SourceLocation, found: string): string {
   if (at.property !== undefined) return '@Field({ type: String }), or a constraint that types it such as @IsString()';
-  if (at.parameter !== undefined) return `the decorator's options, such as { type: Number } for "${at.parameter.name}"`;
+  if (at.parameter !== undefined) {
+    const name = at.parameter.name;
+    if (found.startsWith('Array'))
+      return `the item type in the decorator's options, such as { type: [String] } for "${name}"`;
+    return `the decorator's options, such as { type: Number } for "${name}"; an object (an interface or a type alias, which leave nothing at run time) is declared as a class with decorated fields`;
+  }
   if (at.response !== undefined) return `@Returns(${at.response}, …) takes a class, [Class], 'object' or 'file'`;
   return "a class, [Class], 'object' or described(Type, { … })";
 }
