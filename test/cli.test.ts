@@ -289,6 +289,9 @@ describe('flowport build', () => {
     const missing = await cli('build', join(tmp.dir, 'nope.ts'), '--out', join(tmp.dir, 'o'));
     assert.equal(missing.code, 1);
     assert.match(missing.err[0], /module not found/);
+    // validate takes a folder, a definition or a module: before, a missing one was a "module".
+    const gone = await cli('validate', join(tmp.dir, 'gone'));
+    assert.deepEqual([gone.code, gone.err[0]], [1, `flowport: no such file or folder: ${join(tmp.dir, 'gone')}`]);
     // Before, Node ran a file of another extension as JavaScript: "x is not defined".
     const yaml = join(tmp.dir, 'swagger.yaml');
     writeFileSync(yaml, 'swagger: "2.0"\ninfo:\n  title: x\n');

@@ -35,7 +35,9 @@ export function connectorFiles(target: string, modules = false): ConnectorFiles 
       `${target} holds no apiDefinition.swagger.json, nor an index.ts, an index.js or a package.json to load`,
     );
   }
-  if (!/\.json$/i.test(path)) return undefined;
-  if (!stat) throw new Error(`no such file: ${target}`);
+  const json = /\.json$/i.test(path);
+  // For `validate`, which takes a folder, a definition or a module, "module not found" named one.
+  if (!stat && (json || modules)) throw new Error(`no such file${json ? '' : ' or folder'}: ${target}`);
+  if (!json) return undefined;
   return { definition: path, properties: findFile(dirname(path), 'apiProperties.json') };
 }
