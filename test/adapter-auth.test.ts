@@ -188,6 +188,75 @@ describe('auth: Entra ID (AAD) bearer tokens against a local JWKS', () => {
       await new Promise<void>((r) => broken.close(() => r()));
     }
   });
+
+  const appFor = (options: Parameters<typeof aad>[0]) =>
+    createApp(connectorWith(aad(options)), { credentials: { aad: { jwksUri: jwksUrl } } });
+  const statusOf = async (target: ReturnType<typeof createApp>, claims: Claims) =>
+    (
+      await request(target)
+        .get('/auth/me')
+        .set('authorization', `Bearer ${await sign(claims)}`)
+    ).status;
+
+  it("takes the issuers of the login URI's cloud: a sovereign cloud's tokens were all refused", async () => {
+    const other = '99999999-2222-3333-4444-555555555555';
+    const cases: [string, string, [string, number][]][] = [
+      [
+        'https://login.microsoftonline.us',
+        TENANT,
+        [
+          [`https://login.microsoftonline.us/${TENANT}/v2.0`, 200],
+          [`https://sts.windows.net/${TENANT}/`, 200],
+          [`https://login.microsoftonline.us/${other}/v2.0`, 401],
+          [ISSUER, 401],
+        ],
+      ],
+      [
+        'https://login.chinacloudapi.cn',
+        TENANT,
+        [
+          [`https://login.partner.microsoftonline.cn/${TENANT}/v2.0`, 200],
+          [`https://sts.chinacloudapi.cn/${TENANT}/`, 200],
+          [`https://sts.windows.net/${TENANT}/`, 401],
+        ],
+      ],
+      // Any tenant's token, from the issuer of its own tenant: `tid` and `iss` must agree.
+      [
+        'https://login.microsoftonline.us',
+        'common',
+        [
+          [`https://login.microsoftonline.us/${TENANT}/v2.0`, 200],
+          [`https://login.microsoftonline.us/${other}/v2.0`, 401],
+        ],
+      ],
+      [
+        'https://login.microsoftonline.com',
+        'organizations',
+        [
+          [ISSUER, 200],
+          [`https://sts.windows.net/${other}/`, 401],
+        ],
+      ],
+    ];
+    for (const [loginUri, tenantId, issuers] of cases) {
+      const target = appFor({ clientId: 'client', resourceUri: AUDIENCE, tenantId, loginUri });
+      for (const [iss, status] of issuers)
+        assert.equal(await statusOf(target, { iss }), status, `${loginUri} ${tenantId} ${iss}`);
+    }
+  });
+
+  it('refuses to start with a tenant named by its domain, which no token issuer names', () => {
+    assert.throws(
+      () => appFor({ clientId: 'client', resourceUri: AUDIENCE, tenantId: 'contoso.onmicrosoft.com' }),
+      /aad tenantId "contoso\.onmicrosoft\.com" is not a tenant ID, and tokens name their tenant by its ID: declare the ID, or give credentials\.aad\.issuer \(https:\/\/login\.microsoftonline\.com\/<tenant ID>\/v2\.0\)/,
+    );
+    const issuer = `https://login.microsoftonline.com/${TENANT}/v2.0`;
+    const named = createApp(
+      connectorWith(aad({ clientId: 'client', resourceUri: AUDIENCE, tenantId: 'contoso.onmicrosoft.com' })),
+      { credentials: { aad: { jwksUri: jwksUrl, issuer } } },
+    );
+    return statusOf(named, {}).then((status) => assert.equal(status, 200));
+  });
 });
 
 describe('auth: basic, API key in the query, generic OAuth 2.0, multi-auth', () => {

@@ -32,7 +32,11 @@ export interface CredentialOptions {
   readonly aad?: {
     /** Default `<loginUri>/<tenantId>/discovery/v2.0/keys`. */
     readonly jwksUri?: string;
-    /** Accepted issuers; default the v1 and v2 issuers of the tenant (any tenant's for `common`). */
+    /**
+     * Accepted issuers; default the v1 and v2 issuers of the tenant in the cloud of the declared
+     * `loginUri` (any tenant's own for `common` and `organizations`). Needed where `tenantId` is a
+     * domain name, since tokens name their tenant by its ID.
+     */
     readonly issuer?: string | readonly string[];
     /** Default `['RS256']`. */
     readonly algorithms?: readonly string[];

@@ -2,6 +2,7 @@ import type { OAuth2Auth } from '@flowport/core';
 import type { Request } from 'express';
 import type { JWTPayload } from 'jose';
 import { HttpError } from '../errors';
+import { aadIssuers, TENANT_ID } from './aad-issuers';
 import { identityOf, withToken, type Identity } from '../identity';
 import type { CredentialOptions } from '../options';
 import type { Check } from './check';
@@ -44,11 +45,14 @@ function aadVerifier(auth: OAuth2Auth, credentials: CredentialOptions): (jwt: st
   });
   const audience = o.audience ?? auth.resourceUri ?? auth.customParameters?.resourceUri;
   if (!audience) throw new Error('aad auth needs a resourceUri (the audience tokens must carry)');
-  const fixedIssuers =
-    o.issuer ??
-    (SPECIFIC_TENANT.test(tenant)
-      ? [`https://login.microsoftonline.com/${tenant}/v2.0`, `https://sts.windows.net/${tenant}/`]
-      : undefined);
+  // A token names its tenant by ID: a domain name (`contoso.onmicrosoft.com`), which the sign-in
+  // URLs take, matched no token's issuer, and every request was a 401.
+  if (o.issuer === undefined && SPECIFIC_TENANT.test(tenant) && !TENANT_ID.test(tenant)) {
+    throw new Error(
+      `aad tenantId "${tenant}" is not a tenant ID, and tokens name their tenant by its ID: declare the ID, or give credentials.aad.issuer (${aadIssuers(loginUri, '<tenant ID>')[0]})`,
+    );
+  }
+  const fixedIssuers = o.issuer ?? (SPECIFIC_TENANT.test(tenant) ? aadIssuers(loginUri, tenant) : undefined);
   return async (jwt) => {
     let payload: JWTPayload;
     try {
@@ -72,8 +76,7 @@ function aadVerifier(auth: OAuth2Auth, credentials: CredentialOptions): (jwt: st
     // Multi-tenant apps: the issuer must be the one of the token's own tenant.
     if (!fixedIssuers) {
       const tid = typeof payload.tid === 'string' ? payload.tid : '';
-      const allowed = [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
-      if (!tid || !allowed.includes(String(payload.iss))) return undefined;
+      if (!TENANT_ID.test(tid) || !aadIssuers(loginUri, tid).includes(String(payload.iss))) return undefined;
     }
     const subject = String(payload.oid ?? payload.sub ?? '');
     return subject ? { subject, method: 'oauth2', scopes: scopesOf(payload), claims: payload } : undefined;
