@@ -134,6 +134,36 @@ describe('auth: Entra ID (AAD) bearer tokens against a local JWKS', () => {
     });
   }
 
+  it('says in the detail why a token is refused, without a secret', async () => {
+    // Before, every refusal was "invalid or expired": a v2.0 token (its audience the API's
+    // application ID) looked like an expired one.
+    const appId = '22222222-3333-4444-5555-666666666666';
+    const cases: [string, string][] = [
+      [await sign({}, { exp: Math.floor(Date.now() / 1000) - 3600 }), 'the token has expired'],
+      [await sign({}, { nbf: Math.floor(Date.now() / 1000) + 3600 }), 'the token is not valid yet'],
+      [
+        await sign({ aud: appId, ver: '2.0' }),
+        `the token's audience is "${appId}", not "${AUDIENCE}"; a v2.0 token names the API by its application ID: give that as credentials.aad.audience`,
+      ],
+      [await sign({ aud: 'api://someone-else' }), `the token's audience is "api://someone-else", not "${AUDIENCE}"`],
+      [
+        await sign({ iss: `https://sts.windows.net/${appId}/` }),
+        `the token's issuer "https://sts.windows.net/${appId}/" is not one of the tenant's`,
+      ],
+      [await sign({}, { key: otherKey }), "the token's signature does not verify"],
+      [await sign({}, { key: otherKey, kid: 'key-2' }), "no signing key of the issuer has the token's key ID"],
+      [await sign({ oid: '', sub: '' }), 'the token names no subject (oid or sub)'],
+      ['not.a.token', 'the token is not a well-formed JWT'],
+      ['has spaces', 'the bearer token is not one of the characters a token may hold'],
+    ];
+    for (const [token, why] of cases) {
+      const res = await me(token);
+      assert.equal(res.status, 401, why);
+      assert.equal(res.body.detail, `Connection credentials are invalid or expired (${why}).`);
+      assert.equal(res.headers['www-authenticate'], 'Bearer realm="connector"');
+    }
+  });
+
   it('answers 403 with insufficient_scope when a scope is missing, 204 when present', async () => {
     const res = await request(app)
       .post('/auth/items')

@@ -50,7 +50,7 @@ function keyDigests(apiKeys: CredentialOptions['apiKeys']): () => readonly Buffe
   return () => keyList(apiKeys()).map(memo);
 }
 
-export function apiKeyCheck(auth: ApiKeyAuth, credentials: CredentialOptions): Check {
+export function apiKeyCheck(auth: ApiKeyAuth, credentials: CredentialOptions): Check<Identity> {
   const { apiKeys, verifyApiKey } = credentials;
   if (!apiKeys && !verifyApiKey) {
     throw new Error(

@@ -1,6 +1,6 @@
 import type { BasicAuth } from '@flowport/core';
 import type { Request } from 'express';
-import { identityOf } from '../identity';
+import { identityOf, type Identity } from '../identity';
 import type { CredentialOptions } from '../options';
 import type { Check } from './check';
 
@@ -23,7 +23,7 @@ function parse(req: Request): { username: string; password: string } | undefined
   return colon < 0 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-export function basicCheck(_auth: BasicAuth, credentials: CredentialOptions): Check {
+export function basicCheck(_auth: BasicAuth, credentials: CredentialOptions): Check<Identity> {
   const { verifyBasic } = credentials;
   if (!verifyBasic) throw new Error('the connector declares basic auth but no credentials.verifyBasic was given');
   return {

@@ -5,7 +5,8 @@ import { HttpError } from '../errors';
 import { aadIssuers, TENANT_ID } from './aad-issuers';
 import { identityOf, withToken, type Identity } from '../identity';
 import type { CredentialOptions } from '../options';
-import type { Check } from './check';
+import { Refusal, type Check } from './check';
+import { tokenRefusal } from './token-refusal';
 
 function token(req: Request): string | undefined {
   const m = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i.exec((req.get('authorization') ?? '').trim());
@@ -25,7 +26,10 @@ const SPECIFIC_TENANT = /^(?!common$|organizations$|consumers$)[A-Za-z0-9.-]+$/;
  * refreshed by jose on an unknown key id), an algorithm allow-list, issuer, audience = the
  * declared resource URI, and `exp`/`nbf` with a small clock tolerance.
  */
-function aadVerifier(auth: OAuth2Auth, credentials: CredentialOptions): (jwt: string) => Promise<Identity | undefined> {
+function aadVerifier(
+  auth: OAuth2Auth,
+  credentials: CredentialOptions,
+): (jwt: string) => Promise<Identity | Refusal | undefined> {
   // Loaded only for connectors that declare AAD: it is a quarter of the adapter's start-up cost.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createRemoteJWKSet, errors, jwtVerify } = require('jose') as typeof import('jose');
@@ -53,18 +57,19 @@ function aadVerifier(auth: OAuth2Auth, credentials: CredentialOptions): (jwt: st
     );
   }
   const fixedIssuers = o.issuer ?? (SPECIFIC_TENANT.test(tenant) ? aadIssuers(loginUri, tenant) : undefined);
+  const algorithms = o.algorithms ?? ['RS256'];
   return async (jwt) => {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(jwt, jwks, {
-        algorithms: [...(o.algorithms ?? ['RS256'])],
+        algorithms: [...algorithms],
         audience: typeof audience === 'string' ? audience : [...audience],
         issuer: typeof fixedIssuers === 'string' ? fixedIssuers : fixedIssuers ? [...fixedIssuers] : undefined,
         clockTolerance: o.clockTolerance ?? 60,
         requiredClaims: ['exp'],
       }));
     } catch (err) {
-      if (!keysUnavailable(err)) return undefined;
+      if (!keysUnavailable(err)) return tokenRefusal(err, { audience, algorithms });
       throw new HttpError(
         503,
         'The token cannot be checked now: the signing keys of its issuer could not be fetched.',
@@ -76,16 +81,18 @@ function aadVerifier(auth: OAuth2Auth, credentials: CredentialOptions): (jwt: st
     // Multi-tenant apps: the issuer must be the one of the token's own tenant.
     if (!fixedIssuers) {
       const tid = typeof payload.tid === 'string' ? payload.tid : '';
-      if (!TENANT_ID.test(tid) || !aadIssuers(loginUri, tid).includes(String(payload.iss))) return undefined;
+      if (!TENANT_ID.test(tid) || !aadIssuers(loginUri, tid).includes(String(payload.iss)))
+        return new Refusal("the token's issuer is not the one of its own tenant (tid)");
     }
     const subject = String(payload.oid ?? payload.sub ?? '');
-    return subject ? { subject, method: 'oauth2', scopes: scopesOf(payload), claims: payload } : undefined;
+    if (!subject) return new Refusal('the token names no subject (oid or sub)');
+    return { subject, method: 'oauth2', scopes: scopesOf(payload), claims: payload };
   };
 }
 
 export function bearerCheck(auth: OAuth2Auth, credentials: CredentialOptions): Check {
   const aad = auth.identityProvider === 'aad' || auth.identityProvider === 'aadcertificate';
-  let verify: (jwt: string, req: Request) => Promise<Identity | undefined>;
+  let verify: (jwt: string, req: Request) => Promise<Identity | Refusal | undefined>;
   if (credentials.verifyToken) {
     const custom = credentials.verifyToken;
     verify = async (jwt, req) => identityOf(await custom(jwt, req), 'oauth2', 'verifyToken');
@@ -101,7 +108,9 @@ export function bearerCheck(auth: OAuth2Auth, credentials: CredentialOptions): C
     present: (req) => /^Bearer /i.test(req.get('authorization') ?? ''),
     async verify(req) {
       const t = token(req);
-      return t ? withToken(await verify(t, req), t) : undefined;
+      if (!t) return new Refusal('the bearer token is not one of the characters a token may hold');
+      const identity = await verify(t, req);
+      return identity instanceof Refusal ? identity : withToken(identity, t);
     },
   };
 }

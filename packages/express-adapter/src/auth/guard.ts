@@ -6,7 +6,7 @@ import type { CredentialOptions } from '../options';
 import { apiKeyCheck } from './api-key';
 import { basicCheck } from './basic';
 import { bearerCheck } from './bearer';
-import type { Check } from './check';
+import { Refusal, type Check } from './check';
 
 function checkOf(auth: AuthDeclaration, credentials: CredentialOptions): Check | undefined {
   switch (auth.type) {
@@ -42,10 +42,12 @@ export function compileGuards(model: ApiModel, credentials: CredentialOptions = 
       if (!check)
         throw new HttpError(401, 'Connection credentials are missing.', [], { 'www-authenticate': challenge });
       const identity = await check.verify(req);
-      if (!identity)
-        throw new HttpError(401, 'Connection credentials are invalid or expired.', [], {
+      if (!identity || identity instanceof Refusal) {
+        const why = identity ? ` (${identity.reason})` : '';
+        throw new HttpError(401, `Connection credentials are invalid or expired${why}.`, [], {
           'www-authenticate': challenge,
         });
+      }
       const missing = scopes.filter((s) => !identity.scopes.includes(s));
       if (missing.length > 0) {
         throw new HttpError(403, `The credentials lack the scope(s) ${missing.join(', ')}.`, [], {
