@@ -291,6 +291,13 @@ export const catalog = {
     '{what} is not a method reference',
     'Write a thunk that returns the method: () => Controller.prototype.method.',
   ),
+  policyWritesUndeclaredProperty: entry(
+    'FP1107',
+    'policy-writes-undeclared-property',
+    'error',
+    'policy "{title}" writes "{property}" into the body of {operation}, which {schema} does not declare: the API would refuse every call made through the connector',
+    'Declare "{property}" on the body class (internal, so that flow makers do not fill it), or scope the policy to operations whose body has it.',
+  ),
 
   // FP12xx — triggers
   notificationUrlNotRequired: entry(

@@ -26,7 +26,7 @@ import {
 import { Connector, type ConnectorOptions } from '../connector';
 import { described, type Class, type Extensions } from '../types';
 import { catalogEntries } from '../diagnostics/catalog';
-import { policy, setHeader, type PolicyDeclaration } from '../policies/templates';
+import { policy, setHeader, setProperty, type PolicyDeclaration } from '../policies/templates';
 import { pollingTrigger, type TriggerDeclaration } from '../triggers/declarations';
 import { formatLocation } from '../diagnostics/location';
 import { connectorOf, diagnosticsOf, expectDiagnostic, resolved } from '../test-support/connectors';
@@ -886,6 +886,44 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'testConnection is not a method reference',
       { connector: 'testConnection' },
     );
+  });
+
+  check('FP1107', 'a Request policy that writes a property the body class refuses', () => {
+    @Schema({ additionalProperties: true })
+    class Open {
+      @IsString() name!: string;
+    }
+    class Tagged {
+      @IsString() name!: string;
+      @Field({ visibility: 'internal' }) @IsOptional() @IsString() source?: string;
+    }
+    @Controller('/w')
+    class Writes {
+      @Post('/a') @Action({ id: 'A', summary: 'Do A' }) @Returns(204) a(@Body() _b: Dto): void {}
+      @Post('/b') @Action({ id: 'B', summary: 'Do B' }) @Returns(204) b(@Body() _b: Open): void {}
+      @Post('/c') @Action({ id: 'C', summary: 'Do C' }) @Returns(204) c(@Body() _b: Tagged): void {}
+      @Get('/d') @Action({ id: 'D', summary: 'Do D' }) @Returns(204) d(): void {}
+    }
+    const write = (o: Partial<Parameters<typeof setProperty>[0]> = {}) =>
+      setProperty({
+        newPropertyParentPathTemplate: '@body()',
+        newPropertySubPathTemplate: 'source',
+        propertyValuePathTemplate: 'flowport',
+        section: 'Request',
+        ...o,
+      });
+    // Before, it built, and every call through the connector was a 400 ("is not a known property").
+    assert.deepEqual(reported(connectorOf([Writes], { policies: [write()] }), 'FP1107'), [
+      'connector policies[0] Writes.a: policy "Set property" writes "source" into the body of A, which Dto does not declare: the API would refuse every call made through the connector',
+    ]);
+    // A Response policy, a nested parent, operations out of its scope, or a body that has the property.
+    for (const policies of [
+      [write({ section: 'Response' })],
+      [write({ newPropertyParentPathTemplate: '@body().meta' })],
+      [write({ operations: [() => Writes.prototype.b, () => Writes.prototype.c] })],
+    ]) {
+      assert.doesNotThrow(() => resolve(connectorOf([Writes], { policies })));
+    }
   });
 
   describe('webhooks written by hand', () => {
