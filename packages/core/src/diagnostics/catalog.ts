@@ -299,6 +299,14 @@ export const catalog = {
     'Declare "{property}" on the body class (internal, so that flow makers do not fill it), or scope the policy to operations whose body has it.',
   ),
 
+  policyRouteNotServed: entry(
+    'FP1108',
+    'policy-route-not-served',
+    'error',
+    'policy "{title}" sends {operation} to {method} {path}, which no operation of the connector serves: the API would refuse every call made through the connector',
+    'Declare an operation at {method} {path} (internal, if flows should not list it), or drop the policy: the API takes the request where the definition says.',
+  ),
+
   // FP12xx — triggers
   notificationUrlNotRequired: entry(
     'FP1201',

@@ -950,7 +950,7 @@ describe('golden: policies scoped by method reference', () => {
       policies: [
         dynamicHostUrl({ urlTemplate: "https://@connectionParameters('host')" }),
         setHeader({ name: 'X-A', value: '1', section: 'Response', operations: [() => Things.prototype.list] }),
-        routeRequestToEndpoint({ title: 'Route', newPath: '/v2/things' }),
+        routeRequestToEndpoint({ title: 'Route', newPath: '/things/' }),
         updateNextLink({ nextLinkPropertyName: 'next' }),
       ],
     });
@@ -974,7 +974,7 @@ describe('golden: policies scoped by method reference', () => {
       {
         templateId: 'routerequesttoendpoint',
         title: 'Route',
-        parameters: { 'x-ms-apimTemplateParameter.newPath': '/v2/things' },
+        parameters: { 'x-ms-apimTemplateParameter.newPath': '/things/' },
       },
       {
         templateId: 'updatenextlink',

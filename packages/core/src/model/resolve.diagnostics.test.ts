@@ -26,7 +26,7 @@ import {
 import { Connector, type ConnectorOptions } from '../connector';
 import { described, type Class, type Extensions } from '../types';
 import { catalogEntries } from '../diagnostics/catalog';
-import { policy, setHeader, setProperty, type PolicyDeclaration } from '../policies/templates';
+import { policy, routeRequestToEndpoint, setHeader, setProperty, type PolicyDeclaration } from '../policies/templates';
 import { pollingTrigger, type TriggerDeclaration } from '../triggers/declarations';
 import { formatLocation } from '../diagnostics/location';
 import { connectorOf, diagnosticsOf, expectDiagnostic, resolved } from '../test-support/connectors';
@@ -923,6 +923,44 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       [write({ operations: [() => Writes.prototype.b, () => Writes.prototype.c] })],
     ]) {
       assert.doesNotThrow(() => resolve(connectorOf([Writes], { policies })));
+    }
+  });
+
+  check('FP1108', 'a policy that routes calls where no operation is served', () => {
+    @Controller('/r')
+    class Routed {
+      @Get('/items/{id}') @Action({ id: 'GetItem', summary: 'Get item' }) @Returns(204) get(
+        @Path('id') _id: string,
+      ): void {}
+      @Get('/v1/items/{id}') @Action({ id: 'GetItemV1', summary: 'Get item v1' }) @Returns(204) old(
+        @Path('id') _id: string,
+      ): void {}
+      @Put('/items/{id}') @Action({ id: 'PutItem', summary: 'Put item' }) @Returns(204) put(
+        @Path('id') _id: string,
+      ): void {}
+    }
+    const old = () => Routed.prototype.old;
+    const route = (newPath: string, httpMethod?: string) =>
+      routeRequestToEndpoint({ newPath, ...(httpMethod && { httpMethod }), operations: [old] } as never);
+    // Before, it built, and the API answered every call through the connector with a 404.
+    assert.deepEqual(
+      reported(
+        connectorOf([Routed], { policies: [route('/v2/items/{id}'), route('/r/items/{key}', 'POST')] }),
+        'FP1108',
+      ),
+      [
+        'connector policies[0] Routed.old: policy "Route to /v2/items/{id}" sends GetItemV1 to GET /v2/items/{id}, which no operation of the connector serves: the API would refuse every call made through the connector',
+        'connector policies[1] Routed.old: policy "Route to /r/items/{key}" sends GetItemV1 to POST /r/items/{key}, which no operation of the connector serves: the API would refuse every call made through the connector',
+      ],
+    );
+    // A served route: another variable name, no leading slash, a trailing one, another method, the original one.
+    for (const policy of [
+      route('/r/items/{key}'),
+      route('r/Items/{id}/', '@Request.OriginalHTTPMethod'),
+      route('/r/items/{id}', 'PUT'),
+      route("/@{connectionParameters('x')}/items"),
+    ]) {
+      assert.doesNotThrow(() => resolve(connectorOf([Routed], { policies: [policy] })));
     }
   });
 

@@ -13,7 +13,7 @@ import { checkHeaderParameters, securityModel } from './security';
 import { triggerOperations } from './triggers';
 import type { ApiModel, CapabilitiesModel, OperationModel, PathItemModel, PolicyModel } from './types';
 import { checkWebhooks } from './webhook-checks';
-import { checkPolicyBodies } from './policy-bodies';
+import { checkPolicies } from './policy-checks';
 import { checkMediaTypes } from './media-types';
 import { checkPaging } from './paging-checks';
 import type { OperationRef } from '../types';
@@ -118,7 +118,7 @@ export function resolve(connector: Connector): ApiModel {
     };
   });
 
-  if (conventions) checkPolicyBodies(declaredPolicies, operations, refs, bag);
+  if (conventions) checkPolicies(declaredPolicies, operations, refs, bag);
   const policies = conventions
     ? [...declaredPolicies, ...nextLinkPolicies(operations, declaredPolicies)]
     : declaredPolicies;

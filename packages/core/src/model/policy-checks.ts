@@ -1,0 +1,98 @@
+import type { DiagnosticBag } from '../diagnostics/diagnostic';
+import type { References } from './references';
+import type { OperationModel, PolicyModel } from './types';
+
+/** A property name the policy's sub path can be, as a body property is named. */
+const PROPERTY = /^[A-Za-z_$][\w$-]*$/;
+
+/** A template parameter, by its name with or without the `x-ms-apimTemplateParameter.` prefix. */
+function parameter(p: PolicyModel, name: string): unknown {
+  return p.parameters[name] ?? p.parameters[`x-ms-apimTemplateParameter.${name}`];
+}
+
+/** The operations a policy applies to: those it names, or every one. */
+function scoped(p: PolicyModel, operations: readonly OperationModel[]): OperationModel[] {
+  return operations.filter((op) => p.operationIds === undefined || p.operationIds.includes(op.id));
+}
+
+/**
+ * Policies change a request between the flow and the API. The API Flowport serves takes requests
+ * as the definition describes them, so a policy that sends one elsewhere, or with a body the
+ * definition's class refuses, would fail every call made through the connector while the calls
+ * made straight to the API pass. These checks find what would fail.
+ */
+export function checkPolicies(
+  policies: readonly PolicyModel[],
+  operations: readonly OperationModel[],
+  refs: References,
+  bag: DiagnosticBag,
+): void {
+  for (const [index, p] of policies.entries()) {
+    const id = p.templateId.toLowerCase();
+    if (id === 'setproperty') checkSetProperty(p, index, operations, refs, bag);
+    else if (id === 'routerequesttoendpoint') checkRoute(p, index, operations, bag);
+  }
+}
+
+/**
+ * A `setproperty` policy of the Request section writes a property into the JSON body: a class
+ * refuses properties it does not declare, so every call would be a 400 ("is not a known
+ * property"). Only a property of the body itself (`@body()`, a plain name) is checked.
+ */
+function checkSetProperty(
+  p: PolicyModel,
+  index: number,
+  operations: readonly OperationModel[],
+  refs: References,
+  bag: DiagnosticBag,
+): void {
+  if (p.section !== 'Request') return;
+  const parent = parameter(p, 'newPropertyParentPathTemplate');
+  const property = parameter(p, 'newPropertySubPathTemplate');
+  if (typeof parent !== 'string' || parent.replace(/\s/g, '') !== '@body()') return;
+  if (typeof property !== 'string' || !PROPERTY.test(property)) return;
+  for (const op of scoped(p, operations)) {
+    const body = op.parameters.find((x) => x.in === 'body');
+    if (!body) continue;
+    const schema = refs.deref(body.schema);
+    if (schema.additionalProperties !== false || schema.properties?.[property] !== undefined) continue;
+    bag.report(
+      'policyWritesUndeclaredProperty',
+      { ...op.at, connector: `policies[${index}]` },
+      { title: p.title, property, operation: op.id, schema: body.schema.ref ?? 'the body' },
+    );
+  }
+}
+
+/** A route as the router matches it: variables are alike, case and a trailing slash do not count. */
+function routeKey(method: string, path: string): string {
+  const normal = `/${path.replace(/^\/+/, '')}`.replace(/\{[^}]*\}/g, '{}').replace(/(.)\/$/, '$1');
+  return `${method.toUpperCase()} ${normal.toLowerCase()}`;
+}
+
+/**
+ * A `routerequesttoendpoint` policy sends the request to `newPath` (under the base path, as the
+ * connectors that use it write it), with its method or another. The API Flowport serves answers
+ * only the operations the connector declares: anywhere else, every call would be a 404 or 405.
+ */
+function checkRoute(p: PolicyModel, index: number, operations: readonly OperationModel[], bag: DiagnosticBag): void {
+  const newPath = parameter(p, 'newPath');
+  const method = parameter(p, 'httpMethod');
+  // An expression other than a path variable cannot be followed here.
+  if (typeof newPath !== 'string' || newPath.includes('@')) return;
+  if (method !== undefined && (typeof method !== 'string' || (method.includes('@') && method !== ORIGINAL_METHOD)))
+    return;
+  const served = new Set(operations.map((op) => routeKey(op.method, op.path)));
+  for (const op of scoped(p, operations)) {
+    const to = method === undefined || method === ORIGINAL_METHOD ? op.method : method;
+    if (served.has(routeKey(to, newPath))) continue;
+    bag.report(
+      'policyRouteNotServed',
+      { ...op.at, connector: `policies[${index}]` },
+      { title: p.title, operation: op.id, method: to.toUpperCase(), path: newPath },
+    );
+  }
+}
+
+/** The `httpMethod` that keeps the request's own. */
+const ORIGINAL_METHOD = '@Request.OriginalHTTPMethod';
