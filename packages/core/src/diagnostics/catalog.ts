@@ -307,6 +307,14 @@ export const catalog = {
     'Declare an operation at {method} {path} (internal, if flows should not list it), or drop the policy: the API takes the request where the definition says.',
   ),
 
+  policyQueryNotDeclared: entry(
+    'FP1109',
+    'policy-query-not-declared',
+    'error',
+    'policy "{title}" sets query parameter "{name}" of {operation} at each poll, which it does not declare: its handler never gets it, and each poll answers the same items',
+    'Declare it on the handler: @Query("{name}", { visibility: "internal" }).',
+  ),
+
   // FP12xx — triggers
   notificationUrlNotRequired: entry(
     'FP1201',

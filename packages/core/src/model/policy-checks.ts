@@ -31,6 +31,7 @@ export function checkPolicies(
     const id = p.templateId.toLowerCase();
     if (id === 'setproperty') checkSetProperty(p, index, operations, refs, bag);
     else if (id === 'routerequesttoendpoint') checkRoute(p, index, operations, bag);
+    else if (id === 'pollingtrigger') checkPollingQuery(p, index, operations, bag);
   }
 }
 
@@ -96,3 +97,33 @@ function checkRoute(p: PolicyModel, index: number, operations: readonly Operatio
 
 /** The `httpMethod` that keeps the request's own. */
 const ORIGINAL_METHOD = '@Request.OriginalHTTPMethod';
+
+/** The key of `triggerConfig` that names the next-page property, not a query parameter. */
+const NEXT_LINK_KEY = 'x-ms-triggerConfig-nextLink';
+
+/**
+ * A `pollingtrigger` policy sets a query parameter of each poll from the last answer
+ * (`triggerConfig`: `since` from the newest item, say). The API hands a handler only the
+ * parameters its operation declares: an undeclared one never reached it, so each poll answered
+ * the items it answered before, and the flow ran on them again.
+ */
+function checkPollingQuery(
+  p: PolicyModel,
+  index: number,
+  operations: readonly OperationModel[],
+  bag: DiagnosticBag,
+): void {
+  const config = parameter(p, 'triggerConfig');
+  if (typeof config !== 'object' || config === null) return;
+  const names = Object.keys(config).filter((name) => name !== NEXT_LINK_KEY);
+  for (const op of scoped(p, operations)) {
+    const query = new Set(op.parameters.filter((x) => x.in === 'query').map((x) => String(x.name)));
+    for (const name of names.filter((n) => !query.has(n))) {
+      bag.report(
+        'policyQueryNotDeclared',
+        { ...op.at, connector: `policies[${index}]` },
+        { title: p.title, name, operation: op.id },
+      );
+    }
+  }
+}

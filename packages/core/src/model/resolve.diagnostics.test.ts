@@ -26,7 +26,14 @@ import {
 import { Connector, type ConnectorOptions } from '../connector';
 import { described, type Class, type Extensions } from '../types';
 import { catalogEntries } from '../diagnostics/catalog';
-import { policy, routeRequestToEndpoint, setHeader, setProperty, type PolicyDeclaration } from '../policies/templates';
+import {
+  policy,
+  pollingTriggerPolicy,
+  routeRequestToEndpoint,
+  setHeader,
+  setProperty,
+  type PolicyDeclaration,
+} from '../policies/templates';
 import { pollingTrigger, type TriggerDeclaration } from '../triggers/declarations';
 import { formatLocation } from '../diagnostics/location';
 import { connectorOf, diagnosticsOf, expectDiagnostic, resolved } from '../test-support/connectors';
@@ -962,6 +969,38 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     ]) {
       assert.doesNotThrow(() => resolve(connectorOf([Routed], { policies: [policy] })));
     }
+  });
+
+  check('FP1109', 'a polling policy that sets a query parameter the operation does not declare', () => {
+    @Controller('/p')
+    class Polled {
+      @Get('/new')
+      @Trigger({ id: 'OnNew', kind: 'batch', summary: 'When an item is added' })
+      @Returns(200, [Dto])
+      poll(@Query('since', { visibility: 'internal' }) _since?: string): Dto[] {
+        return [];
+      }
+    }
+    const polling = (triggerConfig: Record<string, string>) =>
+      pollingTriggerPolicy({
+        triggerConfig,
+        triggerDataPath: '@triggerBody()',
+        operations: [() => Polled.prototype.poll],
+      });
+    // Before, it built, and the handler never saw the cursor: each poll answered the same items.
+    assert.deepEqual(
+      reported(connectorOf([Polled], { policies: [polling({ after: '@{triggerBody()[0].id}' })] }), 'FP1109'),
+      [
+        'connector policies[0] Polled.poll: policy "Polling trigger" sets query parameter "after" of OnNew at each poll, which it does not declare: its handler never gets it, and each poll answers the same items',
+      ],
+    );
+    assert.doesNotThrow(() =>
+      resolve(
+        connectorOf([Polled], {
+          policies: [polling({ since: '@{triggerBody()[0].at}', 'x-ms-triggerConfig-nextLink': '@odata.nextLink' })],
+        }),
+      ),
+    );
   });
 
   describe('webhooks written by hand', () => {
