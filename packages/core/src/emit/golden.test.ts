@@ -1114,6 +1114,20 @@ describe('golden: OpenAPI 3 document', () => {
     const callback = openapi.paths['/hooks'].post.callbacks.notification['{$request.body#/callbackUrl}'].post;
     assert.deepEqual(callback.requestBody.content['application/json'].schema, { $ref: '#/components/schemas/Msg' });
   });
+
+  it('publishes a base path without its trailing slash, which would double the slash before each path', () => {
+    // Before, "/v1/" was written as is: Swagger UI called ./v1//m, which the router does not serve.
+    @Controller()
+    class M {
+      @Post('/m') @Returns(204) post(): void {}
+    }
+    const { swagger, openapi } = emit([M], { host: 'api.example.com', basePath: '/v1//' });
+    assert.equal(swagger.basePath, '/v1');
+    assert.deepEqual(
+      openapi.servers.map((s: { url: string }) => s.url),
+      ['./v1', 'https://api.example.com/v1'],
+    );
+  });
 });
 
 describe('golden: OpenAPI 3 callbacks for hand-written webhooks', () => {

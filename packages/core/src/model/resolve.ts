@@ -126,7 +126,10 @@ export function resolve(connector: Connector): ApiModel {
   const model: ApiModel = {
     info: o.info,
     host: o.host,
-    basePath: o.basePath ?? '/',
+    // "/v1/" is the API at /v1: published as written, it is joined to each path as "/v1//items"
+    // (Swagger 2.0 appends the path; so do OpenAPI 3's servers and Swagger UI), which the router
+    // does not serve. An imported definition keeps its own.
+    basePath: conventions ? withoutTrailingSlash(o.basePath ?? '/') : (o.basePath ?? '/'),
     schemes: o.schemes ?? ['https'],
     consumes: o.consumes ?? (conventions ? ['application/json'] : []),
     produces: o.produces ?? (conventions ? ['application/json'] : []),
@@ -263,4 +266,9 @@ function nextLinkPolicies(operations: readonly OperationModel[], declared: reado
     parameters: { nextLinkPropertyName: name },
     operationIds: ids,
   }));
+}
+
+/** A base path without the slashes it ends with: "/v1/" is "/v1", and "/" stays "/". */
+function withoutTrailingSlash(path: string): string {
+  return path.replace(/\/+$/, '') || '/';
 }
