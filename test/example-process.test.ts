@@ -79,6 +79,26 @@ describe('the example as a process (npm start)', function () {
     );
   });
 
+  it('links back over the scheme and host a trusted proxy names, with TRUST_PROXY', async () => {
+    // Behind a proxy that ends TLS, a job's Location was http://, where the platform polls https.
+    const { child, lines } = await start({ PORT: '0', SENTIMENT_API_KEYS: 'k1', TRUST_PROXY: 'loopback' });
+    children.push(child);
+    const url = /(http:\/\/\S+?)\/text\/analytics\/v2\.0\/sentiment/.exec(lines[0])![1];
+    const res = await fetch(`${url}/text/analytics/v2.0/sentiment/batch`, {
+      method: 'POST',
+      headers: {
+        'Ocp-Apim-Subscription-Key': 'k1',
+        'content-type': 'application/json',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'sentiment.example.com',
+      },
+      body: JSON.stringify({ documents: [{ id: '1', text: 'great' }] }),
+    });
+    assert.equal(res.status, 202);
+    assert.match(res.headers.get('location') ?? '', /^https:\/\/sentiment\.example\.com\/_jobs\//);
+    await stop(child);
+  });
+
   it('refuses a PORT that is not a port number, naming the variable', () => {
     // Before, Node's own "options.port should be >= 0 and < 65536. Received type number (NaN)."
     for (const port of ['abc', '99999', '']) {

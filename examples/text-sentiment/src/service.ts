@@ -22,8 +22,8 @@ export interface SentimentServiceOptions {
   readonly previousSecrets?: readonly string[];
   /** Accept http://localhost callback URLs (development and tests). */
   readonly allowLocalCallbacks?: boolean;
-  /** Honour X-Forwarded-Proto/Host when building absolute links (behind a proxy you trust). */
-  readonly trustProxy?: boolean;
+  /** Honour X-Forwarded-Proto/Host when building absolute links (behind a proxy you trust), as Express's `trust proxy`. */
+  readonly trustProxy?: boolean | number | string;
   /** Check every answer against its declared schema (development and tests). */
   readonly validateResponses?: boolean;
   /** Delivery tuning (tests shorten the waits). */
