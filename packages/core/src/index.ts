@@ -51,6 +51,7 @@ export {
   TriggerRuntime,
   InvalidCursorError,
   InvalidPayloadError,
+  SubscriptionLimitError,
   type PayloadCheck,
   type TriggerRuntimeOptions,
   type PollAnswer,

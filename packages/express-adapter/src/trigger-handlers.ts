@@ -1,6 +1,7 @@
 import {
   CallbackRefusedError,
   InvalidCursorError,
+  SubscriptionLimitError,
   type ApiModel,
   type OperationModel,
   type TriggerRuntime,
@@ -56,6 +57,8 @@ export function triggerHandler(
             { pointer: `/body/${field}`, message: err.message, code: 'callbackRefused' },
           ]);
         }
+        if (err instanceof SubscriptionLimitError)
+          throw new HttpError(409, `The subscription was refused: ${err.message}.`);
         throw err;
       }
     };

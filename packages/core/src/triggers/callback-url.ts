@@ -17,6 +17,9 @@ export interface CallbackPolicy {
   readonly resolve?: (host: string) => Promise<readonly { address: string; family: number }[]>;
 }
 
+/** The longest callback URL taken (Node's request line takes 16 KB, and common servers 8 KB). */
+const MAX_CALLBACK_URL = 8192;
+
 /** A callback URL the policy refuses; the message says why, for the 400 answer. */
 export class CallbackRefusedError extends Error {
   override name = 'CallbackRefusedError';
@@ -117,6 +120,10 @@ function addressAllowed(address: string, url: URL, policy: CallbackPolicy): bool
  * address the host resolves to. Throws {@link CallbackRefusedError} naming the reason.
  */
 export async function checkCallbackUrl(raw: string, policy: CallbackPolicy = {}): Promise<URL> {
+  // The platform's are a few hundred characters; a longer one would only take room in the store.
+  if (raw.length > MAX_CALLBACK_URL) {
+    throw new CallbackRefusedError(`the callback URL is longer than ${MAX_CALLBACK_URL} characters`);
+  }
   let url: URL;
   try {
     url = new URL(raw);

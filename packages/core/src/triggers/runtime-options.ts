@@ -15,6 +15,7 @@ const RUNTIME = every<TriggerRuntimeOptions>()([
   'secret',
   'previousSecrets',
   'callbacks',
+  'maxSubscriptionsPerOwner',
   'delivery',
   'logger',
 ]);
@@ -93,6 +94,9 @@ export function checkRuntimeOptions(options: unknown): void {
         problems.push(`delivery.${k} must be a whole number, ${least} or more, not ${shown(v)}`);
     }
   }
+  const max = options.maxSubscriptionsPerOwner;
+  if (max !== undefined && !(Number.isSafeInteger(max) && (max as number) >= 1))
+    problems.push(`maxSubscriptionsPerOwner must be a whole number, 1 or more, not ${shown(max)}`);
   if (options.logger !== undefined && typeof options.logger !== 'function')
     problems.push(`logger must be a function, not ${shown(options.logger)}`);
   if (problems.length > 0) throw new TypeError(`TriggerRuntime options: ${problems.join('; ')}`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { pollingTrigger, webhookTrigger } from './declarations';
 import { MemoryTriggerStore } from './memory-store';
-import { InvalidCursorError, TriggerRuntime } from './runtime';
+import { InvalidCursorError, SubscriptionLimitError, TriggerRuntime } from './runtime';
 
 class Item {
   n!: number;
@@ -93,6 +93,45 @@ describe('TriggerRuntime', () => {
     assert.equal(await store.pendingCount(), 4);
   });
 
+  it("bounds the subscriptions one caller holds to a trigger, and the callback URL's length", async () => {
+    // Before, a caller could register without end, and each one stayed in the store's memory.
+    const rt = new TriggerRuntime({
+      store: new MemoryTriggerStore(),
+      secret: 'sixteen-bytes-at-least',
+      callbacks: { allowLocalhost: true },
+      maxSubscriptionsPerOwner: 2,
+    });
+    const hook = webhookTrigger<Item>({ id: 'OnItem', path: '/h', summary: 's', description: 'd', payload: Item });
+    const other = webhookTrigger<Item>({ id: 'OnOther', path: '/o', summary: 's', description: 'd', payload: Item });
+    await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/1', {});
+    const second = await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/2', {});
+    await assert.rejects(
+      rt.subscribe(hook, 'a', 'http://127.0.0.1:9/3', {}),
+      (err: Error) =>
+        err instanceof SubscriptionLimitError &&
+        err.message ===
+          'this caller already holds the most subscriptions to OnItem it may (2); each flow that uses the trigger holds one while it is on, so turn off or delete one first',
+    );
+    // Another caller, another trigger, or a place freed: taken.
+    await rt.subscribe(hook, 'b', 'http://127.0.0.1:9/4', {});
+    await rt.subscribe(other, 'a', 'http://127.0.0.1:9/5', {});
+    await rt.unsubscribe(hook, second.id, 'a');
+    await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/6', {});
+    await assert.rejects(
+      rt.subscribe(hook, 'c', `http://127.0.0.1:9/${'x'.repeat(8200)}`, {}),
+      /^CallbackRefusedError: the callback URL is longer than 8192 characters$/,
+    );
+    assert.throws(
+      () =>
+        new TriggerRuntime({
+          store: new MemoryTriggerStore(),
+          secret: 'sixteen-bytes-at-least',
+          maxSubscriptionsPerOwner: 0,
+        }),
+      /maxSubscriptionsPerOwner must be a whole number, 1 or more, not number 0/,
+    );
+  });
+
   it('refuses a short secret', () => {
     assert.throws(() => new TriggerRuntime({ store: new MemoryTriggerStore(), secret: 'short' }), /at least 16 bytes/);
     assert.throws(
@@ -122,7 +161,7 @@ describe('TriggerRuntime', () => {
       {
         name: 'TypeError',
         message:
-          'TriggerRuntime options: retryAfter is not an option; the options are store, secret, previousSecrets, callbacks, delivery, logger; ' +
+          'TriggerRuntime options: retryAfter is not an option; the options are store, secret, previousSecrets, callbacks, maxSubscriptionsPerOwner, delivery, logger; ' +
           'callbacks.allowHost is not an option (did you mean callbacks.allowHosts?); callbacks.allowLocalhost must be true or false, not "yes"; ' +
           'delivery.timeoutMS is not an option (did you mean delivery.timeoutMs?); delivery.concurrency must be a whole number, 1 or more, not number 0',
       },

@@ -21,6 +21,12 @@ export interface TriggerRuntimeOptions {
    */
   readonly previousSecrets?: readonly (string | Buffer)[];
   readonly callbacks?: CallbackPolicy;
+  /**
+   * How many subscriptions one caller (identity subject) may hold to one trigger; default 1,000.
+   * A flow holds one while it is on, so the bound is far above what flows need, and keeps one
+   * caller from filling the store (and the memory the store keeps them in) with registrations.
+   */
+  readonly maxSubscriptionsPerOwner?: number;
   readonly delivery?: Partial<DeliveryOptions>;
   readonly logger?: (message: string, details: Record<string, unknown>) => void;
 }
@@ -41,6 +47,14 @@ export type PayloadCheck = (trigger: string, payload: unknown) => readonly strin
 export class InvalidPayloadError extends Error {
   override name = 'InvalidPayloadError';
 }
+
+/** A registration beyond the subscriptions one caller may hold to a trigger. */
+export class SubscriptionLimitError extends Error {
+  override name = 'SubscriptionLimitError';
+}
+
+/** The subscriptions one caller may hold to one trigger, unless the options say otherwise. */
+export const DEFAULT_MAX_SUBSCRIPTIONS_PER_OWNER = 1000;
 
 /** A polling cursor that is malformed, forged, tampered with or someone else's. */
 export class InvalidCursorError extends Error {
@@ -115,7 +129,11 @@ export class TriggerRuntime {
     await this.worker.stop();
   }
 
-  /** Registers a subscription after checking its callback URL (refusals throw `CallbackRefusedError`). */
+  /**
+   * Registers a subscription after checking its callback URL (refusals throw
+   * `CallbackRefusedError`) and the caller's count (`SubscriptionLimitError`; two registrations at
+   * once may both pass the last place).
+   */
   async subscribe<T>(
     trigger: WebhookTriggerDeclaration<T>,
     owner: string,
@@ -123,6 +141,13 @@ export class TriggerRuntime {
     filters: Readonly<Record<string, unknown>>,
   ): Promise<Subscription> {
     const url = await checkCallbackUrl(callbackUrl, this.options.callbacks);
+    const max = this.options.maxSubscriptionsPerOwner ?? DEFAULT_MAX_SUBSCRIPTIONS_PER_OWNER;
+    const held = (await this.options.store.subscriptionsOf(trigger.id)).filter((s) => s.owner === owner).length;
+    if (held >= max) {
+      throw new SubscriptionLimitError(
+        `this caller already holds the most subscriptions to ${trigger.id} it may (${max}); each flow that uses the trigger holds one while it is on, so turn off or delete one first`,
+      );
+    }
     const subscription: Subscription = {
       id: randomUUID(),
       trigger: trigger.id,
