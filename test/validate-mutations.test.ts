@@ -157,6 +157,19 @@ const MUTATIONS: Mutation[] = [
     (d) => (d.definition.definitions.Document.properties.id['x-ms-visibility'] = 'internal'),
   ],
   [
+    'internal optional query with a default',
+    'FP2143',
+    (d) =>
+      (op(d, LANGUAGES, 'get').parameters = [
+        { name: 'v', in: 'query', type: 'string', default: '1', 'x-ms-visibility': 'internal' },
+      ]),
+  ],
+  [
+    'internal optional property with a default',
+    'FP2143',
+    (d) => Object.assign(lang(d), { 'x-ms-visibility': 'internal', default: 'en' }),
+  ],
+  [
     'notification URL not required',
     'FP2118',
     (d) => (d.definition.definitions.OnNegativeTextSubscription.required = []),

@@ -1061,6 +1061,13 @@ export const catalog = {
     'format "{format}" is not in the Power Platform schema\'s list, so tools take it as a hint and check nothing',
     'Use one of int32, int64, float, double, byte, binary, date, date-time, date-no-tz, password, email, html, uri or uuid; put anything else in the description, and a pattern to enforce it.',
   ),
+  internalDefaultOptional: entry(
+    'FP2143',
+    'internal-default-optional',
+    'warning',
+    '"{name}" is internal and has a default, but is optional: the platform leaves it out of requests',
+    'Make it required (drop @IsOptional(), or { required: true } on a parameter), so that the platform sends its default; or show it.',
+  ),
 } as const satisfies Record<string, CatalogEntry>;
 
 export type CatalogKey = keyof typeof catalog;

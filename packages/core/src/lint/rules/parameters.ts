@@ -28,6 +28,26 @@ export const parameterRules: Rule[] = [
     },
   },
   {
+    key: 'internalDefaultOptional',
+    level: 'certification',
+    source: '[D-rules] InternalPropertyWithDefaultOptional: an optional internal field with a default is dropped',
+    check: ({ definition }, report) => {
+      eachParameter(definition, (p, at) => {
+        if (p.in !== 'body' && p.required !== true && p['x-ms-visibility'] === 'internal' && p.default !== undefined) {
+          report(at, { name: String(p.name) });
+        }
+      });
+      eachSchema(definition, (s, pointer) => {
+        const required = new Set(listOf(s.required));
+        for (const [name, prop] of Object.entries((s.properties ?? {}) as Record<string, Json>)) {
+          if (prop?.['x-ms-visibility'] === 'internal' && prop.default !== undefined && !required.has(name)) {
+            report(`${pointer}/properties/${name}`, { name });
+          }
+        }
+      });
+    },
+  },
+  {
     key: 'visibilityValue',
     level: 'certification',
     source: '[D-ext] x-ms-visibility values; [Sch-sw] enum',
