@@ -6,6 +6,20 @@ import type { Rule } from '../rule';
 
 const FORMATS: ReadonlySet<unknown> = new Set(SCHEMA_FORMATS);
 
+/**
+ * The first value a list holds twice, as JSON, or undefined. The validator refuses such lists
+ * ("arrays must not contain duplicate values"): an enum's choice would be offered twice.
+ */
+function twice(list: unknown): string | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const seen = new Set<string>();
+  for (const key of list.map((v) => JSON.stringify(v))) {
+    if (seen.has(key)) return key;
+    seen.add(key);
+  }
+  return undefined;
+}
+
 /** What is wrong with one schema node's keywords ([D-rules] schema rules), if anything. */
 function malformed(s: Json): string | undefined {
   if (Array.isArray(s.enum) && s.enum.length === 0) return 'has an empty enum';
@@ -13,6 +27,17 @@ function malformed(s: Json): string | undefined {
   // On a non-body parameter `required` is the parameter's boolean, not a schema keyword.
   if (Array.isArray(s.required) && s.type !== undefined && s.type !== 'object') return 'has required on a non-object';
   if (s.type === 'array' && !s.items) return 'is an array without items';
+  const enumTwice = twice(s.enum);
+  if (enumTwice !== undefined) return `lists ${enumTwice} twice in its enum`;
+  const requiredTwice = twice(s.required);
+  if (requiredTwice !== undefined) return `lists ${requiredTwice} twice in required`;
+  if (typeof s.discriminator === 'string') {
+    // A discriminator picks the subtype by a property every value has, as text.
+    const named = (s.properties as Json | undefined)?.[s.discriminator] as Json | undefined;
+    const required = Array.isArray(s.required) && s.required.includes(s.discriminator);
+    if (!required || named?.type !== 'string')
+      return `has discriminator "${s.discriminator}", which is not one of its required string properties`;
+  }
   if (typeof s.minimum === 'number' && typeof s.maximum === 'number' && s.minimum > s.maximum)
     return 'has minimum above maximum';
   if (typeof s.minLength === 'number' && typeof s.maxLength === 'number' && s.minLength > s.maxLength)
