@@ -225,6 +225,14 @@ const MUTATIONS: Mutation[] = [
     (d) => (op(d, SCORED, 'get').responses['202'].schema = { type: 'object' }),
   ],
   ['minLength above maxLength', 'FP2134', (d) => (d.definition.definitions.Document.properties.id.minLength = 100)],
+  [
+    'a Production operation of a Preview connector',
+    'FP2144',
+    (d) => {
+      d.definition.info['x-ms-api-annotation'] = { status: 'Preview' };
+      op(d, SENTIMENT)['x-ms-api-annotation'] = { status: 'Production' };
+    },
+  ],
   ['empty enum', 'FP2134', (d) => (d.definition.definitions.Health.properties.status.enum = [])],
   ['enum with a value twice', 'FP2134', (d) => (d.definition.definitions.Health.properties.status.enum = ['ok', 'ok'])],
   ['required with a name twice', 'FP2134', (d) => (d.definition.definitions.Document.required = ['id', 'text', 'id'])],

@@ -1061,6 +1061,13 @@ export const catalog = {
     'format "{format}" is not in the Power Platform schema\'s list, so tools take it as a hint and check nothing',
     'Use one of int32, int64, float, double, byte, binary, date, date-time, date-no-tz, password, email, html, uri or uuid; put anything else in the description, and a pattern to enforce it.',
   ),
+  annotationStatusAhead: entry(
+    'FP2144',
+    'annotation-status-ahead',
+    'warning',
+    'operation {id} is Production while the connector is Preview',
+    "Give the operation Preview (or no status, which inherits the connector's), or make the connector Production once it is.",
+  ),
   internalDefaultOptional: entry(
     'FP2143',
     'internal-default-optional',

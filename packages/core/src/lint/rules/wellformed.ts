@@ -234,4 +234,19 @@ export const wellformedRules: Rule[] = [
       }
     },
   },
+  {
+    key: 'annotationStatusAhead',
+    level: 'certification',
+    source: '[D-rules] an operation cannot be Production while the connector is Preview',
+    check: ({ definition }, report) => {
+      // Only where the connector says Preview: a connector without a status is Preview too, but
+      // certified connectors (Egnyte) have Production operations under none.
+      const info = (definition.info as Json | undefined)?.['x-ms-api-annotation'] as Json | undefined;
+      if (info?.status !== 'Preview') return;
+      for (const e of operations(definition)) {
+        const a = e.op['x-ms-api-annotation'] as Json | undefined;
+        if (a?.status === 'Production') report(`${e.pointer}/x-ms-api-annotation/status`, { id: e.id });
+      }
+    },
+  },
 ];
