@@ -233,6 +233,11 @@ const MUTATIONS: Mutation[] = [
       op(d, SENTIMENT)['x-ms-api-annotation'] = { status: 'Production' };
     },
   ],
+  [
+    'a property of format binary',
+    'FP2145',
+    (d) => Object.assign(d.definition.definitions.Document.properties.text, { format: 'binary' }),
+  ],
   ['empty enum', 'FP2134', (d) => (d.definition.definitions.Health.properties.status.enum = [])],
   ['enum with a value twice', 'FP2134', (d) => (d.definition.definitions.Health.properties.status.enum = ['ok', 'ok'])],
   ['required with a name twice', 'FP2134', (d) => (d.definition.definitions.Document.required = ['id', 'text', 'id'])],

@@ -587,6 +587,13 @@ export const catalog = {
     '{constraint} belongs to the validation groups {groups}, which a call chooses and one published schema cannot: every request to every operation would be held to it',
     'Declare a class for each shape instead (CreateUser and UpdateUser, say; a subclass adds to its base), and drop the groups.',
   ),
+  binaryProperty: entry(
+    'FP1425',
+    'binary-property',
+    'error',
+    'a property cannot be of format "binary": the platform takes raw bytes only as a whole body, a form file or a whole answer, and JSON carries bytes as base64 text',
+    'Use format "byte" (base64) for bytes inside JSON, or take them as the whole body (a Buffer @Body(), or @FormFile()).',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),
@@ -1060,6 +1067,13 @@ export const catalog = {
     'warning',
     'format "{format}" is not in the Power Platform schema\'s list, so tools take it as a hint and check nothing',
     'Use one of int32, int64, float, double, byte, binary, date, date-time, date-no-tz, password, email, html, uri or uuid; put anything else in the description, and a pattern to enforce it.',
+  ),
+  binaryPropertyNested: entry(
+    'FP2145',
+    'binary-property-nested',
+    'warning',
+    'a string of format "binary" inside a schema: the platform takes raw bytes only as a whole body, form file or answer',
+    'Use format "byte" (base64) inside JSON; keep "binary" for a whole body, a form file or a whole answer.',
   ),
   annotationStatusAhead: entry(
     'FP2144',

@@ -895,6 +895,21 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
   });
 
+  check('FP1425', 'a property of format binary, which only a whole body, form file or answer can be', () => {
+    class Upload {
+      @Field({ format: 'binary' }) @IsString() data!: string;
+      @Field({ format: 'byte' }) @IsString() encoded!: string;
+    }
+    @Controller('/u')
+    class Uploads {
+      @Post('/') @Action({ id: 'Upload', summary: 'Upload' }) @Returns(204) up(@Body() _u: Upload): void {}
+    }
+    // Before, it was published, and the platform's validator refuses it (InvalidStringBinaryProperty).
+    assert.deepEqual(reported(connectorOf([Uploads]), 'FP1425'), [
+      'Upload property data: a property cannot be of format "binary": the platform takes raw bytes only as a whole body, a form file or a whole answer, and JSON carries bytes as base64 text',
+    ]);
+  });
+
   check('FP1107', 'a Request policy that writes a property the body class refuses', () => {
     @Schema({ additionalProperties: true })
     class Open {

@@ -81,6 +81,8 @@ export function applyDescribed(
   if (o.format !== undefined) {
     s.format = o.format;
     checkFormat(o.format, bag, at);
+    // The validator's InvalidStringBinaryProperty: bytes inside JSON are base64 ("byte").
+    if (o.format === 'binary' && at.property !== undefined && conventions) bag.report('binaryProperty', at);
   }
   if (o.example !== undefined) s.example = o.example;
   if (o.testValue !== undefined) s.testValue = o.testValue;

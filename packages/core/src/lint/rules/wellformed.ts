@@ -235,6 +235,18 @@ export const wellformedRules: Rule[] = [
     },
   },
   {
+    key: 'binaryPropertyNested',
+    level: 'certification',
+    source: '[D-rules] InvalidStringBinaryProperty: string/binary only at the top of a body or form parameter',
+    restates: 'binaryProperty',
+    check: ({ definition }, report) => {
+      eachSchema(definition, (s, pointer) => {
+        const nested = /\/(properties\/[^/]+|items|additionalProperties)$/.test(pointer);
+        if (nested && s.type === 'string' && s.format === 'binary') report(pointer, {});
+      });
+    },
+  },
+  {
     key: 'annotationStatusAhead',
     level: 'certification',
     source: '[D-rules] an operation cannot be Production while the connector is Preview',
