@@ -108,7 +108,7 @@ export function bearerCheck(auth: OAuth2Auth, credentials: CredentialOptions): C
     present: (req) => /^Bearer /i.test(req.get('authorization') ?? ''),
     async verify(req) {
       const t = token(req);
-      if (!t) return new Refusal('the bearer token is not one of the characters a token may hold');
+      if (!t) return new Refusal('the bearer token holds characters no token has');
       const identity = await verify(t, req);
       return identity instanceof Refusal ? identity : withToken(identity, t);
     },
