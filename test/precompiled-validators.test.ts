@@ -77,6 +77,8 @@ class Order {
   @Field({ summary: 'Lines', type: [Line], required: false }) @IsOptional() @ArrayUnique() lines?: Line[];
   @Field({ summary: 'Size', type: Size, required: false }) @IsOptional() size?: Size;
   @Field({ summary: 'Options', type: Options, required: false }) @IsOptional() options?: Options;
+  // A format whose check is a function: the module calls it through the formats module.
+  @Field({ summary: 'Local Time', format: 'date-no-tz' }) @IsOptional() @IsString() local?: string;
 }
 
 @Controller('/orders')
@@ -170,6 +172,16 @@ describe('precompiled request validators (flowport build --validators)', functio
     JSON.parse(
       `{"id":"1b4e28ba-2d7a-4c1c-9c4e-1d2f3a4b5c6d","email":"a@b.example","when":"2026-11-27T10:00:00Z","quantity":3,"colour":"red","code":"ABC","tags":[],"address":{"street":"Main"},${rest}}`,
     ) as Record<string, unknown>;
+
+  it('check date-no-tz with its check, a function, and refuse a day the calendar lacks', () => {
+    const ours = orderValidator();
+    assert.equal(ours(orderWith('"local":"2026-11-28T10:00:00.1234567"')), true);
+    assert.equal(ours(orderWith('"local":"2026-02-30T10:00"')), false);
+    assert.deepEqual(
+      ours.errors?.map((e) => [e.instancePath, e.keyword]),
+      [['/local', 'format']],
+    );
+  });
 
   it('check uniqueItems and an enum of objects with the code compiled at run time uses, whatever keys they have', () => {
     const ours = orderValidator();

@@ -16,8 +16,20 @@ const INT32: FormatCheck = {
   validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
 };
 const INT64: FormatCheck = { type: 'number', validate: (n: number) => Number.isInteger(n) };
-// date-time without an offset: what a user picks in the designer, in their own zone.
-const DATE_NO_TZ = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+const DATE = (fullFormats.date as { validate: (value: string) => boolean }).validate;
+const NO_TZ = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
+
+/**
+ * A date-time without an offset: what a user picks in the designer, in their own zone. Its date
+ * and time are checked as date-time's are (a real day, hours to 23, minutes and seconds to 59, a
+ * leap second at 23:59:60); before, only the shape was, and `2026-13-45T25:61` reached the handler.
+ */
+function dateNoTz(value: string): boolean {
+  const m = NO_TZ.exec(value);
+  if (m === null || !DATE(m[1])) return false;
+  const [hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  return hour <= 23 && minute <= 59 && (second <= 59 || (second === 60 && hour === 23 && minute === 59));
+}
 
 /**
  * The check of each format the Power Platform accepts: ajv-formats' for Swagger 2.0's, Flowport's
@@ -34,7 +46,7 @@ export const FORMAT_CHECKS: Readonly<Record<SchemaFormat, FormatCheck>> = {
   byte: fullFormats.byte as FormatCheck,
   int32: INT32,
   int64: INT64,
-  'date-no-tz': DATE_NO_TZ,
+  'date-no-tz': dateNoTz,
   binary: true,
   password: true,
   html: true,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { compileFunction } from 'node:vm';
 import { OWN_KEYWORDS, VALIDATOR_OPTIONS } from './ajv-options';
-import { FORMAT_NAMES } from './format-names';
+import { FORMAT_KINDS } from './format-names';
 
 /** A validator as ajv's standalone code defines it. */
 export interface PrecompiledValidate {
@@ -23,14 +23,14 @@ export function keyOf(schema: unknown): string {
 
 /**
  * What the validators of a module were compiled against besides their own schemas: the shared
- * definitions their `$ref`s reach, ajv's version and options, Flowport's own keywords and its
- * formats. A module built for another fingerprint is not used at all, so an edited DTO can never be
- * checked by old code.
+ * definitions their `$ref`s reach, ajv's version and options, Flowport's own keywords, and its
+ * formats with the kind of each one's check. A module built for another fingerprint is not used at
+ * all, so an edited DTO can never be checked by old code.
  */
 export function fingerprintOf(definitions: unknown): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ajv = (require('ajv/package.json') as { version: string }).version;
-  return hash(JSON.stringify([ajv, VALIDATOR_OPTIONS, OWN_KEYWORDS, FORMAT_NAMES, definitions]));
+  return hash(JSON.stringify([ajv, VALIDATOR_OPTIONS, OWN_KEYWORDS, FORMAT_KINDS, definitions]));
 }
 
 /**
