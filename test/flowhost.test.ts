@@ -135,6 +135,53 @@ describe('FlowHost: says why it cannot go on', () => {
     });
   });
 
+  it("judges an answer's formats as the adapter's validators do: the platform's date-no-tz, and no warning for a hint", async () => {
+    // Before, FlowHost checked formats with ajv-formats alone: date-no-tz was ignored, and ajv
+    // printed "unknown format" at every compile.
+    const answers = ['{"at":"2026-11-28T10:00","kind":"x"}', '{"at":"2026-13-45T25:61","kind":"x"}'];
+    const { server, url } = await serving((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(answers.shift()),
+    );
+    const definition = {
+      swagger: '2.0',
+      info: { title: 'Times', version: '1.0' },
+      paths: {
+        '/time': {
+          get: {
+            operationId: 'GetTime',
+            responses: {
+              200: {
+                description: 'The time',
+                schema: {
+                  type: 'object',
+                  properties: {
+                    at: { type: 'string', format: 'date-no-tz' },
+                    kind: { type: 'string', format: 'guid' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    };
+    const warned: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(args);
+    try {
+      const host = await FlowHost.start({ api: url, definition });
+      assert.equal((await host.action('GetTime')).status, 200);
+      await assert.rejects(host.action('GetTime'), {
+        message: 'GetTime answered 200 with a body its definition does not declare: /at must match format "date-no-tz"',
+      });
+      await host.close();
+    } finally {
+      console.warn = warn;
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+    assert.deepEqual(warned, []);
+  });
+
   it('fails an action that answers a success status its definition does not declare, unless it has a default', async () => {
     // Before, only a declared status was checked: an answer of another went through unchecked.
     const { server, url } = await serving((_req, res) =>
