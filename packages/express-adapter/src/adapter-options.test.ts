@@ -13,6 +13,15 @@ describe('checkAdapterOptions', () => {
       trustProxy: 1,
     });
     checkAdapterOptions({ credentials: { apiKeys: () => [] } });
+    checkAdapterOptions({ trustProxy: 'loopback, 10.0.0.0/8' });
+  });
+
+  it('names trustProxy when Express cannot read its addresses', () => {
+    // Before, the start stopped with Express's "invalid IP address: 10.0.0.0/99" alone.
+    assert.throws(() => checkAdapterOptions({ trustProxy: '10.0.0.0/99' }), {
+      message:
+        "createApp/createRouter options: trustProxy must be true, a number of hops, or Express's trust proxy addresses, not a string (invalid range on address: 10.0.0.0/99)",
+    });
   });
 
   it('names each wrong option at start-up, and never shows a key', () => {

@@ -1,4 +1,5 @@
 import { misnamedOptions } from '@flowport/core';
+import express from 'express';
 import type { JobOptions } from './jobs';
 import type { AdapterOptions, CredentialOptions } from './options';
 /**
@@ -69,8 +70,18 @@ export function checkAdapterOptions(options: unknown): void {
       wrong('jobs.signal', jobs.signal, 'an AbortSignal');
   }
   const proxy = options.trustProxy;
+  const proxies = "true, a number of hops, or Express's trust proxy addresses";
   if (proxy !== undefined && !['boolean', 'number', 'string'].includes(typeof proxy))
-    wrong('trustProxy', proxy, "true, a number of hops, or Express's trust proxy addresses");
+    wrong('trustProxy', proxy, proxies);
+  else if (typeof proxy === 'string') {
+    // Express compiles the addresses when the app sets them: a mistyped one stopped the start
+    // with "invalid IP address: 10.0.0.0/99", naming no option.
+    try {
+      express().set('trust proxy', proxy);
+    } catch (err) {
+      wrong('trustProxy', proxy, proxies, ` (${(err as Error).message})`);
+    }
+  }
   if (problems.length > 0) fail(problems);
 }
 

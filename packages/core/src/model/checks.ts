@@ -2,7 +2,7 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SchemaModel, SchemaTable } from '../schema/model';
 import { formatLocation } from '../diagnostics/location';
 import { memberOf } from '../metadata/store';
-import { invalidPathReason, pathVariables } from './paths';
+import { invalidPathReason, pathVariables, routeKey } from './paths';
 import { checkReadOnlyInputs } from './read-only-inputs';
 import type { OperationModel } from './types';
 
@@ -45,8 +45,8 @@ export function checkOperations(ops: readonly OperationModel[], schemas: SchemaT
     } else ids.set(op.id, op);
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(op.id)) bag.report('invalidOperationId', op.at, { id: op.id });
     // Paths are unique case-insensitively, and variable names do not distinguish routes.
-    const routeKey = `${op.method} ${op.path.toLowerCase().replace(/\{[^}]*\}/g, '{}')}`;
-    const clash = routes.get(routeKey);
+    const route = routeKey(op.method, op.path);
+    const clash = routes.get(route);
     if (clash) {
       bag.report('duplicateRoute', op.at, {
         method: op.method.toUpperCase(),
@@ -54,7 +54,7 @@ export function checkOperations(ops: readonly OperationModel[], schemas: SchemaT
         first: formatLocation(clash.at),
         second: formatLocation(op.at),
       });
-    } else routes.set(routeKey, op);
+    } else routes.set(route, op);
     checkPath(op, bag);
     checkBodies(op, bag);
     // A summary that is not a string is reported by checkOptionTypes.

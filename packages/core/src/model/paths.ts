@@ -6,6 +6,14 @@ export function joinPath(prefix: string, route: string): string {
   return joined.length > 1 && joined.endsWith('/') ? joined.slice(0, -1) : joined;
 }
 
+/**
+ * A route as a router tells routes apart: paths case-insensitively, variables whatever their
+ * names (`GET /items/{id}` and `get /Items/{key}` are one route).
+ */
+export function routeKey(method: string, path: string): string {
+  return `${method.toLowerCase()} ${path.toLowerCase().replace(/\{[^}]*\}/g, '{}')}`;
+}
+
 /** The `{name}` variables of a path template, in order. */
 export function pathVariables(path: string): string[] {
   return [...path.matchAll(/\{([^{}/]+)\}/g)].map((m) => m[1]);

@@ -1,14 +1,10 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
+import { joinPath, routeKey } from './paths';
 import type { References } from './references';
 import type { OperationModel, PolicyModel } from './types';
 
 /** A property name the policy's sub path can be, as a body property is named. */
 const PROPERTY = /^[A-Za-z_$][\w$-]*$/;
-
-/** A template parameter, by its name with or without the `x-ms-apimTemplateParameter.` prefix. */
-function parameter(p: PolicyModel, name: string): unknown {
-  return p.parameters[name] ?? p.parameters[`x-ms-apimTemplateParameter.${name}`];
-}
 
 /** The operations a policy applies to: those it names, or every one. */
 function scoped(p: PolicyModel, operations: readonly OperationModel[]): OperationModel[] {
@@ -48,8 +44,8 @@ function checkSetProperty(
   bag: DiagnosticBag,
 ): void {
   if (p.section !== 'Request') return;
-  const parent = parameter(p, 'newPropertyParentPathTemplate');
-  const property = parameter(p, 'newPropertySubPathTemplate');
+  const parent = p.parameters.newPropertyParentPathTemplate;
+  const property = p.parameters.newPropertySubPathTemplate;
   if (typeof parent !== 'string' || parent.replace(/\s/g, '') !== '@body()') return;
   if (typeof property !== 'string' || !PROPERTY.test(property)) return;
   for (const op of scoped(p, operations)) {
@@ -65,20 +61,14 @@ function checkSetProperty(
   }
 }
 
-/** A route as the router matches it: variables are alike, case and a trailing slash do not count. */
-function routeKey(method: string, path: string): string {
-  const normal = `/${path.replace(/^\/+/, '')}`.replace(/\{[^}]*\}/g, '{}').replace(/(.)\/$/, '$1');
-  return `${method.toUpperCase()} ${normal.toLowerCase()}`;
-}
-
 /**
  * A `routerequesttoendpoint` policy sends the request to `newPath` (under the base path, as the
  * connectors that use it write it), with its method or another. The API Flowport serves answers
  * only the operations the connector declares: anywhere else, every call would be a 404 or 405.
  */
 function checkRoute(p: PolicyModel, index: number, operations: readonly OperationModel[], bag: DiagnosticBag): void {
-  const newPath = parameter(p, 'newPath');
-  const method = parameter(p, 'httpMethod');
+  const newPath = p.parameters.newPath;
+  const method = p.parameters.httpMethod;
   // An expression other than a path variable cannot be followed here.
   if (typeof newPath !== 'string' || newPath.includes('@')) return;
   if (method !== undefined && (typeof method !== 'string' || (method.includes('@') && method !== ORIGINAL_METHOD)))
@@ -86,7 +76,8 @@ function checkRoute(p: PolicyModel, index: number, operations: readonly Operatio
   const served = new Set(operations.map((op) => routeKey(op.method, op.path)));
   for (const op of scoped(p, operations)) {
     const to = method === undefined || method === ORIGINAL_METHOD ? op.method : method;
-    if (served.has(routeKey(to, newPath))) continue;
+    // Joined as a route is: `r/items/{id}/` is `/r/items/{id}`.
+    if (served.has(routeKey(to, joinPath('/', newPath)))) continue;
     bag.report(
       'policyRouteNotServed',
       { ...op.at, connector: `policies[${index}]` },
@@ -113,7 +104,7 @@ function checkPollingQuery(
   operations: readonly OperationModel[],
   bag: DiagnosticBag,
 ): void {
-  const config = parameter(p, 'triggerConfig');
+  const config = p.parameters.triggerConfig;
   if (typeof config !== 'object' || config === null) return;
   const names = Object.keys(config).filter((name) => name !== NEXT_LINK_KEY);
   for (const op of scoped(p, operations)) {

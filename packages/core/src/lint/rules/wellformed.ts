@@ -1,4 +1,5 @@
 import { eachField, eachParameter, eachSchema, objectsIn, operations, type Json } from '../document';
+import { routeKey } from '../../model/paths';
 import { SCHEMA_FORMATS } from '../../schema/formats';
 import { defaultProblem, IS_OF_TYPE } from '../../schema/default-check';
 import { enumValuesOfAnotherType, KEYWORDS_OF, regExpError } from '../../schema/keyword-checks';
@@ -154,7 +155,7 @@ export const wellformedRules: Rule[] = [
     check: ({ definition }, report) => {
       const seen = new Map<string, string>();
       for (const e of operations(definition)) {
-        const key = `${e.method} ${e.path.toLowerCase().replace(/\{[^}]*\}/g, '{}')}`;
+        const key = routeKey(e.method, e.path);
         const first = seen.get(key);
         if (first !== undefined && first !== e.path) report(e.pointer, { first, second: e.path });
         else seen.set(key, e.path);
