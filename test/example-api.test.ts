@@ -1,4 +1,5 @@
 import { sentimentApp, apiKeysFrom, trustProxyFrom } from '@flowport/example-text-sentiment/dist/server';
+import express from 'express';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -321,6 +322,25 @@ describe('text-sentiment example over HTTP', () => {
         assert.match(res.headers['content-type'], /^application\/json/);
         assert.equal(res.text, built(file), path);
       }
+    });
+
+    it('let a page on another origin read them, as Logic Apps HTTP + Swagger does from the designer', async () => {
+      for (const path of ['/openapi.json', '/connector/apiDefinition.swagger.json', '/connector/apiProperties.json']) {
+        const res = await request(app).get(path).set('Origin', 'https://portal.azure.com');
+        assert.equal(res.headers['access-control-allow-origin'], '*', path);
+      }
+      // Only the documents: an operation's answer is not opened to other origins.
+      const health = await request(app).get('/health').set('Origin', 'https://portal.azure.com');
+      assert.equal(health.headers['access-control-allow-origin'], undefined);
+      // An app's own CORS middleware, run first, keeps its answer.
+      const outer = express()
+        .use((_req, res, next) => {
+          res.setHeader('access-control-allow-origin', 'https://make.powerautomate.com');
+          next();
+        })
+        .use(app);
+      const own = await request(outer).get('/openapi.json').set('Origin', 'https://make.powerautomate.com');
+      assert.equal(own.headers['access-control-allow-origin'], 'https://make.powerautomate.com');
     });
 
     it('serve Swagger UI at /docs, reading /openapi.json', async () => {

@@ -17,8 +17,15 @@ function once<T>(make: () => T): () => T {
   return () => (value ??= { it: make() }).it;
 }
 
+/**
+ * The documents are public, and read across origins: Logic Apps' HTTP + Swagger action fetches the
+ * definition from the designer's page, and refuses a document without CORS; so does Swagger UI or
+ * an editor served from elsewhere. No credentials are involved, so `*`; an app's own CORS
+ * middleware, run before, keeps its say. `docs: false` serves none of them.
+ */
 function bytes(text: () => Buffer): RequestHandler {
   return (_req, res) => {
+    if (!res.hasHeader('access-control-allow-origin')) res.setHeader('access-control-allow-origin', '*');
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.end(text());
   };
