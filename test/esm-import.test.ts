@@ -21,7 +21,8 @@ describe('the packages from an ES module', () => {
     const script = `
       import { createRequire } from 'node:module';
       const require = createRequire(process.cwd() + '/');
-      const names = (m) => Object.keys(m).filter((k) => k !== 'default' && k !== '__esModule').sort();
+      // Node 23 and later add 'module.exports' to a CommonJS module's namespace; it is Node's, not ours.
+      const names = (m) => Object.keys(m).filter((k) => !['default', '__esModule', 'module.exports'].includes(k)).sort();
       const found = {};
       for (const entry of ${JSON.stringify(ENTRIES)}) {
         found[entry] = { esm: names(await import(entry)), cjs: names(require(entry)) };
