@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join } from 'node:path';
+import { ROOT } from './support/corpus';
+
+type PackageJson = {
+  name: string;
+  types?: string;
+  typings?: string;
+  exports?: unknown;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+};
+
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as PackageJson;
+
+/** The module specifiers a declaration file imports or re-exports, comments left out. */
+function specifiers(text: string): string[] {
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  return [...code.matchAll(/(?:\bfrom|\bimport\(?)\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+}
+
+/** The declaration file a relative specifier names: `./x` is x.d.ts or x/index.d.ts. */
+function declarationOf(from: string, specifier: string): string {
+  const base = join(dirname(from), specifier.replace(/\.js$/, ''));
+  return existsSync(`${base}.d.ts`) ? `${base}.d.ts` : join(base, 'index.d.ts');
+}
+
+/**
+ * The declaration files a user's compiler reads: from the package's entry points (`types`, and
+ * each `types` of `exports`), every file they import, and so on.
+ */
+function reachableDeclarations(dir: string, pkg: PackageJson): string[] {
+  const entries = [
+    pkg.types,
+    ...[...JSON.stringify(pkg.exports ?? {}).matchAll(/"types":"([^"]+)"/g)].map((m) => m[1]),
+  ];
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const s of specifiers(readFileSync(file, 'utf8'))) if (s.startsWith('.')) visit(declarationOf(file, s));
+  };
+  for (const entry of entries) if (entry) visit(join(dir, entry));
+  return [...seen];
+}
+
+/** The packages a declaration file imports types from, by package name. */
+function importedPackages(text: string): string[] {
+  return specifiers(text)
+    .filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtinModules.includes(s.split('/')[0]))
+    .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]));
+}
+
+/** The package.json a package folder would find for `name`, walking up through node_modules. */
+function installed(name: string, from: string): PackageJson | undefined {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const file = join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(file)) return readJson(file);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Whether a package carries its own types: a `types` (or `typings`) field, or a `types` export. */
+function shipsTypes(name: string, from: string): boolean {
+  const pkg = installed(name, from);
+  if (!pkg) return false;
+  return pkg.types !== undefined || pkg.typings !== undefined || JSON.stringify(pkg.exports ?? {}).includes('"types"');
+}
+
+describe('the published packages', () => {
+  // A user's project installs only what a package declares: a type the package's declarations
+  // import from elsewhere is `any` to the user, or, with skipLibCheck off, an error (TS7016). Before,
+  // @flowport/express-adapter's declarations imported Express's types without depending on
+  // @types/express, so createApp() typed nothing in a project that had not installed it itself.
+  for (const folder of readdirSync(join(ROOT, 'packages'))) {
+    const dir = join(ROOT, 'packages', folder);
+    const pkg = readJson(join(dir, 'package.json'));
+    it(`${pkg.name}: every package its declarations import is a dependency, with its types`, () => {
+      const declared = { ...pkg.dependencies, ...pkg.peerDependencies };
+      const missing = new Set<string>();
+      const files = reachableDeclarations(dir, pkg);
+      assert.ok(files.length > 1, `${pkg.name} has declarations to read`);
+      for (const file of files) {
+        for (const name of importedPackages(readFileSync(file, 'utf8'))) {
+          if (name === pkg.name) continue;
+          const typesPackage = `@types/${name.replace(/^@([^/]+)\//, '$1__')}`;
+          const typed = name in declared && shipsTypes(name, dir);
+          if (!typed && !(typesPackage in declared)) missing.add(`${name} (${file.slice(dir.length + 1)})`);
+        }
+      }
+      assert.deepEqual([...missing], []);
+    });
+  }
+});
