@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -91,6 +92,21 @@ describe('the published packages', () => {
         }
       }
       assert.deepEqual([...missing], []);
+    });
+
+    it(`${pkg.name}: ships no test code`, function () {
+      this.timeout(30_000);
+      // Before, @flowport/core shipped the helpers of its unit tests (dist/test-support).
+      const packed = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      const files = (JSON.parse(packed) as { files: { path: string }[] }[])[0].files.map((f) => f.path);
+      assert.ok(files.includes('package.json'), `${pkg.name} packs its files`);
+      assert.deepEqual(
+        files.filter((f) => /\.test\.|test-support|fixtures/.test(f)),
+        [],
+      );
     });
   }
 });
