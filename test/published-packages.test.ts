@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ROOT } from './support/corpus';
+import { scratch } from './support/tmp';
 
 type PackageJson = {
   name: string;
@@ -107,6 +108,76 @@ describe('the published packages', () => {
         files.filter((f) => /\.test\.|test-support|fixtures/.test(f)),
         [],
       );
+    });
+  }
+
+  // What a user's project compiles: every entry point, Express's types through createApp(), with
+  // the library check on (tsc --init turns it off; a strict team turns it back on), by the oldest
+  // TypeScript the README names and by the one this repository builds with.
+  const USER_CODE = `
+import * as core from '@flowport/core';
+import * as documents from '@flowport/core/documents';
+import * as formats from '@flowport/core/formats';
+import * as adapter from '@flowport/express-adapter';
+import * as store from '@flowport/store-sqlite';
+import * as testing from '@flowport/testing';
+import * as cli from '@flowport/cli';
+
+class Greeting {
+  @core.Field({ summary: 'Message' }) @core.IsString() message!: string;
+}
+
+@core.Controller()
+class GreetingController {
+  @core.Post('/greet')
+  @core.Action({ id: 'Greet', summary: 'Greet someone', description: 'Answers with the greeting.' })
+  @core.Returns(200, Greeting)
+  greet(@core.Body() body: Greeting): Greeting {
+    return body;
+  }
+}
+
+const connector = new core.Connector({
+  info: { title: 'Greeting', version: '1.0', description: 'Greets whoever asks it to.' },
+  brandColor: '#123456',
+  controllers: [GreetingController],
+});
+const app = adapter.createApp(connector);
+app.get('/own', (_req, res) => {
+  res.json({ own: true });
+});
+export const all = [documents.emitFiles, formats.meetsFormat, store.SqliteTriggerStore, testing.FlowHost, cli.build, app];
+`;
+  for (const [version, from] of [
+    ['5.0', join(ROOT, 'test', 'typescript-5.0')],
+    ['current', ROOT],
+  ]) {
+    it(`a strict project's code against them compiles with TypeScript ${version}, libraries checked`, function () {
+      this.timeout(60_000);
+      const { dir, cleanup } = scratch();
+      try {
+        writeFileSync(join(dir, 'user.ts'), USER_CODE);
+        const compilerOptions = {
+          target: 'ES2022',
+          module: 'commonjs',
+          moduleResolution: 'node',
+          strict: true,
+          skipLibCheck: false,
+          experimentalDecorators: true,
+          emitDecoratorMetadata: true,
+          noEmit: true,
+          types: ['node'],
+        };
+        writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['user.ts'] }));
+        const tsc = require.resolve('typescript/bin/tsc', { paths: [from] });
+        try {
+          execFileSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' });
+        } catch (err) {
+          assert.fail(String((err as { stdout?: string }).stdout ?? err));
+        }
+      } finally {
+        cleanup();
+      }
     });
   }
 });

@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import http from 'node:http';
+import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answerClientError } from './client-error';
 
