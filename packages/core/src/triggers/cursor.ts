@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export interface CursorState {
   /** operationId of the polling trigger. */
   readonly trigger: string;
-  /** The identity that polls; a cursor is useless to anyone else. */
+  /** Who polls (TriggerRuntime writes a tag keyed with its secret, not the identity); a cursor is useless to anyone else. */
   readonly owner: string;
   /** The app's own cursor, as its `poll` function returned it. */
   readonly cursor: string;

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { pollingTrigger, webhookTrigger } from './declarations';
 import { MemoryTriggerStore } from './memory-store';
+import { signCursor } from './cursor';
 import { InvalidCursorError, SubscriptionLimitError, TriggerRuntime } from './runtime';
+
+const SECRET = 'sixteen-bytes-at-least';
 
 class Item {
   n!: number;
@@ -33,7 +36,7 @@ describe('TriggerRuntime', () => {
     item: Item,
     poll: since,
   });
-  const runtime = new TriggerRuntime({ store: new MemoryTriggerStore(), secret: 'sixteen-bytes-at-least' });
+  const runtime = new TriggerRuntime({ store: new MemoryTriggerStore(), secret: SECRET });
   beforeEach(() => log.splice(0));
 
   it('polling: baseline 202, 202 while nothing is new, then 200 with a batch and a new cursor', async () => {
@@ -71,6 +74,21 @@ describe('TriggerRuntime', () => {
     await assert.rejects(runtime.poll(batch, 'u2', mine.cursor, {}), InvalidCursorError);
     await assert.rejects(runtime.poll(single, 'u1', mine.cursor, {}), InvalidCursorError);
     await assert.rejects(runtime.poll(batch, 'u1', `${mine.cursor}x`, {}), InvalidCursorError);
+  });
+
+  it('polling: the cursor does not show who polls, and one from before that is still read', async () => {
+    // The Location URL is in the flow's run history and in proxies' logs; an API key's
+    // fingerprint there could be tried against guesses offline, and an Entra ID object ID is
+    // personal data.
+    const owner = 'key:0a1b2c3d4e5f6a7b';
+    const first = await runtime.poll(batch, owner, undefined, {});
+    const payload = Buffer.from(first.cursor!.split('.')[0], 'base64url').toString('utf8');
+    assert.doesNotMatch(payload, /0a1b2c3d4e5f6a7b/);
+    assert.equal((await runtime.poll(batch, owner, first.cursor, {})).status, 202);
+    // A cursor signed before, with the owner as it is, keeps its flow polling.
+    const before = signCursor({ trigger: batch.id, owner, cursor: '0' }, SECRET);
+    assert.equal((await runtime.poll(batch, owner, before, {})).status, 202);
+    await assert.rejects(runtime.poll(batch, 'key:another', before, {}), InvalidCursorError);
   });
 
   it('emit: queues one delivery per matching subscription, honouring filters and owner', async () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { checkCallbackUrl, type CallbackPolicy } from './callback-url';
 import { readCursor, signCursor, type CursorState } from './cursor';
 import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from './declarations';
@@ -70,6 +70,16 @@ export interface PollAnswer {
   readonly cursor: string;
   /** Seconds for `Retry-After`. */
   readonly retryAfter: number;
+}
+
+/**
+ * Who polls, as a cursor carries it: a tag keyed with the secret that signs it, not the identity.
+ * The cursor travels in a Location URL, which the flow's run history and proxies' logs show; an
+ * API key's fingerprint there could be tried against guesses offline, and an Entra ID object ID
+ * is personal data.
+ */
+function ownerTag(owner: string, secret: string | Buffer): string {
+  return createHmac('sha256', secret).update(`cursor-owner:${owner}`).digest('base64url').slice(0, 22);
 }
 
 /**
@@ -243,14 +253,22 @@ export class TriggerRuntime {
   ): Promise<PollAnswer> {
     const wait = trigger.retryAfter ?? 60;
     const sign = (state: Omit<CursorState, 'trigger' | 'owner'>) =>
-      signCursor({ trigger: trigger.id, owner, ...state }, this.secret);
+      signCursor({ trigger: trigger.id, owner: ownerTag(owner, this.secret), ...state }, this.secret);
     if (token === undefined) {
       const first = await trigger.poll(undefined, filters, { owner });
       return { status: 202, cursor: sign({ cursor: first.cursor }), retryAfter: wait };
     }
     let state: CursorState | undefined;
-    for (const secret of this.readable) if ((state = readCursor(token, secret))) break;
-    if (!state || state.trigger !== trigger.id || state.owner !== owner) {
+    let tag: string | undefined;
+    for (const secret of this.readable) {
+      state = readCursor(token, secret);
+      if (state) {
+        tag = ownerTag(owner, secret);
+        break;
+      }
+    }
+    // A cursor signed before owners were tagged carries the owner as it is.
+    if (!state || state.trigger !== trigger.id || (state.owner !== tag && state.owner !== owner)) {
       throw new InvalidCursorError('the cursor is not one this API issued to this connection');
     }
     const result = await trigger.poll(state.cursor, filters, { owner });
