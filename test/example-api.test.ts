@@ -332,6 +332,16 @@ describe('text-sentiment example over HTTP', () => {
       // Only the documents: an operation's answer is not opened to other origins.
       const health = await request(app).get('/health').set('Origin', 'https://portal.azure.com');
       assert.equal(health.headers['access-control-allow-origin'], undefined);
+      // A request with headers of its own is asked about first (a preflight), and allowed.
+      const preflight = await request(app)
+        .options('/connector/apiDefinition.swagger.json')
+        .set('Origin', 'https://portal.azure.com')
+        .set('Access-Control-Request-Method', 'GET')
+        .set('Access-Control-Request-Headers', 'x-ms-client-request-id');
+      assert.equal(preflight.status, 204);
+      assert.equal(preflight.headers['access-control-allow-origin'], '*');
+      assert.match(preflight.headers['access-control-allow-methods'], /\bGET\b/);
+      assert.equal(preflight.headers['access-control-allow-headers'], 'x-ms-client-request-id');
       // An app's own CORS middleware, run first, keeps its answer.
       const outer = express()
         .use((_req, res, next) => {

@@ -31,6 +31,19 @@ function bytes(text: () => Buffer): RequestHandler {
   };
 }
 
+/** A browser asks first (a preflight) when its request carries headers of its own: allowed. */
+const preflight: RequestHandler = (req, res) => {
+  res.setHeader('allow', 'GET, HEAD');
+  if (!res.hasHeader('access-control-allow-origin')) {
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-allow-methods', 'GET, HEAD');
+    const asked = req.get('access-control-request-headers');
+    if (asked) res.setHeader('access-control-allow-headers', asked);
+    res.setHeader('access-control-max-age', '600');
+  }
+  res.status(204).end();
+};
+
 /**
  * Serves the documents byte-for-byte as `flowport build` writes them, and Swagger UI over OpenAPI 3.
  * Both are built on the first request for them: an API starts without emitting documents nobody
@@ -43,6 +56,7 @@ export function mountDocs(app: Express, emit: () => ConnectorFiles): void {
   app.get(DOC_PATHS.apiDefinition, bytes(file('apiDefinition.swagger.json')));
   app.get(DOC_PATHS.apiProperties, bytes(file('apiProperties.json')));
   app.get(DOC_PATHS.settings, bytes(file('settings.json')));
+  app.options([DOC_PATHS.openapi, DOC_PATHS.apiDefinition, DOC_PATHS.apiProperties, DOC_PATHS.settings], preflight);
   // Swagger UI reads the served document, so the page and /openapi.json cannot disagree. The URL is
   // relative to the page (/docs/ always ends in "/": /docs redirects there), so that an app mounted
   // under a prefix reads its own document.
