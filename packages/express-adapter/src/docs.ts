@@ -52,11 +52,17 @@ const preflight: RequestHandler = (req, res) => {
 export function mountDocs(app: Express, emit: () => ConnectorFiles): void {
   const files = once(emit);
   const file = (name: keyof ConnectorFiles) => once(() => Buffer.from(files()[name], 'utf8'));
-  app.get(DOC_PATHS.openapi, bytes(file('openapi.json')));
-  app.get(DOC_PATHS.apiDefinition, bytes(file('apiDefinition.swagger.json')));
-  app.get(DOC_PATHS.apiProperties, bytes(file('apiProperties.json')));
-  app.get(DOC_PATHS.settings, bytes(file('settings.json')));
-  app.options([DOC_PATHS.openapi, DOC_PATHS.apiDefinition, DOC_PATHS.apiProperties, DOC_PATHS.settings], preflight);
+  const served: [string, keyof ConnectorFiles][] = [
+    [DOC_PATHS.openapi, 'openapi.json'],
+    [DOC_PATHS.apiDefinition, 'apiDefinition.swagger.json'],
+    [DOC_PATHS.apiProperties, 'apiProperties.json'],
+    [DOC_PATHS.settings, 'settings.json'],
+  ];
+  for (const [path, name] of served) app.get(path, bytes(file(name)));
+  app.options(
+    served.map(([path]) => path),
+    preflight,
+  );
   // Swagger UI reads the served document, so the page and /openapi.json cannot disagree. The URL is
   // relative to the page (/docs/ always ends in "/": /docs redirects there), so that an app mounted
   // under a prefix reads its own document.
