@@ -112,7 +112,8 @@ describe('the published packages', () => {
   }
 
   // What a user's project compiles: every entry point, Express's types through createApp(), with
-  // the library check on (tsc --init turns it off; a strict team turns it back on), by the oldest
+  // the library check on (tsc --init turns it off; a strict team turns it back on) and without
+  // esModuleInterop (a declaration that default-imports node:http needed it: TS1192), by the oldest
   // TypeScript the README names and by the one this repository builds with.
   const USER_CODE = `
 import * as core from '@flowport/core';
@@ -170,6 +171,9 @@ export const all = [documents.emitFiles, formats.meetsFormat, store.SqliteTrigge
         };
         writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['user.ts'] }));
         const tsc = require.resolve('typescript/bin/tsc', { paths: [from] });
+        const { version: found } = readJson(join(dirname(tsc), '..', 'package.json')) as { version?: string };
+        if (version !== 'current')
+          assert.ok(found?.startsWith(`${version}.`), `TypeScript ${found} found for ${version}`);
         try {
           execFileSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' });
         } catch (err) {
