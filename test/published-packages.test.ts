@@ -55,13 +55,19 @@ function importedPackages(text: string): string[] {
     .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]));
 }
 
-/** The package.json a package folder would find for `name`, walking up through node_modules. */
-function installed(name: string, from: string): PackageJson | undefined {
+/** The folder a package folder would find `name` in, walking up through node_modules. */
+function packageDir(name: string, from: string): string | undefined {
   for (let dir = from; ; dir = dirname(dir)) {
-    const file = join(dir, 'node_modules', name, 'package.json');
-    if (existsSync(file)) return readJson(file);
+    const found = join(dir, 'node_modules', name);
+    if (existsSync(join(found, 'package.json'))) return found;
     if (dirname(dir) === dir) return undefined;
   }
+}
+
+/** The package.json a package folder would find for `name`. */
+function installed(name: string, from: string): PackageJson | undefined {
+  const dir = packageDir(name, from);
+  return dir === undefined ? undefined : readJson(join(dir, 'package.json'));
 }
 
 /** Whether a package carries its own types: a `types` (or `typings`) field, or a `types` export. */
@@ -114,7 +120,8 @@ describe('the published packages', () => {
   // What a user's project compiles: every entry point, Express's types through createApp(), with
   // the library check on (tsc --init turns it off; a strict team turns it back on) and without
   // esModuleInterop (a declaration that default-imports node:http needed it: TS1192), by the oldest
-  // TypeScript the README names and by the one this repository builds with.
+  // TypeScript the README names, by the one this repository builds with, and by the newest (what
+  // `npm install typescript` gives a new project).
   const USER_CODE = `
 import * as core from '@flowport/core';
 import * as documents from '@flowport/core/documents';
@@ -152,6 +159,7 @@ export const all = [documents.emitFiles, formats.meetsFormat, store.SqliteTrigge
   for (const [version, from] of [
     ['5.0', join(ROOT, 'test', 'typescript-5.0')],
     ['current', ROOT],
+    ['7', join(ROOT, 'test', 'typescript-7')],
   ]) {
     it(`a strict project's code against them compiles with TypeScript ${version}, libraries checked`, function () {
       this.timeout(60_000);
@@ -160,8 +168,8 @@ export const all = [documents.emitFiles, formats.meetsFormat, store.SqliteTrigge
         writeFileSync(join(dir, 'user.ts'), USER_CODE);
         const compilerOptions = {
           target: 'ES2022',
+          // Each version's own module resolution for CommonJS: node10 up to 5.x, bundler from 7.
           module: 'commonjs',
-          moduleResolution: 'node',
           strict: true,
           skipLibCheck: false,
           experimentalDecorators: true,
@@ -170,8 +178,10 @@ export const all = [documents.emitFiles, formats.meetsFormat, store.SqliteTrigge
           types: ['node'],
         };
         writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['user.ts'] }));
-        const tsc = require.resolve('typescript/bin/tsc', { paths: [from] });
-        const { version: found } = readJson(join(dirname(tsc), '..', 'package.json')) as { version?: string };
+        // By folder: TypeScript 7 exports neither bin/tsc nor its package.json.
+        const typescript = packageDir('typescript', from)!;
+        const tsc = join(typescript, 'bin', 'tsc');
+        const { version: found } = readJson(join(typescript, 'package.json')) as { version?: string };
         if (version !== 'current')
           assert.ok(found?.startsWith(`${version}.`), `TypeScript ${found} found for ${version}`);
         try {
