@@ -18,6 +18,7 @@ import { validateWithSwaggerParser } from './support/oracles';
 import { filledRequests, generatedRequests, type SampleRequest } from './support/requests';
 import { arbitraryFor } from './support/schema-arbitrary';
 import { scratch } from './support/tmp';
+import { TYPESCRIPTS, tscSays } from './support/typescript';
 
 function readJson(file: string): Record<string, unknown> {
   return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
@@ -95,6 +96,14 @@ describe('flowport import round-trips the 30 real connectors', function () {
       return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
     });
     assert.deepEqual(errors, []);
+  });
+
+  it('the project it writes compiles as written with TypeScript 5.0, the current one and 7', function () {
+    // Its tsconfig.json named moduleResolution "node", which TypeScript 7 (what `npm install
+    // typescript` gives) has removed: tsc -p stopped at the configuration (TS5108).
+    this.timeout(60_000);
+    const { dir } = imported.get('Datelist')!;
+    for (const typescript of TYPESCRIPTS) assert.equal(tscSays(typescript, dir), '', typescript.version);
   });
 
   it('builds each one and emits what it was imported from: 30 of 30 equal', () => {

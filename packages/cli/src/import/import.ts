@@ -182,11 +182,14 @@ function literalsIn(texts: readonly string[], schemas: SchemaWriter): number {
   return n;
 }
 
+/**
+ * The imported project's compiler options. No `moduleResolution`: each TypeScript takes its own
+ * for CommonJS, and "node" (node10), which 5.x took, is an error in TypeScript 7.
+ */
 const TSCONFIG = {
   compilerOptions: {
     target: 'ES2022',
     module: 'commonjs',
-    moduleResolution: 'node',
     strict: true,
     experimentalDecorators: true,
     emitDecoratorMetadata: true,
