@@ -98,7 +98,7 @@ export {
   listsMediaType,
 } from './model/media-types';
 export { COLLECTION_SEPARATORS } from './model/collection-format';
-export { isBuiltInConstraint } from './schema/class-validator-metadata';
+export { isBuiltInConstraint, loadClassValidator } from './schema/class-validator-metadata';
 
 export { catalog, catalogEntries, type CatalogEntry, type Severity } from './diagnostics/catalog';
 export { DiagnosticError, formatDiagnostic, type Diagnostic } from './diagnostics/diagnostic';

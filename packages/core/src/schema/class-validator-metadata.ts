@@ -27,12 +27,28 @@ let builtInNames: Set<string> | undefined;
  */
 function classValidatorBuiltIns(): Set<string> {
   builtInNames ??= new Set(
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    Object.entries(require('class-validator') as Record<string, unknown>)
+    Object.entries(loadClassValidator() as Record<string, unknown>)
       .filter(([k, v]) => /^[A-Z0-9_]+$/.test(k) && typeof v === 'string')
       .map(([, v]) => v as string),
   );
   return builtInNames;
+}
+
+/**
+ * class-validator's exports, for code that runs only once the app has loaded it (its decorators
+ * filled the store). Required inside `try`: the peer is optional, and a bundler (esbuild) leaves a
+ * require there to run time where the app does not install it, instead of refusing to bundle the
+ * app. Typed `unknown` so that the published declarations never name a package the app may lack.
+ */
+export function loadClassValidator(): unknown {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('class-validator') as unknown;
+  } catch (err) {
+    throw new Error('class-validator cannot be loaded, though its decorators ran: install it beside the app', {
+      cause: err,
+    });
+  }
 }
 
 /** One entry of class-validator's store, as far as Flowport reads it. */

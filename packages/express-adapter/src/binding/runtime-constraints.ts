@@ -1,4 +1,4 @@
-import { isBuiltInConstraint, type ApiModel, type SchemaModel } from '@flowport/core';
+import { isBuiltInConstraint, loadClassValidator, type ApiModel, type SchemaModel } from '@flowport/core';
 import type { ValidationError } from 'class-validator';
 import type { ProblemError } from '../problem';
 
@@ -15,8 +15,7 @@ export function runtimeConstraintCheck(
   if (!reachesCustomConstraints(model, schema, new Set())) return undefined;
   // Custom constraints exist only where the app has loaded class-validator itself, so requiring
   // it here costs nothing, and apps without them never load it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { validate } = require('class-validator') as typeof import('class-validator');
+  const { validate } = loadClassValidator() as typeof import('class-validator');
   return async (instance) => {
     if (typeof instance !== 'object' || instance === null) return [];
     const errors = await validate(instance, { forbidUnknownValues: false });
