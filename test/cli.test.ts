@@ -442,6 +442,27 @@ describe('flowport build', () => {
     assert.deepEqual(Object.keys(definition.definitions), ['Item', 'Tag']);
   });
 
+  it('reads ${configDir} in the paths of a base tsconfig as the folder of the one that extends it', async () => {
+    // TypeScript 5.5's template, for a base config that projects share: before, the alias was
+    // read as the literal folder "${configDir}", and the import failed.
+    const dir = join(tmp.dir, 'config-dir');
+    mkdirSync(join(dir, 'shared'), { recursive: true });
+    mkdirSync(join(dir, 'app', 'src', 'dto'), { recursive: true });
+    const write = (name: string, ...lines: string[]) => writeFileSync(join(dir, name), lines.join('\n'));
+    write('shared/tsconfig.base.json', '{ "compilerOptions": { "paths": { "@dto/*": ["${configDir}/src/dto/*"] } } }');
+    write('app/tsconfig.json', '{ "extends": "../shared/tsconfig.base.json" }');
+    write(
+      'app/src/dto/item.ts',
+      "import { Field } from '@flowport/core';",
+      'export class Item {',
+      '  @Field() name!: string;',
+      '}',
+    );
+    write('app/src/connector.ts', ...itemsConnector("import { Item } from '@dto/item';"));
+    const built = await cli('build', join(dir, 'app', 'src', 'connector.ts'), '--out', join(dir, 'out'));
+    assert.equal(built.code, 0, built.err.join('\n'));
+  });
+
   it('names an import cycle between two DTOs, and the way out it gives builds', async () => {
     const dir = join(tmp.dir, 'cycle');
     mkdirSync(dir);

@@ -1,6 +1,6 @@
 import { transformSync } from '@swc/core';
 import Module from 'node:module';
-import { isAbsolute } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { addHook } from 'pirates';
 import { createMatchPath, loadConfig } from 'tsconfig-paths';
 
@@ -96,6 +96,9 @@ function typeScriptSourcesOf(request: string): readonly string[] {
   return m ? (SOURCES_OF[m[2]] ?? []).map((ext) => m[1] + ext) : [];
 }
 
+/** TypeScript's template for the folder of the tsconfig.json being read. */
+const CONFIG_DIR = '${configDir}';
+
 /**
  * The `paths` aliases of the tsconfig.json that governs `folder` (the nearest above it, with its
  * `extends`), and its `baseUrl`, as tsc resolves the user's imports with them (`import { Item }
@@ -108,7 +111,17 @@ export function registerPathAliases(folder: string): () => void {
   if (config.resultType !== 'success') return () => undefined;
   const aliases = Object.keys(config.paths ?? {}).length > 0;
   if (!aliases && config.baseUrl === undefined) return () => undefined;
-  const match = createMatchPath(config.absoluteBaseUrl, config.paths ?? {}, ['main'], config.baseUrl !== undefined);
+  // TypeScript 5.5's ${configDir}: the folder of the tsconfig.json read, also where a base that
+  // projects share names it. tsconfig-paths leaves it in the text.
+  const configDir = dirname(config.configFileAbsolutePath);
+  const atConfigDir = (path: string) => {
+    const at = path.indexOf(CONFIG_DIR);
+    return at < 0 ? path : resolve(configDir, `.${path.slice(at + CONFIG_DIR.length)}`);
+  };
+  const paths = Object.fromEntries(
+    Object.entries(config.paths ?? {}).map(([alias, targets]) => [alias, targets.map(atConfigDir)]),
+  );
+  const match = createMatchPath(atConfigDir(config.absoluteBaseUrl), paths, ['main'], config.baseUrl !== undefined);
   return onUnresolved((request) => {
     if (request.startsWith('.') || isAbsolute(request)) return [];
     const found = match(request, undefined, undefined, ['.ts', '.tsx', '.mts', '.cts', '.js', '.json']);
