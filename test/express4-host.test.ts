@@ -1,0 +1,82 @@
+import { Connector } from '@flowport/core';
+import { createRouter } from '@flowport/express-adapter';
+import type { RequestHandler } from 'express';
+import assert from 'node:assert/strict';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import request from 'supertest';
+import { BindingController } from './fixtures/binding-api';
+
+/** The part of an Express 4 app these tests use (the package is installed as `express4`). */
+interface Express4App {
+  (req: IncomingMessage, res: ServerResponse): void;
+  use(...handlers: unknown[]): Express4App;
+  get(path: string, handler: RequestHandler): Express4App;
+}
+interface Express4 {
+  (): Express4App;
+  json(): unknown;
+  urlencoded(options: { extended: boolean }): unknown;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const express4 = require('express4') as Express4;
+
+const connector = new Connector({
+  info: { title: 'Binding', description: 'A connector that takes JSON bodies.', version: '1.0.0' },
+  brandColor: '#123456',
+  controllers: [BindingController],
+});
+
+/**
+ * Many API teams have an Express 4 app already; the router Flowport gives is mounted in it. Its
+ * request and response objects, its query parser (qs) and its body-parser 1, which sets `req.body`
+ * to `{}` for a request it does not parse, differ from Express 5's.
+ */
+function express4Host(parsersAhead: boolean): Express4App {
+  const app = express4();
+  if (parsersAhead) app.use(express4.json(), express4.urlencoded({ extended: true }));
+  app.use('/api', createRouter(connector));
+  app.get('/own', (_req, res) => void res.json({ own: true }));
+  return app;
+}
+
+describe('the router mounted in an Express 4 app', () => {
+  for (const parsersAhead of [false, true]) {
+    describe(parsersAhead ? "behind the app's own body parsers" : 'ahead of any body parser', () => {
+      const app = express4Host(parsersAhead);
+
+      it('binds and checks path, query and body as under Express 5', async () => {
+        const part = await request(app).get('/api/bind/items/7/parts/a%252Fb?top=3&ids=1,2&flag=true');
+        assert.equal(part.status, 200, part.text);
+        assert.deepEqual(part.body.echoed, { id: 7, part: 'a/b', top: 3, ids: [1, 2], flag: true });
+        const order = await request(app)
+          .post('/api/bind/orders')
+          .send({ customer: 'c', lines: [{ sku: 's', quantity: 2 }] });
+        assert.equal(order.status, 201, order.text);
+        assert.equal(order.body.echoed.isOrder, true);
+        assert.deepEqual(order.body.echoed.totals, [4]);
+      });
+
+      it('answers what it refuses with problem+json, and lets the app serve the rest', async () => {
+        const bad = await request(app)
+          .post('/api/bind/orders')
+          .send({ customer: 'c', lines: [{ sku: 's' }] });
+        assert.equal(bad.status, 400);
+        assert.match(bad.headers['content-type'], /^application\/problem\+json/);
+        assert.deepEqual(
+          bad.body.errors.map((e: { pointer: string }) => e.pointer),
+          ['/body/lines/0/quantity'],
+        );
+        const repeated = await request(app).get('/api/bind/items/7/parts/p?top=3&top=4');
+        assert.equal(repeated.status, 400);
+        assert.equal(repeated.body.errors[0].code, 'repeated');
+        const empty = await request(app).post('/api/bind/orders').type('application/json').send('');
+        assert.equal(empty.status, 400);
+        assert.equal(empty.body.errors[0].message, 'a request body is required');
+        const text = await request(app).post('/api/bind/orders').type('text/plain').send('customer');
+        assert.equal(text.status, 415);
+        assert.equal((await request(app).get('/own')).status, 200);
+        assert.equal((await request(app).get('/api/nothing')).status, 404);
+      });
+    });
+  }
+});
