@@ -3,12 +3,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
+import semver from 'semver';
 import { ROOT } from './support/corpus';
 import { scratch } from './support/tmp';
 import { packageDir, TYPESCRIPTS, tscSays } from './support/typescript';
 
 type PackageJson = {
   name: string;
+  type?: string;
+  main?: string;
+  engines?: { node?: string };
   types?: string;
   typings?: string;
   exports?: unknown;
@@ -97,6 +101,22 @@ describe('the published packages', () => {
         }
       }
       assert.deepEqual([...missing], []);
+    });
+
+    it(`${pkg.name}: claims no Node that cannot require its ES-module-only dependencies`, () => {
+      // Node 22 before 22.12 (and 20 before 20.19) require() an ES module only behind a flag, so
+      // the adapter's require('jose') (jose 6 is ES modules only) failed there at the first
+      // bearer token, while the package claimed Node >= 20.19.
+      const esmOnly = Object.keys(pkg.dependencies ?? {}).filter((name) => {
+        const dep = installed(name, dir);
+        const exported = JSON.stringify(dep?.exports ?? {});
+        return dep?.type === 'module' && !exported.includes('"require"') && !dep.main?.endsWith('.cjs');
+      });
+      const range = pkg.engines?.node;
+      assert.ok(range, `${pkg.name} names the Node versions it runs on`);
+      if (esmOnly.length === 0) return;
+      const refused = ['20.18.0', '22.11.0'].filter((node) => semver.satisfies(node, range));
+      assert.deepEqual(refused, [], `${pkg.name} requires ${esmOnly.join(', ')}; engines.node ${range}`);
     });
 
     it(`${pkg.name}: ships no test code`, function () {
