@@ -91,6 +91,30 @@ describe('shutdown', () => {
     assert.match(answers[1], /^HTTP\/1\.1 200 [^]*\r\nConnection: close\r\n[^]*\{"fast":true\}$/i);
   });
 
+  it('answers a request sent on an idle kept-alive connection that the server has not read yet', async () => {
+    // A busy server reads what its clients sent one turn of the event loop later: at the moment of
+    // the signal, a connection whose next request waits unread looks idle. Closing it then loses
+    // that request (the client sees ECONNRESET); it was the common case under load.
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (received += chunk));
+    const ended = new Promise<string>((resolve) => {
+      socket.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
+      socket.on('close', () => resolve('closed'));
+    });
+    socket.write('GET /fast HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    await new Promise<void>((resolve) => socket.once('data', () => resolve()));
+    // Written and shut down in one turn: the server reads the request only after shutdown() began.
+    socket.write('GET /fast HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    const stopped = shutdown(server, { graceMs: 60_000 });
+    assert.equal(await ended, 'closed');
+    await stopped;
+    const answers = received.split(/(?=HTTP\/1\.1 )/);
+    assert.equal(answers.length, 2, received);
+    assert.match(answers[1], /^HTTP\/1\.1 200 [^]*\r\nConnection: close\r\n[^]*\{"fast":true\}$/i);
+  });
+
   it('joins the drain under way when called again, as a second signal would', async () => {
     // Before, the second call closed a closed server and rejected (ERR_SERVER_NOT_RUNNING); the
     // example, which exits 1 on a failed shutdown, then cut the request the first call waited for.

@@ -110,7 +110,7 @@ function drainAndClose(server: http.Server, graceMs: number): Promise<void> {
     // timer is what ends each connection soon after its last answer.
     const idle = setInterval(() => server.closeIdleConnections(), 25);
     const cut = setTimeout(() => server.closeAllConnections(), graceMs);
-    server.close((err) => {
+    closeListener(server, (err) => {
       clearInterval(idle);
       clearTimeout(cut);
       server.off('request', closing);
@@ -118,4 +118,23 @@ function drainAndClose(server: http.Server, graceMs: number): Promise<void> {
       else resolve();
     });
   });
+}
+
+/**
+ * `server.close()`, except that the connections idle at this moment are left to the drain's timer.
+ * Node's `close()` closes them at once, in the same turn of the event loop, but a busy server has
+ * not yet read what its clients sent since the last turn: a kept-alive connection whose next
+ * request waits unread looks idle, and closing it loses that request (the client sees
+ * ECONNRESET; under load, most connections did). A turn later that request is read and answered
+ * with `Connection: close`.
+ */
+function closeListener(server: http.Server, done: (err?: Error) => void): void {
+  const own = Object.getOwnPropertyDescriptor(server, 'closeIdleConnections');
+  server.closeIdleConnections = () => {};
+  try {
+    server.close(done);
+  } finally {
+    if (own) Object.defineProperty(server, 'closeIdleConnections', own);
+    else delete (server as { closeIdleConnections?: unknown }).closeIdleConnections;
+  }
 }
