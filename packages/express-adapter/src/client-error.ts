@@ -1,6 +1,9 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 
+// Requests that never reach the app, which Node would answer without a body or not at all, are
+// answered here as problem+json.
+
 /** Node's statuses for requests it cannot parse; anything else it cannot read is a 400. */
 const STATUS: Readonly<Record<string, number>> = {
   HPE_HEADER_OVERFLOW: 431,
@@ -32,12 +35,57 @@ export function answerClientError(err: Error & { code?: string; reason?: string 
   const inFlight = (socket as { _httpMessage?: http.ServerResponse })._httpMessage;
   if (err.code !== 'ECONNRESET' && socket.writable && !inFlight?.headersSent) {
     const status = STATUS[err.code ?? ''] ?? 400;
-    const title = http.STATUS_CODES[status] ?? 'Bad Request';
-    const body = JSON.stringify({ type: 'about:blank', title, status, detail: detailOf(err.code, err.reason) });
+    const body = problemText(status, detailOf(err.code, err.reason));
     socket.write(
-      `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\n` +
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   }
   socket.destroy(err);
+}
+
+/** A problem+json body for an answer written outside Express. */
+function problemText(status: number, detail: string, instance?: string): string {
+  const title = http.STATUS_CODES[status] ?? 'Bad Request';
+  return JSON.stringify({
+    type: 'about:blank',
+    title,
+    status,
+    detail,
+    ...(instance === undefined ? {} : { instance }),
+  });
+}
+
+/**
+ * Answers a request whose `Expect` asks for something other than `100-continue` (Node's
+ * `checkExpectation`): 417 as Node sends it, with a problem+json body that names the expectation,
+ * where Node's has none. The connection stays open, as after any refused request.
+ */
+export function refuseExpectation(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const body = problemText(
+    417,
+    `This API meets no expectation but 100-continue; send the request without "Expect: ${req.headers.expect ?? ''}".`,
+    req.url?.split('?')[0],
+  );
+  res.writeHead(417, {
+    'content-type': 'application/problem+json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
+/**
+ * Answers `CONNECT`, which asks a proxy for a tunnel, with a 400 that says this is no proxy.
+ * Node hands such a request to `connect` listeners with the bare socket, and without one closes
+ * the connection without a word. The socket no longer speaks HTTP to Node, so it is closed after
+ * the answer.
+ */
+export function refuseConnect(_req: http.IncomingMessage, socket: Duplex): void {
+  if (socket.writable) {
+    const body = problemText(400, 'This server is an API, not a proxy: it opens no tunnel (CONNECT).');
+    socket.end(
+      'HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  } else socket.destroy();
 }

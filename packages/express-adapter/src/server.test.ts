@@ -189,6 +189,40 @@ describe('requests Node cannot parse', () => {
     assert.match(fine, /^HTTP\/1.1 200 /);
   });
 
+  it('answers an Expect other than 100-continue with a 417 that names it, and serves the next request', async () => {
+    // Node's own 417 has no body; the connection stays open, as after any refused request.
+    const answer = await exchange(
+      port,
+      'POST /?q=1 HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nContent-Length: 2\r\n\r\n{}' +
+        'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    const [refused, served] = answer.split(/(?=HTTP\/1\.1 )/);
+    const [head, body] = refused.split('\r\n\r\n');
+    assert.match(head, /^HTTP\/1.1 417 /);
+    assert.match(head, /\r\ncontent-type: application\/problem\+json; charset=utf-8\r\n/i);
+    assert.deepEqual(JSON.parse(body), {
+      type: 'about:blank',
+      title: 'Expectation Failed',
+      status: 417,
+      detail: 'This API meets no expectation but 100-continue; send the request without "Expect: 200-ok".',
+      instance: '/',
+    });
+    assert.match(served, /^HTTP\/1.1 200 [^]*\{"ok":true\}$/);
+  });
+
+  it('answers CONNECT with a 400 saying it is no proxy, where Node closed the connection without a word', async () => {
+    const answer = await exchange(port, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n');
+    const [head, body] = answer.split('\r\n\r\n');
+    assert.match(head, /^HTTP\/1.1 400 [^]*\r\nConnection: close$/);
+    assert.deepEqual(JSON.parse(body), {
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'This server is an API, not a proxy: it opens no tunnel (CONNECT).',
+    });
+    assert.match(await exchange(port, 'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'), /^HTTP\/1.1 200 /);
+  });
+
   it('writes nothing over an answer already under way on the connection', async () => {
     // The first request is answered; the malformed one behind it must not add a second answer
     // into that stream, whose client would read it as the body of the next response.

@@ -1,14 +1,14 @@
 import type { Express } from 'express';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { answerClientError } from './client-error';
+import { answerClientError, refuseConnect, refuseExpectation } from './client-error';
 
 /**
  * An HTTP server for an Express app whose request and response objects are created with
  * Express's prototypes already in place. Express re-prototypes both on every request
  * (expressjs/express#5998); with the prototype preset that costs nothing, which roughly doubles
- * throughput on small requests (see bench/). Requests Node cannot parse are answered with
- * problem+json as well.
+ * throughput on small requests (see bench/). Requests Node cannot parse, an `Expect` other than
+ * 100-continue and `CONNECT` are answered with problem+json as well.
  */
 export function createServer(app: Express): http.Server {
   function FlowportRequest(this: http.IncomingMessage, socket: unknown): void {
@@ -26,9 +26,12 @@ export function createServer(app: Express): http.Server {
     },
     app,
   );
-  // What Node's parser refuses never reaches the app; it is answered as problem+json too.
+  // What Node's parser refuses, or answers itself, never reaches the app; it is answered as
+  // problem+json too.
   server.on('clientError', answerClientError);
   server.on('checkContinue', continueWhenRead);
+  server.on('checkExpectation', refuseExpectation);
+  server.on('connect', refuseConnect);
   return server;
 }
 
