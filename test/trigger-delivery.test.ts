@@ -147,6 +147,49 @@ for (const [name, make] of stores) {
       assert.equal(inbox.attempts, 1);
     });
 
+    it('deletes a dead letter once kept for deadLetterRetentionMs', async () => {
+      // A subscription whose flow went without unsubscribing buries a letter for every event: kept
+      // for ever, they filled the store.
+      const own = make();
+      const keeping = new TriggerRuntime({
+        store: own.store,
+        secret: SECRET,
+        callbacks: { allowLocalhost: true },
+        delivery: { ...FAST, deadLetterRetentionMs: 1000 },
+        logger: (m) => logs.push(m),
+      });
+      keeping.start();
+      try {
+        const inbox = receiver.inbox();
+        inbox.answers.push(404);
+        await keeping.subscribe(ping, 'o', inbox.url, {});
+        await keeping.emit(ping, { seq: 1 });
+        await until(async () => (await keeping.deadLetters()).length === 1, 'the dead letter');
+        await until(async () => (await keeping.deadLetters()).length === 0, 'the dead letter to be deleted');
+      } finally {
+        await keeping.stop();
+        await own.store.close();
+        own.cleanup();
+      }
+    });
+
+    it('purges the dead letters buried before a time, and keeps the younger', async () => {
+      const inbox = receiver.inbox();
+      inbox.answers.push(404, 404);
+      await subscribe(inbox);
+      await runtime.emit(ping, { seq: 1 });
+      await until(async () => (await runtime.deadLetters()).length === 1, 'the first dead letter');
+      const between = Date.now() + 1;
+      await new Promise((r) => setTimeout(r, 5));
+      await runtime.emit(ping, { seq: 2 });
+      await until(async () => (await runtime.deadLetters()).length === 2, 'the second dead letter');
+      assert.equal(await store.purgeDeadLetters(between), 1);
+      assert.deepEqual(
+        (await runtime.deadLetters()).map((d) => JSON.parse(d.body) as unknown),
+        [{ seq: 2 }],
+      );
+    });
+
     it('429 with Retry-After schedules the next attempt no earlier than asked', async () => {
       const server = http.createServer((_req, res) => res.writeHead(429, { 'retry-after': '120' }).end());
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

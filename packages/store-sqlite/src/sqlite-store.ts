@@ -36,6 +36,7 @@ CREATE INDEX IF NOT EXISTS outbox_due ON outbox (next_attempt_at);
 CREATE TABLE IF NOT EXISTS dead_letters (
   id TEXT PRIMARY KEY, subscription_id TEXT NOT NULL, trigger_id TEXT NOT NULL, callback_url TEXT NOT NULL,
   body TEXT NOT NULL, attempts INTEGER NOT NULL, created_at TEXT NOT NULL, buried_at TEXT NOT NULL, last_error TEXT);
+CREATE INDEX IF NOT EXISTS dead_letters_buried ON dead_letters (buried_at);
 `;
 
 const delivery = (r: OutboxRow): Delivery => ({
@@ -118,6 +119,8 @@ export class SqliteTriggerStore implements TriggerStore {
           'INSERT OR REPLACE INTO dead_letters (id, subscription_id, trigger_id, callback_url, body, attempts, created_at, buried_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         ),
         dead: db.prepare('SELECT *, 0 AS next_attempt_at FROM dead_letters ORDER BY buried_at, id'),
+        // buried_at is toISOString()'s text, whose order is the time's.
+        purgeDead: db.prepare('DELETE FROM dead_letters WHERE buried_at < ?'),
         pending: db.prepare('SELECT COUNT(*) AS n FROM outbox'),
         nextDue: db.prepare('SELECT MIN(MAX(next_attempt_at, leased_until)) AS at FROM outbox'),
         // Changes whenever another connection commits; this connection's own commits leave it alone.
@@ -223,6 +226,9 @@ export class SqliteTriggerStore implements TriggerStore {
   }
   async deadLetters(): Promise<Delivery[]> {
     return (this.q.dead.all() as OutboxRow[]).map(delivery);
+  }
+  async purgeDeadLetters(buriedBefore: number): Promise<number> {
+    return this.q.purgeDead.run(new Date(buriedBefore).toISOString()).changes;
   }
   async pendingCount(): Promise<number> {
     return (this.q.pending.get() as { n: number }).n;

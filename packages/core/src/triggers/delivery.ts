@@ -20,6 +20,11 @@ export interface DeliveryOptions {
   readonly leaseMs: number;
   /** Longest sleep when nothing is due, so that other instances' work is seen; default 1 s. */
   readonly idleMs: number;
+  /**
+   * How long a dead letter is kept for {@link TriggerRuntime.deadLetters} before it is deleted;
+   * default 30 days. Each holds the event and the callback URL, whose signature starts the flow.
+   */
+  readonly deadLetterRetentionMs: number;
 }
 
 export const DEFAULT_DELIVERY: DeliveryOptions = {
@@ -30,7 +35,11 @@ export const DEFAULT_DELIVERY: DeliveryOptions = {
   concurrency: 16,
   leaseMs: 60_000,
   idleMs: 1_000,
+  deadLetterRetentionMs: 30 * 24 * 60 * 60_000,
 };
+
+/** The longest time between two purges of the dead letters. */
+const PURGE_EVERY_MS = 60 * 60_000;
 
 /** Headers every notification carries, so receivers can verify and de-duplicate. */
 export const DELIVERY_HEADERS = {
@@ -83,6 +92,8 @@ export class DeliveryWorker {
   private loopDone?: Promise<void>;
   // Store failures in a row: the first is logged, and so is the recovery, not every retry.
   private storeFailures = 0;
+  // When the dead letters were last purged; 0 purges at the first turn.
+  private purgedAt = 0;
   private readonly active = new Set<Promise<void>>();
   // Connections are reused between deliveries to the same receiver (its address was checked when
   // the connection was made). Each protocol's client and agent are made on its first delivery:
@@ -134,6 +145,7 @@ export class DeliveryWorker {
   }
 
   private async claimAndWait(): Promise<void> {
+    await this.purgeDeadLetters();
     const free = this.options.concurrency - this.inFlight;
     if (free === 0) {
       // Saturated: a finishing delivery wakes the loop.
@@ -150,6 +162,20 @@ export class DeliveryWorker {
     // Nothing more is due now: sleep until the next delivery is, or new work arrives.
     const next = await this.store.nextDue();
     await this.sleep(Math.min(this.options.idleMs, next === undefined ? Infinity : Math.max(0, next - Date.now())));
+  }
+
+  /**
+   * Deletes the dead letters kept longer than `deadLetterRetentionMs`. A subscription whose flow is
+   * gone without unsubscribing (its DELETE never arrived) buries one letter for each event, for as
+   * long as the API runs: kept for ever, they filled the store. A letter goes at most a tenth of its
+   * time late (or an hour, or the worker's idle time), so that purging costs nothing to speak of.
+   */
+  private async purgeDeadLetters(): Promise<void> {
+    const now = Date.now();
+    const { deadLetterRetentionMs: keep, idleMs } = this.options;
+    if (now - this.purgedAt < Math.max(idleMs, Math.min(PURGE_EVERY_MS, keep / 10))) return;
+    this.purgedAt = now;
+    await this.store.purgeDeadLetters(now - keep);
   }
 
   private track(d: Delivery): void {

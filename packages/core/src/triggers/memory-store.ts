@@ -1,12 +1,13 @@
 import type { Delivery, Subscription, TriggerStore } from './store';
 
 type Row = Delivery & { leasedUntil: number };
+type Dead = Delivery & { buriedAt: number };
 
 /** A {@link TriggerStore} in memory: for tests and throwaway development servers. */
 export class MemoryTriggerStore implements TriggerStore {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly outbox = new Map<string, Row>();
-  private readonly dead: Delivery[] = [];
+  private dead: Dead[] = [];
 
   async addSubscription(s: Subscription): Promise<void> {
     this.subscriptions.set(s.id, s);
@@ -47,10 +48,15 @@ export class MemoryTriggerStore implements TriggerStore {
     if (!row) return;
     this.outbox.delete(id);
     const { leasedUntil: _l, ...d } = row;
-    this.dead.push({ ...d, attempts, lastError: error });
+    this.dead.push({ ...d, attempts, lastError: error, buriedAt: Date.now() });
   }
   async deadLetters(): Promise<Delivery[]> {
-    return [...this.dead];
+    return this.dead.map(({ buriedAt: _b, ...d }) => d);
+  }
+  async purgeDeadLetters(buriedBefore: number): Promise<number> {
+    const before = this.dead.length;
+    this.dead = this.dead.filter((d) => d.buriedAt >= buriedBefore);
+    return before - this.dead.length;
   }
   async pendingCount(): Promise<number> {
     return this.outbox.size;

@@ -28,6 +28,7 @@ const DELIVERY = every<DeliveryOptions>()([
   'concurrency',
   'leaseMs',
   'idleMs',
+  'deadLetterRetentionMs',
 ]);
 /** Counts, of which there must be one at least; the rest are milliseconds, 0 or more. */
 const COUNTS = new Set(['maxAttempts', 'concurrency']);
@@ -42,6 +43,7 @@ const STORE = every<TriggerStore>()([
   'retry',
   'bury',
   'deadLetters',
+  'purgeDeadLetters',
   'pendingCount',
   'nextDue',
   'close',

@@ -186,7 +186,7 @@ describe('TriggerRuntime', () => {
     );
     assert.throws(() => new TriggerRuntime({ store: {}, secret: 42 } as never), {
       message:
-        'TriggerRuntime options: store must be a TriggerStore (MemoryTriggerStore, SqliteTriggerStore…), not an object without addSubscription, getSubscription, deleteSubscription, subscriptionsOf, enqueue, claimDue, complete, retry, bury, deadLetters, pendingCount, nextDue, close; secret must be a string or a Buffer of 16 bytes or more, not number',
+        'TriggerRuntime options: store must be a TriggerStore (MemoryTriggerStore, SqliteTriggerStore…), not an object without addSubscription, getSubscription, deleteSubscription, subscriptionsOf, enqueue, claimDue, complete, retry, bury, deadLetters, purgeDeadLetters, pendingCount, nextDue, close; secret must be a string or a Buffer of 16 bytes or more, not number',
     });
     assert.throws(
       () => new TriggerRuntime({ store, secret: 'a-short-secret' }),

@@ -287,7 +287,7 @@ export class TriggerRuntime {
     };
   }
 
-  /** Deliveries that will not be attempted again. */
+  /** Deliveries that will not be attempted again, for `delivery.deadLetterRetentionMs` (30 days). */
   deadLetters(): Promise<Delivery[]> {
     return this.options.store.deadLetters();
   }

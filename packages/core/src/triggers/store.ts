@@ -47,6 +47,8 @@ export interface TriggerStore {
   /** Moves a delivery that will not be attempted again to the dead letters. */
   bury(id: string, attempts: number, error: string): Promise<void>;
   deadLetters(): Promise<Delivery[]>;
+  /** Deletes the dead letters buried before `buriedBefore` (ms since the epoch); resolves to how many. */
+  purgeDeadLetters(buriedBefore: number): Promise<number>;
   /** Deliveries not yet completed or buried. */
   pendingCount(): Promise<number>;
   /** The earliest `nextAttemptAt` of a waiting delivery, to sleep until then. */
