@@ -184,6 +184,46 @@ describe('the example as a process (npm start)', function () {
     assert.equal(ok.status, 200);
   });
 
+  it('serves from its precompiled validators where code generation from strings is forbidden; an app without them does not start', () => {
+    // Hardened hosts run node with --disallow-code-generation-from-strings, which refuses the
+    // new Function that ajv compiles a schema into. Before, an app without precompiled validators
+    // started, then answered every request with a 500 whose log blamed the schema.
+    const dist = join(ROOT, 'examples', 'text-sentiment', 'dist');
+    const run = (script: string) =>
+      spawnSync(process.execPath, ['--disallow-code-generation-from-strings', '-e', script], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 20000,
+      });
+    const served = run(`
+      const { sentimentService } = require(${JSON.stringify(join(dist, 'service.js'))});
+      const { MemoryTriggerStore } = require('@flowport/core');
+      const { app } = sentimentService({ keys: ['k'], store: new MemoryTriggerStore(), secret: 'x'.repeat(32) });
+      const server = app.listen(0, async () => {
+        const post = (documents) => fetch('http://127.0.0.1:' + server.address().port + '/text/analytics/v2.0/sentiment', {
+          method: 'POST', headers: { 'content-type': 'application/json', 'Ocp-Apim-Subscription-Key': 'k' },
+          body: JSON.stringify({ documents }) }).then(async (r) => [r.status, (await r.json()).errors]);
+        const answers = [await post([{ id: '1', text: 'good' }]), await post([{ id: 1, text: 'good' }])];
+        server.close();
+        process.stdout.write(JSON.stringify(answers));
+      });`);
+    assert.equal(served.status, 0, served.stderr);
+    assert.deepEqual(JSON.parse(served.stdout), [
+      [200, []],
+      [400, [{ pointer: '/body/documents/0/id', message: 'must be string', code: 'type' }]],
+    ]);
+    const refused = run(`
+      const { connector } = require(${JSON.stringify(join(dist, 'connector.js'))});
+      const { createApp } = require('@flowport/express-adapter');
+      try { createApp(connector, { credentials: { apiKeys: ['k'] } }); process.stdout.write('started'); }
+      catch (err) { process.stdout.write(err.message); }`);
+    assert.match(refused.stdout, /^Flowport: this process does not allow code generation from strings/);
+    assert.match(
+      refused.stdout,
+      /flowport build <module> --validators <file>, and give that file to createApp as precompiledValidators/,
+    );
+  });
+
   it('serves a scored POST and a refused one with neither class-validator, class-transformer, ajv’s compiler nor the document emitters loaded', async () => {
     const dist = join(ROOT, 'examples', 'text-sentiment', 'dist');
     // The example as server.js wires it (precompiled validators, no response checks), in memory.

@@ -4,6 +4,28 @@ import { createAjv } from './ajv';
 import { thrownMessage } from '../thrown';
 import { keyOf, type PrecompiledValidate } from './precompiled';
 
+/**
+ * What to do where ajv cannot compile: a process run with `--disallow-code-generation-from-strings`
+ * (or a host that forbids eval) refuses the `new Function` ajv compiles a schema into.
+ */
+export const NO_CODE_GENERATION =
+  'this process does not allow code generation from strings (node --disallow-code-generation-from-strings, or a host that forbids eval), which ajv compiles validators with: write them ahead with flowport build <module> --validators <file>, and give that file to createApp as precompiledValidators (validateResponses, which checks answers with ajv, needs code generation)';
+
+let codeGeneration: boolean | undefined;
+
+/** Whether this process may compile code from strings; asked once, and only where a schema is not precompiled. */
+function mayGenerateCode(): boolean {
+  if (codeGeneration === undefined) {
+    try {
+      new Function('return 0');
+      codeGeneration = true;
+    } catch {
+      codeGeneration = false;
+    }
+  }
+  return codeGeneration;
+}
+
 /** A compiled schema: ajv's errors for an invalid value, undefined for a valid one. */
 export type Validate = (value: unknown) => ErrorObject[] | undefined;
 
@@ -25,12 +47,16 @@ export class Validators {
     private readonly precompiled: Readonly<Record<string, PrecompiledValidate>> = {},
   ) {}
 
-  /** The validator of one schema. */
+  /**
+   * The validator of one schema. Where it would have to be compiled and this process cannot, the
+   * app fails to start: before, it started, and answered every request with a 500.
+   */
   of(schema: object): Validate {
     const key = keyOf(schema);
     let validate: PrecompiledValidate | undefined = Object.hasOwn(this.precompiled, key)
       ? this.precompiled[key]
       : undefined;
+    if (validate === undefined && !mayGenerateCode()) throw new Error(`Flowport: ${NO_CODE_GENERATION}.`);
     return (value) => {
       validate ??= this.compile(schema);
       return validate(value) ? undefined : (validate.errors ?? []);
@@ -46,6 +72,7 @@ export class Validators {
     try {
       return (this.ajv ??= createAjv(this.definitions)).compile(schema);
     } catch (error) {
+      if (error instanceof EvalError) throw new Error(`Flowport: ${NO_CODE_GENERATION}.`, { cause: error });
       throw new Error(
         `ajv cannot compile a schema of this operation (${thrownMessage(error)}): one written as given, a { schema } literal or an imported definition, is not JSON Schema; flowport validate names the place`,
         { cause: error },
