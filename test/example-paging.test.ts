@@ -39,6 +39,42 @@ describe('paging: the scoring history, followed by FlowHost through its next lin
     }
   });
 
+  it('neither repeats nor skips a document when more are scored while a flow pages', async () => {
+    // A cursor that counted entries from the newest shifted with every document scored meanwhile:
+    // the next page began with documents the flow had already read.
+    // A key of its own: the log is the process's, and other tests score with theirs.
+    const own = sentimentService({ ...options, keys: ['paging-own-key'], store: new MemoryTriggerStore() });
+    try {
+      const post = (ids: string[]) =>
+        request(own.app)
+          .post('/text/analytics/v2.0/sentiment')
+          .set(HEADER, 'paging-own-key')
+          .send({ documents: ids.map((id) => ({ id, text: 'a fine day' })) });
+      assert.equal((await post(['d0', 'd1', 'd2', 'd3'])).status, 200);
+      const first = await request(own.app).get('/text/analytics/v2.0/history?top=2').set(HEADER, 'paging-own-key');
+      assert.deepEqual(
+        (first.body.value as { id: string }[]).map((d) => d.id),
+        ['d3', 'd2'],
+      );
+      assert.equal((await post(['n0', 'n1'])).status, 200);
+      const next = new URL(first.body.nextLink as string);
+      const second = await request(own.app).get(`${next.pathname}${next.search}`).set(HEADER, 'paging-own-key');
+      assert.deepEqual(
+        (second.body.value as { id: string }[]).map((d) => d.id),
+        ['d1', 'd0'],
+      );
+      assert.equal(second.body.nextLink, undefined);
+      // The cursor is the definition's to check, not the handler's to guess at.
+      const bad = await request(own.app)
+        .get('/text/analytics/v2.0/history?top=2&cursor=abc')
+        .set(HEADER, 'paging-own-key');
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.errors[0].pointer, '/query/cursor');
+    } finally {
+      await own.close();
+    }
+  });
+
   it('builds absolute next links from the request, ignoring forwarded headers unless the proxy is trusted', async () => {
     await score(3);
     const first = await request(live.url())
@@ -46,7 +82,7 @@ describe('paging: the scoring history, followed by FlowHost through its next lin
       .set(HEADER, KEY)
       .set('X-Forwarded-Proto', 'https')
       .set('X-Forwarded-Host', 'api.example.org');
-    assert.match(first.body.nextLink, /^http:\/\/127\.0\.0\.1:\d+\/text\/analytics\/v2\.0\/history\?top=2&cursor=2$/);
+    assert.match(first.body.nextLink, /^http:\/\/127\.0\.0\.1:\d+\/text\/analytics\/v2\.0\/history\?top=2&cursor=\d+$/);
 
     const proxied = sentimentService({ ...options, store: new MemoryTriggerStore(), trustProxy: true });
     await request(proxied.app)
@@ -64,7 +100,10 @@ describe('paging: the scoring history, followed by FlowHost through its next lin
       .set(HEADER, KEY)
       .set('X-Forwarded-Proto', 'https')
       .set('X-Forwarded-Host', 'api.example.org');
-    assert.equal(behind.body.nextLink, 'https://api.example.org/text/analytics/v2.0/history?top=2&cursor=2');
+    assert.equal(
+      behind.body.nextLink,
+      `https://api.example.org/text/analytics/v2.0/history?top=2&cursor=${behind.body.value[1].sequence}`,
+    );
     // A forwarded scheme or host that is not one is refused, as a Host header of that kind is.
     for (const [name, value] of [
       ['X-Forwarded-Proto', 'javascript'],

@@ -15,9 +15,12 @@ class PlainLog {
     const list = this.entries.get(owner) ?? [];
     return list.slice(Math.max(0, list.length - this.perOwner));
   }
-  page(owner: string, offset: number, top: number) {
-    const kept = this.kept(owner).reverse();
-    return { items: kept.slice(offset, offset + top), next: offset + top < kept.length ? offset + top : undefined };
+  page(owner: string, before: number | undefined, top: number) {
+    const older = this.kept(owner)
+      .reverse()
+      .filter((d) => before === undefined || d.sequence < before);
+    const items = older.slice(0, top);
+    return { items, next: top < older.length ? items[items.length - 1].sequence : undefined };
   }
   since(owner: string, cursor: string | undefined, limit: number) {
     if (cursor === undefined) return { items: [], cursor: String(this.sequence) };
@@ -54,13 +57,19 @@ describe('example: score log', () => {
         log.record(owner, docs);
         plain.record(owner, docs);
         if (step % 7 === 0) {
-          const offset = random(perOwner + 5);
+          // The newest page, or one below a sequence: one kept, one gone, one beyond the newest.
+          const choice = random(4);
+          const before = choice === 0 ? undefined : choice === 1 ? 1 + random(step * 3 + 2) : step * 5;
           const top = 1 + random(20);
-          assert.deepEqual(
-            withoutTime(log.page(owner, offset, top)),
-            plain.page(owner, offset, top),
-            `page at ${step}`,
-          );
+          const page = log.page(owner, before, top);
+          assert.deepEqual(withoutTime(page), plain.page(owner, before, top), `page at ${step}`);
+          // Following the next link gives what the plain list has below it, however the log wrapped.
+          if (page.next !== undefined)
+            assert.deepEqual(
+              withoutTime(log.page(owner, page.next, top)),
+              plain.page(owner, page.next, top),
+              `next page at ${step}`,
+            );
         }
         if (step % 5 === 0) {
           const limit = 1 + random(30);
@@ -77,7 +86,7 @@ describe('example: score log', () => {
     const log = new ScoreLog();
     const before = Date.now();
     log.record('key:a', [{ id: '1', score: 0.5 }]);
-    const [entry] = log.page('key:a', 0, 10).items;
+    const [entry] = log.page('key:a', undefined, 10).items;
     assert.match(entry.scoredAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     assert.ok(Date.parse(entry.scoredAt) >= before && Date.parse(entry.scoredAt) <= Date.now());
     assert.deepEqual(log.since('key:b', '0').items, []);

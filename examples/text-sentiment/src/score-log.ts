@@ -95,13 +95,19 @@ export class ScoreLog {
     for (const d of docs) ring.push(++this.sequence, d.id, d.score, now);
   }
 
-  /** One page of the caller's history, newest first: `top` entries from `offset`. */
-  page(owner: string, offset: number, top: number): { items: ScoredDocument[]; next: number | undefined } {
+  /**
+   * One page of the caller's history, newest first: `top` entries whose sequence is below
+   * `before` (the newest when undefined), and the sequence the next page starts below. Paged by
+   * sequence, not by a count from the newest, so that documents scored while a flow pages neither
+   * repeat entries on its next page nor push others past it.
+   */
+  page(owner: string, before: number | undefined, top: number): { items: ScoredDocument[]; next: number | undefined } {
     const ring = this.rings.get(owner);
-    const length = ring?.length ?? 0;
     const items: ScoredDocument[] = [];
-    for (let i = length - 1 - offset; i >= 0 && items.length < top; i--) items.push(ring!.entry(i));
-    return { items, next: offset + top < length ? offset + top : undefined };
+    if (!ring) return { items, next: undefined };
+    let i = (before === undefined ? ring.length : ring.firstAfter(before - 1)) - 1;
+    for (; i >= 0 && items.length < top; i--) items.push(ring.entry(i));
+    return { items, next: i >= 0 ? items[items.length - 1].sequence : undefined };
   }
 
   /** Documents after `cursor` (a sequence number), oldest first, at most `limit`. */

@@ -27,15 +27,15 @@ export class HistoryController {
     top: number,
     @Query('cursor', {
       type: String,
+      pattern: '^[1-9][0-9]{0,14}$',
       visibility: 'internal',
       summary: 'Cursor',
-      description: 'Where the page starts; set by the next link.',
+      description: 'The sequence the page starts below; set by the next link.',
     })
     cursor: string | undefined,
     @Identity() caller: Identity,
   ): PageResult<ScoredDocument> {
-    const offset = cursor && /^\d+$/.test(cursor) ? Number(cursor) : 0;
-    const { items, next } = scoreLog.page(caller.subject, offset, top);
+    const { items, next } = scoreLog.page(caller.subject, cursor === undefined ? undefined : Number(cursor), top);
     return page(items, next === undefined ? undefined : String(next));
   }
 }
