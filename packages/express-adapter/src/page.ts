@@ -17,7 +17,9 @@ export interface PageResult<T = unknown> {
 /**
  * Answers a pageable operation: `{ value: items, nextLink }`, where the next link is this
  * request's absolute URL with `parameter` set to the next cursor (absent on the last page).
- * @example `return page(rows, rows.length === top ? String(offset + top) : undefined);`
+ * A cursor taken from the last item (its key, a sequence) keeps the pages of a list that grows
+ * while a flow pages through it free of repeats; an offset shifts with every row added before it.
+ * @example `return page(rows, rows.length === top ? String(rows[rows.length - 1].id) : undefined);`
  */
 export function page<T>(items: readonly T[], next: string | undefined, parameter = 'cursor'): PageResult<T> {
   return { [PAGE]: true, items, next, parameter };
