@@ -23,11 +23,14 @@ class PlainLog {
     return { items, next: top < older.length ? items[items.length - 1].sequence : undefined };
   }
   since(owner: string, cursor: string | undefined, limit: number) {
-    if (cursor === undefined) return { items: [], cursor: String(this.sequence) };
-    const items = this.kept(owner)
-      .filter((d) => d.sequence > Number(cursor))
-      .slice(0, limit);
-    return { items, cursor: items.length > 0 ? String(items[items.length - 1].sequence) : cursor };
+    if (cursor === undefined) return { items: [], cursor: String(this.sequence), more: false };
+    const after = this.kept(owner).filter((d) => d.sequence > Number(cursor));
+    const items = after.slice(0, limit);
+    return {
+      items,
+      cursor: items.length > 0 ? String(items[items.length - 1].sequence) : cursor,
+      more: after.length > limit,
+    };
   }
 }
 

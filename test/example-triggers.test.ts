@@ -107,6 +107,26 @@ describe('text-sentiment triggers, driven by FlowHost as Power Automate would', 
     assert.equal(next.headers['retry-after'], '60');
   });
 
+  it('polling: asks to be polled again at once while more than a page of scored documents waits', async () => {
+    // 250 documents scored at once: before, the trigger handed out 100 a minute, however many waited.
+    const first = await request(live.url()).get('/text/analytics/v2.0/scored').set(HEADER, KEY_B);
+    assert.equal(first.status, 202);
+    const texts = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`m${i}`, 'fine']));
+    await score(KEY_B, texts);
+    const answers: [number, number, string][] = [];
+    for (let location = first.headers.location as string, i = 0; i < 4; i++) {
+      const res = await request(location).get('').set(HEADER, KEY_B);
+      answers.push([res.status, Array.isArray(res.body) ? res.body.length : 0, res.headers['retry-after']]);
+      location = res.headers.location;
+    }
+    assert.deepEqual(answers, [
+      [200, 100, '0'],
+      [200, 100, '0'],
+      [200, 50, '60'],
+      [202, 0, '60'],
+    ]);
+  });
+
   it('a tampered polling cursor is a 400, and so is another connection using it', async () => {
     const first = await request(live.url()).get('/text/analytics/v2.0/scored').set(HEADER, KEY_A);
     assert.equal(first.status, 202);

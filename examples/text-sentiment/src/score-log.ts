@@ -110,17 +110,25 @@ export class ScoreLog {
     return { items, next: i >= 0 ? items[items.length - 1].sequence : undefined };
   }
 
-  /** Documents after `cursor` (a sequence number), oldest first, at most `limit`. */
-  since(owner: string, cursor: string | undefined, limit = 100): { items: ScoredDocument[]; cursor: string } {
-    if (cursor === undefined) return { items: [], cursor: String(this.sequence) };
+  /**
+   * Documents after `cursor` (a sequence number), oldest first, at most `limit`, and whether more
+   * wait after them (so that the trigger is polled again at once, not a page per interval).
+   */
+  since(
+    owner: string,
+    cursor: string | undefined,
+    limit = 100,
+  ): { items: ScoredDocument[]; cursor: string; more: boolean } {
+    if (cursor === undefined) return { items: [], cursor: String(this.sequence), more: false };
     const ring = this.rings.get(owner);
     const items: ScoredDocument[] = [];
-    if (ring) {
-      for (let i = ring.firstAfter(Number(cursor)); i < ring.length && items.length < limit; i++) {
-        items.push(ring.entry(i));
-      }
-    }
-    return { items, cursor: items.length > 0 ? String(items[items.length - 1].sequence) : cursor };
+    let i = ring ? ring.firstAfter(Number(cursor)) : 0;
+    for (; ring && i < ring.length && items.length < limit; i++) items.push(ring.entry(i));
+    return {
+      items,
+      cursor: items.length > 0 ? String(items[items.length - 1].sequence) : cursor,
+      more: ring !== undefined && i < ring.length,
+    };
   }
 }
 

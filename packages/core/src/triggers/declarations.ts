@@ -42,6 +42,12 @@ export interface PollCaller {
 export interface PollResult<TItem> {
   readonly items: readonly TItem[];
   readonly cursor: string;
+  /**
+   * True when more items wait after `cursor` (the function returned a page of them): the answer
+   * then asks the platform to poll again at once (`Retry-After: 0`) instead of after `retryAfter`,
+   * so that a busy source is not read a page per interval and left ever further behind.
+   */
+  readonly more?: boolean;
 }
 
 /**

@@ -69,6 +69,60 @@ describe('TriggerRuntime', () => {
     assert.equal(d.status, 202);
   });
 
+  it('polling: asks for the next poll at once while the poll function says more wait', async () => {
+    // Before, a batch answer always said Retry-After: the trigger's interval. A source that gives
+    // a page at a time fell behind for good once more came per interval than a page holds.
+    const pending = [1, 2, 3, 4, 5];
+    const paged = (batch: boolean) =>
+      pollingTrigger({
+        id: batch ? 'OnPagedBatch' : 'OnPagedOne',
+        path: '/p',
+        summary: 's',
+        description: 'd',
+        batch,
+        item: Item,
+        retryAfter: 30,
+        poll: (cursor: string | undefined) => {
+          if (cursor === undefined) return { items: [], cursor: '0' };
+          const from = Number(cursor);
+          const items = pending.slice(from, from + 2).map((n) => ({ n }));
+          return { items, cursor: String(from + items.length), more: from + items.length < pending.length };
+        },
+      });
+    for (const [batch, expected] of [
+      [
+        true,
+        [
+          [200, [{ n: 1 }, { n: 2 }], 0],
+          [200, [{ n: 3 }, { n: 4 }], 0],
+          [200, [{ n: 5 }], 30],
+          [202, undefined, 30],
+        ],
+      ],
+      [
+        false,
+        [
+          [200, { n: 1 }, 0],
+          [200, { n: 2 }, 0],
+          [200, { n: 3 }, 0],
+          [200, { n: 4 }, 0],
+          [200, { n: 5 }, 30],
+          [202, undefined, 30],
+        ],
+      ],
+    ] as const) {
+      const trigger = paged(batch);
+      let cursor = (await runtime.poll(trigger, 'u', undefined, {})).cursor;
+      const answers: unknown[] = [];
+      for (let i = 0; i < expected.length; i++) {
+        const answer = await runtime.poll(trigger, 'u', cursor, {});
+        answers.push([answer.status, answer.body, answer.retryAfter]);
+        cursor = answer.cursor;
+      }
+      assert.deepEqual(answers, expected, batch ? 'batch' : 'single');
+    }
+  });
+
   it('polling: a cursor of another trigger or another caller is refused', async () => {
     const mine = await runtime.poll(batch, 'u1', undefined, {});
     await assert.rejects(runtime.poll(batch, 'u2', mine.cursor, {}), InvalidCursorError);

@@ -276,14 +276,16 @@ export class TriggerRuntime {
     if (result.items.length <= skip) {
       return { status: 202, cursor: sign({ cursor: skip > 0 ? result.cursor : state.cursor }), retryAfter: wait };
     }
+    // Items past this page wait: the platform is asked back at once rather than after the interval.
+    const after = result.more === true ? 0 : wait;
     if (trigger.batch)
-      return { status: 200, body: result.items, cursor: sign({ cursor: result.cursor }), retryAfter: wait };
+      return { status: 200, body: result.items, cursor: sign({ cursor: result.cursor }), retryAfter: after };
     const more = skip + 1 < result.items.length;
     return {
       status: 200,
       body: result.items[skip],
       cursor: more ? sign({ cursor: state.cursor, skip: skip + 1 }) : sign({ cursor: result.cursor }),
-      retryAfter: more ? 0 : wait,
+      retryAfter: more ? 0 : after,
     };
   }
 
