@@ -381,6 +381,35 @@ describe('FlowHost: says why it cannot go on', () => {
       await new Promise<void>((done) => server.close(() => done()));
     }
   });
+  it('polls only a polling trigger, naming what the operation is instead', async () => {
+    // Before, polling a webhook trigger sent it a GET and failed on the 405 that came back.
+    const definition = {
+      swagger: '2.0',
+      paths: {
+        '/hooks': {
+          'x-ms-notification-content': { schema: { type: 'object' } },
+          post: {
+            operationId: 'OnEvent',
+            'x-ms-trigger': 'single',
+            responses: { '201': { description: 'Registered' } },
+          },
+        },
+        '/things': { get: { operationId: 'ListThings', responses: { '200': { description: 'Things' } } } },
+      },
+    };
+    const host = await FlowHost.start({ api: 'http://127.0.0.1:9', definition });
+    try {
+      await assert.rejects(host.poll('OnEvent'), {
+        message: 'OnEvent is a webhook trigger (its path has x-ms-notification-content): register it with webhook()',
+      });
+      await assert.rejects(host.poll('ListThings'), {
+        message: 'ListThings is not a polling trigger (it has no x-ms-trigger): call it with action()',
+      });
+    } finally {
+      await host.close();
+    }
+  });
+
   it('registers a webhook with its path, query and header parameters as declared', async () => {
     // Before, a registration with a path parameter went out as "/teams/{team}/hooks".
     const seen: { url?: string; mode?: string; body?: unknown }[] = [];

@@ -284,6 +284,12 @@ export class FlowHost {
     options: { maxPolls?: number; between?: (polls: number) => Promise<void> | void; from?: string } = {},
   ): Promise<PollOutcome> {
     const target = this.target(operationId, parameters);
+    if (target.item['x-ms-notification-content'] !== undefined)
+      throw new Error(
+        `${operationId} is a webhook trigger (its path has x-ms-notification-content): register it with webhook()`,
+      );
+    if (target.op['x-ms-trigger'] === undefined)
+      throw new Error(`${operationId} is not a polling trigger (it has no x-ms-trigger): call it with action()`);
     let url = options.from ?? target.url;
     for (let polls = 1; polls <= (options.maxPolls ?? 20); polls++) {
       const res = await this.call('GET', url, undefined, target.headers);
