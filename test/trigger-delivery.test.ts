@@ -173,6 +173,35 @@ for (const [name, make] of stores) {
       }
     });
 
+    it('keeps every dead letter with a retention of Number.MAX_SAFE_INTEGER, without a store error', async () => {
+      // Before, the purge asked the SQLite store for the date 285,000 years before 1970, which
+      // toISOString refuses: logged as a failed store every hour.
+      const own = make();
+      const keeping = new TriggerRuntime({
+        store: own.store,
+        secret: SECRET,
+        callbacks: { allowLocalhost: true },
+        delivery: { ...FAST, deadLetterRetentionMs: Number.MAX_SAFE_INTEGER },
+        logger: (m) => logs.push(m),
+      });
+      logs.splice(0);
+      keeping.start();
+      try {
+        const inbox = receiver.inbox();
+        inbox.answers.push(404);
+        await keeping.subscribe(ping, 'o', inbox.url, {});
+        await keeping.emit(ping, { seq: 1 });
+        await until(async () => (await keeping.deadLetters()).length === 1, 'the dead letter');
+        await new Promise((r) => setTimeout(r, 100));
+        assert.equal((await keeping.deadLetters()).length, 1);
+        assert.deepEqual(logs, ['flowport: delivery refused by the receiver']);
+      } finally {
+        await keeping.stop();
+        await own.store.close();
+        own.cleanup();
+      }
+    });
+
     it('purges the dead letters buried before a time, and keeps the younger', async () => {
       const inbox = receiver.inbox();
       inbox.answers.push(404, 404);

@@ -22,7 +22,8 @@ export interface DeliveryOptions {
   readonly idleMs: number;
   /**
    * How long a dead letter is kept for {@link TriggerRuntime.deadLetters} before it is deleted;
-   * default 30 days. Each holds the event and the callback URL, whose signature starts the flow.
+   * default 30 days (`Number.MAX_SAFE_INTEGER` keeps them). Each holds the event and the callback
+   * URL, whose signature starts the flow.
    */
   readonly deadLetterRetentionMs: number;
 }
@@ -175,6 +176,9 @@ export class DeliveryWorker {
     const { deadLetterRetentionMs: keep, idleMs } = this.options;
     if (now - this.purgedAt < Math.max(idleMs, Math.min(PURGE_EVERY_MS, keep / 10))) return;
     this.purgedAt = now;
+    // Kept longer than there has been time since 1970 (Number.MAX_SAFE_INTEGER keeps them all):
+    // nothing to delete, and no date a store could write.
+    if (now - keep <= 0) return;
     await this.store.purgeDeadLetters(now - keep);
   }
 
