@@ -52,8 +52,10 @@ for (const [name, make] of stores) {
     const logs: string[] = [];
 
     beforeEach(async () => {
-      receiver = await CallbackReceiver.start();
+      // The store first: one that cannot open (a native module built for another Node) fails the
+      // hook before a receiver is listening, which would otherwise keep the run from ending.
       ({ store, cleanup } = make());
+      receiver = await CallbackReceiver.start();
       runtime = new TriggerRuntime({
         store,
         secret: SECRET,
