@@ -4,8 +4,13 @@ import assert from 'node:assert/strict';
 /** The log's contract written the plain way: every entry kept, the last `perOwner` visible. */
 class PlainLog {
   private readonly entries = new Map<string, { sequence: number; id: string; score: number }[]>();
-  private sequence = 0;
-  constructor(private readonly perOwner: number) {}
+  private sequence: number;
+  constructor(
+    private readonly perOwner: number,
+    first: number,
+  ) {
+    this.sequence = first;
+  }
   record(owner: string, docs: readonly { id: string; score: number }[]): void {
     const list = this.entries.get(owner) ?? [];
     for (const d of docs) list.push({ sequence: ++this.sequence, id: d.id, score: d.score });
@@ -47,8 +52,8 @@ describe('example: score log', () => {
         seed = (seed * 1103515245 + 12345) % 2 ** 31;
         return seed % n;
       };
-      const log = new ScoreLog(perOwner);
-      const plain = new PlainLog(perOwner);
+      const log = new ScoreLog(perOwner, 0);
+      const plain = new PlainLog(perOwner, 0);
       const owners = ['key:a', 'key:b'];
       const cursors = new Map<string, string | undefined>();
       for (let step = 0; step < 2000; step++) {
@@ -84,6 +89,28 @@ describe('example: score log', () => {
       }
     });
   }
+
+  it('numbers a log made after a restart above the one before, so that a cursor from before reads it', async () => {
+    const before = new ScoreLog();
+    const baseline = before.since('key:a', undefined).cursor;
+    before.record('key:a', [
+      { id: 'old1', score: 0.5 },
+      { id: 'old2', score: 0.5 },
+    ]);
+    const cursor = before.since('key:a', baseline).cursor;
+    await new Promise((r) => setTimeout(r, 2));
+    const after = new ScoreLog();
+    after.record('key:a', [{ id: 'new1', score: 0.5 }]);
+    assert.deepEqual(
+      after.since('key:a', cursor).items.map((d) => d.id),
+      ['new1'],
+    );
+    // The history's next link from before pages the new log from its newest.
+    assert.deepEqual(
+      after.page('key:a', Number(cursor), 10).items.map((d) => d.id),
+      [],
+    );
+  });
 
   it('stamps each entry with the time it was recorded, as an ISO date', () => {
     const log = new ScoreLog();

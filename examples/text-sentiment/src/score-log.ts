@@ -80,13 +80,26 @@ class Ring {
 
 /**
  * Recent scores per caller, for the "When documents are scored" polling trigger and the history
- * operation. In memory and bounded: a poll after a restart starts from the new log's baseline.
+ * operation. In memory and bounded: what was scored before a restart is gone, and a poll after it
+ * is answered with everything scored since.
  */
 export class ScoreLog {
   private readonly rings = new Map<string, Ring>();
-  private sequence = 0;
+  private sequence: number;
 
-  constructor(private readonly perOwner = 10_000) {}
+  /**
+   * @param first - the sequence before the first entry. From the clock, in microseconds, so that a
+   *   log made after a restart numbers above every entry of the one before (unless that one took
+   *   more than a thousand documents a millisecond): a flow's cursor from before then still reads
+   *   the new log's entries. Counted from 0, the new log's entries stayed below that cursor until
+   *   as many documents as before had been scored again, and the trigger skipped them all.
+   */
+  constructor(
+    private readonly perOwner = 10_000,
+    first = Date.now() * 1000,
+  ) {
+    this.sequence = first;
+  }
 
   record(owner: string, docs: readonly { id: string; score: number }[]): void {
     let ring = this.rings.get(owner);

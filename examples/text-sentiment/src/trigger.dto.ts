@@ -38,7 +38,11 @@ export class ScoreThreshold {
 
 @Schema({ description: 'A document that was scored.' })
 export class ScoredDocument {
-  @Field({ summary: 'Sequence', description: 'Position in the score log; increases by one per document.' })
+  @Field({
+    summary: 'Sequence',
+    description: 'Position in the score log; increases by one per document, and across restarts.',
+    format: 'int64',
+  })
   @IsInt()
   sequence!: number;
 

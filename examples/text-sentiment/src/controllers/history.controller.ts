@@ -27,7 +27,7 @@ export class HistoryController {
     top: number,
     @Query('cursor', {
       type: String,
-      pattern: '^[1-9][0-9]{0,14}$',
+      pattern: '^[1-9][0-9]{0,15}$',
       visibility: 'internal',
       summary: 'Cursor',
       description: 'The sequence the page starts below; set by the next link.',
