@@ -65,6 +65,21 @@ describe('text-sentiment triggers, driven by FlowHost as Power Automate would', 
     assert.equal(await sub.unsubscribe(), 404);
   });
 
+  it('webhook: an excerpt ends before a character it cannot hold whole, instead of half of it', async () => {
+    // 199 letters, then an emoji (two UTF-16 units): cut at 200 units, the excerpt ended in half of
+    // it, a lone surrogate that is no Unicode text, which a flow's next step may refuse.
+    const text = `${NEGATIVE} ${'x'.repeat(199 - NEGATIVE.length - 1)}\u{1F620} and more.`;
+    const sub = await hostB.webhook('OnNegativeText', { threshold: 0.4 });
+    try {
+      await score(KEY_B, { cut: text });
+      const { excerpt } = (await sub.notification(1)).body as { excerpt: string };
+      assert.equal(excerpt, text.slice(0, 199));
+      assert.equal(Buffer.from(excerpt).toString(), excerpt, 'well-formed: it survives UTF-8');
+    } finally {
+      assert.equal(await sub.unsubscribe(), 204);
+    }
+  });
+
   it('refuses a webhook registration whose Host is not a host before subscribing, so that no subscription is left without its Location', async () => {
     const before = (await store.subscriptionsOf('OnNegativeText')).length;
     const res = await request(live.url())

@@ -50,7 +50,7 @@ export function sentimentService(options: SentimentServiceOptions): {
     async scored(owner, documents) {
       scoreLog.record(owner, documents);
       const scoredAt = new Date().toISOString();
-      const events = documents.map((d) => ({ id: d.id, score: d.score, excerpt: d.text.slice(0, 200), scoredAt }));
+      const events = documents.map((d) => ({ id: d.id, score: d.score, excerpt: excerptOf(d.text), scoredAt }));
       await triggers.emitAll(negativeText, events, { owner });
     },
   };
@@ -79,4 +79,14 @@ export function sentimentService(options: SentimentServiceOptions): {
       await jobs.close();
     },
   };
+}
+
+/**
+ * The first 200 UTF-16 units of a text, one fewer where the 200th is the first half of a
+ * character outside the Basic Multilingual Plane (an emoji): cut there, the excerpt ended in a lone
+ * surrogate, which is no Unicode text.
+ */
+function excerptOf(text: string, units = 200): string {
+  const cut = text.slice(0, units);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
