@@ -149,41 +149,17 @@ for (const [name, make] of stores) {
       assert.equal(inbox.attempts, 1);
     });
 
-    it('deletes a dead letter once kept for deadLetterRetentionMs', async () => {
-      // A subscription whose flow went without unsubscribing buries a letter for every event: kept
-      // for ever, they filled the store.
+    /**
+     * A runtime of its own, on a store of its own, that keeps dead letters for `retentionMs`: one
+     * 404 buries the event it is given. Resolves once the letter is there.
+     */
+    async function buryOne(retentionMs: number, then: (keeping: TriggerRuntime) => Promise<void>): Promise<void> {
       const own = make();
       const keeping = new TriggerRuntime({
         store: own.store,
         secret: SECRET,
         callbacks: { allowLocalhost: true },
-        delivery: { ...FAST, deadLetterRetentionMs: 1000 },
-        logger: (m) => logs.push(m),
-      });
-      keeping.start();
-      try {
-        const inbox = receiver.inbox();
-        inbox.answers.push(404);
-        await keeping.subscribe(ping, 'o', inbox.url, {});
-        await keeping.emit(ping, { seq: 1 });
-        await until(async () => (await keeping.deadLetters()).length === 1, 'the dead letter');
-        await until(async () => (await keeping.deadLetters()).length === 0, 'the dead letter to be deleted');
-      } finally {
-        await keeping.stop();
-        await own.store.close();
-        own.cleanup();
-      }
-    });
-
-    it('keeps every dead letter with a retention of Number.MAX_SAFE_INTEGER, without a store error', async () => {
-      // Before, the purge asked the SQLite store for the date 285,000 years before 1970, which
-      // toISOString refuses: logged as a failed store every hour.
-      const own = make();
-      const keeping = new TriggerRuntime({
-        store: own.store,
-        secret: SECRET,
-        callbacks: { allowLocalhost: true },
-        delivery: { ...FAST, deadLetterRetentionMs: Number.MAX_SAFE_INTEGER },
+        delivery: { ...FAST, deadLetterRetentionMs: retentionMs },
         logger: (m) => logs.push(m),
       });
       logs.splice(0);
@@ -194,14 +170,30 @@ for (const [name, make] of stores) {
         await keeping.subscribe(ping, 'o', inbox.url, {});
         await keeping.emit(ping, { seq: 1 });
         await until(async () => (await keeping.deadLetters()).length === 1, 'the dead letter');
-        await new Promise((r) => setTimeout(r, 100));
-        assert.equal((await keeping.deadLetters()).length, 1);
-        assert.deepEqual(logs, ['flowport: delivery refused by the receiver']);
+        await then(keeping);
       } finally {
         await keeping.stop();
         await own.store.close();
         own.cleanup();
       }
+    }
+
+    it('deletes a dead letter once kept for deadLetterRetentionMs', async () => {
+      // A subscription whose flow went without unsubscribing buries a letter for every event: kept
+      // for ever, they filled the store.
+      await buryOne(1000, async (keeping) => {
+        await until(async () => (await keeping.deadLetters()).length === 0, 'the dead letter to be deleted');
+      });
+    });
+
+    it('keeps every dead letter with a retention of Number.MAX_SAFE_INTEGER, without a store error', async () => {
+      // Before, the purge asked the SQLite store for the date 285,000 years before 1970, which
+      // toISOString refuses: logged as a failed store every hour.
+      await buryOne(Number.MAX_SAFE_INTEGER, async (keeping) => {
+        await new Promise((r) => setTimeout(r, 100));
+        assert.equal((await keeping.deadLetters()).length, 1);
+        assert.deepEqual(logs, ['flowport: delivery refused by the receiver']);
+      });
     });
 
     it('purges the dead letters buried before a time, and keeps the younger', async () => {
