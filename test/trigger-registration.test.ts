@@ -33,10 +33,13 @@ describe('webhook registration beyond the subscriptions a caller may hold', () =
       }),
       { triggers: runtime },
     );
-    const register = () => request(app).post('/hooks/changes').send({ callbackUrl: 'http://localhost:9/cb' });
+    const register = (flow = 'cb') =>
+      request(app)
+        .post('/hooks/changes')
+        .send({ callbackUrl: `http://localhost:9/${flow}` });
     const first = await register();
     assert.equal(first.status, 201, first.text);
-    const second = await register();
+    const second = await register('another-flow');
     assert.equal(second.status, 409, second.text);
     assert.match(second.headers['content-type'], /^application\/problem\+json/);
     assert.equal(
@@ -45,6 +48,34 @@ describe('webhook registration beyond the subscriptions a caller may hold', () =
     );
     const location = new URL(first.headers.location);
     assert.equal((await request(app).delete(location.pathname)).status, 204);
-    assert.equal((await register()).status, 201);
+    assert.equal((await register('another-flow')).status, 201);
+  });
+
+  it('takes a registration of a callback URL the caller holds already, at the limit too, and drops the one before', async () => {
+    // A flow saved again registers its trigger's URL again; the DELETE of its old subscription may
+    // never have arrived, and two subscriptions to one URL started every run twice.
+    const store = new MemoryTriggerStore();
+    const runtime = new TriggerRuntime({
+      store,
+      secret: 'registration-secret-0123456789',
+      callbacks: { allowLocalhost: true },
+      maxSubscriptionsPerOwner: 1,
+    });
+    const app = createApp(
+      new Connector({
+        info: { title: 'Changes', description: 'A connector with a webhook trigger.', version: '1.0.0' },
+        brandColor: '#123456',
+        controllers: [],
+        triggers: [changed],
+      }),
+      { triggers: runtime },
+    );
+    const register = () => request(app).post('/hooks/changes').send({ callbackUrl: 'http://localhost:9/flow' });
+    const first = await register();
+    const again = await register();
+    assert.deepEqual([first.status, again.status], [201, 201]);
+    assert.equal((await store.subscriptionsOf('OnChange')).length, 1);
+    assert.equal((await request(app).delete(new URL(first.headers.location).pathname)).status, 404);
+    assert.equal((await request(app).delete(new URL(again.headers.location).pathname)).status, 204);
   });
 });

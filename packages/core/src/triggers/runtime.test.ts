@@ -165,6 +165,27 @@ describe('TriggerRuntime', () => {
     assert.equal(await store.pendingCount(), 4);
   });
 
+  it('replaces a subscription of the same caller to the same callback URL, as a flow saved again registers it', async () => {
+    // Its DELETE may never have arrived (the API was down); two subscriptions to one URL started
+    // every run of the flow twice.
+    const store = new MemoryTriggerStore();
+    const rt = new TriggerRuntime({ store, secret: 'sixteen-bytes-at-least', callbacks: { allowLocalhost: true } });
+    const hook = webhookTrigger<Item>({ id: 'OnAgain', path: '/a', summary: 's', description: 'd', payload: Item });
+    const first = await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/flow', { min: 1 });
+    const second = await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/flow', { min: 2 });
+    await rt.subscribe(hook, 'b', 'http://127.0.0.1:9/flow', {});
+    const held = await store.subscriptionsOf('OnAgain');
+    assert.deepEqual(
+      held.map((s) => [s.owner, s.id, s.filters]),
+      [
+        ['a', second.id, { min: 2 }],
+        ['b', held[1].id, {}],
+      ],
+    );
+    assert.equal(await store.getSubscription(first.id), undefined);
+    assert.equal(await rt.emit(hook, { n: 3 }, { owner: 'a' }), 1);
+  });
+
   it("bounds the subscriptions one caller holds to a trigger, and the callback URL's length", async () => {
     // Before, a caller could register without end, and each one stayed in the store's memory.
     const rt = new TriggerRuntime({

@@ -142,7 +142,10 @@ export class TriggerRuntime {
   /**
    * Registers a subscription after checking its callback URL (refusals throw
    * `CallbackRefusedError`) and the caller's count (`SubscriptionLimitError`; two registrations at
-   * once may both pass the last place).
+   * once may both pass the last place). It replaces the caller's subscriptions to this trigger
+   * with the same callback URL: a flow saved again registers its trigger's URL again, after a
+   * DELETE of the old subscription that may never have arrived (the API was down), and two
+   * subscriptions to one URL start every run twice.
    */
   async subscribe<T>(
     trigger: WebhookTriggerDeclaration<T>,
@@ -152,8 +155,9 @@ export class TriggerRuntime {
   ): Promise<Subscription> {
     const url = await checkCallbackUrl(callbackUrl, this.options.callbacks);
     const max = this.options.maxSubscriptionsPerOwner ?? DEFAULT_MAX_SUBSCRIPTIONS_PER_OWNER;
-    const held = (await this.options.store.subscriptionsOf(trigger.id)).filter((s) => s.owner === owner).length;
-    if (held >= max) {
+    const mine = (await this.options.store.subscriptionsOf(trigger.id)).filter((s) => s.owner === owner);
+    const superseded = mine.filter((s) => s.callbackUrl === url.href);
+    if (mine.length - superseded.length >= max) {
       throw new SubscriptionLimitError(
         `this caller already holds the most subscriptions to ${trigger.id} it may (${max}); each flow that uses the trigger holds one while it is on, so turn off or delete one first`,
       );
@@ -167,6 +171,8 @@ export class TriggerRuntime {
       createdAt: new Date().toISOString(),
     };
     await this.options.store.addSubscription(subscription);
+    // Removed once the new one is in place, so that no event falls between the two.
+    for (const s of superseded) await this.options.store.deleteSubscription(s.id);
     return subscription;
   }
 
