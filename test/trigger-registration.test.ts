@@ -17,22 +17,27 @@ const changed = webhookTrigger<Change>({
 });
 
 describe('webhook registration beyond the subscriptions a caller may hold', () => {
-  it('is a 409 that says why, and a freed place is taken again', async () => {
-    const runtime = new TriggerRuntime({
-      store: new MemoryTriggerStore(),
-      secret: 'registration-secret-0123456789',
-      callbacks: { allowLocalhost: true },
-      maxSubscriptionsPerOwner: 1,
-    });
-    const app = createApp(
+  /** An app whose callers may hold one subscription each, on `store`. */
+  const appHoldingOne = (store: MemoryTriggerStore) =>
+    createApp(
       new Connector({
         info: { title: 'Changes', description: 'A connector with a webhook trigger.', version: '1.0.0' },
         brandColor: '#123456',
         controllers: [],
         triggers: [changed],
       }),
-      { triggers: runtime },
+      {
+        triggers: new TriggerRuntime({
+          store,
+          secret: 'registration-secret-0123456789',
+          callbacks: { allowLocalhost: true },
+          maxSubscriptionsPerOwner: 1,
+        }),
+      },
     );
+
+  it('is a 409 that says why, and a freed place is taken again', async () => {
+    const app = appHoldingOne(new MemoryTriggerStore());
     const register = (flow = 'cb') =>
       request(app)
         .post('/hooks/changes')
@@ -55,21 +60,7 @@ describe('webhook registration beyond the subscriptions a caller may hold', () =
     // A flow saved again registers its trigger's URL again; the DELETE of its old subscription may
     // never have arrived, and two subscriptions to one URL started every run twice.
     const store = new MemoryTriggerStore();
-    const runtime = new TriggerRuntime({
-      store,
-      secret: 'registration-secret-0123456789',
-      callbacks: { allowLocalhost: true },
-      maxSubscriptionsPerOwner: 1,
-    });
-    const app = createApp(
-      new Connector({
-        info: { title: 'Changes', description: 'A connector with a webhook trigger.', version: '1.0.0' },
-        brandColor: '#123456',
-        controllers: [],
-        triggers: [changed],
-      }),
-      { triggers: runtime },
-    );
+    const app = appHoldingOne(store);
     const register = () => request(app).post('/hooks/changes').send({ callbackUrl: 'http://localhost:9/flow' });
     const first = await register();
     const again = await register();
