@@ -59,7 +59,8 @@ export {
 } from './triggers/runtime';
 export { checkCallbackUrl, isPublicAddress, CallbackRefusedError, type CallbackPolicy } from './triggers/callback-url';
 export { signCursor, readCursor, type CursorState } from './triggers/cursor';
-export { DELIVERY_HEADERS, DEFAULT_DELIVERY, signatureOf, type DeliveryOptions } from './triggers/delivery';
+export { DEFAULT_DELIVERY, type DeliveryOptions } from './triggers/delivery-options';
+export { DELIVERY_HEADERS, signatureOf } from './triggers/notification-signature';
 export { retryAfterMs } from './triggers/retry-after';
 export {
   Connector,

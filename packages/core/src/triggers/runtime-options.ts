@@ -1,6 +1,6 @@
 import { every, isObject, misnamedOptions, shown } from '../diagnostics/option-checks';
 import type { CallbackPolicy } from './callback-url';
-import type { DeliveryOptions } from './delivery';
+import type { DeliveryOptions } from './delivery-options';
 import type { TriggerRuntimeOptions } from './runtime';
 import type { TriggerStore } from './store';
 
