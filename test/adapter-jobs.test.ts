@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { connector, oddRuns } from './fixtures/jobs-api';
+import { until } from './support/until';
 
 describe('async (202) actions', function () {
   this.timeout(60_000);
@@ -56,7 +57,7 @@ describe('async (202) actions', function () {
 
   /** An app of its own with this job store and lease, on a server closed after `run`; its error log. */
   async function withJobsApp(
-    jobs: { store: MemoryJobStore; leaseMs: number },
+    jobs: { store: MemoryJobStore; leaseMs: number; maxAttempts?: number },
     run: (url: string, logs: string[]) => Promise<void>,
   ): Promise<void> {
     const logs: string[] = [];
@@ -197,6 +198,61 @@ describe('async (202) actions', function () {
     });
   });
 
+  it('fails a job started maxAttempts times without finishing, instead of running it at every lease', async () => {
+    // A store that never records a success stands for a process that dies in the job each time.
+    // Before, the job ran again at every lease until it expired (600 s here; a day in the example),
+    // and a handler that crashed its process crashed every process that claimed it.
+    const runs: string[] = [];
+    const store = new (class extends MemoryJobStore {
+      override async finish(...args: Parameters<MemoryJobStore['finish']>): Promise<void> {
+        if (args[1] === 'succeeded') {
+          runs.push(args[0]);
+          throw new Error('SQLITE_TOOBIG: string or blob too big');
+        }
+        return super.finish(...args);
+      }
+    })();
+    await withJobsApp({ store, leaseMs: 200, maxAttempts: 2 }, async (url, logs) => {
+      const started = await request(url).post('/work').set('x-key', 'k1').send({ value: 'big', ms: 0 });
+      const id = String(started.headers.location.split('/').pop());
+      const failed = await poll(started.headers.location);
+      assert.deepEqual(
+        [failed.status, failed.type, failed.body.detail],
+        [
+          500,
+          'application/problem+json',
+          `The operation was started 2 times without finishing and is not run again; quote job ${id} when reporting it.`,
+        ],
+      );
+      assert.deepEqual(runs, [id, id]);
+      assert.ok(
+        logs.includes('flowport: a job was started too often without finishing; it has failed'),
+        logs.join('\n'),
+      );
+
+      // Abandoned jobs: one started as often as allowed fails unrun; one started less often runs,
+      // and so does one from a store that does not count.
+      const now = Date.now();
+      const job = {
+        operation: 'DoWork',
+        owner: (await store.get(id))!.owner,
+        state: 'running' as const,
+        createdAt: now,
+        expiresAt: now + 60_000,
+        leasedUntil: now - 1,
+      };
+      const input = (value: string) =>
+        JSON.stringify({ input: { path: {}, query: {}, header: {}, formData: {}, body: { value, ms: 0 } } });
+      await store.create({ ...job, id: 'spent', input: input('spent'), attempts: 2 });
+      await store.create({ ...job, id: 'second', input: input('second'), attempts: 1 });
+      await store.create({ ...job, id: 'uncounted', input: input('uncounted') });
+      await poll(`${url}/_jobs/spent`);
+      await until(() => runs.includes('second') && runs.includes('uncounted'), 'the other two jobs to run');
+      assert.equal(runs.includes('spent'), false);
+      assert.equal((await store.get('spent'))?.status, 500);
+    });
+  });
+
   it('stops looking for abandoned jobs when its signal is aborted, so a closed store is left alone', async () => {
     // Before, each app kept a timer that claimed from its store for as long as the process ran, and
     // logged "job recovery failed" every half lease once the store was closed.
@@ -261,7 +317,13 @@ describe('an async job survives a restart of the server process', function () {
   const start = (port: number) =>
     new Promise<ChildProcess>((resolve, reject) => {
       const child = spawn(process.execPath, [join(__dirname, 'fixtures', 'jobs-api.js')], {
-        env: { PATH: process.env.PATH, PORT: String(port), JOB_DB: join(dir, 'jobs.db'), LEASE_MS: '400' },
+        env: {
+          PATH: process.env.PATH,
+          PORT: String(port),
+          JOB_DB: join(dir, 'jobs.db'),
+          LEASE_MS: '400',
+          MAX_ATTEMPTS: '2',
+        },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       children.push(child);
@@ -294,5 +356,41 @@ describe('an async job survives a restart of the server process', function () {
     assert.equal(body.value, 'SURVIVOR');
     assert.equal(body.pid, String(second.pid), 'the restarted process ran it');
     second.kill('SIGTERM');
+  });
+
+  it('fails a job that crashes its process each time it runs, after maxAttempts (2) processes died', async () => {
+    const port = await freePort();
+    const first = await start(port);
+    const accepted = await fetch(`http://127.0.0.1:${port}/work`, {
+      method: 'POST',
+      headers: { 'x-key': 'k1', 'content-type': 'application/json' },
+      body: JSON.stringify({ value: 'crash', ms: 0 }),
+    });
+    assert.equal(accepted.status, 202);
+    const location = accepted.headers.get('location')!;
+    const dead = (child: ChildProcess) =>
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.resolve()
+        : new Promise((r) => child.once('exit', r));
+    await dead(first);
+    // The second process claims the job when its lease runs out, and dies in it too.
+    const second = await start(port);
+    await dead(second);
+    assert.equal(second.signalCode, 'SIGKILL');
+    // Before, the third died as well, and every process after it, until the job expired.
+    const third = await start(port);
+    let res: Response | undefined;
+    for (let i = 0; i < 100; i++) {
+      res = await fetch(location, { headers: { 'x-key': 'k1' } });
+      if (res.status !== 202) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(res!.status, 500);
+    assert.match(
+      ((await res!.json()) as { detail: string }).detail,
+      /^The operation was started 2 times without finishing/,
+    );
+    assert.equal(third.exitCode, null, 'the third process is still serving');
+    third.kill('SIGTERM');
   });
 });

@@ -18,6 +18,14 @@ export interface JobOptions {
   /** How long a running job is reserved for this process; a crash frees it after this. Default 60 s. */
   readonly leaseMs?: number;
   /**
+   * How many times a job is started, counting the first, before one whose process died while
+   * running it each time is failed (a 500 its caller's poll gets) instead of run again. Default 3.
+   * A handler that crashes its process, or blocks it past the lease, would otherwise do so in
+   * every process that claims the job, at every lease, until the job expires. A restart while a
+   * job runs (a deployment) counts too: raise it where jobs are long and restarts frequent.
+   */
+  readonly maxAttempts?: number;
+  /**
    * Stops looking for abandoned jobs when aborted: abort it before closing the store, so that an
    * app that goes on (a test suite creating many apps, say) keeps no timer on a closed store. Jobs
    * already running finish, or run again elsewhere when their lease ends.
@@ -43,6 +51,12 @@ function isBytes(body: unknown): boolean {
 /** A failure whose cause is logged, not shown: the caller quotes the job. */
 function failure(id: string) {
   return problemOf(500, `The operation failed; quote job ${id} when reporting it.`, []);
+}
+
+/** The failure of a job that was started `attempts` times and never finished. */
+function unfinished(id: string, attempts: number) {
+  const detail = `The operation was started ${attempts} times without finishing and is not run again; quote job ${id} when reporting it.`;
+  return problemOf(500, detail, []);
 }
 
 type UploadedFile = { buffer?: unknown };
@@ -84,6 +98,7 @@ function jobInput(op: OperationModel, text: string): { input: ValidInput; identi
  */
 export class Jobs {
   private readonly leaseMs: number;
+  private readonly maxAttempts: number;
   private readonly runners = new Map<string, { op: OperationModel; run: JobRunner; text?: string }>();
 
   constructor(
@@ -91,6 +106,7 @@ export class Jobs {
     private readonly log: (message: string, details: Record<string, unknown>) => void,
   ) {
     this.leaseMs = options.leaseMs ?? 60_000;
+    this.maxAttempts = options.maxAttempts ?? 3;
     const { signal } = options;
     if (signal?.aborted) return;
     const tick = setInterval(() => void this.recover(), Math.max(200, this.leaseMs / 2));
@@ -131,6 +147,7 @@ export class Jobs {
       createdAt: now,
       expiresAt: now + async.expiresAfter * 1000,
       leasedUntil: now + this.leaseMs,
+      attempts: 1,
     });
     res.status(202);
     res.setHeader('location', `${originOf(req)}${req.baseUrl}${JOBS_PATH}/${id}`);
@@ -217,12 +234,24 @@ export class Jobs {
       for (const job of await this.options.store.claimAbandoned(now, this.leaseMs)) {
         const runner = this.runners.get(job.operation);
         if (!runner) continue;
+        if (job.attempts !== undefined && job.attempts > this.maxAttempts) {
+          // Its process died each time (or its result could never be recorded): running it again
+          // would likely end this process too.
+          await this.fail(job.id, runner.op, 'flowport: a job was started too often without finishing; it has failed', {
+            problem: unfinished(job.id, job.attempts - 1),
+            details: { attempts: job.attempts - 1 },
+          });
+          continue;
+        }
         let stored: ReturnType<typeof jobInput>;
         try {
           stored = jobInput(runner.op, job.input);
         } catch (err) {
           // One unreadable job must not keep the others of this claim from running.
-          await this.unreadable(job.id, runner.op, err);
+          await this.fail(job.id, runner.op, 'flowport: the stored input of a job cannot be read; it has failed', {
+            problem: failure(job.id),
+            details: { error: thrownMessage(err) },
+          });
           continue;
         }
         void this.execute(job.id, runner.op, stored.input, stored.identity);
@@ -233,14 +262,15 @@ export class Jobs {
     }
   }
 
-  /** Ends a job whose stored input cannot be read with a 500, so that its caller stops polling. */
-  private async unreadable(id: string, op: OperationModel, err: unknown): Promise<void> {
-    this.log('flowport: the stored input of a job cannot be read; it has failed', {
-      job: id,
-      operation: op.id,
-      error: thrownMessage(err),
-    });
-    await this.options.store.finish(id, 'failed', 500, JSON.stringify(failure(id)));
+  /** Ends a job that cannot be run with a 500, so that its caller stops polling. */
+  private async fail(
+    id: string,
+    op: OperationModel,
+    message: string,
+    why: { problem: ReturnType<typeof problemOf>; details: Record<string, unknown> },
+  ): Promise<void> {
+    this.log(message, { job: id, operation: op.id, ...why.details });
+    await this.options.store.finish(id, 'failed', 500, JSON.stringify(why.problem));
   }
 
   /** GET <basePath>/_jobs/{id}: 202 while running, then the result; 404 for anyone but the owner. */

@@ -1,4 +1,5 @@
 import { MemoryJobStore, type Job, type JobStore } from '@flowport/core';
+import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ const job = (id: string, over: Partial<Job> = {}): Job => ({
   createdAt: 1_000,
   expiresAt: 100_000,
   leasedUntil: 2_000,
+  attempts: 1,
   ...over,
 });
 
@@ -51,14 +53,20 @@ for (const [name, make] of [
       await store.create(job('expired', { expiresAt: 3_000 }));
       const claimed = await store.claimAbandoned(5_000, 60_000);
       assert.deepEqual(
-        claimed.map((j) => [j.id, j.leasedUntil]),
-        [['lapsed', 65_000]],
+        claimed.map((j) => [j.id, j.leasedUntil, j.attempts]),
+        [['lapsed', 65_000, 2]],
       );
       assert.deepEqual(await store.claimAbandoned(5_000, 60_000), []);
-      assert.equal((await store.get('lapsed'))?.leasedUntil, 65_000);
-      // A renewed lease keeps it from the next claim.
+      assert.deepEqual(await store.get('lapsed'), job('lapsed', { leasedUntil: 65_000, attempts: 2 }));
+      // A renewed lease keeps it from the next claim, and does not count as an attempt.
       await store.renew('held', 70_000);
-      assert.deepEqual(await store.claimAbandoned(66_000, 60_000).then((l) => l.map((j) => j.id)), ['lapsed']);
+      assert.equal((await store.get('held'))?.attempts, 1);
+      const again = await store.claimAbandoned(66_000, 60_000);
+      assert.deepEqual(
+        again.map((j) => [j.id, j.attempts]),
+        [['lapsed', 3]],
+      );
+      assert.equal((await store.get('lapsed'))?.attempts, 3);
     });
 
     it('purges the jobs past their expiry, finished or not', async () => {
@@ -71,3 +79,38 @@ for (const [name, make] of [
     });
   });
 }
+
+describe('SqliteJobStore: a file made before jobs counted their attempts', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'flowport-jobs-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gains the column: its jobs count as started once, and count from there', async () => {
+    const file = join(dir, 'old.db');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE jobs (
+      id TEXT PRIMARY KEY, operation TEXT NOT NULL, owner TEXT NOT NULL, state TEXT NOT NULL, input TEXT NOT NULL,
+      status INTEGER, result TEXT, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, leased_until INTEGER NOT NULL)`);
+    old
+      .prepare("INSERT INTO jobs VALUES ('kept', 'ScoreBatch', 'k', 'running', '{}', NULL, NULL, 1000, 100000, 2000)")
+      .run();
+    old.close();
+    // Before, opening it failed: "table jobs has no column named attempts".
+    const store = new SqliteJobStore(file);
+    try {
+      assert.equal((await store.get('kept'))?.attempts, 1);
+      assert.deepEqual(
+        (await store.claimAbandoned(5_000, 60_000)).map((j) => j.attempts),
+        [2],
+      );
+    } finally {
+      await store.close();
+    }
+    // Opened again, the column is there already.
+    const reopened = new SqliteJobStore(file);
+    assert.equal((await reopened.get('kept'))?.attempts, 2);
+    await reopened.close();
+  });
+});

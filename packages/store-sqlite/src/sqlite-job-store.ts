@@ -13,6 +13,7 @@ interface Row {
   created_at: number;
   expires_at: number;
   leased_until: number;
+  attempts: number;
 }
 
 const job = (r: Row): Job => ({
@@ -26,7 +27,21 @@ const job = (r: Row): Job => ({
   createdAt: r.created_at,
   expiresAt: r.expires_at,
   leasedUntil: r.leased_until,
+  attempts: r.attempts,
 });
+
+/**
+ * Adds the `attempts` column to a jobs table made before it existed; its jobs count as started
+ * once. Checked first without a lock (nothing to do at almost every start), then again inside an
+ * IMMEDIATE transaction, since two processes may open the same old file at once.
+ */
+function addAttempts(db: Database.Database): void {
+  const has = () => (db.pragma('table_info(jobs)') as { name: string }[]).some((c) => c.name === 'attempts');
+  if (has()) return;
+  db.transaction(() => {
+    if (!has()) db.exec('ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1');
+  }).immediate();
+}
 
 /** A {@link JobStore} in one SQLite file (WAL); a started job is on disk before the 202 is sent. */
 export class SqliteJobStore implements JobStore {
@@ -40,15 +55,18 @@ export class SqliteJobStore implements JobStore {
       db.pragma('busy_timeout = 5000');
       db.exec(`CREATE TABLE IF NOT EXISTS jobs (
       id TEXT PRIMARY KEY, operation TEXT NOT NULL, owner TEXT NOT NULL, state TEXT NOT NULL, input TEXT NOT NULL,
-      status INTEGER, result TEXT, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, leased_until INTEGER NOT NULL);
+      status INTEGER, result TEXT, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, leased_until INTEGER NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 1);
       CREATE INDEX IF NOT EXISTS jobs_running ON jobs (state, leased_until);`);
+      addAttempts(db);
       return {
         create: db.prepare(
-          'INSERT INTO jobs (id, operation, owner, state, input, created_at, expires_at, leased_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO jobs (id, operation, owner, state, input, created_at, expires_at, leased_until, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         ),
         get: db.prepare('SELECT * FROM jobs WHERE id = ?'),
         finish: db.prepare('UPDATE jobs SET state = ?, status = ?, result = ? WHERE id = ?'),
         renew: db.prepare("UPDATE jobs SET leased_until = ? WHERE id = ? AND state = 'running'"),
+        claim: db.prepare('UPDATE jobs SET leased_until = ?, attempts = attempts + 1 WHERE id = ?'),
         abandoned: db.prepare("SELECT * FROM jobs WHERE state = 'running' AND leased_until <= ? AND expires_at > ?"),
         purge: db.prepare('DELETE FROM jobs WHERE expires_at <= ?'),
       };
@@ -58,7 +76,17 @@ export class SqliteJobStore implements JobStore {
   }
 
   async create(j: Job): Promise<void> {
-    this.q.create.run(j.id, j.operation, j.owner, j.state, j.input, j.createdAt, j.expiresAt, j.leasedUntil);
+    this.q.create.run(
+      j.id,
+      j.operation,
+      j.owner,
+      j.state,
+      j.input,
+      j.createdAt,
+      j.expiresAt,
+      j.leasedUntil,
+      j.attempts ?? 1,
+    );
   }
   async get(id: string): Promise<Job | undefined> {
     const r = this.q.get.get(id) as Row | undefined;
@@ -75,8 +103,8 @@ export class SqliteJobStore implements JobStore {
     return this.db
       .transaction(() => {
         const rows = this.q.abandoned.all(now, now) as Row[];
-        for (const r of rows) this.q.renew.run(now + leaseMs, r.id);
-        return rows.map((r) => job({ ...r, leased_until: now + leaseMs }));
+        for (const r of rows) this.q.claim.run(now + leaseMs, r.id);
+        return rows.map((r) => job({ ...r, leased_until: now + leaseMs, attempts: r.attempts + 1 }));
       })
       .immediate();
   }

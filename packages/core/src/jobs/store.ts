@@ -19,6 +19,14 @@ export interface Job {
   readonly createdAt: number;
   readonly expiresAt: number;
   readonly leasedUntil: number;
+  /**
+   * How many times the job has been started: 1 when created, one more each time
+   * {@link JobStore.claimAbandoned} hands it out again. A job whose process keeps dying (a handler
+   * that crashes or exhausts it) is failed after the adapter's `jobs.maxAttempts` instead of being
+   * run, and crashing a process, at every lease. A store that leaves it out has its jobs run again
+   * without bound.
+   */
+  readonly attempts?: number;
 }
 
 export interface JobStore {
@@ -27,7 +35,10 @@ export interface JobStore {
   finish(id: string, state: 'succeeded' | 'failed', status: number, result: string): Promise<void>;
   /** Extends the lease of a job this process is running. */
   renew(id: string, leasedUntil: number): Promise<void>;
-  /** Running jobs whose lease ran out (their process died), leased anew to the caller. */
+  /**
+   * Running jobs whose lease ran out (their process died), leased anew to the caller, each with
+   * `attempts` one more than before.
+   */
   claimAbandoned(now: number, leaseMs: number): Promise<Job[]>;
   /** Deletes jobs past `expiresAt`. */
   purge(now: number): Promise<void>;
@@ -55,7 +66,7 @@ export class MemoryJobStore implements JobStore {
     const out: Job[] = [];
     for (const j of this.jobs.values()) {
       if (j.state === 'running' && j.leasedUntil <= now && j.expiresAt > now) {
-        const leased = { ...j, leasedUntil: now + leaseMs };
+        const leased = { ...j, leasedUntil: now + leaseMs, attempts: (j.attempts ?? 1) + 1 };
         this.jobs.set(j.id, leased);
         out.push(leased);
       }
