@@ -67,6 +67,27 @@ describe('SqliteTriggerStore subscriptions', () => {
     assert.deepEqual(seen, sub('a', { threshold: 0.2 }));
   });
 
+  it("replaces, as it adds one, its owner's subscriptions to its trigger and callback URL, also another connection's", async () => {
+    // A retried registration may run beside the first, in another process: before, each was
+    // added, and two subscriptions to one URL started every run of the flow twice.
+    const first = store({ subscriptionRefreshMs: 60_000 });
+    const second = store({ subscriptionRefreshMs: 60_000 });
+    const flow = (id: string, over: Partial<Subscription> = {}) => ({
+      ...sub(id),
+      callbackUrl: 'https://callbacks.example.com/flow',
+      ...over,
+    });
+    await first.addSubscription(flow('a'));
+    await first.addSubscription(flow('other-owner', { owner: 'key:8899aabbccddeeff' }));
+    await first.addSubscription(flow('other-url', { callbackUrl: 'https://callbacks.example.com/else' }));
+    await first.addSubscription(flow('other-trigger', { trigger: 'OnPong' }));
+    assert.deepEqual(ids(await second.subscriptionsOf('OnPing')), ['a', 'other-owner', 'other-url']);
+    await second.addSubscription(flow('b'));
+    assert.equal(await first.getSubscription('a'), undefined);
+    assert.deepEqual(ids(await second.subscriptionsOf('OnPing')).sort(), ['b', 'other-owner', 'other-url']);
+    assert.deepEqual(ids(await second.subscriptionsOf('OnPong')), ['other-trigger']);
+  });
+
   it('hands out lists and filters that a caller cannot change for the next caller', async () => {
     const s = store();
     await s.addSubscription(sub('a', { threshold: 0.2, nested: { tags: ['x'] } }));

@@ -100,6 +100,7 @@ export class SqliteTriggerStore implements TriggerStore {
         addSubscription: db.prepare(
           'INSERT INTO subscriptions (id, trigger_id, owner, callback_url, filters, created_at) VALUES (?, ?, ?, ?, ?, ?)',
         ),
+        supersede: db.prepare('DELETE FROM subscriptions WHERE trigger_id = ? AND owner = ? AND callback_url = ?'),
         getSubscription: db.prepare('SELECT * FROM subscriptions WHERE id = ?'),
         deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE id = ?'),
         subscriptionsOf: db.prepare('SELECT * FROM subscriptions WHERE trigger_id = ? ORDER BY created_at, id'),
@@ -131,8 +132,15 @@ export class SqliteTriggerStore implements TriggerStore {
     this.q = opened.value;
   }
 
+  // One IMMEDIATE transaction: two processes registering one callback URL at once each delete the
+  // other's subscription or see none, never both keep theirs.
   async addSubscription(s: Subscription): Promise<void> {
-    this.q.addSubscription.run(s.id, s.trigger, s.owner, s.callbackUrl, JSON.stringify(s.filters), s.createdAt);
+    this.db
+      .transaction(() => {
+        this.q.supersede.run(s.trigger, s.owner, s.callbackUrl);
+        this.q.addSubscription.run(s.id, s.trigger, s.owner, s.callbackUrl, JSON.stringify(s.filters), s.createdAt);
+      })
+      .immediate();
     this.cached.clear();
   }
   async getSubscription(id: string): Promise<Subscription | undefined> {

@@ -10,6 +10,9 @@ export class MemoryTriggerStore implements TriggerStore {
   private dead: Dead[] = [];
 
   async addSubscription(s: Subscription): Promise<void> {
+    for (const [id, o] of this.subscriptions)
+      if (o.trigger === s.trigger && o.owner === s.owner && o.callbackUrl === s.callbackUrl)
+        this.subscriptions.delete(id);
     this.subscriptions.set(s.id, s);
   }
   async getSubscription(id: string): Promise<Subscription | undefined> {

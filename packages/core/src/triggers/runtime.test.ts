@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { pollingTrigger, webhookTrigger } from './declarations';
 import { MemoryTriggerStore } from './memory-store';
+import type { Subscription } from './store';
 import { signCursor } from './cursor';
 import { InvalidCursorError, SubscriptionLimitError, TriggerRuntime } from './runtime';
 
@@ -165,25 +166,64 @@ describe('TriggerRuntime', () => {
     assert.equal(await store.pendingCount(), 4);
   });
 
-  it('replaces a subscription of the same caller to the same callback URL, as a flow saved again registers it', async () => {
-    // Its DELETE may never have arrived (the API was down); two subscriptions to one URL started
-    // every run of the flow twice.
+  /** A store of the contract before `addSubscription` replaced: it only adds. */
+  class AddOnlyStore extends MemoryTriggerStore {
+    private readonly held = new Map<string, Subscription>();
+    override async addSubscription(s: Subscription): Promise<void> {
+      this.held.set(s.id, s);
+    }
+    override async getSubscription(id: string): Promise<Subscription | undefined> {
+      return this.held.get(id);
+    }
+    override async deleteSubscription(id: string): Promise<boolean> {
+      return this.held.delete(id);
+    }
+    override async subscriptionsOf(trigger: string): Promise<Subscription[]> {
+      return [...this.held.values()].filter((s) => s.trigger === trigger);
+    }
+  }
+
+  for (const [name, make] of [
+    ['a store that replaces as it adds', () => new MemoryTriggerStore()],
+    ['a store that only adds', () => new AddOnlyStore()],
+  ] as const)
+    it(`replaces a subscription of the same caller to the same callback URL, as a flow saved again registers it (${name})`, async () => {
+      // Its DELETE may never have arrived (the API was down); two subscriptions to one URL started
+      // every run of the flow twice.
+      const store = make();
+      const rt = new TriggerRuntime({ store, secret: 'sixteen-bytes-at-least', callbacks: { allowLocalhost: true } });
+      const hook = webhookTrigger<Item>({ id: 'OnAgain', path: '/a', summary: 's', description: 'd', payload: Item });
+      const first = await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/flow', { min: 1 });
+      const second = await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/flow', { min: 2 });
+      await rt.subscribe(hook, 'b', 'http://127.0.0.1:9/flow', {});
+      const held = await store.subscriptionsOf('OnAgain');
+      assert.deepEqual(
+        held.map((s) => [s.owner, s.id, s.filters]),
+        [
+          ['a', second.id, { min: 2 }],
+          ['b', held[1].id, {}],
+        ],
+      );
+      assert.equal(await store.getSubscription(first.id), undefined);
+      assert.equal(await rt.emit(hook, { n: 3 }, { owner: 'a' }), 1);
+    });
+
+  it('keeps one subscription when the same callback URL is registered twice at once, as a retried registration is', async () => {
+    // The platform registers again when its first registration timed out, which may still be
+    // running. Before, both found no subscription to replace, both were added, and every run of
+    // the flow started twice.
     const store = new MemoryTriggerStore();
     const rt = new TriggerRuntime({ store, secret: 'sixteen-bytes-at-least', callbacks: { allowLocalhost: true } });
-    const hook = webhookTrigger<Item>({ id: 'OnAgain', path: '/a', summary: 's', description: 'd', payload: Item });
-    const first = await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/flow', { min: 1 });
-    const second = await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/flow', { min: 2 });
-    await rt.subscribe(hook, 'b', 'http://127.0.0.1:9/flow', {});
-    const held = await store.subscriptionsOf('OnAgain');
+    const hook = webhookTrigger<Item>({ id: 'OnTwice', path: '/t', summary: 's', description: 'd', payload: Item });
+    const [, last] = await Promise.all([
+      rt.subscribe(hook, 'a', 'http://127.0.0.1:9/flow', {}),
+      rt.subscribe(hook, 'a', 'http://127.0.0.1:9/flow', {}),
+    ]);
     assert.deepEqual(
-      held.map((s) => [s.owner, s.id, s.filters]),
-      [
-        ['a', second.id, { min: 2 }],
-        ['b', held[1].id, {}],
-      ],
+      (await store.subscriptionsOf('OnTwice')).map((s) => s.id),
+      [last.id],
     );
-    assert.equal(await store.getSubscription(first.id), undefined);
-    assert.equal(await rt.emit(hook, { n: 3 }, { owner: 'a' }), 1);
+    assert.equal(await rt.emit(hook, { n: 1 }), 1);
   });
 
   it("bounds the subscriptions one caller holds to a trigger, and the callback URL's length", async () => {

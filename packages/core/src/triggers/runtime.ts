@@ -171,8 +171,10 @@ export class TriggerRuntime {
       filters,
       createdAt: new Date().toISOString(),
     };
+    // The store replaces the caller's subscriptions to this URL as it adds, in one step, so that no
+    // event falls between the two, and two registrations at once keep one. Those seen before are
+    // removed again for a store of an older contract, which only adds.
     await this.options.store.addSubscription(subscription);
-    // Removed once the new one is in place, so that no event falls between the two.
     for (const s of superseded) await this.options.store.deleteSubscription(s.id);
     return subscription;
   }

@@ -32,6 +32,12 @@ export interface Delivery {
 }
 
 export interface TriggerStore {
+  /**
+   * Adds a subscription and, in the same step, deletes the other subscriptions of its owner to its
+   * trigger with its callback URL: a flow saved again registers its URL again, sometimes twice at
+   * once (a retried registration), and two subscriptions to one URL start each run twice. (The
+   * runtime deletes those it saw before adding as well, for a store that does not.)
+   */
   addSubscription(s: Subscription): Promise<void>;
   getSubscription(id: string): Promise<Subscription | undefined>;
   deleteSubscription(id: string): Promise<boolean>;
