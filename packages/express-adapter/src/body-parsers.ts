@@ -20,6 +20,17 @@ import { inexactIntegerIn, inexactIntegerMessage } from './validation/exact-inte
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
+/**
+ * Requests whose JSON or text body had no bytes (a chunked one that ended at once), which
+ * express.json() reads as `{}` and express.text() as `''`: no body, as with `Content-Length: 0`.
+ */
+const NO_BYTES = new WeakSet<object>();
+
+/** Whether the request's body, though framed, held no bytes. */
+export function heldNoBytes(req: object): boolean {
+  return NO_BYTES.has(req);
+}
+
 /** Undeclared fields a multipart form may carry besides its declared ones. */
 const EXTRA_FORM_FIELDS = 8;
 
@@ -119,7 +130,10 @@ export function bodyParsers(op: OperationModel, consumes: readonly string[], lim
           limit: limits.body,
           type: text,
           defaultCharset: 'utf-8',
-          verify: (_req, _res, bytes, encoding) => checkText(bytes, encoding),
+          verify: (req, _res, bytes, encoding) => {
+            if (bytes.length === 0) NO_BYTES.add(req);
+            else checkText(bytes, encoding);
+          },
         }),
       );
     return parsers;
@@ -211,7 +225,11 @@ function isFields(body: unknown): boolean {
  * an integer JSON.parse would change into a neighbour without a word. Its errors keep their
  * status (http-errors takes the error's own).
  */
-function checkJsonBytes(_req: unknown, _res: unknown, body: Buffer, encoding: string): void {
+function checkJsonBytes(req: object, _res: unknown, body: Buffer, encoding: string): void {
+  if (body.length === 0) {
+    NO_BYTES.add(req);
+    return;
+  }
   const text = inexactIntegerIn(jsonUtf8(body, encoding));
   if (text === undefined) return;
   const errors = [{ pointer: '/body', message: inexactIntegerMessage(text), code: 'inexactInteger' }];

@@ -5,7 +5,7 @@ import type { Guard } from './auth/guard';
 import { identity, Instantiator } from './binding/instantiate';
 import { queryClassArguments, type QueryClassArgument } from './binding/query-class';
 import { runtimeConstraintCheck } from './binding/runtime-constraints';
-import { bodyParsers } from './body-parsers';
+import { bodyParsers, heldNoBytes } from './body-parsers';
 import { hasBody } from './read-ahead';
 import type { ChunkedUploads, FinishUpload } from './chunked-upload';
 import { HttpError } from './errors';
@@ -81,6 +81,11 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
 
   /** The request's inputs as the validator reads them. */
   const rawInput = (req: Request, hasBody: boolean) => {
+    // express.json() makes `{}` of a request without bytes (`Content-Length: 0` with a JSON type,
+    // or a chunked one that ended at once): no body, as without the type. Before, the handler of
+    // an optional body got an instance the schema refuses (its required properties missing),
+    // where the same `{}` sent was refused.
+    const sent = hasBody && req.body !== undefined && !heldNoBytes(req);
     const path = { ...(req.params as Record<string, string>) };
     for (const name of doubleEncoded) {
       try {
@@ -99,8 +104,8 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       // on first read, so only for operations that declare a header.
       header: validator.readsHeaders ? req.headersDistinct : NO_HEADERS,
       formData: isObject(req.body) ? req.body : {},
-      body: req.body,
-      hasBody: hasBody && req.body !== undefined,
+      body: sent ? req.body : undefined,
+      hasBody: sent,
     };
   };
 
