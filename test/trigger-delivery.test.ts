@@ -34,10 +34,14 @@ const stores: [string, () => { store: TriggerStore; cleanup: () => void }][] = [
     'sqlite',
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'flowport-store-'));
-      return {
-        store: new SqliteTriggerStore(join(dir, 'triggers.db')),
-        cleanup: () => rmSync(dir, { recursive: true, force: true }),
-      };
+      const cleanup = () => rmSync(dir, { recursive: true, force: true });
+      try {
+        return { store: new SqliteTriggerStore(join(dir, 'triggers.db')), cleanup };
+      } catch (err) {
+        // A store that cannot open (SQLite's addon built for another Node) leaves no folder behind.
+        cleanup();
+        throw err;
+      }
     },
   ],
 ];

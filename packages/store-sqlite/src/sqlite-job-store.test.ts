@@ -30,7 +30,13 @@ for (const [name, make] of [
     let store: JobStore;
     beforeEach(() => {
       dir = mkdtempSync(join(tmpdir(), 'flowport-jobs-'));
-      store = make(dir);
+      try {
+        store = make(dir);
+      } catch (err) {
+        // A store that cannot open (SQLite's addon built for another Node) leaves no folder behind.
+        rmSync(dir, { recursive: true, force: true });
+        throw err;
+      }
     });
     afterEach(async () => {
       await store.close();
