@@ -253,6 +253,37 @@ describe('async (202) actions', function () {
     });
   });
 
+  it('runs the other jobs of a claim when one cannot be failed, without costing them an attempt', async () => {
+    // Before, the store's refusal ended the whole claim: the job after it waited out its lease,
+    // was claimed again, and was failed as started too often without having run at all.
+    let refusals = 1;
+    const store = new (class extends MemoryJobStore {
+      override async finish(...args: Parameters<MemoryJobStore['finish']>): Promise<void> {
+        if (args[1] === 'failed' && refusals-- > 0) throw new Error('SQLITE_BUSY: database is locked');
+        return super.finish(...args);
+      }
+    })();
+    await withJobsApp({ store, leaseMs: 300, maxAttempts: 2 }, async (url, logs) => {
+      const started = await request(url).post('/work').set('x-key', 'k1').send({ value: 'owner', ms: 0 });
+      const owner = (await store.get(String(started.headers.location.split('/').pop())))!.owner;
+      const now = Date.now();
+      const job = { operation: 'DoWork', owner, state: 'running' as const, createdAt: now, expiresAt: now + 60_000 };
+      const input = (value: string) =>
+        JSON.stringify({ input: { path: {}, query: {}, header: {}, formData: {}, body: { value, ms: 0 } } });
+      await store.create({ ...job, id: 'spent', input: input('spent'), leasedUntil: now - 1, attempts: 2 });
+      await store.create({ ...job, id: 'fresh', input: input('fresh'), leasedUntil: now - 1, attempts: 1 });
+      const fresh = await poll(`${url}/_jobs/fresh`);
+      assert.deepEqual([fresh.status, fresh.body.value], [200, 'FRESH']);
+      assert.equal((await store.get('fresh'))?.attempts, 2);
+      // The refused one is failed at its next claim.
+      assert.equal((await poll(`${url}/_jobs/spent`)).status, 500);
+      assert.ok(
+        logs.includes('flowport: a claimed job could not be failed; it will be claimed again'),
+        logs.join('\n'),
+      );
+    });
+  });
+
   it('stops looking for abandoned jobs when its signal is aborted, so a closed store is left alone', async () => {
     // Before, each app kept a timer that claimed from its store for as long as the process ran, and
     // logged "job recovery failed" every half lease once the store was closed.

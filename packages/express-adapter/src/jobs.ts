@@ -1,4 +1,4 @@
-import { isFileField, jsonText, type JobStore, type OperationModel } from '@flowport/core';
+import { isFileField, jsonText, type Job, type JobStore, type OperationModel } from '@flowport/core';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
@@ -231,34 +231,49 @@ export class Jobs {
       const now = Date.now();
       await this.options.store.purge(now);
       if (this.options.signal?.aborted) return;
-      for (const job of await this.options.store.claimAbandoned(now, this.leaseMs)) {
-        const runner = this.runners.get(job.operation);
-        if (!runner) continue;
-        if (job.attempts !== undefined && job.attempts > this.maxAttempts) {
-          // Its process died each time (or its result could never be recorded): running it again
-          // would likely end this process too.
-          await this.fail(job.id, runner.op, 'flowport: a job was started too often without finishing; it has failed', {
-            problem: unfinished(job.id, job.attempts - 1),
-            details: { attempts: job.attempts - 1 },
-          });
-          continue;
-        }
-        let stored: ReturnType<typeof jobInput>;
-        try {
-          stored = jobInput(runner.op, job.input);
-        } catch (err) {
-          // One unreadable job must not keep the others of this claim from running.
-          await this.fail(job.id, runner.op, 'flowport: the stored input of a job cannot be read; it has failed', {
-            problem: failure(job.id),
-            details: { error: thrownMessage(err) },
-          });
-          continue;
-        }
-        void this.execute(job.id, runner.op, stored.input, stored.identity);
-      }
+      const claimed = await this.options.store.claimAbandoned(now, this.leaseMs);
+      // Each on its own: a job that cannot be failed (the store refuses the write) must not keep
+      // the others of this claim from running, which would cost each of them an attempt.
+      await Promise.all(claimed.map((job) => this.resume(job)));
     } catch (err) {
       // A recovery in flight when the store closed fails for that reason alone.
       if (!this.options.signal?.aborted) this.log('flowport: job recovery failed', { error: thrownMessage(err) });
+    }
+  }
+
+  /** Runs a claimed job again, or fails it when it must not run again. */
+  private async resume(job: Job): Promise<void> {
+    const runner = this.runners.get(job.operation);
+    if (!runner) return;
+    try {
+      if (job.attempts !== undefined && job.attempts > this.maxAttempts) {
+        // Its process died each time (or its result could never be recorded): running it again
+        // would likely end this process too.
+        await this.fail(job.id, runner.op, 'flowport: a job was started too often without finishing; it has failed', {
+          problem: unfinished(job.id, job.attempts - 1),
+          details: { attempts: job.attempts - 1 },
+        });
+        return;
+      }
+      let stored: ReturnType<typeof jobInput>;
+      try {
+        stored = jobInput(runner.op, job.input);
+      } catch (err) {
+        await this.fail(job.id, runner.op, 'flowport: the stored input of a job cannot be read; it has failed', {
+          problem: failure(job.id),
+          details: { error: thrownMessage(err) },
+        });
+        return;
+      }
+      void this.execute(job.id, runner.op, stored.input, stored.identity);
+    } catch (err) {
+      // It stays running in the store and is claimed again when its lease ends.
+      if (!this.options.signal?.aborted)
+        this.log('flowport: a claimed job could not be failed; it will be claimed again', {
+          job: job.id,
+          operation: job.operation,
+          error: thrownMessage(err),
+        });
     }
   }
 
