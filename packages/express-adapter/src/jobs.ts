@@ -1,8 +1,9 @@
-import { isFileField, jsonText, type Job, type JobStore, type OperationModel } from '@flowport/core';
+import { jsonText, type Job, type JobStore, type OperationModel } from '@flowport/core';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from './errors';
+import { jobInput, storedInput } from './job-input';
 import { ownerOf, type Identity } from './identity';
 import { originOf } from './origin';
 import { sendProblem, titleOf } from './problem';
@@ -57,38 +58,6 @@ function failure(id: string) {
 function unfinished(id: string, attempts: number) {
   const detail = `The operation was started ${attempts} times without finishing and is not run again; quote job ${id} when reporting it.`;
   return problemOf(500, detail, []);
-}
-
-type UploadedFile = { buffer?: unknown };
-
-/** The form fields of an operation that carry uploaded files (multer's objects with a `buffer`). */
-function fileFields(op: OperationModel): string[] {
-  return op.parameters.filter(isFileField).map((p) => p.name);
-}
-
-/**
- * A job's input as stored, to run it again after a crash. JSON writes a Buffer as a list of
- * numbers (up to four characters a byte) and reads that list back instead of a Buffer, so each
- * uploaded file's bytes are stored as base64 and turned back into a Buffer by `jobInput`.
- */
-function storedInput(op: OperationModel, input: ValidInput, identity: Identity | undefined): string {
-  const formData: Record<string, unknown> = { ...input.formData };
-  for (const name of fileFields(op)) {
-    const file = formData[name] as UploadedFile | undefined;
-    if (file && Buffer.isBuffer(file.buffer)) formData[name] = { ...file, buffer: file.buffer.toString('base64') };
-  }
-  return JSON.stringify({ input: { ...input, formData }, identity });
-}
-
-/** A stored job's input, as `storedInput` wrote it. */
-function jobInput(op: OperationModel, text: string): { input: ValidInput; identity?: Identity } {
-  const stored = JSON.parse(text) as { input: ValidInput & { formData: Record<string, unknown> }; identity?: Identity };
-  for (const name of fileFields(op)) {
-    const file = stored.input.formData[name] as UploadedFile | undefined;
-    if (file && typeof file.buffer === 'string')
-      stored.input.formData[name] = { ...file, buffer: Buffer.from(file.buffer, 'base64') };
-  }
-  return stored;
 }
 
 /**
