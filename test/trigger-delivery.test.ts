@@ -255,13 +255,21 @@ describe('webhook delivery through store errors', function () {
     }
     const receiver = await CallbackReceiver.start();
     const store = new FlakyStore();
-    const logs: string[] = [];
+    // The adapter's logger shape, called as a method (as pino's and winston's need): one logger
+    // serves createApp and the runtime. Before, the runtime took a function only.
+    const logger = {
+      lines: [] as string[],
+      error(message: string) {
+        this.lines.push(message);
+      },
+    };
+    const logs = logger.lines;
     const runtime = new TriggerRuntime({
       store,
       secret: SECRET,
       callbacks: { allowLocalhost: true },
       delivery: { ...FAST, leaseMs: 100 },
-      logger: (m) => logs.push(m),
+      logger,
     });
     try {
       const inbox = receiver.inbox();

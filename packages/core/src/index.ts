@@ -54,6 +54,7 @@ export {
   SubscriptionLimitError,
   type PayloadCheck,
   type TriggerRuntimeOptions,
+  type TriggerLogger,
   type PollAnswer,
   type EmitOptions,
 } from './triggers/runtime';

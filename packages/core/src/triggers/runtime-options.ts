@@ -99,8 +99,16 @@ export function checkRuntimeOptions(options: unknown): void {
   const max = options.maxSubscriptionsPerOwner;
   if (max !== undefined && !(Number.isSafeInteger(max) && (max as number) >= 1))
     problems.push(`maxSubscriptionsPerOwner must be a whole number, 1 or more, not ${shown(max)}`);
-  if (options.logger !== undefined && typeof options.logger !== 'function')
-    problems.push(`logger must be a function, not ${shown(options.logger)}`);
+  const logger = options.logger as unknown;
+  const loggerObject = typeof logger === 'object' && logger !== null;
+  if (
+    logger !== undefined &&
+    typeof logger !== 'function' &&
+    !(loggerObject && typeof (logger as { error?: unknown }).error === 'function')
+  )
+    problems.push(
+      `logger must be a function or an object with an error(message, details) function, not ${shown(logger)}`,
+    );
   if (problems.length > 0) throw new TypeError(`TriggerRuntime options: ${problems.join('; ')}`);
 }
 

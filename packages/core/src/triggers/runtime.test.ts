@@ -265,6 +265,17 @@ describe('TriggerRuntime', () => {
     );
   });
 
+  it('takes a logger function, or an object with an error function as the adapter does, and nothing else', () => {
+    const store = new MemoryTriggerStore();
+    const secret = 'sixteen-bytes-at-least';
+    new TriggerRuntime({ store, secret, logger: () => undefined });
+    new TriggerRuntime({ store, secret, logger: { error: () => undefined } });
+    assert.throws(
+      () => new TriggerRuntime({ store, secret, logger: { log: () => undefined } } as never),
+      /logger must be a function or an object with an error\(message, details\) function, not an object/,
+    );
+  });
+
   it('refuses a short secret', () => {
     assert.throws(() => new TriggerRuntime({ store: new MemoryTriggerStore(), secret: 'short' }), /at least 16 bytes/);
     assert.throws(

@@ -29,8 +29,18 @@ export interface TriggerRuntimeOptions {
    */
   readonly maxSubscriptionsPerOwner?: number;
   readonly delivery?: Partial<DeliveryOptions>;
-  readonly logger?: (message: string, details: Record<string, unknown>) => void;
+  /**
+   * Where deliveries that failed for good (and the store's failures) are logged: the adapter's
+   * `logger` (an object with `error(message, details)`), so that one logger serves both, or a
+   * function. Default `console.error(message, JSON.stringify(details))`.
+   */
+  readonly logger?: TriggerLogger;
 }
+
+/** A logger of the trigger runtime: the adapter's shape, or a plain function. */
+export type TriggerLogger =
+  | { error(message: string, details: Record<string, unknown>): void }
+  | ((message: string, details: Record<string, unknown>) => void);
 
 /** Options of {@link TriggerRuntime.emit}. */
 export interface EmitOptions {
@@ -105,7 +115,13 @@ export class TriggerRuntime {
     checkRuntimeOptions(options);
     this.secret = options.secret;
     this.readable = [options.secret, ...(options.previousSecrets ?? [])];
-    const log = options.logger ?? ((message, details) => console.error(message, JSON.stringify(details)));
+    const logger = options.logger;
+    const log: (message: string, details: Record<string, unknown>) => void =
+      typeof logger === 'function'
+        ? logger
+        : logger
+          ? (message, details) => logger.error(message, details)
+          : (message, details) => console.error(message, JSON.stringify(details));
     this.worker = new DeliveryWorker(
       options.store,
       options.secret,
