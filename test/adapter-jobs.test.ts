@@ -244,12 +244,17 @@ describe('async (202) actions', function () {
       const input = (value: string) =>
         JSON.stringify({ input: { path: {}, query: {}, header: {}, formData: {}, body: { value, ms: 0 } } });
       await store.create({ ...job, id: 'spent', input: input('spent'), attempts: 2 });
+      // A job of another app on the same store is left to it: before, each claim held it up for a
+      // lease and cost it an attempt, so that its own app could find it failed unrun.
+      await store.create({ ...job, id: 'theirs', operation: 'Translate', input: input('theirs') });
       await store.create({ ...job, id: 'second', input: input('second'), attempts: 1 });
       await store.create({ ...job, id: 'uncounted', input: input('uncounted') });
       await poll(`${url}/_jobs/spent`);
       await until(() => runs.includes('second') && runs.includes('uncounted'), 'the other two jobs to run');
       assert.equal(runs.includes('spent'), false);
       assert.equal((await store.get('spent'))?.status, 500);
+      const theirs = (await store.get('theirs'))!;
+      assert.deepEqual([theirs.attempts, theirs.leasedUntil], [undefined, job.leasedUntil]);
     });
   });
 

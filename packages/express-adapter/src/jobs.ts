@@ -200,7 +200,8 @@ export class Jobs {
       const now = Date.now();
       await this.options.store.purge(now);
       if (this.options.signal?.aborted) return;
-      const claimed = await this.options.store.claimAbandoned(now, this.leaseMs);
+      // Only jobs this app can run: another app on the same store claims its own.
+      const claimed = await this.options.store.claimAbandoned(now, this.leaseMs, [...this.runners.keys()]);
       // Each on its own: a job that cannot be failed (the store refuses the write) must not keep
       // the others of this claim from running, which would cost each of them an attempt.
       await Promise.all(claimed.map((job) => this.resume(job)));

@@ -75,6 +75,22 @@ for (const [name, make] of [
       assert.equal((await store.get('lapsed'))?.attempts, 3);
     });
 
+    it('claims only the jobs of the operations named, when named', async () => {
+      await store.create(job('score'));
+      await store.create(job('other', { operation: 'Translate' }));
+      assert.deepEqual(await store.claimAbandoned(5_000, 60_000, []), []);
+      const mine = await store.claimAbandoned(5_000, 60_000, ['ScoreBatch', 'Summarize']);
+      assert.deepEqual(
+        mine.map((j) => j.id),
+        ['score'],
+      );
+      assert.deepEqual(await store.get('other'), job('other', { operation: 'Translate' }));
+      assert.deepEqual(
+        (await store.claimAbandoned(5_000, 60_000)).map((j) => j.id),
+        ['other'],
+      );
+    });
+
     it('purges the jobs past their expiry, finished or not', async () => {
       await store.create(job('old', { expiresAt: 3_000 }));
       await store.create(job('new'));

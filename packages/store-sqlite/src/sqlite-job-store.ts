@@ -68,6 +68,9 @@ export class SqliteJobStore implements JobStore {
         renew: db.prepare("UPDATE jobs SET leased_until = ? WHERE id = ? AND state = 'running'"),
         claim: db.prepare('UPDATE jobs SET leased_until = ?, attempts = attempts + 1 WHERE id = ?'),
         abandoned: db.prepare("SELECT * FROM jobs WHERE state = 'running' AND leased_until <= ? AND expires_at > ?"),
+        abandonedOf: db.prepare(
+          "SELECT * FROM jobs WHERE state = 'running' AND leased_until <= ? AND expires_at > ? AND operation IN (SELECT value FROM json_each(?))",
+        ),
         purge: db.prepare('DELETE FROM jobs WHERE expires_at <= ?'),
       };
     });
@@ -99,10 +102,12 @@ export class SqliteJobStore implements JobStore {
     this.q.renew.run(leasedUntil, id);
   }
   // IMMEDIATE, as in SqliteTriggerStore: several processes may claim at once.
-  async claimAbandoned(now: number, leaseMs: number): Promise<Job[]> {
+  async claimAbandoned(now: number, leaseMs: number, operations?: readonly string[]): Promise<Job[]> {
     return this.db
       .transaction(() => {
-        const rows = this.q.abandoned.all(now, now) as Row[];
+        const rows = (
+          operations ? this.q.abandonedOf.all(now, now, JSON.stringify(operations)) : this.q.abandoned.all(now, now)
+        ) as Row[];
         for (const r of rows) this.q.claim.run(now + leaseMs, r.id);
         return rows.map((r) => job({ ...r, leased_until: now + leaseMs, attempts: r.attempts + 1 }));
       })

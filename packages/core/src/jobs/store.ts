@@ -37,9 +37,11 @@ export interface JobStore {
   renew(id: string, leasedUntil: number): Promise<void>;
   /**
    * Running jobs whose lease ran out (their process died), leased anew to the caller, each with
-   * `attempts` one more than before.
+   * `attempts` one more than before. With `operations`, only jobs of those operations: several
+   * apps may share a store, and a claim by one that cannot run a job would hold it up for a lease
+   * and cost it an attempt.
    */
-  claimAbandoned(now: number, leaseMs: number): Promise<Job[]>;
+  claimAbandoned(now: number, leaseMs: number, operations?: readonly string[]): Promise<Job[]>;
   /** Deletes jobs past `expiresAt`. */
   purge(now: number): Promise<void>;
   close(): Promise<void>;
@@ -62,9 +64,10 @@ export class MemoryJobStore implements JobStore {
     const j = this.jobs.get(id);
     if (j) this.jobs.set(id, { ...j, leasedUntil });
   }
-  async claimAbandoned(now: number, leaseMs: number): Promise<Job[]> {
+  async claimAbandoned(now: number, leaseMs: number, operations?: readonly string[]): Promise<Job[]> {
     const out: Job[] = [];
     for (const j of this.jobs.values()) {
+      if (operations && !operations.includes(j.operation)) continue;
       if (j.state === 'running' && j.leasedUntil <= now && j.expiresAt > now) {
         const leased = { ...j, leasedUntil: now + leaseMs, attempts: (j.attempts ?? 1) + 1 };
         this.jobs.set(j.id, leased);
