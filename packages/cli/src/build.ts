@@ -17,6 +17,7 @@ export interface BuiltFile {
   readonly status: 'written' | 'unchanged' | 'removed' | 'fresh' | 'stale' | 'missing';
 }
 
+/** Options of {@link build}, as `flowport build` takes them. */
 export interface BuildOptions {
   /** Output folder. */
   readonly out: string;

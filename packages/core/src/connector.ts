@@ -28,6 +28,7 @@ export const CONNECTOR_CATEGORIES = [
   'Website',
 ] as const;
 
+/** One of the certification categories, as the platform names them (`x-ms-connector-metadata` → `Categories`). */
 export type ConnectorCategory = (typeof CONNECTOR_CATEGORIES)[number];
 
 /** `info` of the definition. */

@@ -18,51 +18,61 @@ export class HttpError extends Error {
   }
 }
 
+/** 400: the request is wrong in a way the schema could not say; `errors` point at what. */
 export class BadRequestError extends HttpError {
   constructor(message: string, errors: readonly ProblemError[] = []) {
     super(400, message, errors);
   }
 }
+/** 401 with `WWW-Authenticate`: the platform then tells the user to fix the connection. */
 export class UnauthorizedError extends HttpError {
   constructor(message = 'Credentials are missing or invalid.', challenge = 'Bearer') {
     super(401, message, [], { 'www-authenticate': challenge });
   }
 }
+/** 403: the caller is known, and not allowed this. */
 export class ForbiddenError extends HttpError {
   constructor(message = 'The credentials do not allow this operation.') {
     super(403, message);
   }
 }
+/** 404: no such resource (or not one this caller may see). */
 export class NotFoundError extends HttpError {
   constructor(message = 'No such resource.') {
     super(404, message);
   }
 }
+/** 409: the request conflicts with the resource's state. */
 export class ConflictError extends HttpError {
   constructor(message: string) {
     super(409, message);
   }
 }
+/** 410: the resource existed and is gone for good. */
 export class GoneError extends HttpError {
   constructor(message = 'The resource is gone.') {
     super(410, message);
   }
 }
+/** 422: well-formed and valid by the schema, yet not something the API can do. */
 export class UnprocessableError extends HttpError {
   constructor(message: string, errors: readonly ProblemError[] = []) {
     super(422, message, errors);
   }
 }
+/** 429, with `Retry-After` when given: the platform's retry policy waits as long. */
 export class TooManyRequestsError extends HttpError {
   constructor(message = 'Too many requests.', retryAfterSeconds?: number) {
     super(429, message, [], retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) });
   }
 }
+/** 501: declared, not built yet. */
 export class NotImplementedError extends HttpError {
   constructor(message = 'This operation is not implemented yet.') {
     super(501, message);
   }
 }
+/** 503, with `Retry-After` when given: a dependency is down; the caller may try again. */
 export class ServiceUnavailableError extends HttpError {
   constructor(message = 'The service is unavailable.', retryAfterSeconds?: number) {
     super(503, message, [], retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) });

@@ -13,10 +13,12 @@ interface AuthBase {
   readonly parameters?: Readonly<Record<string, ConnectionParameter>>;
 }
 
+/** A connector whose connections hold no credentials ({@link noAuth}). */
 export interface NoAuth extends AuthBase {
   readonly type: 'none';
 }
 
+/** An API key sent in a header or the query ({@link apiKey}): `type: apiKey` and the `api_key` connection parameter. */
 export interface ApiKeyAuth extends AuthBase {
   readonly type: 'apiKey';
   readonly in: 'header' | 'query';
@@ -32,6 +34,7 @@ export interface ApiKeyAuth extends AuthBase {
   readonly parameterName?: string;
 }
 
+/** A user name and password ({@link basic}): `type: basic` and the `username`/`password` connection parameters. */
 export interface BasicAuth extends AuthBase {
   readonly type: 'basic';
   readonly usernameLabel?: string;
@@ -44,6 +47,10 @@ export interface BasicAuth extends AuthBase {
 /** Identity providers of `oAuthSettings.identityProvider`. */
 export type IdentityProvider = 'aad' | 'aadcertificate' | 'oauth2' | 'oauth2generic' | 'facebook' | (string & {});
 
+/**
+ * OAuth 2.0 through an identity provider ({@link oauth2}, {@link aad}, {@link oauth2Generic}):
+ * `type: oauth2` (`flow: accessCode`) and the `token` connection parameter with its `oAuthSettings`.
+ */
 export interface OAuth2Auth extends AuthBase {
   readonly type: 'oauth2';
   readonly identityProvider: IdentityProvider;
@@ -69,6 +76,7 @@ export interface OAuth2Auth extends AuthBase {
   readonly parameterName?: string;
 }
 
+/** The redirect URL of the platform's global consent service, the `redirectUrl` of every OAuth 2.0 connection's `oAuthSettings`. */
 const GLOBAL_REDIRECT = 'https://global.consent.azure-apim.net/redirect';
 
 /** No connection credentials. */

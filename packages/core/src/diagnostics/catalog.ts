@@ -7,11 +7,14 @@
  */
 export type Severity = 'error' | 'warning';
 
+/** One diagnostic Flowport can report: its code (`FP1001`), kebab-case name, severity and templates. */
 export interface CatalogEntry {
   readonly code: string;
   readonly name: string;
   readonly severity: Severity;
+  /** What is wrong, with `{name}` placeholders. */
   readonly message: string;
+  /** How to fix it, with `{name}` placeholders. */
   readonly hint: string;
 }
 
@@ -19,6 +22,7 @@ function entry(code: string, name: string, severity: Severity, message: string, 
   return { code, name, severity, message, hint };
 }
 
+/** Every diagnostic, by its key; the README's table lists them all (a test keeps the two equal). */
 export const catalog = {
   // FP10xx — controllers, routes and operations
   duplicateOperationId: entry(

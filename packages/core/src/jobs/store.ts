@@ -29,6 +29,11 @@ export interface Job {
   readonly attempts?: number;
 }
 
+/**
+ * Where long-running actions' jobs are kept between the 202 and the last poll:
+ * {@link MemoryJobStore} for tests, `SqliteJobStore` (`@flowport/store-sqlite`) as the durable
+ * default, or a store of your own on a shared database.
+ */
 export interface JobStore {
   create(job: Job): Promise<void>;
   get(id: string): Promise<Job | undefined>;

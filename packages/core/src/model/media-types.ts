@@ -4,7 +4,9 @@ import type { OperationModel, ParameterModel, ResponseModel } from './types';
 
 /** The media types of a form: the one that carries files, and the one that does not. */
 export const MULTIPART = 'multipart/form-data';
+/** The media type of a form without files. */
 export const URLENCODED = 'application/x-www-form-urlencoded';
+/** Both form media types, the one that carries files first. */
 export const FORM_MEDIA_TYPES: readonly string[] = [MULTIPART, URLENCODED];
 
 /** Whether a `consumes` or `produces` list names `type`, whatever its case and parameters. */

@@ -61,6 +61,7 @@ export type OperationSource =
   | { readonly kind: 'webhookRegister' | 'webhookDelete'; readonly trigger: WebhookTriggerDeclaration }
   | { readonly kind: 'polling'; readonly trigger: PollingTriggerDeclaration };
 
+/** One operation of the definition: where it is served, what it takes and answers, and where it came from. */
 export interface OperationModel {
   readonly id: string;
   readonly method: HttpMethod;
@@ -105,6 +106,7 @@ export interface OperationModel {
   readonly at: SourceLocation;
 }
 
+/** One parameter of an operation (path, query, header, body or form field), as published and validated. */
 export interface ParameterModel {
   readonly name: string;
   readonly in: ParameterIn;
@@ -131,6 +133,7 @@ export interface ParameterModel {
   readonly at: SourceLocation;
 }
 
+/** A header a response declares. */
 export interface HeaderModel {
   readonly type: 'string' | 'integer' | 'number' | 'boolean';
   readonly format?: string;
@@ -140,6 +143,7 @@ export interface HeaderModel {
   readonly extensions?: Extensions;
 }
 
+/** One declared answer of an operation, by status. */
 export interface ResponseModel {
   /** `'200'`, `'202'`, `'default'`. */
   readonly status: string;
@@ -153,6 +157,7 @@ export interface ResponseModel {
   readonly generated?: boolean;
 }
 
+/** The operations that share a path, with what the path item carries (a trigger's notification content). */
 export interface PathItemModel {
   readonly path: string;
   readonly operations: readonly OperationModel[];
@@ -172,6 +177,7 @@ export type SecuritySchemeModel =
       readonly scopes: readonly string[];
     };
 
+/** How callers authenticate: the security schemes, the declaration the adapter enforces, and the connection's parameters. */
 export interface SecurityModel {
   readonly schemes: readonly SecuritySchemeModel[];
   /** The declaration itself: the adapter enforces it, apiProperties renders its parameters. */
@@ -185,6 +191,7 @@ export interface SecurityModel {
   readonly connection?: ConnectionDefinition;
 }
 
+/** One policy template instance of `apiProperties.json`. */
 export interface PolicyModel {
   readonly templateId: string;
   readonly title: string;
@@ -195,6 +202,7 @@ export interface PolicyModel {
   readonly operationIds?: readonly string[];
 }
 
+/** What `apiProperties.json` says of the connector's look and publisher. */
 export interface BrandingModel {
   readonly brandColor: string;
   readonly publisher?: string;
@@ -205,6 +213,7 @@ export interface BrandingModel {
   readonly icon?: string;
 }
 
+/** The connector's capabilities, connection test, file picker and custom code, for `apiProperties.json`. */
 export interface CapabilitiesModel {
   readonly capabilities: readonly string[];
   readonly testConnection?: { readonly operationId: string; readonly parameters?: Readonly<Record<string, unknown>> };

@@ -64,6 +64,7 @@ export interface DynamicTreeCallModel {
   readonly itemIsParent?: string;
 }
 
+/** `x-ms-dynamic-tree`: the operation that opens the tree, and the one that browses a node. */
 export interface DynamicTreeModel {
   readonly settings?: { readonly canSelectParentNodes?: boolean; readonly canSelectLeafNodes?: boolean };
   readonly open: DynamicTreeCallModel;

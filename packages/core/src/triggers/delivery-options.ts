@@ -22,6 +22,7 @@ export interface DeliveryOptions {
   readonly deadLetterRetentionMs: number;
 }
 
+/** The delivery options a `TriggerRuntime` uses where its `delivery` option gives none. */
 export const DEFAULT_DELIVERY: DeliveryOptions = {
   timeoutMs: 10_000,
   maxAttempts: 8,

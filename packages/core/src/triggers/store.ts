@@ -16,6 +16,7 @@ export interface Subscription {
   readonly createdAt: string;
 }
 
+/** One notification on its way to one subscription's callback URL, as the outbox keeps it. */
 export interface Delivery {
   /** Also the idempotency id the receiver sees. */
   readonly id: string;
@@ -31,6 +32,11 @@ export interface Delivery {
   readonly lastError?: string;
 }
 
+/**
+ * Where a {@link TriggerRuntime} keeps subscriptions, the outbox and the dead letters:
+ * `MemoryTriggerStore` for tests, `SqliteTriggerStore` (`@flowport/store-sqlite`) as the durable
+ * default, or a store of your own on a shared database.
+ */
 export interface TriggerStore {
   /**
    * Adds a subscription and, in the same step, deletes the other subscriptions of its owner to its
