@@ -289,6 +289,42 @@ describe('async (202) actions', function () {
     });
   });
 
+  it('gives its running jobs back when its signal is aborted: another app takes them at once, at no attempt', async () => {
+    // Before, a stopping app kept renewing the lease of a job it would never finish (or, closed,
+    // left it to its 60 s lease), and the restart cost the job an attempt: a rolling deployment
+    // could fail a long job as started too often.
+    const store = new MemoryJobStore();
+    const stopping = new AbortController();
+    const first = createApp(connector, {
+      docs: false,
+      credentials: { apiKeys: ['k1'] },
+      jobs: { store, signal: stopping.signal, maxAttempts: 1, leaseMs: 400 },
+    });
+    const next = createApp(connector, {
+      docs: false,
+      credentials: { apiKeys: ['k1'] },
+      jobs: { store, signal: new AbortController().signal, maxAttempts: 1, leaseMs: 400 },
+    });
+    const [a, b] = await Promise.all([listen(first, 0, '127.0.0.1'), listen(next, 0, '127.0.0.1')]);
+    try {
+      const started = await request(urlOf(a)).post('/work').set('x-key', 'k1').send({ value: 'moved', ms: 2000 });
+      const id = String(started.headers.location.split('/').pop());
+      stopping.abort();
+      const given = (await store.get(id))!;
+      assert.deepEqual([given.state, given.leasedUntil, given.attempts], ['running', 0, 0]);
+      // The other app claims it at its next look (every 200 ms with this lease), before the
+      // stopping one would have finished it.
+      await until(async () => (await store.get(id))?.attempts === 1, 'the other app to claim the job');
+      const done = await poll(`${urlOf(b)}/_jobs/${id}`);
+      assert.deepEqual([done.status, done.body.value], [200, 'MOVED']);
+    } finally {
+      for (const s of [a, b]) {
+        s.closeAllConnections();
+        await new Promise((r) => s.close(r));
+      }
+    }
+  });
+
   it('stops looking for abandoned jobs when its signal is aborted, so a closed store is left alone', async () => {
     // Before, each app kept a timer that claimed from its store for as long as the process ran, and
     // logged "job recovery failed" every half lease once the store was closed.

@@ -28,8 +28,9 @@ export interface JobOptions {
   readonly maxAttempts?: number;
   /**
    * Stops looking for abandoned jobs when aborted: abort it before closing the store, so that an
-   * app that goes on (a test suite creating many apps, say) keeps no timer on a closed store. Jobs
-   * already running finish, or run again elsewhere when their lease ends.
+   * app that goes on (a test suite creating many apps, say) keeps no timer on a closed store. The
+   * jobs it still runs are given back to the store (`JobStore.release`): another process takes
+   * them at once, and the interrupted run does not count as an attempt.
    */
   readonly signal?: AbortSignal;
 }
@@ -69,6 +70,8 @@ export class Jobs {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
   private readonly runners = new Map<string, { op: OperationModel; run: JobRunner; text?: string }>();
+  /** The jobs this app runs, with the timers that renew their leases. */
+  private readonly running = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly options: JobOptions,
@@ -86,6 +89,7 @@ export class Jobs {
       () => {
         clearInterval(tick);
         clearImmediate(first);
+        this.giveBack();
       },
       { once: true },
     );
@@ -143,20 +147,43 @@ export class Jobs {
       this.leaseMs / 3,
     );
     renew.unref();
+    this.running.set(id, renew);
     try {
       const outcome = await this.outcomeOf(id, op, runner, input, identity);
       await this.options.store.finish(id, outcome.state, outcome.status, outcome.json);
     } catch (err) {
       // The job stays running in the store: when its lease ends it runs again, here or in another
-      // process. The error must not end this process (it is not awaited by anyone).
-      this.log('flowport: the result of a job could not be recorded; it will run again', {
-        job: id,
-        operation: op.id,
-        error: thrownMessage(err),
-      });
+      // process. The error must not end this process (it is not awaited by anyone). A job given
+      // back as the app stopped fails here when its store was closed, as it should.
+      if (!this.options.signal?.aborted)
+        this.log('flowport: the result of a job could not be recorded; it will run again', {
+          job: id,
+          operation: op.id,
+          error: thrownMessage(err),
+        });
     } finally {
       clearInterval(renew);
+      this.running.delete(id);
     }
+  }
+
+  /**
+   * Gives the jobs still running back to the store as the app stops: their leases are no longer
+   * renewed, and another process may claim them at once. A SQLite store does so before the call
+   * returns, so before the store is closed next.
+   */
+  private giveBack(): void {
+    const { store } = this.options;
+    for (const [id, renew] of this.running) {
+      clearInterval(renew);
+      store.release?.(id).catch((err: unknown) =>
+        this.log('flowport: a running job could not be given back; it runs again when its lease ends', {
+          job: id,
+          error: thrownMessage(err),
+        }),
+      );
+    }
+    this.running.clear();
   }
 
   /** Runs the handler; what it returned, or the problem it raised. */

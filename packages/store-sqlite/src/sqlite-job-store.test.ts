@@ -75,6 +75,21 @@ for (const [name, make] of [
       assert.equal((await store.get('lapsed'))?.attempts, 3);
     });
 
+    it('takes back a running job as if its run had not started: claimable at once, not counted', async () => {
+      await store.create(job('given', { leasedUntil: 90_000, attempts: 2 }));
+      await store.create(job('done', { leasedUntil: 90_000 }));
+      await store.finish('done', 'succeeded', 200, 'null');
+      await store.release!('given');
+      await store.release!('done');
+      await store.release!('nope');
+      assert.deepEqual(await store.get('given'), job('given', { leasedUntil: 0, attempts: 1 }));
+      assert.equal((await store.get('done'))?.leasedUntil, 90_000);
+      assert.deepEqual(
+        (await store.claimAbandoned(5_000, 60_000)).map((j) => [j.id, j.attempts]),
+        [['given', 2]],
+      );
+    });
+
     it('claims only the jobs of the operations named, when named', async () => {
       await store.create(job('score'));
       await store.create(job('other', { operation: 'Translate' }));

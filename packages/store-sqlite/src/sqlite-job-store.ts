@@ -67,6 +67,9 @@ export class SqliteJobStore implements JobStore {
         finish: db.prepare('UPDATE jobs SET state = ?, status = ?, result = ? WHERE id = ?'),
         renew: db.prepare("UPDATE jobs SET leased_until = ? WHERE id = ? AND state = 'running'"),
         claim: db.prepare('UPDATE jobs SET leased_until = ?, attempts = attempts + 1 WHERE id = ?'),
+        release: db.prepare(
+          "UPDATE jobs SET leased_until = 0, attempts = attempts - 1 WHERE id = ? AND state = 'running'",
+        ),
         abandoned: db.prepare("SELECT * FROM jobs WHERE state = 'running' AND leased_until <= ? AND expires_at > ?"),
         abandonedOf: db.prepare(
           "SELECT * FROM jobs WHERE state = 'running' AND leased_until <= ? AND expires_at > ? AND operation IN (SELECT value FROM json_each(?))",
@@ -112,6 +115,9 @@ export class SqliteJobStore implements JobStore {
         return rows.map((r) => job({ ...r, leased_until: now + leaseMs, attempts: r.attempts + 1 }));
       })
       .immediate();
+  }
+  async release(id: string): Promise<void> {
+    this.q.release.run(id);
   }
   async purge(now: number): Promise<void> {
     this.q.purge.run(now);

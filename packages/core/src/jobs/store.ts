@@ -21,7 +21,8 @@ export interface Job {
   readonly leasedUntil: number;
   /**
    * How many times the job has been started: 1 when created, one more each time
-   * {@link JobStore.claimAbandoned} hands it out again. A job whose process keeps dying (a handler
+   * {@link JobStore.claimAbandoned} hands it out again, one fewer when an app that stops gives it
+   * back ({@link JobStore.release}), since that run was not the job's fault. A job whose process keeps dying (a handler
    * that crashes or exhausts it) is failed after the adapter's `jobs.maxAttempts` instead of being
    * run, and crashing a process, at every lease. A store that leaves it out has its jobs run again
    * without bound.
@@ -47,6 +48,12 @@ export interface JobStore {
    * and cost it an attempt.
    */
   claimAbandoned(now: number, leaseMs: number, operations?: readonly string[]): Promise<Job[]>;
+  /**
+   * Gives back a running job whose app is stopping (its `signal` aborted): claimable at once, and
+   * that run not counted in its `attempts`, so that a rolling deployment neither holds the job up
+   * for a lease nor costs it attempts. A store without it leaves such a job to its lease.
+   */
+  release?(id: string): Promise<void>;
   /** Deletes jobs past `expiresAt`. */
   purge(now: number): Promise<void>;
   close(): Promise<void>;
@@ -80,6 +87,10 @@ export class MemoryJobStore implements JobStore {
       }
     }
     return out;
+  }
+  async release(id: string): Promise<void> {
+    const j = this.jobs.get(id);
+    if (j?.state === 'running') this.jobs.set(id, { ...j, leasedUntil: 0, attempts: (j.attempts ?? 1) - 1 });
   }
   async purge(now: number): Promise<void> {
     for (const [id, j] of this.jobs) if (j.expiresAt <= now) this.jobs.delete(id);
