@@ -403,28 +403,38 @@ describe('an async job survives a restart of the server process', function () {
       child.once('exit', (code) => reject(new Error(`exited ${code}`)));
     });
 
-  it('is run again after the crash and its result is served to the caller', async () => {
-    const port = await freePort();
-    const first = await start(port);
+  /** Starts a job on the process at `port`; its status resource. */
+  const startWork = async (port: number, work: { value: string; ms: number }) => {
     const accepted = await fetch(`http://127.0.0.1:${port}/work`, {
       method: 'POST',
       headers: { 'x-key': 'k1', 'content-type': 'application/json' },
-      body: JSON.stringify({ value: 'survivor', ms: 1500 }),
+      body: JSON.stringify(work),
     });
     assert.equal(accepted.status, 202);
-    const location = accepted.headers.get('location')!;
+    return accepted.headers.get('location')!;
+  };
+
+  /** Polls a job's status resource until it no longer answers 202. */
+  const settled = async (location: string) => {
+    for (let i = 0; i < 100; i++) {
+      const res = await fetch(location, { headers: { 'x-key': 'k1' } });
+      if (res.status !== 202) return res;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`${location} still runs`);
+  };
+
+  it('is run again after the crash and its result is served to the caller', async () => {
+    const port = await freePort();
+    const first = await start(port);
+    const location = await startWork(port, { value: 'survivor', ms: 1500 });
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
 
     const second = await start(port);
-    let res: Response | undefined;
-    for (let i = 0; i < 100; i++) {
-      res = await fetch(location, { headers: { 'x-key': 'k1' } });
-      if (res.status !== 202) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.equal(res!.status, 200);
-    const body = (await res!.json()) as { value: string; pid: string };
+    const res = await settled(location);
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { value: string; pid: string };
     assert.equal(body.value, 'SURVIVOR');
     assert.equal(body.pid, String(second.pid), 'the restarted process ran it');
     second.kill('SIGTERM');
@@ -433,13 +443,7 @@ describe('an async job survives a restart of the server process', function () {
   it('fails a job that crashes its process each time it runs, after maxAttempts (2) processes died', async () => {
     const port = await freePort();
     const first = await start(port);
-    const accepted = await fetch(`http://127.0.0.1:${port}/work`, {
-      method: 'POST',
-      headers: { 'x-key': 'k1', 'content-type': 'application/json' },
-      body: JSON.stringify({ value: 'crash', ms: 0 }),
-    });
-    assert.equal(accepted.status, 202);
-    const location = accepted.headers.get('location')!;
+    const location = await startWork(port, { value: 'crash', ms: 0 });
     const dead = (child: ChildProcess) =>
       child.exitCode !== null || child.signalCode !== null
         ? Promise.resolve()
@@ -451,15 +455,10 @@ describe('an async job survives a restart of the server process', function () {
     assert.equal(second.signalCode, 'SIGKILL');
     // Before, the third died as well, and every process after it, until the job expired.
     const third = await start(port);
-    let res: Response | undefined;
-    for (let i = 0; i < 100; i++) {
-      res = await fetch(location, { headers: { 'x-key': 'k1' } });
-      if (res.status !== 202) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.equal(res!.status, 500);
+    const res = await settled(location);
+    assert.equal(res.status, 500);
     assert.match(
-      ((await res!.json()) as { detail: string }).detail,
+      ((await res.json()) as { detail: string }).detail,
       /^The operation was started 2 times without finishing/,
     );
     assert.equal(third.exitCode, null, 'the third process is still serving');
