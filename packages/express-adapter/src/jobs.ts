@@ -22,15 +22,17 @@ export interface JobOptions {
    * How many times a job is started, counting the first, before one whose process died while
    * running it each time is failed (a 500 its caller's poll gets) instead of run again. Default 3.
    * A handler that crashes its process, or blocks it past the lease, would otherwise do so in
-   * every process that claims the job, at every lease, until the job expires. A restart while a
-   * job runs (a deployment) counts too: raise it where jobs are long and restarts frequent.
+   * every process that claims the job, at every lease, until the job expires. A stop that aborts
+   * `signal` first gives the job back without counting its run; a crash, or a stop without it,
+   * counts: raise it where jobs are long and such stops frequent.
    */
   readonly maxAttempts?: number;
   /**
    * Stops looking for abandoned jobs when aborted: abort it before closing the store, so that an
    * app that goes on (a test suite creating many apps, say) keeps no timer on a closed store. The
    * jobs it still runs are given back to the store (`JobStore.release`): another process takes
-   * them at once, and the interrupted run does not count as an attempt.
+   * them at its next look instead of after their lease, and the interrupted run does not count as
+   * an attempt.
    */
   readonly signal?: AbortSignal;
 }
