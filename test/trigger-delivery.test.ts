@@ -144,7 +144,18 @@ for (const [name, make] of stores) {
       assert.ok(logs.includes('flowport: a delivery cannot be sent; it is kept as a dead letter'), logs.join('\n'));
     });
 
-    it('a 4xx other than 410 and 429 is not retried', async () => {
+    it('408 Request Timeout is retried, as HTTP asks', async () => {
+      // Before, it made a dead letter of the event at the first attempt.
+      const inbox = receiver.inbox();
+      inbox.answers.push(408, 200);
+      await subscribe(inbox);
+      await runtime.emit(ping, { seq: 1 });
+      await until(async () => (await store.pendingCount()) === 0, 'the outbox to empty');
+      assert.deepEqual([inbox.attempts, inbox.received.length], [2, 1]);
+      assert.deepEqual(await runtime.deadLetters(), []);
+    });
+
+    it('a 4xx other than 408, 410 and 429 is not retried', async () => {
       const inbox = receiver.inbox();
       inbox.answers.push(400);
       await subscribe(inbox);

@@ -259,7 +259,8 @@ export class DeliveryWorker {
             const status = res.statusCode ?? 0;
             if (status >= 200 && status < 300) resolve({ kind: 'delivered' });
             else if (status === 410) resolve({ kind: 'gone' });
-            else if (status === 429 || status >= 500) {
+            // 408: the receiver closed a connection it found idle, and asks for the request again.
+            else if (status === 408 || status === 429 || status >= 500) {
               const after = retryAfterMs(res.headers['retry-after'], Date.now());
               resolve({ kind: 'retry', error: `HTTP ${status}`, retryAfterMs: after });
             } else resolve({ kind: 'fatal', error: `HTTP ${status}` });
