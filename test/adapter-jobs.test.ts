@@ -111,6 +111,26 @@ describe('async (202) actions', function () {
     );
   });
 
+  it("answers the last poll with the headers of the handler's reply or error, as a synchronous action would", async () => {
+    // Before, a reply's headers (an ETag, a created resource's Location) and an error's (a 429's
+    // Retry-After) were dropped from the answer the caller finally gets.
+    await withJobsApp({ store: new MemoryJobStore(), leaseMs: 60_000 }, async (url, logs) => {
+      const settle = async (value: string) =>
+        poll((await request(url).post('/work').set('x-key', 'k1').send({ value, ms: 0 })).headers.location);
+      const tagged = await settle('tagged');
+      assert.deepEqual(
+        [tagged.status, tagged.headers.etag, tagged.headers['x-count'], tagged.type, tagged.body.value],
+        [200, '"v1"', '3', 'application/json', 'TAGGED'],
+      );
+      const limited = await settle('limited');
+      assert.deepEqual([limited.status, limited.headers['retry-after'], limited.body.detail], [429, '7', 'Slow down.']);
+      // A header no answer could carry fails the job once, logged, instead of failing every poll.
+      const mistagged = await settle('mistagged');
+      assert.deepEqual([mistagged.status, mistagged.type], [500, 'application/problem+json']);
+      assert.deepEqual(logs, ['flowport: async job failed']);
+    });
+  });
+
   it('declares the 202 with its headers and the final 200 in the definition', async () => {
     const spec = JSON.parse((await request(app).get('/connector/apiDefinition.swagger.json')).text);
     const responses = spec.paths['/work'].post.responses;

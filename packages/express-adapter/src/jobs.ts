@@ -1,5 +1,6 @@
 import { jsonText, type Job, type JobStore, type OperationModel } from '@flowport/core';
 import { randomUUID } from 'node:crypto';
+import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from './errors';
@@ -55,6 +56,27 @@ function isBytes(body: unknown): boolean {
 /** A failure whose cause is logged, not shown: the caller quotes the job. */
 function failure(id: string) {
   return problemOf(500, `The operation failed; quote job ${id} when reporting it.`, []);
+}
+
+/**
+ * Headers a job's final answer is to carry, checked now as Node checks them when they are set:
+ * one no answer could carry fails the job (or, with `lenient`, is left out) rather than failing
+ * every poll. Its own content type and length are the status route's.
+ */
+function answerHeaders(given: Readonly<Record<string, unknown>>, lenient = false): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(given)) {
+    const value = String(raw);
+    try {
+      validateHeaderName(name);
+      validateHeaderValue(name, value);
+    } catch (err) {
+      if (lenient) continue;
+      throw err;
+    }
+    if (!/^content-(type|length)$/i.test(name)) kept[name.toLowerCase()] = value;
+  }
+  return kept;
 }
 
 /** The failure of a job that was started `attempts` times and never finished. */
@@ -152,7 +174,7 @@ export class Jobs {
     this.running.set(id, renew);
     try {
       const outcome = await this.outcomeOf(id, op, runner, input, identity);
-      await this.options.store.finish(id, outcome.state, outcome.status, outcome.json);
+      await this.options.store.finish(id, outcome.state, outcome.status, outcome.json, outcome.headers);
     } catch (err) {
       // The job stays running in the store: when its lease ends it runs again, here or in another
       // process. The error must not end this process (it is not awaited by anyone). A job given
@@ -195,7 +217,7 @@ export class Jobs {
     runner: { run: JobRunner },
     input: ValidInput,
     identity: Identity | undefined,
-  ): Promise<{ state: 'succeeded' | 'failed'; status: number; json: string }> {
+  ): Promise<{ state: 'succeeded' | 'failed'; status: number; json: string; headers?: Record<string, string> }> {
     try {
       const result = await runner.run(input, identity);
       const success = op.responses.find((r) => /^2\d\d$/.test(r.status) && r.status !== '202');
@@ -207,8 +229,10 @@ export class Jobs {
         throw new Error('the handler answered bytes, which a job cannot keep: an async action answers JSON');
       }
       // Written here, so that a result JSON cannot write (a cycle, a BigInt) fails the job once,
-      // instead of failing to be recorded and running again at every lease.
-      return { state: 'succeeded', status, json: jsonText(body ?? null) };
+      // instead of failing to be recorded and running again at every lease; the same for headers
+      // that an answer could not carry.
+      const json = jsonText(body ?? null);
+      return { state: 'succeeded', status, json, headers: isReply(result) ? answerHeaders(result.headers) : {} };
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 500;
       if (!(err instanceof HttpError)) {
@@ -218,8 +242,11 @@ export class Jobs {
           error: loggedError(err),
         });
       }
-      const problem = err instanceof HttpError ? problemOf(status, err.message, err.errors) : failure(id);
-      return { state: 'failed', status, json: JSON.stringify(problem) };
+      if (!(err instanceof HttpError)) return { state: 'failed', status, json: JSON.stringify(failure(id)) };
+      const problem = problemOf(status, err.message, err.errors);
+      // An error's headers (a 429's Retry-After, a 401's WWW-Authenticate) are answered as a
+      // synchronous action's are; ones no answer could carry are left out.
+      return { state: 'failed', status, json: JSON.stringify(problem), headers: answerHeaders(err.headers, true) };
     }
   }
 
@@ -304,6 +331,7 @@ export class Jobs {
           res.end();
           return;
         }
+        for (const [name, value] of Object.entries(job.headers ?? {})) res.setHeader(name, value);
         if (job.state === 'failed') {
           const problem = JSON.parse(job.result ?? '{}') as { detail?: string; errors?: [] };
           sendProblem(req, res, job.status ?? 500, problem.detail ?? 'The operation failed.', problem.errors ?? []);

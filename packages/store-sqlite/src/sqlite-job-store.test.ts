@@ -43,12 +43,15 @@ for (const [name, make] of [
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it('keeps a job as created, and its result once finished', async () => {
+    it('keeps a job as created, and its result (with its headers) once finished', async () => {
       await store.create(job('a'));
       assert.deepEqual(await store.get('a'), job('a'));
       assert.equal(await store.get('nope'), undefined);
       await store.finish('a', 'succeeded', 200, '{"ok":true}');
       assert.deepEqual(await store.get('a'), job('a', { state: 'succeeded', status: 200, result: '{"ok":true}' }));
+      await store.create(job('b'));
+      await store.finish('b', 'failed', 429, '{}', { 'retry-after': '7' });
+      assert.deepEqual((await store.get('b'))?.headers, { 'retry-after': '7' });
     });
 
     it('hands a running job whose lease ran out to one claimer, leased anew, and not a finished or expired one', async () => {
@@ -117,14 +120,14 @@ for (const [name, make] of [
   });
 }
 
-describe('SqliteJobStore: a file made before jobs counted their attempts', () => {
+describe('SqliteJobStore: a file made before jobs counted their attempts and kept headers', () => {
   let dir: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'flowport-jobs-'));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('gains the column: its jobs count as started once, and count from there', async () => {
+  it('gains the columns: its jobs count as started once, and count from there', async () => {
     const file = join(dir, 'old.db');
     const old = new Database(file);
     old.exec(`CREATE TABLE jobs (
@@ -145,9 +148,11 @@ describe('SqliteJobStore: a file made before jobs counted their attempts', () =>
     } finally {
       await store.close();
     }
-    // Opened again, the column is there already.
+    // Opened again, the columns are there already.
     const reopened = new SqliteJobStore(file);
     assert.equal((await reopened.get('kept'))?.attempts, 2);
+    await reopened.finish('kept', 'succeeded', 200, 'null', { etag: '"v1"' });
+    assert.deepEqual((await reopened.get('kept'))?.headers, { etag: '"v1"' });
     await reopened.close();
   });
 });

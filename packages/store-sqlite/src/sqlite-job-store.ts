@@ -14,6 +14,7 @@ interface Row {
   expires_at: number;
   leased_until: number;
   attempts: number;
+  headers: string | null;
 }
 
 const job = (r: Row): Job => ({
@@ -24,22 +25,32 @@ const job = (r: Row): Job => ({
   input: r.input,
   ...(r.status === null ? {} : { status: r.status }),
   ...(r.result === null ? {} : { result: r.result }),
+  ...(r.headers === null ? {} : { headers: JSON.parse(r.headers) as Record<string, string> }),
   createdAt: r.created_at,
   expiresAt: r.expires_at,
   leasedUntil: r.leased_until,
   attempts: r.attempts,
 });
 
+/** Columns added since the first jobs table, with their definitions: its jobs count as started once. */
+const ADDED_COLUMNS: Readonly<Record<string, string>> = {
+  attempts: 'INTEGER NOT NULL DEFAULT 1',
+  headers: 'TEXT',
+};
+
 /**
- * Adds the `attempts` column to a jobs table made before it existed; its jobs count as started
- * once. Checked first without a lock (nothing to do at almost every start), then again inside an
- * IMMEDIATE transaction, since two processes may open the same old file at once.
+ * Adds to a jobs table made before them the columns it lacks. Checked first without a lock
+ * (nothing to do at almost every start), then again inside an IMMEDIATE transaction, since two
+ * processes may open the same old file at once.
  */
-function addAttempts(db: Database.Database): void {
-  const has = () => (db.pragma('table_info(jobs)') as { name: string }[]).some((c) => c.name === 'attempts');
-  if (has()) return;
+function addColumns(db: Database.Database): void {
+  const missing = () => {
+    const has = new Set((db.pragma('table_info(jobs)') as { name: string }[]).map((c) => c.name));
+    return Object.keys(ADDED_COLUMNS).filter((name) => !has.has(name));
+  };
+  if (missing().length === 0) return;
   db.transaction(() => {
-    if (!has()) db.exec('ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1');
+    for (const name of missing()) db.exec(`ALTER TABLE jobs ADD COLUMN ${name} ${ADDED_COLUMNS[name]}`);
   }).immediate();
 }
 
@@ -56,15 +67,15 @@ export class SqliteJobStore implements JobStore {
       db.exec(`CREATE TABLE IF NOT EXISTS jobs (
       id TEXT PRIMARY KEY, operation TEXT NOT NULL, owner TEXT NOT NULL, state TEXT NOT NULL, input TEXT NOT NULL,
       status INTEGER, result TEXT, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, leased_until INTEGER NOT NULL,
-      attempts INTEGER NOT NULL DEFAULT 1);
+      attempts INTEGER NOT NULL DEFAULT 1, headers TEXT);
       CREATE INDEX IF NOT EXISTS jobs_running ON jobs (state, leased_until);`);
-      addAttempts(db);
+      addColumns(db);
       return {
         create: db.prepare(
           'INSERT INTO jobs (id, operation, owner, state, input, created_at, expires_at, leased_until, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         ),
         get: db.prepare('SELECT * FROM jobs WHERE id = ?'),
-        finish: db.prepare('UPDATE jobs SET state = ?, status = ?, result = ? WHERE id = ?'),
+        finish: db.prepare('UPDATE jobs SET state = ?, status = ?, result = ?, headers = ? WHERE id = ?'),
         renew: db.prepare("UPDATE jobs SET leased_until = ? WHERE id = ? AND state = 'running'"),
         claim: db.prepare('UPDATE jobs SET leased_until = ?, attempts = attempts + 1 WHERE id = ?'),
         release: db.prepare(
@@ -98,8 +109,15 @@ export class SqliteJobStore implements JobStore {
     const r = this.q.get.get(id) as Row | undefined;
     return r && job(r);
   }
-  async finish(id: string, state: 'succeeded' | 'failed', status: number, result: string): Promise<void> {
-    this.q.finish.run(state, status, result, id);
+  async finish(
+    id: string,
+    state: 'succeeded' | 'failed',
+    status: number,
+    result: string,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<void> {
+    const kept = headers && Object.keys(headers).length > 0 ? JSON.stringify(headers) : null;
+    this.q.finish.run(state, status, result, kept, id);
   }
   async renew(id: string, leasedUntil: number): Promise<void> {
     this.q.renew.run(leasedUntil, id);

@@ -16,6 +16,8 @@ export interface Job {
   /** Final HTTP status and JSON body, once finished. */
   readonly status?: number;
   readonly result?: string;
+  /** Headers of the final answer, once finished: a `reply()`'s, or an error's (`Retry-After`). */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly createdAt: number;
   readonly expiresAt: number;
   readonly leasedUntil: number;
@@ -38,7 +40,14 @@ export interface Job {
 export interface JobStore {
   create(job: Job): Promise<void>;
   get(id: string): Promise<Job | undefined>;
-  finish(id: string, state: 'succeeded' | 'failed', status: number, result: string): Promise<void>;
+  /** Records the final answer; `headers` are those it carries besides its content type. */
+  finish(
+    id: string,
+    state: 'succeeded' | 'failed',
+    status: number,
+    result: string,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<void>;
   /** Extends the lease of a job this process is running. */
   renew(id: string, leasedUntil: number): Promise<void>;
   /**
@@ -68,9 +77,22 @@ export class MemoryJobStore implements JobStore {
   async get(id: string): Promise<Job | undefined> {
     return this.jobs.get(id);
   }
-  async finish(id: string, state: 'succeeded' | 'failed', status: number, result: string): Promise<void> {
+  async finish(
+    id: string,
+    state: 'succeeded' | 'failed',
+    status: number,
+    result: string,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<void> {
     const j = this.jobs.get(id);
-    if (j) this.jobs.set(id, { ...j, state, status, result });
+    if (j)
+      this.jobs.set(id, {
+        ...j,
+        state,
+        status,
+        result,
+        ...(headers && Object.keys(headers).length > 0 ? { headers } : {}),
+      });
   }
   async renew(id: string, leasedUntil: number): Promise<void> {
     const j = this.jobs.get(id);
