@@ -1,13 +1,13 @@
 import { jsonText, type Job, type JobStore, type OperationModel } from '@flowport/core';
 import { randomUUID } from 'node:crypto';
-import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from './errors';
+import { answerHeaders, failure, isBytes, problemOf, unfinished } from './job-answer';
 import { jobInput, storedInput } from './job-input';
 import { ownerOf, type Identity } from './identity';
 import { originOf } from './origin';
-import { sendProblem, titleOf } from './problem';
+import { sendProblem } from './problem';
 import { isReply } from './reply';
 import { isDownload } from './download';
 import type { ValidInput } from './validation/request-validator';
@@ -42,48 +42,6 @@ export interface JobOptions {
 export type JobRunner = (input: ValidInput, identity: Identity | undefined) => Promise<unknown>;
 
 export const JOBS_PATH = '/_jobs';
-
-/** The problem a failed job answers its polls with. */
-function problemOf(status: number, detail: string, errors: readonly unknown[]) {
-  return { type: 'about:blank', title: titleOf(status), status, detail, errors };
-}
-
-/** A file or bytes, as a synchronous action may answer and a job cannot store. */
-function isBytes(body: unknown): boolean {
-  return isDownload(body) || body instanceof Readable || body instanceof Uint8Array;
-}
-
-/** A failure whose cause is logged, not shown: the caller quotes the job. */
-function failure(id: string) {
-  return problemOf(500, `The operation failed; quote job ${id} when reporting it.`, []);
-}
-
-/**
- * Headers a job's final answer is to carry, checked now as Node checks them when they are set:
- * one no answer could carry fails the job (or, with `lenient`, is left out) rather than failing
- * every poll. Its own content type and length are the status route's.
- */
-function answerHeaders(given: Readonly<Record<string, unknown>>, lenient = false): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const [name, raw] of Object.entries(given)) {
-    const value = String(raw);
-    try {
-      validateHeaderName(name);
-      validateHeaderValue(name, value);
-    } catch (err) {
-      if (lenient) continue;
-      throw err;
-    }
-    if (!/^content-(type|length)$/i.test(name)) kept[name.toLowerCase()] = value;
-  }
-  return kept;
-}
-
-/** The failure of a job that was started `attempts` times and never finished. */
-function unfinished(id: string, attempts: number) {
-  const detail = `The operation was started ${attempts} times without finishing and is not run again; quote job ${id} when reporting it.`;
-  return problemOf(500, detail, []);
-}
 
 /**
  * The job side of async operations: start (202 + Location + Retry-After), run in the background
