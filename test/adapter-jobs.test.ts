@@ -124,6 +124,12 @@ describe('async (202) actions', function () {
       );
       const limited = await settle('limited');
       assert.deepEqual([limited.status, limited.headers['retry-after'], limited.body.detail], [429, '7', 'Slow down.']);
+      // A 204 has no content, and no Content-Length (it said 4, for a null it did not send).
+      const nothing = await settle('nothing');
+      assert.deepEqual(
+        [nothing.status, nothing.headers['content-length'], nothing.headers['content-type']],
+        [204, undefined, undefined],
+      );
       // A header no answer could carry fails the job once, logged, instead of failing every poll.
       const mistagged = await settle('mistagged');
       assert.deepEqual([mistagged.status, mistagged.type], [500, 'application/problem+json']);

@@ -295,10 +295,17 @@ export class Jobs {
           sendProblem(req, res, job.status ?? 500, problem.detail ?? 'The operation failed.', problem.errors ?? []);
           return;
         }
+        const status = job.status ?? 200;
+        if (status === 204 || status === 304) {
+          // No content, so no Content-Length either (RFC 9110): before, `content-length: 4` of a
+          // `null` Node did not send left a client or gateway waiting for four bytes.
+          res.status(status).end();
+          return;
+        }
         const json = job.result ?? 'null';
         // A string result of an operation that produces text is sent as the handler's would be.
         const text = runner.text !== undefined && json.startsWith('"') ? (JSON.parse(json) as string) : undefined;
-        res.status(job.status ?? 200);
+        res.status(status);
         res.setHeader('content-type', text === undefined ? 'application/json; charset=utf-8' : runner.text!);
         res.setHeader('content-length', Buffer.byteLength(text ?? json));
         res.end(text ?? json);
