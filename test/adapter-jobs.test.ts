@@ -137,6 +137,30 @@ describe('async (202) actions', function () {
     });
   });
 
+  it('checks the result against its declared schema with validateResponses, as a synchronous answer is', async () => {
+    // Before, the last poll of a long-running action was the one JSON answer left unchecked.
+    const checked = createApp(connector, {
+      docs: false,
+      credentials: { apiKeys: ['k1'] },
+      jobs: { store: new MemoryJobStore() },
+      validateResponses: true,
+    });
+    const own = await listen(checked, 0, '127.0.0.1');
+    try {
+      const settle = async (value: string) =>
+        poll((await request(urlOf(own)).post('/work').set('x-key', 'k1').send({ value, ms: 0 })).headers.location);
+      const misshapen = await settle('misshapen');
+      assert.deepEqual(
+        [misshapen.status, misshapen.body.detail, misshapen.body.errors.map((e: { pointer: string }) => e.pointer)],
+        [500, 'The response of DoWork does not match its declared 200 schema.', ['/response/value']],
+      );
+      assert.equal((await settle('fine')).status, 200);
+    } finally {
+      own.closeAllConnections();
+      await new Promise((r) => own.close(r));
+    }
+  });
+
   it('declares the 202 with its headers and the final 200 in the definition', async () => {
     const spec = JSON.parse((await request(app).get('/connector/apiDefinition.swagger.json')).text);
     const responses = spec.paths['/work'].post.responses;

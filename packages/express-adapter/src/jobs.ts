@@ -9,6 +9,7 @@ import { ownerOf, type Identity } from './identity';
 import { originOf } from './origin';
 import { sendProblem } from './problem';
 import { isReply } from './reply';
+import { throwIfInvalid, type ResponseCheck } from './respond';
 import { isDownload } from './download';
 import type { ValidInput } from './validation/request-validator';
 import { failureOf } from './failure';
@@ -51,7 +52,10 @@ export const JOBS_PATH = '/_jobs';
 export class Jobs {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
-  private readonly runners = new Map<string, { op: OperationModel; run: JobRunner; text?: string }>();
+  private readonly runners = new Map<
+    string,
+    { op: OperationModel; run: JobRunner; text?: string; check?: ResponseCheck }
+  >();
   /** The jobs this app runs, with the timers that renew their leases. */
   private readonly running = new Map<string, NodeJS.Timeout>();
 
@@ -77,9 +81,12 @@ export class Jobs {
     );
   }
 
-  /** @param text - the media type a string result is sent as, where the operation produces no JSON. */
-  register(op: OperationModel, run: JobRunner, text?: string): void {
-    this.runners.set(op.id, { op, run, text });
+  /**
+   * @param text - the media type a string result is sent as, where the operation produces no JSON.
+   * @param check - with `validateResponses`, the check of an answer against its declared schema.
+   */
+  register(op: OperationModel, run: JobRunner, text?: string, check?: ResponseCheck): void {
+    this.runners.set(op.id, { op, run, text, check });
   }
 
   /** Starts a job and answers 202 with where to poll. */
@@ -172,7 +179,7 @@ export class Jobs {
   private async outcomeOf(
     id: string,
     op: OperationModel,
-    runner: { run: JobRunner },
+    runner: { run: JobRunner; check?: ResponseCheck },
     input: ValidInput,
     identity: Identity | undefined,
   ): Promise<{ state: 'succeeded' | 'failed'; status: number; json: string; headers?: Record<string, string> }> {
@@ -190,6 +197,9 @@ export class Jobs {
       // instead of failing to be recorded and running again at every lease; the same for headers
       // that an answer could not carry.
       const json = jsonText(body ?? null);
+      // With validateResponses, checked as a synchronous action's answer is: a mismatch is a 500
+      // that names each pointer.
+      throwIfInvalid(op, status, runner.check?.(status, body === undefined ? undefined : json));
       return { state: 'succeeded', status, json, headers: isReply(result) ? answerHeaders(result.headers) : {} };
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 500;

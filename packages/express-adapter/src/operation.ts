@@ -65,12 +65,13 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
   const call = handlerOf(op, ctx);
   const produces = op.produces ?? ctx.model.produces;
   const credentials = queryCredentialNames(ctx.model);
-  const send = compileResponder(op, produces, ctx.validateResponses ? responseCheck(op, ctx) : undefined, ctx.logger);
+  const check = ctx.validateResponses ? responseCheck(op, ctx) : undefined;
+  const send = compileResponder(op, produces, check, ctx.logger);
   if (op.async) {
     if (!ctx.jobs) throw new Error(`${op.id} is async; pass options.jobs (a job store) to serve it`);
     if (body && isBinarySchema(body.schema))
       throw new Error(`${op.id} is async and takes a raw binary body, which cannot be stored to run later`);
-    ctx.jobs.register(op, async (input, identity) => call(args(input, identity)), textMediaType(produces));
+    ctx.jobs.register(op, async (input, identity) => call(args(input, identity)), textMediaType(produces), check);
   }
   const queryNames = new Set(op.parameters.filter((p) => p.in === 'query').map((p) => p.name));
   const doubleEncoded = op.parameters.filter((p) => p.in === 'path' && p.urlEncoding === 'double').map((p) => p.name);

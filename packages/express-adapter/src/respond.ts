@@ -183,7 +183,7 @@ function sendStream(res: Response, source: Readable, fail: (err: unknown) => voi
   source.pipe(res);
 }
 
-function throwIfInvalid(op: OperationModel, code: number, problems: ProblemError[] | undefined): void {
+export function throwIfInvalid(op: OperationModel, code: number, problems: ProblemError[] | undefined): void {
   if (problems && problems.length > 0) {
     const detail =
       problems[0].code === 'status'
