@@ -111,7 +111,7 @@ describe('async (202) actions', function () {
     );
   });
 
-  it("answers the last poll with the headers of the handler's reply or error, as a synchronous action would", async () => {
+  it("answers the last poll with the headers of the handler's reply or error, and logs a 5xx's cause, as a synchronous action does", async () => {
     // Before, a reply's headers (an ETag, a created resource's Location) and an error's (a 429's
     // Retry-After) were dropped from the answer the caller finally gets.
     await withJobsApp({ store: new MemoryJobStore(), leaseMs: 60_000 }, async (url, logs) => {
@@ -124,6 +124,13 @@ describe('async (202) actions', function () {
       );
       const limited = await settle('limited');
       assert.deepEqual([limited.status, limited.headers['retry-after'], limited.body.detail], [429, '7', 'Slow down.']);
+      // A 5xx with a cause is answered as declared, and its cause logged (it was not).
+      const unavailable = await settle('unavailable');
+      assert.deepEqual(
+        [unavailable.status, unavailable.headers['retry-after'], unavailable.body.detail],
+        [503, '30', 'The ledger is down.'],
+      );
+      assert.deepEqual(logs.splice(0), ['flowport: The ledger is down.']);
       // A 204 has no content, and no Content-Length (it said 4, for a null it did not send).
       const nothing = await settle('nothing');
       assert.deepEqual(

@@ -203,6 +203,10 @@ export class Jobs {
       return { state: 'succeeded', status, json, headers: isReply(result) ? answerHeaders(result.headers) : {} };
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 500;
+      // A server-side failure with a cause is answered as declared, its cause logged, as a
+      // synchronous action's is.
+      if (err instanceof HttpError && status >= 500 && err.cause !== undefined)
+        this.log(`flowport: ${err.message}`, { job: id, operation: op.id, error: loggedError(err.cause) });
       if (!(err instanceof HttpError)) {
         this.log('flowport: async job failed', {
           job: id,
