@@ -1,6 +1,7 @@
 import {
   Action,
   apiKey,
+  Body,
   Connector,
   connectorDefinition,
   Controller,
@@ -8,11 +9,14 @@ import {
   MemoryJobStore,
   Patch,
   Path,
+  Put,
+  Query,
   resolve,
   Returns,
 } from '@flowport/core';
 import { FlowHost } from '@flowport/testing';
 import { createApp, listen, urlOf } from '@flowport/express-adapter';
+import { IsString, registerDecorator } from 'class-validator';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
@@ -20,6 +24,7 @@ import http from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { FilesController } from './fixtures/files-api';
 import { until } from './support/until';
 
@@ -298,5 +303,64 @@ describe('operations at the paths Flowport serves itself', () => {
       () => createApp(new Connector({ ...base, controllers: [Shadowed, FilesController] }), { docs: false }),
       /^Error: Part \(PATCH \/_uploads\/\{id\}\) is at the path where Flowport serves the chunks of uploads/,
     );
+  });
+});
+
+describe('a chunked upload whose query parameters are a class with rules of its own', () => {
+  /** A rule with no schema form: checked at runtime only. */
+  const IsPalindrome = (): PropertyDecorator => (target, property) =>
+    registerDecorator({
+      name: 'isPalindrome',
+      target: target.constructor,
+      propertyName: String(property),
+      options: { message: 'must read the same backwards' },
+      validator: { validate: (v: unknown) => typeof v === 'string' && v === [...v].reverse().join('') },
+    });
+  class Tagging {
+    @IsString() @IsPalindrome() tag!: string;
+  }
+  @Controller('/tagged')
+  class TaggedUploads {
+    @Put('/')
+    @Action({
+      id: 'UploadTagged',
+      summary: 'Upload a tagged file',
+      consumes: ['application/octet-stream'],
+      chunkTransfer: true,
+    })
+    @Returns(204)
+    upload(@Query() _tagging: Tagging, @Body({ type: 'binary', required: true }) _body: Readable): void {}
+  }
+
+  it('meets them when the upload opens, as a whole body does', async () => {
+    // Before, the upload opened (200 and a Location), and the handler ran at the last chunk on a
+    // tag that the same request with its body whole was refused for.
+    const app = createApp(
+      new Connector({
+        info: { title: 'Tagged', description: 'Tagged uploads.', version: '1.0.0' },
+        brandColor: '#123456',
+        controllers: [TaggedUploads],
+      }),
+      { docs: false },
+    );
+    const server = await listen(app, 0, '127.0.0.1');
+    try {
+      const open = (tag: string) =>
+        fetch(`${urlOf(server)}/tagged?tag=${tag}`, {
+          method: 'PUT',
+          headers: { 'x-ms-transfer-mode': 'chunked', 'x-ms-content-length': '3' },
+        });
+      const refused = await open('levels');
+      assert.equal(refused.status, 400);
+      assert.deepEqual(((await refused.json()) as { errors: unknown[] }).errors, [
+        { pointer: '/query/tag', message: 'must read the same backwards', code: 'isPalindrome' },
+      ]);
+      const opened = await open('level');
+      assert.equal(opened.status, 200);
+      assert.match(opened.headers.get('location') ?? '', /\/_uploads\/[0-9a-f-]{36}$/);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 });

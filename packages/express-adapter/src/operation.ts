@@ -62,6 +62,21 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       : []),
     ...queryClasses.map((a) => ({ index: a.index, check: runtimeConstraintCheck(ctx.model, a.schema, '/query') })),
   ].flatMap(({ index, check }) => (check ? [{ index, check }] : []));
+  /** Runs the custom constraints on the handler's arguments (the body's too, unless `withoutBody`). */
+  const checkCustom = async (values: readonly unknown[], withoutBody = false): Promise<void> => {
+    for (const { index, check } of custom) {
+      if (withoutBody && index === body?.index) continue;
+      const problems = await check(values[index]);
+      if (problems.length > 0)
+        throw new HttpError(
+          400,
+          index === body?.index
+            ? 'The request body breaks a rule of the operation.'
+            : 'The query parameters break a rule of the operation.',
+          problems,
+        );
+    }
+  };
   const call = handlerOf(op, ctx);
   const produces = op.produces ?? ctx.model.produces;
   const credentials = queryCredentialNames(ctx.model);
@@ -125,7 +140,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
    * and the handler runs when the last chunk has come. An operation that does not take its body
    * in chunks says so, rather than run on the empty body.
    */
-  const startUpload = (req: Request, res: Response, identity: Identity | undefined): void => {
+  const startUpload = async (req: Request, res: Response, identity: Identity | undefined): Promise<void> => {
     if (!uploads) {
       throw new HttpError(
         400,
@@ -139,6 +154,9 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       sendProblem(req, res, 400, invalidRequestDetail(truncated), problems);
       return;
     }
+    // The rules of a query class with no schema form, as a whole body's request meets them: before,
+    // an upload in chunks skipped them, and its handler ran on what a whole body's request was refused.
+    await checkCustom(args(input, identity), true);
     uploads.open({ op, input, identity }, finishUpload, req, res);
   };
 
@@ -157,11 +175,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
     };
     guard(req).then((identity) => {
       if (takesBody && isChunkedStart(req)) {
-        try {
-          startUpload(req, res, identity);
-        } catch (err) {
-          next(err);
-        }
+        startUpload(req, res, identity).catch(next);
         return;
       }
       (req as FlowportRequest).flowport = { identity, hasBody: sent };
@@ -184,17 +198,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       // here, before the handler runs or a job is stored.
       if (op.async || op.pageable) originOf(req);
       const values = args(input, state.identity);
-      for (const { index, check } of custom) {
-        const problems = await check(values[index]);
-        if (problems.length > 0)
-          throw new HttpError(
-            400,
-            index === body?.index
-              ? 'The request body breaks a rule of the operation.'
-              : 'The query parameters break a rule of the operation.',
-            problems,
-          );
-      }
+      await checkCustom(values);
       if (op.async) {
         await ctx.jobs!.start(op, input, state.identity, req, res);
         return;
