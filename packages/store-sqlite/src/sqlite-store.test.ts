@@ -82,7 +82,23 @@ describe('SqliteTriggerStore subscriptions', () => {
     await first.addSubscription(flow('other-url', { callbackUrl: 'https://callbacks.example.com/else' }));
     await first.addSubscription(flow('other-trigger', { trigger: 'OnPong' }));
     assert.deepEqual(ids(await second.subscriptionsOf('OnPing')), ['a', 'other-owner', 'other-url']);
+    const waiting = (id: string, subscriptionId: string) => ({
+      id,
+      subscriptionId,
+      trigger: 'OnPing',
+      callbackUrl: 'https://callbacks.example.com/flow',
+      body: '{}',
+      attempts: 1,
+      nextAttemptAt: 0,
+      createdAt: '2026-11-29T10:00:00.000Z',
+    });
+    await first.enqueue([waiting('for-a', 'a'), waiting('for-other', 'other-owner')]);
     await second.addSubscription(flow('b'));
+    // The events waiting to reach the flow's URL go to the new subscription (they were dropped).
+    assert.deepEqual((await second.claimDue(1, 10, 60_000)).map((d) => [d.id, d.subscriptionId]).sort(), [
+      ['for-a', 'b'],
+      ['for-other', 'other-owner'],
+    ]);
     assert.equal(await first.getSubscription('a'), undefined);
     assert.deepEqual(ids(await second.subscriptionsOf('OnPing')).sort(), ['b', 'other-owner', 'other-url']);
     assert.deepEqual(ids(await second.subscriptionsOf('OnPong')), ['other-trigger']);

@@ -101,6 +101,9 @@ export class SqliteTriggerStore implements TriggerStore {
           'INSERT INTO subscriptions (id, trigger_id, owner, callback_url, filters, created_at) VALUES (?, ?, ?, ?, ?, ?)',
         ),
         supersede: db.prepare('DELETE FROM subscriptions WHERE trigger_id = ? AND owner = ? AND callback_url = ?'),
+        handOver: db.prepare(
+          'UPDATE outbox SET subscription_id = ? WHERE subscription_id IN (SELECT id FROM subscriptions WHERE trigger_id = ? AND owner = ? AND callback_url = ?)',
+        ),
         getSubscription: db.prepare('SELECT * FROM subscriptions WHERE id = ?'),
         deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE id = ?'),
         subscriptionsOf: db.prepare('SELECT * FROM subscriptions WHERE trigger_id = ? ORDER BY created_at, id'),
@@ -133,10 +136,12 @@ export class SqliteTriggerStore implements TriggerStore {
   }
 
   // One IMMEDIATE transaction: two processes registering one callback URL at once each delete the
-  // other's subscription or see none, never both keep theirs.
+  // other's subscription or see none, never both keep theirs; the deliveries waiting for the one
+  // replaced are handed to the new one, as they go to the same URL.
   async addSubscription(s: Subscription): Promise<void> {
     this.db
       .transaction(() => {
+        this.q.handOver.run(s.id, s.trigger, s.owner, s.callbackUrl);
         this.q.supersede.run(s.trigger, s.owner, s.callbackUrl);
         this.q.addSubscription.run(s.id, s.trigger, s.owner, s.callbackUrl, JSON.stringify(s.filters), s.createdAt);
       })

@@ -10,9 +10,12 @@ export class MemoryTriggerStore implements TriggerStore {
   private dead: Dead[] = [];
 
   async addSubscription(s: Subscription): Promise<void> {
+    const replaced = new Set<string>();
     for (const [id, o] of this.subscriptions)
-      if (o.trigger === s.trigger && o.owner === s.owner && o.callbackUrl === s.callbackUrl)
-        this.subscriptions.delete(id);
+      if (o.trigger === s.trigger && o.owner === s.owner && o.callbackUrl === s.callbackUrl) replaced.add(id);
+    for (const id of replaced) this.subscriptions.delete(id);
+    for (const [id, row] of this.outbox)
+      if (replaced.has(row.subscriptionId)) this.outbox.set(id, { ...row, subscriptionId: s.id });
     this.subscriptions.set(s.id, s);
   }
   async getSubscription(id: string): Promise<Subscription | undefined> {

@@ -208,6 +208,19 @@ describe('TriggerRuntime', () => {
       assert.equal(await rt.emit(hook, { n: 3 }, { owner: 'a' }), 1);
     });
 
+  it('hands the deliveries waiting for a replaced subscription to the new one, since they go to the same URL', async () => {
+    // Before, the worker found their subscription gone and dropped them: events emitted while the
+    // flow's endpoint answered 429, say, were lost when the flow was saved again.
+    const store = new MemoryTriggerStore();
+    const rt = new TriggerRuntime({ store, secret: 'sixteen-bytes-at-least', callbacks: { allowLocalhost: true } });
+    const hook = webhookTrigger<Item>({ id: 'OnKept', path: '/k', summary: 's', description: 'd', payload: Item });
+    await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/flow', {});
+    assert.equal(await rt.emit(hook, { n: 1 }), 1);
+    const again = await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/flow', {});
+    const [waiting] = await store.claimDue(Date.now(), 10, 60_000);
+    assert.equal(waiting.subscriptionId, again.id);
+  });
+
   it('keeps one subscription when the same callback URL is registered twice at once, as a retried registration is', async () => {
     // The platform registers again when its first registration timed out, which may still be
     // running. Before, both found no subscription to replace, both were added, and every run of

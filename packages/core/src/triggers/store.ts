@@ -40,9 +40,11 @@ export interface Delivery {
 export interface TriggerStore {
   /**
    * Adds a subscription and, in the same step, deletes the other subscriptions of its owner to its
-   * trigger with its callback URL: a flow saved again registers its URL again, sometimes twice at
-   * once (a retried registration), and two subscriptions to one URL start each run twice. (The
-   * runtime deletes those it saw before adding as well, for a store that does not.)
+   * trigger with its callback URL, handing their pending deliveries to it: a flow saved again
+   * registers its URL again, sometimes twice at once (a retried registration), and two
+   * subscriptions to one URL start each run twice, while dropping their deliveries would lose the
+   * events that wait to reach that same URL. (The runtime deletes those it saw before adding as
+   * well, for a store that does not.)
    */
   addSubscription(s: Subscription): Promise<void>;
   getSubscription(id: string): Promise<Subscription | undefined>;
