@@ -70,3 +70,44 @@ describe('webhook registration beyond the subscriptions a caller may hold', () =
     assert.equal((await request(app).delete(new URL(again.headers.location).pathname)).status, 204);
   });
 });
+
+describe('webhook registration when DNS fails', () => {
+  /** An app whose callback lookups fail with `code`. */
+  const appWhoseLookupsFail = (code: string, logged: string[]) =>
+    createApp(
+      new Connector({
+        info: { title: 'Changes', description: 'A connector with a webhook trigger.', version: '1.0.0' },
+        brandColor: '#123456',
+        controllers: [],
+        triggers: [changed],
+      }),
+      {
+        logger: { error: (message) => logged.push(message) },
+        triggers: new TriggerRuntime({
+          store: new MemoryTriggerStore(),
+          secret: 'registration-secret-0123456789',
+          callbacks: {
+            resolve: async (host) => {
+              throw Object.assign(new Error(`getaddrinfo ${code} ${host}`), { code });
+            },
+          },
+        }),
+      },
+    );
+  const register = (app: ReturnType<typeof appWhoseLookupsFail>) =>
+    request(app).post('/hooks/changes').send({ callbackUrl: 'https://prod-01.westeurope.logic.azure.com/workflows/x' });
+
+  it('answers 503 with Retry-After, logged, when the lookup failed, and 400 when the host does not exist', async () => {
+    // Before, a DNS server that timed out was a 400 blaming the flow's URL, which nothing could fix.
+    const logged: string[] = [];
+    const failed = await register(appWhoseLookupsFail('EAI_AGAIN', logged));
+    assert.deepEqual([failed.status, failed.headers['retry-after']], [503, '30']);
+    assert.equal(
+      failed.body.detail,
+      'The callback URL could not be checked now: the callback host prod-01.westeurope.logic.azure.com could not be looked up now (EAI_AGAIN).',
+    );
+    assert.equal(logged.length, 1, logged.join('\n'));
+    const missing = await register(appWhoseLookupsFail('ENOTFOUND', logged));
+    assert.deepEqual([missing.status, missing.body.errors[0].code], [400, 'callbackRefused']);
+  });
+});

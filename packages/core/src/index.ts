@@ -58,7 +58,13 @@ export {
   type PollAnswer,
   type EmitOptions,
 } from './triggers/runtime';
-export { checkCallbackUrl, isPublicAddress, CallbackRefusedError, type CallbackPolicy } from './triggers/callback-url';
+export {
+  checkCallbackUrl,
+  isPublicAddress,
+  CallbackRefusedError,
+  CallbackLookupError,
+  type CallbackPolicy,
+} from './triggers/callback-url';
 export { signCursor, readCursor, type CursorState } from './triggers/cursor';
 export { DEFAULT_DELIVERY, type DeliveryOptions } from './triggers/delivery-options';
 export { DELIVERY_HEADERS, signatureOf } from './triggers/notification-signature';

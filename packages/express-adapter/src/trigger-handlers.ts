@@ -1,4 +1,5 @@
 import {
+  CallbackLookupError,
   CallbackRefusedError,
   InvalidCursorError,
   SubscriptionLimitError,
@@ -57,6 +58,15 @@ export function triggerHandler(
             { pointer: `/body/${field}`, message: err.message, code: 'callbackRefused' },
           ]);
         }
+        // A DNS failure: answered 503 so that the flow's save can be tried again, and not blamed on its URL.
+        if (err instanceof CallbackLookupError)
+          throw new HttpError(
+            503,
+            `The callback URL could not be checked now: ${err.message}.`,
+            [],
+            { 'retry-after': '30' },
+            { cause: err },
+          );
         if (err instanceof SubscriptionLimitError)
           throw new HttpError(409, `The subscription was refused: ${err.message}.`);
         throw err;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CallbackRefusedError, checkCallbackUrl, isPublicAddress } from './callback-url';
+import { CallbackLookupError, CallbackRefusedError, checkCallbackUrl, isPublicAddress } from './callback-url';
 
 const refused = async (url: string, policy = {}, reason?: RegExp) => {
   await assert.rejects(checkCallbackUrl(url, policy), (err: unknown) => {
@@ -32,6 +32,18 @@ describe('callback URLs (SSRF)', () => {
     ]) {
       assert.equal(isPublicAddress(a), false, a);
     }
+  });
+
+  it('tells a lookup that failed from a host that does not exist', async () => {
+    const failing = (code?: string) => ({
+      resolve: async () => {
+        throw Object.assign(new Error('lookup failed'), code === undefined ? {} : { code });
+      },
+    });
+    await assert.rejects(checkCallbackUrl('https://flow.example/cb', failing('ETIMEOUT')), CallbackLookupError);
+    await assert.rejects(checkCallbackUrl('https://flow.example/cb', failing('EAI_AGAIN')), CallbackLookupError);
+    await refused('https://flow.example/cb', failing('ENOTFOUND'), /does not resolve/);
+    await refused('https://flow.example/cb', failing(), /does not resolve/);
   });
 
   it('accepts a public https URL', async () => {

@@ -25,6 +25,17 @@ export class CallbackRefusedError extends Error {
   override name = 'CallbackRefusedError';
 }
 
+/**
+ * The callback host could not be looked up now (a DNS server that timed out or failed): the
+ * URL may be fine, so this is the service's trouble (a 503), not the caller's (a 400).
+ */
+export class CallbackLookupError extends Error {
+  override name = 'CallbackLookupError';
+}
+
+/** Lookup errors that say the name does not exist, rather than that DNS failed to answer. */
+const NO_SUCH_HOST = new Set(['ENOTFOUND', 'ENODATA', 'ENONAME', 'EAI_NONAME', 'EAI_NODATA']);
+
 // Addresses that are not on the public internet (RFC 6890 special-purpose registries). Built on
 // the first check rather than at load: an app that never registers a webhook never needs it.
 let notPublic: BlockList | undefined;
@@ -142,7 +153,12 @@ export async function checkCallbackUrl(raw: string, policy: CallbackPolicy = {})
   let addresses: readonly { address: string }[];
   try {
     addresses = isIP(host) ? [{ address: host }] : await (policy.resolve ?? defaultResolve)(host);
-  } catch {
+  } catch (err) {
+    const code = (err as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && !NO_SUCH_HOST.has(code))
+      throw new CallbackLookupError(`the callback host ${url.hostname} could not be looked up now (${code})`, {
+        cause: err,
+      });
     throw new CallbackRefusedError(`the callback host ${url.hostname} does not resolve`);
   }
   if (addresses.length === 0) throw new CallbackRefusedError(`the callback host ${url.hostname} does not resolve`);
