@@ -16,25 +16,24 @@ const changed = webhookTrigger<Change>({
   payload: Change,
 });
 
+const connector = new Connector({
+  info: { title: 'Changes', description: 'A connector with a webhook trigger.', version: '1.0.0' },
+  brandColor: '#123456',
+  controllers: [],
+  triggers: [changed],
+});
+
 describe('webhook registration beyond the subscriptions a caller may hold', () => {
   /** An app whose callers may hold one subscription each, on `store`. */
   const appHoldingOne = (store: MemoryTriggerStore) =>
-    createApp(
-      new Connector({
-        info: { title: 'Changes', description: 'A connector with a webhook trigger.', version: '1.0.0' },
-        brandColor: '#123456',
-        controllers: [],
-        triggers: [changed],
+    createApp(connector, {
+      triggers: new TriggerRuntime({
+        store,
+        secret: 'registration-secret-0123456789',
+        callbacks: { allowLocalhost: true },
+        maxSubscriptionsPerOwner: 1,
       }),
-      {
-        triggers: new TriggerRuntime({
-          store,
-          secret: 'registration-secret-0123456789',
-          callbacks: { allowLocalhost: true },
-          maxSubscriptionsPerOwner: 1,
-        }),
-      },
-    );
+    });
 
   it('is a 409 that says why, and a freed place is taken again', async () => {
     const app = appHoldingOne(new MemoryTriggerStore());
@@ -74,26 +73,18 @@ describe('webhook registration beyond the subscriptions a caller may hold', () =
 describe('webhook registration when DNS fails', () => {
   /** An app whose callback lookups fail with `code`. */
   const appWhoseLookupsFail = (code: string, logged: string[]) =>
-    createApp(
-      new Connector({
-        info: { title: 'Changes', description: 'A connector with a webhook trigger.', version: '1.0.0' },
-        brandColor: '#123456',
-        controllers: [],
-        triggers: [changed],
-      }),
-      {
-        logger: { error: (message) => logged.push(message) },
-        triggers: new TriggerRuntime({
-          store: new MemoryTriggerStore(),
-          secret: 'registration-secret-0123456789',
-          callbacks: {
-            resolve: async (host) => {
-              throw Object.assign(new Error(`getaddrinfo ${code} ${host}`), { code });
-            },
+    createApp(connector, {
+      logger: { error: (message) => logged.push(message) },
+      triggers: new TriggerRuntime({
+        store: new MemoryTriggerStore(),
+        secret: 'registration-secret-0123456789',
+        callbacks: {
+          resolve: async (host) => {
+            throw Object.assign(new Error(`getaddrinfo ${code} ${host}`), { code });
           },
-        }),
-      },
-    );
+        },
+      }),
+    });
   const register = (app: ReturnType<typeof appWhoseLookupsFail>) =>
     request(app).post('/hooks/changes').send({ callbackUrl: 'https://prod-01.westeurope.logic.azure.com/workflows/x' });
 
