@@ -47,6 +47,7 @@ export * from './policies/templates';
 export * from './triggers/declarations';
 export type { Subscription, Delivery, TriggerStore } from './triggers/store';
 export { MemoryTriggerStore } from './triggers/memory-store';
+export type { TriggerLogger } from './triggers/logger';
 export {
   TriggerRuntime,
   InvalidCursorError,
@@ -54,7 +55,6 @@ export {
   SubscriptionLimitError,
   type PayloadCheck,
   type TriggerRuntimeOptions,
-  type TriggerLogger,
   type PollAnswer,
   type EmitOptions,
 } from './triggers/runtime';

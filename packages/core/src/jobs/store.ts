@@ -91,7 +91,7 @@ export class MemoryJobStore implements JobStore {
         state,
         status,
         result,
-        ...(headers && Object.keys(headers).length > 0 ? { headers } : {}),
+        ...(headers ? { headers } : {}),
       });
   }
   async renew(id: string, leasedUntil: number): Promise<void> {

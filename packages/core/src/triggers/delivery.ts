@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { guardedLookup, type CallbackPolicy } from './callback-url';
 import type { DeliveryOptions } from './delivery-options';
+import type { LogFunction } from './logger';
 import { DELIVERY_HEADERS, signatureOf } from './notification-signature';
 import type { Delivery, TriggerStore } from './store';
 import { retryAfterMs } from './retry-after';
@@ -60,7 +61,7 @@ export class DeliveryWorker {
     private readonly secret: string | Buffer,
     private readonly policy: CallbackPolicy,
     private readonly options: DeliveryOptions,
-    private readonly log: (message: string, details: Record<string, unknown>) => void,
+    private readonly log: LogFunction,
   ) {}
 
   start(): void {

@@ -100,12 +100,7 @@ export function checkRuntimeOptions(options: unknown): void {
   if (max !== undefined && !(Number.isSafeInteger(max) && (max as number) >= 1))
     problems.push(`maxSubscriptionsPerOwner must be a whole number, 1 or more, not ${shown(max)}`);
   const logger = options.logger as unknown;
-  const loggerObject = typeof logger === 'object' && logger !== null;
-  if (
-    logger !== undefined &&
-    typeof logger !== 'function' &&
-    !(loggerObject && typeof (logger as { error?: unknown }).error === 'function')
-  )
+  if (logger !== undefined && typeof logger !== 'function' && !(isObject(logger) && typeof logger.error === 'function'))
     problems.push(
       `logger must be a function or an object with an error(message, details) function, not ${shown(logger)}`,
     );

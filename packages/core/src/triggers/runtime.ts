@@ -4,6 +4,7 @@ import { readCursor, signCursor, type CursorState } from './cursor';
 import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from './declarations';
 import { DeliveryWorker } from './delivery';
 import { DEFAULT_DELIVERY, type DeliveryOptions } from './delivery-options';
+import { logFunction, type TriggerLogger } from './logger';
 import { checkRuntimeOptions } from './runtime-options';
 import type { Delivery, Subscription, TriggerStore } from './store';
 import { jsonText } from '../json-text';
@@ -36,11 +37,6 @@ export interface TriggerRuntimeOptions {
    */
   readonly logger?: TriggerLogger;
 }
-
-/** A logger of the trigger runtime: the adapter's shape, or a plain function. */
-export type TriggerLogger =
-  | { error(message: string, details: Record<string, unknown>): void }
-  | ((message: string, details: Record<string, unknown>) => void);
 
 /** Options of {@link TriggerRuntime.emit}. */
 export interface EmitOptions {
@@ -115,19 +111,12 @@ export class TriggerRuntime {
     checkRuntimeOptions(options);
     this.secret = options.secret;
     this.readable = [options.secret, ...(options.previousSecrets ?? [])];
-    const logger = options.logger;
-    const log: (message: string, details: Record<string, unknown>) => void =
-      typeof logger === 'function'
-        ? logger
-        : logger
-          ? (message, details) => logger.error(message, details)
-          : (message, details) => console.error(message, JSON.stringify(details));
     this.worker = new DeliveryWorker(
       options.store,
       options.secret,
       options.callbacks ?? {},
       { ...DEFAULT_DELIVERY, ...options.delivery },
-      log,
+      logFunction(options.logger),
     );
   }
 
