@@ -3,11 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from './errors';
-import { answerHeaders, failure, isBytes, problemOf, unfinished } from './job-answer';
+import { answerHeaders, failure, isBytes, problemOf, sendFinished, unfinished } from './job-answer';
 import { jobInput, storedInput } from './job-input';
 import { ownerOf, type Identity } from './identity';
 import { originOf } from './origin';
-import { sendProblem } from './problem';
 import { isReply } from './reply';
 import { throwIfInvalid, type ResponseCheck } from './respond';
 import { isDownload } from './download';
@@ -200,25 +199,23 @@ export class Jobs {
       // With validateResponses, checked as a synchronous action's answer is: a mismatch is a 500
       // that names each pointer.
       throwIfInvalid(op, status, runner.check?.(status, body === undefined ? undefined : json));
-      return { state: 'succeeded', status, json, headers: isReply(result) ? answerHeaders(result.headers) : {} };
+      return { state: 'succeeded', status, json, headers: isReply(result) ? answerHeaders(result.headers) : undefined };
     } catch (err) {
-      const status = err instanceof HttpError ? err.status : 500;
-      // A server-side failure with a cause is answered as declared, its cause logged, as a
-      // synchronous action's is.
-      if (err instanceof HttpError && status >= 500 && err.cause !== undefined)
-        this.log(`flowport: ${err.message}`, { job: id, operation: op.id, error: loggedError(err.cause) });
       if (!(err instanceof HttpError)) {
-        this.log('flowport: async job failed', {
-          job: id,
-          operation: op.id,
-          error: loggedError(err),
-        });
+        this.log('flowport: async job failed', { job: id, operation: op.id, error: loggedError(err) });
+        return { state: 'failed', status: 500, json: JSON.stringify(failure(id)) };
       }
-      if (!(err instanceof HttpError)) return { state: 'failed', status, json: JSON.stringify(failure(id)) };
-      const problem = problemOf(status, err.message, err.errors);
-      // An error's headers (a 429's Retry-After, a 401's WWW-Authenticate) are answered as a
-      // synchronous action's are; ones no answer could carry are left out.
-      return { state: 'failed', status, json: JSON.stringify(problem), headers: answerHeaders(err.headers, true) };
+      // As a synchronous action's: a server-side failure with a cause has the cause logged, and
+      // the error's headers (a 429's Retry-After) are answered, those no answer could carry left out.
+      if (err.status >= 500 && err.cause !== undefined)
+        this.log(`flowport: ${err.message}`, { job: id, operation: op.id, error: loggedError(err.cause) });
+      const problem = problemOf(err.status, err.message, err.errors);
+      return {
+        state: 'failed',
+        status: err.status,
+        json: JSON.stringify(problem),
+        headers: answerHeaders(err.headers, true),
+      };
     }
   }
 
@@ -303,26 +300,7 @@ export class Jobs {
           res.end();
           return;
         }
-        for (const [name, value] of Object.entries(job.headers ?? {})) res.setHeader(name, value);
-        if (job.state === 'failed') {
-          const problem = JSON.parse(job.result ?? '{}') as { detail?: string; errors?: [] };
-          sendProblem(req, res, job.status ?? 500, problem.detail ?? 'The operation failed.', problem.errors ?? []);
-          return;
-        }
-        const status = job.status ?? 200;
-        if (status === 204 || status === 304) {
-          // No content, so no Content-Length either (RFC 9110): before, `content-length: 4` of a
-          // `null` Node did not send left a client or gateway waiting for four bytes.
-          res.status(status).end();
-          return;
-        }
-        const json = job.result ?? 'null';
-        // A string result of an operation that produces text is sent as the handler's would be.
-        const text = runner.text !== undefined && json.startsWith('"') ? (JSON.parse(json) as string) : undefined;
-        res.status(status);
-        res.setHeader('content-type', text === undefined ? 'application/json; charset=utf-8' : runner.text!);
-        res.setHeader('content-length', Buffer.byteLength(text ?? json));
-        res.end(text ?? json);
+        sendFinished(req, res, job, runner.text);
       })().catch(failureOf(next));
     };
   }

@@ -116,8 +116,7 @@ export class SqliteJobStore implements JobStore {
     result: string,
     headers?: Readonly<Record<string, string>>,
   ): Promise<void> {
-    const kept = headers && Object.keys(headers).length > 0 ? JSON.stringify(headers) : null;
-    this.q.finish.run(state, status, result, kept, id);
+    this.q.finish.run(state, status, result, headers ? JSON.stringify(headers) : null, id);
   }
   async renew(id: string, leasedUntil: number): Promise<void> {
     this.q.renew.run(leasedUntil, id);
