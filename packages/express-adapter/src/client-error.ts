@@ -34,14 +34,18 @@ export function answerClientError(err: Error & { code?: string; reason?: string 
   // Node's own test: the response under way on this socket, if any (not public API).
   const inFlight = (socket as { _httpMessage?: http.ServerResponse })._httpMessage;
   if (err.code !== 'ECONNRESET' && socket.writable && !inFlight?.headersSent) {
-    const status = STATUS[err.code ?? ''] ?? 400;
-    const body = problemText(status, detailOf(err.code, err.reason));
-    socket.write(
-      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
+    socket.write(rawProblem(STATUS[err.code ?? ''] ?? 400, detailOf(err.code, err.reason)));
   }
   socket.destroy(err);
+}
+
+/** A whole HTTP answer with a problem+json body, for a socket Node no longer speaks HTTP on; it closes. */
+function rawProblem(status: number, detail: string): string {
+  const body = problemText(status, detail);
+  return (
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+  );
 }
 
 /** A problem+json body for an answer written outside Express. */
@@ -81,11 +85,6 @@ export function refuseExpectation(req: http.IncomingMessage, res: http.ServerRes
  * the answer.
  */
 export function refuseConnect(_req: http.IncomingMessage, socket: Duplex): void {
-  if (socket.writable) {
-    const body = problemText(400, 'This server is an API, not a proxy: it opens no tunnel (CONNECT).');
-    socket.end(
-      'HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json; charset=utf-8\r\n' +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
-  } else socket.destroy();
+  if (socket.writable) socket.end(rawProblem(400, 'This server is an API, not a proxy: it opens no tunnel (CONNECT).'));
+  else socket.destroy();
 }

@@ -182,7 +182,7 @@ describe('requests Node cannot parse', () => {
       const answer = await exchange(port, raw);
       const [head, body] = answer.split('\r\n\r\n');
       assert.match(head, new RegExp(`^HTTP/1.1 ${status} `));
-      assert.match(head, /\r\nContent-Type: application\/problem\+json\r\n/);
+      assert.match(head, /\r\nContent-Type: application\/problem\+json; charset=utf-8\r\n/);
       assert.deepEqual(JSON.parse(body), { type: 'about:blank', title: http.STATUS_CODES[status], status, detail });
     }
     const fine = await exchange(port, 'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
