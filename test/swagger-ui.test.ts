@@ -56,6 +56,33 @@ describe('Swagger UI in headless Chromium', function () {
       await page.screenshot({ path: process.env.FLOWPORT_SCREENSHOT, fullPage: true });
   });
 
+  it('scores the request it fills in, once authorized with a key: the first try of a new user', async () => {
+    // Before, the sample it made from the schema had the language "dp" (from the pattern), which
+    // the service does not know: the first "Try it out" answered with an error and no score.
+    const page = await browser!.newPage();
+    await page.goto(`${live.url()}/docs/`);
+    await page.waitForSelector('.opblock-summary', { timeout: 30000 });
+    await page.locator('.btn.authorize').first().click();
+    await page.locator('.modal-ux input').first().fill('ui-key');
+    await page.locator('.modal-ux .auth-btn-wrapper .authorize').first().click();
+    await page.locator('.modal-ux .btn-done').first().click();
+    const sentiment = page.locator('.opblock', { has: page.locator('[data-path="/text/analytics/v2.0/sentiment"]') });
+    await sentiment.locator('.opblock-summary').click();
+    await sentiment.locator('.try-out__btn').click();
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/text/analytics/v2.0/sentiment')),
+      sentiment.locator('.execute').click(),
+    ]);
+    const body = (await answer.json()) as { documents: { id: string; score: number }[]; errors: unknown[] };
+    assert.equal(answer.status(), 200);
+    assert.deepEqual(body.errors, []);
+    assert.deepEqual(
+      body.documents.map((d) => d.id),
+      ['1'],
+    );
+    assert.ok(body.documents[0].score > 0.5, `"I love this" scores ${body.documents[0].score}`);
+  });
+
   it('reads its own document and calls its own server when the app is mounted under a prefix', async () => {
     // Before, the page fetched /openapi.json and "Try it out" called /health, from the root of
     // the host: under /svc, neither is the app's.

@@ -245,6 +245,12 @@ const MUTATIONS: Mutation[] = [
   ['array without items', 'FP2134', (d) => delete d.definition.definitions.SentimentRequest.properties.documents.items],
   ['invalid pattern', 'FP2134', (d) => (lang(d).pattern = '([a-z')],
   ['default of the wrong type', 'FP2134', (d) => (lang(d).default = 7)],
+  ['an example its schema refuses', 'FP2134', (d) => (lang(d).example = 'english')],
+  [
+    'a test value its schema refuses',
+    'FP2134',
+    (d) => (d.definition.definitions.Document.properties.id['x-ms-test-value'] = ''),
+  ],
   [
     'enum value of the wrong type',
     'FP2134',

@@ -18,7 +18,7 @@ import { LanguagesController } from './controllers/languages.controller';
 @Schema({ description: 'A text to score.' })
 export class Document {
   @Summary('Document ID')
-  @Field({ description: 'An identifier you choose; it is echoed in the result.' })
+  @Field({ description: 'An identifier you choose; it is echoed in the result.', example: '1' })
   @IsString()
   @IsNotEmpty()
   @Length(1, 64)
@@ -28,6 +28,7 @@ export class Document {
     summary: 'Language',
     description: 'Two-letter ISO 639-1 code of the text; English when omitted.',
     visibility: 'advanced',
+    example: 'en',
     dynamicValues: {
       operation: () => LanguagesController.prototype.list,
       collection: 'languages',
@@ -40,7 +41,12 @@ export class Document {
   @Matches(/^[a-z]{2}$/)
   language?: string;
 
-  @Field({ summary: 'Text', description: 'The text to score, up to 5,120 characters.', visibility: 'important' })
+  @Field({
+    summary: 'Text',
+    description: 'The text to score, up to 5,120 characters.',
+    visibility: 'important',
+    example: 'I love this',
+  })
   @IsString()
   @Length(1, 5120)
   text!: string;

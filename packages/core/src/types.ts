@@ -175,6 +175,10 @@ export interface DescribedOptions {
   readonly enumValues?: readonly EnumValue[];
   /** `x-ms-test-value`: a sample for generic tests. Never a secret or personal data. */
   readonly testValue?: unknown;
+  /**
+   * `example`: a sample value, which Swagger UI fills in for "Try it out". `flowport validate`
+   * warns (FP2134) when the schema refuses it, as it does for a test value.
+   */
   readonly example?: unknown;
   /**
    * A format the Power Platform accepts; any other is refused (FP1409), or kept with a warning

@@ -1014,7 +1014,7 @@ export const catalog = {
     'schema-malformed',
     'warning',
     'the schema {problem}',
-    'Fix the constraint; Flowport emits these from class-validator decorators.',
+    'Fix the keyword it names: Flowport emits constraints from class-validator decorators, and defaults, examples and test values as declared.',
   ),
   enumValuesMismatch: entry(
     'FP2135',

@@ -40,10 +40,11 @@ export const IS_OF_TYPE: Readonly<Record<string, (v: unknown) => boolean>> = {
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /**
- * Why a default is not a value of its own schema, or undefined. Checks the type, `null`, the
- * enum, the bounds of strings, numbers and arrays, the pattern, the format, and array items of an
- * inline schema. Not checked: what a `$ref` or object properties say, which only a validator
- * compiled with the definitions can judge.
+ * Why a default (or a sample: an `example`, an `x-ms-test-value`, which the lint checks alike) is
+ * not a value of its own schema, or undefined. Checks the type, `null`, the enum, the bounds of
+ * strings, numbers and arrays, the pattern, the format, and array items of an inline schema. Not
+ * checked: what a `$ref` or object properties say, which only a validator compiled with the
+ * definitions can judge.
  */
 export function defaultProblem(s: DefaultSchema, value: unknown): string | undefined {
   if (s.ref !== undefined || s.$ref !== undefined) return undefined;

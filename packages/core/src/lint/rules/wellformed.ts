@@ -53,6 +53,12 @@ function malformed(s: Json): string | undefined {
   const is = typeof s.type === 'string' ? IS_OF_TYPE[s.type] : undefined;
   const defaultRefused = s.default === undefined ? undefined : defaultProblem(s, s.default);
   if (defaultRefused) return `has a default that ${defaultRefused}`;
+  // A sample the schema refuses: Swagger UI's "Try it out" fills in the example, and the
+  // certification's generic tests send x-ms-test-value, so a request made from either is refused.
+  for (const sample of ['example', 'x-ms-test-value'] as const) {
+    const refused = s[sample] === undefined ? undefined : defaultProblem(s, s[sample]);
+    if (refused) return `has an ${sample} that ${refused}`;
+  }
   if (is && Array.isArray(s.enum)) {
     const [wrong] = enumValuesOfAnotherType(s.enum, s.type as string, s['x-nullable'] === true);
     if (wrong !== undefined) return `has an enum value, ${JSON.stringify(wrong)}, that is not of type ${s.type}`;
