@@ -256,6 +256,15 @@ const MUTATIONS: Mutation[] = [
     'FP2134',
     (d) => (d.definition.definitions.Health.properties.status.enum = ['ok', 1]),
   ],
+  [
+    'a required property that loops back to its own schema',
+    'FP2146',
+    (d) => {
+      const document = d.definition.definitions.Document;
+      document.properties.original = { $ref: '#/definitions/Document' };
+      document.required.push('original');
+    },
+  ],
   ['maxLength on a number', 'FP2134', (d) => (d.definition.definitions.DocumentScore.properties.score.maxLength = 3)],
   [
     "format outside the platform's list",

@@ -598,6 +598,13 @@ export const catalog = {
     'a property cannot be of format "binary": the platform takes raw bytes only as a whole body, a form file or a whole answer, and JSON carries bytes as base64 text',
     'Use format "byte" (base64) for bytes inside JSON, or take them as the whole body (a Buffer @Body(), or @FormFile()).',
   ),
+  requiredLoop: entry(
+    'FP1426',
+    'required-loop',
+    'error',
+    '{loop}: each property of the loop is required and none may be null, so no JSON value is one, no request that must carry one is taken, and no answer can hold one',
+    'Let the chain end: make one property of the loop optional (manager?: Person), nullable (@Field({ nullable: true })), or a list (Person[]).',
+  ),
 
   // FP15xx — connector-level declarations
   invalidConnector: entry('FP1501', 'invalid-connector', 'error', '{what}', 'Fix the Connector declaration.'),
@@ -1085,6 +1092,13 @@ export const catalog = {
     'warning',
     'operation {id} is Production while the connector is Preview',
     "Give the operation Preview (or no status, which inherits the connector's), or make the connector Production once it is.",
+  ),
+  schemaRequiredLoop: entry(
+    'FP2146',
+    'schema-required-loop',
+    'warning',
+    '{loop}: each property of the loop is required and none is x-nullable, so no JSON value is one, and the validator refuses the definition',
+    'Let the chain end: take one property of the loop out of required, or give it x-nullable: true.',
   ),
   internalDefaultOptional: entry(
     'FP2143',

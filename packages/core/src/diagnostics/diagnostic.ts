@@ -66,6 +66,7 @@ const JUDGEMENTS: ReadonlySet<CatalogKey> = new Set<CatalogKey>([
   'notificationUrlNotString',
   'internalRequiredWithoutDefault',
   'readOnlyRequiredInput',
+  'requiredLoop',
   'summaryTooLong',
   'urlEncodingOnQuery',
   'parameterOptionMisplaced',

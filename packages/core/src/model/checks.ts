@@ -4,6 +4,8 @@ import { formatLocation } from '../diagnostics/location';
 import { memberOf } from '../metadata/store';
 import { invalidPathReason, pathVariables, routeKey } from './paths';
 import { checkReadOnlyInputs } from './read-only-inputs';
+import { requiredLoops } from '../schema/required-loops';
+import type { Class } from '../types';
 import type { OperationModel } from './types';
 
 const NO_BODY = new Set(['get', 'head', 'options']);
@@ -68,6 +70,21 @@ export function checkOperations(ops: readonly OperationModel[], schemas: SchemaT
   }
   checkInternalRequired(schemas, bag);
   checkReadOnlyInputs(ops, schemas, bag);
+}
+
+/**
+ * Loops of required properties among the DTOs (`manager!: Person` in Person): reported at the
+ * class and property that start each, as `flowport validate` locates its finding of the same loop.
+ */
+export function checkRequiredLoops(
+  schemas: SchemaTable,
+  classes: ReadonlyMap<string, Class>,
+  bag: DiagnosticBag,
+): void {
+  for (const loop of requiredLoops(schemas)) {
+    const at = { class: classes.get(loop.owner)?.name ?? loop.owner, property: loop.property };
+    bag.report('requiredLoop', at, { loop: loop.shown });
+  }
 }
 
 function checkPath(op: OperationModel, bag: DiagnosticBag): void {

@@ -47,6 +47,9 @@ function check(code: string, name: string, run: () => void): void {
   it(`${code} ${name}`, run);
 }
 
+/** A type whose metadata is Object: a property may refer to a class declared below it. */
+type Later<T> = T;
+
 /** A value of another type than the option takes, as JavaScript (or an unchecked build) passes it. */
 const loose = <T>(v: unknown) => v as T;
 
@@ -908,6 +911,53 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     assert.deepEqual(reported(connectorOf([Uploads]), 'FP1425'), [
       'Upload property data: a property cannot be of format "binary": the platform takes raw bytes only as a whole body, a form file or a whole answer, and JSON carries bytes as base64 text',
     ]);
+  });
+
+  check('FP1426', 'a loop of required properties, which no JSON value ends', () => {
+    // Before, it was published: every request that carried a Person was refused, and the
+    // platform's validator refuses such a definition.
+    class Person {
+      @IsString() name!: string;
+      @Field({ type: () => Person }) @ValidateNested() @Type(() => Person) manager!: Person;
+    }
+    class Team {
+      @Field({ type: [Person] }) @ArrayMinSize(1) members!: Person[];
+      // The alias keeps the metadata from reading Roster before its declaration.
+      @Field({ type: () => Roster }) roster!: Later<Roster>;
+    }
+    class Roster {
+      @Field({ type: () => Team }) team!: Team;
+    }
+    // Each of these ends: a manager that may be null, one that may be left out, an empty list.
+    class Nullable {
+      @Field({ type: () => Nullable, nullable: true }) manager!: Nullable | null;
+    }
+    class Optional {
+      @Field({ type: () => Optional }) @IsOptional() manager?: Optional;
+    }
+    class Tree {
+      @Field({ type: [Tree] }) children!: Tree[];
+    }
+    @Controller()
+    class C {
+      @Post('/people') @Returns(200, Team) people(@Body() _p: Person): void {}
+      @Post('/ends') @Returns(204) ends(@Body() _n: Nullable, @Query('o', { type: Optional }) _o: Optional): void {}
+      @Get('/tree') @Returns(200, Tree) tree(): void {}
+    }
+    assert.deepEqual(reported(connectorOf([C]), 'FP1426'), [
+      'Team property roster: Team.roster → Roster.team → Team: each property of the loop is required and none may be null, so no JSON value is one, no request that must carry one is taken, and no answer can hold one',
+      'Person property manager: Person.manager → Person: each property of the loop is required and none may be null, so no JSON value is one, no request that must carry one is taken, and no answer can hold one',
+    ]);
+    // An imported definition keeps its loop, and is warned of it.
+    @Controller()
+    class D {
+      @Post('/people') @Returns(204) people(@Body() _p: Person): void {}
+    }
+    const imported = resolved([D], { asDeclared: true });
+    assert.deepEqual(
+      imported.diagnostics.filter((d) => d.code === 'FP1426').map((d) => d.severity),
+      ['warning'],
+    );
   });
 
   check('FP1107', 'a Request policy that writes a property the body class refuses', () => {

@@ -4,7 +4,7 @@ import { shown } from '../diagnostics/option-checks';
 import { SchemaRegistry } from '../schema/registry';
 import { checkConnectorOptions } from './declared-options';
 import { checkOptionTypes } from './option-types';
-import { checkOperations } from './checks';
+import { checkOperations, checkRequiredLoops } from './checks';
 import { authAnswers, PROBLEM_SCHEMA, withErrorResponses } from './problems';
 import { deprecateOldRevisions } from './versions';
 import { controllerOperations, type HandlerIndex } from './controllers';
@@ -65,6 +65,7 @@ export function resolve(connector: Connector): ApiModel {
   if (operations.length === 0) bag.report('noOperations', { connector: 'controllers' });
 
   checkOperations(operations, registry.table, bag);
+  checkRequiredLoops(registry.table, registry.classes(), bag);
   checkOptionTypes(operations, registry.table, registry.classes(), bag);
   // References read the declarations' dynamic sources and operation references as their types
   // say: with an option of another type they failed ("path.split is not a function").

@@ -1,8 +1,9 @@
-import { eachField, eachParameter, eachSchema, objectsIn, operations, type Json } from '../document';
+import { eachField, eachParameter, eachSchema, objectsIn, operations, seg, type Json } from '../document';
 import { routeKey } from '../../model/paths';
 import { SCHEMA_FORMATS } from '../../schema/formats';
 import { defaultProblem, IS_OF_TYPE } from '../../schema/default-check';
 import { enumValuesOfAnotherType, KEYWORDS_OF, regExpError } from '../../schema/keyword-checks';
+import { requiredLoops, type LoopSchema } from '../../schema/required-loops';
 import type { Rule } from '../rule';
 
 const FORMATS: ReadonlySet<unknown> = new Set(SCHEMA_FORMATS);
@@ -92,6 +93,19 @@ export const wellformedRules: Rule[] = [
         const problem = malformed(s);
         if (problem) report(pointer, { problem });
       });
+    },
+  },
+  {
+    key: 'schemaRequiredLoop',
+    level: 'certification',
+    source: '[D-rules] schema rules (§6.4): no required loops',
+    restates: 'requiredLoop',
+    check: ({ definition }, report) => {
+      const definitions = (definition.definitions ?? {}) as Record<string, LoopSchema>;
+      for (const loop of requiredLoops(Object.entries(definitions))) {
+        const property = loop.property === undefined ? '' : `/properties/${seg(loop.property)}`;
+        report(`/definitions/${seg(loop.owner)}${property}`, { loop: loop.shown });
+      }
     },
   },
   {

@@ -1,0 +1,123 @@
+import { refEntry } from './refs';
+
+/**
+ * The keywords a loop of required properties is found by: those of a schema in the resolved
+ * model or of a Swagger 2.0 schema as published (`$ref`, `x-nullable`), so that the build and
+ * `flowport validate` on a definition file find the same loops.
+ */
+export interface LoopSchema {
+  readonly ref?: string;
+  readonly $ref?: unknown;
+  readonly nullable?: boolean;
+  readonly 'x-nullable'?: unknown;
+  readonly literal?: unknown;
+  readonly items?: unknown;
+  readonly minItems?: unknown;
+  readonly properties?: unknown;
+  readonly required?: unknown;
+  readonly allOf?: unknown;
+}
+
+/** A named schema that a value of another must hold, and where in that value. */
+interface Step {
+  /** JSON pointer segments from the holding schema to the place of the named one. */
+  readonly at: readonly string[];
+  /** The place as a person reads it: `manager`, `children[]`, `address.owner`. */
+  readonly shown: string;
+  readonly target: string;
+}
+
+/** A loop of required properties, told from the named schema it is reported at. */
+export interface RequiredLoop {
+  /** The named schema the loop is reported at: the first of the loop in the table's order. */
+  readonly owner: string;
+  /** The owner's property that starts the loop (none where an `allOf` part does). */
+  readonly property?: string;
+  /** JSON pointer segments from the owner's schema to the named schema the loop goes on with. */
+  readonly at: readonly string[];
+  /** The loop as a person reads it: `Person.manager → Person`, `Pair.other → Other.pair → Pair`. */
+  readonly shown: string;
+}
+
+/**
+ * The loops among named schemas of properties that must be there and cannot be null: a `Person`
+ * that requires a `manager` who is a `Person`. No finite JSON value is one, so every request
+ * that must carry one is refused, no answer can hold one, and the platform's validator refuses
+ * such a definition. A property that may be null, an optional one, or a list that may be empty
+ * ends the chain. Each loop once, at its first schema in the table's order.
+ */
+export function requiredLoops(table: Iterable<readonly [string, LoopSchema]>): RequiredLoop[] {
+  const schemas = new Map(table);
+  const steps = new Map([...schemas].map(([name, s]) => [name, stepsOf(s)]));
+  const reported = new Set<string>();
+  const loops: RequiredLoop[] = [];
+  for (const name of schemas.keys()) {
+    if (reported.has(name)) continue;
+    const path = pathBack(name, steps);
+    if (!path) continue;
+    for (const { target } of path) reported.add(target);
+    const names = [name, ...path.map((s) => s.target)];
+    loops.push({
+      owner: name,
+      property: path[0].at[0] === 'properties' ? path[0].at[1] : undefined,
+      at: path[0].at,
+      shown: path.map((s, i) => `${names[i]}.${s.shown}`).join(' → ') + ` → ${name}`,
+    });
+  }
+  return loops;
+}
+
+/** The shortest chain of steps from `start` back to itself, or undefined (breadth first). */
+function pathBack(start: string, steps: ReadonlyMap<string, readonly Step[]>): Step[] | undefined {
+  const cameBy = new Map<string, Step[]>();
+  const queue: string[] = [start];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    for (const step of steps.get(next) ?? []) {
+      const path = [...(cameBy.get(next) ?? []), step];
+      if (step.target === start) return path;
+      if (cameBy.has(step.target) || !steps.has(step.target)) continue;
+      cameBy.set(step.target, path);
+      queue.push(step.target);
+    }
+  }
+  return undefined;
+}
+
+/** The named schemas a value of `s` must hold through its required properties. */
+function stepsOf(s: LoopSchema): Step[] {
+  const required = Array.isArray(s.required) ? (s.required as unknown[]) : [];
+  const properties = isRecord(s.properties) ? s.properties : {};
+  const fromProperties = required.flatMap((name) => {
+    if (typeof name !== 'string' || !Object.hasOwn(properties, name) || !isRecord(properties[name])) return [];
+    return held(properties[name] as LoopSchema).map((h) => ({
+      at: ['properties', name, ...h.at],
+      shown: name + h.shown,
+      target: h.target,
+    }));
+  });
+  const fromParts = (Array.isArray(s.allOf) ? (s.allOf as unknown[]) : []).flatMap((part, i) =>
+    isRecord(part)
+      ? held(part as LoopSchema).map((h) => ({
+          at: ['allOf', String(i), ...h.at],
+          shown: `allOf[${i}]${h.shown}`,
+          target: h.target,
+        }))
+      : [],
+  );
+  return [...fromProperties, ...fromParts];
+}
+
+/** The named schemas a value of `s` must be or hold, where it must be there at all. */
+function held(s: LoopSchema): Step[] {
+  if (s.nullable === true || s['x-nullable'] === true || s.literal !== undefined) return [];
+  const ref = s.ref ?? refEntry(s.$ref);
+  if (ref !== undefined) return [{ at: [], shown: '', target: ref }];
+  if (isRecord(s.items) && typeof s.minItems === 'number' && s.minItems >= 1) {
+    return held(s.items as LoopSchema).map((h) => ({ ...h, at: ['items', ...h.at], shown: `[]${h.shown}` }));
+  }
+  return stepsOf(s).map((h) => ({ ...h, shown: `.${h.shown}` }));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
