@@ -257,6 +257,11 @@ const MUTATIONS: Mutation[] = [
     (d) => (d.definition.definitions.Health.properties.status.enum = ['ok', 1]),
   ],
   [
+    'a read-only property the request body requires',
+    'FP2147',
+    (d) => (d.definition.definitions.Document.properties.id.readOnly = true),
+  ],
+  [
     'a required property that loops back to its own schema',
     'FP2146',
     (d) => {

@@ -1100,6 +1100,13 @@ export const catalog = {
     '{loop}: each property of the loop is required and none is x-nullable, so no JSON value is one, and the validator refuses the definition',
     'Let the chain end: take one property of the loop out of required, or give it x-nullable: true.',
   ),
+  readOnlyRequiredBody: entry(
+    'FP2147',
+    'read-only-required-body',
+    'warning',
+    '"{name}" is read-only and required, and {operation} takes it in its request body, where a read-only property is never sent',
+    'Take it out of required, or give the request a schema of its own without it.',
+  ),
   internalDefaultOptional: entry(
     'FP2143',
     'internal-default-optional',
