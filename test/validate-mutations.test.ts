@@ -257,6 +257,21 @@ const MUTATIONS: Mutation[] = [
     (d) => (d.definition.definitions.Health.properties.status.enum = ['ok', 1]),
   ],
   [
+    'a dropdown that binds a parameter its operation does not have',
+    'FP2148',
+    (d) => (lang(d)['x-ms-dynamic-values'].parameters = { region: { value: 'eu' } }),
+  ],
+  [
+    'a dropdown of a parameter that takes a value from a parameter its operation does not have',
+    'FP2149',
+    (d) => {
+      const top = op(d, SCORED, 'get').parameters[0];
+      top['x-ms-dynamic-values'] = { ...lang(d)['x-ms-dynamic-values'], parameters: { top: { parameter: 'size' } } };
+    },
+  ],
+  ['a webhook registration that is a batch trigger', 'FP2150', (d) => (op(d, HOOK)['x-ms-trigger'] = 'batch')],
+  ['a dictionary editor on a string', 'FP2151', (d) => (lang(d)['x-ms-editor'] = 'dictionary')],
+  [
     'a read-only property the request body requires',
     'FP2147',
     (d) => (d.definition.definitions.Document.properties.id.readOnly = true),

@@ -1,4 +1,5 @@
 import { deref, eachField, eachSchema, listOf, operations, parameter, type Json } from '../document';
+import { eachDynamicCall, operationsById, parameterNames, sourceOf } from '../dynamic-calls';
 import type { Rule } from '../rule';
 
 /** The property path chain from a body schema to its x-ms-notification-url field. */
@@ -43,6 +44,19 @@ export const triggerRules: Rule[] = [
         if (!chain.internal)
           report(e.pointer, { id: e.id, problem: 'the notification URL (or a parent) is not internal' });
         if (!chain.string) report(e.pointer, { id: e.id, problem: 'the notification URL is not a string' });
+      }
+    },
+  },
+  {
+    key: 'webhookTriggerKind',
+    level: 'certification',
+    source: '[D-wh] a webhook registration is x-ms-trigger "single"; [C] all 650 corpus webhooks are',
+    restates: 'webhookNotSingle',
+    check: ({ definition }, report) => {
+      for (const e of operations(definition)) {
+        const kind = e.op['x-ms-trigger'];
+        if (e.item['x-ms-notification-content'] && kind !== undefined && kind !== 'single')
+          report(e.pointer, { id: e.id, kind: JSON.stringify(kind) });
       }
     },
   },
@@ -120,6 +134,52 @@ export const triggerRules: Rule[] = [
         }
       };
       eachField(definition, check);
+    },
+  },
+  {
+    key: 'dynamicParameterUnknown',
+    level: 'certification',
+    source: '[D-ext] dynamic parameters name parameters of the called operation',
+    restates: 'referenceParameterUnknown',
+    check: ({ definition }, report) => {
+      const byId = operationsById(definition);
+      eachDynamicCall(definition, (call) => {
+        const target = byId.get(call.operationId);
+        if (!target) return; // dynamicTargetMissing reports it
+        const known = parameterNames(definition, target);
+        for (const name of Object.keys(call.parameters)) {
+          if (!known.includes(name))
+            report(call.pointer, {
+              extension: call.extension,
+              name,
+              target: target.id,
+              known: known.join(', ') || 'none',
+            });
+        }
+      });
+    },
+  },
+  {
+    key: 'dynamicSourceUnknown',
+    level: 'certification',
+    source: '[D-ext] a dynamic parameter takes its value from a parameter of the calling operation',
+    restates: 'referenceSourceUnknown',
+    check: ({ definition }, report) => {
+      eachDynamicCall(definition, (call) => {
+        // In a body, the legacy form names a sibling property, which this rule does not judge.
+        if (!call.onParameter) return;
+        const known = parameterNames(definition, call.caller);
+        for (const argument of Object.values(call.parameters)) {
+          const source = sourceOf(argument);
+          if (source !== undefined && !known.includes(source) && !source.startsWith('body/'))
+            report(call.pointer, {
+              extension: call.extension,
+              name: source,
+              id: call.caller.id,
+              known: known.join(', ') || 'none',
+            });
+        }
+      });
     },
   },
   {

@@ -109,6 +109,18 @@ export const wellformedRules: Rule[] = [
     },
   },
   {
+    key: 'editorDictionary',
+    level: 'certification',
+    source: '[D-ext] x-ms-editor "dictionary" edits an object of additional properties',
+    restates: 'editorNeedsDictionary',
+    check: ({ definition }, report) => {
+      eachSchemaNode(definition, (s, pointer) => {
+        const open = s.additionalProperties !== undefined && s.additionalProperties !== false;
+        if (s['x-ms-editor'] === 'dictionary' && (s.type !== 'object' || !open)) report(pointer);
+      });
+    },
+  },
+  {
     key: 'schemaFormat',
     level: 'certification',
     source: '[Sch-sw] #/definitions/format',
