@@ -272,6 +272,23 @@ const MUTATIONS: Mutation[] = [
   ['a webhook registration that is a batch trigger', 'FP2150', (d) => (op(d, HOOK)['x-ms-trigger'] = 'batch')],
   ['a dictionary editor on a string', 'FP2151', (d) => (lang(d)['x-ms-editor'] = 'dictionary')],
   [
+    'a header parameter whose name is no HTTP header name',
+    'FP2152',
+    (d) =>
+      op(d, SCORED, 'get').parameters.push({ name: 'x trace', in: 'header', type: 'string', 'x-ms-summary': 'Trace' }),
+  ],
+  [
+    'a header parameter of the API key the connection sends',
+    'FP2153',
+    (d) =>
+      op(d, SCORED, 'get').parameters.push({
+        name: 'Ocp-Apim-Subscription-Key',
+        in: 'header',
+        type: 'string',
+        'x-ms-summary': 'Key',
+      }),
+  ],
+  [
     'a read-only property the request body requires',
     'FP2147',
     (d) => (d.definition.definitions.Document.properties.id.readOnly = true),

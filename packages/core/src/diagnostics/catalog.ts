@@ -1135,6 +1135,14 @@ export const catalog = {
     'x-ms-editor "dictionary" is on a schema that is not an object of additional properties, so the designer has no entries to edit',
     'Give the schema type "object" and additionalProperties (a schema, or true), or drop x-ms-editor.',
   ),
+  parameterWireName: entry('FP2152', 'parameter-wire-name', 'warning', 'parameter name "{name}" {reason}', '{fix}'),
+  authHeaderParameter: entry(
+    'FP2153',
+    'auth-header-parameter',
+    'warning',
+    'header "{name}" carries the connection\'s credentials, so an operation parameter of that name is never the caller\'s to set',
+    'Remove the parameter: the connection sends the header.',
+  ),
   internalDefaultOptional: entry(
     'FP2143',
     'internal-default-optional',

@@ -34,20 +34,31 @@ const WHERE: Record<ParameterModel['in'], string> = {
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /**
- * A name no request can carry where the parameter travels. Before, `@Query('')` and
- * `@Header('x tag')` were published as written, and no caller could ever send them.
+ * Why no request can carry a parameter of this name where it travels, and how to fix it; or
+ * undefined. Before, `@Query('')` and `@Header('x tag')` were published as written, and no caller
+ * could ever send them. `flowport validate` judges a definition file's parameters alike.
  */
+export function wireNameProblem(where: string, name: string): { reason: string; fix: string } | undefined {
+  if (where === 'body') return undefined;
+  if (name === '')
+    return { reason: 'is empty, so no request can name it', fix: 'Give the parameter the name callers send.' };
+  if (where === 'header' && !TOKEN.test(name))
+    return {
+      reason: "is not an HTTP header name, which has letters, digits and !#$%&'*+-.^_`|~ only",
+      fix: 'Use the header name as it goes over the wire, such as "x-request-id".',
+    };
+  if (where === 'formData' && !/^[\x20-\x7e]+$/.test(name))
+    return {
+      reason: 'is not printable US-ASCII, which the platform requires of form fields',
+      fix: 'Use an ASCII name.',
+    };
+  return undefined;
+}
+
+/** Reports a name {@link wireNameProblem} refuses. */
 export function checkWireName(where: ParameterModel['in'], name: string, bag: DiagnosticBag, at: SourceLocation): void {
-  if (where === 'body') return;
-  const report = (reason: string, fix: string) => bag.report('invalidParameterName', at, { name, reason, fix });
-  if (name === '') report('is empty, so no request can name it', 'Give the parameter the name callers send.');
-  else if (where === 'header' && !TOKEN.test(name))
-    report(
-      "is not an HTTP header name, which has letters, digits and !#$%&'*+-.^_`|~ only",
-      'Use the header name as it goes over the wire, such as "x-request-id".',
-    );
-  else if (where === 'formData' && !/^[\x20-\x7e]+$/.test(name))
-    report('is not printable US-ASCII, which the platform requires of form fields', 'Use an ASCII name.');
+  const problem = wireNameProblem(where, name);
+  if (problem) bag.report('invalidParameterName', at, { name, ...problem });
 }
 
 /**

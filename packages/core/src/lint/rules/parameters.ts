@@ -1,5 +1,6 @@
 import { eachParameter, eachSchema, listOf, operations, parameter, seg, type Json } from '../document';
 import { refEntry } from '../../schema/refs';
+import { wireNameProblem } from '../../model/parameter-placement';
 import type { Rule } from '../rule';
 
 /** Parameters and fields: visibility, defaults, URL encoding (§3.2, §6.3). */
@@ -25,6 +26,36 @@ export const parameterRules: Rule[] = [
             report(`${pointer}/properties/${name}`, { name });
           }
         }
+      });
+    },
+  },
+  {
+    key: 'parameterWireName',
+    level: 'certification',
+    source: '[D-rules] form-data names are US-ASCII; header names are RFC 9110 tokens',
+    restates: 'invalidParameterName',
+    check: ({ definition }, report) => {
+      eachParameter(definition, (p, at) => {
+        const problem = typeof p.name === 'string' ? wireNameProblem(String(p.in), p.name) : undefined;
+        if (problem) report(at, { name: p.name as string, ...problem });
+      });
+    },
+  },
+  {
+    key: 'authHeaderParameter',
+    level: 'certification',
+    source: '[D-conn] the connection sends the credentials, in the header its scheme names',
+    restates: 'headerParameterForbidden',
+    check: ({ definition }, report) => {
+      // An API key in a header travels in that header; every other scheme in Authorization.
+      const reserved = new Set(
+        Object.values((definition.securityDefinitions ?? {}) as Json).map((s: Json) =>
+          String(s?.type === 'apiKey' && s.in === 'header' ? s.name : 'authorization').toLowerCase(),
+        ),
+      );
+      eachParameter(definition, (p, at) => {
+        if (p.in === 'header' && typeof p.name === 'string' && reserved.has(p.name.toLowerCase()))
+          report(at, { name: p.name });
       });
     },
   },
