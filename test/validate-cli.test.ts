@@ -146,6 +146,62 @@ export const connector = new Connector({ asDeclared: true, info: { title: 'Group
     }
   });
 
+  it('reports each judgement of an imported module once: the lint finding restates the build’s', async () => {
+    const file = join(tmp.dir, 'imported-judged.ts');
+    writeFileSync(
+      file,
+      `import { Action, apiKey, Body, Connector, Controller, Field, Get, Header, param, Post, Query, Returns } from '@flowport/core';
+type Later<T> = T;
+export class Row {
+  @Field({ readOnly: true }) id!: string;
+  @Field() name!: string;
+}
+export class Person {
+  @Field({ type: () => Person }) manager!: Later<Person>;
+}
+@Controller('/rows')
+export class RowsController {
+  @Get() @Action({ id: 'ListRows', summary: 'List rows', description: 'Lists the rows.' }) @Returns(200, [Row])
+  list(): void {}
+
+  @Get('/one') @Action({ id: 'GetRow', summary: 'Get row', description: 'Gets one row.' }) @Returns(200, Row)
+  one(
+    @Query('q', { dynamicValues: { operation: () => RowsController.prototype.list, parameters: { region: param('area') }, value: 'id', title: 'title' } }) _q: string,
+    @Header('X-Api-Key') _key: string,
+    @Header('x tag') _tag: string,
+  ): void {}
+
+  @Post() @Action({ id: 'AddRow', summary: 'Add row', description: 'Adds a row.' }) @Returns(200, Row)
+  add(@Body() _r: Row): void {}
+
+  @Post('/people') @Action({ id: 'AddPerson', summary: 'Add person', description: 'Adds a person.' }) @Returns(204)
+  person(@Body() _p: Person): void {}
+}
+export const connector = new Connector({
+  asDeclared: true,
+  info: { title: 'Rows', description: 'Rows and people, as imported.', version: '1' },
+  brandColor: '#123456',
+  auth: apiKey({ in: 'header', name: 'X-Api-Key', label: 'Key' }),
+  controllers: [RowsController],
+});
+`,
+    );
+    const r = await cli('validate', file, '--format', 'json');
+    const codes = (JSON.parse(r.out) as { code: string }[]).map((d) => d.code);
+    for (const [kept, dropped] of [
+      ['FP2148', 'FP1103'],
+      ['FP2149', 'FP1104'],
+      ['FP2121', 'FP1102'],
+      ['FP2153', 'FP1017'],
+      ['FP2152', 'FP1305'],
+      ['FP2147', 'FP1306'],
+      ['FP2146', 'FP1426'],
+    ]) {
+      assert.equal(codes.filter((c) => c === kept).length, 1, `${kept} in ${codes.join()}`);
+      assert.ok(!codes.includes(dropped), `${dropped} in ${codes.join()}`);
+    }
+  });
+
   it('flowport build runs the platform level and writes nothing when it fails', async () => {
     const file = join(tmp.dir, 'broken.ts');
     writeFileSync(

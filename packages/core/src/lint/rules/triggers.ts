@@ -87,6 +87,7 @@ export const triggerRules: Rule[] = [
     key: 'dynamicPathMissing',
     level: 'certification',
     source: '[D-rules] the invoked operation defines the path',
+    restates: 'referencePathMissing',
     check: ({ definition }, report) => {
       const byId = new Map(operations(definition).map((e) => [e.op.operationId, e]));
       const responseOf = (id: string) => {
