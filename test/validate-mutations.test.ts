@@ -289,6 +289,21 @@ const MUTATIONS: Mutation[] = [
       }),
   ],
   [
+    'a form of a file beside application/x-www-form-urlencoded',
+    'FP2154',
+    (d) =>
+      (d.definition.paths['/files'] = {
+        post: {
+          summary: 'Upload file',
+          description: 'Uploads a file.',
+          operationId: 'UploadFile',
+          consumes: ['application/x-www-form-urlencoded'],
+          parameters: [{ name: 'file', in: 'formData', type: 'file', required: true, 'x-ms-summary': 'File' }],
+          responses: { '204': { description: 'Uploaded' } },
+        },
+      }),
+  ],
+  [
     'a read-only property the request body requires',
     'FP2147',
     (d) => (d.definition.definitions.Document.properties.id.readOnly = true),

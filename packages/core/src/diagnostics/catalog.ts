@@ -1143,6 +1143,7 @@ export const catalog = {
     'header "{name}" carries the connection\'s credentials, so an operation parameter of that name is never the caller\'s to set',
     'Remove the parameter: the connection sends the header.',
   ),
+  formConsumes: entry('FP2154', 'form-consumes', 'warning', '{what}, but consumes lists {types}', '{fix}'),
   internalDefaultOptional: entry(
     'FP2143',
     'internal-default-optional',

@@ -1,6 +1,7 @@
 import { eachParameter, eachSchema, listOf, operations, parameter, seg, type Json } from '../document';
 import { refEntry } from '../../schema/refs';
 import { wireNameProblem } from '../../model/parameter-placement';
+import { listsMediaType, MULTIPART, URLENCODED } from '../../model/media-types';
 import type { Rule } from '../rule';
 
 /** Parameters and fields: visibility, defaults, URL encoding (§3.2, §6.3). */
@@ -57,6 +58,34 @@ export const parameterRules: Rule[] = [
         if (p.in === 'header' && typeof p.name === 'string' && reserved.has(p.name.toLowerCase()))
           report(at, { name: p.name });
       });
+    },
+  },
+  {
+    key: 'formConsumes',
+    level: 'certification',
+    source: '[Sch-sw] formData needs a form media type; [D-rules] no binary form fields with urlencoded',
+    restates: 'formMediaType',
+    check: ({ definition }, report) => {
+      for (const e of operations(definition)) {
+        const form = [
+          ...listOf(e.item.parameters).map((raw, i) => [raw, `/paths/${seg(e.path)}/parameters/${i}`] as const),
+          ...listOf(e.op.parameters).map((raw, i) => [raw, `${e.pointer}/parameters/${i}`] as const),
+        ]
+          .map(([raw, at]) => [parameter(definition, raw as Json), at] as const)
+          .filter(([p]) => p.in === 'formData');
+        if (form.length === 0) continue;
+        const consumes = listOf(e.op.consumes ?? definition.consumes).filter((t): t is string => typeof t === 'string');
+        const has = (type: string) => listsMediaType(consumes, type);
+        const types = consumes.length > 0 ? consumes.join(', ') : 'nothing';
+        const file = form.find(([p]) => p.type === 'file' || p.format === 'binary');
+        if (!has(MULTIPART) && !has(URLENCODED)) {
+          const fix = `Add "${file ? MULTIPART : URLENCODED}" to consumes.`;
+          report(e.pointer, { what: 'the operation takes form fields', types, fix });
+        } else if (file && (!has(MULTIPART) || has(URLENCODED))) {
+          const what = `the form field "${String(file[0].name)}" is a file, which only ${MULTIPART} carries`;
+          report(file[1], { what, types, fix: `Make consumes ["${MULTIPART}"].` });
+        }
+      }
     },
   },
   {
