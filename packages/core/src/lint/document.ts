@@ -125,6 +125,34 @@ export function eachSchemaIn(schema: unknown, pointer: string, visit: (schema: J
 }
 
 /**
+ * Calls `visit` for `schema` at `pointer` and each schema inside it, following `#/definitions/…`
+ * references once each (`seen` holds the names taken): a definition's schemas at its own pointers.
+ */
+export function eachSchemaThrough(
+  def: Json,
+  schema: unknown,
+  pointer: string,
+  seen: Set<string>,
+  visit: (schema: Json, pointer: string) => void,
+): void {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return;
+  const s = schema as Json;
+  const name = refEntry(s.$ref);
+  if (name !== undefined) {
+    if (seen.has(name)) return;
+    seen.add(name);
+    eachSchemaThrough(def, deref(def, s), `/definitions/${seg(name)}`, seen, visit);
+    return;
+  }
+  visit(s, pointer);
+  for (const [k, v] of Object.entries((s.properties ?? {}) as Json))
+    eachSchemaThrough(def, v, `${pointer}/properties/${seg(k)}`, seen, visit);
+  eachSchemaThrough(def, s.items, `${pointer}/items`, seen, visit);
+  eachSchemaThrough(def, s.additionalProperties, `${pointer}/additionalProperties`, seen, visit);
+  for (const [i, part] of listOf(s.allOf).entries()) eachSchemaThrough(def, part, `${pointer}/allOf/${i}`, seen, visit);
+}
+
+/**
  * Calls `visit` for every schema node reachable from the documents once: definitions at their own
  * pointers, and the inline schemas of parameters, responses and notification content.
  */

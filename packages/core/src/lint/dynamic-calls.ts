@@ -1,5 +1,13 @@
-import { deref, eachParameter, listOf, operations, parameter, seg, type Json, type OperationEntry } from './document';
-import { refEntry } from '../schema/refs';
+import {
+  deref,
+  eachParameter,
+  eachSchemaThrough,
+  listOf,
+  operations,
+  parameter,
+  type Json,
+  type OperationEntry,
+} from './document';
 
 /** The extensions that call another operation, each with the arguments it binds. */
 const CALLING = ['x-ms-dynamic-values', 'x-ms-dynamic-list', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties'];
@@ -27,7 +35,10 @@ export interface DynamicCall {
 export function eachDynamicCall(definition: Json, visit: (call: DynamicCall) => void): void {
   eachParameter(definition, (p, pointer, caller) => {
     if (p.in !== 'body') callsOf(p, pointer, caller, true, visit);
-    else walk(definition, p.schema, `${pointer}/schema`, new Set(), (s, at) => callsOf(s, at, caller, false, visit));
+    else
+      eachSchemaThrough(definition, p.schema, `${pointer}/schema`, new Set(), (s, at) =>
+        callsOf(s, at, caller, false, visit),
+      );
   });
 }
 
@@ -48,30 +59,6 @@ function callsOf(
   const tree = node['x-ms-dynamic-tree'] as Json | undefined;
   for (const step of ['open', 'browse'])
     call(`x-ms-dynamic-tree ${step}`, tree?.[step], `${pointer}/x-ms-dynamic-tree/${step}`);
-}
-
-function walk(
-  definition: Json,
-  schema: unknown,
-  pointer: string,
-  seen: Set<string>,
-  visit: (s: Json, pointer: string) => void,
-): void {
-  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return;
-  const s = schema as Json;
-  const name = refEntry(s.$ref);
-  if (name !== undefined) {
-    if (seen.has(name)) return;
-    seen.add(name);
-    walk(definition, deref(definition, s), `/definitions/${seg(name)}`, seen, visit);
-    return;
-  }
-  visit(s, pointer);
-  for (const [k, v] of Object.entries((s.properties ?? {}) as Json))
-    walk(definition, v, `${pointer}/properties/${seg(k)}`, seen, visit);
-  walk(definition, s.items, `${pointer}/items`, seen, visit);
-  walk(definition, s.additionalProperties, `${pointer}/additionalProperties`, seen, visit);
-  for (const [i, part] of listOf(s.allOf).entries()) walk(definition, part, `${pointer}/allOf/${i}`, seen, visit);
 }
 
 /**

@@ -1,5 +1,13 @@
-import { eachParameter, eachSchema, listOf, operations, parameter, seg, type Json } from '../document';
-import { refEntry } from '../../schema/refs';
+import {
+  eachParameter,
+  eachSchema,
+  eachSchemaThrough,
+  listOf,
+  operations,
+  parameter,
+  seg,
+  type Json,
+} from '../document';
 import { wireNameProblem } from '../../model/parameter-placement';
 import { listsMediaType, MULTIPART, URLENCODED } from '../../model/media-types';
 import type { Rule } from '../rule';
@@ -98,9 +106,13 @@ export const parameterRules: Rule[] = [
       const seen = new Set<string>();
       eachParameter(definition, (p, at, e) => {
         if (p.in !== 'body') return;
-        readOnlyRequired(definition, p.schema, `${at}/schema`, seen, (pointer, name) =>
-          report(pointer, { name, operation: e.id }),
-        );
+        eachSchemaThrough(definition, p.schema, `${at}/schema`, seen, (s, pointer) => {
+          const required = listOf(s.required);
+          for (const [name, property] of Object.entries((s.properties ?? {}) as Json)) {
+            if ((property as Json)?.readOnly === true && required.includes(name))
+              report(`${pointer}/properties/${seg(name)}`, { name, operation: e.id });
+          }
+        });
       });
     },
   },
@@ -164,36 +176,3 @@ export const parameterRules: Rule[] = [
     },
   },
 ];
-
-/**
- * Calls `found` for each property that a body schema requires and marks read-only, following its
- * references once each: where the property is written, in the body or in a definition.
- */
-function readOnlyRequired(
-  definition: Json,
-  schema: unknown,
-  pointer: string,
-  seen: Set<string>,
-  found: (pointer: string, name: string) => void,
-): void {
-  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return;
-  const s = schema as Json;
-  const name = refEntry(s.$ref);
-  if (name !== undefined) {
-    const target = (definition.definitions as Json | undefined)?.[name];
-    if (seen.has(name) || !Object.hasOwn((definition.definitions ?? {}) as Json, name)) return;
-    seen.add(name);
-    readOnlyRequired(definition, target, `/definitions/${seg(name)}`, seen, found);
-    return;
-  }
-  const required = listOf(s.required);
-  for (const [k, v] of Object.entries((s.properties ?? {}) as Json)) {
-    const at = `${pointer}/properties/${seg(k)}`;
-    if ((v as Json)?.readOnly === true && required.includes(k)) found(at, k);
-    readOnlyRequired(definition, v, at, seen, found);
-  }
-  readOnlyRequired(definition, s.items, `${pointer}/items`, seen, found);
-  readOnlyRequired(definition, s.additionalProperties, `${pointer}/additionalProperties`, seen, found);
-  for (const [i, part] of listOf(s.allOf).entries())
-    readOnlyRequired(definition, part, `${pointer}/allOf/${i}`, seen, found);
-}
