@@ -304,6 +304,14 @@ const MUTATIONS: Mutation[] = [
       }),
   ],
   [
+    'a query parameter listed twice',
+    'FP2019',
+    (d) => {
+      const parameters = op(d, SCORED, 'get').parameters;
+      parameters.push({ ...parameters[0] });
+    },
+  ],
+  [
     'a read-only property the request body requires',
     'FP2147',
     (d) => (d.definition.definitions.Document.properties.id.readOnly = true),

@@ -743,6 +743,13 @@ export const catalog = {
     'security requirement "{name}" is not in securityDefinitions',
     'Declare the auth on the Connector; Flowport emits both.',
   ),
+  parameterTwice: entry(
+    'FP2019',
+    'parameter-twice',
+    'error',
+    'parameter "{name}" in {in} is listed twice, which Swagger 2.0 does not allow',
+    'Keep one of them: a parameter is one name in one location (header names in any case).',
+  ),
   reservedParameter: entry(
     'FP2013',
     'reserved-parameter',

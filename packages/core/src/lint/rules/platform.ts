@@ -1,4 +1,4 @@
-import { eachField, eachParameter, eachSchema, operations, parameter, type Json } from '../document';
+import { eachField, eachParameter, eachSchema, listOf, operations, parameter, seg, type Json } from '../document';
 import type { Rule } from '../rule';
 
 const HOST = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -148,6 +148,30 @@ export const platformRules: Rule[] = [
       };
       check(definition.security, '/security');
       for (const e of operations(definition)) check(e.op.security, `${e.pointer}/security`);
+    },
+  },
+  {
+    key: 'parameterTwice',
+    level: 'platform',
+    source: '[Sch-sw] Swagger 2.0: a list of parameters holds each name and location once',
+    restates: 'duplicateParameter',
+    check: ({ definition }, report) => {
+      // Within one list: an operation's parameter may override its path item's of the same name.
+      const lists = operations(definition).flatMap((e) => [
+        { list: e.item.parameters, at: `/paths/${seg(e.path)}/parameters` },
+        { list: e.op.parameters, at: `${e.pointer}/parameters` },
+      ]);
+      for (const { list, at } of lists) {
+        const seen = new Set<string>();
+        for (const [i, raw] of listOf(list).entries()) {
+          const p = parameter(definition, raw as Json);
+          if (typeof p.name !== 'string' || typeof p.in !== 'string') continue;
+          // Header names are case-insensitive on the wire.
+          const key = `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+          if (seen.has(key)) report(`${at}/${i}`, { name: p.name, in: p.in });
+          seen.add(key);
+        }
+      }
     },
   },
   {
