@@ -4,7 +4,7 @@ import { code, literal, type Code } from './code';
 import { bagReason } from './extensions';
 import { camelCase, Namer, pascalCase } from './names';
 import { OPERATION_KEYS, TRIGGER_KEYS } from './operation-keys';
-import { appliedParameters, METHODS, type OperationSite } from './sites';
+import { appliedParameters, METHODS, parameterKey, type OperationSite } from './sites';
 import { entry, isObject, type Json } from './read';
 import type { SchemaWriter } from './schemas';
 
@@ -197,12 +197,21 @@ export class OperationWriter {
   private parameters(site: OperationSite): ParameterSpec[] {
     const names = new Namer();
     const out: ParameterSpec[] = [];
+    const taken = new Set<string>();
     for (const entry of appliedParameters(site.pathItem, site.operation, (e) => this.schemas.deref(e))) {
       const p = this.schemas.deref(entry);
       if (!isObject(p) || typeof p.name !== 'string') {
         this.losses.push(`${site.operationId}: a parameter without a name`);
         continue;
       }
+      // Swagger 2.0 allows each once; a second could not be bound, and the build refuses it (FP1015).
+      if (taken.has(parameterKey(p))) {
+        this.losses.push(
+          `${site.operationId}: parameter ${p.name} in "${String(p.in)}" is listed twice; the second is left out`,
+        );
+        continue;
+      }
+      taken.add(parameterKey(p));
       const variable = names.unique(camelCase(p.name, 'value'));
       out.push(p.in === 'body' ? this.body(p, variable, site) : this.parameter(p, variable, site));
     }

@@ -13,10 +13,16 @@ export function appliedParameters(pathItem: Json, operation: Json, resolve: (ent
   const shared: unknown[] = Array.isArray(pathItem.parameters) ? pathItem.parameters : [];
   const key = (entry: unknown) => {
     const p = resolve(entry);
-    return isObject(p) ? `${String(p.in)}\0${String(p.name)}` : undefined;
+    return isObject(p) ? parameterKey(p) : undefined;
   };
   const declared = new Set(own.map(key));
   return [...shared.filter((entry) => !declared.has(key(entry))), ...own];
+}
+
+/** What tells two parameters apart: location and name, a header's name in any case, as on the wire. */
+export function parameterKey(p: Json): string {
+  const name = String(p.name);
+  return `${String(p.in)}\0${p.in === 'header' ? name.toLowerCase() : name}`;
 }
 
 /** Where an operation lives in the generated code. */
