@@ -205,20 +205,33 @@ function dynamicProperties(v: unknown, ops: OperationLookup): Json | undefined {
 
 const TREE_CALL = ['operationId', 'parameters', 'itemsPath', 'itemValuePath', 'itemTitlePath', 'itemFullTitlePath'];
 
+/**
+ * One side of a tree, when its paths are text as the option takes them; otherwise the extension is
+ * kept as written. Before, a path of another type was written into `dynamicTree`, and the imported
+ * project failed to build (FP1018).
+ */
 function treeCall(v: unknown, ops: OperationLookup): Json | undefined {
   if (!isObject(v) || !exactKeys(v, [...TREE_CALL, 'itemIsParent'], ['itemValuePath', 'itemTitlePath']))
     return undefined;
   const operation = ops(v.operationId);
   if (!operation || (v.parameters !== undefined && !isObject(v.parameters))) return undefined;
+  const paths = [v.itemsPath, v.itemValuePath, v.itemTitlePath, v.itemFullTitlePath, v.itemIsParent];
+  if (!paths.every(optionalText)) return undefined;
   const { operationId: _id, ...rest } = v;
   return { operation, ...rest };
 }
+
+const optionalFlag = (v: unknown) => v === undefined || typeof v === 'boolean';
 
 function dynamicTree(v: unknown, ops: OperationLookup): Json | undefined {
   if (!isObject(v) || !exactKeys(v, ['settings', 'open', 'browse'], ['open'])) return undefined;
   const open = treeCall(v.open, ops);
   const browse = v.browse === undefined ? undefined : treeCall(v.browse, ops);
   if (!open || (v.browse !== undefined && !browse)) return undefined;
-  if (v.settings !== undefined && !isObject(v.settings)) return undefined;
-  return { dynamicTree: { settings: v.settings, open, browse } };
+  const settings = v.settings;
+  if (settings !== undefined) {
+    if (!isObject(settings) || !exactKeys(settings, ['canSelectParentNodes', 'canSelectLeafNodes'])) return undefined;
+    if (!optionalFlag(settings.canSelectParentNodes) || !optionalFlag(settings.canSelectLeafNodes)) return undefined;
+  }
+  return { dynamicTree: { settings, open, browse } };
 }
