@@ -205,6 +205,13 @@ describe('flowport import: invalid input', () => {
     );
   });
 
+  it('refuses a definition without an operation, whose project would not build', async () => {
+    await refuses(
+      write('no-operations.json', '{"swagger":"2.0","info":{"title":"T","version":"1"},"paths":{}}'),
+      /at \/paths: has no operation, and a connector needs one/,
+    );
+  });
+
   it('names a $ref that points at nothing', async () => {
     const doc = {
       swagger: '2.0',

@@ -86,6 +86,8 @@ export function importConnector(o: ImportOptions): ImportResult {
   }
   const namer = classNamer([...CORE_NAMES, ...VALIDATOR_NAMES]);
   const sites = operationSites(doc, namer);
+  // A project without one would not build (FP1505 no-operations); before, it was written.
+  if (sites.length === 0) throw new ImportError(o.definition, '/paths', 'has no operation, and a connector needs one');
   const byId = new Map(sites.map((s) => [s.operationId, s]));
   const lookup = (id: unknown): Code | undefined => {
     const site = typeof id === 'string' ? byId.get(id) : undefined;
