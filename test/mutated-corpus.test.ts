@@ -1,4 +1,4 @@
-import { ImportError, importConnector, validate } from '@flowport/cli';
+import { build, ImportError, importConnector, validate, type ImportResult } from '@flowport/cli';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,8 +45,9 @@ const REPLACEMENTS: unknown[] = [
 /**
  * Real connector definitions with one to three places replaced, given to `flowport import` and
  * `flowport validate`: each must import or refuse with an ImportError, and validate must report,
- * never throw. Mutations found four places where validate failed with a TypeError. The seed is
- * fixed (42); `FLOWPORT_SEED` explores others.
+ * never throw; what an import wrote without a word of loss, from a definition validate does not
+ * refuse, must build. Mutations found four places where validate failed with a TypeError. The seed
+ * is fixed (42); `FLOWPORT_SEED` explores others.
  */
 describe('flowport import and validate on mutated real connectors', function () {
   this.timeout(120_000);
@@ -79,9 +80,11 @@ describe('flowport import and validate on mutated real connectors', function () 
         mkdirSync(dir);
         writeFileSync(definition, JSON.stringify(doc));
         copyFileSync(join(corpus, name, 'apiProperties.json'), properties);
+        let imported: ImportResult | undefined;
+        let judged: ReturnType<typeof validate> | undefined;
         const attempts: [string, () => unknown][] = [
-          ['import', () => importConnector({ definition, properties, out: join(dir, 'out') })],
-          ['validate', () => validate(dir, 'certification')],
+          ['import', () => (imported = importConnector({ definition, properties, out: join(dir, 'out') }))],
+          ['validate', () => (judged = validate(dir, 'certification'))],
         ];
         for (const [what, run] of attempts) {
           try {
@@ -90,6 +93,19 @@ describe('flowport import and validate on mutated real connectors', function () 
             if (err instanceof ImportError) continue;
             const first = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
             if (!failures.has(`${what} ${first}`)) failures.set(`${what} ${first}`, `${name}, mutation ${i}`);
+          }
+        }
+        // What an import wrote builds, unless it said what it left out or the definition is one
+        // the platform refuses. Before, a parameter listed twice, a dynamic tree's path of another
+        // type and an empty `paths` each made a project that failed to build, said nothing.
+        const refused = judged?.diagnostics.some((d) => d.severity === 'error') ?? true;
+        if (imported && imported.losses.length === 0 && !refused) {
+          try {
+            build(join(dir, 'out', 'src', 'connector.ts'), { out: join(dir, 'out', 'connector') });
+          } catch (err) {
+            const first =
+              err instanceof Error ? `${err.name}: ${err.message.split('\n')[1] ?? err.message}` : String(err);
+            if (!failures.has(`build ${first}`)) failures.set(`build ${first}`, `${name}, mutation ${i}`);
           }
         }
         rmSync(dir, { recursive: true, force: true });
