@@ -304,6 +304,11 @@ const MUTATIONS: Mutation[] = [
       }),
   ],
   [
+    'a path parameter that is no variable of its path',
+    'FP2020',
+    (d) => (op(d, SCORED, 'get').parameters[0].in = 'path'),
+  ],
+  [
     'a query parameter listed twice',
     'FP2019',
     (d) => {

@@ -743,6 +743,13 @@ export const catalog = {
     'security requirement "{name}" is not in securityDefinitions',
     'Declare the auth on the Connector; Flowport emits both.',
   ),
+  pathParameterUnused: entry(
+    'FP2020',
+    'path-parameter-unused',
+    'error',
+    'the path parameter "{name}" is not a variable of the path "{path}", so no request can give it',
+    'Add {{name}} to the path, or declare the parameter in query or header.',
+  ),
   parameterTwice: entry(
     'FP2019',
     'parameter-twice',

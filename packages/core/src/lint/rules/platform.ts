@@ -85,6 +85,27 @@ export const platformRules: Rule[] = [
     },
   },
   {
+    key: 'pathParameterUnused',
+    level: 'platform',
+    source: '[D-rules] path parameters appear in the template; [Sch-sw]',
+    check: ({ definition }, report) => {
+      for (const e of operations(definition)) {
+        const variables = [...e.path.matchAll(/\{([^{}/]+)\}/g)].map((m) => m[1]);
+        const lists = [
+          { list: e.item.parameters, at: `/paths/${seg(e.path)}/parameters` },
+          { list: e.op.parameters, at: `${e.pointer}/parameters` },
+        ];
+        for (const { list, at } of lists) {
+          for (const [i, raw] of listOf(list).entries()) {
+            const p = parameter(definition, raw as Json);
+            if (p.in === 'path' && typeof p.name === 'string' && !variables.includes(p.name))
+              report(`${at}/${i}`, { name: p.name, path: e.path });
+          }
+        }
+      }
+    },
+  },
+  {
     key: 'pathParameterOptional',
     level: 'platform',
     source: '[Sch-sw] pathParameterSubSchema required: true',
