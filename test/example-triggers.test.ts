@@ -105,11 +105,8 @@ describe('text-sentiment triggers, driven by FlowHost as Power Automate would', 
     const outcome = await hostA.poll(
       'OnDocumentsScored',
       {},
-      {
-        between: async (polls) => {
-          if (polls === 2) await score(KEY_A, { p1: 'good', p2: 'bad' });
-        },
-      },
+      // As the README writes it: what `between` returns is awaited, a boolean too.
+      { between: (polls) => polls === 2 && score(KEY_A, { p1: 'good', p2: 'bad' }) },
     );
     assert.equal(outcome.polls, 3, 'baseline 202, an idle 202, then 200');
     assert.deepEqual(

@@ -276,12 +276,13 @@ export class FlowHost {
   /**
    * Follows a polling trigger as the engine does: the first call sets the baseline, then it calls
    * the Location after each Retry-After (scaled) until an answer is 200. `between` runs after each
-   * 202, so a test can make something happen.
+   * 202, so a test can make something happen; what it returns is awaited, and otherwise ignored
+   * (`(n) => n === 2 && scoreSomething()` is fine).
    */
   async poll(
     operationId: string,
     parameters: ParameterValues = {},
-    options: { maxPolls?: number; between?: (polls: number) => Promise<void> | void; from?: string } = {},
+    options: { maxPolls?: number; between?: (polls: number) => unknown; from?: string } = {},
   ): Promise<PollOutcome> {
     const target = this.target(operationId, parameters);
     if (target.item['x-ms-notification-content'] !== undefined)
