@@ -202,6 +202,35 @@ export const connector = new Connector({
     }
   });
 
+  it('reports a body on a GET, a long summary, an internal required parameter and connectionId once each', async () => {
+    const file = join(tmp.dir, 'imported-plain.ts');
+    writeFileSync(
+      file,
+      `import { Action, Body, Connector, Controller, Get, Query, Returns } from '@flowport/core';
+@Controller('/rows')
+export class RowsController {
+  @Get('/with-body') @Action({ id: 'GetWithBody', summary: 'Get with body', description: 'Gets with a body.' }) @Returns(204)
+  withBody(@Body({ type: { schema: { type: 'object' } } }) _b: unknown): void {}
+
+  @Get('/long') @Action({ id: 'GetLong', summary: 'Get a row with a summary that goes on and on far beyond the eighty characters allowed', description: 'Gets.' }) @Returns(204)
+  long(@Query('mode', { visibility: 'internal', required: true, type: String }) _m: string, @Query('connectionId', { type: String }) _c?: string): void {}
+}
+export const connector = new Connector({ asDeclared: true, info: { title: 'Rows', description: 'Rows with judgements, as imported.', version: '1' }, brandColor: '#123456', controllers: [RowsController] });
+`,
+    );
+    const r = await cli('validate', file, '--format', 'json');
+    const codes = (JSON.parse(r.out) as { code: string }[]).map((d) => d.code);
+    for (const [kept, dropped] of [
+      ['FP2010', 'FP1005'],
+      ['FP2013', 'FP1016'],
+      ['FP2107', 'FP1302'],
+      ['FP2117', 'FP1301'],
+    ]) {
+      assert.equal(codes.filter((c) => c === kept).length, 1, `${kept} in ${codes.join()}`);
+      assert.ok(!codes.includes(dropped), `${dropped} in ${codes.join()}`);
+    }
+  });
+
   it('flowport build runs the platform level and writes nothing when it fails', async () => {
     const file = join(tmp.dir, 'broken.ts');
     writeFileSync(

@@ -18,6 +18,7 @@ export const parameterRules: Rule[] = [
     key: 'internalRequiredNoDefault',
     level: 'certification',
     source: '[D-ext] internal and required needs a default; [D-rules] PropertyMustBeRequired',
+    restates: 'internalRequiredWithoutDefault',
     check: ({ definition }, report) => {
       eachParameter(definition, (p, at) => {
         if (p.in !== 'body' && p.required === true && p['x-ms-visibility'] === 'internal' && p.default === undefined) {

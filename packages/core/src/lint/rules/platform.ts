@@ -1,7 +1,19 @@
-import { eachField, eachParameter, eachSchema, listOf, operations, parameter, seg, type Json } from '../document';
+import {
+  eachField,
+  eachParameter,
+  eachSchema,
+  listOf,
+  operations,
+  parameter,
+  seg,
+  type Json,
+  type OperationEntry,
+} from '../document';
 import type { Rule } from '../rule';
 
 const HOST = /^[^{}/ :\\]+(?::\d+)?$/;
+/** The methods whose requests carry no body. */
+const NO_BODY = new Set(['get', 'head', 'options']);
 const DYNAMIC = ['x-ms-dynamic-values', 'x-ms-dynamic-list', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties'];
 
 const params = (def: Json, op: Json, item: Json): { p: Json; pointer: string }[] => [
@@ -131,14 +143,19 @@ export const platformRules: Rule[] = [
   {
     key: 'bodyOnGetRequest',
     level: 'platform',
-    source: '[D-rules] GET may not have body or formData',
+    source: '[D-rules] GET may not have body or formData; HEAD and OPTIONS carry none either (RFC 9110)',
+    restates: 'bodyOnGet',
     check: ({ definition }, report) => {
-      for (const e of operations(definition)) {
-        if (e.method !== 'get') continue;
-        if (params(definition, e.op, e.item).some(({ p }) => p.in === 'body' || p.in === 'formData')) {
-          report(e.pointer, { method: 'GET' });
-        }
-      }
+      // At the body (else the first form field), where the build reports it too.
+      const reported = new Set<OperationEntry>();
+      const first = (kind: string) =>
+        eachParameter(definition, (p, at, e) => {
+          if (!NO_BODY.has(e.method) || p.in !== kind || reported.has(e)) return;
+          reported.add(e);
+          report(at, { method: e.method.toUpperCase() });
+        });
+      first('body');
+      first('formData');
     },
   },
   {
@@ -199,6 +216,7 @@ export const platformRules: Rule[] = [
     key: 'reservedParameter',
     level: 'platform',
     source: '[D-rules] a parameter may not be named connectionId',
+    restates: 'reservedParameterName',
     check: ({ definition }, report) => {
       eachParameter(definition, (p, at) => {
         if (String(p.name).toLowerCase() === 'connectionid') report(at, { name: String(p.name) });

@@ -104,6 +104,7 @@ export const textRules: Rule[] = [
     key: 'summaryLength',
     level: 'certification',
     source: '[D-cert], [D-str] summary ≤ 80 characters',
+    restates: 'summaryTooLong',
     check: ({ definition }, report) => {
       for (const e of operations(definition)) {
         const s = String(e.op.summary ?? '');
