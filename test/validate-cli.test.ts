@@ -231,6 +231,39 @@ export const connector = new Connector({ asDeclared: true, info: { title: 'Rows'
     }
   });
 
+  it('reports an enum display name for no value and a brand colour that is none once each', async () => {
+    const file = join(tmp.dir, 'imported-colour.ts');
+    writeFileSync(
+      file,
+      `import { Action, Body, Connector, Controller, Field, Post, Returns } from '@flowport/core';
+export class Row {
+  @Field({ enum: ['a', 'b'], enumValues: [{ value: 'c', displayName: 'C' }] }) kind!: string;
+}
+@Controller('/rows')
+export class RowsController {
+  @Post() @Action({ id: 'AddRow', summary: 'Add row', description: 'Adds a row.' }) @Returns(204)
+  add(@Body() _b: Row): void {}
+}
+export const connector = new Connector({ asDeclared: true, info: { title: 'Rows', description: 'Rows with judgements, as imported.', version: '1' }, brandColor: 'blue', controllers: [RowsController] });
+`,
+    );
+    const r = await cli('validate', file, '--format', 'json');
+    const found = JSON.parse(r.out) as { code: string; at: Record<string, unknown> }[];
+    const codes = found.map((d) => d.code);
+    for (const [kept, dropped] of [
+      ['FP2135', 'FP1009'],
+      ['FP2125', 'FP1503'],
+    ]) {
+      assert.equal(codes.filter((c) => c === kept).length, 1, `${kept} in ${codes.join()}`);
+      assert.ok(!codes.includes(dropped), `${dropped} in ${codes.join()}`);
+    }
+    // The file's place, and the option that declares it.
+    assert.deepEqual(found.find((d) => d.code === 'FP2125')?.at, {
+      connector: 'brandColor',
+      pointer: 'apiProperties.json#/properties/iconBrandColor',
+    });
+  });
+
   it('flowport build runs the platform level and writes nothing when it fails', async () => {
     const file = join(tmp.dir, 'broken.ts');
     writeFileSync(

@@ -20,6 +20,8 @@ export function locator(model: ApiModel): (pointer: string) => SourceLocation | 
       known.set(`/definitions/${seg(name)}/properties/${seg(property)}`, { class: cls.name, property });
     }
   }
+  // The connector's own options, where a file holds what they declare.
+  known.set('apiProperties.json#/properties/iconBrandColor', { connector: 'brandColor' });
   return (pointer) => {
     for (let p = pointer; p.length > 0; p = p.slice(0, p.lastIndexOf('/'))) {
       const at = known.get(p);

@@ -55,6 +55,7 @@ export const metadataRules: Rule[] = [
     key: 'brandColor',
     level: 'certification',
     source: '[D-cert], [R README] icon brand colour',
+    restates: 'invalidBrandColor',
     check: ({ properties }, report) => {
       if (!properties) return;
       const color = properties.properties?.iconBrandColor;

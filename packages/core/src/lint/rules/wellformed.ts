@@ -135,6 +135,7 @@ export const wellformedRules: Rule[] = [
     key: 'enumValuesMismatch',
     level: 'certification',
     source: '[Sch-sw], [D-rules] x-ms-enum-values',
+    restates: 'enumValueNotInEnum',
     check: ({ definition }, report) => {
       const check = (s: Json, pointer: string) => {
         const values = s['x-ms-enum-values'] as Json[] | undefined;
