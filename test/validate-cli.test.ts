@@ -19,6 +19,17 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+/**
+ * Each lint finding `kept` is reported once, and the build's `dropped`, which it restates at the
+ * same place, not at all: `validate` of an imported module states each problem once.
+ */
+function assertStatedOnce(codes: readonly string[], pairs: readonly (readonly [string, string])[]): void {
+  for (const [kept, dropped] of pairs) {
+    assert.equal(codes.filter((c) => c === kept).length, 1, `${kept} in ${codes.join()}`);
+    assert.ok(!codes.includes(dropped), `${dropped} in ${codes.join()}`);
+  }
+}
+
 describe('flowport validate (CLI)', () => {
   let tmp: ReturnType<typeof scratch>;
   beforeEach(() => (tmp = scratch()));
@@ -135,15 +146,12 @@ export const connector = new Connector({ asDeclared: true, info: { title: 'Group
     const r = await cli('validate', file, '--format', 'json');
     const codes = (JSON.parse(r.out) as { code: string }[]).map((d) => d.code);
     // FP2113, FP2131, FP2142 and FP2114 restate FP1012, FP1303, FP1409 and FP1011 at the same place.
-    for (const [kept, dropped] of [
+    assertStatedOnce(codes, [
       ['FP2113', 'FP1012'],
       ['FP2131', 'FP1303'],
       ['FP2142', 'FP1409'],
       ['FP2114', 'FP1011'],
-    ]) {
-      assert.equal(codes.filter((c) => c === kept).length, 1, `${kept} in ${codes.join()}`);
-      assert.ok(!codes.includes(dropped), `${dropped} in ${codes.join()}`);
-    }
+    ] as const);
   });
 
   it('reports each judgement of an imported module once: the lint finding restates the build’s', async () => {
@@ -188,7 +196,7 @@ export const connector = new Connector({
     );
     const r = await cli('validate', file, '--format', 'json');
     const codes = (JSON.parse(r.out) as { code: string }[]).map((d) => d.code);
-    for (const [kept, dropped] of [
+    assertStatedOnce(codes, [
       ['FP2148', 'FP1103'],
       ['FP2149', 'FP1104'],
       ['FP2121', 'FP1102'],
@@ -196,10 +204,7 @@ export const connector = new Connector({
       ['FP2152', 'FP1305'],
       ['FP2147', 'FP1306'],
       ['FP2146', 'FP1426'],
-    ]) {
-      assert.equal(codes.filter((c) => c === kept).length, 1, `${kept} in ${codes.join()}`);
-      assert.ok(!codes.includes(dropped), `${dropped} in ${codes.join()}`);
-    }
+    ] as const);
   });
 
   it('reports a body on a GET, a long summary, an internal required parameter and connectionId once each', async () => {
@@ -220,15 +225,12 @@ export const connector = new Connector({ asDeclared: true, info: { title: 'Rows'
     );
     const r = await cli('validate', file, '--format', 'json');
     const codes = (JSON.parse(r.out) as { code: string }[]).map((d) => d.code);
-    for (const [kept, dropped] of [
+    assertStatedOnce(codes, [
       ['FP2010', 'FP1005'],
       ['FP2013', 'FP1016'],
       ['FP2107', 'FP1302'],
       ['FP2117', 'FP1301'],
-    ]) {
-      assert.equal(codes.filter((c) => c === kept).length, 1, `${kept} in ${codes.join()}`);
-      assert.ok(!codes.includes(dropped), `${dropped} in ${codes.join()}`);
-    }
+    ] as const);
   });
 
   it('reports an enum display name for no value and a brand colour that is none once each', async () => {
@@ -250,13 +252,10 @@ export const connector = new Connector({ asDeclared: true, info: { title: 'Rows'
     const r = await cli('validate', file, '--format', 'json');
     const found = JSON.parse(r.out) as { code: string; at: Record<string, unknown> }[];
     const codes = found.map((d) => d.code);
-    for (const [kept, dropped] of [
+    assertStatedOnce(codes, [
       ['FP2135', 'FP1009'],
       ['FP2125', 'FP1503'],
-    ]) {
-      assert.equal(codes.filter((c) => c === kept).length, 1, `${kept} in ${codes.join()}`);
-      assert.ok(!codes.includes(dropped), `${dropped} in ${codes.join()}`);
-    }
+    ] as const);
     // The file's place, and the option that declares it.
     assert.deepEqual(found.find((d) => d.code === 'FP2125')?.at, {
       connector: 'brandColor',

@@ -81,6 +81,24 @@ export function eachParameter(def: Json, visit: (p: Json, pointer: string, e: Op
   }
 }
 
+/**
+ * The parameters an operation takes, references resolved, each with its pointer: its path item's
+ * first, then its own. (Swagger 2.0 lets an operation's own override its path item's of the same
+ * name and location; rules that judge each parameter read both.)
+ */
+export function operationParameters(def: Json, e: OperationEntry): { p: Json; at: string }[] {
+  return [
+    ...listOf(e.item.parameters).map((raw, i) => ({
+      p: parameter(def, raw as Json),
+      at: `/paths/${seg(e.path)}/parameters/${i}`,
+    })),
+    ...listOf(e.op.parameters).map((raw, i) => ({
+      p: parameter(def, raw as Json),
+      at: `${e.pointer}/parameters/${i}`,
+    })),
+  ];
+}
+
 /** Every node that carries field annotations: each schema, then each operation parameter. */
 export function eachField(def: Json, visit: (node: Json, pointer: string) => void): void {
   eachSchema(def, visit);

@@ -102,6 +102,23 @@ describe('lint', () => {
     assert.deepEqual(found, ['FP2013 /paths/~1a/parameters/0']);
   });
 
+  it("judges a path item's body for each operation: a HEAD after a POST on the item takes it too", () => {
+    const shared = {
+      ...definition,
+      paths: {
+        '/a': {
+          parameters: [{ name: 'body', in: 'body', schema: { type: 'object' } }],
+          post: { operationId: 'PostA', responses: { '200': { description: 'OK' } } },
+          head: { operationId: 'HeadA', responses: { '200': { description: 'OK' } } },
+        },
+      },
+    };
+    const found = lint({ definition: shared, bytes: 1 }, { level: 'platform' }).map(
+      (d) => `${d.code} ${d.at.pointer} ${d.message}`,
+    );
+    assert.deepEqual(found, ['FP2010 /paths/~1a/parameters/0 a HEAD operation takes a body or form data']);
+  });
+
   it('places a finding in a shared parameter or response where it is written, once for all its uses', () => {
     // Before, at each use: /paths/~1a/get/parameters/0/x-ms-summary, a place the file does not
     // have (no line to show, nothing to annotate), once per operation.

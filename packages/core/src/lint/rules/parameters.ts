@@ -3,6 +3,7 @@ import {
   eachSchema,
   eachSchemaThrough,
   listOf,
+  operationParameters,
   operations,
   parameter,
   seg,
@@ -76,23 +77,18 @@ export const parameterRules: Rule[] = [
     restates: 'formMediaType',
     check: ({ definition }, report) => {
       for (const e of operations(definition)) {
-        const form = [
-          ...listOf(e.item.parameters).map((raw, i) => [raw, `/paths/${seg(e.path)}/parameters/${i}`] as const),
-          ...listOf(e.op.parameters).map((raw, i) => [raw, `${e.pointer}/parameters/${i}`] as const),
-        ]
-          .map(([raw, at]) => [parameter(definition, raw as Json), at] as const)
-          .filter(([p]) => p.in === 'formData');
+        const form = operationParameters(definition, e).filter(({ p }) => p.in === 'formData');
         if (form.length === 0) continue;
         const consumes = listOf(e.op.consumes ?? definition.consumes).filter((t): t is string => typeof t === 'string');
         const has = (type: string) => listsMediaType(consumes, type);
         const types = consumes.length > 0 ? consumes.join(', ') : 'nothing';
-        const file = form.find(([p]) => p.type === 'file' || p.format === 'binary');
+        const file = form.find(({ p }) => p.type === 'file' || p.format === 'binary');
         if (!has(MULTIPART) && !has(URLENCODED)) {
           const fix = `Add "${file ? MULTIPART : URLENCODED}" to consumes.`;
           report(e.pointer, { what: 'the operation takes form fields', types, fix });
         } else if (file && (!has(MULTIPART) || has(URLENCODED))) {
-          const what = `the form field "${String(file[0].name)}" is a file, which only ${MULTIPART} carries`;
-          report(file[1], { what, types, fix: `Make consumes ["${MULTIPART}"].` });
+          const what = `the form field "${String(file.p.name)}" is a file, which only ${MULTIPART} carries`;
+          report(file.at, { what, types, fix: `Make consumes ["${MULTIPART}"].` });
         }
       }
     },

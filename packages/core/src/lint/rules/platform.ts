@@ -3,11 +3,11 @@ import {
   eachParameter,
   eachSchema,
   listOf,
+  operationParameters,
   operations,
   parameter,
   seg,
   type Json,
-  type OperationEntry,
 } from '../document';
 import type { Rule } from '../rule';
 
@@ -103,16 +103,9 @@ export const platformRules: Rule[] = [
     check: ({ definition }, report) => {
       for (const e of operations(definition)) {
         const variables = [...e.path.matchAll(/\{([^{}/]+)\}/g)].map((m) => m[1]);
-        const lists = [
-          { list: e.item.parameters, at: `/paths/${seg(e.path)}/parameters` },
-          { list: e.op.parameters, at: `${e.pointer}/parameters` },
-        ];
-        for (const { list, at } of lists) {
-          for (const [i, raw] of listOf(list).entries()) {
-            const p = parameter(definition, raw as Json);
-            if (p.in === 'path' && typeof p.name === 'string' && !variables.includes(p.name))
-              report(`${at}/${i}`, { name: p.name, path: e.path });
-          }
+        for (const { p, at } of operationParameters(definition, e)) {
+          if (p.in === 'path' && typeof p.name === 'string' && !variables.includes(p.name))
+            report(at, { name: p.name, path: e.path });
         }
       }
     },
@@ -146,16 +139,13 @@ export const platformRules: Rule[] = [
     source: '[D-rules] GET may not have body or formData; HEAD and OPTIONS carry none either (RFC 9110)',
     restates: 'bodyOnGet',
     check: ({ definition }, report) => {
-      // At the body (else the first form field), where the build reports it too.
-      const reported = new Set<OperationEntry>();
-      const first = (kind: string) =>
-        eachParameter(definition, (p, at, e) => {
-          if (!NO_BODY.has(e.method) || p.in !== kind || reported.has(e)) return;
-          reported.add(e);
-          report(at, { method: e.method.toUpperCase() });
-        });
-      first('body');
-      first('formData');
+      for (const e of operations(definition)) {
+        if (!NO_BODY.has(e.method)) continue;
+        // At the body (else the first form field), where the build reports it too.
+        const all = operationParameters(definition, e);
+        const found = all.find(({ p }) => p.in === 'body') ?? all.find(({ p }) => p.in === 'formData');
+        if (found) report(found.at, { method: e.method.toUpperCase() });
+      }
     },
   },
   {
