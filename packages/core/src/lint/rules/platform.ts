@@ -16,11 +16,6 @@ const HOST = /^[^{}/ :\\]+(?::\d+)?$/;
 const NO_BODY = new Set(['get', 'head', 'options']);
 const DYNAMIC = ['x-ms-dynamic-values', 'x-ms-dynamic-list', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties'];
 
-const params = (def: Json, op: Json, item: Json): { p: Json; pointer: string }[] => [
-  ...((item.parameters ?? []) as Json[]).map((raw, i) => ({ p: parameter(def, raw), pointer: `/${i}` })),
-  ...((op.parameters ?? []) as Json[]).map((raw, i) => ({ p: parameter(def, raw), pointer: `/${i}` })),
-];
-
 /** What import into Power Platform rejects (reference §2, §6.1, §6.3, [D-rules]). */
 export const platformRules: Rule[] = [
   {
@@ -88,7 +83,7 @@ export const platformRules: Rule[] = [
     source: '[D-rules] path template variables; [Sch-sw]',
     check: ({ definition }, report) => {
       for (const e of operations(definition)) {
-        const declared = params(definition, e.op, e.item)
+        const declared = operationParameters(definition, e)
           .filter(({ p }) => p.in === 'path')
           .map(({ p }) => p.name);
         for (const m of e.path.matchAll(/\{([^{}/]+)\}/g))
@@ -126,7 +121,7 @@ export const platformRules: Rule[] = [
     source: '[D-rules] one body; not both body and formData',
     check: ({ definition }, report) => {
       for (const e of operations(definition)) {
-        const all = params(definition, e.op, e.item).map(({ p }) => p);
+        const all = operationParameters(definition, e).map(({ p }) => p);
         const bodies = all.filter((p) => p.in === 'body').length;
         const form = all.some((p) => p.in === 'formData');
         if (bodies > 1 || (bodies === 1 && form)) report(e.pointer, { count: bodies });
