@@ -1,4 +1,5 @@
-import { catalogEntries } from '@flowport/core';
+import { catalog, catalogEntries } from '@flowport/core';
+import { rules } from '@flowport/core/documents';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,16 @@ describe('README', () => {
     // Prettier pads table cells, so match the row loosely.
     for (const e of catalogEntries()) {
       assert.match(readme, new RegExp(`^\\| ${e.code} +\\| \`${e.name}\` +\\|`, 'm'), e.code);
+    }
+  });
+
+  it('lists every rule of flowport validate with its level, severity and source', () => {
+    // Before, eleven rules were missing from the table, and one source had changed.
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const rule of rules) {
+      const e = catalog[rule.key];
+      const row = `^\\| ${e.code} +\\| \`${e.name}\` +\\| ${rule.level} +\\| ${e.severity} +\\| ${escape(rule.source)} +\\|$`;
+      assert.match(readme, new RegExp(row, 'm'), e.code);
     }
   });
 
