@@ -2,9 +2,8 @@ import {
   deref,
   eachParameter,
   eachSchemaThrough,
-  listOf,
+  operationParameters,
   operations,
-  parameter,
   type Json,
   type OperationEntry,
 } from './document';
@@ -67,8 +66,7 @@ function callsOf(
  */
 export function parameterNames(definition: Json, e: OperationEntry): string[] {
   const names: string[] = [];
-  for (const raw of [...listOf(e.item.parameters), ...listOf(e.op.parameters)]) {
-    const p = parameter(definition, raw as Json);
+  for (const { p } of operationParameters(definition, e)) {
     if (typeof p.name === 'string') names.push(p.name);
     if (p.in === 'body') names.push(...Object.keys((deref(definition, p.schema as Json).properties ?? {}) as Json));
   }
