@@ -84,7 +84,7 @@ export {
 } from './connector';
 
 export { resolve } from './model/resolve';
-export { PARAMETER_CONSTRAINTS } from './model/parameter-placement';
+export { PARAMETER_CONSTRAINTS, parameterIdentity } from './model/parameter-placement';
 export { PROBLEM_MEDIA_TYPE } from './model/problems';
 export { Page } from './paging';
 export { MemoryJobStore, type Job, type JobStore } from './jobs/store';

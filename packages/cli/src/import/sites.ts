@@ -1,3 +1,4 @@
+import { parameterIdentity } from '@flowport/core';
 import { camelCase, Namer, pascalCase } from './names';
 import { isObject, type Json } from './read';
 
@@ -19,10 +20,9 @@ export function appliedParameters(pathItem: Json, operation: Json, resolve: (ent
   return [...shared.filter((entry) => !declared.has(key(entry))), ...own];
 }
 
-/** What tells two parameters apart: location and name, a header's name in any case, as on the wire. */
+/** A parameter's identity, as the build compares parameters (`parameterIdentity`). */
 export function parameterKey(p: Json): string {
-  const name = String(p.name);
-  return `${String(p.in)}\0${p.in === 'header' ? name.toLowerCase() : name}`;
+  return parameterIdentity(String(p.in), String(p.name));
 }
 
 /** Where an operation lives in the generated code. */

@@ -64,6 +64,11 @@ export function operations(def: Json): OperationEntry[] {
   return out;
 }
 
+/** The operations by operationId. */
+export function operationsById(def: Json): Map<unknown, OperationEntry> {
+  return new Map(operations(def).map((e) => [e.op.operationId, e]));
+}
+
 /**
  * Every operation's parameters, references resolved, with their pointers; and each path item's
  * own (which Swagger 2.0 applies to each of its operations) once, with the first of them.

@@ -3,7 +3,6 @@ import {
   eachParameter,
   eachSchemaThrough,
   operationParameters,
-  operations,
   type Json,
   type OperationEntry,
 } from './document';
@@ -71,11 +70,6 @@ export function parameterNames(definition: Json, e: OperationEntry): string[] {
     if (p.in === 'body') names.push(...Object.keys((deref(definition, p.schema as Json).properties ?? {}) as Json));
   }
   return names;
-}
-
-/** The operations by operationId. */
-export function operationsById(definition: Json): Map<unknown, OperationEntry> {
-  return new Map(operations(definition).map((e) => [e.op.operationId, e]));
 }
 
 /** The parameter an argument takes from the calling operation (`parameter`, `parameterReference`). */

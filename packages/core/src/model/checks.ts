@@ -4,6 +4,7 @@ import { formatLocation } from '../diagnostics/location';
 import { memberOf } from '../metadata/store';
 import { invalidPathReason, pathVariables, routeKey } from './paths';
 import { checkReadOnlyInputs } from './read-only-inputs';
+import { parameterIdentity } from './parameter-placement';
 import { requiredLoops } from '../schema/required-loops';
 import type { Class } from '../types';
 import type { OperationModel } from './types';
@@ -108,7 +109,7 @@ function checkPath(op: OperationModel, bag: DiagnosticBag): void {
   }
   const seen = new Set<string>();
   for (const p of op.parameters) {
-    const key = `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+    const key = parameterIdentity(p.in, p.name);
     if (seen.has(key)) bag.report('duplicateParameter', p.at, { name: p.name, in: p.in });
     seen.add(key);
   }

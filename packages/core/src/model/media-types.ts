@@ -111,29 +111,38 @@ export function checkMediaTypes(
 }
 
 /**
- * A form whose `consumes` cannot carry it: no form type at all, or a file without
- * multipart/form-data. The platform refuses binary form fields beside urlencoded too
- * (reference §6.3), since that encoding has no room for a file.
+ * Why a form's `consumes` cannot carry it, or undefined: no form type at all (`on: 'operation'`),
+ * or a file field (named by `file`) without multipart/form-data alone (`on: 'file'`). The platform
+ * refuses binary form fields beside urlencoded too (reference §6.3), since that encoding has no
+ * room for a file. The build and `flowport validate` judge a form by it.
  */
+export function formConsumesProblem(
+  consumes: readonly string[],
+  file: string | undefined,
+): { on: 'operation' | 'file'; what: string; types: string; fix: string } | undefined {
+  const has = (type: string) => listsMediaType(consumes, type);
+  const types = consumes.length > 0 ? consumes.join(', ') : 'nothing';
+  if (!has(MULTIPART) && !has(URLENCODED)) {
+    const fix = `Add "${file !== undefined ? MULTIPART : URLENCODED}" to consumes`;
+    return { on: 'operation', what: 'the operation takes form fields', types, fix };
+  }
+  if (file !== undefined && (!has(MULTIPART) || has(URLENCODED))) {
+    const what = `the form field "${file}" is a file, which only ${MULTIPART} carries`;
+    return { on: 'file', what, types, fix: `Declare consumes: ["${MULTIPART}"]` };
+  }
+  return undefined;
+}
+
+/** A form whose `consumes` cannot carry it ({@link formConsumesProblem}). */
 function checkForm(op: OperationModel, consumes: readonly string[], bag: DiagnosticBag): void {
   const form = op.parameters.filter((p) => p.in === 'formData');
   if (form.length === 0) return;
-  const has = (type: string) => listsMediaType(consumes, type);
-  const types = consumes.length > 0 ? consumes.join(', ') : 'nothing';
   const file = form.find(isFileField);
-  if (!has(MULTIPART) && !has(URLENCODED)) {
-    bag.report('formMediaType', op.at, {
-      what: 'the operation takes form fields',
-      types,
-      fix: `Add "${file ? MULTIPART : URLENCODED}" to consumes, or leave consumes out and Flowport declares it.`,
-    });
-  } else if (file && (!has(MULTIPART) || has(URLENCODED))) {
-    bag.report('formMediaType', file.at, {
-      what: `the form field "${file.name}" is a file, which only ${MULTIPART} carries`,
-      types,
-      fix: `Declare consumes: ["${MULTIPART}"], or leave consumes out and Flowport declares it.`,
-    });
-  }
+  const problem = formConsumesProblem(consumes, file?.name);
+  if (!problem) return;
+  const { on, fix, ...args } = problem;
+  const at = on === 'file' && file ? file.at : op.at;
+  bag.report('formMediaType', at, { ...args, fix: `${fix}, or leave consumes out and Flowport declares it.` });
 }
 
 function withoutJson(types: readonly string[]): boolean {

@@ -30,6 +30,14 @@ const WHERE: Record<ParameterModel['in'], string> = {
   formData: 'a form-data parameter',
 };
 
+/**
+ * What tells two parameters of an operation apart: where they travel and their name, a header's in
+ * any case, as on the wire. The build, `flowport validate` and `flowport import` compare by it.
+ */
+export function parameterIdentity(where: string, name: string): string {
+  return `${where}:${where === 'header' ? name.toLowerCase() : name}`;
+}
+
 /** RFC 9110's token: the characters of a header name. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 

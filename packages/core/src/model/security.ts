@@ -77,15 +77,21 @@ export function securityModel(
   return { schemes, auth, connectionParameters: { ...extra } };
 }
 
+/**
+ * The header a security scheme's credentials travel in: an API key in a header in that header,
+ * every other scheme in Authorization. The build and `flowport validate` reserve it alike.
+ */
+export function credentialHeader(scheme: { readonly type?: unknown; readonly in?: unknown }, name: unknown): string {
+  return String(scheme.type === 'apiKey' && scheme.in === 'header' ? name : 'authorization').toLowerCase();
+}
+
 /** Credentials travel in headers the connection sets; an operation may not declare them. */
 export function checkHeaderParameters(
   operations: readonly OperationModel[],
   schemes: readonly SecuritySchemeModel[],
   bag: DiagnosticBag,
 ): void {
-  const reserved = new Set(
-    schemes.map((s) => (s.type === 'apiKey' && s.in === 'header' ? s.parameter : 'authorization').toLowerCase()),
-  );
+  const reserved = new Set(schemes.map((s) => credentialHeader(s, 'parameter' in s ? s.parameter : undefined)));
   for (const op of operations) {
     for (const p of op.parameters) {
       if (p.in === 'header' && reserved.has(p.name.toLowerCase())) {

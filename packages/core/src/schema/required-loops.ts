@@ -20,8 +20,8 @@ export interface LoopSchema {
 
 /** A named schema that a value of another must hold, and where in that value. */
 interface Step {
-  /** JSON pointer segments from the holding schema to the place of the named one. */
-  readonly at: readonly string[];
+  /** The holding schema's own property the named one is in (none through an `allOf` part). */
+  readonly property?: string;
   /** The place as a person reads it: `manager`, `children[]`, `address.owner`. */
   readonly shown: string;
   readonly target: string;
@@ -33,8 +33,6 @@ export interface RequiredLoop {
   readonly owner: string;
   /** The owner's property that starts the loop (none where an `allOf` part does). */
   readonly property?: string;
-  /** JSON pointer segments from the owner's schema to the named schema the loop goes on with. */
-  readonly at: readonly string[];
   /** The loop as a person reads it: `Person.manager → Person`, `Pair.other → Other.pair → Pair`. */
   readonly shown: string;
 }
@@ -59,8 +57,7 @@ export function requiredLoops(table: Iterable<readonly [string, LoopSchema]>): R
     const names = [name, ...path.map((s) => s.target)];
     loops.push({
       owner: name,
-      property: path[0].at[0] === 'properties' ? path[0].at[1] : undefined,
-      at: path[0].at,
+      property: path[0].property,
       shown: path.map((s, i) => `${names[i]}.${s.shown}`).join(' → ') + ` → ${name}`,
     });
   }
@@ -90,19 +87,13 @@ function stepsOf(s: LoopSchema): Step[] {
   const fromProperties = required.flatMap((name) => {
     if (typeof name !== 'string' || !Object.hasOwn(properties, name) || !isRecord(properties[name])) return [];
     return held(properties[name] as LoopSchema).map((h) => ({
-      at: ['properties', name, ...h.at],
+      property: name,
       shown: name + h.shown,
       target: h.target,
     }));
   });
   const fromParts = (Array.isArray(s.allOf) ? (s.allOf as unknown[]) : []).flatMap((part, i) =>
-    isRecord(part)
-      ? held(part as LoopSchema).map((h) => ({
-          at: ['allOf', String(i), ...h.at],
-          shown: `allOf[${i}]${h.shown}`,
-          target: h.target,
-        }))
-      : [],
+    isRecord(part) ? held(part as LoopSchema).map((h) => ({ shown: `allOf[${i}]${h.shown}`, target: h.target })) : [],
   );
   return [...fromProperties, ...fromParts];
 }
@@ -111,9 +102,9 @@ function stepsOf(s: LoopSchema): Step[] {
 function held(s: LoopSchema): Step[] {
   if (s.nullable === true || s['x-nullable'] === true || s.literal !== undefined) return [];
   const ref = s.ref ?? refEntry(s.$ref);
-  if (ref !== undefined) return [{ at: [], shown: '', target: ref }];
+  if (ref !== undefined) return [{ shown: '', target: ref }];
   if (isRecord(s.items) && typeof s.minItems === 'number' && s.minItems >= 1) {
-    return held(s.items as LoopSchema).map((h) => ({ ...h, at: ['items', ...h.at], shown: `[]${h.shown}` }));
+    return held(s.items as LoopSchema).map((h) => ({ ...h, shown: `[]${h.shown}` }));
   }
   return stepsOf(s).map((h) => ({ ...h, shown: `.${h.shown}` }));
 }

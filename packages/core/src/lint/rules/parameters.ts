@@ -10,7 +10,8 @@ import {
   type Json,
 } from '../document';
 import { wireNameProblem } from '../../model/parameter-placement';
-import { listsMediaType, MULTIPART, URLENCODED } from '../../model/media-types';
+import { formConsumesProblem } from '../../model/media-types';
+import { credentialHeader } from '../../model/security';
 import type { Rule } from '../rule';
 
 /** Parameters and fields: visibility, defaults, URL encoding (§3.2, §6.3). */
@@ -58,10 +59,9 @@ export const parameterRules: Rule[] = [
     source: '[D-conn] the connection sends the credentials, in the header its scheme names',
     restates: 'headerParameterForbidden',
     check: ({ definition }, report) => {
-      // An API key in a header travels in that header; every other scheme in Authorization.
       const reserved = new Set(
         Object.values((definition.securityDefinitions ?? {}) as Json).map((s: Json) =>
-          String(s?.type === 'apiKey' && s.in === 'header' ? s.name : 'authorization').toLowerCase(),
+          credentialHeader(s ?? {}, s?.name),
         ),
       );
       eachParameter(definition, (p, at) => {
@@ -80,16 +80,11 @@ export const parameterRules: Rule[] = [
         const form = operationParameters(definition, e).filter(({ p }) => p.in === 'formData');
         if (form.length === 0) continue;
         const consumes = listOf(e.op.consumes ?? definition.consumes).filter((t): t is string => typeof t === 'string');
-        const has = (type: string) => listsMediaType(consumes, type);
-        const types = consumes.length > 0 ? consumes.join(', ') : 'nothing';
         const file = form.find(({ p }) => p.type === 'file' || p.format === 'binary');
-        if (!has(MULTIPART) && !has(URLENCODED)) {
-          const fix = `Add "${file ? MULTIPART : URLENCODED}" to consumes.`;
-          report(e.pointer, { what: 'the operation takes form fields', types, fix });
-        } else if (file && (!has(MULTIPART) || has(URLENCODED))) {
-          const what = `the form field "${String(file.p.name)}" is a file, which only ${MULTIPART} carries`;
-          report(file.at, { what, types, fix: `Make consumes ["${MULTIPART}"].` });
-        }
+        const problem = formConsumesProblem(consumes, file && String(file.p.name));
+        if (!problem) continue;
+        const { on, fix, ...args } = problem;
+        report(on === 'file' && file ? file.at : e.pointer, { ...args, fix: `${fix}.` });
       }
     },
   },

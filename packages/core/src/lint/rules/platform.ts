@@ -9,6 +9,7 @@ import {
   seg,
   type Json,
 } from '../document';
+import { parameterIdentity } from '../../model/parameter-placement';
 import type { Rule } from '../rule';
 
 const HOST = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -189,8 +190,7 @@ export const platformRules: Rule[] = [
         for (const [i, raw] of listOf(list).entries()) {
           const p = parameter(definition, raw as Json);
           if (typeof p.name !== 'string' || typeof p.in !== 'string') continue;
-          // Header names are case-insensitive on the wire.
-          const key = `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+          const key = parameterIdentity(p.in, p.name);
           if (seen.has(key)) report(`${at}/${i}`, { name: p.name, in: p.in });
           seen.add(key);
         }

@@ -1,5 +1,5 @@
-import { deref, eachField, eachSchema, listOf, operations, parameter, type Json } from '../document';
-import { eachDynamicCall, operationsById, parameterNames, sourceOf } from '../dynamic-calls';
+import { deref, eachField, eachSchema, listOf, operations, operationsById, parameter, type Json } from '../document';
+import { eachDynamicCall, parameterNames, sourceOf } from '../dynamic-calls';
 import type { Rule } from '../rule';
 
 /** The property path chain from a body schema to its x-ms-notification-url field. */
@@ -89,7 +89,7 @@ export const triggerRules: Rule[] = [
     source: '[D-rules] the invoked operation defines the path',
     restates: 'referencePathMissing',
     check: ({ definition }, report) => {
-      const byId = new Map(operations(definition).map((e) => [e.op.operationId, e]));
+      const byId = operationsById(definition);
       const responseOf = (id: string) => {
         const r = (byId.get(id)?.op.responses ?? {}) as Json;
         return r['200']?.schema ?? r['201']?.schema;

@@ -1,4 +1,13 @@
-import { eachField, eachParameter, eachSchema, objectsIn, operations, seg, type Json } from '../document';
+import {
+  eachField,
+  eachParameter,
+  eachSchema,
+  objectsIn,
+  operations,
+  operationsById,
+  seg,
+  type Json,
+} from '../document';
 import { routeKey } from '../../model/paths';
 import { SCHEMA_FORMATS } from '../../schema/formats';
 import { defaultProblem, IS_OF_TYPE } from '../../schema/default-check';
@@ -216,7 +225,7 @@ export const wellformedRules: Rule[] = [
     level: 'certification',
     source: '[D-test] testConnection is a GET of the connector; [Sch-ap] policy operation names',
     check: ({ definition, properties }, report) => {
-      const byId = new Map(operations(definition).map((e) => [e.op.operationId, e]));
+      const byId = operationsById(definition);
       const test = definition['x-ms-capabilities']?.testConnection?.operationId;
       if (typeof test === 'string') {
         const target = byId.get(test);
