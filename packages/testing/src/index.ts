@@ -6,4 +6,4 @@ export { FlowHost, WebhookSubscription, type FlowHostOptions, type PollOutcome }
 export type { DynamicValue } from './dynamic-values';
 export type { ParameterValue, ParameterValues } from './parameters';
 export { formBody, type FormFileValue, type FormValues } from './form';
-export { CallbackReceiver, Inbox, type Answer, type Notification } from './receiver';
+export { CallbackReceiver, Inbox, type Answer, type Notification, type RefusedNotification } from './receiver';

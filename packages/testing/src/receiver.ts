@@ -9,12 +9,21 @@ export interface Notification {
   readonly receivedAt: number;
 }
 
+/** A delivery the receiver answered 400 because its body is not JSON. */
+export interface RefusedNotification {
+  readonly text: string;
+  readonly reason: string;
+  readonly headers: http.IncomingHttpHeaders;
+}
+
 /** How the receiver answers the next notification: a status, or `'hang'` to never answer. */
 export type Answer = number | 'hang';
 
 /** One callback URL with its inbox and scripted answers. */
 export class Inbox {
   readonly received: Notification[] = [];
+  /** Deliveries answered 400 because their body is not JSON, as the platform's callback answers them. */
+  readonly refused: RefusedNotification[] = [];
   /** Answers to give, in order; 200 once they run out. */
   readonly answers: Answer[] = [];
   /** Attempts seen, including the ones answered with an error status. */
@@ -26,13 +35,33 @@ export class Inbox {
   /** @internal */
   accept(n: Notification): void {
     this.received.push(n);
+    this.wake();
+  }
+
+  /** @internal */
+  refuse(r: RefusedNotification): void {
+    this.refused.push(r);
+    this.wake();
+  }
+
+  private wake(): void {
     for (const w of this.waiters.splice(0)) w();
   }
 
-  /** Resolves with the `count`-th notification accepted with a 2xx (1-based), waiting up to `timeoutMs`. */
+  /**
+   * Resolves with the `count`-th notification accepted with a 2xx (1-based), waiting up to
+   * `timeoutMs`. Rejects as soon as a delivery is refused while it waits: the API sent a body that
+   * is not JSON, which no retry mends.
+   */
   async nth(count: number, timeoutMs = 10_000): Promise<Notification> {
     const deadline = Date.now() + timeoutMs;
     while (this.received.length < count) {
+      const refused = this.refused[0];
+      if (refused) {
+        throw new Error(
+          `notification ${count} cannot arrive: a delivery was refused with 400, ${refused.reason}; it was ${JSON.stringify(refused.text.slice(0, 200))}`,
+        );
+      }
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`waited ${timeoutMs} ms for notification ${count}; got ${this.received.length}`);
       await new Promise<void>((resolve) => {
@@ -92,7 +121,15 @@ export class CallbackReceiver {
       }
       if (answer >= 200 && answer < 300) {
         const text = Buffer.concat(chunks).toString('utf8');
-        inbox.accept({ body: text ? JSON.parse(text) : undefined, headers: req.headers, receivedAt: Date.now() });
+        const body = parsed(text);
+        if (typeof body === 'string') {
+          // A notification that is not JSON is refused, as the platform's callback refuses it, and
+          // the test is told why; thrown here, the error would end the test process.
+          inbox.refuse({ text, reason: body, headers: req.headers });
+          res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: body }));
+          return;
+        }
+        inbox.accept({ body: body.value, headers: req.headers, receivedAt: Date.now() });
       }
       res.writeHead(answer).end();
     });
@@ -102,5 +139,15 @@ export class CallbackReceiver {
     for (const res of this.hanging) res.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** The body as JSON (undefined when empty), or why it is not JSON. */
+function parsed(text: string): { value: unknown } | string {
+  if (text === '') return { value: undefined };
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch (err) {
+    return `the body is not JSON (${(err as Error).message})`;
   }
 }
