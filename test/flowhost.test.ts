@@ -410,6 +410,48 @@ describe('FlowHost: says why it cannot go on', () => {
     }
   });
 
+  it("checks a polling trigger's items against what it declares for 200, as an action's answer", async () => {
+    // Before, poll() handed over any 200 body: a batch trigger answering one object instead of a
+    // list passed its test, and a run on the platform would split nothing.
+    let answer = '{"id": 1}';
+    const { server, url } = await serving((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', location: '/events?after=1' }).end(answer);
+    });
+    const definition = {
+      swagger: '2.0',
+      paths: {
+        '/events': {
+          get: {
+            operationId: 'OnEvents',
+            'x-ms-trigger': 'batch',
+            responses: {
+              '200': { description: 'New events', schema: { type: 'array', items: { $ref: '#/definitions/Event' } } },
+              '202': { description: 'Nothing new' },
+            },
+          },
+        },
+      },
+      definitions: { Event: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } },
+    };
+    const host = await FlowHost.start({ api: url, definition });
+    try {
+      await assert.rejects(host.poll('OnEvents'), {
+        message: 'OnEvents answered 200 with a body its definition does not declare: / must be array',
+      });
+      answer = '[{"id": "one"}]';
+      await assert.rejects(host.poll('OnEvents'), {
+        message: 'OnEvents answered 200 with a body its definition does not declare: /0/id must be integer',
+      });
+      answer = '[{"id": 1}, {"id": 2}]';
+      const outcome = await host.poll('OnEvents');
+      assert.deepEqual(outcome.body, [{ id: 1 }, { id: 2 }]);
+      assert.equal(outcome.location, `${url}/events?after=1`);
+    } finally {
+      await host.close();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+
   it('registers a webhook with its path, query and header parameters as declared', async () => {
     // Before, a registration with a path parameter went out as "/teams/{team}/hooks".
     const seen: { url?: string; mode?: string; body?: unknown }[] = [];

@@ -275,7 +275,8 @@ export class FlowHost {
 
   /**
    * Follows a polling trigger as the engine does: the first call sets the baseline, then it calls
-   * the Location after each Retry-After (scaled) until an answer is 200. `between` runs after each
+   * the Location after each Retry-After (scaled) until an answer is 200, whose body must match the
+   * schema the trigger declares for 200, as {@link FlowHost.action}'s must. `between` runs after each
    * 202, so a test can make something happen; what it returns is awaited, and otherwise ignored
    * (`(n) => n === 2 && scoreSomething()` is fine).
    */
@@ -298,7 +299,10 @@ export class FlowHost {
       const retryAfter = retryAfterSeconds(res.headers.get('retry-after'), 0);
       if (res.status === 200) {
         if (!location) throw new Error(`${operationId} answered 200 without a Location`);
-        return { body: await res.json(), location: new URL(location, url).href, retryAfter, polls };
+        // The items start a run only if they are what the trigger declares, as an action's answer.
+        const body = await bodyOf(res);
+        this.checkOutput(operationId, 200, body);
+        return { body, location: new URL(location, url).href, retryAfter, polls };
       }
       if (res.status !== 202) throw new Error(`${operationId} answered ${res.status}: ${await res.text()}`);
       if (!location) throw new Error(`${operationId} answered 202 without a Location`);
