@@ -389,7 +389,7 @@ export const catalog = {
     'FP1302',
     'summary-too-long',
     'error',
-    'summary of {id} has {length} characters; the limit is 80',
+    'summary of {id} has {length} characters{marked}; the limit is 80',
     'Shorten the summary and move the details into description.',
   ),
   urlEncodingOnQuery: entry(

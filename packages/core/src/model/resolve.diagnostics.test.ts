@@ -1197,6 +1197,29 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     });
   });
 
+  check('FP1302', 'summary over 80 characters once an older revision is marked deprecated', () => {
+    // Before, the message counted 87 characters in a summary written with 74, and did not say why.
+    const summary = 'List the items of the catalogue that were changed within the chosen period';
+    @Controller()
+    class C {
+      @Get('/v1')
+      @Action({ id: 'ListItems', summary, annotation: { family: 'Items', revision: 1 } })
+      @Returns(200)
+      v1(): void {}
+      @Get('/v2')
+      @Action({ id: 'ListItemsV2', summary: 'List items', annotation: { family: 'Items', revision: 2 } })
+      @Returns(200)
+      v2(): void {}
+    }
+    assert.equal(summary.length, 74);
+    expectDiagnostic(
+      connectorOf([C]),
+      'FP1302',
+      'summary of ListItems has 87 characters with the "(deprecated)" that marks an older revision of "Items"; the limit is 80',
+      { class: 'C', method: 'v1' },
+    );
+  });
+
   check('FP1303', 'url-encoding on a query parameter', () => {
     @Controller()
     class C {

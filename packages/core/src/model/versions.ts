@@ -1,6 +1,7 @@
 import type { OperationModel } from './types';
 
-const SUFFIX = ' (deprecated)';
+/** What marks the summary and description of an older revision. */
+export const DEPRECATED_MARK = ' (deprecated)';
 
 /**
  * Operation versioning by `x-ms-api-annotation`: within a family, every revision below the
@@ -22,7 +23,7 @@ export function deprecateOldRevisions(operations: readonly OperationModel[]): Op
     const family = a.family ?? op.id;
     if ((a.revision ?? 1) >= (newest.get(family) ?? 0)) return op;
     const mark = (text: string | undefined) =>
-      text === undefined || text.endsWith(SUFFIX) ? text : `${text}${SUFFIX}`;
+      text === undefined || text.endsWith(DEPRECATED_MARK) ? text : `${text}${DEPRECATED_MARK}`;
     return { ...op, deprecated: true, summary: mark(op.summary) ?? op.summary, description: mark(op.description) };
   });
 }
