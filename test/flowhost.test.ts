@@ -452,6 +452,48 @@ describe('FlowHost: says why it cannot go on', () => {
     }
   });
 
+  it('checks each page against what the pageable operation declares for 200', async () => {
+    // Before, pages() checked no page: a second page of items of the wrong shape passed its test.
+    const { server, url } = await serving((req, res) => {
+      const second = req.url?.includes('page=2');
+      const body = second ? { value: [{ id: 'two' }] } : { value: [{ id: 1 }], nextLink: `${url}/things?page=2` };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+    const definition = {
+      swagger: '2.0',
+      paths: {
+        '/things': {
+          get: {
+            operationId: 'ListThings',
+            'x-ms-pageable': { nextLinkName: 'nextLink' },
+            parameters: [{ name: 'page', in: 'query', type: 'integer' }],
+            responses: {
+              '200': {
+                description: 'A page',
+                schema: {
+                  type: 'object',
+                  properties: {
+                    value: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' } } } },
+                    nextLink: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    };
+    const host = await FlowHost.start({ api: url, definition });
+    try {
+      await assert.rejects(host.pages('ListThings'), {
+        message: 'ListThings answered 200 with a body its definition does not declare: /value/0/id must be integer',
+      });
+    } finally {
+      await host.close();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+
   it('registers a webhook with its path, query and header parameters as declared', async () => {
     // Before, a registration with a path parameter went out as "/teams/{team}/hooks".
     const seen: { url?: string; mode?: string; body?: unknown }[] = [];

@@ -487,7 +487,8 @@ export class FlowHost {
 
   /**
    * Follows a pageable operation's next links (`x-ms-pageable.nextLinkName`) as the designer does
-   * with pagination on, until a page has none. Returns every item and the number of pages.
+   * with pagination on, until a page has none. Each page must match the schema the operation
+   * declares for 200. Returns every item and the number of pages.
    */
   async pages(
     operationId: string,
@@ -510,7 +511,9 @@ export class FlowHost {
       const res = await this.call('GET', url, undefined, target.headers);
       if (res.status !== 200)
         throw new Error(`${operationId} page ${pages + 1} answered ${res.status}: ${await res.text()}`);
-      const body = (await res.json()) as Json;
+      // Each page is an answer of the operation, checked as action() checks one.
+      const body = (await bodyOf(res)) as Json;
+      this.checkOutput(operationId, 200, body);
       for (const item of (body.value ?? []) as unknown[]) items.push(item);
       pages++;
       url = typeof body[name] === 'string' ? new URL(body[name], url).href : undefined;
