@@ -1,23 +1,16 @@
-import {
-  isBytesSchema,
-  isJsonMediaType,
-  isTextMediaType,
-  MULTIPLE_OF_PRECISION,
-  refEntry,
-  toJsonSchema,
-} from '@flowport/core';
-import { FORMAT_CHECKS } from '@flowport/core/formats';
-import Ajv, { type Format, type ValidateFunction } from 'ajv';
+import { isJsonMediaType, isTextMediaType } from '@flowport/core';
+import { bodyOf, fetchDefinition } from './answers';
 import { uploadInChunks } from './chunked';
+import { Definition, type Json } from './definition';
 import { checkHostOptions } from './host-options';
 import { formBody } from './form';
 import { schemaSource } from './dynamic-schema';
 import { at, dropdownArguments, dropdownEntries, dropdownSource, fieldOf, type DynamicValue } from './dynamic-values';
+import { OutputCheck } from './output-check';
 import { callTarget, type CallTarget, type ParameterValues } from './parameters';
 import { retryAfterSeconds } from './retry-after';
-import { CallbackReceiver, type Inbox, type Notification } from './receiver';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { CallbackReceiver } from './receiver';
+import { WebhookSubscription } from './webhook-subscription';
 
 /** Options of {@link FlowHost.start}. */
 export interface FlowHostOptions {
@@ -32,38 +25,6 @@ export interface FlowHostOptions {
   readonly definition?: Json;
   /** Multiplies `Retry-After` waits, so that a 60 s interval takes 60 ms at 0.001. Default 1. */
   readonly timeScale?: number;
-}
-
-/** A registered webhook subscription, with the inbox its notifications arrive in. */
-export class WebhookSubscription {
-  constructor(
-    private readonly host: FlowHost,
-    readonly operationId: string,
-    /** The subscription URL from the registration's `Location` header. */
-    readonly location: string,
-    readonly inbox: Inbox,
-    private readonly validate: ValidateFunction,
-  ) {}
-
-  /** Every notification received, each checked against the trigger's notification content. */
-  get notifications(): readonly Notification[] {
-    return this.inbox.received;
-  }
-
-  /** The `n`-th notification (1-based), checked against `x-ms-notification-content`. */
-  async notification(n = 1, timeoutMs?: number): Promise<Notification> {
-    const got = await this.inbox.nth(n, timeoutMs);
-    if (!this.validate(got.body)) {
-      const errors = (this.validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
-      throw new Error(`notification ${n} of ${this.operationId} does not match x-ms-notification-content: ${errors}`);
-    }
-    return got;
-  }
-
-  /** What the platform does when the flow is turned off: DELETE the Location, with the connection only. */
-  async unsubscribe(): Promise<number> {
-    return (await this.host.call('DELETE', this.location)).status;
-  }
 }
 
 /** The outcome of following a polling trigger to its first 200. */
@@ -93,27 +54,16 @@ export interface PollOutcome {
  * ```
  */
 export class FlowHost {
-  // The adapter's format checks, so that a test judges an answer as `validateResponses` does:
-  // with ajv-formats alone, `date-no-tz` was ignored, with a console warning at every compile.
-  // A format outside the platform's list is a hint here too, and ajv's warning about it is off.
-  private readonly ajv = new Ajv({
-    strict: false,
-    allErrors: true,
-    multipleOfPrecision: MULTIPLE_OF_PRECISION,
-    logger: false,
-    formats: FORMAT_CHECKS as Record<string, Format>,
-  });
+  private readonly reader: Definition;
+  private readonly check: OutputCheck;
 
   private constructor(
     private readonly options: FlowHostOptions,
     readonly definition: Json,
     readonly receiver: CallbackReceiver,
   ) {
-    this.ajv.addSchema({
-      $id: 'flowhost:definitions',
-      definitions: (toJsonSchema({ definitions: definition.definitions ?? {} }, 'flowhost:definitions') as Json)
-        .definitions,
-    });
+    this.reader = new Definition(definition);
+    this.check = new OutputCheck(this.reader);
   }
 
   static async start(options: FlowHostOptions): Promise<FlowHost> {
@@ -175,17 +125,8 @@ export class FlowHost {
       options.chunkSize,
     );
     const body = await bodyOf(response);
-    this.checkOutput(operationId, response.status, body);
+    this.check.answer(operationId, response.status, body);
     return { status: response.status, body, chunks };
-  }
-
-  private find(operationId: string): { path: string; method: string; op: Json; item: Json } {
-    for (const [path, item] of Object.entries(this.definition.paths as Json)) {
-      for (const [method, op] of Object.entries(item as Json)) {
-        if ((op as Json)?.operationId === operationId) return { path, method, op: op as Json, item: item as Json };
-      }
-    }
-    throw new Error(`the definition has no operation ${operationId}`);
   }
 
   /** Where a call of the operation with these parameter values goes, and its headers. */
@@ -193,8 +134,8 @@ export class FlowHost {
     operationId: string,
     values: ParameterValues,
   ): { url: string; headers: CallTarget['headers']; method: string; op: Json; item: Json; parameters: Json[] } {
-    const { path, method, op, item } = this.find(operationId);
-    const parameters = this.parametersOf(op, item);
+    const { path, method, op, item } = this.reader.operation(operationId);
+    const parameters = this.reader.parametersOf(op, item);
     const target = callTarget(operationId, path, parameters, values);
     return {
       url: this.url(target.pathAndQuery),
@@ -204,40 +145,6 @@ export class FlowHost {
       item,
       parameters,
     };
-  }
-
-  /**
-   * The parameters an operation takes, as Swagger 2.0 applies them: its own, then those of its
-   * path item that it does not declare again (by name and location), references followed.
-   */
-  private parametersOf(op: Json, item: Json): Json[] {
-    const own = ((op.parameters ?? []) as Json[]).map((p) => this.derefParameter(p));
-    const shared = ((item.parameters ?? []) as Json[])
-      .map((p) => this.derefParameter(p))
-      .filter((p) => !own.some((o) => o.name === p.name && o.in === p.in));
-    return [...own, ...shared];
-  }
-
-  /** A parameter given as a reference to the definition's shared `parameters`. */
-  private derefParameter(p: Json): Json {
-    const name = refEntry(p.$ref, '#/parameters/');
-    return name === undefined ? p : (this.definition.parameters?.[name] ?? p);
-  }
-
-  private deref(s: Json): Json {
-    const name = refEntry(s.$ref);
-    return name === undefined ? s : this.deref(this.definition.definitions[name]);
-  }
-
-  /** The path (slash-separated) of the body field flagged `x-ms-notification-url`. */
-  private notificationField(schema: Json, prefix: string[] = []): string[] | undefined {
-    const s = this.deref(schema);
-    for (const [k, v] of Object.entries((s.properties ?? {}) as Json)) {
-      if ((v as Json)['x-ms-notification-url']) return [...prefix, k];
-      const inner = this.notificationField(v as Json, [...prefix, k]);
-      if (inner) return inner;
-    }
-    return undefined;
   }
 
   /**
@@ -255,8 +162,8 @@ export class FlowHost {
       throw new Error(`${operationId} is not a webhook trigger (x-ms-trigger single)`);
     const content = item['x-ms-notification-content'];
     if (!content?.schema) throw new Error(`${operationId} has no x-ms-notification-content on its path`);
-    const body = ((op.parameters ?? []) as Json[]).map((p) => this.derefParameter(p)).find((p) => p.in === 'body');
-    const field = body && this.notificationField(body.schema);
+    const body = ((op.parameters ?? []) as Json[]).map((p) => this.reader.parameter(p)).find((p) => p.in === 'body');
+    const field = body && this.reader.notificationField(body.schema);
     if (!field) throw new Error(`${operationId} has no body field with x-ms-notification-url`);
     const inbox = this.receiver.inbox();
     const payload: Json = structuredClone(inputs) as Json;
@@ -269,7 +176,7 @@ export class FlowHost {
     }
     const location = res.headers.get('location');
     if (!location) throw new Error(`registering ${operationId} gave no Location: the platform could not delete it`);
-    const validate = this.ajv.compile(toJsonSchema(content.schema, 'flowhost:definitions') as Json);
+    const validate = this.check.compile(content.schema);
     return new WebhookSubscription(this, operationId, new URL(location, this.options.api).href, inbox, validate);
   }
 
@@ -301,7 +208,7 @@ export class FlowHost {
         if (!location) throw new Error(`${operationId} answered 200 without a Location`);
         // The items start a run only if they are what the trigger declares, as an action's answer.
         const body = await bodyOf(res);
-        this.checkOutput(operationId, 200, body);
+        this.check.answer(operationId, 200, body);
         return { body, location: new URL(location, url).href, retryAfter, polls };
       }
       if (res.status !== 202) throw new Error(`${operationId} answered ${res.status}: ${await res.text()}`);
@@ -361,7 +268,7 @@ export class FlowHost {
       polls++;
     }
     const result = await bodyOf(res);
-    this.checkOutput(operationId, res.status, result);
+    this.check.answer(operationId, res.status, result);
     return { status: res.status, body: result, polls };
   }
 
@@ -379,26 +286,6 @@ export class FlowHost {
   }
 
   /**
-   * A 2xx answer must be of a status the definition declares (or its `default`), and match the
-   * schema declared for it: a test fails otherwise, as the flow would.
-   */
-  private checkOutput(operationId: string, status: number, body: unknown): void {
-    if (status < 200 || status >= 300) return;
-    const responses = (this.find(operationId).op.responses ?? {}) as Json;
-    const declared = responses[String(status)] ?? responses.default;
-    if (declared === undefined) {
-      throw new Error(`${operationId} answered ${status}, a status its definition does not declare`);
-    }
-    const schema = declared.schema as Json | undefined;
-    if (!schema || isBytesSchema(schema)) return;
-    const validate = this.ajv.compile(toJsonSchema(schema, 'flowhost:definitions') as Json);
-    if (!validate(body)) {
-      const errors = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
-      throw new Error(`${operationId} answered ${status} with a body its definition does not declare: ${errors}`);
-    }
-  }
-
-  /**
    * Fills a field's dropdown as the designer does (`x-ms-dynamic-values`, or `x-ms-dynamic-list`):
    * calls the operation it names with its literal arguments and those it takes from `filled` (the
    * values the user gave other fields, by parameter name or body path), and reads the entries at
@@ -411,9 +298,9 @@ export class FlowHost {
     field: string,
     filled: Readonly<Record<string, unknown>> = {},
   ): Promise<DynamicValue[]> {
-    const { op, item } = this.find(operationId);
-    const parameters = this.parametersOf(op, item);
-    const found = fieldOf(parameters, field, (s) => this.deref(s));
+    const { op, item } = this.reader.operation(operationId);
+    const parameters = this.reader.parametersOf(op, item);
+    const found = fieldOf(parameters, field, (s) => this.reader.schema(s));
     if (!found) throw new Error(`${operationId} has no parameter or body field "${field}"`);
     const source = dropdownSource(found.declared);
     if (!source) throw new Error(`${operationId} "${field}" declares no x-ms-dynamic-values or x-ms-dynamic-list`);
@@ -422,7 +309,7 @@ export class FlowHost {
       throw new Error(`the dropdown's ${source.operationId} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     }
     const entries = dropdownEntries(source, answer.body);
-    const accepts = this.ajv.compile(toJsonSchema(found.value, 'flowhost:definitions') as Json);
+    const accepts = this.check.compile(found.value);
     for (const entry of entries) {
       if (!accepts(entry.value)) {
         const why = (accepts.errors ?? []).map((e) => e.message).join('; ');
@@ -447,16 +334,16 @@ export class FlowHost {
     field: string,
     filled: Readonly<Record<string, unknown>> = {},
   ): Promise<Record<string, unknown>> {
-    const { op, item } = this.find(operationId);
-    const parameters = this.parametersOf(op, item);
+    const { op, item } = this.reader.operation(operationId);
+    const parameters = this.reader.parametersOf(op, item);
     const body = parameters.find((p) => p.in === 'body');
     const success = Object.entries((op.responses ?? {}) as Json).find(([status]) => /^2\d\d$/.test(status));
     const declared =
       field === 'response'
-        ? success && this.deref((success[1] as Json).schema ?? {})
+        ? success && this.reader.schema((success[1] as Json).schema ?? {})
         : body?.name === field
-          ? this.deref(body.schema ?? {})
-          : fieldOf(parameters, field, (s) => this.deref(s))?.declared;
+          ? this.reader.schema(body.schema ?? {})
+          : fieldOf(parameters, field, (s) => this.reader.schema(s))?.declared;
     if (!declared) throw new Error(`${operationId} has no body, body field or response "${field}"`);
     const source = schemaSource(declared);
     if (!source)
@@ -475,7 +362,7 @@ export class FlowHost {
       throw new Error(`${source.operationId} answered no schema at ${where}`);
     }
     try {
-      this.ajv.compile(toJsonSchema(schema as Json, 'flowhost:definitions') as Json);
+      this.check.compile(schema as Json);
     } catch (err) {
       throw new Error(
         `the schema ${source.operationId} answered at ${where} cannot be used: ${(err as Error).message}`,
@@ -513,7 +400,7 @@ export class FlowHost {
         throw new Error(`${operationId} page ${pages + 1} answered ${res.status}: ${await res.text()}`);
       // Each page is an answer of the operation, checked as action() checks one.
       const body = (await bodyOf(res)) as Json;
-      this.checkOutput(operationId, 200, body);
+      this.check.answer(operationId, 200, body);
       for (const item of (body.value ?? []) as unknown[]) items.push(item);
       pages++;
       url = typeof body[name] === 'string' ? new URL(body[name], url).href : undefined;
@@ -528,40 +415,5 @@ export class FlowHost {
 
   async close(): Promise<void> {
     await this.receiver.close();
-  }
-}
-
-/** The definition the API serves next to itself, or an error that says why it could not be read. */
-async function fetchDefinition(api: string): Promise<Json> {
-  const url = `${api}/connector/apiDefinition.swagger.json`;
-  let res: Response;
-  try {
-    res = await fetch(url);
-  } catch (err) {
-    const cause = (err as { cause?: { message?: string } }).cause?.message ?? (err as Error).message;
-    throw new Error(`cannot reach ${url} to read the connector definition: ${cause}`, { cause: err });
-  }
-  if (!res.ok) {
-    await res.arrayBuffer();
-    throw new Error(`${url} answered ${res.status}; pass the definition in FlowHost.start({ definition })`);
-  }
-  return (await res.json()) as Json;
-}
-
-/**
- * A JSON answer parsed; a text answer (`text/*`, or any type with a charset) as its string, as a
- * flow reads a string output; another one as its bytes; none as undefined.
- */
-async function bodyOf(res: Response): Promise<unknown> {
-  const bytes = Buffer.from(await res.arrayBuffer());
-  if (bytes.length === 0) return undefined;
-  const type = res.headers.get('content-type') ?? '';
-  if (isJsonMediaType(type)) return JSON.parse(bytes.toString('utf8')) as unknown;
-  const charset = /;\s*charset="?([\w.:-]+)/i.exec(type)?.[1];
-  if (!charset && !/^text\//i.test(type)) return bytes;
-  try {
-    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
-  } catch {
-    return bytes; // a charset TextDecoder does not know
   }
 }

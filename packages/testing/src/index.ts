@@ -2,7 +2,8 @@
  * @flowport/testing — FlowHost, a stand-in for Power Automate in tests: triggers, actions, paging.
  * @packageDocumentation
  */
-export { FlowHost, WebhookSubscription, type FlowHostOptions, type PollOutcome } from './flow-host';
+export { FlowHost, type FlowHostOptions, type PollOutcome } from './flow-host';
+export { WebhookSubscription } from './webhook-subscription';
 export type { DynamicValue } from './dynamic-values';
 export type { ParameterValue, ParameterValues } from './parameters';
 export { formBody, type FormFileValue, type FormValues } from './form';

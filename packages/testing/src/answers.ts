@@ -1,0 +1,37 @@
+import { isJsonMediaType } from '@flowport/core';
+import type { Json } from './definition';
+
+/** The definition the API serves next to itself, or an error that says why it could not be read. */
+export async function fetchDefinition(api: string): Promise<Json> {
+  const url = `${api}/connector/apiDefinition.swagger.json`;
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (err) {
+    const cause = (err as { cause?: { message?: string } }).cause?.message ?? (err as Error).message;
+    throw new Error(`cannot reach ${url} to read the connector definition: ${cause}`, { cause: err });
+  }
+  if (!res.ok) {
+    await res.arrayBuffer();
+    throw new Error(`${url} answered ${res.status}; pass the definition in FlowHost.start({ definition })`);
+  }
+  return (await res.json()) as Json;
+}
+
+/**
+ * A JSON answer parsed; a text answer (`text/*`, or any type with a charset) as its string, as a
+ * flow reads a string output; another one as its bytes; none as undefined.
+ */
+export async function bodyOf(res: Response): Promise<unknown> {
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (bytes.length === 0) return undefined;
+  const type = res.headers.get('content-type') ?? '';
+  if (isJsonMediaType(type)) return JSON.parse(bytes.toString('utf8')) as unknown;
+  const charset = /;\s*charset="?([\w.:-]+)/i.exec(type)?.[1];
+  if (!charset && !/^text\//i.test(type)) return bytes;
+  try {
+    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+  } catch {
+    return bytes; // a charset TextDecoder does not know
+  }
+}

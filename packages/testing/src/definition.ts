@@ -1,0 +1,65 @@
+import { refEntry } from '@flowport/core';
+
+/** A part of a Swagger 2.0 definition, read as JSON. */
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** One operation of a definition, with its path and the path item it sits in. */
+export interface DefinedOperation {
+  readonly path: string;
+  readonly method: string;
+  readonly op: Json;
+  readonly item: Json;
+}
+
+/**
+ * A connector definition as FlowHost reads it: operations by id, their parameters as Swagger 2.0
+ * applies them, and references followed.
+ */
+export class Definition {
+  constructor(readonly json: Json) {}
+
+  /** The operation of this id, or an error naming it. */
+  operation(operationId: string): DefinedOperation {
+    for (const [path, item] of Object.entries(this.json.paths as Json)) {
+      for (const [method, op] of Object.entries(item as Json)) {
+        if ((op as Json)?.operationId === operationId) return { path, method, op: op as Json, item: item as Json };
+      }
+    }
+    throw new Error(`the definition has no operation ${operationId}`);
+  }
+
+  /**
+   * The parameters an operation takes, as Swagger 2.0 applies them: its own, then those of its
+   * path item that it does not declare again (by name and location), references followed.
+   */
+  parametersOf(op: Json, item: Json): Json[] {
+    const own = ((op.parameters ?? []) as Json[]).map((p) => this.parameter(p));
+    const shared = ((item.parameters ?? []) as Json[])
+      .map((p) => this.parameter(p))
+      .filter((p) => !own.some((o) => o.name === p.name && o.in === p.in));
+    return [...own, ...shared];
+  }
+
+  /** A parameter given as a reference to the definition's shared `parameters`, followed. */
+  parameter(p: Json): Json {
+    const name = refEntry(p.$ref, '#/parameters/');
+    return name === undefined ? p : (this.json.parameters?.[name] ?? p);
+  }
+
+  /** A schema given as a reference to `definitions`, followed to the schema it names. */
+  schema(s: Json): Json {
+    const name = refEntry(s.$ref);
+    return name === undefined ? s : this.schema(this.json.definitions[name]);
+  }
+
+  /** The path (its keys) of the body field flagged `x-ms-notification-url`. */
+  notificationField(schema: Json, prefix: string[] = []): string[] | undefined {
+    const s = this.schema(schema);
+    for (const [k, v] of Object.entries((s.properties ?? {}) as Json)) {
+      if ((v as Json)['x-ms-notification-url']) return [...prefix, k];
+      const inner = this.notificationField(v as Json, [...prefix, k]);
+      if (inner) return inner;
+    }
+    return undefined;
+  }
+}
