@@ -2,6 +2,7 @@ import {
   Action,
   apiKey,
   Connector,
+  connectorDefinition,
   Controller,
   Field,
   Get,
@@ -9,12 +10,15 @@ import {
   Page,
   pollingTrigger,
   Query,
+  resolve,
   Returns,
   TriggerRuntime,
 } from '@flowport/core';
 import { createApp, page, type PageResult } from '@flowport/express-adapter';
+import { FlowHost } from '@flowport/testing';
 import assert from 'node:assert/strict';
 import request from 'supertest';
+import { serving } from './support/http';
 
 class Row {
   @Field() n!: number;
@@ -71,5 +75,29 @@ describe('an API key in the query', () => {
   it('is taken when a link that carried it is followed with it added again, and refused when the two differ', async () => {
     assert.equal((await request(app).get('/rows?cursor=1&code=k1&code=k1')).status, 200);
     assert.equal((await request(app).get('/rows?cursor=1&code=k1&code=k2')).status, 401);
+  });
+
+  describe('with FlowHost', () => {
+    const live = serving(() => app);
+
+    it("sends the connection's key in the query the definition names, to each call and each link it follows", async () => {
+      // Before, FlowHost sent every connection value as a header: each call of a connector whose
+      // key travels in the query was a 401, so none could be tested through it.
+      const host = await FlowHost.start({
+        api: live.url(),
+        connection: { code: 'k1' },
+        timeScale: 0,
+        definition: connectorDefinition(resolve(connector)),
+      });
+      try {
+        assert.deepEqual(await host.pages('ListRows'), { items: [{ n: 0 }, { n: 1 }, { n: 2 }], pages: 3 });
+        await assert.rejects(
+          host.poll('OnRowAdded', {}, { maxPolls: 2 }),
+          /OnRowAdded did not answer 200 within 2 polls/,
+        );
+      } finally {
+        await host.close();
+      }
+    });
   });
 });

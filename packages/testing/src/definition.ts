@@ -16,7 +16,15 @@ export interface DefinedOperation {
  * applies them, and references followed.
  */
 export class Definition {
-  constructor(readonly json: Json) {}
+  /** The query parameters an API key travels in (`securityDefinitions` of `type: apiKey, in: query`). */
+  readonly queryCredentials: ReadonlySet<string>;
+
+  constructor(readonly json: Json) {
+    const schemes = Object.values((json.securityDefinitions ?? {}) as Json) as Json[];
+    this.queryCredentials = new Set(
+      schemes.filter((s) => s?.type === 'apiKey' && s.in === 'query').map((s) => String(s.name)),
+    );
+  }
 
   /** The operation of this id, or an error naming it. */
   operation(operationId: string): DefinedOperation {

@@ -19,7 +19,11 @@ export interface FlowHostOptions {
    * for the definition's `host`. The definition's `basePath` is added to each operation's path.
    */
   readonly api: string;
-  /** Headers the connection adds to every call, e.g. `{ 'Ocp-Apim-Subscription-Key': key }`. */
+  /**
+   * What the connection adds to every call, by name: headers, e.g. `{ 'Ocp-Apim-Subscription-Key':
+   * key }`, and the query parameter of an API key the definition's security scheme sends `in:
+   * query`, e.g. `{ code: key }`.
+   */
   readonly connection?: Readonly<Record<string, string>>;
   /** The connector definition; fetched from `<api>/connector/apiDefinition.swagger.json` when omitted. */
   readonly definition?: Json;
@@ -82,14 +86,22 @@ export class FlowHost {
     body?: unknown,
     parameterHeaders: Readonly<Record<string, string>> = {},
   ): Promise<Response> {
-    const headers: Record<string, string> = { ...this.options.connection, ...parameterHeaders };
+    // The connection's values go where the definition's security schemes put them: a key `in:
+    // query` is added to the URL of every call, links followed included, as the platform adds it.
+    const target = new URL(url);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(this.options.connection ?? {})) {
+      if (this.reader.queryCredentials.has(name)) target.searchParams.append(name, value);
+      else headers[name] = value;
+    }
+    Object.assign(headers, parameterHeaders);
     // A form goes with the type fetch gives it (a multipart boundary); bytes (a file) as they are,
     // JSON otherwise.
     const form = body instanceof FormData || body instanceof URLSearchParams;
     const bytes = body instanceof Uint8Array;
     if (body !== undefined && !form)
       headers['content-type'] ??= bytes ? 'application/octet-stream' : 'application/json';
-    return fetch(url, {
+    return fetch(target, {
       method,
       headers,
       body: body === undefined ? undefined : form || bytes ? body : JSON.stringify(body),
