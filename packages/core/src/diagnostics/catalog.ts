@@ -540,7 +540,7 @@ export const catalog = {
     'enum-of-another-type',
     'error',
     'enum lists {values}, which {are} not of type {type}, so no request can give {them}',
-    'List values of the declared type, or declare the type the values have.',
+    '{fix}',
   ),
   keywordValue: entry(
     'FP1418',

@@ -2532,6 +2532,43 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
   });
 
+  check('FP1417', "an array's enum of values its items take, with how to put them on the items", () => {
+    // Before, the hint said to list values of the declared type: no enum of an array can be met,
+    // and it did not say how to constrain the items instead.
+    enum Priority {
+      Low = 1,
+      High = 3,
+    }
+    class Task {
+      @Field({ type: [String] }) @IsIn(['a', 'b']) tags!: string[];
+    }
+    @Controller()
+    class C {
+      @Post('/t')
+      @Returns(204)
+      set(
+        @Body() _t: Task,
+        @Query('p', { type: [Number], enum: Priority }) _p: Priority[],
+        @Query('q', { type: [Number], enum: ['x'] }) _q: number[],
+      ): void {}
+    }
+    const found = diagnosticsOf(connectorOf([C])).filter((d) => d.code === 'FP1417');
+    assert.deepEqual(
+      found.map((d) => [formatLocation(d.at), d.hint]),
+      [
+        [
+          'Task property tags',
+          'They are values of its items: apply the constraint to each item, { each: true } (@IsIn([…], { each: true })), or declare type: [described(String, { enum: … })] in @Field.',
+        ],
+        [
+          'C.set param #1 (p)',
+          'They are values of its items: declare them on the items, type: [described(Number, { enum: … })].',
+        ],
+        ['C.set param #2 (q)', 'List values of the declared type, or declare the type the values have.'],
+      ],
+    );
+  });
+
   check('FP1418', 'a keyword value of another type than the schema takes', () => {
     // Before, written as they were: @Length('x') as "maxLength": null (NaN), @Length(-1) and
     // @ArrayMaxSize(2.5) as values the Swagger 2.0 schema refuses, { pattern: 5 } as a number.

@@ -235,7 +235,32 @@ function checkEnumType(
     are: one ? 'is' : 'are',
     type,
     them: one ? 'it' : 'them',
+    fix: enumFix(node, values, at),
   });
+}
+
+/** The constructor that declares a type of value, as an option names it. */
+const CONSTRUCTOR_OF: Readonly<Record<string, string>> = {
+  integer: 'Number',
+  number: 'Number',
+  string: 'String',
+  boolean: 'Boolean',
+};
+
+/**
+ * How to mend an enum of the wrong type. Values an array's items would take were meant for the
+ * items (`enum: Priority` beside `type: [Number]`), as class-validator's `{ each: true }` means,
+ * and there is a way to say so.
+ */
+function enumFix(node: SchemaModel, values: readonly unknown[], at: SourceLocation): string {
+  const items = node.type === 'array' ? node.items?.type : undefined;
+  const item = items === undefined ? undefined : CONSTRUCTOR_OF[items];
+  if (item === undefined || enumValuesOfAnotherType(values, items!, false).length > 0)
+    return 'List values of the declared type, or declare the type the values have.';
+  const described = `type: [described(${item}, { enum: … })]`;
+  return at.parameter !== undefined
+    ? `They are values of its items: declare them on the items, ${described}.`
+    : `They are values of its items: apply the constraint to each item, { each: true } (@IsIn([…], { each: true })), or declare ${described} in @Field.`;
 }
 
 /** Why a JSON Schema pattern does not compile as the request validator reads it (the `u` flag). */
