@@ -414,10 +414,10 @@ describe('async (202) actions', function () {
   });
 
   it('refuses to start without a job store', () => {
-    assert.throws(
-      () => createApp(connector, { credentials: { apiKeys: ['k'] } }),
-      /DoWork is async; pass options.jobs/,
-    );
+    assert.throws(() => createApp(connector, { credentials: { apiKeys: ['k'] } }), {
+      message:
+        'DoWork is a long-running action (async), whose jobs need a store: createApp(connector, { jobs: { store: new MemoryJobStore() } }), or a SqliteJobStore (@flowport/store-sqlite) for jobs that outlive the process',
+    });
   });
 });
 

@@ -102,3 +102,12 @@ describe('webhook registration when DNS fails', () => {
     assert.deepEqual([missing.status, missing.body.errors[0].code], [400, 'callbackRefused']);
   });
 });
+
+describe('a connector with triggers served without a trigger runtime', () => {
+  it('stops the start, saying how to give it one', () => {
+    assert.throws(() => createApp(connector), {
+      message:
+        'the connector declares the trigger OnChange, which needs a trigger runtime: const triggers = new TriggerRuntime({ store, secret }); triggers.start(); createApp(connector, { triggers })',
+    });
+  });
+});

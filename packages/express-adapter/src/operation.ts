@@ -83,7 +83,11 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
   const check = ctx.validateResponses ? responseCheck(op, ctx) : undefined;
   const send = compileResponder(op, produces, check, ctx.logger);
   if (op.async) {
-    if (!ctx.jobs) throw new Error(`${op.id} is async; pass options.jobs (a job store) to serve it`);
+    if (!ctx.jobs) {
+      throw new Error(
+        `${op.id} is a long-running action (async), whose jobs need a store: createApp(connector, { jobs: { store: new MemoryJobStore() } }), or a SqliteJobStore (@flowport/store-sqlite) for jobs that outlive the process`,
+      );
+    }
     if (body && isBinarySchema(body.schema))
       throw new Error(`${op.id} is async and takes a raw binary body, which cannot be stored to run later`);
     ctx.jobs.register(op, async (input, identity) => call(args(input, identity)), textMediaType(produces), check);
@@ -275,7 +279,7 @@ function handlerOf(op: OperationModel, ctx: CompileContext): Handler {
   if (op.source.kind !== 'method') {
     if (!ctx.triggers) {
       throw new Error(
-        `the connector declares the trigger ${op.id}; pass options.triggers (a TriggerRuntime) to serve it`,
+        `the connector declares the trigger ${op.id}, which needs a trigger runtime: const triggers = new TriggerRuntime({ store, secret }); triggers.start(); createApp(connector, { triggers })`,
       );
     }
     const handle = triggerHandler(op, ctx.model, ctx.triggers);
