@@ -20,6 +20,19 @@ export function locator(model: ApiModel): (pointer: string) => SourceLocation | 
       known.set(`/definitions/${seg(name)}/properties/${seg(property)}`, { class: cls.name, property });
     }
   }
+  // A webhook's registration body is a definition Flowport makes: its fields but the callback URL
+  // are those of the trigger's filters class.
+  for (const op of model.operations) {
+    if (op.source.kind !== 'webhookRegister') continue;
+    const name = op.parameters.find((p) => p.in === 'body')?.schema.ref;
+    if (name === undefined) continue;
+    known.set(`/definitions/${seg(name)}`, op.at);
+    const { filters, callbackField = 'callbackUrl' } = op.source.trigger;
+    for (const property of Object.keys(model.schemas.get(name)?.properties ?? {})) {
+      const at = filters && property !== callbackField ? { class: filters.name, property } : op.at;
+      known.set(`/definitions/${seg(name)}/properties/${seg(property)}`, at);
+    }
+  }
   // The connector's own options, where a file holds what they declare.
   known.set('apiProperties.json#/properties/iconBrandColor', { connector: 'brandColor' });
   return (pointer) => {
