@@ -328,6 +328,18 @@ describe('flowport build', () => {
     assert.equal(validated.code, 0, validated.err.join('\n'));
   });
 
+  it('says what to change when the module awaits at its top level, which require() cannot wait for', async () => {
+    // Before, Node's own message advised "use import() instead", advice for the loader that named
+    // nothing the user could change.
+    const file = join(tmp.dir, 'awaiting.ts');
+    writeFileSync(file, "const title = await Promise.resolve('Awaiting');\nexport const name = title;\n");
+    const thrown = await cli('build', file, '--out', join(tmp.dir, 'o'));
+    assert.equal(thrown.code, 1);
+    assert.deepEqual(thrown.err, [
+      `flowport: while loading ${file}: it, or a module it imports, awaits at its top level (top-level await), and flowport loads a module with require(), which cannot wait: export the connector from a module that does not await (src/connector.ts), and await in the one that imports it to serve it (src/server.ts)`,
+    ]);
+  });
+
   it("says where in the TypeScript a module failed to load, without the CLI's own frames", async () => {
     // Before, only the message: "Cannot read properties of undefined" named no file or line, a
     // missing import listed the CLI's files as its "Require stack", and swc's syntax errors

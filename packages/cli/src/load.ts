@@ -93,6 +93,11 @@ function loadFailure(
     const name = early[1];
     message += ` (an import cycle, or ${name} used above its declaration: declare ${name} first, or break the cycle; or give the property @Field({ type: () => ${name} }) and a type alias, such as Later<${name}> with type Later<T> = T, whose metadata does not read ${name})`;
   }
+  // Node's own advice ("use import()") is for the loader, which requires the module: to the user it
+  // named nothing to change.
+  if (err.code === 'ERR_REQUIRE_ASYNC_MODULE') {
+    return 'it, or a module it imports, awaits at its top level (top-level await), and flowport loads a module with require(), which cannot wait: export the connector from a module that does not await (src/connector.ts), and await in the one that imports it to serve it (src/server.ts)';
+  }
   if (err.code === 'MODULE_NOT_FOUND' && Array.isArray(err.requireStack) && err.requireStack.length > 0) {
     return message.replace(/\nRequire stack:\n[\s\S]*$/, '') + ` (required by ${shown(String(err.requireStack[0]))})`;
   }
