@@ -144,6 +144,17 @@ describe('async (202) actions', function () {
     });
   });
 
+  it('logs once a result missing where a body is declared, as a synchronous action does', async () => {
+    // Before, the last poll answered null without a word, where a synchronous action logs it.
+    await withJobsApp({ store: new MemoryJobStore(), leaseMs: 60_000 }, async (url, logs) => {
+      const settle = async (value: string) =>
+        poll((await request(url).post('/work').set('x-key', 'k1').send({ value, ms: 0 })).headers.location);
+      for (let i = 0; i < 2; i++) assert.equal((await settle('forgotten')).status, 200);
+      assert.equal((await settle('nothing')).status, 204);
+      assert.deepEqual(logs, ['flowport: DoWork answered 200 without the body it declares (logged once)']);
+    });
+  });
+
   it('checks the result against its declared schema with validateResponses, as a synchronous answer is', async () => {
     // Before, the last poll of a long-running action was the one JSON answer left unchecked.
     const checked = createApp(connector, {

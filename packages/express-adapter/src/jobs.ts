@@ -57,6 +57,8 @@ export class Jobs {
   >();
   /** The jobs this app runs, with the timers that renew their leases. */
   private readonly running = new Map<string, NodeJS.Timeout>();
+  /** Operations whose result was once missing where a body is declared: logged once, as a synchronous answer is. */
+  private readonly answeredEmpty = new Set<string>();
 
   constructor(
     private readonly options: JobOptions,
@@ -174,6 +176,23 @@ export class Jobs {
     this.running.clear();
   }
 
+  /**
+   * Unchecked, a result missing where the operation declares a body is logged once, as a
+   * synchronous answer's is: the flow reads every output of the last poll as missing.
+   */
+  private missingBody(
+    op: OperationModel,
+    status: number,
+    success: OperationModel['responses'][number] | undefined,
+  ): void {
+    if (success?.schema === undefined || status !== Number(success.status) || this.answeredEmpty.has(op.id)) return;
+    this.answeredEmpty.add(op.id);
+    this.log(`flowport: ${op.id} answered ${status} without the body it declares (logged once)`, {
+      operation: op.id,
+      hint: 'return the body, or declare the answer without one (@Returns(204))',
+    });
+  }
+
   /** Runs the handler; what it returned, or the problem it raised. */
   private async outcomeOf(
     id: string,
@@ -199,6 +218,7 @@ export class Jobs {
       // With validateResponses, checked as a synchronous action's answer is: a mismatch is a 500
       // that names each pointer.
       throwIfInvalid(op, status, runner.check?.(status, body === undefined ? undefined : json));
+      if (body === undefined && !runner.check) this.missingBody(op, status, success);
       return { state: 'succeeded', status, json, headers: isReply(result) ? answerHeaders(result.headers) : undefined };
     } catch (err) {
       if (!(err instanceof HttpError)) {
