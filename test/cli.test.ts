@@ -148,6 +148,22 @@ describe('flowport build', () => {
     ]);
   });
 
+  it('refuses an icon that is not a PNG, which it would copy as icon.png', async () => {
+    // Before, a logo.svg was copied as icon.png, and the connector showed a broken icon.
+    const module = copyExample(tmp.dir);
+    writeFileSync(
+      module,
+      readFileSync(module, 'utf8').replace("brandColor: '#3A7BD5',", "brandColor: '#3A7BD5', icon: 'logo.svg',"),
+    );
+    writeFileSync(join(tmp.dir, 'src', 'logo.svg'), '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const r = await cli('build', module, '--out', join(tmp.dir, 'out'));
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.err, [
+      'flowport: icon "logo.svg" is an SVG, not a PNG: the platform takes a PNG icon (icon.png, about 230 × 230 pixels); convert it',
+    ]);
+    assert.ok(!existsSync(join(tmp.dir, 'out')), 'nothing written');
+  });
+
   it('removes an icon or script an earlier build copied that the connector no longer declares', async () => {
     // Before, they stayed in the folder, and --check called it up to date.
     const out = join(tmp.dir, 'sink');

@@ -56,7 +56,14 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
   ]);
   const base = dirname(file);
   if (model.branding.icon) {
-    outputs.push([join(out, documents.CONNECTOR_FILES.icon), declaredFile(base, 'icon', model.branding.icon)]);
+    const icon = declaredFile(base, 'icon', model.branding.icon);
+    const kind = imageKind(icon);
+    if (kind !== 'PNG') {
+      throw new Error(
+        `icon "${model.branding.icon}" is ${kind}, not a PNG: the platform takes a PNG icon (icon.png, about 230 × 230 pixels); convert it`,
+      );
+    }
+    outputs.push([join(out, documents.CONNECTOR_FILES.icon), icon]);
   }
   if (model.capabilities.script) {
     outputs.push([
@@ -172,6 +179,18 @@ export function display(path: string): string {
  * A file the connector declares (`icon`, `script.file`), read relative to its module. Before, one
  * that was not there ended the build with Node's "ENOENT: no such file or directory, open …".
  */
+/** What kind of image the bytes are, by their signature: the icon is copied as `icon.png` whatever it is. */
+function imageKind(bytes: Buffer): string {
+  const starts = (...signature: number[]) => signature.every((b, i) => bytes[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'PNG';
+  if (starts(0xff, 0xd8, 0xff)) return 'a JPEG';
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'a GIF';
+  if (starts(0x52, 0x49, 0x46, 0x46) && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'a WebP';
+  if (/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(bytes.subarray(0, 512).toString('utf8'))) return 'an SVG';
+  if (bytes.length === 0) return 'empty';
+  return 'no image Flowport knows';
+}
+
 function declaredFile(base: string, option: string, path: string): Buffer {
   const full = resolve(base, path);
   if (!existsSync(full) || statSync(full).isDirectory())
