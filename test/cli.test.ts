@@ -164,6 +164,41 @@ describe('flowport build', () => {
     assert.ok(!existsSync(join(tmp.dir, 'out')), 'nothing written');
   });
 
+  it('refuses custom code the platform would not run: without the Script class, or over 1 MB', async () => {
+    // Before, any file was copied as script.csx, and the platform refused it at upload.
+    const module = copyExample(tmp.dir);
+    writeFileSync(
+      module,
+      readFileSync(module, 'utf8').replace(
+        "brandColor: '#3A7BD5',",
+        "brandColor: '#3A7BD5', script: { file: 'code.csx', operations: [] },",
+      ),
+    );
+    const code = join(tmp.dir, 'src', 'code.csx');
+    writeFileSync(code, 'export function run() {}\n');
+    const wrong = await cli('build', module, '--out', join(tmp.dir, 'out'));
+    assert.deepEqual(
+      [wrong.code, wrong.err],
+      [
+        1,
+        [
+          'flowport: script.file "code.csx" declares no `public class Script : ScriptBase`, the class the platform runs (its ExecuteAsync answers each call)',
+        ],
+      ],
+    );
+    const script = 'public class Script : ScriptBase\n{\n}\n';
+    writeFileSync(code, script + `// ${'x'.repeat(1024 * 1024)}\n`);
+    const large = await cli('build', module, '--out', join(tmp.dir, 'out'));
+    assert.equal(large.code, 1);
+    assert.match(
+      large.err[0],
+      /script.file "code.csx" is 10\d{5} bytes; the platform takes custom code of 1 MB at most/,
+    );
+    writeFileSync(code, script);
+    const fine = await cli('build', module, '--out', join(tmp.dir, 'out'));
+    assert.equal(fine.code, 0, fine.err.join('\n'));
+  });
+
   it('removes an icon or script an earlier build copied that the connector no longer declares', async () => {
     // Before, they stayed in the folder, and --check called it up to date.
     const out = join(tmp.dir, 'sink');

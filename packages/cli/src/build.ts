@@ -66,10 +66,11 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
     outputs.push([join(out, documents.CONNECTOR_FILES.icon), icon]);
   }
   if (model.capabilities.script) {
-    outputs.push([
-      join(out, documents.CONNECTOR_FILES.script),
-      declaredFile(base, 'script.file', model.capabilities.script.file),
-    ]);
+    const { file: path } = model.capabilities.script;
+    const script = declaredFile(base, 'script.file', path);
+    const problem = scriptProblem(script);
+    if (problem) throw new Error(`script.file "${path}" ${problem}`);
+    outputs.push([join(out, documents.CONNECTOR_FILES.script), script]);
   }
   if (options.validators) {
     outputs.push([resolve(options.validators), Buffer.from(validatorsModule(file, model), 'utf8')]);
@@ -189,6 +190,20 @@ function imageKind(bytes: Buffer): string {
   if (/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(bytes.subarray(0, 512).toString('utf8'))) return 'an SVG';
   if (bytes.length === 0) return 'empty';
   return 'no image Flowport knows';
+}
+
+/** The largest custom code file the platform takes (reference §5.6). */
+const SCRIPT_LIMIT = 1024 * 1024;
+
+/**
+ * Why the platform would refuse a custom code file, if it would: over 1 MB, or without the class
+ * it runs, `Script : ScriptBase` (reference §5.6); a file from another language ends here too.
+ */
+function scriptProblem(bytes: Buffer): string | undefined {
+  if (bytes.length > SCRIPT_LIMIT) return `is ${bytes.length} bytes; the platform takes custom code of 1 MB at most`;
+  if (!/\bclass\s+Script\s*:\s*([\w.]+\.)?ScriptBase\b/.test(bytes.toString('utf8')))
+    return 'declares no `public class Script : ScriptBase`, the class the platform runs (its ExecuteAsync answers each call)';
+  return undefined;
 }
 
 function declaredFile(base: string, option: string, path: string): Buffer {
