@@ -159,8 +159,17 @@ describe('flowport build', () => {
     const r = await cli('build', module, '--out', join(tmp.dir, 'out'));
     assert.equal(r.code, 1);
     assert.deepEqual(r.err, [
-      'flowport: icon "logo.svg" is an SVG, not a PNG: the platform takes a PNG icon (icon.png, about 230 × 230 pixels); convert it',
+      [
+        'error FP2155 icon-not-png: the icon, logo.svg, is an SVG, not a PNG',
+        '  at connector icon icon.png',
+        '  hint: Give the connector a PNG icon, about 230 × 230 pixels: the platform takes a PNG only, and the file is named icon.png whatever it holds.',
+      ].join('\n'),
     ]);
+    // validate judges it alike.
+    assert.match(
+      (await cli('validate', module)).out.join('\n'),
+      /error FP2155 icon-not-png: the icon, logo.svg, is an SVG/,
+    );
     assert.ok(!existsSync(join(tmp.dir, 'out')), 'nothing written');
   });
 
@@ -182,7 +191,11 @@ describe('flowport build', () => {
       [
         1,
         [
-          'flowport: script.file "code.csx" declares no `public class Script : ScriptBase`, the class the platform runs (its ExecuteAsync answers each call)',
+          [
+            'error FP2156 custom-code: the custom code, code.csx, declares no class Script : ScriptBase, the class the platform runs',
+            '  at connector script.file script.csx',
+            '  hint: Write custom code as a public class Script : ScriptBase whose ExecuteAsync answers each call, in 1 MB at most.',
+          ].join('\n'),
         ],
       ],
     );
@@ -190,10 +203,7 @@ describe('flowport build', () => {
     writeFileSync(code, script + `// ${'x'.repeat(1024 * 1024)}\n`);
     const large = await cli('build', module, '--out', join(tmp.dir, 'out'));
     assert.equal(large.code, 1);
-    assert.match(
-      large.err[0],
-      /script.file "code.csx" is 10\d{5} bytes; the platform takes custom code of 1 MB at most/,
-    );
+    assert.match(large.err[0], /the custom code, code.csx, is 10\d{5} bytes, more than the 1 MB the platform takes/);
     writeFileSync(code, script);
     const fine = await cli('build', module, '--out', join(tmp.dir, 'out'));
     assert.equal(fine.code, 0, fine.err.join('\n'));

@@ -2,7 +2,7 @@ import { run, type Io } from '@flowport/cli';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONNECTORS } from './support/connectors';
 import { corpusDir } from './support/corpus';
@@ -39,6 +39,25 @@ describe('flowport validate (CLI)', () => {
     const r = await cli('validate', CONNECTORS.example);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /0 error\(s\), 0 warning\(s\) at certification level/);
+  });
+
+  it("judges a folder's icon.png and script.csx as the build judges a module's, at the file itself", async () => {
+    // Before, a folder's icon and custom code were not looked at: a JPEG named icon.png, or a
+    // script without the Script class, passed, and the platform refused them at upload.
+    const folder = join(tmp.dir, 'folder');
+    mkdirSync(folder);
+    for (const name of ['apiDefinition.swagger.json', 'apiProperties.json'])
+      copyFileSync(join(ROOT, 'examples', 'text-sentiment', 'connector', name), join(folder, name));
+    writeFileSync(join(folder, 'icon.png'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]));
+    writeFileSync(join(folder, 'script.csx'), 'public class Script : ScriptBase { }\n');
+    const r = await cli('validate', folder, '--level', 'platform');
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.out.split('\n').slice(0, 2), [
+      'error FP2155 icon-not-png: the icon, icon.png, is a JPEG, not a PNG',
+      `  at icon.png (${join(folder, 'icon.png').replace(`${process.cwd()}/`, '')}:1:1)`,
+    ]);
+    writeFileSync(join(folder, 'icon.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    assert.equal((await cli('validate', folder, '--level', 'platform')).code, 0);
   });
 
   it('checks a connector folder by JSON pointer; --max-warnings decides the exit code', async function () {

@@ -1,5 +1,5 @@
 import { catalog } from '@flowport/core';
-import { lint, rules, type ConnectorDocuments } from '@flowport/core/documents';
+import { lint, rules, type ConnectorAssets, type ConnectorDocuments } from '@flowport/core/documents';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ const LANGUAGES = '/text/analytics/v2.0/languages';
 const HOOK = '/text/analytics/v2.0/hooks/negative-text';
 const SCORED = '/text/analytics/v2.0/scored';
 
-type Docs = { definition: Json; properties: Json; bytes?: number };
+type Docs = { definition: Json; properties: Json; bytes?: number; assets?: ConnectorAssets };
 type Mutation = [what: string, code: string, mutate: (d: Docs) => void];
 
 const op = (d: Docs, path: string, method = 'post') => d.definition.paths[path][method];
@@ -379,6 +379,16 @@ const MUTATIONS: Mutation[] = [
       ]),
   ],
   [
+    'an icon that is an SVG',
+    'FP2155',
+    (d) => (d.assets = { icon: { name: 'icon.png', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') } }),
+  ],
+  [
+    'custom code without the Script class',
+    'FP2156',
+    (d) => (d.assets = { script: { name: 'script.csx', bytes: Buffer.from('public class Program {}') } }),
+  ],
+  [
     'three live revisions of a family',
     'FP2141',
     (d) => {
@@ -397,6 +407,7 @@ const run = (d: Docs, level: 'platform' | 'certification' = 'certification') => 
     definition: d.definition,
     properties: d.properties,
     bytes: d.bytes ?? JSON.stringify(d.definition).length,
+    assets: d.assets,
   };
   return lint(docs, { level });
 };
@@ -419,7 +430,7 @@ describe('flowport validate rules: each caught by a single mutation of the examp
       assert.ok(hit.at.pointer !== undefined, 'located by pointer');
       // At a place that is there, so that validate can give its line, and CI annotate it.
       assert.ok(
-        placeOf(d.definition, d.properties, hit.at.pointer) !== undefined,
+        placeOf(d.definition, d.properties, hit.at.pointer, d.assets) !== undefined,
         `${hit.at.pointer} is in the documents`,
       );
       assert.ok(hit.hint.length > 0);

@@ -44,8 +44,10 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
   const parsed = JSON.parse(definition) as Record<string, unknown>;
   const shape = swaggerShapeProblems(parsed, documents);
   if (shape.length > 0) throw new core.DiagnosticError(shape);
+  // The icon and custom code are copied as they are, and judged as the platform judges them.
+  const assets = declaredAssets(model, dirname(file));
   const platform = documents.lint(
-    { definition: parsed, bytes: Buffer.byteLength(definition) },
+    { definition: parsed, bytes: Buffer.byteLength(definition), assets },
     { level: 'platform', locate: documents.locator(model) },
   );
   if (platform.some((d) => d.severity === 'error')) throw new core.DiagnosticError(platform);
@@ -54,24 +56,8 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
     join(out, name),
     Buffer.from(text as string, 'utf8'),
   ]);
-  const base = dirname(file);
-  if (model.branding.icon) {
-    const icon = declaredFile(base, 'icon', model.branding.icon);
-    const kind = imageKind(icon);
-    if (kind !== 'PNG') {
-      throw new Error(
-        `icon "${model.branding.icon}" is ${kind}, not a PNG: the platform takes a PNG icon (icon.png, about 230 × 230 pixels); convert it`,
-      );
-    }
-    outputs.push([join(out, documents.CONNECTOR_FILES.icon), icon]);
-  }
-  if (model.capabilities.script) {
-    const { file: path } = model.capabilities.script;
-    const script = declaredFile(base, 'script.file', path);
-    const problem = scriptProblem(script);
-    if (problem) throw new Error(`script.file "${path}" ${problem}`);
-    outputs.push([join(out, documents.CONNECTOR_FILES.script), script]);
-  }
+  if (assets.icon) outputs.push([join(out, documents.CONNECTOR_FILES.icon), assets.icon.bytes]);
+  if (assets.script) outputs.push([join(out, documents.CONNECTOR_FILES.script), assets.script.bytes]);
   if (options.validators) {
     outputs.push([resolve(options.validators), Buffer.from(validatorsModule(file, model), 'utf8')]);
   }
@@ -180,30 +166,23 @@ export function display(path: string): string {
  * A file the connector declares (`icon`, `script.file`), read relative to its module. Before, one
  * that was not there ended the build with Node's "ENOENT: no such file or directory, open …".
  */
-/** What kind of image the bytes are, by their signature: the icon is copied as `icon.png` whatever it is. */
-function imageKind(bytes: Buffer): string {
-  const starts = (...signature: number[]) => signature.every((b, i) => bytes[i] === b);
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'PNG';
-  if (starts(0xff, 0xd8, 0xff)) return 'a JPEG';
-  if (starts(0x47, 0x49, 0x46, 0x38)) return 'a GIF';
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'a WebP';
-  if (/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(bytes.subarray(0, 512).toString('utf8'))) return 'an SVG';
-  if (bytes.length === 0) return 'empty';
-  return 'no image Flowport knows';
+/** The icon and custom code file the connector declares, read relative to its module. */
+export function declaredAssets(
+  model: ApiModel,
+  base: string,
+): { readonly icon?: DeclaredFile; readonly script?: DeclaredFile } {
+  const icon = model.branding.icon;
+  const script = model.capabilities.script?.file;
+  return {
+    icon: icon === undefined ? undefined : { name: icon, bytes: declaredFile(base, 'icon', icon) },
+    script: script === undefined ? undefined : { name: script, bytes: declaredFile(base, 'script.file', script) },
+  };
 }
 
-/** The largest custom code file the platform takes (reference §5.6). */
-const SCRIPT_LIMIT = 1024 * 1024;
-
-/**
- * Why the platform would refuse a custom code file, if it would: over 1 MB, or without the class
- * it runs, `Script : ScriptBase` (reference §5.6); a file from another language ends here too.
- */
-function scriptProblem(bytes: Buffer): string | undefined {
-  if (bytes.length > SCRIPT_LIMIT) return `is ${bytes.length} bytes; the platform takes custom code of 1 MB at most`;
-  if (!/\bclass\s+Script\s*:\s*([\w.]+\.)?ScriptBase\b/.test(bytes.toString('utf8')))
-    return 'declares no `public class Script : ScriptBase`, the class the platform runs (its ExecuteAsync answers each call)';
-  return undefined;
+/** A file the connector names, and its bytes. */
+interface DeclaredFile {
+  readonly name: string;
+  readonly bytes: Buffer;
 }
 
 function declaredFile(base: string, option: string, path: string): Buffer {

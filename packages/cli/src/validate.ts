@@ -1,6 +1,8 @@
 import type * as Core from '@flowport/core';
 import type * as Documents from '@flowport/core/documents';
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { declaredAssets } from './build';
 import { connectorFiles } from './connector-files';
 import { readJson } from './import/read';
 import { swaggerShapeProblems } from './swagger-guard';
@@ -33,6 +35,7 @@ export function validate(target: string, level: Documents.Level): ValidationResu
     definition: JSON.parse(files['apiDefinition.swagger.json']) as Record<string, unknown>,
     properties: JSON.parse(files['apiProperties.json']) as Record<string, unknown>,
     bytes: Buffer.byteLength(files['apiDefinition.swagger.json']),
+    assets: declaredAssets(model, dirname(file)),
   };
   // The rules read the definition as having Swagger 2.0's shape, so they run once it does.
   const shape = swaggerShapeProblems(docs.definition, documents);
@@ -55,6 +58,7 @@ function validateFiles(file: string, propertiesFile: string | undefined, level: 
     definition: readJson(file) as Record<string, unknown>,
     properties: propertiesFile ? (readJson(propertiesFile) as Record<string, unknown>) : undefined,
     bytes: statSync(file).size,
+    assets: assetsBeside(file, documents.CONNECTOR_FILES),
   };
   // Loaded here only: a module's build and validation never read an apiProperties.json.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -69,6 +73,18 @@ function validateFiles(file: string, propertiesFile: string | undefined, level: 
   return { file, diagnostics: documents.lint(docs, { level }), positionOf };
 }
 
+/** The icon and custom code beside a definition file, under the names a connector folder gives them. */
+function assetsBeside(
+  file: string,
+  names: { readonly icon: string; readonly script: string },
+): { icon?: { name: string; bytes: Buffer }; script?: { name: string; bytes: Buffer } } {
+  const read = (name: string) => {
+    const path = join(dirname(file), name);
+    return existsSync(path) && statSync(path).isFile() ? { name, bytes: readFileSync(path) } : undefined;
+  };
+  return { icon: read(names.icon), script: read(names.script) };
+}
+
 /** The position of a finding in the definition, or in the apiProperties.json its pointer names. */
 function positionsOf(file: string, propertiesFile: string | undefined): (d: Core.Diagnostic) => Position | undefined {
   const inDefinition = positionsInFile(file);
@@ -76,7 +92,9 @@ function positionsOf(file: string, propertiesFile: string | undefined): (d: Core
   return (d) => {
     const pointer = d.at.pointer;
     if (pointer === undefined) return undefined;
-    if (!pointer.startsWith(PROPERTIES_POINTER)) return inDefinition(pointer);
+    if (pointer.startsWith('/') || pointer === '') return inDefinition(pointer);
+    // The icon or the custom code: the file itself, from its start.
+    if (!pointer.startsWith(PROPERTIES_POINTER)) return { file: join(dirname(file), pointer), line: 1, column: 1 };
     return inProperties?.(pointer.slice(PROPERTIES_POINTER.length));
   };
 }

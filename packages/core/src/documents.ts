@@ -23,5 +23,5 @@ export {
   type ShapeProblem,
 } from './lint/lint';
 export { locator } from './lint/locate';
-export type { ConnectorDocuments } from './lint/document';
+export type { ConnectorAssets, ConnectorDocuments, ConnectorFile } from './lint/document';
 export type { Level, Rule } from './lint/rule';

@@ -1158,6 +1158,20 @@ export const catalog = {
     'Remove the parameter: the connection sends the header.',
   ),
   formConsumes: entry('FP2154', 'form-consumes', 'warning', '{what}, but consumes lists {types}', '{fix}'),
+  iconNotPng: entry(
+    'FP2155',
+    'icon-not-png',
+    'error',
+    'the icon, {file}, is {kind}, not a PNG',
+    'Give the connector a PNG icon, about 230 × 230 pixels: the platform takes a PNG only, and the file is named icon.png whatever it holds.',
+  ),
+  customCode: entry(
+    'FP2156',
+    'custom-code',
+    'error',
+    'the custom code, {file}, {problem}',
+    'Write custom code as a public class Script : ScriptBase whose ExecuteAsync answers each call, in 1 MB at most.',
+  ),
   internalDefaultOptional: entry(
     'FP2143',
     'internal-default-optional',

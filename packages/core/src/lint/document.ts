@@ -9,7 +9,24 @@ export interface ConnectorDocuments {
   readonly properties?: Json;
   /** Size of apiDefinition.swagger.json in bytes. */
   readonly bytes: number;
+  /** The files beside the definition that the connector has: its icon and custom code. */
+  readonly assets?: ConnectorAssets;
 }
+
+/** The icon (`icon.png`) and custom code (`script.csx`) of a connector. */
+export interface ConnectorAssets {
+  readonly icon?: ConnectorFile;
+  readonly script?: ConnectorFile;
+}
+
+/** A file of a connector: its name as the user gave it (a module's `icon: 'logo.png'`), and its bytes. */
+export interface ConnectorFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Where a finding in a connector's icon or custom code is: the file's name, as a pointer. */
+export const ASSET_POINTERS = { icon: 'icon.png', script: 'script.csx' } as const;
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 

@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import { throughReferences, type ConnectorDocuments } from './document';
 import type { Level, Rule } from './rule';
+import { assetRules } from './rules/assets';
 import { platformRules } from './rules/platform';
 import { referenceRules } from './rules/references';
 import { metadataRules } from './rules/metadata';
@@ -15,6 +16,7 @@ import { wellformedRules } from './rules/wellformed';
 /** Every rule of `flowport validate`, platform first. */
 export const rules: readonly Rule[] = [
   ...platformRules,
+  ...assetRules,
   ...referenceRules,
   ...textRules,
   ...responseRules,

@@ -1,6 +1,6 @@
 import type { SourceLocation } from '../diagnostics/location';
 import type { ApiModel } from '../model/types';
-import { seg } from './document';
+import { ASSET_POINTERS, seg } from './document';
 
 /**
  * Maps JSON pointers of an emitted definition back to where the model came from: operations
@@ -35,6 +35,8 @@ export function locator(model: ApiModel): (pointer: string) => SourceLocation | 
   }
   // The connector's own options, where a file holds what they declare.
   known.set('apiProperties.json#/properties/iconBrandColor', { connector: 'brandColor' });
+  known.set(ASSET_POINTERS.icon, { connector: 'icon' });
+  known.set(ASSET_POINTERS.script, { connector: 'script.file' });
   return (pointer) => {
     for (let p = pointer; p.length > 0; p = p.slice(0, p.lastIndexOf('/'))) {
       const at = known.get(p);
