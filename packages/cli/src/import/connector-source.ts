@@ -8,7 +8,7 @@ import { entry, ImportError, isObject, type Json } from './read';
 import { importLine } from './render';
 import type { SchemaWriter } from './schemas';
 
-/** `src/connector.ts`: the one `Connector`, and any asset (script) the definition needs. */
+/** `src/connector.ts`: the one `Connector`, and the assets beside the definition (icon, script). */
 export function connectorSource(
   doc: Json,
   properties: Json,
@@ -16,7 +16,7 @@ export function connectorSource(
   controllers: readonly string[],
   schemas: SchemaWriter,
   source: { readonly definition: string; readonly properties?: string },
-): { lines: string[]; imports: string[]; assets: Map<string, string> } {
+): { lines: string[]; imports: string[]; assets: Map<string, string | Buffer> } {
   const definitionFile = source.definition;
   const propertiesFile = source.properties ?? 'apiProperties.json';
   const notes: string[] = [];
@@ -66,10 +66,17 @@ export function connectorSource(
       return code(`${call.helper}(${call.args.map((a) => literal(a)).join(', ')})`);
     });
   }
-  const assets = new Map<string, string>();
+  const assets = new Map<string, string | Buffer>();
+  // The icon goes with the connector, byte for byte: before, an imported folder's icon.png was
+  // left behind, and the project's build published none.
+  const icon = join(dirname(definitionFile), 'icon.png');
+  if (existsSync(icon)) {
+    assets.set('icon.png', readFileSync(icon));
+    options.icon = '../icon.png';
+  }
   if (Array.isArray(properties.scriptOperations)) {
     const script = join(dirname(definitionFile), 'script.csx');
-    assets.set('script.csx', existsSync(script) ? readFileSync(script, 'utf8') : PASS_THROUGH_SCRIPT);
+    assets.set('script.csx', existsSync(script) ? readFileSync(script) : PASS_THROUGH_SCRIPT);
     options.script = { file: '../script.csx', operations: properties.scriptOperations.map((id) => lookup(id) ?? id) };
   }
   for (const k of Object.keys(properties)) {

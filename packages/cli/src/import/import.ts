@@ -98,7 +98,7 @@ export function importConnector(o: ImportOptions): ImportResult {
   const writer = new OperationWriter(schemas, lookup);
   const handlers = sites.map((s) => writer.handler(s));
   const controllers = [...new Set(sites.map((s) => s.controller))];
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Buffer>();
   const names = { controllers, models: schemas.classes.map((c) => c.name) };
   const fileOf = (controller: string) => `controllers/${kebab(controller)}`;
 
@@ -129,7 +129,10 @@ export function importConnector(o: ImportOptions): ImportResult {
     operations: handlers.length,
     controllers: controllers.length,
     classes: schemas.classes.length,
-    literals: literalsIn([...files.values()], schemas),
+    literals: literalsIn(
+      [...files.values()].filter((f): f is string => typeof f === 'string'),
+      schemas,
+    ),
     losses: [...notImported(doc), ...writer.losses],
   };
 }
@@ -238,7 +241,7 @@ function module(
 }
 
 /** Writes every file into a fresh sibling folder, then moves it into place: all or nothing. */
-function writeAll(out: string, files: ReadonlyMap<string, string>): void {
+function writeAll(out: string, files: ReadonlyMap<string, string | Buffer>): void {
   const staging = `${out}.import-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   try {
