@@ -131,6 +131,38 @@ describe('TriggerRuntime', () => {
     await assert.rejects(runtime.poll(batch, 'u1', `${mine.cursor}x`, {}), InvalidCursorError);
   });
 
+  it('polling: a poll function that returns no text cursor, or one no Location can carry, fails the poll saying so', async () => {
+    // Before, a number was signed as one and every later poll was a 400 calling the cursor none
+    // this API issued; a 20,000-character cursor went out in a Location no client could read.
+    const returning = (result: unknown) =>
+      pollingTrigger({
+        id: 'OnOdd',
+        path: '/odd',
+        summary: 's',
+        description: 'd',
+        batch: true,
+        item: Item,
+        poll: () => result as { items: Item[]; cursor: string },
+      });
+    await assert.rejects(runtime.poll(returning({ items: [], cursor: 5 }), 'u', undefined, {}), {
+      name: 'TypeError',
+      message:
+        "the poll function of OnOdd returned a cursor of type number; it returns { items: [...], cursor: '…' }, the cursor as text",
+    });
+    await assert.rejects(runtime.poll(returning(undefined), 'u', undefined, {}), /OnOdd returned undefined;/);
+    await assert.rejects(
+      runtime.poll(returning({ cursor: '1' }), 'u', undefined, {}),
+      /OnOdd returned no list of items;/,
+    );
+    await assert.rejects(runtime.poll(returning({ items: [], cursor: 'x'.repeat(20_000) }), 'u', undefined, {}), {
+      name: 'RangeError',
+      message:
+        /^the cursor the poll function of OnOdd returned signs to 26\d{3} characters, more than the 6144 a Location URL carries safely/,
+    });
+    const fits = await runtime.poll(returning({ items: [], cursor: 'x'.repeat(4000) }), 'u', undefined, {});
+    assert.equal(fits.status, 202);
+  });
+
   it('polling: the cursor does not show who polls, and one from before that is still read', async () => {
     // The Location URL is in the flow's run history and in proxies' logs; an API key's
     // fingerprint there could be tried against guesses offline, and an Entra ID object ID is

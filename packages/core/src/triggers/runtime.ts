@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { checkCallbackUrl, type CallbackPolicy } from './callback-url';
 import { readCursor, signCursor, type CursorState } from './cursor';
+import { locationCursor, pollResult } from './poll-result';
 import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from './declarations';
 import { DeliveryWorker } from './delivery';
 import { DEFAULT_DELIVERY, type DeliveryOptions } from './delivery-options';
@@ -267,9 +268,12 @@ export class TriggerRuntime {
   ): Promise<PollAnswer> {
     const wait = trigger.retryAfter ?? 60;
     const sign = (state: Omit<CursorState, 'trigger' | 'owner'>) =>
-      signCursor({ trigger: trigger.id, owner: ownerTag(owner, this.secret), ...state }, this.secret);
+      locationCursor(
+        trigger.id,
+        signCursor({ trigger: trigger.id, owner: ownerTag(owner, this.secret), ...state }, this.secret),
+      );
     if (token === undefined) {
-      const first = await trigger.poll(undefined, filters, { owner });
+      const first = pollResult(trigger.id, await trigger.poll(undefined, filters, { owner }));
       return { status: 202, cursor: sign({ cursor: first.cursor }), retryAfter: wait };
     }
     let state: CursorState | undefined;
@@ -285,7 +289,7 @@ export class TriggerRuntime {
     if (!state || state.trigger !== trigger.id || (state.owner !== tag && state.owner !== owner)) {
       throw new InvalidCursorError('the cursor is not one this API issued to this connection');
     }
-    const result = await trigger.poll(state.cursor, filters, { owner });
+    const result = pollResult(trigger.id, await trigger.poll(state.cursor, filters, { owner }));
     const skip = state.skip ?? 0;
     if (result.items.length <= skip) {
       return { status: 202, cursor: sign({ cursor: skip > 0 ? result.cursor : state.cursor }), retryAfter: wait };
