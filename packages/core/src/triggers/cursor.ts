@@ -39,3 +39,13 @@ export function readCursor(token: string, secret: string | Buffer): CursorState 
     return undefined;
   }
 }
+
+/**
+ * Who polls, as a cursor carries it: a tag keyed with the secret that signs it, not the identity.
+ * The cursor travels in a Location URL, which the flow's run history and proxies' logs show; an
+ * API key's fingerprint there could be tried against guesses offline, and an Entra ID object ID
+ * is personal data.
+ */
+export function ownerTag(owner: string, secret: string | Buffer): string {
+  return createHmac('sha256', secret).update(`cursor-owner:${owner}`).digest('base64url').slice(0, 22);
+}

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { guardedLookup, type CallbackPolicy } from './callback-url';
 import type { DeliveryOptions } from './delivery-options';
-import type { LogFunction } from './logger';
+import { messageOf, type LogFunction } from './logger';
 import { DELIVERY_HEADERS, signatureOf } from './notification-signature';
 import type { Delivery, TriggerStore } from './store';
 import { retryAfterMs } from './retry-after';
@@ -27,10 +27,6 @@ function client(protocol: 'http:' | 'https:'): Client {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const lib = (protocol === 'https:' ? require('node:https') : require('node:http')) as typeof http;
   return { request: lib.request, agent: new lib.Agent({ keepAlive: true }) };
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /**

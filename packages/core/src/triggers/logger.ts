@@ -11,3 +11,8 @@ export function logFunction(logger: TriggerLogger | undefined): LogFunction {
   if (logger) return (message, details) => logger.error(message, details);
   return (message, details) => console.error(message, JSON.stringify(details));
 }
+
+/** What went wrong, as a log line's `error` says it. */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,6 +1,17 @@
 import type { PollResult } from './declarations';
 
-// What a poll function returns, checked before the platform is answered with it.
+// What a poll function returns, checked before the platform is answered with it, and the answer.
+
+/** What a poll answers: 202 (nothing new) or 200 with items, the next cursor and the wait. */
+export interface PollAnswer {
+  readonly status: 200 | 202;
+  /** An array for batch triggers, one item for single ones; absent on 202. */
+  readonly body?: unknown;
+  /** Signed cursor for the next Location URL. */
+  readonly cursor: string;
+  /** Seconds for `Retry-After`. */
+  readonly retryAfter: number;
+}
 
 /**
  * The longest signed cursor a Location carries: the URL then stays within the 8,192 characters

@@ -198,6 +198,38 @@ describe('TriggerRuntime', () => {
     assert.equal(await store.pendingCount(), 4);
   });
 
+  it("emit: a matches function that throws on one subscription's filters keeps the event from that one only, logged once", async () => {
+    // Before, the throw rejected the whole emit: a subscription stored with filters of an older
+    // shape kept every subscriber from every event.
+    const store = new MemoryTriggerStore();
+    const logged: [string, Record<string, unknown>][] = [];
+    const rt = new TriggerRuntime({
+      store,
+      secret: 'sixteen-bytes-at-least',
+      callbacks: { allowLocalhost: true },
+      logger: (message, details) => logged.push([message, details]),
+    });
+    const hook = webhookTrigger<Item>({
+      id: 'OnItem',
+      path: '/h',
+      summary: 's',
+      description: 'd',
+      payload: Item,
+      matches: (p, f: { range: { min: number } }) => p.n >= f.range.min,
+    });
+    await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/new', { range: { min: 2 } });
+    const old = await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/old', { min: 2 });
+    assert.equal(await rt.emit(hook, { n: 3 }), 1);
+    assert.equal(await rt.emit(hook, { n: 4 }), 1);
+    assert.equal(await store.pendingCount(), 2);
+    assert.deepEqual(logged, [
+      [
+        'flowport: the matches function of a trigger threw on a subscription; it gets no events it throws on (logged once)',
+        { trigger: 'OnItem', subscription: old.id, error: "Cannot read properties of undefined (reading 'min')" },
+      ],
+    ]);
+  });
+
   /** A store of the contract before `addSubscription` replaced: it only adds. */
   class AddOnlyStore extends MemoryTriggerStore {
     private readonly held = new Map<string, Subscription>();

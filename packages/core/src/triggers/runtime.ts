@@ -1,14 +1,18 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { checkCallbackUrl, type CallbackPolicy } from './callback-url';
-import { readCursor, signCursor, type CursorState } from './cursor';
-import { locationCursor, pollResult } from './poll-result';
+import { ownerTag, readCursor, signCursor, type CursorState } from './cursor';
+import { locationCursor, pollResult, type PollAnswer } from './poll-result';
+import { InvalidCursorError, InvalidPayloadError, SubscriptionLimitError } from './runtime-errors';
 import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from './declarations';
 import { DeliveryWorker } from './delivery';
 import { DEFAULT_DELIVERY, type DeliveryOptions } from './delivery-options';
-import { logFunction, type TriggerLogger } from './logger';
+import { logFunction, messageOf, type LogFunction, type TriggerLogger } from './logger';
 import { checkRuntimeOptions } from './runtime-options';
 import type { Delivery, Subscription, TriggerStore } from './store';
 import { jsonText } from '../json-text';
+
+export { InvalidCursorError, InvalidPayloadError, SubscriptionLimitError } from './runtime-errors';
+export type { PollAnswer } from './poll-result';
 
 /** Options of {@link TriggerRuntime}. */
 export interface TriggerRuntimeOptions {
@@ -51,44 +55,8 @@ export interface EmitOptions {
  */
 export type PayloadCheck = (trigger: string, payload: unknown) => readonly string[] | undefined;
 
-/** An emitted event that breaks the schema the definition publishes for its trigger. */
-export class InvalidPayloadError extends Error {
-  override name = 'InvalidPayloadError';
-}
-
-/** A registration beyond the subscriptions one caller may hold to a trigger. */
-export class SubscriptionLimitError extends Error {
-  override name = 'SubscriptionLimitError';
-}
-
 /** The subscriptions one caller may hold to one trigger, unless the options say otherwise. */
 export const DEFAULT_MAX_SUBSCRIPTIONS_PER_OWNER = 1000;
-
-/** A polling cursor that is malformed, forged, tampered with or someone else's. */
-export class InvalidCursorError extends Error {
-  override name = 'InvalidCursorError';
-}
-
-/** What a poll answers: 202 (nothing new) or 200 with items, the next cursor and the wait. */
-export interface PollAnswer {
-  readonly status: 200 | 202;
-  /** An array for batch triggers, one item for single ones; absent on 202. */
-  readonly body?: unknown;
-  /** Signed cursor for the next Location URL. */
-  readonly cursor: string;
-  /** Seconds for `Retry-After`. */
-  readonly retryAfter: number;
-}
-
-/**
- * Who polls, as a cursor carries it: a tag keyed with the secret that signs it, not the identity.
- * The cursor travels in a Location URL, which the flow's run history and proxies' logs show; an
- * API key's fingerprint there could be tried against guesses offline, and an Entra ID object ID
- * is personal data.
- */
-function ownerTag(owner: string, secret: string | Buffer): string {
-  return createHmac('sha256', secret).update(`cursor-owner:${owner}`).digest('base64url').slice(0, 22);
-}
 
 /**
  * The trigger runtime: webhook subscriptions, durable delivery of emitted events, and the
@@ -107,17 +75,21 @@ export class TriggerRuntime {
   /** The secrets a cursor may be signed with: the current one first. */
   private readonly readable: readonly (string | Buffer)[];
   private payloadCheck?: PayloadCheck;
+  private readonly log: LogFunction;
+  /** Subscriptions whose filters made a trigger's `matches` throw: logged once each. */
+  private readonly unmatchable = new Set<string>();
 
   constructor(private readonly options: TriggerRuntimeOptions) {
     checkRuntimeOptions(options);
     this.secret = options.secret;
     this.readable = [options.secret, ...(options.previousSecrets ?? [])];
+    this.log = logFunction(options.logger);
     this.worker = new DeliveryWorker(
       options.store,
       options.secret,
       options.callbacks ?? {},
       { ...DEFAULT_DELIVERY, ...options.delivery },
-      logFunction(options.logger),
+      this.log,
     );
   }
 
@@ -219,7 +191,7 @@ export class TriggerRuntime {
     const now = Date.now();
     const deliveries: Delivery[] = [];
     for (const payload of payloads) {
-      const matching = subscriptions.filter((s) => (trigger.matches ? trigger.matches(payload, s.filters) : true));
+      const matching = subscriptions.filter((s) => this.matches(trigger, payload, s));
       if (matching.length === 0) continue;
       const body = jsonText(payload);
       for (const s of matching) {
@@ -239,6 +211,31 @@ export class TriggerRuntime {
     await this.options.store.enqueue(deliveries);
     this.worker.wake();
     return deliveries.length;
+  }
+
+  /**
+   * Whether an event goes to a subscription. A `matches` that throws on one subscription's filters
+   * (stored by an older version of the app, say) keeps the event from that one only, logged once:
+   * before, the throw rejected the whole emit, and no subscriber got the event.
+   */
+  private matches<T>(trigger: WebhookTriggerDeclaration<T>, payload: T, s: Subscription): boolean {
+    if (!trigger.matches) return true;
+    try {
+      return Boolean(trigger.matches(payload, s.filters));
+    } catch (err) {
+      if (!this.unmatchable.has(s.id)) {
+        this.unmatchable.add(s.id);
+        this.log(
+          'flowport: the matches function of a trigger threw on a subscription; it gets no events it throws on (logged once)',
+          {
+            trigger: trigger.id,
+            subscription: s.id,
+            error: messageOf(err),
+          },
+        );
+      }
+      return false;
+    }
   }
 
   /** Every event of a batch, before any is queued: the batch goes whole or not at all. */
