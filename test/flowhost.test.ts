@@ -494,6 +494,26 @@ describe('FlowHost: says why it cannot go on', () => {
     }
   });
 
+  it('fails an answer labelled JSON that is not, naming the operation and what came', async () => {
+    // Before, JSON.parse's SyntaxError ("Unexpected token '<'") named neither.
+    const { server, url } = await serving((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('<html>Gateway</html>');
+    });
+    const definition = {
+      swagger: '2.0',
+      paths: { '/things': { get: { operationId: 'ListThings', responses: { '200': { description: 'Things' } } } } },
+    };
+    const host = await FlowHost.start({ api: url, definition });
+    try {
+      await assert.rejects(host.action('ListThings'), {
+        message: /^ListThings answered 200 with application\/json, which is not JSON \(.*\): "<html>Gateway<\/html>"$/,
+      });
+    } finally {
+      await host.close();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+
   it('registers a webhook with its path, query and header parameters as declared', async () => {
     // Before, a registration with a path parameter went out as "/teams/{team}/hooks".
     const seen: { url?: string; mode?: string; body?: unknown }[] = [];

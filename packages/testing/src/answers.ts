@@ -20,13 +20,25 @@ export async function fetchDefinition(api: string): Promise<Json> {
 
 /**
  * A JSON answer parsed; a text answer (`text/*`, or any type with a charset) as its string, as a
- * flow reads a string output; another one as its bytes; none as undefined.
+ * flow reads a string output; another one as its bytes; none as undefined. An answer labelled JSON
+ * that is not fails the test naming the operation (`operationId`), as the flow would fail to read it.
  */
-export async function bodyOf(res: Response): Promise<unknown> {
+export async function bodyOf(res: Response, operationId: string): Promise<unknown> {
   const bytes = Buffer.from(await res.arrayBuffer());
   if (bytes.length === 0) return undefined;
   const type = res.headers.get('content-type') ?? '';
-  if (isJsonMediaType(type)) return JSON.parse(bytes.toString('utf8')) as unknown;
+  if (isJsonMediaType(type)) {
+    const text = bytes.toString('utf8');
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (err) {
+      // Before, JSON.parse's own SyntaxError named neither the operation nor the answer.
+      throw new Error(
+        `${operationId} answered ${res.status} with ${type}, which is not JSON (${(err as Error).message}): ${JSON.stringify(text.slice(0, 200))}`,
+        { cause: err },
+      );
+    }
+  }
   const charset = /;\s*charset="?([\w.:-]+)/i.exec(type)?.[1];
   if (!charset && !/^text\//i.test(type)) return bytes;
   try {

@@ -136,7 +136,7 @@ export class FlowHost {
       contentType,
       options.chunkSize,
     );
-    const body = await bodyOf(response);
+    const body = await bodyOf(response, operationId);
     this.check.answer(operationId, response.status, body);
     return { status: response.status, body, chunks };
   }
@@ -219,7 +219,7 @@ export class FlowHost {
       if (res.status === 200) {
         if (!location) throw new Error(`${operationId} answered 200 without a Location`);
         // The items start a run only if they are what the trigger declares, as an action's answer.
-        const body = await bodyOf(res);
+        const body = await bodyOf(res, operationId);
         this.check.answer(operationId, 200, body);
         return { body, location: new URL(location, url).href, retryAfter, polls };
       }
@@ -279,7 +279,7 @@ export class FlowHost {
       res = await this.call('GET', url);
       polls++;
     }
-    const result = await bodyOf(res);
+    const result = await bodyOf(res, operationId);
     this.check.answer(operationId, res.status, result);
     return { status: res.status, body: result, polls };
   }
@@ -411,7 +411,7 @@ export class FlowHost {
       if (res.status !== 200)
         throw new Error(`${operationId} page ${pages + 1} answered ${res.status}: ${await res.text()}`);
       // Each page is an answer of the operation, checked as action() checks one.
-      const body = (await bodyOf(res)) as Json;
+      const body = (await bodyOf(res, operationId)) as Json;
       this.check.answer(operationId, 200, body);
       for (const item of (body.value ?? []) as unknown[]) items.push(item);
       pages++;
