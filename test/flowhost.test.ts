@@ -494,6 +494,20 @@ describe('FlowHost: says why it cannot go on', () => {
     }
   });
 
+  it('says where the definition it fetched is not JSON', async () => {
+    // Before, start() failed with JSON.parse's SyntaxError alone.
+    const { server, url } = await serving((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Sign in</html>');
+    });
+    try {
+      await assert.rejects(FlowHost.start({ api: url }), {
+        message: `${url}/connector/apiDefinition.swagger.json answered what is not JSON; pass the definition in FlowHost.start({ definition })`,
+      });
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+
   it('fails an answer labelled JSON that is not, naming the operation and what came', async () => {
     // Before, JSON.parse's SyntaxError ("Unexpected token '<'") named neither.
     const { server, url } = await serving((_req, res) => {

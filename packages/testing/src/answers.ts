@@ -15,7 +15,12 @@ export async function fetchDefinition(api: string): Promise<Json> {
     await res.arrayBuffer();
     throw new Error(`${url} answered ${res.status}; pass the definition in FlowHost.start({ definition })`);
   }
-  return (await res.json()) as Json;
+  const text = await res.text();
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    throw new Error(`${url} answered what is not JSON; pass the definition in FlowHost.start({ definition })`);
+  }
 }
 
 /**
