@@ -1,4 +1,4 @@
-import { addConstraint, propertyClassOf } from '../metadata/store';
+import { addConstraint, notOnParameter, propertyClassOf } from '../metadata/store';
 import type { ConstraintRecord } from '../metadata/records';
 
 /**
@@ -19,20 +19,27 @@ export interface ConstraintOptions {
   readonly each?: boolean;
 }
 
+/** How a parameter says what a constraint says of a property. */
+const ON_PARAMETER =
+  "a parameter takes its constraints in its options (minimum, maximum, minLength, maxLength, pattern, enum, required…), such as @Query('top', { minimum: 1, required: false }); or take a class of query parameters, @Query() query: ListQuery, whose properties carry constraints";
+
 function constraint(
   name: string,
   args: readonly unknown[],
   options: ConstraintOptions | undefined,
   kind: ConstraintRecord['kind'] = 'builtIn',
 ): PropertyDecorator {
-  return (target, key) =>
-    addConstraint(propertyClassOf(target, key, `@${name[0].toUpperCase()}${name.slice(1)}`), {
+  const decorator = `@${name[0].toUpperCase()}${name.slice(1)}`;
+  return (target: object, key: string | symbol, position?: unknown) => {
+    notOnParameter(target, key, position, decorator, ON_PARAMETER);
+    addConstraint(propertyClassOf(target, key, decorator), {
       property: String(key),
       name,
       kind,
       args,
       each: options?.each === true,
     });
+  };
 }
 
 /** A constraint without arguments. */

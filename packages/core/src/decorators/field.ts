@@ -1,4 +1,12 @@
-import { classOf, mergeField, methodRecord, onClass, propertyClassOf, setSchema } from '../metadata/store';
+import {
+  classOf,
+  mergeField,
+  methodRecord,
+  notOnParameter,
+  onClass,
+  propertyClassOf,
+  setSchema,
+} from '../metadata/store';
 import type { DescribedOptions, Extensions, TypeRef, Visibility } from '../types';
 
 /** Connector metadata for one DTO property. Constraints come from the constraint decorators. */
@@ -62,8 +70,15 @@ export function Field(options: FieldOptions = {}): PropertyDecorator {
   return field(options, '@Field');
 }
 
+/** How a parameter says what `@Field` and its shorthands say of a property. */
+const ON_PARAMETER =
+  "a parameter takes these in its options, such as @Query('top', { summary: 'Top', description: '…', visibility: 'advanced' })";
+
 function field(options: FieldOptions, decorator: string): PropertyDecorator {
-  return (target, key) => mergeField(propertyClassOf(target, key, decorator), String(key), options);
+  return (target: object, key: string | symbol, position?: unknown) => {
+    notOnParameter(target, key, position, decorator, ON_PARAMETER);
+    mergeField(propertyClassOf(target, key, decorator), String(key), options);
+  };
 }
 
 /** `x-ms-summary` of a DTO property: its label, Title Case. */
@@ -80,6 +95,9 @@ export function Description(description: string): PropertyDecorator {
 export function Visibility(visibility: Visibility): PropertyDecorator & MethodDecorator {
   return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
     const place = 'a DTO property or a handler method';
+    // On a parameter, its position came as the descriptor: from the second on, the whole
+    // operation's visibility was set.
+    notOnParameter(target, key, descriptor, '@Visibility', ON_PARAMETER);
     if (descriptor) methodRecord(classOf(target, key, '@Visibility', place), String(key)).visibility = visibility;
     else mergeField(propertyClassOf(target, key, '@Visibility', place), String(key), { visibility });
   };

@@ -20,7 +20,7 @@ import {
 import { aad, apiKey, authChoice, basic, oauth2, oauth2Generic } from '../auth/auth';
 import { connectionParameter } from '../auth/connection-parameters';
 import type { ConnectorOptions } from '../connector';
-import { IsString as FlowportIsString } from '../decorators/constraints';
+import { IsString as FlowportIsString, Min as FlowportMin } from '../decorators/constraints';
 import { Controller } from '../decorators/controller';
 import { Field, Schema, Summary, Visibility } from '../decorators/field';
 import { Delete, Get, Post } from '../decorators/http';
@@ -1209,6 +1209,39 @@ describe('golden: OpenAPI 3 callbacks for hand-written webhooks', () => {
       [
         apply(Body(), A, undefined, undefined),
         '@Body goes on a parameter of a handler method; it was applied to the class A',
+      ],
+    ];
+    for (const [run, message] of cases) assert.throws(run, { name: 'TypeError', message });
+  });
+
+  it("refuses a DTO property's decorator on a handler's parameter, saying how the parameter's options say it", () => {
+    // TypeScript refuses these (TS1239), but flowport build does not type-check, nor does
+    // JavaScript. Before, each was recorded on a property named as the method, which nothing
+    // reads: @Min(1) on a query parameter was neither published nor enforced, and @Visibility on
+    // a second parameter made the whole operation internal.
+    class A {}
+    const onParameter = (decorator: unknown, key: string | undefined, position: number) => () =>
+      (decorator as (...a: unknown[]) => void)(key === undefined ? A : A.prototype, key, position);
+    const constraints =
+      "a parameter takes its constraints in its options (minimum, maximum, minLength, maxLength, pattern, enum, required…), such as @Query('top', { minimum: 1, required: false }); or take a class of query parameters, @Query() query: ListQuery, whose properties carry constraints";
+    const labels =
+      "a parameter takes these in its options, such as @Query('top', { summary: 'Top', description: '…', visibility: 'advanced' })";
+    const cases: [() => void, string][] = [
+      [
+        onParameter(FlowportMin(1), 'list', 0),
+        `@Min goes on a DTO property; it was applied to parameter #0 of A.list: ${constraints}`,
+      ],
+      [
+        onParameter(Summary('Top'), 'list', 1),
+        `@Summary goes on a DTO property; it was applied to parameter #1 of A.list: ${labels}`,
+      ],
+      [
+        onParameter(Visibility('internal'), 'list', 1),
+        `@Visibility goes on a DTO property; it was applied to parameter #1 of A.list: ${labels}`,
+      ],
+      [
+        onParameter(Field(), undefined, 0),
+        `@Field goes on a DTO property; it was applied to constructor parameter #0 of A: ${labels}`,
       ],
     ];
     for (const [run, message] of cases) assert.throws(run, { name: 'TypeError', message });
