@@ -1,6 +1,6 @@
 import { build, importConnector } from '@flowport/cli';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONNECTORS } from './support/connectors';
 import { scratch } from './support/tmp';
@@ -28,6 +28,27 @@ describe('flowport import of a connector folder with an icon and custom code', (
     assert.deepEqual(
       JSON.parse(readFileSync(join(rebuilt, 'settings.json'), 'utf8')),
       JSON.parse(readFileSync(join(folder, 'settings.json'), 'utf8')),
+    );
+  });
+
+  it('takes a folder named icon.png or script.csx for none', () => {
+    // Before, reading a folder as the icon failed the import with EISDIR.
+    const folder = join(tmp.dir, 'folder');
+    build(CONNECTORS.kitchenSink, { out: folder });
+    for (const name of ['icon.png', 'script.csx']) {
+      rmSync(join(folder, name));
+      mkdirSync(join(folder, name));
+    }
+    const project = join(tmp.dir, 'project');
+    importConnector({
+      definition: join(folder, 'apiDefinition.swagger.json'),
+      properties: join(folder, 'apiProperties.json'),
+      out: project,
+    });
+    assert.ok(!existsSync(join(project, 'icon.png')));
+    assert.match(
+      readFileSync(join(project, 'script.csx'), 'utf8'),
+      /The original script\.csx was not beside the imported definition/,
     );
   });
 });

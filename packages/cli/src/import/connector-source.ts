@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { code, literal, type Code } from './code';
 import { connectionSpec, metadataOption, policyCall } from './connection';
@@ -70,13 +70,13 @@ export function connectorSource(
   // The icon goes with the connector, byte for byte: before, an imported folder's icon.png was
   // left behind, and the project's build published none.
   const icon = join(dirname(definitionFile), 'icon.png');
-  if (existsSync(icon)) {
+  if (isFile(icon)) {
     assets.set('icon.png', readFileSync(icon));
     options.icon = '../icon.png';
   }
   if (Array.isArray(properties.scriptOperations)) {
     const script = join(dirname(definitionFile), 'script.csx');
-    assets.set('script.csx', existsSync(script) ? readFileSync(script) : PASS_THROUGH_SCRIPT);
+    assets.set('script.csx', isFile(script) ? readFileSync(script) : PASS_THROUGH_SCRIPT);
     options.script = { file: '../script.csx', operations: properties.scriptOperations.map((id) => lookup(id) ?? id) };
   }
   for (const k of Object.keys(properties)) {
@@ -134,6 +134,9 @@ const KNOWN_PROPERTIES = new Set([
   'stackOwner',
   'scriptOperations',
 ]);
+
+/** Whether a file (not a folder) is there. */
+const isFile = (path: string): boolean => existsSync(path) && statSync(path).isFile();
 
 const PASS_THROUGH_SCRIPT = `// The original script.csx was not beside the imported definition. This one forwards each
 // request unchanged; replace it with the connector's own code.
