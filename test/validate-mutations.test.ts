@@ -251,6 +251,7 @@ const MUTATIONS: Mutation[] = [
     'FP2134',
     (d) => (d.definition.definitions.Document.properties.id['x-ms-test-value'] = ''),
   ],
+  ['an enum value its pattern refuses', 'FP2134', (d) => (lang(d).enum = ['en', 'english'])],
   [
     'enum value of the wrong type',
     'FP2134',

@@ -542,6 +542,13 @@ export const catalog = {
     'enum lists {values}, which {are} not of type {type}, so no request can give {them}',
     '{fix}',
   ),
+  enumValueRefused: entry(
+    'FP1427',
+    'enum-value-refused',
+    'error',
+    'enum value {value} {problem}, so no request can give it, though the designer offers it',
+    'Drop the value from the enum, or loosen the constraint that refuses it.',
+  ),
   keywordValue: entry(
     'FP1418',
     'keyword-value',

@@ -48,6 +48,7 @@ const JUDGEMENTS: ReadonlySet<CatalogKey> = new Set<CatalogKey>([
   'fileOutsideFormData',
   'bodyAndFormData',
   'enumValueNotInEnum',
+  'enumValueRefused',
   'noSuccessResponse',
   'invalidOperationId',
   'invalidPath',

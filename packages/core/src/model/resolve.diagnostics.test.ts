@@ -913,6 +913,27 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     ]);
   });
 
+  check('FP1427', "enum values the schema's other keywords refuse", () => {
+    // Before, published as declared: the designer offered "medium" and 7, and every request that
+    // took either was refused.
+    class Order {
+      @IsIn(['small', 'medium']) @MaxLength(5) size!: string;
+      @IsIn([2, 4, 7], { each: true }) @IsDivisibleBy(2, { each: true }) @Field({ type: [Number] }) packs!: number[];
+    }
+    @Controller()
+    class C {
+      @Post('/orders') @Returns(204) add(
+        @Body() _o: Order,
+        @Query('n', { type: Number, enum: [1, 20], maximum: 10 }) _n: number,
+      ): void {}
+    }
+    assert.deepEqual(reported(connectorOf([C]), 'FP1427'), [
+      'Order property size: enum value "medium" is longer than maxLength 5, so no request can give it, though the designer offers it',
+      'Order property packs: enum value 7 is not a multiple of 2, so no request can give it, though the designer offers it',
+      'C.add param #1 (n): enum value 20 is above the maximum 10, so no request can give it, though the designer offers it',
+    ]);
+  });
+
   check('FP1426', 'a loop of required properties, which no JSON value ends', () => {
     // Before, it was published: every request that carried a Person was refused, and the
     // platform's validator refuses such a definition.

@@ -25,6 +25,7 @@ function checkNode(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): v
   if (node.enum !== undefined) {
     if (node.enum.length === 0) bag.report('emptyEnum', at);
     else if (node.type !== undefined) checkEnumType(node, node.type, node.enum, bag, at);
+    checkEnumValues(node, bag, at);
   }
   if (node.pattern !== undefined) {
     const reason = regExpError(node.pattern);
@@ -237,6 +238,21 @@ function checkEnumType(
     them: one ? 'it' : 'them',
     fix: enumFix(node, values, at),
   });
+}
+
+/**
+ * Enum values the schema's other keywords refuse (`@IsIn(['small', 'medium']) @MaxLength(5)`):
+ * the designer offers each in its dropdown, and every request that takes one is refused. Values
+ * of another type are FP1417's; each value is judged as a default is.
+ */
+function checkEnumValues(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): void {
+  const type = node.type;
+  for (const value of node.enum ?? []) {
+    if (typeof value === 'object' || (type !== undefined && enumValuesOfAnotherType([value], type, false).length > 0))
+      continue;
+    const problem = defaultProblem(node, value);
+    if (problem) bag.report('enumValueRefused', at, { value: JSON.stringify(value), problem });
+  }
 }
 
 /** The constructor that declares a type of value, as an option names it. */

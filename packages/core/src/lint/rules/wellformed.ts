@@ -73,6 +73,11 @@ function malformed(s: Json): string | undefined {
     const [wrong] = enumValuesOfAnotherType(s.enum, s.type as string, s['x-nullable'] === true);
     if (wrong !== undefined) return `has an enum value, ${JSON.stringify(wrong)}, that is not of type ${s.type}`;
   }
+  // The build's FP1427: a value the schema's other keywords refuse, which the designer offers.
+  for (const value of Array.isArray(s.enum) ? s.enum : []) {
+    const refused = value === null || typeof value === 'object' ? undefined : defaultProblem(s, value);
+    if (refused) return `has an enum value, ${JSON.stringify(value)}, that ${refused}`;
+  }
   if (is) {
     // Keywords of another kind of value, which validators ignore for this one.
     const other = KEYWORDS_OF.filter((k) => !(k.types as readonly string[]).includes(s.type as string)).flatMap((k) =>
