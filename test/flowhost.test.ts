@@ -414,8 +414,9 @@ describe('FlowHost: says why it cannot go on', () => {
     // Before, poll() handed over any 200 body: a batch trigger answering one object instead of a
     // list passed its test, and a run on the platform would split nothing.
     let answer = '{"id": 1}';
+    let location: string | undefined = '/events?after=1';
     const { server, url } = await serving((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', location: '/events?after=1' }).end(answer);
+      res.writeHead(200, { 'content-type': 'application/json', ...(location && { location }) }).end(answer);
     });
     const definition = {
       swagger: '2.0',
@@ -443,6 +444,12 @@ describe('FlowHost: says why it cannot go on', () => {
         message: 'OnEvents answered 200 with a body its definition does not declare: /0/id must be integer',
       });
       answer = '[{"id": 1}, {"id": 2}]';
+      location = undefined;
+      await assert.rejects(host.poll('OnEvents'), {
+        message:
+          'OnEvents answered 200 without a Location, where a polling trigger gives the URL of its next poll; a list the connector polls through the pollingtrigger policy is polled by the connector runtime, which FlowHost does not stand in for: call it with action()',
+      });
+      location = '/events?after=1';
       const outcome = await host.poll('OnEvents');
       assert.deepEqual(outcome.body, [{ id: 1 }, { id: 2 }]);
       assert.equal(outcome.location, `${url}/events?after=1`);

@@ -217,7 +217,13 @@ export class FlowHost {
       const location = res.headers.get('location');
       const retryAfter = retryAfterSeconds(res.headers.get('retry-after'), 0);
       if (res.status === 200) {
-        if (!location) throw new Error(`${operationId} answered 200 without a Location`);
+        if (!location) {
+          // A trigger the connector polls through the pollingtrigger policy (reference §4.3) is an
+          // ordinary list: the connector runtime, not the API, speaks 202 and Location.
+          throw new Error(
+            `${operationId} answered 200 without a Location, where a polling trigger gives the URL of its next poll; a list the connector polls through the pollingtrigger policy is polled by the connector runtime, which FlowHost does not stand in for: call it with action()`,
+          );
+        }
         // The items start a run only if they are what the trigger declares, as an action's answer.
         const body = await bodyOf(res, operationId);
         this.check.answer(operationId, 200, body);
