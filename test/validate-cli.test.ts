@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CONNECTORS } from './support/connectors';
 import { corpusDir } from './support/corpus';
 import { ROOT } from './support/corpus';
@@ -39,6 +40,65 @@ describe('flowport validate (CLI)', () => {
     const r = await cli('validate', CONNECTORS.example);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /0 error\(s\), 0 warning\(s\) at certification level/);
+  });
+
+  it("places a module's findings on their lines of the TypeScript, in the file that declares each, in text, JSON and SARIF", async () => {
+    // Before, SARIF annotated every finding on the module's first line, in the module's file even
+    // for a DTO of another file; and a module that did not resolve wrote its errors to stderr as
+    // text, so that the SARIF file a CI uploads was empty.
+    const dto = join(tmp.dir, 'dto.ts');
+    writeFileSync(
+      dto,
+      [
+        "import { Field, IsString } from '@flowport/core';",
+        '',
+        'export class Note {',
+        "  @Field({ summary: 'note text' }) @IsString()",
+        '  text!: string;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const module = join(tmp.dir, 'placed.ts');
+    const connector = (summary: string) =>
+      [
+        "import { Action, Body, Connector, Controller, Post, Returns } from '@flowport/core';",
+        "import { Note } from './dto';",
+        '',
+        "@Controller('/notes')",
+        'export class NotesController {',
+        `  @Post() @Action({ id: 'AddNote', summary: '${summary}', description: 'Adds a note.' }) @Returns(204)`,
+        '  add(@Body() _n: Note): void {}',
+        '}',
+        "export const connector = new Connector({ info: { title: 'Notes', description: 'Notes, placed on their lines.', version: '1' }, host: 'notes.example.com', brandColor: '#123456', controllers: [NotesController] });",
+        '',
+      ].join('\n');
+    writeFileSync(module, connector('Add note'));
+    const found = JSON.parse((await cli('validate', module, '--format', 'json')).out) as {
+      code: string;
+      position?: { file: string; line: number; column: number };
+    }[];
+    assert.deepEqual(
+      found.find((d) => d.code === 'FP2111')?.position,
+      { file: dto, line: 5, column: 3 },
+      'the property, in the file of its class',
+    );
+
+    const failing = join(tmp.dir, 'failing.ts');
+    writeFileSync(failing, connector('x'.repeat(81)));
+    const r = await cli('validate', failing, '--format', 'sarif');
+    assert.equal(r.code, 1);
+    const [result] = JSON.parse(r.out).runs[0].results;
+    assert.equal(result.ruleId, 'FP1302');
+    assert.deepEqual(result.locations[0].physicalLocation, {
+      artifactLocation: { uri: pathToFileURL(failing).href },
+      region: { startLine: 7, startColumn: 3 },
+    });
+    assert.match((await cli('validate', failing)).out, /at NotesController\.add \(.*failing\.ts:7:3\)/);
+    // flowport build says the same where it stops.
+    const built = await cli('build', failing, '--out', join(tmp.dir, 'out'));
+    assert.equal(built.code, 1);
+    assert.match(built.err, /error FP1302 summary-too-long: .*\n {2}at NotesController\.add \(.*failing\.ts:7:3\)/);
   });
 
   it("judges a folder's icon.png and script.csx as the build judges a module's, at the file itself", async () => {

@@ -8,6 +8,8 @@ import { connectorFiles } from './connector-files';
 import { importConnector } from './import/import';
 import { ImportError } from './import/read';
 import { positionsInFile, type Position } from './positions';
+import { sourcePositions } from './source-positions';
+import type { Diagnostic } from '@flowport/core';
 
 /** Output streams, injectable so tests can run the CLI in-process. */
 export interface Io {
@@ -121,9 +123,9 @@ function validateCommand(
   }
 }
 
-function reportFailure(err: unknown, io: Io): number {
+function reportFailure(err: unknown, io: Io, where?: (d: Diagnostic) => string | undefined): number {
   const diagnostics = diagnosticsOf(err);
-  if (diagnostics) printDiagnostics(diagnostics, io.err);
+  if (diagnostics) printDiagnostics(diagnostics, io.err, where);
   else io.err(`flowport: ${err instanceof Error ? err.message : String(err)}`);
   return 1;
 }
@@ -186,6 +188,11 @@ function buildCommand(module: string, opts: BuildCommandOptions, io: Io): number
     for (const f of files) io.out(`${f.status === 'written' ? 'wrote' : f.status} ${display(f.path)}`);
     return 0;
   } catch (err) {
-    return reportFailure(err, io);
+    // Findings of the module's declarations, each at its line of the TypeScript.
+    const placed = sourcePositions(resolve(module));
+    return reportFailure(err, io, (d) => {
+      const p = placed(d.at);
+      return p && `${display(p.file)}:${p.line}:${p.column}`;
+    });
   }
 }

@@ -3,6 +3,8 @@ import type * as Documents from '@flowport/core/documents';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { declaredAssets } from './build';
+import { diagnosticsOf } from './diagnostics';
+import { sourcePositions } from './source-positions';
 import { connectorFiles } from './connector-files';
 import { readJson } from './import/read';
 import { swaggerShapeProblems } from './swagger-guard';
@@ -29,7 +31,19 @@ export function validate(target: string, level: Documents.Level): ValidationResu
   const given = connectorFiles(target, true);
   if (given) return validateFiles(given.definition, given.properties, level);
   const { connector, core, documents, file } = loadConnector(target);
-  const model = core.resolve(connector);
+  // Each finding at its line of the TypeScript: a CI annotation lands on the class or member.
+  const placed = sourcePositions(file);
+  const positionOf = (d: Core.Diagnostic) => placed(d.at);
+  let model: Core.ApiModel;
+  try {
+    model = core.resolve(connector);
+  } catch (err) {
+    // Judged as findings, so that JSON and SARIF carry them: before, they went to stderr as text,
+    // and a CI's SARIF file was empty when the module had errors.
+    const found = diagnosticsOf(err);
+    if (!found) throw err;
+    return { file, diagnostics: found, positionOf };
+  }
   const files = documents.emitFiles(model);
   const docs = {
     definition: JSON.parse(files['apiDefinition.swagger.json']) as Record<string, unknown>,
@@ -46,6 +60,7 @@ export function validate(target: string, level: Documents.Level): ValidationResu
       model.diagnostics,
       documents.lint(docs, { level, locate: documents.locator(model) }),
     ),
+    positionOf,
   };
 }
 
