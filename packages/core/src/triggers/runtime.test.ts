@@ -178,17 +178,14 @@ describe('TriggerRuntime', () => {
     await assert.rejects(runtime.poll(batch, 'key:another', before, {}), InvalidCursorError);
   });
 
+  /** A webhook trigger of items whose subscriptions filter as `matches` says. */
+  const itemHook = <F>(matches: (payload: Item, filters: F) => boolean) =>
+    webhookTrigger<Item>({ id: 'OnItem', path: '/h', summary: 's', description: 'd', payload: Item, matches });
+
   it('emit: queues one delivery per matching subscription, honouring filters and owner', async () => {
     const store = new MemoryTriggerStore();
     const rt = new TriggerRuntime({ store, secret: 'sixteen-bytes-at-least', callbacks: { allowLocalhost: true } });
-    const hook = webhookTrigger<Item>({
-      id: 'OnItem',
-      path: '/h',
-      summary: 's',
-      description: 'd',
-      payload: Item,
-      matches: (p, f: { min?: number }) => p.n >= (f.min ?? 0),
-    });
+    const hook = itemHook((p, f: { min?: number }) => p.n >= (f.min ?? 0));
     await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/cb', { min: 5 });
     await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/cb2', {});
     await rt.subscribe(hook, 'b', 'http://127.0.0.1:9/cb3', {});
@@ -209,14 +206,7 @@ describe('TriggerRuntime', () => {
       callbacks: { allowLocalhost: true },
       logger: (message, details) => logged.push([message, details]),
     });
-    const hook = webhookTrigger<Item>({
-      id: 'OnItem',
-      path: '/h',
-      summary: 's',
-      description: 'd',
-      payload: Item,
-      matches: (p, f: { range: { min: number } }) => p.n >= f.range.min,
-    });
+    const hook = itemHook((p, f: { range: { min: number } }) => p.n >= f.range.min);
     await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/new', { range: { min: 2 } });
     const old = await rt.subscribe(hook, 'a', 'http://127.0.0.1:9/old', { min: 2 });
     assert.equal(await rt.emit(hook, { n: 3 }), 1);
