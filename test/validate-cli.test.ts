@@ -101,6 +101,20 @@ describe('flowport validate (CLI)', () => {
     assert.match(built.err, /error FP1302 summary-too-long: .*\n {2}at NotesController\.add \(.*failing\.ts:7:3\)/);
   });
 
+  it('writes SARIF that says why when the target cannot be judged at all, as a failed invocation', async () => {
+    // Before, nothing went to stdout: the SARIF file a CI uploads was empty, which its upload refuses.
+    const broken = join(tmp.dir, 'broken.ts');
+    writeFileSync(broken, "import './not-there';\n");
+    const r = await cli('validate', broken, '--format', 'sarif');
+    assert.equal(r.code, 1);
+    const [run] = JSON.parse(r.out).runs;
+    assert.deepEqual(run.results, []);
+    const [invocation] = run.invocations;
+    assert.equal(invocation.executionSuccessful, false);
+    assert.match(invocation.toolExecutionNotifications[0].message.text, /Cannot find module '.\/not-there'/);
+    assert.match(r.err, /flowport: while loading .*broken\.ts: Cannot find module/);
+  });
+
   it("judges a folder's icon.png and script.csx as the build judges a module's, at the file itself", async () => {
     // Before, a folder's icon and custom code were not looked at: a JPEG named icon.png, or a
     // script without the Script class, passed, and the platform refused them at upload.

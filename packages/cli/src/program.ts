@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { build, display } from './build';
 import { diagnosticsOf, printDiagnostics } from './diagnostics';
-import { toSarif } from './sarif';
+import { toSarif, toSarifFailure } from './sarif';
 import { validate } from './validate';
 import { connectorFiles } from './connector-files';
 import { importConnector } from './import/import';
@@ -119,6 +119,11 @@ function validateCommand(
     if (tooMany) io.err(`flowport: ${warnings} warning(s), more than --max-warnings ${maxWarnings} allows`);
     return errors > 0 || tooMany ? 1 : 0;
   } catch (err) {
+    if (opts.format === 'sarif' && !diagnosticsOf(err)) {
+      io.out(
+        JSON.stringify(toSarifFailure(resolve(target), err instanceof Error ? err.message : String(err)), null, 2),
+      );
+    }
     return reportFailure(err, io);
   }
 }

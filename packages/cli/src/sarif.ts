@@ -53,3 +53,26 @@ export function toSarif(
     ],
   };
 }
+
+/**
+ * SARIF for a run that could not judge its target (a module that does not load, a definition that
+ * is not JSON): no results, and the reason as a notification of the failed invocation. Before,
+ * nothing went to stdout, and the SARIF file a CI uploads was empty, which its upload refuses.
+ */
+export function toSarifFailure(file: string, reason: string): Record<string, unknown> {
+  const sarif = toSarif(file, []);
+  const [run] = sarif.runs as Record<string, unknown>[];
+  run.invocations = [
+    {
+      executionSuccessful: false,
+      toolExecutionNotifications: [
+        {
+          level: 'error',
+          message: { text: reason },
+          locations: [{ physicalLocation: { artifactLocation: { uri: pathToFileURL(file).href } } }],
+        },
+      ],
+    },
+  ];
+  return sarif;
+}
