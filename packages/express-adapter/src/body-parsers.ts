@@ -12,6 +12,7 @@ import type multerType from 'multer';
 import { Transform, type Readable } from 'node:stream';
 import { contentCodingOf, decoderFor, unsupportedCoding } from './content-coding';
 import { HttpError } from './errors';
+import { boundedFeed, multipartBounds } from './form-limits';
 import type { Limits } from './limits';
 import { checkText, jsonUtf8 } from './body-text';
 import { checkEscapedText } from './validation/escaped-text';
@@ -30,9 +31,6 @@ const NO_BYTES = new WeakSet<object>();
 export function heldNoBytes(req: object): boolean {
   return NO_BYTES.has(req);
 }
-
-/** Undeclared fields a multipart form may carry besides its declared ones. */
-const EXTRA_FORM_FIELDS = 8;
 
 /**
  * The form types an operation declares: the definition is what callers build their requests
@@ -142,24 +140,24 @@ export function bodyParsers(op: OperationModel, consumes: readonly string[], lim
     // Loaded only for operations that take form data.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const multer = require('multer') as typeof multerType;
-    // Busboy's defaults let one request keep 1,000 fields of 1 MB each in memory. Each field gets
-    // the body limit, and the count allows the declared fields and a few more (a browser form's
-    // submit button), so that a form holds at most about ten times the body limit besides its files.
     const fileNames = form.filter(isFileField).map((p) => String(p.name));
-    const files = fileNames.length;
-    const upload = multer({
+    const bounds = multipartBounds(form, limits);
+    // `streamHandler` is multer's since 2.5, which its types do not yet list.
+    const options: multerType.Options & { streamHandler: ReturnType<typeof boundedFeed> } = {
       storage: multer.memoryStorage(),
       limits: {
         fileSize: limits.file,
         // One more than declared, so that the extra file reaches the check by name below and is
         // refused by its name instead of by busboy's count; it is not stored.
-        files: files + 1,
-        fields: form.length - files + EXTRA_FORM_FIELDS,
+        files: bounds.files + 1,
+        fields: bounds.fields,
         fieldSize: limits.body,
       },
-      // By name, one file each: an undeclared file field, or a second file under a declared name,
-      // is "Unexpected file field (name)", where any() counted it as "Too many files".
-    }).fields(fileNames.map((name) => ({ name, maxCount: 1 })));
+      streamHandler: boundedFeed(bounds.bytes),
+    };
+    // By name, one file each: an undeclared file field, or a second file under a declared name,
+    // is "Unexpected file field (name)", where any() counted it as "Too many files".
+    const upload = multer(options).fields(fileNames.map((name) => ({ name, maxCount: 1 })));
     const fieldNames = new Set(form.map((p) => String(p.name)));
     const urlencoded = express.urlencoded({
       extended: false,
