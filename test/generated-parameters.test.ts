@@ -13,7 +13,7 @@ import { arbitraryFor } from './support/schema-arbitrary';
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
- * Operations made at random from path, query and header parameters: kinds, lists and their
+ * Operations made at random from path, query, header and form parameters: kinds, lists and their
  * collection formats, constraints (`multipleOf` among them), formats, defaults, `allowEmptyValue`.
  * Each is refused with a diagnostic, or published validly and served as published: every value
  * the published parameter allows, written on the wire as a client writes it, reaches the handler
@@ -30,7 +30,7 @@ const RUNS = 40;
 const SEPARATORS: Readonly<Record<string, string>> = { csv: ',', ssv: ' ', tsv: '\t', pipes: '|' };
 
 const parameter = fc.record({
-  where: fc.constantFrom('query', 'header', 'path'),
+  where: fc.constantFrom('query', 'header', 'path', 'formData'),
   kind: fc.constantFrom('string', 'number', 'integer', 'boolean', 'list'),
   items: fc.constantFrom('string', 'number', 'integer', 'boolean'),
   collectionFormat: fc.option(fc.constantFrom('csv', 'ssv', 'tsv', 'pipes', 'multi')),
@@ -69,7 +69,8 @@ function optionsOf(p: ParameterSpec, i: number): Json {
   if (p.kind === 'number') o.type = Number;
   if (p.kind === 'list') {
     o.items = ITEMS[p.items];
-    if (p.collectionFormat !== null && !(p.where !== 'query' && p.collectionFormat === 'multi'))
+    const repeats = p.where === 'query' || p.where === 'formData';
+    if (p.collectionFormat !== null && !(!repeats && p.collectionFormat === 'multi'))
       o.collectionFormat = p.collectionFormat;
     if (p.minItems !== null) o.minItems = p.minItems;
     if (p.maxItems !== null) o.maxItems = p.maxItems;
@@ -98,8 +99,15 @@ function optionsOf(p: ParameterSpec, i: number): Json {
 
 let made = 0;
 
-/** A connector with one GET that takes the parameters and answers what it got, as JSON text. */
-function connectorOf(specs: readonly ParameterSpec[]): { connector: core.Connector; route: string } {
+/**
+ * A connector with one operation that takes the parameters and answers what it got, as JSON text:
+ * a POST where a parameter is a form field, a GET otherwise.
+ */
+function connectorOf(specs: readonly ParameterSpec[]): {
+  connector: core.Connector;
+  route: string;
+  method: 'get' | 'post';
+} {
   const name = `Generated${made++}`;
   const controller = {
     [name]: class {
@@ -112,7 +120,7 @@ function connectorOf(specs: readonly ParameterSpec[]): { connector: core.Connect
   const placed: string[] = [];
   specs.forEach((p, i) => {
     const wire = p.where === 'header' ? `X-P${i}` : `p${i}`;
-    const decorate = { query: core.Query, header: core.Header, path: core.Path }[p.where];
+    const decorate = { query: core.Query, header: core.Header, path: core.Path, formData: core.FormField }[p.where];
     decorate(wire, optionsOf(p, i) as core.ParameterOptions)(proto, 'echo', i);
     if (p.where === 'path') placed.push(`/{${wire}}`);
   });
@@ -130,14 +138,15 @@ function connectorOf(specs: readonly ParameterSpec[]): { connector: core.Connect
     descriptor,
   );
   const route = `/echo${placed.join('')}`;
-  core.Get(route)(proto, 'echo', descriptor);
+  const method = specs.some((p) => p.where === 'formData') ? 'post' : 'get';
+  (method === 'post' ? core.Post : core.Get)(route)(proto, 'echo', descriptor);
   core.Controller('/generated')(controller);
   const connector = new core.Connector({
     info: { title: 'Generated', description: 'A connector made at random by a test.', version: '1.0.0' },
     brandColor: '#123456',
     controllers: [controller],
   });
-  return { connector, route: `/generated${route}` };
+  return { connector, route: `/generated${route}`, method };
 }
 
 /** A draft-04 check against the published parameter, apart from Flowport's. */
@@ -175,10 +184,10 @@ describe('operations made at random from parameter decorators (fast-check)', fun
     const outcomes = { refused: 0, served: 0, values: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(parameter, { minLength: 1, maxLength: 4 }), fc.integer(), async (specs, seed) => {
-        const { connector, route } = connectorOf(specs);
+        const { connector, route, method } = connectorOf(specs);
         const definition = await publishedOrRefused(connector, platform, outcomes);
         if (definition === undefined) return;
-        const published = definition.paths[route].get.parameters as Json[];
+        const published = definition.paths[route][method].parameters as Json[];
         const wireNames = specs.map((p, i) => (p.where === 'header' ? `X-P${i}` : `p${i}`));
         const app = createApp(connector, { docs: false, validateResponses: true });
         // Values drawn from the property's own seed, so that a failure replays.
@@ -188,6 +197,7 @@ describe('operations made at random from parameter decorators (fast-check)', fun
           let path = route;
           const query: string[] = [];
           const headers: Record<string, string> = {};
+          const form: [string, string][] = [];
           const got: Record<string, unknown> = {};
           let sendable = true;
           for (const [j, p] of published.entries()) {
@@ -205,13 +215,20 @@ describe('operations made at random from parameter decorators (fast-check)', fun
             got[p.name] = value;
             if (p.in === 'path') path = path.replace(`{${p.name}}`, encodeURIComponent(wire[0]));
             else if (p.in === 'header') headers[p.name] = wire[0];
+            else if (p.in === 'formData') for (const w of wire) form.push([p.name, w]);
             else for (const w of wire) query.push(`${p.name}=${encodeURIComponent(w)}`);
           }
           if (!sendable) continue;
           outcomes.values++;
           const url = query.length > 0 ? `${path}?${query.join('&')}` : path;
-          const res = await request(app).get(url).set(headers);
-          const context = `GET ${url} ${JSON.stringify(headers)}\nparameters ${JSON.stringify(published)}`;
+          // A form goes in either encoding the operation takes, as the draw says.
+          const multipart = draw(fc.boolean(), round * 64 + 63);
+          let sent = request(app)[method](url).set(headers);
+          if (method === 'post' && multipart) for (const [k, v] of form) sent = sent.field(k, v);
+          else if (method === 'post')
+            sent = sent.type('form').send(form.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&'));
+          const res = await sent;
+          const context = `${method.toUpperCase()} ${url} ${JSON.stringify(headers)} ${multipart ? 'multipart' : 'urlencoded'} ${JSON.stringify(form)}\nparameters ${JSON.stringify(published)}`;
           assert.equal(res.status, 200, `${context}\nanswered ${res.text}`);
           const expected = wireNames.map(
             (name) => got[published.find((p) => p.name.toLowerCase() === name.toLowerCase())!.name] ?? null,
