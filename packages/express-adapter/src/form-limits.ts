@@ -27,9 +27,9 @@ export interface MultipartBounds {
  * body limit, and the count allows the declared fields, the values of their lists, and a few more
  * (a browser form's submit button); the form's bytes in all are bounded to what its declared
  * fields and those few more may hold, with its files. So a list of many short values is taken, as
- * the published schema allows (before, the eleventh value of a `multi` list with two other fields
- * was "Too many fields"), and a form still holds at most about ten times the body limit besides
- * its files.
+ * the published schema allows (before, a `multi` list of more values than 8 and the form's other
+ * fields was "Too many fields"), and a form still holds at most about ten times the body limit
+ * besides its files.
  */
 export function multipartBounds(form: readonly ParameterModel[], limits: Limits): MultipartBounds {
   const files = form.filter(isFileField).length;
