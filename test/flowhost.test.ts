@@ -80,6 +80,14 @@ describe('FlowHost: sends form fields as a form, as the platform does', () => {
     );
   });
 
+  it('sends an internal field the test leaves out with its default, as the platform fills it', async () => {
+    // Before, only path, query and header parameters got theirs: the form went without it (400).
+    const stamped = await host.action('Stamp', { text: 'hi' });
+    assert.deepEqual([stamped.status, stamped.body], [200, { text: 'hi', source: 'flow' }]);
+    const own = await host.action('Stamp', { text: 'hi', source: 'test' });
+    assert.deepEqual(own.body, { text: 'hi', source: 'test' });
+  });
+
   it('names a field the operation does not declare, and fields given as anything but an object', async () => {
     await assert.rejects(host.action('Note', { text: 'hi', extra: 1 }), {
       message: 'Note has no form field "extra" (it has "text")',

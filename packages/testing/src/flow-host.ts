@@ -3,7 +3,7 @@ import { bodyOf, fetchDefinition } from './answers';
 import { uploadInChunks } from './chunked';
 import { Definition, type Json } from './definition';
 import { checkHostOptions } from './host-options';
-import { formBody } from './form';
+import { formBody, internalDefault } from './form';
 import { schemaSource } from './dynamic-schema';
 import { at, dropdownArguments, dropdownEntries, dropdownSource, fieldOf, type DynamicValue } from './dynamic-values';
 import { OutputCheck } from './output-check';
@@ -263,9 +263,10 @@ export class FlowHost {
     const text =
       typeof body === 'string' && !consumes.some(isJsonMediaType) ? consumes.find(isTextMediaType) : undefined;
     const fields = target.parameters.filter((p) => p.in === 'formData');
+    // A form with an internal field is sent even when the test gives none: the platform fills it.
     const sent =
-      fields.length > 0 && body !== undefined
-        ? formBody(operationId, fields, consumes, body)
+      fields.length > 0 && (body !== undefined || fields.some((p) => internalDefault(p) !== undefined))
+        ? formBody(operationId, fields, consumes, body ?? {})
         : text
           ? Buffer.from(body as string)
           : body;
