@@ -543,6 +543,65 @@ describe('FlowHost: says why it cannot go on', () => {
     }
   });
 
+  it("sends a body's internal properties the test leaves out with their defaults, at any depth, as the platform fills them", async () => {
+    // Before, the body went as the test gave it: an API that requires them (a Flowport one does,
+    // its default being for the designer to fill in) answered 400 where the platform succeeds.
+    const { server, url } = await serving((req, res) => {
+      let text = '';
+      req.on('data', (c: Buffer) => (text += c));
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(text));
+    });
+    const definition = {
+      swagger: '2.0',
+      paths: {
+        '/orders': {
+          post: {
+            operationId: 'AddOrder',
+            parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Order' } }],
+            responses: { '200': { description: 'The order', schema: { $ref: '#/definitions/Order' } } },
+          },
+        },
+      },
+      definitions: {
+        Order: {
+          type: 'object',
+          properties: {
+            version: { type: 'string', 'x-ms-visibility': 'internal', default: 'v1' },
+            note: { type: 'string', default: 'not internal' },
+            lines: { type: 'array', items: { $ref: '#/definitions/Line' } },
+          },
+        },
+        Line: {
+          type: 'object',
+          properties: {
+            sku: { type: 'string' },
+            unit: { type: 'string', 'x-ms-visibility': 'internal', default: 'each' },
+          },
+        },
+      },
+    };
+    const host = await FlowHost.start({ api: url, definition });
+    try {
+      const given = { lines: [{ sku: 'a' }, { sku: 'b', unit: 'box' }] };
+      const res = await host.action('AddOrder', given);
+      assert.deepEqual(res.body, {
+        lines: [
+          { sku: 'a', unit: 'each' },
+          { sku: 'b', unit: 'box' },
+        ],
+        version: 'v1',
+      });
+      assert.deepEqual(
+        given,
+        { lines: [{ sku: 'a' }, { sku: 'b', unit: 'box' }] },
+        "the test's own value is left as it was",
+      );
+    } finally {
+      await host.close();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+
   it('registers a webhook with its path, query and header parameters as declared', async () => {
     // Before, a registration with a path parameter went out as "/teams/{team}/hooks".
     const seen: { url?: string; mode?: string; body?: unknown }[] = [];

@@ -60,6 +60,26 @@ export class Definition {
     return name === undefined ? s : this.schema(this.json.definitions[name]);
   }
 
+  /**
+   * A body as the platform sends it: where the flow leaves out an internal property that has a
+   * default, the default, at any depth of objects and their lists. The value given is not changed.
+   */
+  withInternalDefaults(schema: Json, value: unknown): unknown {
+    const s = this.schema(schema);
+    if (Array.isArray(value))
+      return s.items ? value.map((item) => this.withInternalDefaults(s.items as Json, item)) : value;
+    if (typeof value !== 'object' || value === null || value instanceof Uint8Array) return value;
+    const out: Json = { ...(value as Json) };
+    for (const [name, declared] of Object.entries((s.properties ?? {}) as Json)) {
+      const field = this.schema(declared as Json);
+      const internal = ((declared as Json)['x-ms-visibility'] ?? field['x-ms-visibility']) === 'internal';
+      const fallback = (declared as Json).default ?? field.default;
+      if (out[name] === undefined && internal && fallback !== undefined) out[name] = structuredClone(fallback);
+      if (out[name] !== undefined) out[name] = this.withInternalDefaults(declared as Json, out[name]);
+    }
+    return out;
+  }
+
   /** The path (its keys) of the body field flagged `x-ms-notification-url`. */
   notificationField(schema: Json, prefix: string[] = []): string[] | undefined {
     const s = this.schema(schema);

@@ -182,7 +182,7 @@ export class FlowHost {
     let cursor = payload;
     for (const k of field.slice(0, -1)) cursor = cursor[k] ??= {};
     cursor[field[field.length - 1]] = inbox.url;
-    const res = await this.call(method, url, payload, headers);
+    const res = await this.call(method, url, this.reader.withInternalDefaults(body.schema as Json, payload), headers);
     if (res.status !== 201 && res.status !== 200) {
       throw new Error(`registering ${operationId} answered ${res.status}: ${await res.text()}`);
     }
@@ -264,12 +264,15 @@ export class FlowHost {
       typeof body === 'string' && !consumes.some(isJsonMediaType) ? consumes.find(isTextMediaType) : undefined;
     const fields = target.parameters.filter((p) => p.in === 'formData');
     // A form with an internal field is sent even when the test gives none: the platform fills it.
+    const declared = target.parameters.find((p) => p.in === 'body');
     const sent =
       fields.length > 0 && (body !== undefined || fields.some((p) => internalDefault(p) !== undefined))
         ? formBody(operationId, fields, consumes, body ?? {})
         : text
           ? Buffer.from(body as string)
-          : body;
+          : declared?.schema && body !== undefined
+            ? this.reader.withInternalDefaults(declared.schema as Json, body)
+            : body;
     const type = text ?? (body instanceof Uint8Array ? own?.[0] : undefined);
     const headers = type ? { ...target.headers, 'content-type': type } : target.headers;
     let res = await this.call(target.method, url, sent, headers);
