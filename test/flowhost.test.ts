@@ -543,40 +543,50 @@ describe('FlowHost: says why it cannot go on', () => {
     }
   });
 
-  it("sends a body's internal properties the test leaves out with their defaults, at any depth, as the platform fills them", async () => {
-    // Before, the body went as the test gave it: an API that requires them (a Flowport one does,
-    // its default being for the designer to fill in) answered 400 where the platform succeeds.
+  it('sends the defaults of required internal fields the test leaves out, at any depth of a body, and leaves out optional ones', async () => {
+    // Before, a body went as the test gave it: an API that requires them (a Flowport one does,
+    // their default being for the designer to fill in) answered 400 where the platform succeeds.
+    // And an optional internal parameter went with its default, which the platform leaves out
+    // (reference §3.2, the validator's InternalPropertyWithDefaultOptional).
     const { server, url } = await serving((req, res) => {
       let text = '';
       req.on('data', (c: Buffer) => (text += c));
-      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(text));
+      req.on('end', () => {
+        const echo = JSON.stringify({ url: req.url, body: JSON.parse(text) });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(echo);
+      });
     });
+    const internal = (extra: Record<string, unknown>) => ({ type: 'string', 'x-ms-visibility': 'internal', ...extra });
     const definition = {
       swagger: '2.0',
       paths: {
         '/orders': {
           post: {
             operationId: 'AddOrder',
-            parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Order' } }],
-            responses: { '200': { description: 'The order', schema: { $ref: '#/definitions/Order' } } },
+            parameters: [
+              { name: 'api', in: 'query', required: true, ...internal({ default: '2' }) },
+              { name: 'mode', in: 'query', required: false, ...internal({ default: 'fast' }) },
+              { name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Order' } },
+            ],
+            responses: { '200': { description: 'The order and where it went' } },
           },
         },
       },
       definitions: {
         Order: {
           type: 'object',
+          required: ['version'],
           properties: {
-            version: { type: 'string', 'x-ms-visibility': 'internal', default: 'v1' },
+            version: internal({ default: 'v1' }),
+            channel: internal({ default: 'web' }),
             note: { type: 'string', default: 'not internal' },
             lines: { type: 'array', items: { $ref: '#/definitions/Line' } },
           },
         },
         Line: {
           type: 'object',
-          properties: {
-            sku: { type: 'string' },
-            unit: { type: 'string', 'x-ms-visibility': 'internal', default: 'each' },
-          },
+          required: ['unit'],
+          properties: { sku: { type: 'string' }, unit: internal({ default: 'each' }) },
         },
       },
     };
@@ -585,17 +595,16 @@ describe('FlowHost: says why it cannot go on', () => {
       const given = { lines: [{ sku: 'a' }, { sku: 'b', unit: 'box' }] };
       const res = await host.action('AddOrder', given);
       assert.deepEqual(res.body, {
-        lines: [
-          { sku: 'a', unit: 'each' },
-          { sku: 'b', unit: 'box' },
-        ],
-        version: 'v1',
+        url: '/orders?api=2',
+        body: {
+          lines: [
+            { sku: 'a', unit: 'each' },
+            { sku: 'b', unit: 'box' },
+          ],
+          version: 'v1',
+        },
       });
-      assert.deepEqual(
-        given,
-        { lines: [{ sku: 'a' }, { sku: 'b', unit: 'box' }] },
-        "the test's own value is left as it was",
-      );
+      assert.deepEqual(given, { lines: [{ sku: 'a' }, { sku: 'b', unit: 'box' }] }, "the test's value is as it was");
     } finally {
       await host.close();
       await new Promise<void>((done) => server.close(() => done()));

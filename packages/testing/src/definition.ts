@@ -61,8 +61,9 @@ export class Definition {
   }
 
   /**
-   * A body as the platform sends it: where the flow leaves out an internal property that has a
-   * default, the default, at any depth of objects and their lists. The value given is not changed.
+   * A body as the platform sends it: where the flow leaves out a required internal property that
+   * has a default, the default, at any depth of objects and their lists (an optional one is left
+   * out, default or not). The value given is not changed.
    */
   withInternalDefaults(schema: Json, value: unknown): unknown {
     const s = this.schema(schema);
@@ -70,11 +71,13 @@ export class Definition {
       return s.items ? value.map((item) => this.withInternalDefaults(s.items as Json, item)) : value;
     if (typeof value !== 'object' || value === null || value instanceof Uint8Array) return value;
     const out: Json = { ...(value as Json) };
+    const required = Array.isArray(s.required) ? (s.required as unknown[]) : [];
     for (const [name, declared] of Object.entries((s.properties ?? {}) as Json)) {
       const field = this.schema(declared as Json);
       const internal = ((declared as Json)['x-ms-visibility'] ?? field['x-ms-visibility']) === 'internal';
       const fallback = (declared as Json).default ?? field.default;
-      if (out[name] === undefined && internal && fallback !== undefined) out[name] = structuredClone(fallback);
+      if (out[name] === undefined && internal && required.includes(name) && fallback !== undefined)
+        out[name] = structuredClone(fallback);
       if (out[name] !== undefined) out[name] = this.withInternalDefaults(declared as Json, out[name]);
     }
     return out;

@@ -1,5 +1,5 @@
 import { COLLECTION_SEPARATORS, isBytesSchema, listsMediaType } from '@flowport/core';
-import type { ParameterValue } from './parameters';
+import { internalDefault, type ParameterValue } from './parameters';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -18,8 +18,8 @@ export type FormValues = Readonly<Record<string, ParameterValue | Uint8Array | F
 /**
  * The body of a call to an operation that takes form fields, as the platform sends it:
  * multipart/form-data when its `consumes` lists that type or a field is a file, urlencoded
- * otherwise. A list is joined by its `collectionFormat`, or repeated for `multi`; an internal
- * field left out goes with its default. A name the operation does not declare is an error, as for
+ * otherwise. A list is joined by its `collectionFormat`, or repeated for `multi`; a required
+ * internal field left out goes with its default. A name the operation does not declare is an error, as for
  * parameters.
  */
 export function formBody(
@@ -40,7 +40,7 @@ export function formBody(
   }
   const multipart = fields.some(isBytesSchema) || listsMediaType(consumes, 'multipart/form-data');
   const form = multipart ? new FormData() : new URLSearchParams();
-  // An internal field the test leaves out goes with its default, as the platform sends it.
+  // A required internal field the test leaves out goes with its default, as the platform sends it.
   const given: Record<string, unknown> = { ...(values as FormValues) };
   for (const p of fields) {
     if (given[p.name] === undefined && internalDefault(p) !== undefined) given[p.name] = internalDefault(p);
@@ -63,9 +63,4 @@ export function formBody(
     else form.append(name, items.join(COLLECTION_SEPARATORS[format] ?? ','));
   }
   return form;
-}
-
-/** The default of an internal field, which the platform sends where the flow gives none. */
-export function internalDefault(p: Json): ParameterValue | undefined {
-  return p['x-ms-visibility'] === 'internal' ? (p.default as ParameterValue | undefined) : undefined;
 }

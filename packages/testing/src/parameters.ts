@@ -18,8 +18,8 @@ export interface CallTarget {
 /**
  * Places each value where the operation declares its parameter, as the platform does: a path
  * variable percent-encoded (twice with `x-ms-url-encoding: double`), a list joined by its
- * `collectionFormat` (or repeated for `multi`), and an internal parameter's default sent when the
- * test gives none. A name the operation does not declare is an error, not a silent extra.
+ * `collectionFormat` (or repeated for `multi`), and a required internal parameter's default sent
+ * when the test gives none. A name the operation does not declare is an error, not a silent extra.
  */
 export function callTarget(
   operationId: string,
@@ -41,8 +41,7 @@ export function callTarget(
   for (const p of wire) {
     const name = String(p.name);
     const given = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
-    const value =
-      given ?? (p['x-ms-visibility'] === 'internal' ? (p.default as ParameterValue | undefined) : undefined);
+    const value = given ?? internalDefault(p);
     if (value === undefined) {
       if (p.in === 'path') throw new Error(`${operationId} needs a value for its path parameter "${name}"`);
       continue;
@@ -63,4 +62,15 @@ export function callTarget(
   }
   const search = query.toString();
   return { pathAndQuery: search ? `${filled}?${search}` : filled, headers };
+}
+
+/**
+ * What the platform sends for a field the flow cannot see: the default of a required internal
+ * parameter or form field. An optional one is left out of the request, default or not (reference
+ * §3.2, the validator's InternalPropertyWithDefaultOptional).
+ */
+export function internalDefault(p: Json): ParameterValue | undefined {
+  return p['x-ms-visibility'] === 'internal' && p.required === true
+    ? (p.default as ParameterValue | undefined)
+    : undefined;
 }
