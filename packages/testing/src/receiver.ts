@@ -22,7 +22,7 @@ export type Answer = number | 'hang';
 /** One callback URL with its inbox and scripted answers. */
 export class Inbox {
   readonly received: Notification[] = [];
-  /** Deliveries answered 400 because their body is not JSON, as the platform's callback answers them. */
+  /** Deliveries answered 400 because their body is not JSON, which no flow could read. */
   readonly refused: RefusedNotification[] = [];
   /** Answers to give, in order; 200 once they run out. */
   readonly answers: Answer[] = [];
@@ -123,8 +123,8 @@ export class CallbackReceiver {
         const text = Buffer.concat(chunks).toString('utf8');
         const body = parsed(text);
         if (typeof body === 'string') {
-          // A notification that is not JSON is refused, as the platform's callback refuses it, and
-          // the test is told why; thrown here, the error would end the test process.
+          // A notification that is not JSON is refused, and the test is told why; thrown here, the
+          // error would end the test process.
           inbox.refuse({ text, reason: body, headers: req.headers });
           res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: body }));
           return;
