@@ -101,6 +101,28 @@ describe('flowport validate (CLI)', () => {
     assert.match(built.err, /error FP1302 summary-too-long: .*\n {2}at NotesController\.add \(.*failing\.ts:7:3\)/);
   });
 
+  it('judges a module whose declared icon is not there, which only its build refuses', async () => {
+    // A missing icon is the build's to refuse; validate judges the rest without it. When the
+    // asset rules came, it stopped validate with the build's error, and no finding was reported.
+    const module = join(tmp.dir, 'iconless.ts');
+    writeFileSync(
+      module,
+      [
+        "import { Action, Connector, Controller, Get, Returns } from '@flowport/core';",
+        "@Controller('/a')",
+        "export class A { @Get('/x') @Action({ id: 'GetX', summary: 'Get x', description: 'Gets x.' }) @Returns(204) x(): void {} }",
+        "export const connector = new Connector({ info: { title: 'Iconless', description: 'A connector whose icon is missing.', version: '1' }, host: 'x.example.com', brandColor: '#123456', icon: 'missing.png', controllers: [A] });",
+        '',
+      ].join('\n'),
+    );
+    const r = await cli('validate', module);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /iconless\.ts: 0 error\(s\), \d+ warning\(s\) at certification level/);
+    const built = await cli('build', module, '--out', join(tmp.dir, 'out'));
+    assert.equal(built.code, 1);
+    assert.match(built.err, /icon "missing\.png" names no file/);
+  });
+
   it('writes SARIF that says why when the target cannot be judged at all, as a failed invocation', async () => {
     // Before, nothing went to stdout: the SARIF file a CI uploads was empty, which its upload refuses.
     const broken = join(tmp.dir, 'broken.ts');

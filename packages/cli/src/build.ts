@@ -166,17 +166,22 @@ export function display(path: string): string {
  * A file the connector declares (`icon`, `script.file`), read relative to its module. Before, one
  * that was not there ended the build with Node's "ENOENT: no such file or directory, open …".
  */
-/** The icon and custom code file the connector declares, read relative to its module. */
+/**
+ * The icon and custom code file the connector declares, read relative to its module. A file that
+ * is not there stops a build; `validate` passes `present` and judges the rest without it.
+ */
 export function declaredAssets(
   model: ApiModel,
   base: string,
+  only: 'all' | 'present' = 'all',
 ): { readonly icon?: DeclaredFile; readonly script?: DeclaredFile } {
-  const icon = model.branding.icon;
-  const script = model.capabilities.script?.file;
-  return {
-    icon: icon === undefined ? undefined : { name: icon, bytes: declaredFile(base, 'icon', icon) },
-    script: script === undefined ? undefined : { name: script, bytes: declaredFile(base, 'script.file', script) },
+  const read = (option: string, name: string | undefined): DeclaredFile | undefined => {
+    if (name === undefined) return undefined;
+    const path = resolve(base, name);
+    if (only === 'present' && !(existsSync(path) && statSync(path).isFile())) return undefined;
+    return { name, bytes: declaredFile(base, option, name) };
   };
+  return { icon: read('icon', model.branding.icon), script: read('script.file', model.capabilities.script?.file) };
 }
 
 /** A file the connector names, and its bytes. */

@@ -49,7 +49,7 @@ export function validate(target: string, level: Documents.Level): ValidationResu
     definition: JSON.parse(files['apiDefinition.swagger.json']) as Record<string, unknown>,
     properties: JSON.parse(files['apiProperties.json']) as Record<string, unknown>,
     bytes: Buffer.byteLength(files['apiDefinition.swagger.json']),
-    assets: declaredAssets(model, dirname(file)),
+    assets: declaredAssets(model, dirname(file), 'present'),
   };
   // The rules read the definition as having Swagger 2.0's shape, so they run once it does.
   const shape = swaggerShapeProblems(docs.definition, documents);
