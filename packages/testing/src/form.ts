@@ -19,8 +19,8 @@ export type FormValues = Readonly<Record<string, ParameterValue | Uint8Array | F
  * The body of a call to an operation that takes form fields, as the platform sends it:
  * multipart/form-data when its `consumes` lists that type or a field is a file, urlencoded
  * otherwise. A list is joined by its `collectionFormat`, or repeated for `multi`; a required
- * internal field left out goes with its default. A name the operation does not declare is an error, as for
- * parameters.
+ * internal field left out goes with its default. A name the operation does not declare is an
+ * error, as for parameters.
  */
 export function formBody(
   operationId: string,
