@@ -2308,7 +2308,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     }
     const onEvent = eventTrigger(Filters);
     assert.deepEqual(reported(connectorOf([Target], { triggers: [onEvent] }), 'FP1402'), [
-      'connector triggers[0] (OnEvent) property shelf: the type cannot be read from its declaration (a class or object, but only the body can carry objects)',
+      'Filters property shelf: the type cannot be read from its declaration (a class or object, but only the body can carry objects)',
     ]);
   });
 

@@ -146,7 +146,11 @@ function polling(
   bag: DiagnosticBag,
   at: SourceLocation,
 ): OperationModel {
-  const query = t.filters ? queryClassParameters(t.filters, registry, bag, (name) => ({ ...at, property: name })) : [];
+  // Each filter is a property of the filters class, where it is written, as a webhook's filters are.
+  const filters = t.filters;
+  const query = filters
+    ? queryClassParameters(filters, registry, bag, (name) => ({ class: filters.name, property: name }))
+    : [];
   query.push({
     name: 'cursor',
     in: 'query',
