@@ -501,7 +501,8 @@ describe('FlowHost: says why it cannot go on', () => {
     const host = await FlowHost.start({ api: url, definition });
     try {
       await assert.rejects(host.pages('ListThings'), {
-        message: 'ListThings answered 200 with a body its definition does not declare: /value/0/id must be integer',
+        message:
+          'ListThings page 2 answered 200 with a body its definition does not declare: /value/0/id must be integer',
       });
     } finally {
       await host.close();

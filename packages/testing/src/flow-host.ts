@@ -422,7 +422,7 @@ export class FlowHost {
         throw new Error(`${operationId} page ${pages + 1} answered ${res.status}: ${await res.text()}`);
       // Each page is an answer of the operation, checked as action() checks one.
       const body = (await bodyOf(res, operationId)) as Json;
-      this.check.answer(operationId, 200, body);
+      this.check.answer(operationId, 200, body, `${operationId} page ${pages + 1}`);
       for (const item of (body.value ?? []) as unknown[]) items.push(item);
       pages++;
       url = typeof body[name] === 'string' ? new URL(body[name], url).href : undefined;

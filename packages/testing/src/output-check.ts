@@ -36,22 +36,21 @@ export class OutputCheck {
 
   /**
    * A 2xx answer must be of a status the definition declares (or its `default`), and match the
-   * schema declared for it: a test fails otherwise, as the flow would.
+   * schema declared for it: a test fails otherwise, as the flow would. `what` names the answer in
+   * the message (`ListThings page 2`).
    */
-  answer(operationId: string, status: number, body: unknown): void {
+  answer(operationId: string, status: number, body: unknown, what = operationId): void {
     if (status < 200 || status >= 300) return;
     const responses = (this.definition.operation(operationId).op.responses ?? {}) as Json;
     const declared = responses[String(status)] ?? responses.default;
     if (declared === undefined) {
-      throw new Error(`${operationId} answered ${status}, a status its definition does not declare`);
+      throw new Error(`${what} answered ${status}, a status its definition does not declare`);
     }
     const schema = declared.schema as Json | undefined;
     if (!schema || isBytesSchema(schema)) return;
     const validate = this.compile(schema);
     if (!validate(body)) {
-      throw new Error(
-        `${operationId} answered ${status} with a body its definition does not declare: ${errorsOf(validate)}`,
-      );
+      throw new Error(`${what} answered ${status} with a body its definition does not declare: ${errorsOf(validate)}`);
     }
   }
 }
