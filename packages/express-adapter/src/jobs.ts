@@ -6,6 +6,7 @@ import { HttpError } from './errors';
 import { answerHeaders, failure, isBytes, problemOf, sendFinished, unfinished } from './job-answer';
 import { jobInput, storedInput } from './job-input';
 import { ownerOf, type Identity } from './identity';
+import { missingBodyNotice } from './missing-body';
 import { originOf } from './origin';
 import { isReply } from './reply';
 import { throwIfInvalid, type ResponseCheck } from './respond';
@@ -43,6 +44,15 @@ export type JobRunner = (input: ValidInput, identity: Identity | undefined) => P
 
 export const JOBS_PATH = '/_jobs';
 
+/** How an operation's jobs run: its handler, the check of a result, and the notice of one missing. */
+interface Runner {
+  readonly op: OperationModel;
+  readonly run: JobRunner;
+  readonly text?: string;
+  readonly check?: ResponseCheck;
+  readonly missingBody: (status: number) => void;
+}
+
 /**
  * The job side of async operations: start (202 + Location + Retry-After), run in the background
  * with a renewed lease, record the result or the problem, answer status polls for the owner only,
@@ -51,14 +61,9 @@ export const JOBS_PATH = '/_jobs';
 export class Jobs {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
-  private readonly runners = new Map<
-    string,
-    { op: OperationModel; run: JobRunner; text?: string; check?: ResponseCheck }
-  >();
+  private readonly runners = new Map<string, Runner>();
   /** The jobs this app runs, with the timers that renew their leases. */
   private readonly running = new Map<string, NodeJS.Timeout>();
-  /** Operations whose result was once missing where a body is declared: logged once, as a synchronous answer is. */
-  private readonly answeredEmpty = new Set<string>();
 
   constructor(
     private readonly options: JobOptions,
@@ -87,7 +92,15 @@ export class Jobs {
    * @param check - with `validateResponses`, the check of an answer against its declared schema.
    */
   register(op: OperationModel, run: JobRunner, text?: string, check?: ResponseCheck): void {
-    this.runners.set(op.id, { op, run, text, check });
+    // Unchecked, a result missing where a body is declared is logged once, as a synchronous answer's is.
+    const success = op.responses.find((r) => /^2\d\d$/.test(r.status) && r.status !== '202');
+    this.runners.set(op.id, {
+      op,
+      run,
+      text,
+      check,
+      missingBody: missingBodyNotice(op, success, check ? undefined : this.log),
+    });
   }
 
   /** Starts a job and answers 202 with where to poll. */
@@ -176,28 +189,11 @@ export class Jobs {
     this.running.clear();
   }
 
-  /**
-   * Unchecked, a result missing where the operation declares a body is logged once, as a
-   * synchronous answer's is: the flow reads every output of the last poll as missing.
-   */
-  private missingBody(
-    op: OperationModel,
-    status: number,
-    success: OperationModel['responses'][number] | undefined,
-  ): void {
-    if (success?.schema === undefined || status !== Number(success.status) || this.answeredEmpty.has(op.id)) return;
-    this.answeredEmpty.add(op.id);
-    this.log(`flowport: ${op.id} answered ${status} without the body it declares (logged once)`, {
-      operation: op.id,
-      hint: 'return the body, or declare the answer without one (@Returns(204))',
-    });
-  }
-
   /** Runs the handler; what it returned, or the problem it raised. */
   private async outcomeOf(
     id: string,
     op: OperationModel,
-    runner: { run: JobRunner; check?: ResponseCheck },
+    runner: Runner,
     input: ValidInput,
     identity: Identity | undefined,
   ): Promise<{ state: 'succeeded' | 'failed'; status: number; json: string; headers?: Record<string, string> }> {
@@ -218,7 +214,7 @@ export class Jobs {
       // With validateResponses, checked as a synchronous action's answer is: a mismatch is a 500
       // that names each pointer.
       throwIfInvalid(op, status, runner.check?.(status, body === undefined ? undefined : json));
-      if (body === undefined && !runner.check) this.missingBody(op, status, success);
+      if (body === undefined) runner.missingBody(status);
       return { state: 'succeeded', status, json, headers: isReply(result) ? answerHeaders(result.headers) : undefined };
     } catch (err) {
       if (!(err instanceof HttpError)) {

@@ -6,6 +6,7 @@ import type { ProblemError } from './problem';
 import { isDownload, isFileOnDisk, type Download } from './download';
 import type { Logger } from './options';
 import { isReply } from './reply';
+import { missingBodyNotice } from './missing-body';
 
 /**
  * Checks a serialised JSON answer against the schema declared for its status (opt-in); `json` is
@@ -27,9 +28,8 @@ export function compileResponder(
 ): (res: Response, result: unknown, fail: (err: unknown) => void) => void {
   const success = op.responses.find((r) => /^2\d\d$/.test(r.status));
   const status = success ? Number(success.status) : 200;
-  // Unchecked, a handler that returns nothing where a body is declared is logged once: the flow
-  // gets an empty answer, and reads its outputs as missing.
-  let quiet = success?.schema === undefined || check !== undefined || log === undefined;
+  // Unchecked, a handler that returns nothing where a body is declared is logged once.
+  const missingBody = missingBodyNotice(op, success, check || !log ? undefined : (m, d) => log.error(m, d));
   const binary = isBytesSchema(success?.schema);
   const text = binary ? undefined : textMediaType(produces);
   // Bytes or a stream a handler answers are labelled as what the operation produces.
@@ -51,13 +51,7 @@ export function compileResponder(
     }
     if (body === undefined || code === 204 || code === 304) {
       if (body === undefined) throwIfInvalid(op, code, check?.(code, undefined));
-      if (body === undefined && code === status && !quiet) {
-        quiet = true;
-        log!.error(`flowport: ${op.id} answered ${status} without the body it declares (logged once)`, {
-          operation: op.id,
-          hint: 'return the body, or declare the answer without one (@Returns(204))',
-        });
-      }
+      if (body === undefined) missingBody(code);
       // An answer without a body: a stream given for it is released, not left open.
       if (body instanceof Readable) body.destroy();
       res.end();
