@@ -1,10 +1,11 @@
 import type { ApiModel } from '@flowport/core';
+import type * as Documents from '@flowport/core/documents';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { swaggerShapeProblems } from './swagger-guard';
 import { LoadError, loadConnector } from './load';
-import { makeFolder } from './folders';
+import { isFile, makeFolder } from './folders';
 
 /** What happened to one output file. */
 export interface BuiltFile {
@@ -56,8 +57,10 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
     join(out, name),
     Buffer.from(text as string, 'utf8'),
   ]);
-  if (assets.icon) outputs.push([join(out, documents.CONNECTOR_FILES.icon), assets.icon.bytes]);
-  if (assets.script) outputs.push([join(out, documents.CONNECTOR_FILES.script), assets.script.bytes]);
+  // Copied as they were read.
+  const bytes = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  if (assets.icon) outputs.push([join(out, documents.CONNECTOR_FILES.icon), bytes(assets.icon.bytes)]);
+  if (assets.script) outputs.push([join(out, documents.CONNECTOR_FILES.script), bytes(assets.script.bytes)]);
   if (options.validators) {
     outputs.push([resolve(options.validators), Buffer.from(validatorsModule(file, model), 'utf8')]);
   }
@@ -80,7 +83,7 @@ export function build(modulePath: string, options: BuildOptions): BuiltFile[] {
   // build did not write is someone else's, and is left alone.
   const leftovers = earlierCopies(out, documents.CONNECTOR_FILES)
     .map((name) => join(out, name))
-    .filter((path) => !outputs.some(([written]) => written === path) && existsSync(path) && statSync(path).isFile());
+    .filter((path) => !outputs.some(([written]) => written === path) && isFile(path));
   for (const path of leftovers) {
     results.push({ name: basename(path), path, status: options.check ? 'stale' : 'removed' });
   }
@@ -174,20 +177,13 @@ export function declaredAssets(
   model: ApiModel,
   base: string,
   only: 'all' | 'present' = 'all',
-): { readonly icon?: DeclaredFile; readonly script?: DeclaredFile } {
-  const read = (option: string, name: string | undefined): DeclaredFile | undefined => {
+): Documents.ConnectorAssets {
+  const read = (option: string, name: string | undefined): Documents.ConnectorFile | undefined => {
     if (name === undefined) return undefined;
-    const path = resolve(base, name);
-    if (only === 'present' && !(existsSync(path) && statSync(path).isFile())) return undefined;
+    if (only === 'present' && !isFile(resolve(base, name))) return undefined;
     return { name, bytes: declaredFile(base, option, name) };
   };
   return { icon: read('icon', model.branding.icon), script: read('script.file', model.capabilities.script?.file) };
-}
-
-/** A file the connector names, and its bytes. */
-interface DeclaredFile {
-  readonly name: string;
-  readonly bytes: Buffer;
 }
 
 function declaredFile(base: string, option: string, path: string): Buffer {

@@ -32,3 +32,12 @@ function isFolder(path: string): boolean {
     return false;
   }
 }
+
+/** Whether a file, not a folder, is at `path`. */
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

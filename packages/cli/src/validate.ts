@@ -1,8 +1,9 @@
 import type * as Core from '@flowport/core';
 import type * as Documents from '@flowport/core/documents';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { declaredAssets } from './build';
+import { isFile } from './folders';
 import { diagnosticsOf } from './diagnostics';
 import { sourcePositions } from './source-positions';
 import { connectorFiles } from './connector-files';
@@ -92,10 +93,10 @@ function validateFiles(file: string, propertiesFile: string | undefined, level: 
 function assetsBeside(
   file: string,
   names: { readonly icon: string; readonly script: string },
-): { icon?: { name: string; bytes: Buffer }; script?: { name: string; bytes: Buffer } } {
+): Documents.ConnectorAssets {
   const read = (name: string) => {
     const path = join(dirname(file), name);
-    return existsSync(path) && statSync(path).isFile() ? { name, bytes: readFileSync(path) } : undefined;
+    return isFile(path) ? { name, bytes: readFileSync(path) } : undefined;
   };
   return { icon: read(names.icon), script: read(names.script) };
 }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { isFile } from '../folders';
 import { dirname, join } from 'node:path';
 import { code, literal, type Code } from './code';
 import { connectionSpec, metadataOption, policyCall } from './connection';
@@ -134,9 +135,6 @@ const KNOWN_PROPERTIES = new Set([
   'stackOwner',
   'scriptOperations',
 ]);
-
-/** Whether a file (not a folder) is there. */
-const isFile = (path: string): boolean => existsSync(path) && statSync(path).isFile();
 
 const PASS_THROUGH_SCRIPT = `// The original script.csx was not beside the imported definition. This one forwards each
 // request unchanged; replace it with the connector's own code.
