@@ -1,5 +1,5 @@
 import { isBytesSchema, MULTIPLE_OF_PRECISION, toJsonSchema } from '@flowport/core';
-import { FORMAT_CHECKS } from '@flowport/core/formats';
+import { FORMAT_CHECKS, patternRegExp } from '@flowport/core/formats';
 import Ajv, { type Format, type ValidateFunction } from 'ajv';
 import type { Definition, Json } from './definition';
 
@@ -20,6 +20,9 @@ export class OutputCheck {
     multipleOfPrecision: MULTIPLE_OF_PRECISION,
     logger: false,
     formats: FORMAT_CHECKS as Record<string, Format>,
+    // A pattern as the adapter reads it: `^\d{3}\-\d{4}$` of an imported connector, which the u
+    // flag refuses, is read without it, as the adapter serves it.
+    code: { regExp: Object.assign((pattern: string) => patternRegExp(pattern), { code: 'patternRegExp' }) },
   });
 
   constructor(private readonly definition: Definition) {

@@ -1,5 +1,6 @@
 import { CHECKED_FORMATS } from './formats';
 import { isMultipleOf } from './multiple-of';
+import { patternRegExp } from './pattern';
 
 /**
  * The keywords a default is checked against: those of a schema in the resolved model or of a
@@ -82,9 +83,9 @@ function stringProblem(s: DefaultSchema, value: string): string | undefined {
   if (typeof s.pattern === 'string') {
     let pattern: RegExp;
     try {
-      pattern = new RegExp(s.pattern, 'u');
+      pattern = patternRegExp(s.pattern);
     } catch {
-      return undefined; // FP1411 reports the pattern itself.
+      return undefined; // FP1411 (FP2134 in a file) reports the pattern itself.
     }
     if (!pattern.test(value)) return `does not match the pattern ${s.pattern}`;
   }

@@ -27,11 +27,13 @@ export const VALIDATOR_OPTIONS = {
 } as const;
 
 /**
- * The keywords Flowport checks with its own code instead of ajv's (`./own-keywords`), and how. The
- * fingerprint names them too, so that validators compiled with ajv's own code are not used.
+ * The keywords Flowport checks with its own code instead of ajv's (`./own-keywords`, and
+ * `./pattern` for how a pattern is read), and how. The fingerprint names them too, so that
+ * validators compiled with ajv's own code are not used.
  */
 export const OWN_KEYWORDS = {
   uniqueItems: 'by canonical JSON (./json-equal)',
   enum: 'objects by canonical JSON (./json-equal)',
   ownDefaults: 'defaults of properties Object.prototype has a member of the name of (./own-defaults)',
+  pattern: 'with the u flag, or without it where the flag refuses the pattern (./pattern)',
 } as const;

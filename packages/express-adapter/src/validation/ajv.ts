@@ -21,6 +21,7 @@ export function createAjv(definitions: Json, standalone = false): Ajv {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { default: AjvClass, _, str } = require('ajv') as typeof import('ajv');
   const { formats } = require('./formats') as typeof import('./formats');
+  const { patternEngine } = require('./pattern') as typeof import('./pattern');
   const { default: ajvEnum } = require('ajv/dist/vocabularies/validation/enum') as {
     default: import('ajv').CodeKeywordDefinition;
   };
@@ -35,7 +36,9 @@ export function createAjv(definitions: Json, standalone = false): Ajv {
     // a connector emitted as declared may keep (FP1409 reported it at build time): Swagger 2.0
     // treats it as a hint, and ajv ignores it; it would print once per compiled schema.
     logger: false,
-    code: standalone ? { source: true, formats: _`require("./formats").formats` } : {},
+    code: standalone
+      ? { source: true, formats: _`require("./formats").formats`, regExp: patternEngine }
+      : { regExp: patternEngine },
   });
   for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
   // Flowport's own uniqueItems and enum in place of ajv's (see ./own-keywords for why).

@@ -11,7 +11,8 @@ import {
 import { routeKey } from '../../model/paths';
 import { SCHEMA_FORMATS } from '../../schema/formats';
 import { defaultProblem, IS_OF_TYPE } from '../../schema/default-check';
-import { enumValuesOfAnotherType, KEYWORDS_OF, regExpError } from '../../schema/keyword-checks';
+import { enumValuesOfAnotherType, KEYWORDS_OF } from '../../schema/keyword-checks';
+import { patternError } from '../../schema/pattern';
 import { requiredLoops, type LoopSchema } from '../../schema/required-loops';
 import type { Rule } from '../rule';
 
@@ -59,7 +60,8 @@ function malformed(s: Json): string | undefined {
   if (s.exclusiveMaximum === true && s.maximum === undefined) return 'has exclusiveMaximum without maximum';
   if (s.multipleOf !== undefined && !(typeof s.multipleOf === 'number' && s.multipleOf > 0))
     return 'has a multipleOf that is not above 0';
-  if (typeof s.pattern === 'string' && regExpError(s.pattern)) return `has an invalid pattern ${s.pattern}`;
+  const patternRefused = typeof s.pattern === 'string' ? patternError(s.pattern) : undefined;
+  if (patternRefused) return `has an invalid pattern ${s.pattern as string} (${patternRefused})`;
   const is = typeof s.type === 'string' ? IS_OF_TYPE[s.type] : undefined;
   const defaultRefused = s.default === undefined ? undefined : defaultProblem(s, s.default);
   if (defaultRefused) return `has a default that ${defaultRefused}`;
