@@ -99,6 +99,12 @@ describe('bodies and answers declared as text', () => {
       .send(Buffer.from('caf\xe9', 'latin1'))
       .buffer(true);
     assert.deepEqual([latin1.status, latin1.text], [200, 'string: café']);
+    // Before, body-parser's own words: 'unsupported charset "KLINGON"'.
+    const unknown = await request(app).post('/text/echo').set('content-type', 'text/plain; charset=klingon').send('a');
+    assert.deepEqual(
+      [unknown.status, unknown.body.detail],
+      [415, 'Send the body in UTF-8 or another charset this API knows; it does not know klingon.'],
+    );
     const json = await request(app).post('/text/echo').set('content-type', 'application/json').send('"a"');
     assert.deepEqual([json.status, json.body.detail], [415, 'Send the body as text/plain; got application/json.']);
     // JSON and text declared: each is read as what it is.

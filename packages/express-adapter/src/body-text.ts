@@ -51,7 +51,18 @@ function decodes(body: Buffer, encoding: string): boolean {
  * of its text, and UTF-7 and UTF-32, which no JSON client sends, are refused (415).
  */
 export function jsonUtf8(body: Buffer, encoding: string): Buffer {
-  if (!UNICODE.test(encoding)) throw new HttpError(415, `Send JSON as UTF-8 or UTF-16, not ${encoding}.`);
+  if (!UNICODE.test(encoding)) throw new HttpError(415, charsetRefused(encoding, true));
   checkText(body, encoding);
   return encoding === 'utf-8' ? body : Buffer.from(new TextDecoder(encoding).decode(body));
+}
+
+/**
+ * What a 415 for a body's charset says: JSON's, whether body-parser refused the charset (latin1)
+ * or {@link jsonUtf8} did (UTF-32); a text body's, which body-parser reads in any charset iconv
+ * knows, where the charset is none of them.
+ */
+export function charsetRefused(charset: string, json: boolean): string {
+  return json
+    ? `Send JSON as UTF-8 or UTF-16, not ${charset}.`
+    : `Send the body in UTF-8 or another charset this API knows; it does not know ${charset}.`;
 }

@@ -1,4 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { isJsonMediaType } from '@flowport/core';
+import { charsetRefused } from './body-text';
 import { ACCEPTED_CODINGS, contentCodingOf } from './content-coding';
 import { HttpError } from './errors';
 import type { Logger } from './options';
@@ -14,6 +16,8 @@ interface ParserError {
   message?: string;
   /** The content coding body-parser does not decode. */
   encoding?: string;
+  /** The charset body-parser does not read (`charset.unsupported`). */
+  charset?: string;
   /** The form field a multer error is about. */
   field?: string;
   /** The byte limit a body went beyond (body-parser's `entity.too.large`). */
@@ -56,7 +60,11 @@ function clientError(
         headers: { 'accept-encoding': ACCEPTED_CODINGS },
       };
     case 'charset.unsupported':
-      return { status: 415, detail: err.message ?? 'Unsupported body encoding.' };
+      // body-parser's "unsupported charset "LATIN1"" said what was refused, not what is read.
+      return {
+        status: 415,
+        detail: charsetRefused(String(err.charset).toLowerCase(), isJsonMediaType(req.get('content-type') ?? '')),
+      };
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':
@@ -84,7 +92,16 @@ function clientError(
   // a path parameter that is not valid percent-encoding a 400 on the URIError. Other errors with
   // a `status` are not answered with it: an HTTP client's error (axios, an API SDK) carries the
   // status another service gave, and its 401 would tell Power Automate the connection is broken.
-  const framework = err.expose === true || (err as unknown) instanceof URIError;
+  if ((err as unknown) instanceof URIError && err.status === 400) {
+    // The router's "Failed to decode param '%E0%A4%A'" said neither where the text was nor what
+    // was wrong with it, where a query value's escapes are named as not UTF-8.
+    const value = /'(.*)'$/s.exec(err.message ?? '')?.[1];
+    return {
+      status: 400,
+      detail: `A path parameter is not percent-encoded UTF-8${value === undefined ? '' : `: ${value} does not decode`}.`,
+    };
+  }
+  const framework = err.expose === true;
   if (framework && typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
     return { status: err.status, detail: err.message ?? 'Bad request.' };
   }
