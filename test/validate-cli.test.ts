@@ -378,6 +378,64 @@ export const connector = new Connector({ asDeclared: true, info: { title: 'Rows'
     });
   });
 
+  it("reports a webhook's notification URL problems once each, where the build places them at the URL's property", async () => {
+    // Before, FP1201 and FP1202 (at HooksController.onEvent property callback) and FP2118 (at the
+    // operation) stated each problem twice: a rule restated one judgement, at its own place only.
+    const definition = {
+      swagger: '2.0',
+      info: { title: 'Hooks', description: 'A webhook whose callback is shown to the user.', version: '1.0' },
+      host: 'hooks.example.com',
+      basePath: '/',
+      schemes: ['https'],
+      consumes: ['application/json'],
+      produces: ['application/json'],
+      paths: {
+        '/hooks': {
+          'x-ms-notification-content': { description: 'An event', schema: { type: 'object' } },
+          post: {
+            operationId: 'OnEvent',
+            summary: 'When an event happens',
+            description: 'Fires on each event.',
+            'x-ms-trigger': 'single',
+            parameters: [
+              {
+                name: 'body',
+                in: 'body',
+                required: true,
+                schema: { type: 'object', properties: { callback: { type: 'string', 'x-ms-notification-url': true } } },
+              },
+            ],
+            responses: { '201': { description: 'Created' } },
+          },
+        },
+        '/hooks/{id}': {
+          delete: {
+            operationId: 'DeleteHook',
+            summary: 'Delete hook',
+            description: 'Deletes a hook.',
+            'x-ms-visibility': 'internal',
+            parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
+            responses: { '200': { description: 'Deleted' } },
+          },
+        },
+      },
+    };
+    const file = join(tmp.dir, 'apiDefinition.swagger.json');
+    writeFileSync(file, JSON.stringify(definition));
+    assert.equal((await cli('import', file, '--out', join(tmp.dir, 'hooks'))).code, 0);
+    const r = await cli('validate', join(tmp.dir, 'hooks', 'src', 'connector.ts'), '--format', 'json');
+    const found = (JSON.parse(r.out) as { code: string; message: string }[]).filter((d) =>
+      /notification/.test(d.message),
+    );
+    assert.deepEqual(
+      found.map((d) => `${d.code} ${d.message}`),
+      [
+        'FP2118 webhook OnEvent: the notification URL is not required at every level',
+        'FP2118 webhook OnEvent: the notification URL (or a parent) is not internal',
+      ],
+    );
+  });
+
   it('flowport build runs the platform level and writes nothing when it fails', async () => {
     const file = join(tmp.dir, 'broken.ts');
     writeFileSync(

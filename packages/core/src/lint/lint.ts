@@ -55,24 +55,38 @@ export function lint(docs: ConnectorDocuments, options: LintOptions): Diagnostic
   return out;
 }
 
-const RESTATED = new Map(rules.flatMap((r) => (r.restates ? [[catalog[r.key].code, catalog[r.restates].code]] : [])));
+/** The codes of the `resolve()` judgements each rule's code restates. */
+const RESTATED = new Map(
+  rules.flatMap((r) =>
+    r.restates === undefined
+      ? []
+      : [[catalog[r.key].code, new Set([r.restates].flat().map((key) => catalog[key].code))] as const],
+  ),
+);
 
 /** The TypeScript source a diagnostic points at, without the JSON pointer. */
-function sourceOf(d: Diagnostic): string {
+function sourceOf(d: Diagnostic): Record<string, unknown> {
   const { pointer: _pointer, ...source } = d.at;
-  return JSON.stringify(source);
+  return source;
+}
+
+/** Whether `inner` is `outer`'s place or a member of it: every part `outer` names, `inner` names alike. */
+function within(inner: Record<string, unknown>, outer: Record<string, unknown>): boolean {
+  const parts = Object.entries(outer);
+  // A finding placed nowhere in the TypeScript restates nothing: it would take in every place.
+  return parts.length > 0 && parts.every(([k, v]) => inner[k] === v);
 }
 
 /**
- * A module's `resolve()` diagnostics without those a lint finding restates at the same place
- * (an imported operationId with a ".", say, is judged by both), then the lint's findings: each
- * problem once.
+ * A module's `resolve()` diagnostics without those a lint finding restates at the same place or
+ * at a member of it (an imported operationId with a ".", say, is judged by both), then the lint's
+ * findings: each problem once.
  */
 export function withoutRestated(judged: readonly Diagnostic[], linted: readonly Diagnostic[]): Diagnostic[] {
-  const restated = new Set(
-    linted.flatMap((d) => (RESTATED.has(d.code) ? [`${RESTATED.get(d.code)} ${sourceOf(d)}`] : [])),
-  );
-  return [...judged.filter((d) => !restated.has(`${d.code} ${sourceOf(d)}`)), ...linted];
+  const restating = linted.filter((d) => RESTATED.has(d.code));
+  const restated = (d: Diagnostic) =>
+    restating.some((l) => RESTATED.get(l.code)!.has(d.code) && within(sourceOf(d), sourceOf(l)));
+  return [...judged.filter((d) => !restated(d)), ...linted];
 }
 
 /** A place in a connector's file, and how it departs from the file's schema. */

@@ -18,10 +18,11 @@ export interface Rule {
   /** Where the rule comes from (reference tag and document). */
   readonly source: string;
   /**
-   * The judgement of `resolve()` that this rule finds again in the emitted JSON. Validating a
-   * module, both would report the same problem at the same place; the rule's finding is kept,
-   * since it carries the pointer as well ({@link withoutRestated}).
+   * The judgements of `resolve()` that this rule finds again in the emitted JSON. Validating a
+   * module, both would report the same problem at the same place, or `resolve()` at a member of
+   * the rule's place (the notification URL property of the webhook the rule names); the rule's
+   * finding is kept, since it carries the pointer as well ({@link withoutRestated}).
    */
-  readonly restates?: CatalogKey;
+  readonly restates?: CatalogKey | readonly CatalogKey[];
   check(docs: ConnectorDocuments, report: (pointer: string, args?: Record<string, string | number>) => void): void;
 }

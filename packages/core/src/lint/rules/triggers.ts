@@ -30,6 +30,12 @@ export const triggerRules: Rule[] = [
     key: 'notificationUrlRules',
     level: 'certification',
     source: '[D-rules] notification URL: body string, required at every level, internal; [D-wh]',
+    restates: [
+      'webhookWithoutNotificationUrl',
+      'notificationUrlNotRequired',
+      'notificationUrlNotInternal',
+      'notificationUrlNotString',
+    ],
     check: ({ definition }, report) => {
       for (const e of operations(definition)) {
         const body = ((e.op.parameters ?? []) as Json[])
