@@ -94,6 +94,7 @@ export { converters, type Converter } from './schema/converters';
 export { toJsonSchema, DEFINITIONS_ID } from './schema/swagger-json-schema';
 export { SCHEMA_FORMATS, type SchemaFormat } from './schema/formats';
 export { MULTIPLE_OF_PRECISION, isMultipleOf } from './schema/multiple-of';
+export { patternRegExp } from './schema/pattern';
 export { isBinarySchema, isBytesSchema } from './schema/bytes';
 export { refEntry, refTo } from './schema/refs';
 export { misnamedOptions } from './diagnostics/option-checks';

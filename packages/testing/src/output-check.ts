@@ -1,5 +1,5 @@
-import { isBytesSchema, MULTIPLE_OF_PRECISION, toJsonSchema } from '@flowport/core';
-import { FORMAT_CHECKS, patternRegExp } from '@flowport/core/formats';
+import { isBytesSchema, MULTIPLE_OF_PRECISION, patternRegExp, toJsonSchema } from '@flowport/core';
+import { FORMAT_CHECKS } from '@flowport/core/formats';
 import Ajv, { type Format, type ValidateFunction } from 'ajv';
 import type { Definition, Json } from './definition';
 
