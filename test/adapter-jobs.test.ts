@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { connector, oddRuns } from './fixtures/jobs-api';
+import { connector, oddRuns, working } from './fixtures/jobs-api';
 import { until } from './support/until';
 
 describe('async (202) actions', function () {
@@ -57,7 +57,7 @@ describe('async (202) actions', function () {
 
   /** An app of its own with this job store and lease, on a server closed after `run`; its error log. */
   async function withJobsApp(
-    jobs: { store: MemoryJobStore; leaseMs: number; maxAttempts?: number },
+    jobs: { store: MemoryJobStore; leaseMs: number; maxAttempts?: number; maxRunning?: number },
     run: (url: string, logs: string[]) => Promise<void>,
   ): Promise<void> {
     const logs: string[] = [];
@@ -422,6 +422,76 @@ describe('async (202) actions', function () {
     const claims = store.claims;
     await sleep(700);
     assert.deepEqual([store.claims, logs], [claims, []]);
+  });
+
+  /** A job store that does not take a claim's limit, as a store of one's own may not. */
+  class UnlimitedClaims extends MemoryJobStore {
+    override async claimAbandoned(...args: Parameters<MemoryJobStore['claimAbandoned']>) {
+      return super.claimAbandoned(args[0], args[1], args[2]);
+    }
+  }
+
+  it('runs at most maxRunning jobs at once: the others wait in the store, answered 202, and start as jobs finish', async () => {
+    // Before, every job started at once: a burst of thousands ran thousands of handlers together.
+    // The lease is long, so that a waiting job is started by a job finishing, not by the next look.
+    const store = new MemoryJobStore();
+    Object.assign(working, { now: 0, most: 0 });
+    await withJobsApp({ store, leaseMs: 60_000, maxRunning: 2 }, async (url) => {
+      const values = ['a', 'b', 'c', 'd', 'e'];
+      const started = await Promise.all(
+        values.map((value) => request(url).post('/work').set('x-key', 'k1').send({ value, ms: 150 })),
+      );
+      assert.deepEqual(
+        started.map((r) => r.status),
+        [202, 202, 202, 202, 202],
+      );
+      const ids = started.map((r) => String(r.headers.location.split('/').pop()));
+      const attempts = await Promise.all(ids.map(async (id) => (await store.get(id))!.attempts));
+      assert.deepEqual(
+        attempts.sort((a, b) => a! - b!),
+        [0, 0, 0, 1, 1],
+      );
+      const done = await Promise.all(ids.map((id) => poll(`${url}/_jobs/${id}`)));
+      assert.deepEqual(
+        done.map((r) => [r.status, r.body.value]),
+        values.map((v) => [200, v.toUpperCase()]),
+      );
+      assert.deepEqual(working, { now: 0, most: 2 });
+      // A waiting job's first run is its first attempt.
+      for (const id of ids) assert.equal((await store.get(id))!.attempts, 1);
+    });
+  });
+
+  it('takes over abandoned jobs maxRunning at a time, and gives back those a store hands out beyond it', async () => {
+    // Before, a process that took over a crashed one's jobs ran all of them at once.
+    for (const store of [new MemoryJobStore(), new UnlimitedClaims()]) {
+      Object.assign(working, { now: 0, most: 0 });
+      const now = Date.now();
+      const ids = ['j1', 'j2', 'j3', 'j4', 'j5'];
+      for (const [i, id] of ids.entries()) {
+        await store.create({
+          id,
+          operation: 'DoWork',
+          owner: 'nobody',
+          state: 'running',
+          input: JSON.stringify({
+            input: { path: {}, query: {}, header: {}, formData: {}, body: { value: id, ms: 100 } },
+          }),
+          createdAt: now + i,
+          expiresAt: now + 60_000,
+          leasedUntil: now - 1,
+          attempts: 0,
+        });
+      }
+      await withJobsApp({ store, leaseMs: 60_000, maxRunning: 2 }, async () => {
+        await until(async () => {
+          const jobs = await Promise.all(ids.map((id) => store.get(id)));
+          return jobs.every((j) => j?.state === 'succeeded');
+        }, 'every abandoned job to finish');
+      });
+      assert.deepEqual(working, { now: 0, most: 2 }, store.constructor.name);
+      for (const id of ids) assert.equal((await store.get(id))!.attempts, 1, `${id} started once`);
+    }
   });
 
   it('refuses to start without a job store', () => {

@@ -72,10 +72,12 @@ describe('checkAdapterOptions', () => {
     });
   });
 
-  it("checks the jobs' options: names, a store, a lease, attempts and a signal", () => {
+  it("checks the jobs' options: names, a store, a lease, attempts, running jobs and a signal", () => {
     // Before, jobs: { stor } started an app whose first long-running action failed inside.
-    checkAdapterOptions({ jobs: { store: {}, leaseMs: 1000, maxAttempts: 1, signal: new AbortController().signal } });
-    assert.throws(() => checkAdapterOptions({ jobs: { stor: {}, leaseMs: 0, maxAttempts: 2.5, signal: true } }), {
+    const signal = new AbortController().signal;
+    checkAdapterOptions({ jobs: { store: {}, leaseMs: 1000, maxAttempts: 1, maxRunning: 1, signal } });
+    const jobs = { stor: {}, leaseMs: 0, maxAttempts: 2.5, maxRunning: 0, signal: true };
+    assert.throws(() => checkAdapterOptions({ jobs }), {
       name: 'TypeError',
       message:
         'createApp/createRouter options: ' +
@@ -84,6 +86,7 @@ describe('checkAdapterOptions', () => {
           'jobs.store must be a JobStore (MemoryJobStore, SqliteJobStore…), not undefined',
           'jobs.leaseMs must be a whole number of milliseconds, 1 or more, not number 0',
           'jobs.maxAttempts must be a whole number, 1 or more, not number 2.5',
+          'jobs.maxRunning must be a whole number, 1 or more, not number 0',
           'jobs.signal must be an AbortSignal, not boolean true',
         ].join('; '),
     });

@@ -66,9 +66,11 @@ export function checkAdapterOptions(options: unknown): void {
     const lease = jobs.leaseMs;
     if (lease !== undefined && !(Number.isSafeInteger(lease) && (lease as number) > 0))
       wrong('jobs.leaseMs', lease, 'a whole number of milliseconds, 1 or more');
-    const attempts = jobs.maxAttempts;
-    if (attempts !== undefined && !(Number.isSafeInteger(attempts) && (attempts as number) > 0))
-      wrong('jobs.maxAttempts', attempts, 'a whole number, 1 or more');
+    for (const k of ['maxAttempts', 'maxRunning'] as const) {
+      const count = jobs[k];
+      if (count !== undefined && !(Number.isSafeInteger(count) && (count as number) > 0))
+        wrong(`jobs.${k}`, count, 'a whole number, 1 or more');
+    }
     if (jobs.signal !== undefined && !(jobs.signal instanceof AbortSignal))
       wrong('jobs.signal', jobs.signal, 'an AbortSignal');
   }
@@ -108,7 +110,13 @@ const CREDENTIALS = [
   'verifyToken',
   'aad',
 ] as const satisfies readonly (keyof CredentialOptions)[];
-const JOBS = ['store', 'leaseMs', 'maxAttempts', 'signal'] as const satisfies readonly (keyof JobOptions)[];
+const JOBS = [
+  'store',
+  'leaseMs',
+  'maxAttempts',
+  'maxRunning',
+  'signal',
+] as const satisfies readonly (keyof JobOptions)[];
 const AAD = ['jwksUri', 'issuer', 'algorithms', 'audience', 'clockTolerance'] as const satisfies readonly (keyof Aad)[];
 type Aad = NonNullable<CredentialOptions['aad']>;
 // Each list names every option of its type: an option added to the type and not here fails to compile.

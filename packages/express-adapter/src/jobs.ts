@@ -30,6 +30,14 @@ export interface JobOptions {
    */
   readonly maxAttempts?: number;
   /**
+   * How many jobs this app runs at once. Default 100. A job started beyond it is stored and
+   * answered 202 like any other, and waits in the store until a job here finishes (or until
+   * another app on the store takes it): its caller polls, as it would anyway. Before, every job
+   * started at once, so that a burst of thousands ran thousands of handlers together, and a
+   * process that took over a crashed one's jobs ran all of them at once too.
+   */
+  readonly maxRunning?: number;
+  /**
    * Stops looking for abandoned jobs when aborted: abort it before closing the store, so that an
    * app that goes on (a test suite creating many apps, say) keeps no timer on a closed store. The
    * jobs it still runs are given back to the store (`JobStore.release`): another process takes
@@ -61,9 +69,14 @@ interface Runner {
 export class Jobs {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
+  private readonly maxRunning: number;
   private readonly runners = new Map<string, Runner>();
   /** The jobs this app runs, with the timers that renew their leases. */
   private readonly running = new Map<string, NodeJS.Timeout>();
+  /** Jobs this app has taken on and not finished: those running, and those about to. */
+  private taken = 0;
+  /** Whether a job started here waits in the store: a job that finishes then takes it up. */
+  private waiting = false;
 
   constructor(
     private readonly options: JobOptions,
@@ -71,6 +84,7 @@ export class Jobs {
   ) {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.maxAttempts = options.maxAttempts ?? 3;
+    this.maxRunning = options.maxRunning ?? 100;
     const { signal } = options;
     if (signal?.aborted) return;
     const tick = setInterval(() => void this.recover(), Math.max(200, this.leaseMs / 2));
@@ -114,23 +128,49 @@ export class Jobs {
     const now = Date.now();
     const id = randomUUID();
     const async = op.async!;
-    await this.options.store.create({
-      id,
-      operation: op.id,
-      owner: ownerOf(identity),
-      state: 'running',
-      input: storedInput(op, input, identity),
-      createdAt: now,
-      expiresAt: now + async.expiresAfter * 1000,
-      leasedUntil: now + this.leaseMs,
-      attempts: 1,
-    });
+    // Beyond maxRunning, the job waits unleased, as one whose process died would: the next claim,
+    // here or by another app on the store, starts it, and counts its first attempt.
+    const runs = this.take();
+    // Said before the job is stored: a job that finishes meanwhile must look for it.
+    if (!runs) this.waiting = true;
+    try {
+      await this.options.store.create({
+        id,
+        operation: op.id,
+        owner: ownerOf(identity),
+        state: 'running',
+        input: storedInput(op, input, identity),
+        createdAt: now,
+        expiresAt: now + async.expiresAfter * 1000,
+        leasedUntil: runs ? now + this.leaseMs : now,
+        attempts: runs ? 1 : 0,
+      });
+    } catch (err) {
+      if (runs) this.taken--;
+      throw err;
+    }
     res.status(202);
     res.setHeader('location', `${originOf(req)}${req.baseUrl}${JOBS_PATH}/${id}`);
     res.setHeader('retry-after', String(async.retryAfter));
     res.setHeader('content-length', '0');
     res.end();
-    void this.execute(id, op, input, identity);
+    if (runs) void this.execute(id, op, input, identity);
+  }
+
+  /** Takes on one more job when this app runs fewer than `maxRunning`; {@link done} gives it up. */
+  private take(): boolean {
+    if (this.taken >= this.maxRunning) return false;
+    this.taken++;
+    return true;
+  }
+
+  /** A job taken on is over here: one that waits in the store may start. */
+  private done(): void {
+    this.taken--;
+    if (this.waiting && !this.options.signal?.aborted) {
+      this.waiting = false;
+      setImmediate(() => void this.recover());
+    }
   }
 
   private async execute(
@@ -140,7 +180,7 @@ export class Jobs {
     identity: Identity | undefined,
   ): Promise<void> {
     const runner = this.runners.get(op.id);
-    if (!runner) return;
+    if (!runner) return this.done();
     const renew = setInterval(
       () =>
         void this.options.store.renew(id, Date.now() + this.leaseMs).catch((err: unknown) =>
@@ -167,6 +207,7 @@ export class Jobs {
     } finally {
       clearInterval(renew);
       this.running.delete(id);
+      this.done();
     }
   }
 
@@ -176,17 +217,23 @@ export class Jobs {
    * returns, so before the store is closed next.
    */
   private giveBack(): void {
-    const { store } = this.options;
     for (const [id, renew] of this.running) {
       clearInterval(renew);
-      store.release?.(id).catch((err: unknown) =>
-        this.log('flowport: a running job could not be given back; it runs again when its lease ends', {
-          job: id,
-          error: thrownMessage(err),
-        }),
-      );
+      void this.giveBackOne(id);
     }
     this.running.clear();
+  }
+
+  /** Gives one job back to the store, claimable at once; without `release`, when its lease ends. */
+  private async giveBackOne(id: string): Promise<void> {
+    try {
+      await this.options.store.release?.(id);
+    } catch (err) {
+      this.log('flowport: a running job could not be given back; it runs again when its lease ends', {
+        job: id,
+        error: thrownMessage(err),
+      });
+    }
   }
 
   /** Runs the handler; what it returned, or the problem it raised. */
@@ -241,21 +288,27 @@ export class Jobs {
       const now = Date.now();
       await this.options.store.purge(now);
       if (this.options.signal?.aborted) return;
+      const free = this.maxRunning - this.taken;
+      // A job still waits in the store: when one here finishes, it is looked for again.
+      if (free <= 0) return void (this.waiting = true);
       // Only jobs this app can run: another app on the same store claims its own.
-      const claimed = await this.options.store.claimAbandoned(now, this.leaseMs, [...this.runners.keys()]);
+      const claimed = await this.options.store.claimAbandoned(now, this.leaseMs, [...this.runners.keys()], free);
+      if (claimed.length >= free) this.waiting = true;
       // Each on its own: a job that cannot be failed (the store refuses the write) must not keep
-      // the others of this claim from running, which would cost each of them an attempt.
-      await Promise.all(claimed.map((job) => this.resume(job)));
+      // the others of this claim from running, which would cost each of them an attempt. Those
+      // beyond maxRunning (a store that took no limit, a start meanwhile) are given back.
+      await Promise.all(claimed.map((job) => (this.take() ? this.resume(job) : this.giveBackOne(job.id))));
     } catch (err) {
       // A recovery in flight when the store closed fails for that reason alone.
       if (!this.options.signal?.aborted) this.log('flowport: job recovery failed', { error: thrownMessage(err) });
     }
   }
 
-  /** Runs a claimed job again, or fails it when it must not run again. */
+  /** Runs a claimed job again, or fails it when it must not run again; one taken on ({@link take}). */
   private async resume(job: Job): Promise<void> {
     const runner = this.runners.get(job.operation);
-    if (!runner) return;
+    if (!runner) return this.done();
+    let started = false;
     try {
       if (job.attempts !== undefined && job.attempts > this.maxAttempts) {
         // Its process died each time (or its result could never be recorded): running it again
@@ -276,6 +329,7 @@ export class Jobs {
         });
         return;
       }
+      started = true;
       void this.execute(job.id, runner.op, stored.input, stored.identity);
     } catch (err) {
       // It stays running in the store and is claimed again when its lease ends.
@@ -285,6 +339,8 @@ export class Jobs {
           operation: job.operation,
           error: thrownMessage(err),
         });
+    } finally {
+      if (!started) this.done();
     }
   }
 

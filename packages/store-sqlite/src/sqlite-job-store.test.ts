@@ -109,6 +109,24 @@ for (const [name, make] of [
       );
     });
 
+    it('claims at most as many as asked, the oldest first, and leaves the others claimable', async () => {
+      await store.create(job('newest', { createdAt: 1_300 }));
+      await store.create(job('oldest', { createdAt: 1_100 }));
+      await store.create(job('middle', { createdAt: 1_200, attempts: 0 }));
+      assert.deepEqual(
+        (await store.claimAbandoned(5_000, 60_000, undefined, 2)).map((j) => [j.id, j.attempts]),
+        [
+          ['oldest', 2],
+          ['middle', 1],
+        ],
+      );
+      assert.deepEqual(await store.claimAbandoned(5_000, 60_000, ['ScoreBatch'], 0), []);
+      assert.deepEqual(
+        (await store.claimAbandoned(5_000, 60_000, ['ScoreBatch'], 5)).map((j) => j.id),
+        ['newest'],
+      );
+    });
+
     it('purges the jobs past their expiry, finished or not', async () => {
       await store.create(job('old', { expiresAt: 3_000 }));
       await store.create(job('new'));

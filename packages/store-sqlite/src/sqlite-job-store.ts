@@ -81,9 +81,12 @@ export class SqliteJobStore implements JobStore {
         release: db.prepare(
           "UPDATE jobs SET leased_until = 0, attempts = attempts - 1 WHERE id = ? AND state = 'running'",
         ),
-        abandoned: db.prepare("SELECT * FROM jobs WHERE state = 'running' AND leased_until <= ? AND expires_at > ?"),
+        // Oldest first, and at most as many as asked (-1: no limit).
+        abandoned: db.prepare(
+          "SELECT * FROM jobs WHERE state = 'running' AND leased_until <= ? AND expires_at > ? ORDER BY created_at, rowid LIMIT ?",
+        ),
         abandonedOf: db.prepare(
-          "SELECT * FROM jobs WHERE state = 'running' AND leased_until <= ? AND expires_at > ? AND operation IN (SELECT value FROM json_each(?))",
+          "SELECT * FROM jobs WHERE state = 'running' AND leased_until <= ? AND expires_at > ? AND operation IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid LIMIT ?",
         ),
         purge: db.prepare('DELETE FROM jobs WHERE expires_at <= ?'),
       };
@@ -122,11 +125,14 @@ export class SqliteJobStore implements JobStore {
     this.q.renew.run(leasedUntil, id);
   }
   // IMMEDIATE, as in SqliteTriggerStore: several processes may claim at once.
-  async claimAbandoned(now: number, leaseMs: number, operations?: readonly string[]): Promise<Job[]> {
+  async claimAbandoned(now: number, leaseMs: number, operations?: readonly string[], limit?: number): Promise<Job[]> {
+    const most = limit === undefined || limit === Infinity ? -1 : Math.max(0, Math.floor(limit));
     return this.db
       .transaction(() => {
         const rows = (
-          operations ? this.q.abandonedOf.all(now, now, JSON.stringify(operations)) : this.q.abandoned.all(now, now)
+          operations
+            ? this.q.abandonedOf.all(now, now, JSON.stringify(operations), most)
+            : this.q.abandoned.all(now, now, most)
         ) as Row[];
         for (const r of rows) this.q.claim.run(now + leaseMs, r.id);
         return rows.map((r) => job({ ...r, leased_until: now + leaseMs, attempts: r.attempts + 1 }));

@@ -22,7 +22,8 @@ export interface Job {
   readonly expiresAt: number;
   readonly leasedUntil: number;
   /**
-   * How many times the job has been started: 1 when created, one more each time
+   * How many times the job has been started: 1 when created and started, 0 when created to wait
+   * (its app already runs as many jobs as it may at once), one more each time
    * {@link JobStore.claimAbandoned} hands it out again, one fewer when an app that stops gives it
    * back ({@link JobStore.release}), since that run was not the job's fault. A job whose process keeps dying (a handler
    * that crashes or exhausts it) is failed after the adapter's `jobs.maxAttempts` instead of being
@@ -51,12 +52,14 @@ export interface JobStore {
   /** Extends the lease of a job this process is running. */
   renew(id: string, leasedUntil: number): Promise<void>;
   /**
-   * Running jobs whose lease ran out (their process died), leased anew to the caller, each with
-   * `attempts` one more than before. With `operations`, only jobs of those operations: several
-   * apps may share a store, and a claim by one that cannot run a job would hold it up for a lease
-   * and cost it an attempt.
+   * Running jobs whose lease ran out (their process died, or they wait to be started), leased
+   * anew to the caller, each with `attempts` one more than before. With `operations`, only jobs
+   * of those operations: several apps may share a store, and a claim by one that cannot run a job
+   * would hold it up for a lease and cost it an attempt. With `limit`, at most that many, the
+   * oldest first: the caller runs no more at once. A store that hands out more has those given
+   * back ({@link JobStore.release}).
    */
-  claimAbandoned(now: number, leaseMs: number, operations?: readonly string[]): Promise<Job[]>;
+  claimAbandoned(now: number, leaseMs: number, operations?: readonly string[], limit?: number): Promise<Job[]>;
   /**
    * Gives back a running job whose app is stopping (its `signal` aborted): claimable at once, and
    * that run not counted in its `attempts`, so that a rolling deployment neither holds the job up
@@ -98,17 +101,17 @@ export class MemoryJobStore implements JobStore {
     const j = this.jobs.get(id);
     if (j) this.jobs.set(id, { ...j, leasedUntil });
   }
-  async claimAbandoned(now: number, leaseMs: number, operations?: readonly string[]): Promise<Job[]> {
-    const out: Job[] = [];
-    for (const j of this.jobs.values()) {
-      if (operations && !operations.includes(j.operation)) continue;
-      if (j.state === 'running' && j.leasedUntil <= now && j.expiresAt > now) {
-        const leased = { ...j, leasedUntil: now + leaseMs, attempts: (j.attempts ?? 1) + 1 };
-        this.jobs.set(j.id, leased);
-        out.push(leased);
-      }
-    }
-    return out;
+  async claimAbandoned(now: number, leaseMs: number, operations?: readonly string[], limit = Infinity): Promise<Job[]> {
+    const abandoned = [...this.jobs.values()]
+      .filter((j) => j.state === 'running' && j.leasedUntil <= now && j.expiresAt > now)
+      .filter((j) => !operations || operations.includes(j.operation))
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .slice(0, limit);
+    return abandoned.map((j) => {
+      const leased = { ...j, leasedUntil: now + leaseMs, attempts: (j.attempts ?? 1) + 1 };
+      this.jobs.set(j.id, leased);
+      return leased;
+    });
   }
   async release(id: string): Promise<void> {
     const j = this.jobs.get(id);
