@@ -1,6 +1,6 @@
 import { misnamedOptions } from '@flowport/core';
 import express from 'express';
-import type { JobOptions } from './jobs';
+import type { JobOptions } from './job-options';
 import type { AdapterOptions, CredentialOptions } from './options';
 /**
  * The options of createApp/createRouter, checked against their types when the app is built. A

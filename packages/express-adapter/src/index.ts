@@ -9,7 +9,7 @@ export { DOC_PATHS } from './docs';
 export { reply, type Reply } from './reply';
 export { page, type PageResult } from './page';
 export { download, downloadFile, type Download, type DownloadOptions, type FileOnDisk } from './download';
-export { type JobOptions } from './jobs';
+export { type JobOptions } from './job-options';
 export {
   HttpError,
   BadRequestError,

@@ -1,65 +1,20 @@
-import { jsonText, type Job, type JobStore, type OperationModel } from '@flowport/core';
+import type { Job, OperationModel } from '@flowport/core';
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from './errors';
-import { answerHeaders, failure, isBytes, problemOf, sendFinished, unfinished } from './job-answer';
+import { failure, problemOf, sendFinished, unfinished } from './job-answer';
 import { jobInput, storedInput } from './job-input';
+import type { JobOptions } from './job-options';
+import { outcomeOf, type JobRunner, type Runner } from './job-outcome';
 import { ownerOf, type Identity } from './identity';
 import { missingBodyNotice } from './missing-body';
 import { originOf } from './origin';
-import { isReply } from './reply';
-import { throwIfInvalid, type ResponseCheck } from './respond';
-import { isDownload } from './download';
+import type { ResponseCheck } from './respond';
 import type { ValidInput } from './validation/request-validator';
 import { failureOf } from './failure';
-import { loggedError, thrownMessage } from './thrown';
-
-/** Options of async (202) operations. */
-export interface JobOptions {
-  readonly store: JobStore;
-  /** How long a running job is reserved for this process; a crash frees it after this. Default 60 s. */
-  readonly leaseMs?: number;
-  /**
-   * How many times a job is started, counting the first, before one whose process died while
-   * running it each time is failed (a 500 its caller's poll gets) instead of run again. Default 3.
-   * A handler that crashes its process, or blocks it past the lease, would otherwise do so in
-   * every process that claims the job, at every lease, until the job expires. A stop that aborts
-   * `signal` first gives the job back without counting its run; a crash, or a stop without it,
-   * counts: raise it where jobs are long and such stops frequent.
-   */
-  readonly maxAttempts?: number;
-  /**
-   * How many jobs this app runs at once. Default 100. A job started beyond it is stored and
-   * answered 202 like any other, and waits in the store until a job here finishes (or until
-   * another app on the store takes it): its caller polls, as it would anyway. Before, every job
-   * started at once, so that a burst of thousands ran thousands of handlers together, and a
-   * process that took over a crashed one's jobs ran all of them at once too.
-   */
-  readonly maxRunning?: number;
-  /**
-   * Stops looking for abandoned jobs when aborted: abort it before closing the store, so that an
-   * app that goes on (a test suite creating many apps, say) keeps no timer on a closed store. The
-   * jobs it still runs are given back to the store (`JobStore.release`): another process takes
-   * them at its next look instead of after their lease, and the interrupted run does not count as
-   * an attempt.
-   */
-  readonly signal?: AbortSignal;
-}
-
-/** Runs an async operation's handler with the arguments rebuilt from stored input. */
-export type JobRunner = (input: ValidInput, identity: Identity | undefined) => Promise<unknown>;
+import { thrownMessage } from './thrown';
 
 export const JOBS_PATH = '/_jobs';
-
-/** How an operation's jobs run: its handler, the check of a result, and the notice of one missing. */
-interface Runner {
-  readonly op: OperationModel;
-  readonly run: JobRunner;
-  readonly text?: string;
-  readonly check?: ResponseCheck;
-  readonly missingBody: (status: number) => void;
-}
 
 /**
  * The job side of async operations: start (202 + Location + Retry-After), run in the background
@@ -192,7 +147,7 @@ export class Jobs {
     renew.unref();
     this.running.set(id, renew);
     try {
-      const outcome = await this.outcomeOf(id, op, runner, input, identity);
+      const outcome = await outcomeOf(id, runner, input, identity, this.log);
       await this.options.store.finish(id, outcome.state, outcome.status, outcome.json, outcome.headers);
     } catch (err) {
       // The job stays running in the store: when its lease ends it runs again, here or in another
@@ -233,52 +188,6 @@ export class Jobs {
         job: id,
         error: thrownMessage(err),
       });
-    }
-  }
-
-  /** Runs the handler; what it returned, or the problem it raised. */
-  private async outcomeOf(
-    id: string,
-    op: OperationModel,
-    runner: Runner,
-    input: ValidInput,
-    identity: Identity | undefined,
-  ): Promise<{ state: 'succeeded' | 'failed'; status: number; json: string; headers?: Record<string, string> }> {
-    try {
-      const result = await runner.run(input, identity);
-      const success = op.responses.find((r) => /^2\d\d$/.test(r.status) && r.status !== '202');
-      const status = isReply(result) ? result.status : Number(success?.status ?? 200);
-      const body = isReply(result) ? result.body : result;
-      if (isBytes(body)) {
-        if (body instanceof Readable) body.destroy();
-        if (isDownload(body) && body.content instanceof Readable) body.content.destroy();
-        throw new Error('the handler answered bytes, which a job cannot keep: an async action answers JSON');
-      }
-      // Written here, so that a result JSON cannot write (a cycle, a BigInt) fails the job once,
-      // instead of failing to be recorded and running again at every lease; the same for headers
-      // that an answer could not carry.
-      const json = jsonText(body ?? null);
-      // With validateResponses, checked as a synchronous action's answer is: a mismatch is a 500
-      // that names each pointer.
-      throwIfInvalid(op, status, runner.check?.(status, body === undefined ? undefined : json));
-      if (body === undefined) runner.missingBody(status);
-      return { state: 'succeeded', status, json, headers: isReply(result) ? answerHeaders(result.headers) : undefined };
-    } catch (err) {
-      if (!(err instanceof HttpError)) {
-        this.log('flowport: async job failed', { job: id, operation: op.id, error: loggedError(err) });
-        return { state: 'failed', status: 500, json: JSON.stringify(failure(id)) };
-      }
-      // As a synchronous action's: a server-side failure with a cause has the cause logged, and
-      // the error's headers (a 429's Retry-After) are answered, those no answer could carry left out.
-      if (err.status >= 500 && err.cause !== undefined)
-        this.log(`flowport: ${err.message}`, { job: id, operation: op.id, error: loggedError(err.cause) });
-      const problem = problemOf(err.status, err.message, err.errors);
-      return {
-        state: 'failed',
-        status: err.status,
-        json: JSON.stringify(problem),
-        headers: answerHeaders(err.headers, true),
-      };
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Class, TriggerRuntime } from '@flowport/core';
 import type { Request } from 'express';
 import type { VerifiedCaller } from './identity';
-import type { JobOptions } from './jobs';
+import type { JobOptions } from './job-options';
 
 type MaybePromise<T> = T | Promise<T>;
 
