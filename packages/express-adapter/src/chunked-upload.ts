@@ -1,9 +1,8 @@
 import type { OperationModel } from '@flowport/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { cutShort } from './body-parsers';
@@ -13,6 +12,7 @@ import { ownerOf, type Identity } from './identity';
 import { originOf } from './origin';
 import { bytesReadAhead, readAhead, readAheadError } from './read-ahead';
 import { failureOf } from './failure';
+import { uploadsFolder } from './upload-folder';
 
 const UPLOADS_PATH = '/_uploads';
 
@@ -49,18 +49,6 @@ interface Session<Input> extends UploadStart<Input> {
   received: number;
   writing: boolean;
   timer: NodeJS.Timeout;
-}
-
-let folder: string | undefined;
-
-/** One folder a process for the files of its uploads, removed when the process exits. */
-function uploadsFolder(): string {
-  if (folder === undefined) {
-    const made = mkdtempSync(join(tmpdir(), 'flowport-uploads-'));
-    folder = made;
-    process.once('exit', () => rmSync(made, { recursive: true, force: true }));
-  }
-  return folder;
 }
 
 /**
