@@ -24,6 +24,25 @@ export async function fetchDefinition(api: string): Promise<Json> {
 }
 
 /**
+ * The connector's `apiProperties.json` as the app serves it beside the definition, or undefined
+ * where it serves none (`docs: false`, another server): the connector then has no policies to apply.
+ */
+export async function fetchProperties(api: string): Promise<Json | undefined> {
+  const url = `${api}/connector/apiProperties.json`;
+  const res = await fetch(url);
+  if (!res.ok) {
+    await res.arrayBuffer();
+    return undefined;
+  }
+  const text = await res.text();
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    throw new Error(`${url} answered what is not JSON; pass the file in FlowHost.start({ properties })`);
+  }
+}
+
+/**
  * A JSON answer parsed; a text answer (`text/*`, or any type with a charset) as its string, as a
  * flow reads a string output; another one as its bytes; none as undefined. An answer labelled JSON
  * that is not fails the test naming the operation (`operationId`), as the flow would fail to read it.

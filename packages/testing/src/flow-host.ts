@@ -1,5 +1,5 @@
 import { isJsonMediaType, isTextMediaType } from '@flowport/core';
-import { bodyOf, fetchDefinition } from './answers';
+import { bodyOf, fetchDefinition, fetchProperties } from './answers';
 import { uploadInChunks } from './chunked';
 import { Definition, type Json } from './definition';
 import { checkHostOptions } from './host-options';
@@ -7,6 +7,7 @@ import { formBody } from './form';
 import { schemaSource } from './dynamic-schema';
 import { at, dropdownArguments, dropdownEntries, dropdownSource, fieldOf, type DynamicValue } from './dynamic-values';
 import { OutputCheck } from './output-check';
+import { RequestPolicies } from './policies';
 import { callTarget, internalDefault, type CallTarget, type ParameterValues } from './parameters';
 import { retryAfterSeconds } from './retry-after';
 import { CallbackReceiver } from './receiver';
@@ -27,6 +28,14 @@ export interface FlowHostOptions {
   readonly connection?: Readonly<Record<string, string>>;
   /** The connector definition; fetched from `<api>/connector/apiDefinition.swagger.json` when omitted. */
   readonly definition?: Json;
+  /**
+   * The connector's `apiProperties.json`, whose request policies FlowHost applies to each call as
+   * the connector runtime does (`setheader`, `setqueryparameter`, `routerequesttoendpoint`). Fetched
+   * from `<api>/connector/apiProperties.json` along with the definition, when both are omitted.
+   */
+  readonly properties?: Json;
+  /** The connection's parameter values by name, which a policy reads as `@connectionParameters('name')`. */
+  readonly connectionParameters?: Readonly<Record<string, string>>;
   /** Multiplies `Retry-After` waits, so that a 60 s interval takes 60 ms at 0.001. Default 1. */
   readonly timeScale?: number;
 }
@@ -60,14 +69,17 @@ export interface PollOutcome {
 export class FlowHost {
   private readonly reader: Definition;
   private readonly check: OutputCheck;
+  private readonly policies: RequestPolicies;
 
   private constructor(
     private readonly options: FlowHostOptions,
     readonly definition: Json,
+    properties: Json | undefined,
     readonly receiver: CallbackReceiver,
   ) {
     this.reader = new Definition(definition);
     this.check = new OutputCheck(this.reader);
+    this.policies = new RequestPolicies(properties, options.connectionParameters ?? {});
   }
 
   static async start(options: FlowHostOptions): Promise<FlowHost> {
@@ -76,7 +88,9 @@ export class FlowHost {
     if (typeof definition?.paths !== 'object' || definition.paths === null) {
       throw new Error('the connector definition has no paths: it is not a Swagger 2.0 definition');
     }
-    return new FlowHost(options, definition, await CallbackReceiver.start());
+    const properties =
+      options.properties ?? (options.definition === undefined ? await fetchProperties(options.api) : undefined);
+    return new FlowHost(options, definition, properties, await CallbackReceiver.start());
   }
 
   /** @internal A call through the connection: its headers and the parameters', nothing else. */
@@ -148,11 +162,14 @@ export class FlowHost {
   ): { url: string; headers: CallTarget['headers']; method: string; op: Json; item: Json; parameters: Json[] } {
     const { path, method, op, item } = this.reader.operation(operationId);
     const parameters = this.reader.parametersOf(op, item);
-    const target = callTarget(operationId, path, parameters, values);
+    const placed = callTarget(operationId, path, parameters, values);
+    // As the connector runtime does between the flow and the API.
+    const call = this.policies.apply(operationId, { ...placed, method: method.toUpperCase() });
+    const search = call.query.toString();
     return {
-      url: this.url(target.pathAndQuery),
-      headers: target.headers,
-      method: method.toUpperCase(),
+      url: this.url(search ? `${call.path}?${search}` : call.path),
+      headers: call.headers,
+      method: call.method,
       op,
       item,
       parameters,

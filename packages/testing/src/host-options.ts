@@ -1,7 +1,14 @@
 import { misnamedOptions } from '@flowport/core';
 import type { FlowHostOptions } from './flow-host';
 
-const OPTIONS = ['api', 'connection', 'definition', 'timeScale'] as const satisfies readonly (keyof FlowHostOptions)[];
+const OPTIONS = [
+  'api',
+  'connection',
+  'definition',
+  'properties',
+  'connectionParameters',
+  'timeScale',
+] as const satisfies readonly (keyof FlowHostOptions)[];
 const complete: Exclude<keyof FlowHostOptions, (typeof OPTIONS)[number]> extends never ? true : false = true;
 void complete;
 
@@ -28,6 +35,14 @@ export function checkHostOptions(options: unknown): asserts options is FlowHostO
     problems.push('connection must be an object of header values by name');
   if (options.definition !== undefined && !isObject(options.definition))
     problems.push('definition must be the connector definition, an object');
+  if (options.properties !== undefined && !isObject(options.properties))
+    problems.push("properties must be the connector's apiProperties.json, an object");
+  const parameters = options.connectionParameters;
+  if (
+    parameters !== undefined &&
+    !(isObject(parameters) && Object.values(parameters).every((v) => typeof v === 'string'))
+  )
+    problems.push('connectionParameters must be an object of text values by name');
   const scale = options.timeScale;
   if (scale !== undefined && !(typeof scale === 'number' && Number.isFinite(scale) && scale >= 0))
     problems.push('timeScale must be a number, 0 or more');

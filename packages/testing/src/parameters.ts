@@ -10,9 +10,12 @@ export type ParameterValues = Readonly<Record<string, ParameterValue>>;
 
 /** Where a call goes and the headers its parameters add. */
 export interface CallTarget {
-  /** The path with its variables filled in, and the query string. */
-  readonly pathAndQuery: string;
+  /** The path with its variables filled in. */
+  readonly path: string;
+  readonly query: URLSearchParams;
   readonly headers: Readonly<Record<string, string>>;
+  /** Each path variable's text as the path holds it (percent-encoded), by name. */
+  readonly pathValues: Readonly<Record<string, string>>;
 }
 
 /**
@@ -38,6 +41,7 @@ export function callTarget(
   let filled = path;
   const query = new URLSearchParams();
   const headers: Record<string, string> = {};
+  const pathValues: Record<string, string> = {};
   for (const p of wire) {
     const name = String(p.name);
     const given = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
@@ -57,11 +61,11 @@ export function callTarget(
     else if (p.in === 'header') headers[name] = text;
     else {
       const once = encodeURIComponent(text);
-      filled = filled.split(`{${name}}`).join(p['x-ms-url-encoding'] === 'double' ? encodeURIComponent(once) : once);
+      pathValues[name] = p['x-ms-url-encoding'] === 'double' ? encodeURIComponent(once) : once;
+      filled = filled.split(`{${name}}`).join(pathValues[name]);
     }
   }
-  const search = query.toString();
-  return { pathAndQuery: search ? `${filled}?${search}` : filled, headers };
+  return { path: filled, query, headers, pathValues };
 }
 
 /**
