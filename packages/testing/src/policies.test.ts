@@ -88,6 +88,26 @@ describe('RequestPolicies (FlowHost)', () => {
     assert.equal(label("@connectionParameters('region');@connectionParameters('zone','z1')"), 'eu;z1');
     assert.equal(label("@header('x-trace')-@queryParameters('top')-@header('nope', 'n')"), 'beef-3-n');
     assert.equal(label('ops@example.com'), 'ops@example.com');
+    // A parameter the test does not give has the value a new connection starts with.
+    const defaulted = new RequestPolicies(
+      {
+        properties: {
+          connectionParameters: { zone: { type: 'string', defaultValue: 'z9' }, region: { defaultValue: 'us' } },
+          policyTemplateInstances: [
+            {
+              templateId: 'setheader',
+              title: 'Z',
+              parameters: {
+                [`${P}name`]: 'x-z',
+                [`${P}value`]: "@connectionParameters('zone')-@connectionParameters('region')",
+              },
+            },
+          ],
+        },
+      },
+      { region: 'eu' },
+    );
+    assert.equal(defaulted.apply('Op', call()).headers['x-z'], 'z9-eu');
     assert.throws(() => label("@connectionParameters('zone')"), {
       message:
         'policy "Label" reads the connection parameter "zone": give its value in FlowHost.start({ connectionParameters })',

@@ -43,11 +43,15 @@ const OTHER_EXPRESSION = /@[A-Za-z][\w.]*\(/;
  */
 export class RequestPolicies {
   private readonly policies: readonly Policy[];
+  /** The connection's parameter values: those given, else the `defaultValue` a new connection starts with. */
+  private readonly connectionParameters: Readonly<Record<string, string>>;
 
-  constructor(
-    properties: Json | undefined,
-    private readonly connectionParameters: Readonly<Record<string, string>>,
-  ) {
+  constructor(properties: Json | undefined, given: Readonly<Record<string, string>>) {
+    const declared: unknown = properties?.properties?.connectionParameters;
+    const defaults = Object.entries(typeof declared === 'object' && declared !== null ? declared : {}).flatMap(
+      ([name, p]: [string, Json]) => (typeof p?.defaultValue === 'string' ? [[name, p.defaultValue]] : []),
+    );
+    this.connectionParameters = { ...Object.fromEntries(defaults), ...given };
     const instances: unknown = properties?.properties?.policyTemplateInstances;
     this.policies = (Array.isArray(instances) ? instances : []).flatMap((p: Json) => {
       if (typeof p?.templateId !== 'string') return [];
