@@ -2,10 +2,10 @@ import { isJsonMediaType, isTextMediaType } from '@flowport/core';
 import { bodyOf, fetchDefinition, fetchProperties } from './answers';
 import { uploadInChunks } from './chunked';
 import { Definition, type Json } from './definition';
-import { checkHostOptions } from './host-options';
+import { checkHostOptions, type FlowHostOptions } from './host-options';
 import { formBody } from './form';
-import { schemaSource } from './dynamic-schema';
-import { at, dropdownArguments, dropdownEntries, dropdownSource, fieldOf, type DynamicValue } from './dynamic-values';
+import { Designer } from './design-time';
+import type { DynamicValue } from './dynamic-values';
 import { OutputCheck } from './output-check';
 import { RequestPolicies } from './policies';
 import { callTarget, internalDefault, type CallTarget, type ParameterValues } from './parameters';
@@ -13,32 +13,7 @@ import { retryAfterSeconds } from './retry-after';
 import { CallbackReceiver } from './receiver';
 import { WebhookSubscription } from './webhook-subscription';
 
-/** Options of {@link FlowHost.start}. */
-export interface FlowHostOptions {
-  /**
-   * Where the app is reached: scheme, host and port (and a prefix it is mounted under), standing
-   * for the definition's `host`. The definition's `basePath` is added to each operation's path.
-   */
-  readonly api: string;
-  /**
-   * What the connection adds to every call, by name: headers, e.g. `{ 'Ocp-Apim-Subscription-Key':
-   * key }`, and the query parameter of an API key the definition's security scheme sends `in:
-   * query`, e.g. `{ code: key }`.
-   */
-  readonly connection?: Readonly<Record<string, string>>;
-  /** The connector definition; fetched from `<api>/connector/apiDefinition.swagger.json` when omitted. */
-  readonly definition?: Json;
-  /**
-   * The connector's `apiProperties.json`, whose request policies FlowHost applies to each call as
-   * the connector runtime does (`setheader`, `setqueryparameter`, `routerequesttoendpoint`). Fetched
-   * from `<api>/connector/apiProperties.json` along with the definition, when both are omitted.
-   */
-  readonly properties?: Json;
-  /** The connection's parameter values by name, which a policy reads as `@connectionParameters('name')`. */
-  readonly connectionParameters?: Readonly<Record<string, string>>;
-  /** Multiplies `Retry-After` waits, so that a 60 s interval takes 60 ms at 0.001. Default 1. */
-  readonly timeScale?: number;
-}
+export type { FlowHostOptions } from './host-options';
 
 /** The outcome of following a polling trigger to its first 200. */
 export interface PollOutcome {
@@ -70,6 +45,7 @@ export class FlowHost {
   private readonly reader: Definition;
   private readonly check: OutputCheck;
   private readonly policies: RequestPolicies;
+  private readonly designer: Designer;
 
   private constructor(
     private readonly options: FlowHostOptions,
@@ -80,6 +56,7 @@ export class FlowHost {
     this.reader = new Definition(definition);
     this.check = new OutputCheck(this.reader);
     this.policies = new RequestPolicies(properties, options.connectionParameters ?? {});
+    this.designer = new Designer(this.reader, this.check, (id, body, parameters) => this.action(id, body, parameters));
   }
 
   static async start(options: FlowHostOptions): Promise<FlowHost> {
@@ -337,27 +314,7 @@ export class FlowHost {
     field: string,
     filled: Readonly<Record<string, unknown>> = {},
   ): Promise<DynamicValue[]> {
-    const { op, item } = this.reader.operation(operationId);
-    const parameters = this.reader.parametersOf(op, item);
-    const found = fieldOf(parameters, field, (s) => this.reader.schema(s));
-    if (!found) throw new Error(`${operationId} has no parameter or body field "${field}"`);
-    const source = dropdownSource(found.declared);
-    if (!source) throw new Error(`${operationId} "${field}" declares no x-ms-dynamic-values or x-ms-dynamic-list`);
-    const answer = await this.action(source.operationId, undefined, dropdownArguments(source, filled));
-    if (answer.status < 200 || answer.status >= 300) {
-      throw new Error(`the dropdown's ${source.operationId} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    }
-    const entries = dropdownEntries(source, answer.body);
-    const accepts = this.check.compile(found.value);
-    for (const entry of entries) {
-      if (!accepts(entry.value)) {
-        const why = (accepts.errors ?? []).map((e) => e.message).join('; ');
-        throw new Error(
-          `the dropdown offers ${JSON.stringify(entry.value)}, which ${operationId} refuses for "${field}": ${why}`,
-        );
-      }
-    }
-    return entries;
+    return this.designer.dynamicValues(operationId, field, filled);
   }
 
   /**
@@ -373,42 +330,7 @@ export class FlowHost {
     field: string,
     filled: Readonly<Record<string, unknown>> = {},
   ): Promise<Record<string, unknown>> {
-    const { op, item } = this.reader.operation(operationId);
-    const parameters = this.reader.parametersOf(op, item);
-    const body = parameters.find((p) => p.in === 'body');
-    const success = Object.entries((op.responses ?? {}) as Json).find(([status]) => /^2\d\d$/.test(status));
-    const declared =
-      field === 'response'
-        ? success && this.reader.schema((success[1] as Json).schema ?? {})
-        : body?.name === field
-          ? this.reader.schema(body.schema ?? {})
-          : fieldOf(parameters, field, (s) => this.reader.schema(s))?.declared;
-    if (!declared) throw new Error(`${operationId} has no body, body field or response "${field}"`);
-    const source = schemaSource(declared);
-    if (!source)
-      throw new Error(`${operationId} "${field}" declares no x-ms-dynamic-schema or x-ms-dynamic-properties`);
-    const answer = await this.action(
-      source.operationId,
-      undefined,
-      dropdownArguments(source, filled, `the ${source.extension} of "${field}"`),
-    );
-    if (answer.status < 200 || answer.status >= 300) {
-      throw new Error(`the schema's ${source.operationId} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    }
-    const schema = at(answer.body, source.valuePath);
-    const where = source.valuePath.length > 0 ? `"${source.valuePath.join('/')}"` : 'its root';
-    if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-      throw new Error(`${source.operationId} answered no schema at ${where}`);
-    }
-    try {
-      this.check.compile(schema as Json);
-    } catch (err) {
-      throw new Error(
-        `the schema ${source.operationId} answered at ${where} cannot be used: ${(err as Error).message}`,
-        { cause: err },
-      );
-    }
-    return schema as Record<string, unknown>;
+    return this.designer.dynamicSchema(operationId, field, filled);
   }
 
   /**

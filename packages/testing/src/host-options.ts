@@ -1,5 +1,32 @@
 import { misnamedOptions } from '@flowport/core';
-import type { FlowHostOptions } from './flow-host';
+import type { Json } from './definition';
+
+/** Options of {@link FlowHost.start}. */
+export interface FlowHostOptions {
+  /**
+   * Where the app is reached: scheme, host and port (and a prefix it is mounted under), standing
+   * for the definition's `host`. The definition's `basePath` is added to each operation's path.
+   */
+  readonly api: string;
+  /**
+   * What the connection adds to every call, by name: headers, e.g. `{ 'Ocp-Apim-Subscription-Key':
+   * key }`, and the query parameter of an API key the definition's security scheme sends `in:
+   * query`, e.g. `{ code: key }`.
+   */
+  readonly connection?: Readonly<Record<string, string>>;
+  /** The connector definition; fetched from `<api>/connector/apiDefinition.swagger.json` when omitted. */
+  readonly definition?: Json;
+  /**
+   * The connector's `apiProperties.json`, whose request policies FlowHost applies to each call as
+   * the connector runtime does (`setheader`, `setqueryparameter`, `routerequesttoendpoint`). Fetched
+   * from `<api>/connector/apiProperties.json` along with the definition, when both are omitted.
+   */
+  readonly properties?: Json;
+  /** The connection's parameter values by name, which a policy reads as `@connectionParameters('name')`. */
+  readonly connectionParameters?: Readonly<Record<string, string>>;
+  /** Multiplies `Retry-After` waits, so that a 60 s interval takes 60 ms at 0.001. Default 1. */
+  readonly timeScale?: number;
+}
 
 const OPTIONS = [
   'api',
