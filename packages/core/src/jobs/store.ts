@@ -57,7 +57,8 @@ export interface JobStore {
    * of those operations: several apps may share a store, and a claim by one that cannot run a job
    * would hold it up for a lease and cost it an attempt. With `limit`, at most that many, the
    * oldest first: the caller runs no more at once. A store that hands out more has those given
-   * back ({@link JobStore.release}).
+   * back ({@link JobStore.release}); one without `release` keeps them claimed for a lease, and
+   * each such claim counts as an attempt of a job that did not run.
    */
   claimAbandoned(now: number, leaseMs: number, operations?: readonly string[], limit?: number): Promise<Job[]>;
   /**
