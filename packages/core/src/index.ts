@@ -18,7 +18,7 @@ export {
   type ApiAnnotation,
   type NotificationContent,
 } from './decorators/operation';
-export { Returns, type ResponseOptions, type HeaderOptions } from './decorators/returns';
+export { Returns, type ResponseOptions, type HeaderOptions, type HeaderType } from './decorators/returns';
 export {
   Path,
   Query,

@@ -2,9 +2,24 @@ import { classOf, methodRecord } from '../metadata/store';
 import type { SchemaFormat } from '../schema/formats';
 import type { Extensions, TypeRef, Visibility } from '../types';
 
+/** The types a response header's schema may have. */
+export type HeaderType = 'string' | 'integer' | 'number' | 'boolean';
+
+/**
+ * The type a header's `type` option names: `String`, `Number` and `Boolean` as a parameter's
+ * `type` says them, or the Swagger type itself. Undefined for anything else (FP1018).
+ */
+export function headerType(type: unknown): HeaderType | undefined {
+  if (type === undefined || type === String) return 'string';
+  if (type === Number) return 'number';
+  if (type === Boolean) return 'boolean';
+  return type === 'string' || type === 'integer' || type === 'number' || type === 'boolean' ? type : undefined;
+}
+
 /** A response header, e.g. `Location` or `Retry-After`. */
 export interface HeaderOptions {
-  readonly type?: 'string' | 'integer' | 'number' | 'boolean';
+  /** The header's type, `'string'` by default; `String`, `Number` and `Boolean` say it as a parameter's `type` does. */
+  readonly type?: HeaderType | StringConstructor | NumberConstructor | BooleanConstructor;
   /** A format the Power Platform accepts (FP1409). */
   readonly format?: SchemaFormat | (string & {});
   readonly description?: string;

@@ -22,6 +22,8 @@ export function shown(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'object') return 'an object';
+  // A class or function by its name: its source said nothing ("function String() { [native code] }").
+  if (typeof v === 'function') return v.name ? `the function ${v.name}` : 'a function';
   return `${typeof v} ${String(v)}`;
 }
 

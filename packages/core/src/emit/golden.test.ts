@@ -472,7 +472,14 @@ describe('golden: responses (@Returns)', () => {
     @Get('/r')
     @Returns(200, [Thing], { description: 'Things', summary: 'Things', extensions: { 'x-r': 1 } })
     @Returns(202, undefined, {
-      headers: { Location: { description: 'Poll here.' }, 'Retry-After': { type: 'integer', summary: 'Wait' } },
+      headers: {
+        Location: { description: 'Poll here.' },
+        'Retry-After': { type: 'integer', summary: 'Wait' },
+        // As a parameter's type is said; before, FP1018 refused the constructors.
+        'X-Count': { type: Number },
+        'X-Done': { type: Boolean },
+        'X-Id': { type: String },
+      },
     })
     @Returns('default', undefined, { description: 'Error' })
     get(): void {}
@@ -518,6 +525,9 @@ describe('golden: responses (@Returns)', () => {
         headers: {
           Location: { type: 'string', description: 'Poll here.' },
           'Retry-After': { type: 'integer', 'x-ms-summary': 'Wait' },
+          'X-Count': { type: 'number' },
+          'X-Done': { type: 'boolean' },
+          'X-Id': { type: 'string' },
         },
       },
       default: { description: 'Error' },

@@ -1,5 +1,6 @@
 import { CONNECTOR_CATEGORIES, type ConnectorOptions } from '../connector';
 import type { ControllerOptions } from '../decorators/controller';
+import { headerType } from '../decorators/returns';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import {
@@ -242,7 +243,10 @@ export function checkOperationOptions(o: unknown, trigger: boolean, at: SourceLo
 }
 
 const HEADER_OPTIONS: Readonly<Record<string, OptionCheck>> = {
-  type: (c, v, k) => c.oneOf(k, v, ['string', 'integer', 'number', 'boolean']),
+  type: (c, v, k) => {
+    if (headerType(v) === undefined)
+      c.report(k, v, '"string", "integer", "number" or "boolean", or String, Number or Boolean');
+  },
   format: text,
   extensions,
 };

@@ -682,14 +682,20 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     @Controller()
     class R {
       @Get('/r')
-      @Returns(200, undefined, loose<ResponseOptions>({ headers: { 'x-a': { type: 'str' }, 'x-b': 'string' } }))
+      @Returns(
+        200,
+        undefined,
+        loose<ResponseOptions>({ headers: { 'x-a': { type: 'str' }, 'x-b': 'string', 'x-c': { type: Date } } }),
+      )
       @Returns(loose<number>(99))
       @Returns(201, undefined, loose<ResponseOptions>({ headers: 'x', examples: 'y', mediaKind: 'video' }))
       r(): void {}
     }
     assert.deepEqual(reported(connectorOf([R]), 'FP1018'), [
-      'R.r response 200: header x-a type must be "string" or "integer" or "number" or "boolean", not "str"',
+      'R.r response 200: header x-a type must be "string", "integer", "number" or "boolean", or String, Number or Boolean, not "str"',
       'R.r response 200: header x-b must be an object with type, format and description, not "string"',
+      // Before, "not function function Date() { [native code] }".
+      'R.r response 200: header x-c type must be "string", "integer", "number" or "boolean", or String, Number or Boolean, not the function Date',
       'R.r response 99: the status must be an HTTP status from 100 to 599, or "default", not number 99',
       'R.r response 201: headers must be an object of headers by name, not "x"',
       'R.r response 201: examples must be an object of examples by media type, not "y"',

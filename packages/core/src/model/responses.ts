@@ -1,4 +1,4 @@
-import type { ResponseOptions } from '../decorators/returns';
+import { headerType, type ResponseOptions } from '../decorators/returns';
 import type { SourceLocation } from '../diagnostics/location';
 import { isObject } from '../diagnostics/option-checks';
 import { checkResponseOptions } from './declared-options';
@@ -30,7 +30,8 @@ export function response(
     if (typeof h !== 'object' || h === null) continue;
     checkFormat(h.format, registry.bag, where);
     headers[name] = {
-      type: h.type ?? 'string',
+      // Another type is reported by checkResponseOptions (FP1018).
+      type: headerType(h.type) ?? 'string',
       format: h.format,
       description: h.description,
       summary: h.summary,
