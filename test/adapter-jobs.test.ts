@@ -1,4 +1,4 @@
-import { MemoryJobStore } from '@flowport/core';
+import { Action, Connector, Controller, MemoryJobStore, Post, Returns } from '@flowport/core';
 import { createApp, listen, urlOf } from '@flowport/express-adapter';
 import { FlowHost } from '@flowport/testing';
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { connector, oddRuns, working } from './fixtures/jobs-api';
+import { connector, Done, oddRuns, working } from './fixtures/jobs-api';
 import { until } from './support/until';
 
 describe('async (202) actions', function () {
@@ -460,6 +460,59 @@ describe('async (202) actions', function () {
       // A waiting job's first run is its first attempt.
       for (const id of ids) assert.equal((await store.get(id))!.attempts, 1);
     });
+  });
+
+  it("gives a job's place to the next when it expires without its handler settling", async () => {
+    // Before, a handler that never settled held its place for good: maxRunning of them kept every
+    // later job waiting until it expired too.
+    @Controller('/stuck')
+    class StuckController {
+      @Post('/hang')
+      @Action({ id: 'Hang', summary: 'Hang', description: 'Never ends.', async: { retryAfter: 1, expiresAfter: 1 } })
+      @Returns(204)
+      hang(): Promise<void> {
+        return new Promise(() => undefined);
+      }
+
+      @Post('/quick')
+      @Action({
+        id: 'Quick',
+        summary: 'Quick',
+        description: 'Ends at once.',
+        async: { retryAfter: 1, expiresAfter: 60 },
+      })
+      @Returns(200, Done)
+      quick(): Done {
+        return { value: 'QUICK', pid: '' };
+      }
+    }
+    const stuck = new Connector({
+      info: { title: 'Stuck', description: 'A connector whose job never ends.', version: '1.0.0' },
+      brandColor: '#123456',
+      controllers: [StuckController],
+    });
+    const logs: string[] = [];
+    const store = new MemoryJobStore();
+    const app = createApp(stuck, {
+      docs: false,
+      credentials: {},
+      jobs: { store, leaseMs: 60_000, maxRunning: 1 },
+      logger: { error: (message) => logs.push(message) },
+    });
+    const own = await listen(app, 0, '127.0.0.1');
+    try {
+      assert.equal((await request(urlOf(own)).post('/stuck/hang')).status, 202);
+      const quick = await request(urlOf(own)).post('/stuck/quick');
+      const id = String(quick.headers.location.split('/').pop());
+      assert.equal((await store.get(id))?.attempts, 0, 'waits behind the one that hangs');
+      await until(async () => (await store.get(id))?.state === 'succeeded', 'the waiting job to run');
+      assert.deepEqual(logs, [
+        'flowport: a job ran until it expired without finishing; its place goes to the next job',
+      ]);
+    } finally {
+      own.closeAllConnections();
+      await new Promise((r) => own.close(r));
+    }
   });
 
   it('takes over abandoned jobs maxRunning at a time, and gives back those a store hands out beyond it', async () => {

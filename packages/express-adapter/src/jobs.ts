@@ -109,7 +109,7 @@ export class Jobs {
     res.setHeader('retry-after', String(async.retryAfter));
     res.setHeader('content-length', '0');
     res.end();
-    if (runs) void this.execute(id, op, input, identity);
+    if (runs) void this.execute(id, op, input, identity, now + async.expiresAfter * 1000);
   }
 
   /** Takes on one more job when this app runs fewer than `maxRunning`; {@link done} gives it up. */
@@ -133,9 +133,33 @@ export class Jobs {
     op: OperationModel,
     input: ValidInput,
     identity: Identity | undefined,
+    expiresAt: number,
   ): Promise<void> {
     const runner = this.runners.get(op.id);
     if (!runner) return this.done();
+    let over = false;
+    const end = () => {
+      if (over) return;
+      over = true;
+      clearInterval(renew);
+      clearTimeout(expiry);
+      this.running.delete(id);
+      this.done();
+    };
+    // A handler that never settles (a call without a timeout) would hold its place for good, and
+    // enough of them would keep every later job waiting: at the job's expiry, when the store
+    // forgets it, its place goes to the next. (Capped where setTimeout's range ends, 24.8 days.)
+    const expiry = setTimeout(
+      () => {
+        this.log('flowport: a job ran until it expired without finishing; its place goes to the next job', {
+          job: id,
+          operation: op.id,
+        });
+        end();
+      },
+      Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1),
+    );
+    expiry.unref();
     const renew = setInterval(
       () =>
         void this.options.store.renew(id, Date.now() + this.leaseMs).catch((err: unknown) =>
@@ -160,9 +184,7 @@ export class Jobs {
           error: thrownMessage(err),
         });
     } finally {
-      clearInterval(renew);
-      this.running.delete(id);
-      this.done();
+      end();
     }
   }
 
@@ -239,7 +261,7 @@ export class Jobs {
         return;
       }
       started = true;
-      void this.execute(job.id, runner.op, stored.input, stored.identity);
+      void this.execute(job.id, runner.op, stored.input, stored.identity, job.expiresAt);
     } catch (err) {
       // It stays running in the store and is claimed again when its lease ends.
       if (!this.options.signal?.aborted)
