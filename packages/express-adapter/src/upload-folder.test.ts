@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,18 +18,21 @@ describe('the folder of chunked uploads', () => {
   it("removes the folders of processes that are gone, and leaves a live process's and others alone", () => {
     // Before, a process killed (SIGKILL, the OOM killer) left its open uploads' files for good.
     const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
-    const dead = join(base, `flowport-uploads-${gone}-abc123`);
+    const space = /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))![1];
+    const dead = join(base, `flowport-uploads-${space}.${gone}-abc123`);
     mkdirSync(dead);
     writeFileSync(join(dead, 'upload'), 'half a file');
-    const live = join(base, `flowport-uploads-${process.pid}-def456`);
-    mkdirSync(live);
-    const older = join(base, 'flowport-uploads-ghi789');
-    mkdirSync(older);
+    const kept = [
+      `flowport-uploads-${space}.${process.pid}-def456`, // a live process's
+      `flowport-uploads-1.${gone}-jkl012`, // of another PID namespace: a container sharing the folder
+      'flowport-uploads-ghi789', // named as before
+    ];
+    for (const name of kept) mkdirSync(join(base, name));
     const made = takeFolder();
-    assert.deepEqual([existsSync(dead), existsSync(live), existsSync(older)], [false, true, true]);
-    // Its own is named for its pid, and removed as it exits.
-    assert.match(made, /flowport-uploads-\d+-/);
+    assert.equal(existsSync(dead), false);
+    // Its own is named for its namespace and pid, and removed as it exits.
+    assert.match(made, new RegExp(`flowport-uploads-${space}\\.\\d+-`));
     assert.equal(existsSync(made), false);
-    assert.deepEqual(readdirSync(base).sort(), [`flowport-uploads-${process.pid}-def456`, 'flowport-uploads-ghi789']);
+    assert.deepEqual(readdirSync(base).sort(), [...kept].sort());
   });
 });
