@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SqliteJobStore } from './sqlite-job-store';
 import { SqliteTriggerStore } from './sqlite-store';
 
@@ -20,6 +20,37 @@ describe('openDatabase', () => {
       probed: boolean;
     };
     assert.deepEqual(out, { row: { answer: 42 }, probed: false });
+  });
+});
+
+describe('opening a store without better-sqlite3’s native addon', () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'flowport-unbuilt-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('says that its install script did not run, and how to allow it', () => {
+    // As npm 12 installs it where package.json does not allow its install script: the package
+    // without its build folder. Before, the message listed the dozen paths `bindings` had tried.
+    const installed = dirname(require.resolve('better-sqlite3/package.json'));
+    const copy = join(dir, 'node_modules', 'better-sqlite3');
+    cpSync(installed, copy, { recursive: true, filter: (from) => !from.startsWith(join(installed, 'build')) });
+    for (const name of ['bindings', 'file-uri-to-path']) {
+      const from = dirname(require.resolve(`${name}/package.json`, { paths: [installed] }));
+      cpSync(from, join(dir, 'node_modules', name), { recursive: true });
+    }
+    const script = `
+      const Module = require('node:module');
+      const resolve = Module._resolveFilename;
+      Module._resolveFilename = function (request, ...rest) {
+        return request === 'better-sqlite3' ? ${JSON.stringify(join(copy, 'lib', 'index.js'))} : resolve.call(this, request, ...rest);
+      };
+      const { SqliteJobStore } = require(${JSON.stringify(require.resolve('./sqlite-job-store'))});
+      try { new SqliteJobStore(':memory:'); } catch (err) { process.stdout.write(err.message); }`;
+    const message = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: dir });
+    assert.equal(
+      message,
+      'Cannot open the SQLite database :memory:: better-sqlite3 has no native addon, since its install script did not run (npm 12 runs a dependency\'s install script only where package.json allows it): add "allowScripts": { "better-sqlite3": true } to the package.json of your project, then run npm rebuild better-sqlite3',
+    );
   });
 });
 

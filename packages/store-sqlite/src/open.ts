@@ -39,6 +39,17 @@ export function openDatabase<T>(
   } catch (err) {
     db?.close();
     const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(`Cannot open the SQLite database ${file}: ${reason}`, { cause: err });
+    throw new Error(`Cannot open the SQLite database ${file}: ${unbuilt(reason) ?? reason}`, { cause: err });
   }
+}
+
+/**
+ * What to do where better-sqlite3 has no native addon: its install script, which builds or
+ * fetches it, never ran. npm 12 runs a dependency's install script only where the project's
+ * `package.json` allows it, and before, the error listed the dozen paths the `bindings` package
+ * had tried, not why none held the addon.
+ */
+function unbuilt(reason: string): string | undefined {
+  if (!reason.startsWith('Could not locate the bindings file')) return undefined;
+  return 'better-sqlite3 has no native addon, since its install script did not run (npm 12 runs a dependency\'s install script only where package.json allows it): add "allowScripts": { "better-sqlite3": true } to the package.json of your project, then run npm rebuild better-sqlite3';
 }
