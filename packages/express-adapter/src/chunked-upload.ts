@@ -12,7 +12,7 @@ import { ownerOf, type Identity } from './identity';
 import { originOf } from './origin';
 import { bytesReadAhead, readAhead, readAheadError } from './read-ahead';
 import { failureOf } from './failure';
-import { uploadsFolder } from './upload-folder';
+import type * as UploadFolder from './upload-folder';
 
 const UPLOADS_PATH = '/_uploads';
 
@@ -88,7 +88,9 @@ export class ChunkedUploads {
     const id = randomUUID();
     const session: Session<Input> = {
       ...start,
-      file: join(uploadsFolder(), id),
+      // Required at the first upload: an app that never takes one does not load it at start.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      file: join((require('./upload-folder') as typeof UploadFolder).uploadsFolder(), id),
       total,
       owner,
       finish,
