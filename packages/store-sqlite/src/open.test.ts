@@ -49,7 +49,7 @@ describe('opening a store without better-sqlite3’s native addon', () => {
     const message = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: dir });
     assert.equal(
       message,
-      'Cannot open the SQLite database :memory:: better-sqlite3 has no native addon, since its install script did not run (npm 12 runs a dependency\'s install script only where package.json allows it): add "allowScripts": { "better-sqlite3": true } to the package.json of your project, then run npm rebuild better-sqlite3',
+      'Cannot open the SQLite database :memory:: better-sqlite3 has no native addon, since its install script did not run (npm 12 and pnpm 10 run a dependency\'s install script only where the project allows it): with npm, add "allowScripts": { "better-sqlite3": true } to the package.json of your project and run npm rebuild better-sqlite3; with pnpm, run pnpm approve-builds',
     );
   });
 });

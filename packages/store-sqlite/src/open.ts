@@ -45,11 +45,11 @@ export function openDatabase<T>(
 
 /**
  * What to do where better-sqlite3 has no native addon: its install script, which builds or
- * fetches it, never ran. npm 12 runs a dependency's install script only where the project's
- * `package.json` allows it, and before, the error listed the dozen paths the `bindings` package
- * had tried, not why none held the addon.
+ * fetches it, never ran. npm 12 and pnpm 10 run a dependency's install script only where the
+ * project allows it, and before, the error listed the dozen paths the `bindings` package had
+ * tried, not why none held the addon.
  */
 function unbuilt(reason: string): string | undefined {
   if (!reason.startsWith('Could not locate the bindings file')) return undefined;
-  return 'better-sqlite3 has no native addon, since its install script did not run (npm 12 runs a dependency\'s install script only where package.json allows it): add "allowScripts": { "better-sqlite3": true } to the package.json of your project, then run npm rebuild better-sqlite3';
+  return 'better-sqlite3 has no native addon, since its install script did not run (npm 12 and pnpm 10 run a dependency\'s install script only where the project allows it): with npm, add "allowScripts": { "better-sqlite3": true } to the package.json of your project and run npm rebuild better-sqlite3; with pnpm, run pnpm approve-builds';
 }
