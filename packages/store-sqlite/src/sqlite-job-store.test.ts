@@ -127,6 +127,23 @@ for (const [name, make] of [
       );
     });
 
+    it('claims in turns across owners, so that one caller’s many jobs do not hold back another’s', async () => {
+      // Before, the oldest first: a burst of one caller's jobs ran before anybody else's waiting one.
+      const a = (id: string, createdAt: number) => job(id, { owner: 'key:aaaa', createdAt });
+      for (const [id, at] of [
+        ['a1', 1_100],
+        ['a2', 1_200],
+        ['a3', 1_300],
+      ] as const)
+        await store.create(a(id, at));
+      await store.create(job('b1', { owner: 'key:bbbb', createdAt: 1_400 }));
+      await store.create(job('c1', { owner: 'key:cccc', createdAt: 1_500 }));
+      const ids = async (limit: number) =>
+        (await store.claimAbandoned(5_000, 60_000, undefined, limit)).map((j) => j.id);
+      assert.deepEqual(await ids(3), ['a1', 'b1', 'c1']);
+      assert.deepEqual(await ids(5), ['a2', 'a3']);
+    });
+
     it('purges the jobs past their expiry, finished or not', async () => {
       await store.create(job('old', { expiresAt: 3_000 }));
       await store.create(job('new'));

@@ -54,6 +54,17 @@ function addColumns(db: Database.Database): void {
   }).immediate();
 }
 
+/**
+ * The running jobs whose lease ran out (`where` narrows them further), in turns across their
+ * owners: every owner's oldest, then every owner's second, each turn oldest first.
+ */
+function inTurns(where: string): string {
+  return `SELECT * FROM (
+      SELECT *, rowid AS seq, ROW_NUMBER() OVER (PARTITION BY owner ORDER BY created_at, rowid) AS turn
+      FROM jobs WHERE state = 'running' AND leased_until <= ? AND expires_at > ?${where}
+    ) ORDER BY turn, created_at, seq LIMIT ?`;
+}
+
 /** A {@link JobStore} in one SQLite file (WAL); a started job is on disk before the 202 is sent. */
 export class SqliteJobStore implements JobStore {
   private readonly db: Database.Database;
@@ -81,13 +92,10 @@ export class SqliteJobStore implements JobStore {
         release: db.prepare(
           "UPDATE jobs SET leased_until = 0, attempts = attempts - 1 WHERE id = ? AND state = 'running'",
         ),
-        // Oldest first, and at most as many as asked (-1: no limit).
-        abandoned: db.prepare(
-          "SELECT * FROM jobs WHERE state = 'running' AND leased_until <= ? AND expires_at > ? ORDER BY created_at, rowid LIMIT ?",
-        ),
-        abandonedOf: db.prepare(
-          "SELECT * FROM jobs WHERE state = 'running' AND leased_until <= ? AND expires_at > ? AND operation IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid LIMIT ?",
-        ),
+        // In turns across callers, each one's oldest first, and at most as many as asked (-1: no
+        // limit): a caller's thousand jobs do not hold back another's one.
+        abandoned: db.prepare(inTurns('')),
+        abandonedOf: db.prepare(inTurns(' AND operation IN (SELECT value FROM json_each(?))')),
         purge: db.prepare('DELETE FROM jobs WHERE expires_at <= ?'),
       };
     });

@@ -55,8 +55,10 @@ export interface JobStore {
    * Running jobs whose lease ran out (their process died, or they wait to be started), leased
    * anew to the caller, each with `attempts` one more than before. With `operations`, only jobs
    * of those operations: several apps may share a store, and a claim by one that cannot run a job
-   * would hold it up for a lease and cost it an attempt. With `limit`, at most that many, the
-   * oldest first: the caller runs no more at once. A store that hands out more has those given
+   * would hold it up for a lease and cost it an attempt. With `limit`, at most that many, in turns
+   * across their owners (every owner's oldest, then every owner's second, each turn oldest
+   * first), so that one caller's burst does not hold back another's job: the app runs no more at
+   * once. A store that hands out more has those given
    * back ({@link JobStore.release}); one without `release` keeps them claimed for a lease, and
    * each such claim counts as an attempt of a job that did not run.
    */
@@ -103,11 +105,16 @@ export class MemoryJobStore implements JobStore {
     if (j) this.jobs.set(id, { ...j, leasedUntil });
   }
   async claimAbandoned(now: number, leaseMs: number, operations?: readonly string[], limit = Infinity): Promise<Job[]> {
+    const turns = new Map<string, number>();
     const abandoned = [...this.jobs.values()]
       .filter((j) => j.state === 'running' && j.leasedUntil <= now && j.expiresAt > now)
       .filter((j) => !operations || operations.includes(j.operation))
       .sort((a, b) => a.createdAt - b.createdAt)
-      .slice(0, limit);
+      // Each owner's first job takes turn 0, its second turn 1…: a stable sort by turn interleaves them.
+      .map((j) => ({ j, turn: turns.set(j.owner, (turns.get(j.owner) ?? -1) + 1).get(j.owner)! }))
+      .sort((a, b) => a.turn - b.turn)
+      .slice(0, limit)
+      .map(({ j }) => j);
     return abandoned.map((j) => {
       const leased = { ...j, leasedUntil: now + leaseMs, attempts: (j.attempts ?? 1) + 1 };
       this.jobs.set(j.id, leased);
