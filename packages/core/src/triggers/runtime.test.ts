@@ -312,6 +312,14 @@ describe('TriggerRuntime', () => {
         err.message ===
           'this caller already holds the most subscriptions to OnItem it may (2); each flow that uses the trigger holds one while it is on, so turn off or delete one first',
     );
+    // Registrations sent together count each other: before, each counted the same two.
+    const together = await Promise.allSettled(
+      [7, 8, 9].map((n) => rt.subscribe(hook, 'd', `http://127.0.0.1:9/${n}`, {})),
+    );
+    assert.deepEqual(
+      together.map((r) => r.status),
+      ['fulfilled', 'fulfilled', 'rejected'],
+    );
     // Another caller, another trigger, or a place freed: taken.
     await rt.subscribe(hook, 'b', 'http://127.0.0.1:9/4', {});
     await rt.subscribe(other, 'a', 'http://127.0.0.1:9/5', {});

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkCallbackUrl, type CallbackPolicy } from './callback-url';
+import { Turns } from './turns';
 import { ownerTag, readCursor, signCursor, type CursorState } from './cursor';
 import { locationCursor, pollResult, type PollAnswer } from './poll-result';
 import { InvalidCursorError, InvalidPayloadError, SubscriptionLimitError } from './runtime-errors';
@@ -78,6 +79,7 @@ export class TriggerRuntime {
   private readonly log: LogFunction;
   /** Subscriptions whose filters made a trigger's `matches` throw: logged once each. */
   private readonly unmatchable = new Set<string>();
+  private readonly registrations = new Turns();
 
   constructor(private readonly options: TriggerRuntimeOptions) {
     checkRuntimeOptions(options);
@@ -120,8 +122,9 @@ export class TriggerRuntime {
 
   /**
    * Registers a subscription after checking its callback URL (refusals throw
-   * `CallbackRefusedError`) and the caller's count (`SubscriptionLimitError`; two registrations at
-   * once may both pass the last place). It replaces the caller's subscriptions to this trigger
+   * `CallbackRefusedError`) and the caller's count (`SubscriptionLimitError`; a caller's
+   * registrations to a trigger are counted one at a time in this process, while processes sharing
+   * a store may each pass the last place). It replaces the caller's subscriptions to this trigger
    * with the same callback URL: a flow saved again registers its trigger's URL again, after a
    * DELETE of the old subscription that may never have arrived (the API was down), and two
    * subscriptions to one URL start every run twice.
@@ -133,6 +136,18 @@ export class TriggerRuntime {
     filters: Readonly<Record<string, unknown>>,
   ): Promise<Subscription> {
     const url = await checkCallbackUrl(callbackUrl, this.options.callbacks);
+    // A caller's registrations to a trigger are counted and added one at a time in this process:
+    // before, registrations sent together each counted the same subscriptions, and all were added.
+    return this.registrations.run(`${trigger.id}\u0000${owner}`, () => this.register(trigger, owner, url, filters));
+  }
+
+  /** Adds a subscription once the caller's count allows it, replacing those to the same URL. */
+  private async register<T>(
+    trigger: WebhookTriggerDeclaration<T>,
+    owner: string,
+    url: URL,
+    filters: Readonly<Record<string, unknown>>,
+  ): Promise<Subscription> {
     const max = this.options.maxSubscriptionsPerOwner ?? DEFAULT_MAX_SUBSCRIPTIONS_PER_OWNER;
     const mine = (await this.options.store.subscriptionsOf(trigger.id)).filter((s) => s.owner === owner);
     const superseded = mine.filter((s) => s.callbackUrl === url.href);
