@@ -3,7 +3,8 @@ import { checkCallbackUrl, type CallbackPolicy } from './callback-url';
 import { Turns } from './turns';
 import { ownerTag, readCursor, signCursor, type CursorState } from './cursor';
 import { locationCursor, pollResult, type PollAnswer } from './poll-result';
-import { InvalidCursorError, InvalidPayloadError, SubscriptionLimitError } from './runtime-errors';
+import { InvalidCursorError, InvalidPayloadError } from './runtime-errors';
+import { addSubscription } from './registration';
 import type { PollingTriggerDeclaration, WebhookTriggerDeclaration } from './declarations';
 import { DeliveryWorker } from './delivery';
 import { DEFAULT_DELIVERY, type DeliveryOptions } from './delivery-options';
@@ -138,38 +139,10 @@ export class TriggerRuntime {
     const url = await checkCallbackUrl(callbackUrl, this.options.callbacks);
     // A caller's registrations to a trigger are counted and added one at a time in this process:
     // before, registrations sent together each counted the same subscriptions, and all were added.
-    return this.registrations.run(`${trigger.id}\u0000${owner}`, () => this.register(trigger, owner, url, filters));
-  }
-
-  /** Adds a subscription once the caller's count allows it, replacing those to the same URL. */
-  private async register<T>(
-    trigger: WebhookTriggerDeclaration<T>,
-    owner: string,
-    url: URL,
-    filters: Readonly<Record<string, unknown>>,
-  ): Promise<Subscription> {
     const max = this.options.maxSubscriptionsPerOwner ?? DEFAULT_MAX_SUBSCRIPTIONS_PER_OWNER;
-    const mine = (await this.options.store.subscriptionsOf(trigger.id)).filter((s) => s.owner === owner);
-    const superseded = mine.filter((s) => s.callbackUrl === url.href);
-    if (mine.length - superseded.length >= max) {
-      throw new SubscriptionLimitError(
-        `this caller already holds the most subscriptions to ${trigger.id} it may (${max}); each flow that uses the trigger holds one while it is on, so turn off or delete one first`,
-      );
-    }
-    const subscription: Subscription = {
-      id: randomUUID(),
-      trigger: trigger.id,
-      owner,
-      callbackUrl: url.href,
-      filters,
-      createdAt: new Date().toISOString(),
-    };
-    // The store replaces the caller's subscriptions to this URL as it adds, in one step, so that no
-    // event falls between the two, and two registrations at once keep one. Those seen before are
-    // removed again for a store of an older contract, which only adds.
-    await this.options.store.addSubscription(subscription);
-    for (const s of superseded) await this.options.store.deleteSubscription(s.id);
-    return subscription;
+    return this.registrations.run(`${trigger.id}\u0000${owner}`, () =>
+      addSubscription(this.options.store, { trigger: trigger.id, owner, url, filters, max }),
+    );
   }
 
   /** Deletes the owner's subscription; false when there is none (or it is someone else's). */
