@@ -462,6 +462,42 @@ describe('async (202) actions', function () {
     });
   });
 
+  it('starts a job behind those that wait, even as a place falls free', async () => {
+    // Before, a start that came between a job's end and the claim that follows it took the freed
+    // place ahead of the jobs waiting for it: under a steady load, they could wait until they expired.
+    class HeldClaims extends MemoryJobStore {
+      hold = false;
+      readonly held: (() => void)[] = [];
+      readonly finished: string[] = [];
+      override async claimAbandoned(...args: Parameters<MemoryJobStore['claimAbandoned']>) {
+        if (this.hold) await new Promise<void>((go) => this.held.push(go));
+        return super.claimAbandoned(...args);
+      }
+      override async finish(...args: Parameters<MemoryJobStore['finish']>): Promise<void> {
+        this.finished.push(args[0]);
+        return super.finish(...args);
+      }
+    }
+    const store = new HeldClaims();
+    await withJobsApp({ store, leaseMs: 60_000, maxRunning: 1 }, async (url) => {
+      const start = async (value: string, ms: number) =>
+        String(
+          (await request(url).post('/work').set('x-key', 'k1').send({ value, ms })).headers.location.split('/').pop(),
+        );
+      const first = await start('first', 100);
+      const second = await start('second', 0);
+      store.hold = true;
+      await until(() => store.finished.includes(first) && store.held.length > 0, 'the first job to end');
+      // Its place is free, and the second job waits for it: the third waits behind.
+      const third = await start('third', 0);
+      assert.equal((await store.get(third))?.attempts, 0);
+      store.hold = false;
+      for (const go of store.held) go();
+      await until(() => store.finished.length === 3, 'the waiting jobs to run');
+      assert.deepEqual(store.finished, [first, second, third]);
+    });
+  });
+
   it("gives a job's place to the next when it expires without its handler settling", async () => {
     // Before, a handler that never settled held its place for good: maxRunning of them kept every
     // later job waiting until it expired too.

@@ -30,8 +30,15 @@ export class Jobs {
   private readonly running = new Map<string, NodeJS.Timeout>();
   /** Jobs this app has taken on and not finished: those running, and those about to. */
   private taken = 0;
-  /** Whether a job started here waits in the store: a job that finishes then takes it up. */
+  /**
+   * Whether jobs may wait in the store: a job started here then waits behind them, and a job that
+   * ends here looks for them.
+   */
   private waiting = false;
+  /** How many jobs this app has set waiting; a look that found none left clears `waiting` only if none came meanwhile. */
+  private queued = 0;
+  /** Whether a look for waiting jobs is due: several reasons at once make one look. */
+  private looking = false;
 
   constructor(
     private readonly options: JobOptions,
@@ -83,11 +90,16 @@ export class Jobs {
     const now = Date.now();
     const id = randomUUID();
     const async = op.async!;
-    // Beyond maxRunning, the job waits unleased, as one whose process died would: the next claim,
-    // here or by another app on the store, starts it, and counts its first attempt.
-    const runs = this.take();
+    // Beyond maxRunning, or where jobs wait already, the job waits unleased, as one whose process
+    // died would: a claim, here or by another app on the store, starts it in its turn, and counts
+    // its first attempt. Before, a start that came as a place fell free took it ahead of the jobs
+    // waiting, and under a steady load they could wait until they expired.
+    const runs = !this.waiting && this.take();
     // Said before the job is stored: a job that finishes meanwhile must look for it.
-    if (!runs) this.waiting = true;
+    if (!runs) {
+      this.waiting = true;
+      this.queued++;
+    }
     try {
       await this.options.store.create({
         id,
@@ -110,6 +122,7 @@ export class Jobs {
     res.setHeader('content-length', '0');
     res.end();
     if (runs) void this.execute(id, op, input, identity, now + async.expiresAfter * 1000);
+    else if (this.taken < this.maxRunning) this.look();
   }
 
   /** Takes on one more job when this app runs fewer than `maxRunning`; {@link done} gives it up. */
@@ -122,10 +135,17 @@ export class Jobs {
   /** A job taken on is over here: one that waits in the store may start. */
   private done(): void {
     this.taken--;
-    if (this.waiting && !this.options.signal?.aborted) {
-      this.waiting = false;
-      setImmediate(() => void this.recover());
-    }
+    if (this.waiting) this.look();
+  }
+
+  /** Looks for waiting jobs once the current turn of the event loop is over. */
+  private look(): void {
+    if (this.looking || this.options.signal?.aborted) return;
+    this.looking = true;
+    setImmediate(() => {
+      this.looking = false;
+      void this.recover();
+    });
   }
 
   private async execute(
@@ -223,8 +243,10 @@ export class Jobs {
       // A job still waits in the store: when one here finishes, it is looked for again.
       if (free <= 0) return void (this.waiting = true);
       // Only jobs this app can run: another app on the same store claims its own.
+      const seen = this.queued;
       const claimed = await this.options.store.claimAbandoned(now, this.leaseMs, [...this.runners.keys()], free);
-      if (claimed.length >= free) this.waiting = true;
+      // Fewer than asked: none was left waiting, unless one was set waiting here meanwhile.
+      this.waiting = claimed.length >= free || this.queued !== seen;
       // Each on its own: a job that cannot be failed (the store refuses the write) must not keep
       // the others of this claim from running, which would cost each of them an attempt. Those
       // beyond maxRunning (a store that took no limit, a start meanwhile) are given back.
