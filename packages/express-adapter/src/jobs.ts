@@ -1,17 +1,16 @@
 import type { Job, OperationModel } from '@flowport/core';
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { HttpError } from './errors';
-import { failure, problemOf, sendFinished, unfinished } from './job-answer';
+import { failure, problemOf, unfinished } from './job-answer';
 import { jobInput, storedInput } from './job-input';
 import type { JobOptions } from './job-options';
 import { outcomeOf, type JobRunner, type Runner } from './job-outcome';
+import { jobStatusRoute } from './job-status';
 import { ownerOf, type Identity } from './identity';
 import { missingBodyNotice } from './missing-body';
 import { originOf } from './origin';
 import type { ResponseCheck } from './respond';
 import type { ValidInput } from './validation/request-validator';
-import { failureOf } from './failure';
 import { thrownMessage } from './thrown';
 
 export const JOBS_PATH = '/_jobs';
@@ -310,23 +309,6 @@ export class Jobs {
 
   /** GET <basePath>/_jobs/{id}: 202 while running, then the result; 404 for anyone but the owner. */
   statusRoute(authenticate: (op: OperationModel, req: Request) => Promise<Identity | undefined>): RequestHandler {
-    return (req, res, next) => {
-      void (async () => {
-        const job = await this.options.store.get(String(req.params.id));
-        const runner = job && this.runners.get(job.operation);
-        if (!job || !runner || job.expiresAt <= Date.now()) throw new HttpError(404, 'No such job.');
-        const identity = await authenticate(runner.op, req);
-        if (ownerOf(identity) !== job.owner) throw new HttpError(404, 'No such job.');
-        if (job.state === 'running') {
-          res.status(202);
-          res.setHeader('location', `${originOf(req)}${req.originalUrl.split('?')[0]}`);
-          res.setHeader('retry-after', String(runner.op.async!.retryAfter));
-          res.setHeader('content-length', '0');
-          res.end();
-          return;
-        }
-        sendFinished(req, res, job, runner.text);
-      })().catch(failureOf(next));
-    };
+    return jobStatusRoute(this.options.store, (operation) => this.runners.get(operation), authenticate);
   }
 }
