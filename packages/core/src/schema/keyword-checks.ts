@@ -4,6 +4,7 @@ import { defaultProblem, IS_OF_TYPE } from './default-check';
 import { STRING_FORMATS } from './formats';
 import type { SchemaModel } from './model';
 import { multipleBetween } from './multiple-of';
+import { unicodePatternError } from './pattern';
 
 /**
  * Reports keywords that no value can meet or that no validator can compile: an empty `enum`
@@ -28,7 +29,7 @@ function checkNode(node: SchemaModel, bag: DiagnosticBag, at: SourceLocation): v
     checkEnumValues(node, bag, at);
   }
   if (node.pattern !== undefined) {
-    const reason = regExpError(node.pattern);
+    const reason = unicodePatternError(node.pattern);
     if (reason) bag.report('invalidRegularExpression', at, { pattern: node.pattern, reason });
   }
   if (node.minimum !== undefined && node.maximum !== undefined) {
@@ -277,14 +278,4 @@ function enumFix(node: SchemaModel, values: readonly unknown[], at: SourceLocati
   return at.parameter !== undefined
     ? `They are values of its items: declare them on the items, ${described}.`
     : `They are values of its items: apply the constraint to each item, { each: true } (@IsIn([…], { each: true })), or declare ${described} in @Field.`;
-}
-
-/** Why a JSON Schema pattern does not compile as the request validator reads it (the `u` flag). */
-export function regExpError(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern, 'u');
-    return undefined;
-  } catch (err) {
-    return (err as Error).message.replace(/^Invalid regular expression: \/.*\/u?: /s, '');
-  }
 }

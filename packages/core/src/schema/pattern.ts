@@ -23,8 +23,18 @@ export function patternRegExp(pattern: string): RegExp {
 
 /** Why a pattern is no regular expression in either reading of {@link patternRegExp}. */
 export function patternError(pattern: string): string | undefined {
+  return reasonOf(() => patternRegExp(pattern));
+}
+
+/** Why a pattern does not compile with the u flag, which Flowport's own patterns must (FP1411). */
+export function unicodePatternError(pattern: string): string | undefined {
+  return reasonOf(() => new RegExp(pattern, 'u'));
+}
+
+/** What `compile` threw, without the pattern that JavaScript's message repeats. */
+function reasonOf(compile: () => RegExp): string | undefined {
   try {
-    patternRegExp(pattern);
+    compile();
     return undefined;
   } catch (err) {
     return (err as Error).message.replace(/^Invalid regular expression: \/.*\/u?: /s, '');
