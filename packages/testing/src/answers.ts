@@ -11,16 +11,10 @@ export async function fetchDefinition(api: string): Promise<Json> {
     const cause = (err as { cause?: { message?: string } }).cause?.message ?? (err as Error).message;
     throw new Error(`cannot reach ${url} to read the connector definition: ${cause}`, { cause: err });
   }
-  if (!res.ok) {
-    await res.arrayBuffer();
+  const definition = await servedJson(res, url, 'pass the definition in FlowHost.start({ definition })');
+  if (definition === undefined)
     throw new Error(`${url} answered ${res.status}; pass the definition in FlowHost.start({ definition })`);
-  }
-  const text = await res.text();
-  try {
-    return JSON.parse(text) as Json;
-  } catch {
-    throw new Error(`${url} answered what is not JSON; pass the definition in FlowHost.start({ definition })`);
-  }
+  return definition;
 }
 
 /**
@@ -29,7 +23,11 @@ export async function fetchDefinition(api: string): Promise<Json> {
  */
 export async function fetchProperties(api: string): Promise<Json | undefined> {
   const url = `${api}/connector/apiProperties.json`;
-  const res = await fetch(url);
+  return servedJson(await fetch(url), url, 'pass the file in FlowHost.start({ properties })');
+}
+
+/** A connector file's JSON as `url` answered it; undefined where it answered no file. */
+async function servedJson(res: Response, url: string, instead: string): Promise<Json | undefined> {
   if (!res.ok) {
     await res.arrayBuffer();
     return undefined;
@@ -38,7 +36,7 @@ export async function fetchProperties(api: string): Promise<Json | undefined> {
   try {
     return JSON.parse(text) as Json;
   } catch {
-    throw new Error(`${url} answered what is not JSON; pass the file in FlowHost.start({ properties })`);
+    throw new Error(`${url} answered what is not JSON; ${instead}`);
   }
 }
 

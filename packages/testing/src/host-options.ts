@@ -45,6 +45,10 @@ const isHttpUrl = (v: unknown): boolean =>
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Absent, or an object of strings by name (`connection`, `connectionParameters`). */
+const isTextsByName = (v: unknown): boolean =>
+  v === undefined || (isObject(v) && Object.values(v).every((text) => typeof text === 'string'));
+
 /**
  * The options of FlowHost.start, checked before anything is called: `conection` for `connection`
  * was ignored, and every call went without the connection's key, a 401 that looked like the API's
@@ -54,21 +58,12 @@ export function checkHostOptions(options: unknown): asserts options is FlowHostO
   if (!isObject(options)) throw new TypeError('FlowHost.start takes an object with api, the base URL of the app');
   const problems = misnamedOptions('', options, new Set<string>(OPTIONS));
   if (!isHttpUrl(options.api)) problems.push('api must be the base URL of the app, such as http://127.0.0.1:3000');
-  const connection = options.connection;
-  if (
-    connection !== undefined &&
-    !(isObject(connection) && Object.values(connection).every((v) => typeof v === 'string'))
-  )
-    problems.push('connection must be an object of header values by name');
+  if (!isTextsByName(options.connection)) problems.push('connection must be an object of header values by name');
   if (options.definition !== undefined && !isObject(options.definition))
     problems.push('definition must be the connector definition, an object');
   if (options.properties !== undefined && !isObject(options.properties))
     problems.push("properties must be the connector's apiProperties.json, an object");
-  const parameters = options.connectionParameters;
-  if (
-    parameters !== undefined &&
-    !(isObject(parameters) && Object.values(parameters).every((v) => typeof v === 'string'))
-  )
+  if (!isTextsByName(options.connectionParameters))
     problems.push('connectionParameters must be an object of text values by name');
   const scale = options.timeScale;
   if (scale !== undefined && !(typeof scale === 'number' && Number.isFinite(scale) && scale >= 0))

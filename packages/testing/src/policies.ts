@@ -86,8 +86,8 @@ export class RequestPolicies {
     const name = String(this.text(p, 'name', call));
     const value = this.text(p, 'value', call);
     const headers = { ...call.headers };
-    // Header names are not case-sensitive: the call's own is the one a policy overrides or skips.
-    const given = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
+    // The call's own, by any case, is the one a policy overrides or skips.
+    const given = headerNamed(headers, name);
     const action = this.existsAction(p);
     if (given !== undefined && action === 'skip') return call;
     if (given !== undefined) delete headers[given];
@@ -143,7 +143,7 @@ export class RequestPolicies {
         kind === 'connectionParameters'
           ? this.connectionParameter(name)
           : kind === 'header'
-            ? Object.entries(call.headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1]
+            ? headerValue(call.headers, name)
             : (call.query.get(name) ?? undefined);
       if (value !== undefined) return value;
       if (fallback !== undefined) return fallback;
@@ -158,4 +158,14 @@ export class RequestPolicies {
   private connectionParameter(name: string): string | undefined {
     return Object.hasOwn(this.connectionParameters, name) ? this.connectionParameters[name] : undefined;
   }
+}
+
+/** The name `headers` hold a header by: header names are not case-sensitive. */
+function headerNamed(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  return Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
+}
+
+function headerValue(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  const key = headerNamed(headers, name);
+  return key === undefined ? undefined : headers[key];
 }
