@@ -120,19 +120,33 @@ function validateCommand(
     return errors > 0 || tooMany ? 1 : 0;
   } catch (err) {
     if (opts.format === 'sarif' && !diagnosticsOf(err)) {
-      io.out(
-        JSON.stringify(toSarifFailure(resolve(target), err instanceof Error ? err.message : String(err)), null, 2),
-      );
+      io.out(JSON.stringify(toSarifFailure(resolve(target), failureMessage(err, target)), null, 2));
     }
-    return reportFailure(err, io);
+    return reportFailure(err, io, target);
   }
 }
 
-function reportFailure(err: unknown, io: Io, where?: (d: Diagnostic) => string | undefined): number {
+function reportFailure(err: unknown, io: Io, target: string, where?: (d: Diagnostic) => string | undefined): number {
   const diagnostics = diagnosticsOf(err);
   if (diagnostics) printDiagnostics(diagnostics, io.err, where);
-  else io.err(`flowport: ${err instanceof Error ? err.message : String(err)}`);
+  else io.err(`flowport: ${failureMessage(err, target)}`);
   return 1;
+}
+
+/**
+ * A failure in words. The one error that names no cause is a stack that ran out: every reader and
+ * check walks schemas recursively, and JavaScript's own message ("Maximum call stack size
+ * exceeded") was all a user saw of schemas that reference one another too deep. (A module that
+ * overflows while it loads is said by the loader, with its line.)
+ */
+function failureMessage(err: unknown, target: string): string {
+  if (err instanceof RangeError && err.message === 'Maximum call stack size exceeded') {
+    return (
+      `${display(resolve(target))} nests too deeply to follow, and the call stack ran out. Schemas or classes ` +
+      'that contain or reference one another several hundred levels deep are beyond Flowport; flatten the deepest chain.'
+    );
+  }
+  return err instanceof Error ? err.message : String(err);
 }
 
 function importCommand(target: string, opts: { properties?: string; out: string }, io: Io): number {
@@ -159,7 +173,7 @@ function importCommand(target: string, opts: { properties?: string; out: string 
       io.err(`flowport: ${err.message}${place ? ` (${display(place.file)}:${place.line}:${place.column})` : ''}`);
       return 1;
     }
-    return reportFailure(err, io);
+    return reportFailure(err, io, target);
   }
 }
 
@@ -195,7 +209,7 @@ function buildCommand(module: string, opts: BuildCommandOptions, io: Io): number
   } catch (err) {
     // Findings of the module's declarations, each at its line of the TypeScript.
     const placed = sourcePositions(resolve(module));
-    return reportFailure(err, io, (d) => {
+    return reportFailure(err, io, module, (d) => {
       const p = placed(d.at);
       return p && `${display(p.file)}:${p.line}:${p.column}`;
     });

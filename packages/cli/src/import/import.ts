@@ -123,8 +123,9 @@ export function importConnector(o: ImportOptions): ImportResult {
   for (const [name, content] of connector.assets) files.set(name, content);
   files.set('tsconfig.json', `${JSON.stringify(TSCONFIG, null, 2)}\n`);
 
-  writeAll(out, files);
-  return {
+  // Everything the result reports is worked out before the first file is written: before, a check
+  // that failed after writeAll left a half-written project behind.
+  const result: ImportResult = {
     files: [...files.keys()].map((f) => join(out, f)),
     operations: handlers.length,
     controllers: controllers.length,
@@ -135,6 +136,8 @@ export function importConnector(o: ImportOptions): ImportResult {
     ),
     losses: [...notImported(doc), ...writer.losses],
   };
+  writeAll(out, files);
+  return result;
 }
 
 /**

@@ -23,7 +23,7 @@ export function entry<T>(table: Readonly<Record<string, T>>, key: string): T | u
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-/** Reads and parses a JSON file, naming the line and column of a syntax error. */
+/** Reads and parses a JSON file, naming the line and column of a syntax error or of nesting too deep. */
 export function readJson(file: string): unknown {
   let text: string;
   try {
@@ -32,18 +32,58 @@ export function readJson(file: string): unknown {
     throw new ImportError(file, '', `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
   text = text.replace(/^\uFEFF/, '');
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (err) {
     const message = (err as Error).message;
     const position = /position (\d+)/.exec(message);
     if (position) {
-      const before = text.slice(0, Number(position[1])).split('\n');
-      const where = `line ${before.length}, column ${before[before.length - 1].length + 1}`;
-      throw new ImportError(file, where, `is not JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+      throw new ImportError(
+        file,
+        lineAndColumn(text, Number(position[1])),
+        `is not JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+      );
     }
     throw new ImportError(file, '', `is not JSON: ${message}`);
   }
+  const tooDeep = nestedBeyond(text, MAX_NESTING);
+  if (tooDeep !== undefined) {
+    throw new ImportError(
+      file,
+      lineAndColumn(text, tooDeep),
+      `nests more than ${MAX_NESTING} levels deep; Flowport reads definitions nested up to ${MAX_NESTING} levels ` +
+        '(the deepest of 30 real connectors nests 27). Flatten the schema that starts here.',
+    );
+  }
+  return value;
+}
+
+/**
+ * How deep a definition may nest. Flowport's readers and checks walk schemas recursively, and a
+ * few thousand levels exhaust the stack; before, `validate`, `import` and `build` then ended with
+ * "Maximum call stack size exceeded" and nothing to say where.
+ */
+const MAX_NESTING = 512;
+
+/** Where in valid JSON text an object or array opens deeper than `limit`, or undefined. */
+function nestedBeyond(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip the string: the text parsed, so every quote inside one is escaped.
+      for (i++; text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return undefined;
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
 }
 
 function isObject(v: unknown): v is Json {
