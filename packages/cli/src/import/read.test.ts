@@ -69,4 +69,43 @@ describe('readJson', () => {
         /nests more than 512 levels deep; .*Flatten the schema that starts here\.$/.test(err.message),
     );
   });
+
+  const bytes = (name: string, content: Buffer) => {
+    const file = join(dir, name);
+    writeFileSync(file, content);
+    return file;
+  };
+
+  it('refuses bytes that are not UTF-8 at their line and column, past a U+FFFD the file spells out', () => {
+    // Before, each such byte was read as U+FFFD: a Latin-1 "É" was imported as "\uFFFD" without a word.
+    const text = Buffer.concat([
+      Buffer.from('\uFEFF{"title": "\uFFFD",\n "summary": "', 'utf8'),
+      Buffer.from('Émigo', 'latin1'),
+      Buffer.from('"}', 'utf8'),
+    ]);
+    assert.throws(
+      () => readJson(bytes('latin1.json', text)),
+      (err: unknown) =>
+        err instanceof ImportError &&
+        err.where === 'line 2, column 14' &&
+        err.message.endsWith(
+          ': is not UTF-8 (byte 0xC9); save the file as UTF-8 (this one may be Latin-1 or Windows-1252)',
+        ),
+    );
+    assert.deepEqual(readJson(bytes('replacement.json', Buffer.from('\uFEFF{"title": "\uFFFD"}', 'utf8'))), {
+      title: '\uFFFD',
+    });
+  });
+
+  it('refuses UTF-16, saying so and how to save it as UTF-8', () => {
+    // Before: "is not JSON: Unexpected token". Windows PowerShell 5.1's Out-File writes UTF-16.
+    const json = '{"swagger": "2.0"}';
+    const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]);
+    const big = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json, 'utf16le').swap16()]);
+    assert.throws(
+      () => readJson(bytes('le.json', little)),
+      /: is UTF-16 \(little-endian, by its byte order mark\), and JSON files are UTF-8; save it as UTF-8 \(in PowerShell, `Set-Content -Encoding utf8`\)$/,
+    );
+    assert.throws(() => readJson(bytes('be.json', big)), /: is UTF-16 \(big-endian, by its byte order mark\)/);
+  });
 });

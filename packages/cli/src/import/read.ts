@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { apiPropertiesProblems } from '../api-properties-schema';
 
@@ -23,15 +24,18 @@ export function entry<T>(table: Readonly<Record<string, T>>, key: string): T | u
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-/** Reads and parses a JSON file, naming the line and column of a syntax error or of nesting too deep. */
+/**
+ * Reads and parses a JSON file of UTF-8, naming the line and column of a byte that is not, of a syntax
+ * error or of nesting too deep.
+ */
 export function readJson(file: string): unknown {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     throw new ImportError(file, '', `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  text = text.replace(/^\uFEFF/, '');
+  const text = textOf(file, bytes).replace(/^\uFEFF/, '');
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -57,6 +61,40 @@ export function readJson(file: string): unknown {
     );
   }
   return value;
+}
+
+/**
+ * The UTF-8 text of a JSON file. Before, bytes that are not UTF-8 were read as U+FFFD: a Latin-1
+ * "É" in a summary was imported as "\uFFFD" without a word, and a UTF-16 file (what Windows
+ * PowerShell 5.1's `Out-File` writes) was "not JSON: Unexpected token". JSON files are UTF-8
+ * (RFC 8259), as the platform reads them.
+ */
+function textOf(file: string, bytes: Buffer): string {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'little' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'big' : '';
+  if (utf16) {
+    throw new ImportError(
+      file,
+      '',
+      `is UTF-16 (${utf16}-endian, by its byte order mark), and JSON files are UTF-8; save it as UTF-8 ` +
+        '(in PowerShell, `Set-Content -Encoding utf8`)',
+    );
+  }
+  const text = bytes.toString('utf8');
+  if (isUtf8(bytes)) return text;
+  // Each character before the first bad byte decoded as itself, so its offset is the UTF-8 length
+  // of the text before it; a U+FFFD the file spells out (EF BF BD) is passed over.
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
+    const offset = Buffer.byteLength(text.slice(0, i));
+    if (bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd) continue;
+    const bom = text.startsWith('\uFEFF') ? 1 : 0;
+    throw new ImportError(
+      file,
+      lineAndColumn(text.slice(bom), i - bom),
+      `is not UTF-8 (byte 0x${bytes[offset].toString(16).toUpperCase()}); save the file as UTF-8 ` +
+        '(this one may be Latin-1 or Windows-1252)',
+    );
+  }
+  return text;
 }
 
 /**

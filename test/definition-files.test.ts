@@ -32,7 +32,7 @@ function definition(body: unknown, definitions: Record<string, unknown> = {}) {
   };
 }
 
-describe('flowport import and validate of a definition nested too deep', () => {
+describe('flowport import and validate of a definition file they cannot read as it is', () => {
   let tmp: ReturnType<typeof scratch>;
   beforeEach(() => (tmp = scratch()));
   afterEach(() => tmp.cleanup());
@@ -66,5 +66,18 @@ describe('flowport import and validate of a definition nested too deep', () => {
       assert.equal(r.code, 1);
       assert.match(`${r.out}\n${r.err}`, /chain\.json nests too deeply to follow, and the call stack ran out\./);
     }
+  });
+
+  it('refuse a definition saved as Latin-1 at the byte that is not UTF-8, and import writes nothing', async () => {
+    // Before, the byte was read as U+FFFD: the imported project said "\uFFFDmigo" for "Émigo".
+    const json = JSON.stringify(definition({ type: 'object', title: 'Émigo' }), null, 2);
+    const file = join(tmp.dir, 'latin1.json');
+    writeFileSync(file, Buffer.from(json, 'latin1'));
+    const out = join(tmp.dir, 'imported');
+    for (const r of [await cli('import', file, '--out', out), await cli('validate', file)]) {
+      assert.equal(r.code, 1);
+      assert.match(r.err, /latin1\.json at line 32, column 25: is not UTF-8 \(byte 0xC9\); save the file as UTF-8/);
+    }
+    assert.equal(existsSync(out), false);
   });
 });
