@@ -318,6 +318,20 @@ export const catalog = {
     'policy "{title}" sets query parameter "{name}" of {operation} at each poll, which it does not declare: its handler never gets it, and each poll answers the same items',
     'Declare it on the handler: @Query("{name}", { visibility: "internal" }).',
   ),
+  policyReshapesBody: entry(
+    'FP1110',
+    'policy-reshapes-body',
+    'error',
+    'policy "{title}" writes {place} of the body of {operation} as {shape}, where {schema} declares {declared}: the API would refuse every call that gives it',
+    'Declare {place} as the shape the API takes, and drop the policy: Flowport validates the body the definition declares, and the flow sends that shape.',
+  ),
+  policyReshapesAnswer: entry(
+    'FP1111',
+    'policy-reshapes-answer',
+    'error',
+    'policy "{title}" rewrites {place} of the {status} answer of {operation} as {shape}, where the answer declares {declared}: flows read it as declared and would get {shape}',
+    'Return and declare the shape flows should read, and drop the policy: the definition describes the answer the handler gives.',
+  ),
 
   // FP12xx — triggers
   notificationUrlNotRequired: entry(

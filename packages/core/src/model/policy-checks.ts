@@ -1,6 +1,7 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import { joinPath, routeKey } from './paths';
 import type { References } from './references';
+import { checkReshape } from './policy-reshapes';
 import type { OperationModel, PolicyModel } from './types';
 
 /** A property name the policy's sub path can be, as a body property is named. */
@@ -28,6 +29,7 @@ export function checkPolicies(
     if (id === 'setproperty') checkSetProperty(p, index, operations, refs, bag);
     else if (id === 'routerequesttoendpoint') checkRoute(p, index, operations, bag);
     else if (id === 'pollingtrigger') checkPollingQuery(p, index, operations, bag);
+    else checkReshape(p, index, operations, refs, bag);
   }
 }
 

@@ -27,11 +27,14 @@ import { Connector, type ConnectorOptions } from '../connector';
 import { described, type Class, type Extensions } from '../types';
 import { catalogEntries } from '../diagnostics/catalog';
 import {
+  convertArrayToObject,
+  convertObjectToArray,
   policy,
   pollingTriggerPolicy,
   routeRequestToEndpoint,
   setHeader,
   setProperty,
+  stringToArray,
   type PolicyDeclaration,
 } from '../policies/templates';
 import { pollingTrigger, type TriggerDeclaration } from '../triggers/declarations';
@@ -1093,6 +1096,107 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         }),
       ),
     );
+  });
+
+  describe('policies that reshape a body', () => {
+    class Entry {
+      @Field({ additionalProperties: String }) @IsOptional() fields?: Record<string, string>;
+      @Field({ type: [String] }) @IsOptional() tags?: string[];
+      @IsOptional() @IsString() people?: string;
+    }
+    class Task {
+      @IsString() id!: string;
+      @Field({ additionalProperties: String }) assignees!: Record<string, string>;
+    }
+    class Tasks {
+      @Field({ type: [Task] }) value!: Task[];
+    }
+    @Controller('/e')
+    class Entries {
+      @Post('/entries') @Action({ id: 'AddEntry', summary: 'Add entry' }) @Returns(204) add(@Body() _e: Entry): void {}
+      @Get('/tasks/{id}') @Action({ id: 'GetTask', summary: 'Get task' }) @Returns(200, Task) get(
+        @Path('id') _id: string,
+      ): void {}
+      @Get('/tasks') @Action({ id: 'ListTasks', summary: 'List tasks' }) @Returns(200, Tasks) list(): void {}
+    }
+    const add = () => Entries.prototype.add;
+
+    check('FP1110', 'a Request policy that writes a shape the body class does not take', () => {
+      const policies = [
+        convertObjectToArray({
+          section: 'Request',
+          propertyParentPath: '@body()',
+          propertySubPath: 'fields',
+          newPropertyPath: '@body().fields',
+          operations: [add],
+        }),
+        convertArrayToObject({
+          section: 'Request',
+          propertyParentPath: '@body()',
+          propertySubPath: 'tags',
+          keyWithinCollectionPath: 'name',
+          newPropertyPath: "@body()['tagged']",
+        }),
+      ];
+      // Before, both built, and every call through the connector that gave fields or tags was a 400.
+      assert.deepEqual(reported(connectorOf([Entries], { policies }), 'FP1110'), [
+        'connector policies[0] Entries.add: policy "Convert object to array" writes fields of the body of AddEntry as an array, where Entry declares an object: the API would refuse every call that gives it',
+        'connector policies[1] Entries.add: policy "Convert array to object" writes tagged of the body of AddEntry as an object, where Entry declares no such property: the API would refuse every call that gives it',
+      ]);
+      // The shape the body declares, a Response policy, an expression it cannot follow, no section.
+      for (const policy of [
+        stringToArray({
+          section: 'Request',
+          propertyParentPath: '@body()',
+          propertySubPath: 'people',
+          delimiterList: ';',
+          childPropertyName: 'id',
+          newPropertyPath: '@body().tags',
+        }),
+        convertObjectToArray({
+          section: 'Response',
+          propertyParentPath: '@body()',
+          newPropertyPath: '@body().fields',
+          operations: [add],
+        }),
+        convertObjectToArray({
+          section: 'Request',
+          propertyParentPath: "@{body('x')}",
+          newPropertyPath: '@body().fields',
+        }),
+        convertObjectToArray({ propertyParentPath: '@body()', newPropertyPath: '@body().fields' }),
+      ]) {
+        assert.doesNotThrow(() => resolve(connectorOf([Entries], { policies: [policy] })));
+      }
+    });
+
+    check('FP1111', 'a Response policy that rewrites an answer into a shape it does not declare', () => {
+      const assignees = (o: Partial<Parameters<typeof convertObjectToArray>[0]>) =>
+        convertObjectToArray({
+          section: 'Response',
+          propertyParentPath: '@body()',
+          propertySubPath: 'assignees',
+          newPropertyPath: '@body().assignees',
+          ...o,
+        });
+      const policies = [
+        assignees({ operations: [() => Entries.prototype.get] }),
+        assignees({
+          propertyParentPath: '@body().value',
+          newPropertyPath: '@item().assignees',
+          operations: [() => Entries.prototype.list],
+        }),
+      ];
+      // Before, both built, and flows read assignees as the object the designer showed, getting an array.
+      assert.deepEqual(reported(connectorOf([Entries], { policies }), 'FP1111'), [
+        'connector policies[0] Entries.get: policy "Convert object to array" rewrites assignees of the 200 answer of GetTask as an array, where the answer declares an object: flows read it as declared and would get an array',
+        'connector policies[1] Entries.list: policy "Convert object to array" rewrites value[].assignees of the 200 answer of ListTasks as an array, where the answer declares an object: flows read it as declared and would get an array',
+      ]);
+      // A new property the answer does not declare is the flow's own to read.
+      assert.doesNotThrow(() =>
+        resolve(connectorOf([Entries], { policies: [assignees({ newPropertyPath: '@body()._assignees' })] })),
+      );
+    });
   });
 
   describe('webhooks written by hand', () => {
