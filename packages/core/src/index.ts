@@ -13,6 +13,8 @@ export {
   Action,
   Trigger,
   Public,
+  AGENTIC_PROTOCOLS,
+  type AgenticProtocol,
   type ActionOptions,
   type TriggerOptions,
   type ApiAnnotation,
@@ -27,6 +29,7 @@ export {
   FormField,
   FormFile,
   Identity,
+  Exchange,
   type ParameterOptions,
   type ParameterIn,
 } from './decorators/params';

@@ -2,8 +2,9 @@ import { isBinarySchema, type ApiModel, type Class, type OperationModel, type Tr
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { failureOf } from './failure';
 import type { Guard } from './auth/guard';
-import { identity, Instantiator } from './binding/instantiate';
-import { queryClassArguments, type QueryClassArgument } from './binding/query-class';
+import type { Instantiator } from './binding/instantiate';
+import { compileArguments } from './binding/arguments';
+import { queryClassArguments } from './binding/query-class';
 import { runtimeConstraintCheck } from './binding/runtime-constraints';
 import { bodyParsers, heldNoBytes } from './body-parsers';
 import { hasBody } from './read-ahead';
@@ -178,6 +179,10 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       }
     };
     guard(req).then((identity) => {
+      if (op.agenticProtocol) {
+        converse(req, res, identity).catch(next);
+        return;
+      }
       if (takesBody && isChunkedStart(req)) {
         startUpload(req, res, identity).catch(next);
         return;
@@ -186,6 +191,25 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       parse(0);
     }, next);
   };
+  /**
+   * An MCP server operation (`agenticProtocol`): its path, query and header parameters are
+   * checked, and the handler gets the exchange with the body unread, answering the protocol's
+   * messages itself (JSON, or an event stream). One that returns without answering is a 500.
+   */
+  const converse = async (req: Request, res: Response, identity: Identity | undefined): Promise<void> => {
+    const { input, errors, truncated } = validator.check(rawInput(req, false), {});
+    if (errors.length > 0) {
+      sendProblem(req, res, 400, invalidRequestDetail(truncated), errors);
+      return;
+    }
+    await call(args(input, identity, { request: req, response: res }), { input, identity, req });
+    if (!res.headersSent && !res.writableEnded) {
+      throw new Error(
+        `${op.id} speaks ${op.agenticProtocol}, and its handler returned without answering through its exchange`,
+      );
+    }
+  };
+
   const handle = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       const state = (req as FlowportRequest).flowport;
@@ -224,55 +248,6 @@ function isChunkedStart(req: Request): boolean {
 
 interface FlowportRequest extends Request {
   flowport: { identity?: Identity; hasBody: boolean };
-}
-
-/** Builds the handler's argument list from validated input, by the declared parameter indexes. */
-function compileArguments(
-  op: OperationModel,
-  ctx: CompileContext,
-  queryClasses: readonly QueryClassArgument[],
-): (input: ValidInput, identity: Identity | undefined) => unknown[] {
-  const slots = op.parameters
-    .filter((p) => p.index !== undefined && p.memberOf === undefined)
-    .map((p) => {
-      const index = p.index!;
-      if (p.in === 'body') {
-        const build = ctx.instantiator.compile(p.schema);
-        return (input: ValidInput, out: unknown[]) => {
-          out[index] = input.body === undefined ? undefined : build(input.body);
-        };
-      }
-      const key = p.in === 'header' ? p.name.toLowerCase() : p.name;
-      const location = p.in;
-      // A name that Object.prototype has (`toString`, `constructor`) is read only where the request
-      // gave it: before, one left out reached the handler as Object.prototype's function.
-      if (key in Object.prototype) {
-        const build = ctx.instantiator.compile(p.schema);
-        return (input: ValidInput, out: unknown[]) => {
-          const given = input[location];
-          out[index] = Object.hasOwn(given, key) ? build(given[key]) : undefined;
-        };
-      }
-      // Only a `Date` (or `Date[]`) parameter needs building; the rest are passed as coerced.
-      const build = ctx.instantiator.compile(p.schema);
-      if (build !== identity) {
-        return (input: ValidInput, out: unknown[]) => {
-          const value = input[location][key];
-          out[index] = value === undefined ? undefined : build(value);
-        };
-      }
-      return (input: ValidInput, out: unknown[]) => {
-        out[index] = input[location][key];
-      };
-    });
-  for (const argument of queryClasses) slots.push(argument.fill);
-  const identityIndex = op.identityIndex;
-  return (input, identity) => {
-    const out: unknown[] = [];
-    for (const slot of slots) slot(input, out);
-    if (identityIndex !== undefined) out[identityIndex] = identity;
-    return out;
-  };
 }
 
 function handlerOf(op: OperationModel, ctx: CompileContext): Handler {

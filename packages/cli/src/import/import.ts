@@ -38,6 +38,7 @@ const CORE_NAMES = [
   'Connector',
   'Controller',
   'Delete',
+  'Exchange',
   'Field',
   'FormField',
   'FormFile',

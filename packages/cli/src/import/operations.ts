@@ -3,6 +3,7 @@ import { annotations, withExtensions } from './annotations';
 import { code, literal, type Code } from './code';
 import { bagReason } from './extensions';
 import { camelCase, Namer, pascalCase } from './names';
+import { agenticProtocolOf, EXCHANGE_PARAMETER } from './agentic';
 import { OPERATION_KEYS, TRIGGER_KEYS } from './operation-keys';
 import { appliedParameters, METHODS, parameterKey, type OperationSite } from './sites';
 import { entry, isObject, type Json } from './read';
@@ -62,8 +63,13 @@ export class OperationWriter {
     const extensions: Json = {};
     const isTrigger =
       op['x-ms-trigger'] !== undefined && TRIGGER_KEYS['x-ms-trigger'](op['x-ms-trigger']) !== undefined;
+    const agentic = agenticProtocolOf(site, (e) => this.schemas.deref(e));
     for (const [k, v] of Object.entries(op)) {
       if (k === 'parameters' || k === 'responses') continue;
+      if (k === 'x-ms-agentic-protocol' && agentic) {
+        options.agenticProtocol = agentic;
+        continue;
+      }
       const read = entry(OPERATION_KEYS, k) ?? (isTrigger ? entry(TRIGGER_KEYS, k) : undefined);
       const option = read?.(v);
       if (option) Object.assign(options, option);
@@ -111,7 +117,14 @@ export class OperationWriter {
     }
     if (Object.keys(responses).length > 0) this.decoratorsUsed.add('Returns');
     const parameters = this.parameters(site);
-    return { site, decorators, parameters, returns: returns ?? 'void', notes };
+    // An MCP server answers the protocol's messages through its exchange.
+    if (agentic) {
+      const taken = parameters.some((p) => p.name === EXCHANGE_PARAMETER.name);
+      parameters.unshift(taken ? { ...EXCHANGE_PARAMETER, name: 'httpExchange' } : EXCHANGE_PARAMETER);
+      this.decoratorsUsed.add('Exchange');
+    }
+    // Its handler answers through the exchange, not by what it returns.
+    return { site, decorators, parameters, returns: agentic ? 'void' : (returns ?? 'void'), notes };
   }
 
   /** The trigger that carries the path item's notification content: the first trigger on it. */

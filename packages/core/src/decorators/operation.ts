@@ -12,6 +12,16 @@ export interface ApiAnnotation {
   readonly replacement?: { readonly api: string; readonly operationId: string };
 }
 
+/**
+ * The agent protocols an operation may speak (`x-ms-agentic-protocol`): MCP's Streamable HTTP
+ * transport, which Copilot Studio calls through the connector. Its SSE transport is not offered:
+ * Copilot Studio stopped taking it in August 2025.
+ */
+export const AGENTIC_PROTOCOLS = ['mcp-streamable-1.0'] as const;
+
+/** One of {@link AGENTIC_PROTOCOLS}. */
+export type AgenticProtocol = (typeof AGENTIC_PROTOCOLS)[number];
+
 /** Operation-level metadata for {@link Action}. */
 export interface ActionOptions {
   /** operationId; defaults to the method name in PascalCase (`score` → `Score`). */
@@ -42,6 +52,12 @@ export interface ActionOptions {
   readonly chunkTransfer?: boolean;
   /** `x-ms-safe-operation`. */
   readonly safe?: boolean;
+  /**
+   * `x-ms-agentic-protocol`: the operation is an MCP server that Copilot Studio agents call (over
+   * MCP's Streamable HTTP transport), not an action. Its handler takes `@Exchange()` and answers
+   * the protocol's messages itself, usually by handing the exchange to the MCP SDK's transport.
+   */
+  readonly agenticProtocol?: AgenticProtocol;
   readonly consumes?: readonly string[];
   readonly produces?: readonly string[];
   readonly tags?: readonly string[];

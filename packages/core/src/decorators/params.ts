@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { classOf, methodRecord } from '../metadata/store';
 import type { DescribedOptions, TypeRef } from '../types';
 
@@ -30,7 +31,7 @@ export interface ParameterOptions extends DescribedOptions {
   readonly allowEmptyValue?: boolean;
 }
 
-type ParameterRecordIn = ParameterIn | 'identity';
+type ParameterRecordIn = ParameterIn | 'identity' | 'exchange';
 
 /** The decorator that records each kind of parameter, for messages. */
 export const PARAMETER_DECORATOR: Record<ParameterRecordIn, string> = {
@@ -40,6 +41,7 @@ export const PARAMETER_DECORATOR: Record<ParameterRecordIn, string> = {
   body: '@Body',
   formData: '@FormField/@FormFile',
   identity: '@Identity',
+  exchange: '@Exchange',
 };
 
 function bind(where: ParameterRecordIn, name: string, options: ParameterOptions): ParameterDecorator {
@@ -105,6 +107,20 @@ export const FormFile = (name: string, options: ParameterOptions = {}): Paramete
  * The name is also the type of what it binds: `@Identity() caller: Identity`.
  */
 export const Identity = (): ParameterDecorator => bind('identity', 'identity', {});
+
+/**
+ * Binds the HTTP exchange of an operation that speaks an agent protocol
+ * (`@Action({ agenticProtocol })`): its request, whose body is left unread, and its response,
+ * which the handler answers. Only such an operation takes it; an action's answer is the one its
+ * `@Returns` declares. The name is also the type of what it binds: `@Exchange() exchange: Exchange`.
+ */
+export const Exchange = (): ParameterDecorator => bind('exchange', 'exchange', {});
+
+/** The request and response of an MCP server operation, as Node's HTTP server gives them. */
+export interface Exchange {
+  readonly request: IncomingMessage;
+  readonly response: ServerResponse;
+}
 
 /** Who is calling: established from the connection's credentials by the adapter's auth guard. */
 export interface Identity {

@@ -244,6 +244,20 @@ export const catalog = {
     '{what} has no body, so the schema declared for it is never sent',
     'Declare it without a type, or answer with 200 and the body.',
   ),
+  exchangeWithoutProtocol: entry(
+    'FP1034',
+    'exchange-without-protocol',
+    'error',
+    '@Exchange() hands the handler the HTTP exchange, which only an operation that speaks an agent protocol takes: an action answers what its @Returns declares',
+    "Return the answer (or reply(status, body, headers)), or declare the operation an MCP server: @Action({ agenticProtocol: 'mcp-streamable-1.0' }).",
+  ),
+  agenticOperation: entry(
+    'FP1035',
+    'agentic-operation',
+    'error',
+    'the operation speaks {protocol}, so {problem}',
+    "Declare it as @Post('/mcp') @Action({ id, summary, agenticProtocol: '{protocol}' }) serve(@Exchange() exchange: Exchange), and hand the exchange to the MCP SDK's transport.",
+  ),
   routeOnProperty: entry(
     'FP1028',
     'route-on-property',

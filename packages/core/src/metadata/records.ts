@@ -32,7 +32,7 @@ export interface ResponseRecord {
 /** What a parameter decorator records, with the handler argument index it binds. */
 export interface ParameterRecord {
   readonly index: number;
-  readonly in: ParameterIn | 'identity';
+  readonly in: ParameterIn | 'identity' | 'exchange';
   readonly name: string;
   readonly options: ParameterOptions;
 }

@@ -1,3 +1,4 @@
+import { checkAgentic } from './agentic-checks';
 import 'reflect-metadata';
 import type { TriggerOptions } from '../decorators/operation';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
@@ -118,6 +119,9 @@ function operation(
     }
   }
   const params = parameters(controller, method, rec, registry, bag);
+  const exchangeIndex = rec.parameters.find((p) => p.in === 'exchange')?.index;
+  const isTrigger = trigger !== undefined;
+  checkAgentic({ options: o, isTrigger, method: rec.route!.method, parameters: params, exchangeIndex }, at, bag);
   const body = params.find((p) => p.in === 'body');
   // A raw body reaches the handler as the request's stream.
   const rawBody = isBinarySchema(body?.schema);
@@ -169,6 +173,8 @@ function operation(
     security: o.security,
     parameters: params,
     identityIndex: rec.parameters.find((p) => p.in === 'identity')?.index,
+    agenticProtocol: o.agenticProtocol,
+    exchangeIndex,
     responses,
     trigger: trigger ? { kind: trigger.kind, hint: trigger.hint, pollingMetadata: trigger.pollingMetadata } : undefined,
     notificationContent: trigger?.notificationContent
@@ -244,7 +250,7 @@ function parameters(
       );
       continue;
     }
-    if (p.in === 'identity') continue;
+    if (p.in === 'identity' || p.in === 'exchange') continue;
     const at = { class: controller.name, method, parameter: { name: p.name, index } };
     // Before, the handler used a default the definition did not show: the designer offered none.
     if (index === firstDefault && p.in !== 'body')

@@ -1,5 +1,6 @@
 import { CONNECTOR_CATEGORIES, type ConnectorOptions } from '../connector';
 import type { ControllerOptions } from '../decorators/controller';
+import { AGENTIC_PROTOCOLS } from '../decorators/operation';
 import { headerType } from '../decorators/returns';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
@@ -175,6 +176,7 @@ const OPERATION_OPTIONS: Readonly<Record<string, OptionCheck>> = {
   noGenericTest: flag,
   chunkTransfer: flag,
   safe: flag,
+  agenticProtocol: (c, v, k) => c.oneOf(k, v, AGENTIC_PROTOCOLS),
   public: flag,
   pollingMetadata: flag,
   consumes: mediaTypes,

@@ -86,6 +86,7 @@ const ACTION = [
   'async',
   'chunkTransfer',
   'safe',
+  'agenticProtocol',
   'consumes',
   'produces',
   'tags',

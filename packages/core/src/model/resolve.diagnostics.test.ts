@@ -7,7 +7,7 @@ import { Controller, type ControllerOptions } from '../decorators/controller';
 import { Field, Schema, type FieldOptions } from '../decorators/field';
 import { Delete, Get, Head, Post, Put } from '../decorators/http';
 import { Action, Trigger, type ActionOptions, type TriggerOptions } from '../decorators/operation';
-import { Body, FormField, FormFile, Header, Path, Query, type ParameterOptions } from '../decorators/params';
+import { Body, Exchange, FormField, FormFile, Header, Path, Query, type ParameterOptions } from '../decorators/params';
 import { Returns, type ResponseOptions } from '../decorators/returns';
 import {
   ArrayMaxSize,
@@ -2319,6 +2319,51 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     assert.deepEqual(
       imported.diagnostics.filter((d) => d.code === 'FP1033'),
       [],
+    );
+  });
+
+  check('FP1034', '@Exchange() on an operation that speaks no agent protocol', () => {
+    @Controller()
+    class C {
+      @Post('/a') @Action({ id: 'A', summary: 'Do A' }) @Returns(204) a(@Exchange() _e: Exchange): void {}
+    }
+    // Before, there was no way to take the exchange; an action answers what its @Returns declares.
+    assert.deepEqual(reported(connectorOf([C]), 'FP1034'), [
+      'C.a param #0 (exchange): @Exchange() hands the handler the HTTP exchange, which only an operation that speaks an agent protocol takes: an action answers what its @Returns declares',
+    ]);
+  });
+
+  check('FP1035', 'an MCP server operation declared as something else too', () => {
+    const mcp = { summary: 'Serve tools', agenticProtocol: 'mcp-streamable-1.0' } as const;
+    @Controller()
+    class C {
+      @Get('/a') @Action({ id: 'A', ...mcp }) @Returns(200) a(@Exchange() _e: Exchange): void {}
+      @Post('/b') @Action({ id: 'B', ...mcp }) @Returns(200) b(@Body() _d: Dto): void {}
+      @Post('/c') @Action({ id: 'C', ...mcp, async: {} }) @Returns(200) c(@Exchange() _e: Exchange): void {}
+      @Post('/d') @Trigger({ id: 'D', kind: 'single', ...mcp }) @Returns(200) d(@Exchange() _e: Exchange): void {}
+      @Post('/mcp') @Action({ id: 'Mcp', ...mcp }) @Returns(200) serve(
+        @Exchange() _e: Exchange,
+        @Query('tenant', { type: String }) _t?: string,
+      ): void {}
+    }
+    const protocol = 'the operation speaks mcp-streamable-1.0, so';
+    assert.deepEqual(reported(connectorOf([C]), 'FP1035'), [
+      `C.a: ${protocol} it must be a POST, where the transport posts each message, not a GET`,
+      `C.b: ${protocol} it takes no body or form fields: its messages are the protocol's, which the definition does not describe`,
+      `C.b: ${protocol} its handler must take @Exchange() to answer the messages`,
+      `C.c: ${protocol} it cannot be long-running (async) or pageable`,
+      `C.d: ${protocol} it cannot be a trigger: agents call it, flows never start from it`,
+    ]);
+    // A protocol Flowport does not serve is refused with the option's values.
+    @Controller()
+    class Sse {
+      @Post('/sse') @Action({ id: 'Sse', summary: 'Serve', agenticProtocol: loose('mcp-sse-1.0') }) @Returns(200) s(
+        @Exchange() _e: Exchange,
+      ): void {}
+    }
+    assert.match(
+      reported(connectorOf([Sse]), 'FP1018').join('\n'),
+      /^Sse\.s: agenticProtocol must be "mcp-streamable-1\.0", not "mcp-sse-1\.0"$/,
     );
   });
 

@@ -97,6 +97,10 @@ export interface OperationModel {
   readonly parameters: readonly ParameterModel[];
   /** Handler argument that receives the verified caller identity (`@Identity()`). */
   readonly identityIndex?: number;
+  /** `x-ms-agentic-protocol`: an MCP server operation, whose handler answers its exchange. */
+  readonly agenticProtocol?: string;
+  /** Handler argument that receives the HTTP exchange of such an operation (`@Exchange()`). */
+  readonly exchangeIndex?: number;
   readonly responses: readonly ResponseModel[];
   readonly trigger?: { readonly kind: 'single' | 'batch'; readonly hint?: string; readonly pollingMetadata?: boolean };
   readonly notificationContent?: { readonly description?: string; readonly schema: SchemaModel };

@@ -113,6 +113,7 @@ function operation(op: OperationModel, model: ApiModel, schemas: ConnectorSchema
       : undefined,
     'x-ms-capabilities': op.chunkTransfer ? { chunkTransfer: true } : undefined,
     'x-ms-safe-operation': op.safe,
+    'x-ms-agentic-protocol': op.agenticProtocol,
     ...op.extensions,
   });
 }

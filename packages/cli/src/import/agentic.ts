@@ -1,0 +1,27 @@
+import { AGENTIC_PROTOCOLS } from '@flowport/core';
+import { isObject } from './read';
+import type { ParameterSpec } from './operations';
+import { appliedParameters, type OperationSite } from './sites';
+
+/** The handler parameter an MCP server operation answers through. */
+export const EXCHANGE_PARAMETER: ParameterSpec = {
+  call: { name: 'Exchange', args: [] },
+  name: 'exchange',
+  ts: 'Exchange',
+};
+
+/**
+ * The agent protocol an operation speaks (`x-ms-agentic-protocol`), where Flowport can serve it: a
+ * POST that is no trigger and whose messages no body or form field describes. Elsewhere the key is
+ * kept as written, in the operation's `extensions`.
+ */
+export function agenticProtocolOf(site: OperationSite, resolve: (entry: unknown) => unknown): string | undefined {
+  const protocol: unknown = site.operation['x-ms-agentic-protocol'];
+  if (!(AGENTIC_PROTOCOLS as readonly unknown[]).includes(protocol)) return undefined;
+  if (site.verb !== 'post' || site.operation['x-ms-trigger'] !== undefined) return undefined;
+  const described = appliedParameters(site.pathItem, site.operation, resolve).some((entry) => {
+    const p = resolve(entry);
+    return isObject(p) && (p.in === 'body' || p.in === 'formData');
+  });
+  return described ? undefined : (protocol as string);
+}
