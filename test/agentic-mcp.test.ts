@@ -1,10 +1,11 @@
 import { Action, apiKey, Connector, Controller, Exchange, Post, Query, resolve, Returns } from '@flowport/core';
 import { emitFiles } from '@flowport/core/documents';
-import { createApp, listen } from '@flowport/express-adapter';
+import { createApp, createRouter, listen } from '@flowport/express-adapter';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import express from 'express';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -36,14 +37,14 @@ class ToolsController {
   })
   @Returns(200, undefined, { description: 'The server answers the message' })
   async serve(
-    @Exchange() { request, response }: Exchange,
+    @Exchange() { request, response, parsedBody }: Exchange,
     @Query('tenant', { type: String, required: true, minLength: 2 }) tenant: string,
   ): Promise<void> {
     const server = toolServer(tenant);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     response.on('close', () => void transport.close().then(() => server.close()));
     await server.connect(transport);
-    await transport.handleRequest(request, response);
+    await transport.handleRequest(request, response, parsedBody);
   }
 
   @Post('/silent')
@@ -59,6 +60,23 @@ const connector = new Connector({
   auth: apiKey({ name: 'X-Key', in: 'header', label: 'API key' }),
   controllers: [ToolsController],
 });
+
+/** Lists and calls the tools at `url` with the SDK's client, as an agent does. */
+async function assertToolsAnswer(url: string): Promise<void> {
+  const client = new Client({ name: 'agent', version: '1.0.0' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { 'X-Key': KEY } } }));
+  try {
+    const { tools } = await client.listTools();
+    assert.deepEqual(
+      tools.map((t) => t.name),
+      ['count_words'],
+    );
+    const result = await client.callTool({ name: 'count_words', arguments: { text: 'one two  three' } });
+    assert.deepEqual(result.content, [{ type: 'text', text: 'contoso: 3 words' }]);
+  } finally {
+    await client.close();
+  }
+}
 
 describe('an MCP server operation (agenticProtocol), served and called with the MCP SDK', () => {
   let server: Server;
@@ -87,21 +105,19 @@ describe('an MCP server operation (agenticProtocol), served and called with the 
   it("lists and calls the server's tools through the SDK's client, the body left for its transport", async () => {
     // Before, Flowport had no such operation: a body the definition does not describe never
     // reached a handler, and a handler could only answer what @Returns declares.
-    const client = new Client({ name: 'agent', version: '1.0.0' });
-    const transport = new StreamableHTTPClientTransport(new URL(`${base}/mcp?tenant=contoso`), {
-      requestInit: { headers: { 'X-Key': KEY } },
-    });
-    await client.connect(transport);
+    await assertToolsAnswer(`${base}/mcp?tenant=contoso`);
+  });
+
+  it('hands on the body an app-wide express.json() read ahead of the router', async () => {
+    // The stream is empty then: without parsedBody, the transport answered "Parse error: Invalid JSON".
+    const app = express();
+    app.use(express.json());
+    app.use(createRouter(connector, { credentials: { apiKeys: [KEY] } }));
+    const behind = await listen(app, 0);
     try {
-      const { tools } = await client.listTools();
-      assert.deepEqual(
-        tools.map((t) => t.name),
-        ['count_words'],
-      );
-      const result = await client.callTool({ name: 'count_words', arguments: { text: 'one two  three' } });
-      assert.deepEqual(result.content, [{ type: 'text', text: 'contoso: 3 words' }]);
+      await assertToolsAnswer(`http://127.0.0.1:${(behind.address() as AddressInfo).port}/mcp?tenant=contoso`);
     } finally {
-      await client.close();
+      await new Promise<void>((done) => behind.close(() => done()));
     }
   });
 

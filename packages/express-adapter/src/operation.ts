@@ -7,7 +7,7 @@ import { compileArguments } from './binding/arguments';
 import { queryClassArguments } from './binding/query-class';
 import { runtimeConstraintCheck } from './binding/runtime-constraints';
 import { bodyParsers, heldNoBytes } from './body-parsers';
-import { hasBody } from './read-ahead';
+import { hasBody, readAhead, readAheadError } from './read-ahead';
 import type { ChunkedUploads, FinishUpload } from './chunked-upload';
 import { HttpError } from './errors';
 import { sendProblem } from './problem';
@@ -202,7 +202,9 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       sendProblem(req, res, 400, invalidRequestDetail(truncated), errors);
       return;
     }
-    await call(args(input, identity, { request: req, response: res }), { input, identity, req });
+    // JSON an app-wide parser read ahead of the router is handed on; the bytes of anything else are gone.
+    const parsedBody = readAhead(req) ? jsonReadAhead(op, req.body) : undefined;
+    await call(args(input, identity, { request: req, response: res, parsedBody }), { input, identity, req });
     if (!res.headersSent && !res.writableEnded) {
       throw new Error(
         `${op.id} speaks ${op.agenticProtocol}, and its handler returned without answering through its exchange`,
@@ -238,6 +240,11 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
     }
   };
   return serve;
+}
+
+function jsonReadAhead(op: OperationModel, body: unknown): unknown {
+  if (typeof body === 'object' && body !== null && !Buffer.isBuffer(body)) return body;
+  throw readAheadError(op, body);
 }
 
 /** Whether a request opens a chunked upload (Logic Apps' protocol: an empty POST or PUT saying so). */

@@ -118,8 +118,15 @@ export const Exchange = (): ParameterDecorator => bind('exchange', 'exchange', {
 
 /** The request and response of an MCP server operation, as Node's HTTP server gives them. */
 export interface Exchange {
+  /** The request, its body unread unless `parsedBody` holds it. */
   readonly request: IncomingMessage;
   readonly response: ServerResponse;
+  /**
+   * The JSON body a parser mounted ahead of the router (an app-wide `express.json()`) read, which
+   * the request's stream no longer holds; undefined when the stream is unread. Hand both on:
+   * `transport.handleRequest(request, response, parsedBody)`.
+   */
+  readonly parsedBody?: unknown;
 }
 
 /** Who is calling: established from the connection's credentials by the adapter's auth guard. */
