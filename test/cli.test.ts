@@ -1,4 +1,3 @@
-import { run, type Io } from '@flowport/cli';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,6 +5,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { CONNECTORS } from './support/connectors';
 import { ROOT } from './support/corpus';
 import { copyExample, scratch } from './support/tmp';
+import { cliLines as cli } from './support/cli';
 
 const EXAMPLE_OUT = join(ROOT, 'examples', 'text-sentiment', 'connector');
 const EXAMPLE_VALIDATORS = join(ROOT, 'examples', 'text-sentiment', 'generated', 'validators.js');
@@ -39,14 +39,6 @@ function itemsConnector(importLine: string): string[] {
     '  controllers: [Items],',
     '});',
   ];
-}
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await run(argv, io);
-  return { code, out, err };
 }
 
 describe('flowport build', () => {

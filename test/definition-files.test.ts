@@ -1,17 +1,9 @@
-import { run, type Io } from '@flowport/cli';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { definitionHead } from './support/imported';
 import { scratch } from './support/tmp';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await run(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { cli } from './support/cli';
 
 /** A connector whose one operation takes `body` as its body. */
 function definition(body: unknown, definitions: Record<string, unknown> = {}) {

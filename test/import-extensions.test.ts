@@ -1,12 +1,4 @@
-import {
-  build,
-  compareDefinitions,
-  compareProperties,
-  importConnector,
-  loadConnector,
-  run,
-  type Io,
-} from '@flowport/cli';
+import { build, compareDefinitions, compareProperties, importConnector, loadConnector } from '@flowport/cli';
 import { createApp } from '@flowport/express-adapter';
 import request from 'supertest';
 import assert from 'node:assert/strict';
@@ -14,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { ROOT } from './support/corpus';
 import { scratch } from './support/tmp';
+import { cliLines as cli } from './support/cli';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'import');
 const DEFINITION = join(FIXTURE, 'apiDefinition.swagger.json');
@@ -21,13 +14,6 @@ const PROPERTIES = join(FIXTURE, 'apiProperties.json');
 
 function readJson(file: string): Record<string, unknown> {
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-}
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  return { code: await run(argv, io), out, err };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { run, type Io } from '@flowport/cli';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -9,16 +8,9 @@ import { CONNECTORS } from './support/connectors';
 import { corpusDir } from './support/corpus';
 import { ROOT } from './support/corpus';
 import { scratch } from './support/tmp';
+import { cli } from './support/cli';
 
 const EXAMPLE_CONNECTOR = join(ROOT, 'examples', 'text-sentiment', 'connector');
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await run(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /**
  * Each lint finding `kept` is reported once, and the build's `dropped`, which it restates at the
