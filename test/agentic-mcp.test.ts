@@ -1,4 +1,15 @@
-import { Action, apiKey, Connector, Controller, Exchange, Post, Query, resolve, Returns } from '@flowport/core';
+import {
+  Action,
+  apiKey,
+  Connector,
+  Controller,
+  Exchange,
+  Identity,
+  Post,
+  Query,
+  resolve,
+  Returns,
+} from '@flowport/core';
 import { emitFiles } from '@flowport/core/documents';
 import { createApp, createRouter, listen } from '@flowport/express-adapter';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -14,13 +25,15 @@ import { z } from 'zod';
 const KEY = 'agentic-test-key-0123456789';
 
 /** An MCP server with one tool, made for each request: the transport is stateless. */
-function toolServer(tenant: string): McpServer {
+function toolServer(tenant: string, caller: Identity): McpServer {
   const server = new McpServer({ name: 'word-tools', version: '1.0.0' });
   server.registerTool(
     'count_words',
     { description: 'Counts the words of a text.', inputSchema: { text: z.string() } },
     async ({ text }) => ({
-      content: [{ type: 'text', text: `${tenant}: ${text.split(/\s+/).filter(Boolean).length} words` }],
+      content: [
+        { type: 'text', text: `${tenant} (${caller.method}): ${text.split(/\s+/).filter(Boolean).length} words` },
+      ],
     }),
   );
   return server;
@@ -39,8 +52,9 @@ class ToolsController {
   async serve(
     @Exchange() { request, response, parsedBody }: Exchange,
     @Query('tenant', { type: String, required: true, minLength: 2 }) tenant: string,
+    @Identity() caller: Identity,
   ): Promise<void> {
-    const server = toolServer(tenant);
+    const server = toolServer(tenant, caller);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     response.on('close', () => void transport.close().then(() => server.close()));
     await server.connect(transport);
@@ -72,7 +86,7 @@ async function assertToolsAnswer(url: string): Promise<void> {
       ['count_words'],
     );
     const result = await client.callTool({ name: 'count_words', arguments: { text: 'one two  three' } });
-    assert.deepEqual(result.content, [{ type: 'text', text: 'contoso: 3 words' }]);
+    assert.deepEqual(result.content, [{ type: 'text', text: 'contoso (apiKey): 3 words' }]);
   } finally {
     await client.close();
   }
