@@ -390,6 +390,16 @@ const MUTATIONS: Mutation[] = [
     (d) => (d.assets = { script: { name: 'script.csx', bytes: Buffer.from('public class Program {}') } }),
   ],
   [
+    'an MCP server on the SSE transport Copilot Studio no longer takes',
+    'FP2157',
+    (d) => (op(d, SENTIMENT)['x-ms-agentic-protocol'] = 'mcp-sse-1.0'),
+  ],
+  [
+    'an MCP server on a GET',
+    'FP2157',
+    (d) => (op(d, LANGUAGES, 'get')['x-ms-agentic-protocol'] = 'mcp-streamable-1.0'),
+  ],
+  [
     'three live revisions of a family',
     'FP2141',
     (d) => {

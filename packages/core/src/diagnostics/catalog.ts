@@ -1207,6 +1207,13 @@ export const catalog = {
     'the custom code, {file}, {problem}',
     'Write custom code as a public class Script : ScriptBase whose ExecuteAsync answers each call, in 1 MB at most.',
   ),
+  agenticProtocol: entry(
+    'FP2157',
+    'agentic-protocol',
+    'warning',
+    'the x-ms-agentic-protocol of {operation} {problem}',
+    'Serve the MCP server on a POST (conventionally /mcp) with x-ms-agentic-protocol "mcp-streamable-1.0", over MCP\'s Streamable HTTP transport.',
+  ),
   internalDefaultOptional: entry(
     'FP2143',
     'internal-default-optional',

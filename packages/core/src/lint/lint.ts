@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import { throughReferences, type ConnectorDocuments } from './document';
 import type { Level, Rule } from './rule';
+import { agenticRules } from './rules/agentic';
 import { assetRules } from './rules/assets';
 import { platformRules } from './rules/platform';
 import { referenceRules } from './rules/references';
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   ...triggerRules,
   ...metadataRules,
   ...wellformedRules,
+  ...agenticRules,
 ];
 
 export interface LintOptions {
