@@ -161,6 +161,13 @@ class GreetingController {
   greet(@core.Body() body: Greeting): Greeting {
     return body;
   }
+
+  @core.Post('/mcp')
+  @core.Action({ id: 'InvokeMCP', summary: 'Serve tools', agenticProtocol: 'mcp-streamable-1.0' })
+  @core.Returns(200)
+  serve(@core.Exchange() { response }: core.Exchange, @core.Identity() caller: core.Identity): void {
+    response.end(caller.subject);
+  }
 }
 
 const connector = new core.Connector({
@@ -185,6 +192,11 @@ export const all = [documents.emitFiles, formats.meetsFormat, store.SqliteTrigge
           // Each version's own module resolution for CommonJS: node10 up to 5.x, bundler from 7.
           module: 'commonjs',
           strict: true,
+          // The flags a strict project adds to strict: the declarations must hold under them too.
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          noPropertyAccessFromIndexSignature: true,
+          noImplicitOverride: true,
           skipLibCheck: false,
           experimentalDecorators: true,
           emitDecoratorMetadata: true,
