@@ -207,7 +207,8 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
     await call(args(input, identity, { request: req, response: res, parsedBody }), { input, identity, req });
     if (!res.headersSent && !res.writableEnded) {
       throw new Error(
-        `${op.id} speaks ${op.agenticProtocol}, and its handler returned without answering through its exchange`,
+        `${op.id} speaks ${op.agenticProtocol}, and its handler returned without answering through its exchange: ` +
+          'await what answers it, such as transport.handleRequest(request, response, parsedBody), before returning',
       );
     }
   };
