@@ -1,4 +1,11 @@
-import { Connector, Field, MemoryTriggerStore, TriggerRuntime, webhookTrigger } from '@flowport/core';
+import {
+  Connector,
+  Field,
+  MemoryTriggerStore,
+  TriggerRuntime,
+  webhookTrigger,
+  type Subscription,
+} from '@flowport/core';
 import { createApp } from '@flowport/express-adapter';
 import assert from 'node:assert/strict';
 import request from 'supertest';
@@ -53,6 +60,34 @@ describe('webhook registration beyond the subscriptions a caller may hold', () =
     const location = new URL(first.headers.location);
     assert.equal((await request(app).delete(location.pathname)).status, 204);
     assert.equal((await register('another-flow')).status, 201);
+  });
+
+  it('holds across apps that share a store, when registrations reach two of them at once', async () => {
+    // Each app counts a caller's registrations one at a time, but only its own: before, two
+    // registrations sent to two processes at once both counted no subscription, and both were kept.
+    /** Holds each read of the subscriptions until both apps have read them. */
+    class BothRead extends MemoryTriggerStore {
+      private waiting: (() => void)[] = [];
+      override async subscriptionsOf(trigger: string): Promise<Subscription[]> {
+        const list = await super.subscriptionsOf(trigger);
+        await new Promise<void>((done) => {
+          this.waiting.push(done);
+          if (this.waiting.length === 2) for (const go of this.waiting.splice(0)) go();
+        });
+        return list;
+      }
+    }
+    const store = new BothRead();
+    const [one, two] = [appHoldingOne(store), appHoldingOne(store)];
+    const answers = await Promise.all(
+      [one, two].map((app, i) =>
+        request(app)
+          .post('/hooks/changes')
+          .send({ callbackUrl: `http://localhost:9/flow-${i}` }),
+      ),
+    );
+    assert.deepEqual(answers.map((r) => r.status).sort(), [201, 409]);
+    assert.equal((await MemoryTriggerStore.prototype.subscriptionsOf.call(store, 'OnChange')).length, 1);
   });
 
   it('takes a registration of a callback URL the caller holds already, at the limit too, and drops the one before', async () => {

@@ -104,6 +104,23 @@ describe('SqliteTriggerStore subscriptions', () => {
     assert.deepEqual(ids(await second.subscriptionsOf('OnPong')), ['other-trigger']);
   });
 
+  it("counts the owner's other subscriptions as it adds one, so that connections on one file hold max together", async () => {
+    // Before, each process counted from its own list (up to subscriptionRefreshMs old), and
+    // registrations sent to two processes at once could both pass maxSubscriptionsPerOwner.
+    const first = store({ subscriptionRefreshMs: 60_000 });
+    const second = store({ subscriptionRefreshMs: 60_000 });
+    assert.deepEqual(await second.subscriptionsOf('OnPing'), []);
+    assert.equal(await first.addSubscription(sub('a'), 1), true);
+    assert.deepEqual(await second.subscriptionsOf('OnPing'), [], "second's list is still the one it read");
+    assert.equal(await second.addSubscription(sub('b'), 1), false);
+    // Another URL of another owner, or the owner's URL again (it replaces), is still taken.
+    assert.equal(await second.addSubscription({ ...sub('c'), owner: 'key:8899aabbccddeeff' }, 1), true);
+    assert.equal(await second.addSubscription({ ...sub('d'), callbackUrl: sub('a').callbackUrl }, 1), true);
+    assert.deepEqual(ids(await second.subscriptionsOf('OnPing')).sort(), ['c', 'd']);
+    // Without a bound, it adds as before.
+    assert.equal(await first.addSubscription(sub('e')), true);
+  });
+
   it('hands out lists and filters that a caller cannot change for the next caller', async () => {
     const s = store();
     await s.addSubscription(sub('a', { threshold: 0.2, nested: { tags: ['x'] } }));

@@ -101,6 +101,9 @@ export class SqliteTriggerStore implements TriggerStore {
           'INSERT INTO subscriptions (id, trigger_id, owner, callback_url, filters, created_at) VALUES (?, ?, ?, ?, ?, ?)',
         ),
         supersede: db.prepare('DELETE FROM subscriptions WHERE trigger_id = ? AND owner = ? AND callback_url = ?'),
+        othersOfOwner: db
+          .prepare('SELECT COUNT(*) FROM subscriptions WHERE trigger_id = ? AND owner = ? AND callback_url <> ?')
+          .pluck(),
         handOver: db.prepare(
           'UPDATE outbox SET subscription_id = ? WHERE subscription_id IN (SELECT id FROM subscriptions WHERE trigger_id = ? AND owner = ? AND callback_url = ?)',
         ),
@@ -137,16 +140,21 @@ export class SqliteTriggerStore implements TriggerStore {
 
   // One IMMEDIATE transaction: two processes registering one callback URL at once each delete the
   // other's subscription or see none, never both keep theirs; the deliveries waiting for the one
-  // replaced are handed to the new one, as they go to the same URL.
-  async addSubscription(s: Subscription): Promise<void> {
-    this.db
+  // replaced are handed to the new one, as they go to the same URL. The owner's other subscriptions
+  // are counted in it too, so that processes on one file hold `max` together.
+  async addSubscription(s: Subscription, max?: number): Promise<boolean> {
+    const added = this.db
       .transaction(() => {
+        if (max !== undefined && (this.q.othersOfOwner.get(s.trigger, s.owner, s.callbackUrl) as number) >= max)
+          return false;
         this.q.handOver.run(s.id, s.trigger, s.owner, s.callbackUrl);
         this.q.supersede.run(s.trigger, s.owner, s.callbackUrl);
         this.q.addSubscription.run(s.id, s.trigger, s.owner, s.callbackUrl, JSON.stringify(s.filters), s.createdAt);
+        return true;
       })
       .immediate();
     this.cached.clear();
+    return added;
   }
   async getSubscription(id: string): Promise<Subscription | undefined> {
     const row = this.q.getSubscription.get(id) as SubscriptionRow | undefined;

@@ -9,14 +9,20 @@ export class MemoryTriggerStore implements TriggerStore {
   private readonly outbox = new Map<string, Row>();
   private dead: Dead[] = [];
 
-  async addSubscription(s: Subscription): Promise<void> {
+  async addSubscription(s: Subscription, max?: number): Promise<boolean> {
     const replaced = new Set<string>();
-    for (const [id, o] of this.subscriptions)
-      if (o.trigger === s.trigger && o.owner === s.owner && o.callbackUrl === s.callbackUrl) replaced.add(id);
+    let others = 0;
+    for (const [id, o] of this.subscriptions) {
+      if (o.trigger !== s.trigger || o.owner !== s.owner) continue;
+      if (o.callbackUrl === s.callbackUrl) replaced.add(id);
+      else others++;
+    }
+    if (max !== undefined && others >= max) return false;
     for (const id of replaced) this.subscriptions.delete(id);
     for (const [id, row] of this.outbox)
       if (replaced.has(row.subscriptionId)) this.outbox.set(id, { ...row, subscriptionId: s.id });
     this.subscriptions.set(s.id, s);
+    return true;
   }
   async getSubscription(id: string): Promise<Subscription | undefined> {
     return this.subscriptions.get(id);

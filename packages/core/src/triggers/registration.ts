@@ -19,11 +19,11 @@ export interface Registration {
 export async function addSubscription(store: TriggerStore, r: Registration): Promise<Subscription> {
   const mine = (await store.subscriptionsOf(r.trigger)).filter((s) => s.owner === r.owner);
   const superseded = mine.filter((s) => s.callbackUrl === r.url.href);
-  if (mine.length - superseded.length >= r.max) {
-    throw new SubscriptionLimitError(
+  const full = () =>
+    new SubscriptionLimitError(
       `this caller already holds the most subscriptions to ${r.trigger} it may (${r.max}); each flow that uses the trigger holds one while it is on, so turn off or delete one first`,
     );
-  }
+  if (mine.length - superseded.length >= r.max) throw full();
   const subscription: Subscription = {
     id: randomUUID(),
     trigger: r.trigger,
@@ -35,7 +35,8 @@ export async function addSubscription(store: TriggerStore, r: Registration): Pro
   // The store replaces the owner's subscriptions to this URL as it adds, in one step, so that no
   // event falls between the two, and two registrations at once keep one. Those seen before are
   // removed again for a store of an older contract, which only adds.
-  await store.addSubscription(subscription);
+  // The store counts again as it adds: another process on the store may have added meanwhile.
+  if ((await store.addSubscription(subscription, r.max)) === false) throw full();
   for (const s of superseded) await store.deleteSubscription(s.id);
   return subscription;
 }

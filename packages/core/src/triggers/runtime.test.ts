@@ -220,11 +220,12 @@ describe('TriggerRuntime', () => {
     ]);
   });
 
-  /** A store of the contract before `addSubscription` replaced: it only adds. */
+  /** A store of the contract before `addSubscription` replaced and counted: it only adds. */
   class AddOnlyStore extends MemoryTriggerStore {
     private readonly held = new Map<string, Subscription>();
-    override async addSubscription(s: Subscription): Promise<void> {
+    override async addSubscription(s: Subscription): Promise<boolean> {
       this.held.set(s.id, s);
+      return undefined as unknown as boolean; // what a store of that contract resolves to
     }
     override async getSubscription(id: string): Promise<Subscription | undefined> {
       return this.held.get(id);

@@ -33,7 +33,8 @@ export interface TriggerRuntimeOptions {
   /**
    * How many subscriptions one caller (identity subject) may hold to one trigger; default 1,000.
    * A flow holds one while it is on, so the bound is far above what flows need, and keeps one
-   * caller from filling the store (and the memory the store keeps them in) with registrations.
+   * caller from filling the store (and the memory the store keeps them in) with registrations;
+   * processes that share a store hold it together (`TriggerStore.addSubscription(s, max)`).
    */
   readonly maxSubscriptionsPerOwner?: number;
   readonly delivery?: Partial<DeliveryOptions>;

@@ -45,8 +45,14 @@ export interface TriggerStore {
    * subscriptions to one URL start each run twice, while dropping their deliveries would lose the
    * events that wait to reach that same URL. (The runtime deletes those it saw before adding as
    * well, for a store that does not.)
+   *
+   * With `max`, it adds only while the owner holds fewer than `max` other subscriptions to the
+   * trigger (those to other URLs), counted in the same step, and resolves to false when it does
+   * not: processes that share the store then hold `maxSubscriptionsPerOwner` together, where each
+   * one's count alone let registrations sent to two of them at once both pass. A store that
+   * ignores `max` leaves the bound to each process.
    */
-  addSubscription(s: Subscription): Promise<void>;
+  addSubscription(s: Subscription, max?: number): Promise<boolean | void>;
   getSubscription(id: string): Promise<Subscription | undefined>;
   deleteSubscription(id: string): Promise<boolean>;
   subscriptionsOf(trigger: string): Promise<Subscription[]>;
