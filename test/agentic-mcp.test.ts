@@ -18,6 +18,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import express from 'express';
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { z } from 'zod';
@@ -130,6 +131,22 @@ describe('an MCP server operation (agenticProtocol), served and called with the 
     const behind = await listen(app, 0);
     try {
       await assertToolsAnswer(`http://127.0.0.1:${(behind.address() as AddressInfo).port}/mcp?tenant=contoso`);
+    } finally {
+      await new Promise<void>((done) => behind.close(() => done()));
+    }
+  });
+
+  it('serves the same mounted in an Express 4 app behind its body-parser 1, which leaves req.body as it parsed it', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const express4 = require('express4') as typeof express;
+    const app = express4();
+    app.use(express4.json());
+    app.use('/api', createRouter(connector, { credentials: { apiKeys: [KEY] } }));
+    // Its own listen(): Flowport's presets Express 5's prototypes.
+    const behind = app.listen(0);
+    await once(behind, 'listening');
+    try {
+      await assertToolsAnswer(`http://127.0.0.1:${(behind.address() as AddressInfo).port}/api/mcp?tenant=contoso`);
     } finally {
       await new Promise<void>((done) => behind.close(() => done()));
     }
