@@ -5,6 +5,7 @@ import { bagReason } from './extensions';
 import { camelCase, Namer, pascalCase } from './names';
 import { agenticProtocolOf, EXCHANGE_PARAMETER } from './agentic';
 import { OPERATION_KEYS, TRIGGER_KEYS } from './operation-keys';
+import { responseOf } from './responses';
 import { appliedParameters, METHODS, parameterKey, type OperationSite } from './sites';
 import { entry, isObject, type Json } from './read';
 import type { SchemaWriter } from './schemas';
@@ -109,7 +110,7 @@ export class OperationWriter {
     let returns: string | undefined;
     for (const [status, raw] of Object.entries(responses)) {
       const suffix = status === '200' ? '' : pascalCase(status);
-      const r = this.response(raw, `${pascalCase(site.operationId)}Response${suffix}`);
+      const r = responseOf(this.schemas, this.losses, raw, `${pascalCase(site.operationId)}Response${suffix}`);
       const code = /^\d+$/.test(status) ? Number(status) : status;
       decorators.push({ name: 'Returns', args: r.options ? [code, r.type, r.options] : [code, r.type] });
       if (r.ts && returns === undefined && /^2/.test(status)) returns = r.ts;
@@ -144,62 +145,6 @@ export class OperationWriter {
     if (v.description !== undefined && typeof v.description !== 'string') return undefined;
     const type = this.schemas.typeOf(v.schema, hint);
     return { type: type.ref, description: v.description };
-  }
-
-  private response(raw: unknown, hint: string): { type: Code; options?: Json; ts?: string; notes: string[] } {
-    const r = isObject(this.schemas.deref(raw)) ? (this.schemas.deref(raw) as Json) : {};
-    const options: Json = {};
-    const notes: string[] = [];
-    const extensions: Json = {};
-    let type: { ref?: Code; ts: string } | undefined;
-    for (const [k, v] of Object.entries(r)) {
-      if (k === 'description' && typeof v === 'string') options.description = v;
-      else if (k === 'x-ms-summary' && typeof v === 'string') options.summary = v;
-      else if (k === 'examples' && isObject(v)) options.examples = v;
-      else if (k === 'headers' && isObject(v)) options.headers = this.headers(v, notes);
-      else if (k === 'schema') {
-        let schema = v;
-        if (isObject(v) && (v.type === 'string' || v.type === 'file') && v['x-ms-media-kind'] !== undefined) {
-          const { 'x-ms-media-kind': kind, ...rest } = v;
-          if ((kind === 'image' || kind === 'audio') && rest.format === 'binary' && Object.keys(rest).length === 2) {
-            options.mediaKind = kind;
-            schema = rest;
-          }
-        }
-        type = this.schemas.typeOf(schema, hint);
-      } else if (k.startsWith('x-')) {
-        extensions[k] = v;
-        notes.push(`response ${bagReason(k, v)}`);
-      } else this.losses.push(`${hint}: response key "${k}" has no Flowport form`);
-    }
-    if (Object.keys(extensions).length > 0) options.extensions = extensions;
-    const typeArg = type?.ref ?? code(type ? wrapperOf(type.ts) : 'undefined');
-    return { type: typeArg, options: Object.keys(options).length > 0 ? options : undefined, ts: type?.ts, notes };
-  }
-
-  private headers(headers: Json, notes: string[]): Json {
-    const out: Json = {};
-    for (const [name, h] of Object.entries(headers)) {
-      if (!isObject(h)) continue;
-      const o: Json = {};
-      const extensions: Json = {};
-      for (const [k, v] of Object.entries(h)) {
-        if (k === 'type' && ['string', 'integer', 'number', 'boolean'].includes(v as string)) o.type = v;
-        else if (k === 'format' && typeof v === 'string') o.format = v;
-        else if (k === 'description' && typeof v === 'string') o.description = v;
-        else if (k === 'x-ms-summary' && typeof v === 'string') o.summary = v;
-        else if (k === 'x-ms-visibility' && ['important', 'advanced', 'internal'].includes(v as string))
-          o.visibility = v;
-        else if (k.startsWith('x-')) {
-          extensions[k] = v;
-          notes.push(`header ${name} ${bagReason(k, v)}`);
-        } else this.losses.push(`header ${name}: key "${k}" has no Flowport form`);
-      }
-      if (o.type === undefined) this.losses.push(`header ${name}: no type`);
-      if (Object.keys(extensions).length > 0) o.extensions = extensions;
-      out[name] = o;
-    }
-    return out;
   }
 
   /**
@@ -315,8 +260,4 @@ export class OperationWriter {
     const args = Object.keys(options).length > 0 ? [p.name, options] : [p.name];
     return { call: { name: decorator ?? 'Query', args }, name: variable, ts: required ? ts : `${ts} | undefined` };
   }
-}
-
-function wrapperOf(ts: string): string {
-  return ts === 'number' ? 'Number' : ts === 'boolean' ? 'Boolean' : 'String';
 }
