@@ -251,6 +251,13 @@ export const catalog = {
     '@Exchange() hands the handler the HTTP exchange, which only an operation that speaks an agent protocol takes: an action answers what its @Returns declares',
     "Return the answer (or reply(status, body, headers)), or declare the operation an MCP server: @Action({ agenticProtocol: 'mcp-streamable-1.0' }).",
   ),
+  boundOnce: entry(
+    'FP1036',
+    'bound-once',
+    'error',
+    '{decorator} is on handler parameters #{first} and #{second}; one of them would get undefined',
+    'Keep the one {decorator} parameter, and pass its value on where it is needed.',
+  ),
   agenticOperation: entry(
     'FP1035',
     'agentic-operation',

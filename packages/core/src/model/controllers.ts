@@ -119,6 +119,7 @@ function operation(
     }
   }
   const params = parameters(controller, method, rec, registry, bag);
+  reportBoundTwice(controller, method, rec, bag);
   const exchangeIndex = rec.parameters.find((p) => p.in === 'exchange')?.index;
   const isTrigger = trigger !== undefined;
   checkAgentic({ options: o, isTrigger, method: rec.route!.method, parameters: params, exchangeIndex }, at, bag);
@@ -205,6 +206,23 @@ function reportRepeated(rec: MethodRecord, bag: DiagnosticBag, at: SourceLocatio
   for (const r of rec.responses) statuses.set(String(r.status), (statuses.get(String(r.status)) ?? 0) + 1);
   for (const [status, count] of statuses) {
     if (count > 1) bag.report('duplicateResponse', { ...at, response: status }, { status, count });
+  }
+}
+
+/**
+ * `@Identity()` or `@Exchange()` on two of a handler's parameters: the adapter fills one, and
+ * before, the other reached the handler as undefined without a word.
+ */
+function reportBoundTwice(controller: Class, method: string, rec: MethodRecord, bag: DiagnosticBag): void {
+  for (const kind of ['identity', 'exchange'] as const) {
+    const [first, ...more] = rec.parameters.filter((p) => p.in === kind).sort((a, b) => a.index - b.index);
+    for (const p of more) {
+      bag.report(
+        'boundOnce',
+        { class: controller.name, method, parameter: { name: kind, index: p.index } },
+        { decorator: `${PARAMETER_DECORATOR[kind]}()`, first: first.index, second: p.index },
+      );
+    }
   }
 }
 

@@ -7,7 +7,18 @@ import { Controller, type ControllerOptions } from '../decorators/controller';
 import { Field, Schema, type FieldOptions } from '../decorators/field';
 import { Delete, Get, Head, Post, Put } from '../decorators/http';
 import { Action, Trigger, type ActionOptions, type TriggerOptions } from '../decorators/operation';
-import { Body, Exchange, FormField, FormFile, Header, Path, Query, type ParameterOptions } from '../decorators/params';
+import {
+  Body,
+  Exchange,
+  FormField,
+  FormFile,
+  Header,
+  Identity,
+  Path,
+  Query,
+  type Identity as IdentityType,
+  type ParameterOptions,
+} from '../decorators/params';
 import { Returns, type ResponseOptions } from '../decorators/returns';
 import {
   ArrayMaxSize,
@@ -2330,6 +2341,25 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     // Before, there was no way to take the exchange; an action answers what its @Returns declares.
     assert.deepEqual(reported(connectorOf([C]), 'FP1034'), [
       'C.a param #0 (exchange): @Exchange() hands the handler the HTTP exchange, which only an operation that speaks an agent protocol takes: an action answers what its @Returns declares',
+    ]);
+  });
+
+  check('FP1036', '@Identity() or @Exchange() on two parameters of one handler', () => {
+    @Controller()
+    class C {
+      @Post('/mcp')
+      @Action({ id: 'Mcp', summary: 'Serve tools', agenticProtocol: 'mcp-streamable-1.0' })
+      @Returns(200)
+      serve(@Exchange() _a: Exchange, @Identity() _who: IdentityType, @Exchange() _b: Exchange): void {}
+      @Post('/x') @Action({ id: 'X', summary: 'Do x' }) @Returns(204) x(
+        @Identity() _a: IdentityType,
+        @Identity() _b: IdentityType,
+      ): void {}
+    }
+    // Before, both built, and one of the two parameters reached the handler as undefined.
+    assert.deepEqual(reported(connectorOf([C]), 'FP1036'), [
+      'C.serve param #2 (exchange): @Exchange() is on handler parameters #0 and #2; one of them would get undefined',
+      'C.x param #1 (identity): @Identity() is on handler parameters #0 and #1; one of them would get undefined',
     ]);
   });
 
