@@ -18,6 +18,16 @@ const DEFINITION = {
         responses: { '200': { description: 'Success' } },
       },
     },
+    '/paged': {
+      post: {
+        summary: 'Paged tools',
+        description: 'A pageable operation, which no MCP server is.',
+        operationId: 'PagedTools',
+        'x-ms-agentic-protocol': 'mcp-streamable-1.0',
+        'x-ms-pageable': { nextLinkName: 'nextLink' },
+        responses: { '200': { description: 'Success', schema: { type: 'object' } } },
+      },
+    },
     '/legacy': {
       get: {
         summary: 'Legacy stream',
@@ -47,6 +57,9 @@ describe('flowport import of an MCP server connector (x-ms-agentic-protocol)', (
     const legacy = readFileSync(join(tmp.dir, 'imported', 'src', 'controllers', 'legacy.ts'), 'utf8');
     assert.match(legacy, /extensions: \{ 'x-ms-agentic-protocol': 'mcp-streamable-1\.0' \}/);
     assert.doesNotMatch(legacy, /@Exchange/);
+    // Nor a pageable one (FP1035 would stop the build of what the import wrote).
+    const paged = readFileSync(join(tmp.dir, 'imported', 'src', 'controllers', 'paged.ts'), 'utf8');
+    assert.match(paged, /extensions: \{ 'x-ms-agentic-protocol': 'mcp-streamable-1\.0' \}/);
     assert.deepEqual(compareDefinitions(DEFINITION, built), []);
   });
 });

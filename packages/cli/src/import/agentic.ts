@@ -12,13 +12,14 @@ export const EXCHANGE_PARAMETER: ParameterSpec = {
 
 /**
  * The agent protocol an operation speaks (`x-ms-agentic-protocol`), where Flowport can serve it: a
- * POST that is no trigger and whose messages no body or form field describes. Elsewhere the key is
- * kept as written, in the operation's `extensions`.
+ * POST that is no trigger, is not pageable, and whose messages no body or form field describes
+ * (FP1035 refuses the rest). Elsewhere the key is kept as written, in the operation's `extensions`.
  */
 export function agenticProtocolOf(site: OperationSite, resolve: (entry: unknown) => unknown): string | undefined {
   const protocol: unknown = site.operation['x-ms-agentic-protocol'];
   if (!(AGENTIC_PROTOCOLS as readonly unknown[]).includes(protocol)) return undefined;
-  if (site.verb !== 'post' || site.operation['x-ms-trigger'] !== undefined) return undefined;
+  const { 'x-ms-trigger': trigger, 'x-ms-pageable': pageable } = site.operation;
+  if (site.verb !== 'post' || trigger !== undefined || pageable !== undefined) return undefined;
   const described = appliedParameters(site.pathItem, site.operation, resolve).some((entry) => {
     const p = resolve(entry);
     return isObject(p) && (p.in === 'body' || p.in === 'formData');
