@@ -14,6 +14,7 @@ export {
   Trigger,
   Public,
   AGENTIC_PROTOCOLS,
+  isAgenticProtocol,
   type AgenticProtocol,
   type ActionOptions,
   type TriggerOptions,

@@ -1,4 +1,4 @@
-import { AGENTIC_PROTOCOLS } from '@flowport/core';
+import { isAgenticProtocol } from '@flowport/core';
 import { isObject } from './read';
 import type { ParameterSpec } from './operations';
 import { appliedParameters, type OperationSite } from './sites';
@@ -17,12 +17,12 @@ export const EXCHANGE_PARAMETER: ParameterSpec = {
  */
 export function agenticProtocolOf(site: OperationSite, resolve: (entry: unknown) => unknown): string | undefined {
   const protocol: unknown = site.operation['x-ms-agentic-protocol'];
-  if (!(AGENTIC_PROTOCOLS as readonly unknown[]).includes(protocol)) return undefined;
+  if (!isAgenticProtocol(protocol)) return undefined;
   const { 'x-ms-trigger': trigger, 'x-ms-pageable': pageable } = site.operation;
   if (site.verb !== 'post' || trigger !== undefined || pageable !== undefined) return undefined;
   const described = appliedParameters(site.pathItem, site.operation, resolve).some((entry) => {
     const p = resolve(entry);
     return isObject(p) && (p.in === 'body' || p.in === 'formData');
   });
-  return described ? undefined : (protocol as string);
+  return described ? undefined : protocol;
 }

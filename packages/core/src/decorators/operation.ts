@@ -22,6 +22,11 @@ export const AGENTIC_PROTOCOLS = ['mcp-streamable-1.0'] as const;
 /** One of {@link AGENTIC_PROTOCOLS}. */
 export type AgenticProtocol = (typeof AGENTIC_PROTOCOLS)[number];
 
+/** Whether a value, as a definition or an option holds it, is one of {@link AGENTIC_PROTOCOLS}. */
+export function isAgenticProtocol(v: unknown): v is AgenticProtocol {
+  return (AGENTIC_PROTOCOLS as readonly unknown[]).includes(v);
+}
+
 /** Operation-level metadata for {@link Action}. */
 export interface ActionOptions {
   /** operationId; defaults to the method name in PascalCase (`score` → `Score`). */

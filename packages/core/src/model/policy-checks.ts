@@ -29,7 +29,7 @@ export function checkPolicies(
     if (id === 'setproperty') checkSetProperty(p, index, operations, refs, bag);
     else if (id === 'routerequesttoendpoint') checkRoute(p, index, operations, bag);
     else if (id === 'pollingtrigger') checkPollingQuery(p, index, operations, bag);
-    else checkReshape(p, index, operations, refs, bag);
+    else checkReshape(p, index, scoped(p, operations), refs, bag);
   }
 }
 

@@ -29,7 +29,7 @@ type Found = { readonly schema: SchemaModel } | { readonly undeclared: true } | 
 export function checkReshape(
   p: PolicyModel,
   index: number,
-  operations: readonly OperationModel[],
+  scoped: readonly OperationModel[],
   refs: References,
   bag: DiagnosticBag,
 ): void {
@@ -39,8 +39,7 @@ export function checkReshape(
   const target = placeOf(p.parameters.newPropertyPath);
   if (!writes || !parent || parent.root !== 'body' || !target) return;
   const where = { connector: `policies[${index}]` };
-  for (const op of operations) {
-    if (p.operationIds !== undefined && !p.operationIds.includes(op.id)) continue;
+  for (const op of scoped) {
     if (p.section === 'Request') {
       const body = op.parameters.find((x) => x.in === 'body');
       if (!body) continue;

@@ -1,4 +1,4 @@
-import { AGENTIC_PROTOCOLS } from '../../decorators/operation';
+import { AGENTIC_PROTOCOLS, isAgenticProtocol } from '../../decorators/operation';
 import { operations } from '../document';
 import type { Rule } from '../rule';
 
@@ -16,7 +16,7 @@ export const agenticRules: Rule[] = [
       for (const e of operations(definition)) {
         const protocol: unknown = e.op['x-ms-agentic-protocol'];
         if (protocol === undefined) continue;
-        const problem = !(AGENTIC_PROTOCOLS as readonly unknown[]).includes(protocol)
+        const problem = !isAgenticProtocol(protocol)
           ? `is ${JSON.stringify(protocol)}, where Copilot Studio takes ${AGENTIC_PROTOCOLS.join(', ')} (MCP's Streamable HTTP transport): it stopped taking SSE in August 2025`
           : e.method !== 'post'
             ? `is on a ${e.method.toUpperCase()}, where the transport posts each message`
