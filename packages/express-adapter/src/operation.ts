@@ -7,7 +7,7 @@ import { compileArguments } from './binding/arguments';
 import { queryClassArguments } from './binding/query-class';
 import { runtimeConstraintCheck } from './binding/runtime-constraints';
 import { bodyParsers, heldNoBytes } from './body-parsers';
-import { hasBody, readAhead, readAheadError } from './read-ahead';
+import { hasBody, jsonReadAhead, readAhead } from './read-ahead';
 import type { ChunkedUploads, FinishUpload } from './chunked-upload';
 import { HttpError } from './errors';
 import { sendProblem } from './problem';
@@ -203,7 +203,7 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
       return;
     }
     // JSON an app-wide parser read ahead of the router is handed on; the bytes of anything else are gone.
-    const parsedBody = readAhead(req) ? jsonReadAhead(op, req.body) : undefined;
+    const parsedBody = readAhead(req) ? jsonReadAhead(op, req) : undefined;
     await call(args(input, identity, { request: req, response: res, parsedBody }), { input, identity, req });
     if (!res.headersSent && !res.writableEnded) {
       throw new Error(
@@ -241,11 +241,6 @@ export function compileOperation(op: OperationModel, ctx: CompileContext): Reque
     }
   };
   return serve;
-}
-
-function jsonReadAhead(op: OperationModel, body: unknown): unknown {
-  if (typeof body === 'object' && body !== null && !Buffer.isBuffer(body)) return body;
-  throw readAheadError(op, body);
 }
 
 /** Whether a request opens a chunked upload (Logic Apps' protocol: an empty POST or PUT saying so). */

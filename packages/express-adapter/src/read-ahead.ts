@@ -38,6 +38,17 @@ export function bytesReadAhead(req: Request): Readable | undefined {
   return Buffer.isBuffer(body) ? Readable.from(body, { objectMode: false }) : undefined;
 }
 
+/**
+ * The JSON an earlier `express.json()` parsed from a body read ahead of the router, for an
+ * operation that hands it on (an MCP server's `parsedBody`); a body kept in another form is the
+ * logged 500 of {@link readAheadError}, since its JSON cannot be had back.
+ */
+export function jsonReadAhead(op: OperationModel, req: Request): unknown {
+  const body: unknown = req.body;
+  if (typeof body === 'object' && body !== null && !Buffer.isBuffer(body)) return body;
+  throw readAheadError(op, body);
+}
+
 function shapeOf(body: unknown): string {
   if (body === undefined) return 'undefined';
   if (Buffer.isBuffer(body)) return 'a Buffer';
