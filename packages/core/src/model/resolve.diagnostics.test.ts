@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import { Readable } from 'node:stream';
 import { Exclude, Expose, Transform, Type } from 'class-transformer';
 import { IsEmail, IsInt, IsLatLong, IsNumber, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { aad, apiKey, authChoice, oauth2 } from '../auth/auth';
@@ -2520,6 +2522,83 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'Blob property count: the type cannot be read from its declaration (BigInt)',
       'Blob property pattern: the type cannot be read from its declaration (RegExp)',
     ]);
+  });
+
+  it("FP1402 names the platform's classes where they are used, and says how bytes are taken in each place", () => {
+    // Before, a URL or a stream read as a DTO without fields: FP1422 "at URL" asked to decorate
+    // the properties of a class the user cannot edit, and named no handler or property.
+    class Link {
+      @Field() href!: URL;
+      @Field() photo!: Buffer;
+      @Field() name!: string;
+    }
+    @Controller('/files')
+    class Files {
+      @Post('/') @Returns(200, Readable) upload(@Body() _content: Buffer, @Query('q') _q: Link): void {}
+      @Post('/link') @Returns(204) link(@Body() _link: Link): void {}
+      @Post('/stream') @Returns(204) stream(@Body() _content: Readable, @Header('x-e') _e: EventEmitter): void {}
+    }
+    const found = diagnosticsOf(connectorOf([Files]))
+      .filter((x) => x.code === 'FP1402' || x.code === 'FP1422')
+      .map((x) => [x.code, formatLocation(x.at), x.message, x.hint]);
+    const bytesParam = (name: string) =>
+      `Say the type: @Body({ type: 'binary' }) to take the raw body, which the handler reads as a stream, or @FormFile('${name}') for a file sent in a form.`;
+    assert.deepEqual(found, [
+      [
+        'FP1402',
+        'Files.upload response 200',
+        'the type cannot be read from its declaration (Readable)',
+        "Say the type: @Returns(200, 'binary'), and answer with download(bytesOrStream, { filename }).",
+      ],
+      [
+        'FP1402',
+        'Files.upload param #0 (body)',
+        'the type cannot be read from its declaration (Buffer)',
+        bytesParam('body'),
+      ],
+      [
+        'FP1402',
+        'Link property href',
+        'the type cannot be read from its declaration (URL)',
+        'Say the type: @Field({ type: String }), or a constraint that types it such as @IsString().',
+      ],
+      [
+        'FP1402',
+        'Link property photo',
+        'the type cannot be read from its declaration (Buffer)',
+        "Say the type: a string of base64 text, which is how JSON carries bytes: @Field({ format: 'byte' }) value!: string.",
+      ],
+      [
+        'FP1402',
+        'Files.upload param #1 (q)',
+        'the type cannot be read from its declaration (a class or object, but only the body can carry objects)',
+        'Say the type: take it with @Body(), or take each of its fields as a parameter of its own.',
+      ],
+      [
+        'FP1402',
+        'Files.stream param #0 (body)',
+        'the type cannot be read from its declaration (Readable)',
+        bytesParam('body'),
+      ],
+      [
+        'FP1402',
+        'Files.stream param #1 (x-e)',
+        'the type cannot be read from its declaration (EventEmitter)',
+        'Say the type: the decorator\'s options, such as { type: Number } for "x-e"; an object (an interface or a type alias, which leave nothing at run time) is declared as a class with decorated fields.',
+      ],
+    ]);
+    // A class of the app's that shares a global's name, or extends a built-in, is still a DTO.
+    class Response {
+      @Field() status!: string;
+    }
+    class Failure extends Error {
+      @Field() code!: string;
+    }
+    @Controller('/own')
+    class Own {
+      @Post('/') @Returns(200, Response) @Returns(400, Failure) post(@Body() _r: Response): void {}
+    }
+    assert.deepEqual([...resolved([Own]).schemas.keys()].sort(), ['Failure', 'Response']);
   });
 
   check('FP1411', 'a pattern that is not a regular expression', () => {

@@ -13,6 +13,7 @@ import { checkKeywords } from './keyword-checks';
 import { converters } from './converters';
 import { applyDescribed } from './describe';
 import type { SchemaModel, SchemaTable } from './model';
+import { isBytesClass, isPlatformClass } from './platform-classes';
 import { NO_METADATA, resolveTypeRef } from './type-ref';
 
 /**
@@ -71,11 +72,17 @@ export class SchemaRegistry {
         return s;
       }
       case 'class':
+        if (!this.names.has(r.cls) && isPlatformClass(r.cls)) return this.untyped(at, r.cls.name, r.cls);
         return schemaOf(r.cls)?.inline ? this.inlineSchema(r.cls) : { ref: this.define(r.cls) };
       case 'unknown':
-        this.bag.report('untypedProperty', at, { found: r.found, fix: typeFix(at, r.found) });
-        return {};
+        return this.untyped(at, r.found, r.builtIn);
     }
+  }
+
+  /** A type with no JSON form, reported where it is used, with the way to say what was meant. */
+  private untyped(at: SourceLocation, found: string, type: unknown): SchemaModel {
+    this.bag.report('untypedProperty', at, { found, fix: typeFix(at, found, isBytesClass(type)) });
+    return {};
   }
 
   /** The class behind each definition name. */
@@ -377,7 +384,16 @@ export class SchemaRegistry {
  * list needs its item type, and an interface or type alias (which tsoa users bring, and which
  * leaves nothing at run time) needs a class.
  */
-function typeFix(at: SourceLocation, found: string): string {
+function typeFix(at: SourceLocation, found: string, bytes = false): string {
+  if (bytes) {
+    // Bytes have a form of their own in each place, none of them a class.
+    if (at.property !== undefined)
+      return "a string of base64 text, which is how JSON carries bytes: @Field({ format: 'byte' }) value!: string";
+    if (at.parameter !== undefined)
+      return `@Body({ type: 'binary' }) to take the raw body, which the handler reads as a stream, or @FormFile('${at.parameter.name}') for a file sent in a form`;
+    if (at.response !== undefined)
+      return `@Returns(${at.response}, 'binary'), and answer with download(bytesOrStream, { filename })`;
+  }
   if (at.property !== undefined) return '@Field({ type: String }), or a constraint that types it such as @IsString()';
   if (at.parameter !== undefined) {
     const name = at.parameter.name;

@@ -16,7 +16,7 @@ export type ResolvedType =
   | { readonly kind: 'class'; readonly cls: Class }
   | { readonly kind: 'literal'; readonly schema: Readonly<Record<string, unknown>> }
   | { readonly kind: 'described'; readonly type: TypeRef; readonly options: DescribedType['options'] }
-  | { readonly kind: 'unknown'; readonly found: string };
+  | { readonly kind: 'unknown'; readonly found: string; readonly builtIn?: Class };
 
 function isLiteral(t: unknown): t is SchemaLiteral {
   return typeof t === 'object' && t !== null && !Array.isArray(t) && 'schema' in t;
@@ -67,7 +67,7 @@ export function resolveTypeRef(t: unknown): ResolvedType {
       break;
   }
   if (typeof t === 'function') {
-    if (NOT_JSON.has(t)) return { kind: 'unknown', found: t.name };
+    if (NOT_JSON.has(t)) return { kind: 'unknown', found: t.name, builtIn: t as Class };
     return { kind: 'class', cls: t as Class };
   }
   return { kind: 'unknown', found: describeValue(t) };

@@ -1,0 +1,38 @@
+import { EventEmitter } from 'node:events';
+import { fieldsOf, schemaOf } from '../metadata/store';
+import type { Class } from '../types';
+import { constraintsOf } from './constraints';
+
+/**
+ * A class of the platform rather than of the app: a global one (`URL`, `Blob`, `Headers`) or one
+ * of Node's emitters (a `Readable`), with no field a decorator declared. Before, it read as a DTO
+ * without fields, and the build named only the class ("at URL"), asking to decorate properties
+ * of a class the user cannot edit, and not where it was used.
+ */
+export function isPlatformClass(cls: Class): boolean {
+  if (schemaOf(cls) !== undefined || fieldsOf(cls).size > 0) return false;
+  if (cls !== EventEmitter && !(cls.prototype instanceof EventEmitter)) {
+    // Read only for a name a global has: some load their module when read (Node 20's Blob).
+    const global = Object.getOwnPropertyDescriptor(globalThis, cls.name);
+    if (global === undefined || (global.get ? global.get.call(globalThis) : global.value) !== cls) return false;
+  }
+  return constraintsOf(cls).length === 0;
+}
+
+/** The TypedArray every typed array extends, which the global scope does not name. */
+const TypedArray = Object.getPrototypeOf(Uint8Array) as Class;
+
+/** Whether a class holds bytes (a buffer, a blob, a stream), which a raw body or base64 text carries. */
+export function isBytesClass(cls: unknown): boolean {
+  if (typeof cls !== 'function') return false;
+  const c = cls as Class;
+  if (c === ArrayBuffer || c === SharedArrayBuffer || c === DataView) return true;
+  const proto: unknown = c.prototype;
+  return (
+    proto instanceof TypedArray ||
+    // Node's streams, known by their pipe (node:stream itself need not be loaded for this).
+    (proto instanceof EventEmitter && typeof (proto as { pipe?: unknown }).pipe === 'function') ||
+    (typeof Blob === 'function' && (c === Blob || proto instanceof Blob)) ||
+    (typeof ReadableStream === 'function' && c === ReadableStream)
+  );
+}
