@@ -112,9 +112,19 @@ describe('forms: the media types a form is published and served with', () => {
 
   it('takes a binary form field as a file part, as Cloudmersive-style scans send it', async () => {
     // Before, the file part was refused as "Unexpected file field (inputFile)".
-    const res = await request(app).post('/forms/scan').attach('inputFile', Buffer.from('EICAR'), 'eicar.txt');
+    const res = await request(app)
+      .post('/forms/scan')
+      .attach('inputFile', Buffer.from('EICAR'), { filename: 'eicar.txt', contentType: 'text/plain' });
     assert.equal(res.status, 200, res.text);
-    assert.deepEqual(res.body, { name: 'eicar.txt', head: 'EICAR' });
+    // What the handler gets is a FormFile, each of its fields as the interface says.
+    assert.deepEqual(res.body, {
+      fieldname: 'inputFile',
+      originalname: 'eicar.txt',
+      encoding: '7bit',
+      mimetype: 'text/plain',
+      size: 5,
+      head: 'EICAR',
+    });
   });
 
   it('answers a text part where a file belongs with 400 naming the field, instead of dropping it', async () => {

@@ -74,7 +74,17 @@ describe('FlowHost: sends form fields as a form, as the platform does', () => {
       [
         [200, { text: 'hi' }],
         [200, { answer: 'yes', tags: ['a', 'b c'] }],
-        [200, { name: 'inputFile', head: 'EICAR' }],
+        [
+          200,
+          {
+            fieldname: 'inputFile',
+            originalname: 'inputFile',
+            encoding: '7bit',
+            mimetype: 'application/octet-stream',
+            size: 5,
+            head: 'EICAR',
+          },
+        ],
         [200, { size: 3 }],
       ],
     );

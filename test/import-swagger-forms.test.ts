@@ -1,13 +1,14 @@
-import { compareDefinitions, loadConnector } from '@flowport/cli';
+import { compareDefinitions, importConnector, loadConnector } from '@flowport/cli';
 import { lint } from '@flowport/core/documents';
 import { createApp } from '@flowport/express-adapter';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { validateWithSwaggerParser } from './support/oracles';
 import assert from 'node:assert/strict';
 import { definitionHead, importedAndBuilt } from './support/imported';
 import { scratch } from './support/tmp';
+import { TYPESCRIPTS, tscSays } from './support/typescript';
 
 /*
  * Forms of Swagger 2.0 that connectors seldom use and other tools write, imported and built back
@@ -204,5 +205,83 @@ describe('flowport import of definitions named with any characters', () => {
       .post('/a')
       .send({ x: 1, item: { n: 2 } });
     assert.equal(right.status, 501, right.text);
+  });
+});
+
+/** Operations that take bytes: a raw body, and a form with a file and a binary field. */
+const BYTES = {
+  ...definitionHead('Bytes', 'Operations that take bytes.', 'bytes.example.com'),
+  paths: {
+    '/files': {
+      post: {
+        operationId: 'UploadFile',
+        summary: 'Upload file',
+        description: 'Uploads a file.',
+        consumes: ['application/octet-stream'],
+        parameters: [{ name: 'body', in: 'body', required: true, schema: { type: 'string', format: 'binary' } }],
+        responses: { '200': { description: 'Stored', schema: { $ref: '#/definitions/Stored' } } },
+      },
+    },
+    '/forms': {
+      post: {
+        operationId: 'SendForm',
+        summary: 'Send form',
+        description: 'Sends a form.',
+        consumes: ['multipart/form-data'],
+        parameters: [
+          { name: 'doc', in: 'formData', required: true, type: 'file' },
+          { name: 'photo', in: 'formData', required: false, type: 'string', format: 'binary' },
+        ],
+        responses: { '200': { description: 'Stored', schema: { $ref: '#/definitions/Stored' } } },
+      },
+    },
+  },
+  definitions: {
+    Stored: { type: 'object', properties: { size: { type: 'integer' }, name: { type: 'string' } } },
+  },
+};
+
+describe('flowport import of operations that take bytes', () => {
+  let tmp: ReturnType<typeof scratch>;
+  before(() => (tmp = scratch()));
+  after(() => tmp?.cleanup());
+
+  it('types each parameter as what reaches the handler, so that handlers written to those types compile and work', async () => {
+    // Before, a raw body was typed Buffer (or string, under a description), though a stream
+    // reaches the handler, and a form's file unknown.
+    writeFileSync(join(tmp.dir, 'apiDefinition.swagger.json'), JSON.stringify(BYTES));
+    const imported = join(tmp.dir, 'imported');
+    const { losses } = importConnector({ definition: join(tmp.dir, 'apiDefinition.swagger.json'), out: imported });
+    assert.deepEqual(losses, []);
+    const controllers = join(imported, 'src', 'controllers');
+    const fill = (file: string, stub: string, code: string) => {
+      const text = readFileSync(join(controllers, file), 'utf8');
+      assert.ok(text.includes(stub), `${file} has its stub`);
+      writeFileSync(join(controllers, file), text.replace(stub, code));
+    };
+    fill(
+      'files.ts',
+      "throw new NotImplementedError('UploadFile is not implemented yet.');",
+      'let size = 0; for await (const chunk of body) size += chunk.length; return { size };',
+    );
+    fill(
+      'forms.ts',
+      "throw new NotImplementedError('SendForm is not implemented yet.');",
+      'return { size: doc.buffer.length + (photo?.size ?? 0), name: `${doc.originalname} ${doc.mimetype}` };',
+    );
+    assert.match(
+      readFileSync(join(controllers, 'files.ts'), 'utf8'),
+      /@Body\(\{ type: 'binary' \}\) body: NodeJS\.ReadableStream/,
+    );
+    assert.equal(tscSays(TYPESCRIPTS[1], imported), '');
+    const { connector } = loadConnector(join(imported, 'src', 'connector.ts'));
+    const app = createApp(connector, { docs: false });
+    const upload = await request(app).post('/files').type('application/octet-stream').send(Buffer.alloc(70_000, 1));
+    assert.deepEqual([upload.status, upload.body], [200, { size: 70_000 }]);
+    const form = await request(app)
+      .post('/forms')
+      .attach('doc', Buffer.from('%PDF-1.7'), { filename: 'a.pdf', contentType: 'application/pdf' })
+      .attach('photo', Buffer.from('GIF89a'), 'p.gif');
+    assert.deepEqual([form.status, form.body], [200, { size: 14, name: 'a.pdf application/pdf' }]);
   });
 });

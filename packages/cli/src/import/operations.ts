@@ -193,10 +193,13 @@ export class OperationWriter {
     // so that the decorator reads the class when the connector resolves, not when this file loads.
     if (type.ref && !['String', 'Number', 'Boolean'].includes(type.ref.text)) options.type = type.ref;
     this.decoratorsUsed.add('Body');
+    // Raw bytes reach the handler as a stream, whatever schema wrapper describes them.
+    const schema = this.schemas.deref(p.schema);
+    const stream = isObject(schema) && schema.type === 'string' && schema.format === 'binary';
     return {
       call: { name: 'Body', args: Object.keys(options).length > 0 ? [options] : [] },
       name: variable,
-      ts: type.ts,
+      ts: stream ? 'NodeJS.ReadableStream' : type.ts,
     };
   }
 
@@ -217,7 +220,8 @@ export class OperationWriter {
         // A binary form field arrives as an uploaded file, as a `file` one does.
         if (p.format === 'binary' && where === 'formData') {
           typeRef = code("'binary'");
-          ts = 'unknown';
+          ts = 'FormFile';
+          this.decoratorsUsed.add('FormFile'); // the type of what it binds
         } else if (!required) typeRef = code('String');
         break;
       case 'integer':
@@ -239,7 +243,8 @@ export class OperationWriter {
         break;
       }
       case 'file':
-        ts = 'unknown';
+        // Outside a form, FP1006 refuses it, and the handler never runs.
+        ts = where === 'formData' ? 'FormFile' : 'unknown';
         break;
       default:
         ts = 'unknown';

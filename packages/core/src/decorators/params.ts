@@ -99,9 +99,31 @@ export const Body = (options: ParameterOptions & { readonly name?: string } = {}
  */
 export const FormField = (name: string, options: ParameterOptions = {}): ParameterDecorator =>
   bind('formData', name, options);
-/** Binds an uploaded file of a `multipart/form-data` form (`type: file`). */
+/**
+ * Binds an uploaded file of a `multipart/form-data` form (`type: file`). The name is also the
+ * type of what it binds: `@FormFile('doc') doc: FormFile`.
+ */
 export const FormFile = (name: string, options: ParameterOptions = {}): ParameterDecorator =>
   bind('formData', name, { ...options, type: 'file' });
+
+/**
+ * A file sent in a `multipart/form-data` form, as a `@FormFile` parameter (or a `@FormField` of
+ * type `'binary'`) receives it: read into memory, within the adapter's `fileLimit`.
+ */
+export interface FormFile {
+  /** The form field it was sent in. */
+  readonly fieldname: string;
+  /** The file name the client gave, as it gave it: not a safe path on this machine. */
+  readonly originalname: string;
+  /** The part's transfer encoding, as the client declared it (`7bit`, `binary`). */
+  readonly encoding: string;
+  /** The part's media type, as the client declared it. */
+  readonly mimetype: string;
+  /** Its length in bytes. */
+  readonly size: number;
+  /** Its bytes. */
+  readonly buffer: Buffer;
+}
 /**
  * Binds the verified caller identity (from the connection's credentials); not a wire parameter.
  * The name is also the type of what it binds: `@Identity() caller: Identity`.

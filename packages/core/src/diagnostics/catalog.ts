@@ -577,6 +577,13 @@ export const catalog = {
     'enum lists {values}, which {are} not of type {type}, so no request can give {them}',
     '{fix}',
   ),
+  declaredUnlikeArgument: entry(
+    'FP1428',
+    'declared-unlike-argument',
+    'error',
+    'the handler declares {declared}, but {what} reaches it as {given}',
+    'Declare it as what it is: {fix}.',
+  ),
   enumValueRefused: entry(
     'FP1427',
     'enum-value-refused',
@@ -638,7 +645,7 @@ export const catalog = {
     'binary-property',
     'error',
     'a property cannot be of format "binary": the platform takes raw bytes only as a whole body, a form file or a whole answer, and JSON carries bytes as base64 text',
-    'Use format "byte" (base64) for bytes inside JSON, or take them as the whole body (a Buffer @Body(), or @FormFile()).',
+    "Use format \"byte\" (base64) for bytes inside JSON, or take them as the whole body (@Body({ type: 'binary' }), a stream) or as a form's file (@FormFile()).",
   ),
   requiredLoop: entry(
     'FP1426',

@@ -9,6 +9,7 @@ import { checkKeywords } from '../schema/keyword-checks';
 import type { SchemaModel } from '../schema/model';
 import type { SchemaRegistry } from '../schema/registry';
 import type { TypeRef } from '../types';
+import { checkHandedOver } from './handed-over';
 import { checkPlacement, checkWireName, PARAMETER_CONSTRAINTS } from './parameter-placement';
 import type { ParameterModel } from './types';
 
@@ -34,6 +35,7 @@ export function parameterModel(
       : declared);
   const schema = registry.schemaFor(type as TypeRef, at);
   if (o.type !== undefined) registry.checkDeclaredShape(declared, schema, at);
+  checkHandedOver(rec.in, schema, declared, bag, at);
   if (rec.in !== 'body') checkValueOutsideBody(rec.in, schema, registry.conventions, bag, at);
   else if (schema.type === 'file') bag.report('fileOutsideFormData', at);
   applyConstraints(schema, o);

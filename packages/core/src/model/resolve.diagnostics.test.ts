@@ -935,6 +935,48 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     ]);
   });
 
+  check('FP1428', 'a handler parameter declared as other than what reaches it', () => {
+    // Before, each built, and the handler met a stream where it declared a Buffer or a string
+    // (`content.length` undefined), and an object where it declared the file's bytes.
+    @Controller('/files')
+    class Files {
+      @Post('/buffer') @Returns(204) buffer(@Body({ type: 'binary' }) _content: Buffer): void {}
+      @Post('/text') @Returns(204) text(
+        @Body({ type: described(String, { format: 'binary' }) }) _content: string,
+      ): void {}
+      @Post('/form') @Returns(204) form(
+        @FormFile('doc') _doc: Buffer,
+        @FormField('photo', { type: 'binary' }) _photo: string,
+      ): void {}
+      // What does reach them: a stream (a type-only import is recorded as Function), a FormFile,
+      // an interface (recorded as Object).
+      @Post('/ok') @Returns(204) ok(@Body({ type: 'binary' }) _content: Readable): void {}
+      @Post('/ok-form') @Returns(204) okForm(
+        @FormFile('doc') _doc: FormFile,
+        @FormField('photo', { type: 'binary', required: false }) _photo: FormFile | undefined,
+        @FormFile('scan') _scan: { buffer: Buffer },
+      ): void {}
+    }
+    const found = diagnosticsOf(connectorOf([Files])).filter((d) => d.code === 'FP1428');
+    assert.deepEqual(
+      found.map((d) => `${formatLocation(d.at)}: ${d.message}`),
+      [
+        'Files.buffer param #0 (body): the handler declares Buffer, but a raw binary body reaches it as a stream of its bytes, so that an upload need not fit in memory',
+        'Files.text param #0 (body): the handler declares String, but a raw binary body reaches it as a stream of its bytes, so that an upload need not fit in memory',
+        "Files.form param #0 (doc): the handler declares Buffer, but a form's file reaches it as an object with its name, media type, size and bytes",
+        "Files.form param #1 (photo): the handler declares String, but a form's file reaches it as an object with its name, media type, size and bytes",
+      ],
+    );
+    assert.equal(
+      found[0].hint,
+      "Declare it as what it is: @Body({ type: 'binary' }) content: Readable (import { Readable } from 'node:stream'), read with for await or piped on.",
+    );
+    assert.equal(
+      found[3].hint,
+      "Declare it as what it is: @FormFile('photo') file: FormFile, whose buffer holds the bytes.",
+    );
+  });
+
   check('FP1427', "enum values the schema's other keywords refuse", () => {
     // Before, published as declared: the designer offered "medium" and 7, and every request that
     // took either was refused.

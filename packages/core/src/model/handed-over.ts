@@ -1,0 +1,48 @@
+import { EventEmitter } from 'node:events';
+import { FormFile } from '../decorators/params';
+import type { DiagnosticBag } from '../diagnostics/diagnostic';
+import type { SourceLocation } from '../diagnostics/location';
+import { isBinarySchema } from '../schema/bytes';
+import type { SchemaModel } from '../schema/model';
+import type { ParameterModel } from './types';
+
+/** A class whose instances are Node streams (Readable, IncomingMessage, PassThrough…): they pipe. */
+function isStreamClass(declared: Function): boolean {
+  const proto: unknown = declared.prototype;
+  return proto instanceof EventEmitter && typeof (proto as { pipe?: unknown }).pipe === 'function';
+}
+
+/**
+ * A handler parameter whose declared TypeScript type is not the value the adapter hands it: a raw
+ * binary body is a stream of its bytes, and a form's file a {@link FormFile} object. Before, a
+ * `content: Buffer` or `content: string` built, and the handler met a stream (`content.length`
+ * undefined, `content.toString()` "[object Object]"). Interfaces, unions and `any` are recorded
+ * as Object, and a class imported as a type only (`import type { Readable }`) as Function: they
+ * say nothing to compare.
+ */
+export function checkHandedOver(
+  where: ParameterModel['in'],
+  schema: SchemaModel,
+  declared: unknown,
+  bag: DiagnosticBag,
+  at: SourceLocation,
+): void {
+  if (typeof declared !== 'function' || declared === Object || declared === Function) return;
+  const name = declared === Array ? 'an array' : declared.name;
+  if (where === 'body' && isBinarySchema(schema) && !isStreamClass(declared)) {
+    bag.report('declaredUnlikeArgument', at, {
+      declared: name,
+      what: 'a raw binary body',
+      given: 'a stream of its bytes, so that an upload need not fit in memory',
+      fix: "@Body({ type: 'binary' }) content: Readable (import { Readable } from 'node:stream'), read with for await or piped on",
+    });
+  } else if (where === 'formData' && (schema.type === 'file' || isBinarySchema(schema)) && declared !== FormFile) {
+    // `file: FormFile` is recorded as the decorator, whose name its interface shares.
+    bag.report('declaredUnlikeArgument', at, {
+      declared: name,
+      what: "a form's file",
+      given: 'an object with its name, media type, size and bytes',
+      fix: `@FormFile('${at.parameter?.name ?? 'file'}') file: FormFile, whose buffer holds the bytes`,
+    });
+  }
+}
