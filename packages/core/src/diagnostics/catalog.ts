@@ -610,7 +610,7 @@ export const catalog = {
     'type-contradicts-declaration',
     'error',
     'the declaration says {declared}, and the type option says {given}',
-    'Make them agree: { type: [Item] } goes with Item[], { type: Item } with Item.',
+    "Make them agree: { type: [Item] } goes with Item[], { type: Item } with Item, { type: Number } or 'integer' with number, { type: Date } with Date.",
   ),
   methodProperty: entry(
     'FP1421',

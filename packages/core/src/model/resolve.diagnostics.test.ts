@@ -2960,6 +2960,35 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     assert.deepEqual(reported(connectorOf([C]), 'FP1420'), [
       'C.get param #0 (ids): the declaration says String, and the type option says an array',
     ]);
+    // One value of another kind: before, the handler got a number where it declared a string
+    // (`top.padStart` threw), a string where it declared a Date, and so on.
+    class Order {
+      @Field({ type: Number }) code!: string;
+      @Field({ type: String }) placed!: Date;
+      @Field({ type: Tag }) label!: string;
+      @Field({ type: 'integer' }) count!: number;
+      @Field({ type: Date }) due!: Date;
+      @Field({ type: String, format: 'byte' }) scan!: string;
+    }
+    @Controller()
+    class Q {
+      @Get('/q') @Returns(204) get(
+        @Query('top', { type: 'integer' }) _top: string,
+        @Query('since', { type: Date }) _since: string,
+        @Header('x-flag', { type: Boolean }) _flag: number,
+        @Query('fine', { type: 'integer' }) _fine: number,
+      ): void {}
+    }
+    assert.deepEqual(reported(bodyOf(Order), 'FP1420'), [
+      'Order property code: the declaration says String, and the type option says a number',
+      'Order property placed: the declaration says Date, and the type option says a string',
+      'Order property label: the declaration says String, and the type option says an object',
+    ]);
+    assert.deepEqual(reported(connectorOf([Q]), 'FP1420'), [
+      'Q.get param #0 (top): the declaration says String, and the type option says a number',
+      'Q.get param #1 (since): the declaration says String, and the type option says a Date',
+      'Q.get param #2 (x-flag): the declaration says Number, and the type option says a boolean',
+    ]);
   });
 
   check('FP1414', 'a default the schema refuses', () => {

@@ -13,6 +13,7 @@ import { checkKeywords } from './keyword-checks';
 import { converters } from './converters';
 import { applyDescribed } from './describe';
 import type { SchemaModel, SchemaTable } from './model';
+import { isBytesSchema } from './bytes';
 import { isBytesClass, isPlatformClass } from './platform-classes';
 import { NO_METADATA, resolveTypeRef } from './type-ref';
 
@@ -355,11 +356,21 @@ export class SchemaRegistry {
         : given.type !== undefined || given.ref !== undefined
           ? false
           : undefined;
-    if (list === undefined || (declared === Array) === list) return;
-    this.bag.report('typeOptionContradicts', at, {
-      declared: declared === Array ? 'an array' : (declared as Function).name,
-      given: list ? 'an array' : 'one value',
-    });
+    if (list === undefined) return;
+    if ((declared === Array) !== list) {
+      this.bag.report('typeOptionContradicts', at, {
+        declared: declared === Array ? 'an array' : (declared as Function).name,
+        given: list ? 'an array' : 'one value',
+      });
+      return;
+    }
+    // One value each: a declared string, number, boolean or Date is handed over as the option's type.
+    const expected = PRIMITIVE_DECLARATIONS.get(declared);
+    const handed = valueKind(given);
+    // Bytes have their own check (FP1428), which says what reaches the handler instead.
+    if (expected !== undefined && handed !== undefined && expected !== handed && !isBytesSchema(given)) {
+      this.bag.report('typeOptionContradicts', at, { declared: (declared as Function).name, given: handed });
+    }
   }
 
   private itemTypeFromEach(constraints: readonly Constraint[]): SchemaModel | undefined {
@@ -441,4 +452,22 @@ function memberKind(cls: Class, property: string): 'accessor' | 'method' | undef
   if (d === undefined) return undefined;
   if (d.get !== undefined || d.set !== undefined) return 'accessor';
   return typeof d.value === 'function' ? 'method' : undefined;
+}
+
+/** What a declared primitive (or Date) is handed over as, by the value kind the schema gives it. */
+const PRIMITIVE_DECLARATIONS = new Map<unknown, string>([
+  [String, 'a string'],
+  [Number, 'a number'],
+  [Boolean, 'a boolean'],
+  [Date, 'a Date'],
+]);
+
+/** The kind of value a one-value schema hands the handler, as {@link PRIMITIVE_DECLARATIONS} names it. */
+function valueKind(s: SchemaModel): string | undefined {
+  if (s.ref !== undefined || s.type === 'object') return 'an object';
+  if (s.runtimeType === 'Date') return 'a Date';
+  if (s.type === 'integer' || s.type === 'number') return 'a number';
+  if (s.type === 'string') return 'a string';
+  if (s.type === 'boolean') return 'a boolean';
+  return undefined;
 }
