@@ -2939,6 +2939,9 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     class Tag {
       @IsString() name!: string;
     }
+    class SpecialTag extends Tag {
+      @IsString() kind!: string;
+    }
     // A named array definition declared as its own class agrees with itself.
     @Schema({ type: [Tag] })
     class Tags {}
@@ -2969,6 +2972,10 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @Field({ type: 'integer' }) count!: number;
       @Field({ type: Date }) due!: Date;
       @Field({ type: String, format: 'byte' }) scan!: string;
+      @Field({ type: String, format: 'byte' }) photo!: Buffer;
+      @Field({ type: Tag }) other!: Post;
+      @Field({ type: SpecialTag }) special!: Tag;
+      @Field({ type: 'object' }) loose!: Tag;
     }
     @Controller()
     class Q {
@@ -2982,7 +2989,9 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     assert.deepEqual(reported(bodyOf(Order), 'FP1420'), [
       'Order property code: the declaration says String, and the type option says a number',
       'Order property placed: the declaration says Date, and the type option says a string',
-      'Order property label: the declaration says String, and the type option says an object',
+      'Order property label: the declaration says String, and the type option says Tag',
+      'Order property photo: the declaration says Buffer, and the type option says a string',
+      'Order property other: the declaration says Post, and the type option says Tag',
     ]);
     assert.deepEqual(reported(connectorOf([Q]), 'FP1420'), [
       'Q.get param #0 (top): the declaration says String, and the type option says a number',

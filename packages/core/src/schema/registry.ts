@@ -364,12 +364,26 @@ export class SchemaRegistry {
       });
       return;
     }
-    // One value each: a declared string, number, boolean or Date is handed over as the option's type.
-    const expected = PRIMITIVE_DECLARATIONS.get(declared);
+    if (declared === Array) return;
+    // One value each, handed over as the option says: a string, number, boolean or Date, or an
+    // instance of the option's class.
     const handed = valueKind(given);
     // Bytes have their own check (FP1428), which says what reaches the handler instead.
-    if (expected !== undefined && handed !== undefined && expected !== handed && !isBytesSchema(given)) {
-      this.bag.report('typeOptionContradicts', at, { declared: (declared as Function).name, given: handed });
+    if (handed === undefined || isBytesSchema(given)) return;
+    const expected = PRIMITIVE_DECLARATIONS.get(declared);
+    const givenClass = given.ref !== undefined ? this.classes().get(given.ref) : given.runtimeClass;
+    // A plain object (`type: 'object'`) may stand for a class of the app's that only types it.
+    const agrees =
+      expected !== undefined
+        ? expected === handed
+        : givenClass === undefined
+          ? handed === 'an object'
+          : givenClass === declared || givenClass.prototype instanceof declared;
+    if (!agrees) {
+      this.bag.report('typeOptionContradicts', at, {
+        declared: (declared as Function).name,
+        given: givenClass !== undefined ? givenClass.name : handed,
+      });
     }
   }
 
