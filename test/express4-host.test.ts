@@ -1,6 +1,6 @@
-import { Connector } from '@flowport/core';
+import { Action, Connector, Controller, Field, Get, Query, Returns, apiKey } from '@flowport/core';
 import { createRouter } from '@flowport/express-adapter';
-import type { RequestHandler } from 'express';
+import express, { type RequestHandler } from 'express';
 import assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import request from 'supertest';
@@ -77,6 +77,54 @@ describe('the router mounted in an Express 4 app', () => {
         assert.equal((await request(app).get('/own')).status, 200);
         assert.equal((await request(app).get('/api/nothing')).status, 404);
       });
+    });
+  }
+});
+
+class Listed {
+  @Field() status!: string;
+  @Field({ type: 'integer' }) size!: number;
+}
+
+@Controller('/tickets')
+class TicketsController {
+  @Get('/')
+  @Action({ id: 'ListTickets', summary: 'List tickets' })
+  @Returns(200, Listed)
+  list(
+    @Query('filter[status]', { required: true }) status: string,
+    @Query('page[size]', { type: 'integer', required: false }) size: number | undefined,
+  ): Listed {
+    return { status, size: size ?? 0 };
+  }
+}
+
+const tickets = new Connector({
+  info: { title: 'Tickets', description: 'A connector whose query names have brackets.', version: '1.0.0' },
+  brandColor: '#123456',
+  auth: apiKey({ in: 'query', name: 'code', label: 'Key' }),
+  controllers: [TicketsController],
+});
+
+describe("query parameters named with brackets, under the host app's own query parser", () => {
+  // qs, the "extended" parser (Express 4's default, and Express 5's when set), reads
+  // `filter[status]=open` as { filter: { status: 'open' } }. Before, the required parameter was
+  // missing (a 400 for a request that sent it) and an optional one reached its handler as undefined.
+  const credentials = { apiKeys: ['k1'] };
+  const hosts = {
+    'Express 4': () => express4().use(createRouter(tickets, { credentials })),
+    'Express 5 set to "extended"': () =>
+      express().set('query parser', 'extended').use(createRouter(tickets, { credentials })),
+  };
+  for (const [name, host] of Object.entries(hosts)) {
+    it(`reads them by the names the connector declares, in ${name}`, async () => {
+      const app = host();
+      const listed = await request(app).get('/tickets?code=k1&filter[status]=open&page%5Bsize%5D=20');
+      assert.equal(listed.status, 200, listed.text);
+      assert.deepEqual(listed.body, { status: 'open', size: 20 });
+      // The key is the string given, not what qs makes of `code[x]`.
+      const nested = await request(app).get('/tickets?code[x]=k1&filter[status]=open');
+      assert.equal(nested.status, 401);
     });
   }
 });

@@ -12,6 +12,7 @@ import { queryCredentialNames } from './auth/query-credentials';
 import { HttpError } from './errors';
 import { ownerOf, type Identity } from './identity';
 import { originOf } from './origin';
+import { queryParameters } from './query-string';
 import { reply, type Reply } from './reply';
 import type { ValidInput } from './validation/request-validator';
 import { urlPath } from './express-path';
@@ -103,7 +104,7 @@ export function triggerHandler(
         throw err;
       }
       const query = new URLSearchParams();
-      for (const [k, v] of Object.entries(req.query as Record<string, string | string[]>)) {
+      for (const [k, v] of Object.entries(queryParameters(req))) {
         if (k === 'cursor' || credentials.has(k)) continue;
         for (const one of Array.isArray(v) ? v : [v]) query.append(k, one);
       }

@@ -3,6 +3,7 @@ import { hash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { keyList } from '../adapter-options';
 import { identityOf, type Identity } from '../identity';
+import { queryParameters } from '../query-string';
 import type { CredentialOptions } from '../options';
 import type { Check } from './check';
 
@@ -64,7 +65,7 @@ export function apiKeyCheck(auth: ApiKeyAuth, credentials: CredentialOptions): C
     );
   }
   const read = (req: Request): string | undefined => {
-    const given: unknown = auth.in === 'header' ? req.get(auth.name) : req.query[auth.name];
+    const given: unknown = auth.in === 'header' ? req.get(auth.name) : queryParameters(req)[auth.name];
     // A link that already carried the key, followed with the connection's key added again.
     const v: unknown = Array.isArray(given) && given.every((k) => k === given[0]) ? given[0] : given;
     return typeof v === 'string' && v !== '' ? v : undefined;

@@ -1,14 +1,15 @@
 import type { Request } from 'express';
 import { unescape } from 'node:querystring';
 import { HttpError } from '../errors';
+import { queryParameters } from '../query-string';
 import { escape } from './errors';
 
 /** A percent-escape of a byte above 0x7F: the only kind whose bytes can fail to be UTF-8. */
 const HIGH_ESCAPE = /%[89a-f]/i;
 
 /**
- * The request's query, once each name and value is known to be percent-encoded UTF-8. Express's
- * query parser (node:querystring) decodes escapes that are not UTF-8, `caf%E9` for one, as U+FFFD:
+ * The request's query, once each name and value is known to be percent-encoded UTF-8. The query
+ * parser (node:querystring) decodes escapes that are not UTF-8, `caf%E9` for one, as U+FFFD:
  * the handler got text the caller never sent, while the same escape in the path is a 400. Only
  * the operation's own parameters are looked at: others are let through as they are.
  */
@@ -16,7 +17,7 @@ export function queryOf(req: Request, declared: ReadonlySet<string>): Record<str
   const at = req.url.indexOf('?');
   if (at >= 0 && declared.size > 0 && HIGH_ESCAPE.test(req.url))
     checkEscapedText(req.url.slice(at + 1), declared, 'query');
-  return req.query as Record<string, unknown>;
+  return queryParameters(req);
 }
 
 /**
