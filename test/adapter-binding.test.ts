@@ -88,6 +88,15 @@ describe('binding, coercion and replies', () => {
     ]);
     const list = await request(app).get('/bind/items/1/parts/p?ids=1&ids=2,3').set('X-Trace', 'beef');
     assert.deepEqual([list.status, list.body.echoed.ids], [200, [1, 2, 3]]);
+    // Every value, past the 1,000 pairs Express's query parser keeps: before, the handler got the
+    // first 1,000 ids, and `top`, after them, was left out without a word.
+    const many = Array.from({ length: 1_200 }, (_, i) => `ids=${i}`).join('&');
+    const long = await request(app).get(`/bind/items/1/parts/p?${many}&top=7`).set('X-Trace', 'beef');
+    assert.equal(long.status, 200, long.text);
+    assert.deepEqual(
+      [long.body.echoed.ids.length, long.body.echoed.ids.at(-1), long.body.echoed.top],
+      [1_200, 1_199, 7],
+    );
   });
 
   it('reads a header list as HTTP writes it, and names a header of one value that is sent twice', async () => {

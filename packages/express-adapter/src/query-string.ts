@@ -11,6 +11,10 @@ import { parse } from 'node:querystring';
 export function queryParameters(req: Request): Record<string, string | string[]> {
   // Mounted under a prefix, a router sees `req.url` without it; the query is left as sent.
   const at = req.url.indexOf('?');
+  if (at < 0) return Object.create(null) as Record<string, string | string[]>;
+  // Every pair: Express's parser keeps the first 1,000 and drops the rest without a word, so the
+  // 1,200 values of a `multi` list reached the handler as 1,000, and a parameter after them as
+  // undefined. Node's bound on the request line (16 KB of headers) bounds the pairs instead.
   // Each name it gives has a value (an empty string at least), though its type allows undefined.
-  return (at < 0 ? Object.create(null) : parse(req.url.slice(at + 1))) as Record<string, string | string[]>;
+  return parse(req.url.slice(at + 1), '&', '=', { maxKeys: 0 }) as Record<string, string | string[]>;
 }
