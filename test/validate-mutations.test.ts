@@ -400,6 +400,30 @@ const MUTATIONS: Mutation[] = [
     (d) => (op(d, LANGUAGES, 'get')['x-ms-agentic-protocol'] = 'mcp-streamable-1.0'),
   ],
   [
+    'an OAuth connection on the redirect URL every connector shares',
+    'FP2158',
+    (d) => (d.properties.properties.connectionParameters = { token: oauthToken('Global') }),
+  ],
+  [
+    'an OAuth connection that names no redirect mode',
+    'FP2158',
+    (d) => (d.properties.properties.connectionParameters = { token: oauthToken(undefined) }),
+  ],
+  [
+    'an OAuth method of a connection choice on the shared redirect URL',
+    'FP2158',
+    (d) => {
+      delete d.properties.properties.connectionParameters;
+      d.properties.properties.connectionParameterSets = {
+        uiDefinition: { displayName: 'Sign in with', description: 'How to sign in.' },
+        values: [
+          { name: 'key', uiDefinition: { displayName: 'Key' }, parameters: { api_key: { type: 'securestring' } } },
+          { name: 'entra', uiDefinition: { displayName: 'Entra ID' }, parameters: { token: oauthToken('Global') } },
+        ],
+      };
+    },
+  ],
+  [
     'three live revisions of a family',
     'FP2141',
     (d) => {
@@ -412,6 +436,21 @@ const MUTATIONS: Mutation[] = [
     },
   ],
 ];
+
+/** An OAuth 2.0 connection parameter of Entra ID, with the redirect mode given (none when undefined). */
+function oauthToken(redirectMode: string | undefined) {
+  return {
+    type: 'oauthSetting',
+    oAuthSettings: {
+      identityProvider: 'aad',
+      clientId: 'client-id',
+      scopes: [],
+      ...(redirectMode !== undefined && { redirectMode }),
+      properties: { IsFirstParty: 'False' },
+      customParameters: { resourceUri: { value: 'https://sentiment.example.com' } },
+    },
+  };
+}
 
 const run = (d: Docs, level: 'platform' | 'certification' = 'certification') => {
   const docs: ConnectorDocuments = {
@@ -447,6 +486,17 @@ describe('flowport validate rules: each caught by a single mutation of the examp
       assert.ok(hit.hint.length > 0);
     });
   }
+
+  it('FP2158 takes an OAuth connection that asks for a redirect URL of its own', () => {
+    const d = base();
+    d.properties.properties.connectionParameters = { token: oauthToken('GlobalPerConnector') };
+    assert.deepEqual(
+      run(d)
+        .filter((x) => x.code === 'FP2158')
+        .map((x) => x.message),
+      [],
+    );
+  });
 
   it(`has ${MUTATIONS.length} mutations (≥ 40) covering every rule`, () => {
     assert.ok(MUTATIONS.length >= 40);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 /**
  * The schemas predate keys the service accepts (reference §7): the swagger schema knows no
  * `x-ms-editor`, `x-ms-keywords`, `x-ms-openai-data` or `x-ms-openai-manifest`; the apiProperties schema rejects
- * `scriptOperations`, `connectionParameterSets`, AAD's `enableOnbehalfOfLogin` and three real template ids. These, and only
+ * `scriptOperations`, `connectionParameterSets`, AAD's `enableOnbehalfOfLogin`, redirect mode `GlobalPerConnector` and three real template ids. These, and only
  * these, are admitted.
  */
 export const SCHEMA_GAPS = {
@@ -19,6 +19,8 @@ export const SCHEMA_GAPS = {
     'properties.connectionParameterSets',
     // On-behalf-of login, as the AAD connectors that offer it write it (reference §5.2).
     'aad.customParameters.enableOnbehalfOfLogin',
+    // A redirect URL of the connector's own, which certification asks for (Cognito Forms, Egnyte).
+    'oAuthSettings.redirectMode.GlobalPerConnector',
     // Templates certified connectors use that the schema does not list (reference §5.4, §9.5).
     'templateId.dynamicsubdomain',
     'templateId.moveproperties',
@@ -79,6 +81,7 @@ export function apiPropertiesValidator(corpus: string): ValidateFunction {
       },
     },
   };
+  schema.definitions.oAuthSettings.properties.redirectMode.enum.push('GlobalPerConnector');
   const entra = schema.definitions.oAuthSettings.oneOf.find((b: Json) => b.description === 'identityProvider: aad');
   entra.properties.customParameters.properties.enableOnbehalfOfLogin = {};
   const unlisted = SCHEMA_GAPS.apiProperties.filter((g) => g.startsWith('templateId.')).map((g) => g.slice(11));

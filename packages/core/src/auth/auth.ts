@@ -66,6 +66,11 @@ export interface OAuth2Auth extends AuthBase {
   /** oauth2generic URL and body templates, e.g. `tokenUrlTemplate`. */
   readonly templates?: Readonly<Record<string, string>>;
   readonly properties?: Readonly<Record<string, string | boolean>>;
+  /**
+   * `oAuthSettings.redirectMode`: `'Global'` (the default) signs users in through the redirect URL
+   * every connector shares; `'GlobalPerConnector'`, which certification asks for, through one the
+   * platform gives the connector when it is created, to be added to the OAuth app.
+   */
   readonly redirectMode?: 'Global' | 'Direct' | 'GlobalPerConnector';
   /** Adds the hidden `token:TenantId` parameter (multi-tenant AAD). */
   readonly tenantParameter?: boolean;
@@ -117,6 +122,8 @@ export interface AadOptions {
    * (`enableOnbehalfOfLogin`). The handlers read it as `identity.token`.
    */
   readonly onBehalfOfLogin?: boolean;
+  /** `oAuthSettings.redirectMode`; certification asks for `'GlobalPerConnector'` (default `'Global'`). */
+  readonly redirectMode?: OAuth2Auth['redirectMode'];
   readonly parameters?: AuthBase['parameters'];
 }
 
@@ -129,6 +136,7 @@ const AAD_OPTIONS = every<AadOptions>()([
   'tenantParameter',
   'certificate',
   'onBehalfOfLogin',
+  'redirectMode',
   'parameters',
 ]);
 
@@ -161,6 +169,7 @@ export function aad(options: AadOptions): OAuth2Auth {
     },
     resourceUri: options.resourceUri,
     tenantParameter: options.tenantParameter,
+    redirectMode: options.redirectMode,
     parameters: options.parameters,
   };
   return keepHelperOptions(made, 'aad()', options, AAD_OPTIONS);
@@ -174,6 +183,8 @@ export function oauth2Generic(options: {
   readonly tokenUrl: string;
   readonly refreshUrl?: string;
   readonly templates: Readonly<Record<string, string>>;
+  /** `oAuthSettings.redirectMode`; certification asks for `'GlobalPerConnector'` (default `'Global'`). */
+  readonly redirectMode?: OAuth2Auth['redirectMode'];
   readonly parameters?: AuthBase['parameters'];
 }): OAuth2Auth {
   return { type: 'oauth2', identityProvider: 'oauth2generic', scopes: [], ...options };

@@ -1228,6 +1228,13 @@ export const catalog = {
     'the x-ms-agentic-protocol of {operation} {problem}',
     'Serve the MCP server on a POST (conventionally /mcp) with x-ms-agentic-protocol "mcp-streamable-1.0", over MCP\'s Streamable HTTP transport.',
   ),
+  redirectMode: entry(
+    'FP2158',
+    'redirect-mode',
+    'warning',
+    'the OAuth 2.0 connection parameter {name} has {given}, where certification asks for "GlobalPerConnector": a redirect URL of the connector\'s own',
+    "Declare redirectMode: 'GlobalPerConnector' (an option of oauth2(), aad() and oauth2Generic()), then add the redirect URL the connector's Security tab shows (https://global.consent.azure-apim.net/redirect/…) to the OAuth app, where sign-in is refused until it is listed.",
+  ),
   internalDefaultOptional: entry(
     'FP2143',
     'internal-default-optional',

@@ -870,6 +870,21 @@ describe('golden: auth (one declaration → securityDefinitions and connectionPa
     });
   });
 
+  it("a redirect URL of the connector's own: GlobalPerConnector, with no redirectUrl, which the platform gives", () => {
+    // Before, aad() took no redirectMode, and any OAuth connection was written with the shared URL.
+    const own = emit([Things], {
+      auth: aad({ clientId: 'c', resourceUri: 'api://r', redirectMode: 'GlobalPerConnector' }),
+    }).properties.properties.connectionParameters.token.oAuthSettings;
+    assert.equal(own.redirectMode, 'GlobalPerConnector');
+    assert.equal('redirectUrl' in own, false);
+    const shared = emit([Things], { auth: aad({ clientId: 'c', resourceUri: 'api://r' }) }).properties.properties
+      .connectionParameters.token.oAuthSettings;
+    assert.deepEqual(
+      [shared.redirectMode, shared.redirectUrl],
+      ['Global', 'https://global.consent.azure-apim.net/redirect'],
+    );
+  });
+
   it('AAD with on-behalf-of login: offered in the settings as the connectors that offer it write it', () => {
     const { properties } = emit([Things], {
       auth: aad({ clientId: 'c', resourceUri: 'api://r', tenantId: 'contoso.com', onBehalfOfLogin: true }),

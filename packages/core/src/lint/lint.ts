@@ -8,6 +8,7 @@ import { assetRules } from './rules/assets';
 import { platformRules } from './rules/platform';
 import { referenceRules } from './rules/references';
 import { metadataRules } from './rules/metadata';
+import { oauthRules } from './rules/oauth';
 import { parameterRules } from './rules/parameters';
 import { responseRules } from './rules/responses';
 import { triggerRules } from './rules/triggers';
@@ -26,6 +27,7 @@ export const rules: readonly Rule[] = [
   ...metadataRules,
   ...wellformedRules,
   ...agenticRules,
+  ...oauthRules,
 ];
 
 export interface LintOptions {

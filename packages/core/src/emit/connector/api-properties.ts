@@ -103,7 +103,9 @@ function oauthSetting(a: OAuth2Auth): Json {
       clientId: a.clientId,
       scopes: [...a.scopes],
       redirectMode: a.redirectMode ?? 'Global',
-      redirectUrl: GLOBAL_REDIRECT,
+      // The platform gives a connector of its own redirect URL when it is created (as Cognito
+      // Forms, certified, leaves it out); the shared one would contradict the mode.
+      redirectUrl: a.redirectMode === 'GlobalPerConnector' ? undefined : GLOBAL_REDIRECT,
       properties: a.properties ? { ...a.properties } : { IsFirstParty: 'False' },
       customParameters: entries.length > 0 ? Object.fromEntries(entries.map(([k, v]) => [k, { value: v }])) : undefined,
     }),
