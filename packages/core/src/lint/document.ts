@@ -42,9 +42,12 @@ export function listOf(value: unknown): unknown[] {
  */
 export function objectsIn(value: unknown): [number, Json][] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((v: unknown, i) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v) ? [[i, v as Json]] : [],
-  );
+  return value.flatMap((v: unknown, i) => (isObject(v) ? [[i, v]] : []));
+}
+
+/** A JSON object: not null, not an array. */
+export function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** RFC 6901 escaping of one pointer segment. */

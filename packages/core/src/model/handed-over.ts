@@ -1,16 +1,10 @@
-import { EventEmitter } from 'node:events';
 import { FormFile } from '../decorators/params';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import { isBinarySchema } from '../schema/bytes';
+import { isStreamClass } from '../schema/platform-classes';
 import type { SchemaModel } from '../schema/model';
 import type { ParameterModel } from './types';
-
-/** A class whose instances are Node streams (Readable, IncomingMessage, PassThrough…): they pipe. */
-function isStreamClass(declared: Function): boolean {
-  const proto: unknown = declared.prototype;
-  return proto instanceof EventEmitter && typeof (proto as { pipe?: unknown }).pipe === 'function';
-}
 
 /**
  * A handler parameter whose declared TypeScript type is not the value the adapter hands it: a raw

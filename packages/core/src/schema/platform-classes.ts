@@ -19,6 +19,12 @@ export function isPlatformClass(cls: Class): boolean {
   return constraintsOf(cls).length === 0;
 }
 
+/** A class whose instances are Node streams (Readable, IncomingMessage, PassThrough…), known by their pipe. */
+export function isStreamClass(cls: Function): boolean {
+  const proto: unknown = cls.prototype;
+  return proto instanceof EventEmitter && typeof (proto as { pipe?: unknown }).pipe === 'function';
+}
+
 /** The TypedArray every typed array extends, which the global scope does not name. */
 const TypedArray = Object.getPrototypeOf(Uint8Array) as Class;
 
@@ -30,8 +36,7 @@ export function isBytesClass(cls: unknown): boolean {
   const proto: unknown = c.prototype;
   return (
     proto instanceof TypedArray ||
-    // Node's streams, known by their pipe (node:stream itself need not be loaded for this).
-    (proto instanceof EventEmitter && typeof (proto as { pipe?: unknown }).pipe === 'function') ||
+    isStreamClass(c) ||
     (typeof Blob === 'function' && (c === Blob || proto instanceof Blob)) ||
     (typeof ReadableStream === 'function' && c === ReadableStream)
   );

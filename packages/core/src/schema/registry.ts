@@ -11,9 +11,10 @@ import { ownValidatedProperties } from './class-validator-metadata';
 import { constraintsOf, type Constraint } from './constraints';
 import { checkKeywords } from './keyword-checks';
 import { converters } from './converters';
+import { checkDeclaredShape } from './declared-shape';
+import { typeFix } from './type-fix';
 import { applyDescribed } from './describe';
 import type { SchemaModel, SchemaTable } from './model';
-import { isBytesSchema } from './bytes';
 import { isBytesClass, isPlatformClass } from './platform-classes';
 import { NO_METADATA, resolveTypeRef } from './type-ref';
 
@@ -25,8 +26,8 @@ import { NO_METADATA, resolveTypeRef } from './type-ref';
 export class SchemaRegistry {
   readonly table: SchemaTable = new Map();
   private readonly names = new Map<Class, string>();
-  /** The definition names given so far, to find a clash without scanning every class. */
-  private readonly taken = new Set<string>();
+  /** The class of each definition name given so far, to find a clash without scanning every class. */
+  private readonly byName = new Map<string, Class>();
 
   private readonly inline = new Map<Class, SchemaModel>();
 
@@ -88,7 +89,7 @@ export class SchemaRegistry {
 
   /** The class behind each definition name. */
   classes(): Map<string, Class> {
-    return new Map([...this.names].map(([cls, name]) => [name, cls]));
+    return new Map(this.byName);
   }
 
   /** Defines the class's schema (if new) and returns its definition name. */
@@ -96,9 +97,9 @@ export class SchemaRegistry {
     const known = this.names.get(cls);
     if (known) return known;
     const name = schemaOf(cls)?.name ?? cls.name;
-    if (this.taken.has(name)) this.bag.report('schemaNameCollision', { class: cls.name }, { name });
+    if (this.byName.has(name)) this.bag.report('schemaNameCollision', { class: cls.name }, { name });
     this.names.set(cls, name);
-    this.taken.add(name);
+    this.byName.set(name, cls);
     this.table.set(name, {}); // placeholder first, so self-references terminate
     this.table.set(name, this.objectSchema(cls));
     return name;
@@ -341,50 +342,13 @@ export class SchemaRegistry {
     return {};
   }
 
-  /**
-   * A `type` option that says a list where the declaration says one value, or the reverse:
-   * `@Field({ type: [Tag] }) tag!: Tag` handed the handler an array typed as a Tag. Unions, `any`
-   * and interfaces (recorded as Object) say nothing to compare.
-   */
+  /** A `type` option against the declared TypeScript type: see {@link checkDeclaredShape}. */
   checkDeclaredShape(declared: unknown, given: SchemaModel, at: SourceLocation): void {
-    if (typeof declared !== 'function' || declared === Object || given.literal !== undefined) return;
-    // The declared class itself (a named array definition, `@Schema({ type: [Item] })`) agrees.
-    if (given.ref !== undefined && this.names.get(declared as Class) === given.ref) return;
-    const list =
-      given.type === 'array' || (given.ref !== undefined && this.table.get(given.ref)?.type === 'array')
-        ? true
-        : given.type !== undefined || given.ref !== undefined
-          ? false
-          : undefined;
-    if (list === undefined) return;
-    if ((declared === Array) !== list) {
-      this.bag.report('typeOptionContradicts', at, {
-        declared: declared === Array ? 'an array' : (declared as Function).name,
-        given: list ? 'an array' : 'one value',
-      });
-      return;
-    }
-    if (declared === Array) return;
-    // One value each, handed over as the option says: a string, number, boolean or Date, or an
-    // instance of the option's class.
-    const handed = valueKind(given);
-    // Bytes have their own check (FP1428), which says what reaches the handler instead.
-    if (handed === undefined || isBytesSchema(given)) return;
-    const expected = PRIMITIVE_DECLARATIONS.get(declared);
-    const givenClass = given.ref !== undefined ? this.classes().get(given.ref) : given.runtimeClass;
-    // A plain object (`type: 'object'`) may stand for a class of the app's that only types it.
-    const agrees =
-      expected !== undefined
-        ? expected === handed
-        : givenClass === undefined
-          ? handed === 'an object'
-          : givenClass === declared || givenClass.prototype instanceof declared;
-    if (!agrees) {
-      this.bag.report('typeOptionContradicts', at, {
-        declared: (declared as Function).name,
-        given: givenClass !== undefined ? givenClass.name : handed,
-      });
-    }
+    checkDeclaredShape(declared, given, at, this.bag, {
+      nameOf: (cls) => this.names.get(cls),
+      schemaNamed: (name) => this.table.get(name),
+      classNamed: (name) => this.byName.get(name),
+    });
   }
 
   private itemTypeFromEach(constraints: readonly Constraint[]): SchemaModel | undefined {
@@ -402,32 +366,6 @@ export class SchemaRegistry {
       this.bag.report('invalidPattern', at, { pattern: String(re), flags });
     }
   }
-}
-
-/**
- * How to say a type where it could not be read (FP1402), in the words of the place. A parameter's
- * list needs its item type, and an interface or type alias (which tsoa users bring, and which
- * leaves nothing at run time) needs a class.
- */
-function typeFix(at: SourceLocation, found: string, bytes = false): string {
-  if (bytes) {
-    // Bytes have a form of their own in each place, none of them a class.
-    if (at.property !== undefined)
-      return "a string of base64 text, which is how JSON carries bytes: @Field({ format: 'byte' }) value!: string";
-    if (at.parameter !== undefined)
-      return `@Body({ type: 'binary' }) to take the raw body, which the handler reads as a stream, or @FormFile('${at.parameter.name}') for a file sent in a form`;
-    if (at.response !== undefined)
-      return `@Returns(${at.response}, 'binary'), and answer with download(bytesOrStream, { filename })`;
-  }
-  if (at.property !== undefined) return '@Field({ type: String }), or a constraint that types it such as @IsString()';
-  if (at.parameter !== undefined) {
-    const name = at.parameter.name;
-    if (found.startsWith('Array'))
-      return `the item type in the decorator's options, such as { type: [String] } for "${name}"`;
-    return `the decorator's options, such as { type: Number } for "${name}"; an object (an interface or a type alias, which leave nothing at run time) is declared as a class with decorated fields`;
-  }
-  if (at.response !== undefined) return `@Returns(${at.response}, …) takes a class, [Class], 'object' or 'file'`;
-  return "a class, [Class], 'object' or described(Type, { … })";
 }
 
 /** Decorators whose name is not their constraint's name capitalised. */
@@ -466,22 +404,4 @@ function memberKind(cls: Class, property: string): 'accessor' | 'method' | undef
   if (d === undefined) return undefined;
   if (d.get !== undefined || d.set !== undefined) return 'accessor';
   return typeof d.value === 'function' ? 'method' : undefined;
-}
-
-/** What a declared primitive (or Date) is handed over as, by the value kind the schema gives it. */
-const PRIMITIVE_DECLARATIONS = new Map<unknown, string>([
-  [String, 'a string'],
-  [Number, 'a number'],
-  [Boolean, 'a boolean'],
-  [Date, 'a Date'],
-]);
-
-/** The kind of value a one-value schema hands the handler, as {@link PRIMITIVE_DECLARATIONS} names it. */
-function valueKind(s: SchemaModel): string | undefined {
-  if (s.ref !== undefined || s.type === 'object') return 'an object';
-  if (s.runtimeType === 'Date') return 'a Date';
-  if (s.type === 'integer' || s.type === 'number') return 'a number';
-  if (s.type === 'string') return 'a string';
-  if (s.type === 'boolean') return 'a boolean';
-  return undefined;
 }

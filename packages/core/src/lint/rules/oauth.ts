@@ -1,4 +1,4 @@
-import { objectsIn, seg, type Json } from '../document';
+import { isObject, objectsIn, seg, type Json } from '../document';
 import type { Rule } from '../rule';
 
 /** An OAuth 2.0 connection parameter of apiProperties.json, and where its settings are. */
@@ -6,10 +6,6 @@ interface OAuthParameter {
   readonly name: string;
   readonly settings: Json;
   readonly pointer: string;
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The OAuth 2.0 parameters among `parameters`, at `pointer` (one corpus file spells the type `oAuthSetting`). */

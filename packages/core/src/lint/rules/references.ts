@@ -1,4 +1,4 @@
-import { eachSchema, eachSchemaIn, objectsIn, operations, seg, type Json } from '../document';
+import { eachSchema, eachSchemaIn, isObject, objectsIn, operations, seg, type Json } from '../document';
 import { refEntry } from '../../schema/refs';
 import type { Rule } from '../rule';
 
@@ -40,8 +40,6 @@ function eachRef(def: Json, visit: (ref: unknown, section: Section, pointer: str
       if (isObject(r) && '$ref' in r) visit(r.$ref, 'responses', `${e.pointer}/responses/${seg(status)}/$ref`);
   }
 }
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** References the platform cannot resolve (reference §6.3, §7). */
 export const referenceRules: Rule[] = [

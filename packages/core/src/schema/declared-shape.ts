@@ -1,0 +1,78 @@
+import type { DiagnosticBag } from '../diagnostics/diagnostic';
+import type { SourceLocation } from '../diagnostics/location';
+import type { Class } from '../types';
+import { isBytesSchema } from './bytes';
+import type { SchemaModel } from './model';
+
+/** What the check reads of the definitions made so far. */
+export interface DefinedClasses {
+  nameOf(cls: Class): string | undefined;
+  schemaNamed(name: string): SchemaModel | undefined;
+  classNamed(name: string): Class | undefined;
+}
+
+/** What a declared primitive (or Date) is handed over as, by the value kind the schema gives it. */
+const PRIMITIVE_DECLARATIONS = new Map<unknown, string>([
+  [String, 'a string'],
+  [Number, 'a number'],
+  [Boolean, 'a boolean'],
+  [Date, 'a Date'],
+]);
+
+/** The kind of value a one-value schema hands the handler, as {@link PRIMITIVE_DECLARATIONS} names it. */
+function valueKind(s: SchemaModel): string | undefined {
+  if (s.ref !== undefined || s.type === 'object') return 'an object';
+  if (s.runtimeType === 'Date') return 'a Date';
+  if (s.type === 'integer' || s.type === 'number') return 'a number';
+  if (s.type === 'string') return 'a string';
+  if (s.type === 'boolean') return 'a boolean';
+  return undefined;
+}
+
+/**
+ * A `type` option that hands the handler another value than the declared TypeScript type says
+ * (FP1420): a list where the declaration says one value, or the reverse (`@Field({ type: [Tag] })
+ * tag!: Tag` handed an array typed as a Tag); a number where it says string, a string where it says
+ * Date; an instance of a class that is neither the declared one nor a subclass of it. Unions, `any`
+ * and interfaces (recorded as Object) say nothing to compare, and a plain object (`type: 'object'`)
+ * may stand for a class of the app's that only types it.
+ */
+export function checkDeclaredShape(
+  declared: unknown,
+  given: SchemaModel,
+  at: SourceLocation,
+  bag: DiagnosticBag,
+  defined: DefinedClasses,
+): void {
+  if (typeof declared !== 'function' || declared === Object || given.literal !== undefined) return;
+  // The declared class itself (a named array definition, `@Schema({ type: [Item] })`) agrees.
+  if (given.ref !== undefined && defined.nameOf(declared as Class) === given.ref) return;
+  const list =
+    given.type === 'array' || (given.ref !== undefined && defined.schemaNamed(given.ref)?.type === 'array')
+      ? true
+      : given.type !== undefined || given.ref !== undefined
+        ? false
+        : undefined;
+  if (list === undefined) return;
+  const name = (declared as Function).name;
+  if ((declared === Array) !== list) {
+    bag.report('typeOptionContradicts', at, {
+      declared: declared === Array ? 'an array' : name,
+      given: list ? 'an array' : 'one value',
+    });
+    return;
+  }
+  if (declared === Array) return;
+  const handed = valueKind(given);
+  // Bytes have their own check (FP1428), which says what reaches the handler instead.
+  if (handed === undefined || isBytesSchema(given)) return;
+  const expected = PRIMITIVE_DECLARATIONS.get(declared);
+  const givenClass = given.ref !== undefined ? defined.classNamed(given.ref) : given.runtimeClass;
+  const agrees =
+    expected !== undefined
+      ? expected === handed
+      : givenClass === undefined
+        ? handed === 'an object'
+        : givenClass === declared || givenClass.prototype instanceof declared;
+  if (!agrees) bag.report('typeOptionContradicts', at, { declared: name, given: givenClass?.name ?? handed });
+}
