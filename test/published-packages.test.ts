@@ -148,6 +148,7 @@ import * as adapter from '@flowport/express-adapter';
 import * as store from '@flowport/store-sqlite';
 import * as testing from '@flowport/testing';
 import * as cli from '@flowport/cli';
+import { Readable } from 'node:stream';
 
 class Greeting {
   @core.Field({ summary: 'Message' }) @core.IsString() message!: string;
@@ -168,11 +169,31 @@ class GreetingController {
   serve(@core.Exchange() { response }: core.Exchange, @core.Identity() caller: core.Identity): void {
     response.end(caller.subject);
   }
+
+  @core.Post('/files')
+  @core.Action({ id: 'Store', summary: 'Store a file', description: 'Stores the file of a form or the raw body.' })
+  @core.Returns(200, Greeting)
+  async store(
+    @core.FormFile('doc') doc: core.FormFile,
+    @core.Query('note', { type: String, required: false }) note: string | undefined,
+  ): Promise<Greeting> {
+    return { message: \`\${doc.originalname} \${doc.mimetype} \${doc.size} \${doc.buffer.length} \${note ?? ''}\` };
+  }
+
+  @core.Put('/raw')
+  @core.Action({ id: 'Upload', summary: 'Upload bytes', description: 'Counts the bytes of the raw body.' })
+  @core.Returns(200, Greeting)
+  async upload(@core.Body({ type: 'binary' }) content: Readable): Promise<Greeting> {
+    let size = 0;
+    for await (const chunk of content) size += (chunk as Buffer).length;
+    return { message: String(size) };
+  }
 }
 
 const connector = new core.Connector({
   info: { title: 'Greeting', version: '1.0', description: 'Greets whoever asks it to.' },
   brandColor: '#123456',
+  auth: core.aad({ clientId: 'client', resourceUri: 'api://greeting', redirectMode: 'GlobalPerConnector' }),
   controllers: [GreetingController],
 });
 const app = adapter.createApp(connector);
