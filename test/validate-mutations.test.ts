@@ -263,6 +263,11 @@ const MUTATIONS: Mutation[] = [
     (d) => (lang(d)['x-ms-dynamic-values'].parameters = { region: { value: 'eu' } }),
   ],
   [
+    'a dropdown whose operation requires a parameter the call leaves out',
+    'FP2159',
+    (d) => (op(d, LANGUAGES, 'get').parameters = [{ name: 'region', in: 'query', required: true, type: 'string' }]),
+  ],
+  [
     'a dropdown of a parameter that takes a value from a parameter its operation does not have',
     'FP2149',
     (d) => {

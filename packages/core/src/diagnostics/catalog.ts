@@ -302,6 +302,13 @@ export const catalog = {
     '{what} takes "{name}" from the calling operation, which declares no such parameter',
     'Name a parameter of this operation (or "body/<property>" for a body field): {known}.',
   ),
+  dynamicParameterUnbound: entry(
+    'FP1112',
+    'dynamic-parameter-unbound',
+    'error',
+    '{what} calls {target} without "{name}", which {target} requires and gives no default, so the designer\'s call is refused and the field has nothing to offer',
+    "Bind it in the call's parameters: { {name}: 'a literal' }, or { {name}: param('…') } for a parameter of this operation; or give the parameter a default in {target}.",
+  ),
   testConnectionHasParameters: entry(
     'FP1105',
     'test-connection-parameters',
@@ -1176,6 +1183,13 @@ export const catalog = {
     'warning',
     '{extension} binds "{name}", which is not a parameter of {target}, so the designer cannot make the call',
     'Bind only parameters that {target} declares: {known}.',
+  ),
+  dynamicParameterMissing: entry(
+    'FP2159',
+    'dynamic-parameter-missing',
+    'warning',
+    '{extension} calls {target} without "{name}", which {target} requires and gives no default, so the designer\'s call is refused',
+    'Bind "{name}" in the extension\'s parameters (a literal, or a parameter of the calling operation), or give it a default in {target}.',
   ),
   dynamicSourceUnknown: entry(
     'FP2149',

@@ -57,6 +57,7 @@ const JUDGEMENTS: ReadonlySet<CatalogKey> = new Set<CatalogKey>([
   'referencePathMissing',
   'referenceParameterUnknown',
   'referenceSourceUnknown',
+  'dynamicParameterUnbound',
   'testConnectionHasParameters',
   'notificationUrlNotRequired',
   'notificationUrlNotInternal',

@@ -1,5 +1,6 @@
 import {
   deref,
+  isObject,
   eachParameter,
   eachSchemaThrough,
   operationParameters,
@@ -50,8 +51,9 @@ function callsOf(
   const call = (extension: string, c: unknown, at: string) => {
     if (!c || typeof c !== 'object') return;
     const { operationId, parameters } = c as Json;
-    if (parameters && typeof parameters === 'object' && !Array.isArray(parameters))
-      visit({ extension, operationId, parameters: parameters as Json, pointer: at, caller, onParameter });
+    // A call that binds nothing is a call still: its target's required parameters go unsent.
+    if (parameters === undefined || isObject(parameters))
+      visit({ extension, operationId, parameters: (parameters ?? {}) as Json, pointer: at, caller, onParameter });
   };
   for (const extension of CALLING) call(extension, node[extension], `${pointer}/${extension}`);
   const tree = node['x-ms-dynamic-tree'] as Json | undefined;

@@ -150,6 +150,12 @@ export class References {
     at: SourceLocation,
   ): void {
     const targetNames = parameterNames(target, this);
+    // The designer sends what the call binds; a required parameter it leaves out has only its
+    // default (what the platform fills in, as it does for an internal one) to go by.
+    for (const p of target.parameters) {
+      if (p.in !== 'body' && p.required && !(p.name in args) && p.schema.default === undefined)
+        this.bag.report('dynamicParameterUnbound', at, { what, name: p.name, target: target.id });
+    }
     for (const [name, arg] of Object.entries(args)) {
       if (!targetNames.includes(name)) {
         this.bag.report('referenceParameterUnknown', at, {

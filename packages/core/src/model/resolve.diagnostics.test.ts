@@ -37,7 +37,7 @@ import {
   MinLength,
 } from '../decorators/constraints';
 import { Connector, type ConnectorOptions } from '../connector';
-import { described, type Class, type Extensions } from '../types';
+import { described, param, type Class, type DynamicArgument, type Extensions } from '../types';
 import { catalogEntries } from '../diagnostics/catalog';
 import {
   convertArrayToObject,
@@ -899,6 +899,50 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'FP1104',
       'dynamicSchema takes "nope" from the calling operation, which declares no such parameter',
       { class: 'C', method: 'get', parameter: { name: 'q', index: 0 } },
+    );
+  });
+
+  check('FP1112', 'a dynamic call that leaves out a parameter its target requires', () => {
+    // Before, it built: the designer called the target without it, the API refused the call,
+    // and the dropdown stayed empty.
+    @Controller('/boards')
+    class Boards {
+      @Get('/')
+      @Action({ id: 'ListBoards', summary: 'List boards', visibility: 'internal' })
+      @Returns(200, [Dto])
+      list(
+        @Query('workspace', { type: String, required: true }) _w: string,
+        @Query('top', { type: 'integer', required: true, default: 10, visibility: 'internal' }) _t: number,
+        @Query('sort', { type: String, required: false }) _s: string | undefined,
+      ): Dto[] {
+        return [];
+      }
+    }
+    const board = (parameters?: Record<string, DynamicArgument>) =>
+      ({ operation: () => Boards.prototype.list, value: 'name', title: 'name', parameters }) as const;
+    @Controller('/cards')
+    class Cards {
+      @Get('/') @Returns(204) unbound(@Query('board', { dynamicValues: board() }) _b: string): void {}
+      @Get('/bound') @Returns(204) bound(
+        @Query('ws', { type: String, required: true }) _ws: string,
+        @Query('board', { dynamicValues: board({ workspace: param('ws') }) }) _b: string,
+      ): void {}
+      @Get('/literal') @Returns(204) literal(
+        @Query('board', {
+          dynamicSchema: { operation: () => Boards.prototype.list, parameters: { workspace: 'main' } },
+        })
+        _b: string,
+      ): void {}
+    }
+    // `top` has a default, which the platform fills in; `sort` is optional.
+    assert.deepEqual(reported(connectorOf([Boards, Cards]), 'FP1112'), [
+      'Cards.unbound param #0 (board): dynamicValues calls ListBoards without "workspace", which ListBoards requires and gives no default, so the designer\'s call is refused and the field has nothing to offer',
+    ]);
+    // A connector emitted as declared (an imported one) keeps its call, and is warned.
+    const declared = resolved([Boards, Cards], { asDeclared: true }).diagnostics.filter((d) => d.code === 'FP1112');
+    assert.deepEqual(
+      declared.map((d) => d.severity),
+      ['warning'],
     );
   });
 

@@ -1,4 +1,14 @@
-import { deref, eachField, eachSchema, listOf, operations, operationsById, parameter, type Json } from '../document';
+import {
+  deref,
+  eachField,
+  eachSchema,
+  listOf,
+  operationParameters,
+  operations,
+  operationsById,
+  parameter,
+  type Json,
+} from '../document';
 import { eachDynamicCall, parameterNames, sourceOf } from '../dynamic-calls';
 import type { Rule } from '../rule';
 
@@ -162,6 +172,24 @@ export const triggerRules: Rule[] = [
               target: target.id,
               known: known.join(', ') || 'none',
             });
+        }
+      });
+    },
+  },
+  {
+    key: 'dynamicParameterMissing',
+    level: 'certification',
+    source: '[D-ext] the designer calls the operation with the parameters the extension binds',
+    restates: 'dynamicParameterUnbound',
+    check: ({ definition }, report) => {
+      const byId = operationsById(definition);
+      eachDynamicCall(definition, (call) => {
+        const target = byId.get(call.operationId);
+        if (!target) return; // dynamicTargetMissing reports it
+        // A default is what the platform fills in, as the corpus's internal ones have.
+        for (const { p } of operationParameters(definition, target)) {
+          if (p.required === true && p.in !== 'body' && p.default === undefined && !(p.name in call.parameters))
+            report(call.pointer, { extension: call.extension, name: String(p.name), target: target.id });
         }
       });
     },
