@@ -11,6 +11,7 @@ import type { Class } from '../types';
 import { checkControllerOptions, checkOperationOptions, checkRoutePath } from './declared-options';
 import { badVisibility } from '../diagnostics/option-checks';
 import { parameterModel } from './parameters';
+import { checkBoundType } from './handed-over';
 import { queryClassOf, queryClassParameters } from './query-class';
 import { firstDefaultInCode } from './code-defaults';
 import { bytesConsumes, bytesProduces, formConsumes } from './media-types';
@@ -268,8 +269,11 @@ function parameters(
       );
       continue;
     }
-    if (p.in === 'identity' || p.in === 'exchange') continue;
     const at = { class: controller.name, method, parameter: { name: p.name, index } };
+    if (p.in === 'identity' || p.in === 'exchange') {
+      checkBoundType(p.in, declared[index], bag, at);
+      continue;
+    }
     // Before, the handler used a default the definition did not show: the designer offered none.
     if (index === firstDefault && p.in !== 'body')
       bag.report('defaultInCode', at, { decorator: PARAMETER_DECORATOR[p.in].split('/')[0], name: String(p.name) });

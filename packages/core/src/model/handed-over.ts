@@ -1,10 +1,51 @@
-import { FormFile } from '../decorators/params';
+import { Exchange, FormFile, Identity } from '../decorators/params';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import { isBinarySchema } from '../schema/bytes';
 import { isStreamClass } from '../schema/platform-classes';
 import type { SchemaModel } from '../schema/model';
 import type { ParameterModel } from './types';
+
+/**
+ * What the adapter hands a handler for `@Identity()` and `@Exchange()`. Each is declared with the
+ * decorator's own name, which TypeScript records as the decorator, since the interface shares it.
+ */
+const BOUND = {
+  identity: {
+    type: Identity,
+    what: "the caller's identity",
+    given: 'an Identity: its subject, method, scopes and claims',
+  },
+  exchange: {
+    type: Exchange,
+    what: 'the HTTP exchange',
+    given: 'an Exchange: the request, the response and parsedBody',
+  },
+} as const;
+
+/** Declarations no object can stand for, unlike a class of the app's that types part of one. */
+const NOT_OBJECTS: ReadonlySet<unknown> = new Set([String, Number, Boolean, Array, Date, BigInt, Symbol]);
+
+/**
+ * `@Identity()` or `@Exchange()` on a parameter declared as a value of another kind: before,
+ * `@Identity() subject: string` built, and the handler got an object where it declared the text.
+ */
+export function checkBoundType(
+  kind: keyof typeof BOUND,
+  declared: unknown,
+  bag: DiagnosticBag,
+  at: SourceLocation,
+): void {
+  if (typeof declared !== 'function' || !NOT_OBJECTS.has(declared)) return;
+  const { type, what, given } = BOUND[kind];
+  const name = kind === 'identity' ? 'caller: Identity' : 'exchange: Exchange';
+  bag.report('declaredUnlikeArgument', at, {
+    declared: declared === Array ? 'an array' : declared.name,
+    what,
+    given,
+    fix: `@${type.name}() ${name}`,
+  });
+}
 
 /**
  * A handler parameter whose declared TypeScript type is not the value the adapter hands it: a raw

@@ -1019,6 +1019,26 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       found[3].hint,
       "Declare it as what it is: @FormFile('photo') file: FormFile, whose buffer holds the bytes.",
     );
+    // The caller's identity and an MCP server's exchange are objects of their own too; a class of
+    // the app's may type part of one (the auth fixture's WhoAmI does).
+    @Controller('/who')
+    class Who {
+      @Get('/') @Returns(204) name(@Identity() _caller: string): void {}
+      @Get('/ok') @Returns(204) ok(@Identity() _caller: Identity): void {}
+      @Post('/mcp')
+      @Action({ id: 'InvokeMCP', summary: 'Serve tools', agenticProtocol: 'mcp-streamable-1.0' })
+      @Returns(200)
+      mcp(@Exchange() _exchange: string[]): void {}
+    }
+    assert.deepEqual(
+      diagnosticsOf(connectorOf([Who]))
+        .filter((d) => d.code === 'FP1428')
+        .map((d) => `${formatLocation(d.at)}: ${d.message} | ${d.hint}`),
+      [
+        "Who.name param #0 (identity): the handler declares String, but the caller's identity reaches it as an Identity: its subject, method, scopes and claims | Declare it as what it is: @Identity() caller: Identity.",
+        'Who.mcp param #0 (exchange): the handler declares an array, but the HTTP exchange reaches it as an Exchange: the request, the response and parsedBody | Declare it as what it is: @Exchange() exchange: Exchange.',
+      ],
+    );
   });
 
   check('FP1427', "enum values the schema's other keywords refuse", () => {
