@@ -144,14 +144,19 @@ describe('async (202) actions', function () {
     });
   });
 
-  it('logs once a result missing where a body is declared, as a synchronous action does', async () => {
+  it('logs once a result missing where a body is declared, or a string where an object is, as a synchronous action does', async () => {
     // Before, the last poll answered null without a word, where a synchronous action logs it.
     await withJobsApp({ store: new MemoryJobStore(), leaseMs: 60_000 }, async (url, logs) => {
       const settle = async (value: string) =>
         poll((await request(url).post('/work').set('x-key', 'k1').send({ value, ms: 0 })).headers.location);
       for (let i = 0; i < 2; i++) assert.equal((await settle('forgotten')).status, 200);
       assert.equal((await settle('nothing')).status, 204);
-      assert.deepEqual(logs, ['flowport: DoWork answered 200 without the body it declares (logged once)']);
+      // And a string where an object is declared: JSON.stringify(value) returned for the value.
+      for (let i = 0; i < 2; i++) assert.equal(typeof (await settle('stringified')).body, 'string');
+      assert.deepEqual(logs, [
+        'flowport: DoWork answered 200 without the body it declares (logged once)',
+        'flowport: DoWork answered 200 with a string where it declares an object (logged once)',
+      ]);
     });
   });
 

@@ -19,8 +19,10 @@ class ItemsController {
     @Query('forgotten', { type: Boolean }) forgotten: boolean | undefined,
     @Query('status', { type: 'integer' }) status: number | undefined,
     @Query('written', { type: String, enum: ['valid', 'wrong', 'garbled'] }) written: string | undefined,
+    @Query('stringified', { type: Boolean }) stringified: boolean | undefined,
   ): unknown {
     if (forgotten) return undefined;
+    if (stringified) return JSON.stringify({ id: 'a', count: 1 });
     // JSON written ahead of time, as a cache keeps it.
     const ahead: Record<string, string> = { valid: '{"id":"a","count":1}', wrong: '{"id":"a"}', garbled: '{"id":' };
     if (written) return Buffer.from(ahead[written]);
@@ -135,6 +137,24 @@ describe('response validation (opt-in, for development and tests)', () => {
         { operation: 'GetItem', hint: 'return the body, or declare the answer without one (@Returns(204))' },
       ],
     ]);
+  });
+
+  it('without it, logs once a handler that returned a string where an object is declared', async () => {
+    // Before, JSON.stringify(value) returned went out as a JSON string without a word, and the flow
+    // read text where it was promised the item's properties.
+    const logged: [string, Readonly<Record<string, unknown>>][] = [];
+    const app = createApp(connector, { docs: false, logger: { error: (m, d) => logged.push([m, d]) } });
+    for (let i = 0; i < 2; i++) {
+      const res = await request(app).get('/items?stringified=true');
+      assert.deepEqual([res.status, res.body], [200, '{"id":"a","count":1}']);
+    }
+    assert.deepEqual(
+      logged.map(([m]) => m),
+      ['flowport: GetItem answered 200 with a string where it declares an object (logged once)'],
+    );
+    // Checked, it is the 500 that names the type.
+    const res = await request(checked).get('/items?stringified=true');
+    assert.deepEqual([res.status, res.body.errors?.[0]?.code], [500, 'type']);
   });
 
   it('is off by default', async () => {

@@ -19,6 +19,7 @@ export interface Runner {
   readonly text?: string;
   readonly check?: ResponseCheck;
   readonly missingBody: (status: number) => void;
+  readonly stringAnswer: (status: number) => void;
 }
 
 /** What a job's run comes to: its final state, and the answer its last poll gets. */
@@ -59,6 +60,7 @@ export async function outcomeOf(
     // that names each pointer.
     throwIfInvalid(op, status, runner.check?.(status, body === undefined ? undefined : json));
     if (body === undefined) runner.missingBody(status);
+    else if (typeof body === 'string') runner.stringAnswer(status);
     return { state: 'succeeded', status, json, headers: isReply(result) ? answerHeaders(result.headers) : undefined };
   } catch (err) {
     if (!(err instanceof HttpError)) {

@@ -8,6 +8,7 @@ import { outcomeOf, type JobRunner, type Runner } from './job-outcome';
 import { jobStatusRoute } from './job-status';
 import { ownerOf, type Identity } from './identity';
 import { missingBodyNotice } from './missing-body';
+import { stringAnswerNotice } from './string-answer';
 import { originOf } from './origin';
 import type { ResponseCheck } from './respond';
 import type { ValidInput } from './validation/request-validator';
@@ -75,6 +76,7 @@ export class Jobs {
       text,
       check,
       missingBody: missingBodyNotice(op, success, check ? undefined : this.log),
+      stringAnswer: stringAnswerNotice(op, check ? undefined : this.log),
     });
   }
 

@@ -7,6 +7,7 @@ import { isDownload, isFileOnDisk, type Download } from './download';
 import type { Logger } from './options';
 import { isReply } from './reply';
 import { missingBodyNotice } from './missing-body';
+import { stringAnswerNotice } from './string-answer';
 
 /**
  * Checks a serialised JSON answer against the schema declared for its status (opt-in); `json` is
@@ -29,7 +30,9 @@ export function compileResponder(
   const success = op.responses.find((r) => /^2\d\d$/.test(r.status));
   const status = success ? Number(success.status) : 200;
   // Unchecked, a handler that returns nothing where a body is declared is logged once.
-  const missingBody = missingBodyNotice(op, success, check || !log ? undefined : (m, d) => log.error(m, d));
+  const notices = check || !log ? undefined : (m: string, d: Record<string, unknown>) => log.error(m, d);
+  const missingBody = missingBodyNotice(op, success, notices);
+  const stringAnswer = stringAnswerNotice(op, notices);
   const binary = isBytesSchema(success?.schema);
   const text = binary ? undefined : textMediaType(produces);
   // Bytes or a stream a handler answers are labelled as what the operation produces.
@@ -76,6 +79,7 @@ export function compileResponder(
       // A known length lets Node send headers and body in one write instead of chunked pieces.
       const json = jsonText(body);
       throwIfInvalid(op, code, check?.(code, json));
+      if (typeof body === 'string') stringAnswer(code);
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.setHeader('content-length', Buffer.byteLength(json));
       res.end(json);
