@@ -1,8 +1,10 @@
 import { Action, Connector, Controller, Field, Get, Query, Returns, apiKey } from '@flowport/core';
-import { createRouter } from '@flowport/express-adapter';
+import { createApp, createRouter } from '@flowport/express-adapter';
 import express, { type RequestHandler } from 'express';
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import request from 'supertest';
 import { BindingController } from './fixtures/binding-api';
 
@@ -127,4 +129,26 @@ describe("query parameters named with brackets, under the host app's own query p
       assert.equal(nested.status, 401);
     });
   }
+
+  it('ends the query at a fragment a client sends, as Express read it', async () => {
+    // A client keeps its fragment; one written into the request line anyway is not the value's.
+    const server = createApp(tickets, { docs: false, credentials }).listen(0);
+    try {
+      await once(server, 'listening');
+      const { port } = server.address() as AddressInfo;
+      const answer = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.write('GET /tickets?code=k1&filter[status]=open#top HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+        );
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+      assert.match(answer, /^HTTP\/1\.1 200 /);
+      assert.deepEqual(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)), { status: 'open', size: 0 });
+    } finally {
+      server.close();
+    }
+  });
 });

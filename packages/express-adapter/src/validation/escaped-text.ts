@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { unescape } from 'node:querystring';
 import { HttpError } from '../errors';
-import { queryParameters } from '../query-string';
+import { queryParameters, queryText } from '../query-string';
 import { escape } from './errors';
 
 /** A percent-escape of a byte above 0x7F: the only kind whose bytes can fail to be UTF-8. */
@@ -14,9 +14,8 @@ const HIGH_ESCAPE = /%[89a-f]/i;
  * the operation's own parameters are looked at: others are let through as they are.
  */
 export function queryOf(req: Request, declared: ReadonlySet<string>): Record<string, unknown> {
-  const at = req.url.indexOf('?');
-  if (at >= 0 && declared.size > 0 && HIGH_ESCAPE.test(req.url))
-    checkEscapedText(req.url.slice(at + 1), declared, 'query');
+  const query = queryText(req);
+  if (query !== undefined && declared.size > 0 && HIGH_ESCAPE.test(query)) checkEscapedText(query, declared, 'query');
   return queryParameters(req);
 }
 
