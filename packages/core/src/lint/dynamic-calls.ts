@@ -4,6 +4,7 @@ import {
   eachParameter,
   eachSchemaThrough,
   operationParameters,
+  operationsById,
   type Json,
   type OperationEntry,
 } from './document';
@@ -38,6 +39,18 @@ export function eachDynamicCall(definition: Json, visit: (call: DynamicCall) => 
       eachSchemaThrough(definition, p.schema, `${pointer}/schema`, new Set(), (s, at) =>
         callsOf(s, at, caller, false, visit),
       );
+  });
+}
+
+/**
+ * {@link eachDynamicCall} with the operation each call reaches; a call to an operation the
+ * definition lacks is dynamicTargetMissing's to report.
+ */
+export function eachTargetedCall(definition: Json, visit: (call: DynamicCall, target: OperationEntry) => void): void {
+  const byId = operationsById(definition);
+  eachDynamicCall(definition, (call) => {
+    const target = byId.get(call.operationId);
+    if (target) visit(call, target);
   });
 }
 

@@ -9,7 +9,7 @@ import {
   parameter,
   type Json,
 } from '../document';
-import { eachDynamicCall, parameterNames, sourceOf } from '../dynamic-calls';
+import { eachDynamicCall, eachTargetedCall, parameterNames, sourceOf } from '../dynamic-calls';
 import type { Rule } from '../rule';
 
 /** The property path chain from a body schema to its x-ms-notification-url field. */
@@ -159,10 +159,7 @@ export const triggerRules: Rule[] = [
     source: '[D-ext] dynamic parameters name parameters of the called operation',
     restates: 'referenceParameterUnknown',
     check: ({ definition }, report) => {
-      const byId = operationsById(definition);
-      eachDynamicCall(definition, (call) => {
-        const target = byId.get(call.operationId);
-        if (!target) return; // dynamicTargetMissing reports it
+      eachTargetedCall(definition, (call, target) => {
         const known = parameterNames(definition, target);
         for (const name of Object.keys(call.parameters)) {
           if (!known.includes(name))
@@ -182,10 +179,7 @@ export const triggerRules: Rule[] = [
     source: '[D-ext] the designer calls the operation with the parameters the extension binds',
     restates: 'dynamicParameterUnbound',
     check: ({ definition }, report) => {
-      const byId = operationsById(definition);
-      eachDynamicCall(definition, (call) => {
-        const target = byId.get(call.operationId);
-        if (!target) return; // dynamicTargetMissing reports it
+      eachTargetedCall(definition, (call, target) => {
         // A default is what the platform fills in, as the corpus's internal ones have.
         for (const { p } of operationParameters(definition, target)) {
           if (p.required === true && p.in !== 'body' && p.default === undefined && !(p.name in call.parameters))
