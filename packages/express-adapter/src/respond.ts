@@ -29,7 +29,8 @@ export function compileResponder(
 ): (res: Response, result: unknown, fail: (err: unknown) => void) => void {
   const success = op.responses.find((r) => /^2\d\d$/.test(r.status));
   const status = success ? Number(success.status) : 200;
-  // Unchecked, a handler that returns nothing where a body is declared is logged once.
+  // Unchecked, a handler that returns nothing where a body is declared, or a string where an object
+  // or a list is, is logged once.
   const notices = check || !log ? undefined : (m: string, d: Record<string, unknown>) => log.error(m, d);
   const missingBody = missingBodyNotice(op, success, notices);
   const stringAnswer = stringAnswerNotice(op, notices);
