@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import express from 'express';
-import { listen, shutdown } from './server';
+import { KEEP_ALIVE_MS, listen, shutdown } from './server';
 
 /** A GET over `agent`: the status, the Connection header, and the socket it came over. */
 function get(port: number, path: string, agent: http.Agent) {
@@ -149,6 +149,33 @@ function exchange(port: number, raw: string): Promise<string> {
     socket.on('error', reject);
   });
 }
+
+describe('kept-alive connections', () => {
+  it('are kept idle longer than the connector runtime and Azure keep theirs, and clients are told so', async () => {
+    // Before, Node's 5 s: the server closed a connection the runtime would reuse for minutes, and
+    // the request it sent as the server closed it failed as a 502.
+    assert.ok(KEEP_ALIVE_MS > 240_000);
+    const app = express();
+    app.get('/', (_req, res) => res.json({ ok: true }));
+    const server = await listen(app, 0, '127.0.0.1');
+    const agent = new http.Agent({ keepAlive: true });
+    try {
+      assert.equal(server.keepAliveTimeout, KEEP_ALIVE_MS);
+      const keepAlive = await new Promise<string>((resolve, reject) =>
+        http
+          .get({ port: (server.address() as AddressInfo).port, path: '/', agent }, (res) => {
+            res.resume();
+            resolve(String(res.headers['keep-alive']));
+          })
+          .on('error', reject),
+      );
+      assert.equal(keepAlive, `timeout=${KEEP_ALIVE_MS / 1000}`);
+    } finally {
+      agent.destroy();
+      await shutdown(server);
+    }
+  });
+});
 
 describe('requests Node cannot parse', () => {
   let server: http.Server;

@@ -4,11 +4,22 @@ import type { AddressInfo } from 'node:net';
 import { answerClientError, refuseConnect, refuseExpectation } from './client-error';
 
 /**
+ * How long an idle kept-alive connection stays open, in milliseconds. The connector runtime (Azure
+ * API Management) and Azure's load balancers keep an idle connection to the API for about four
+ * minutes and send the next request over it; a server that closes it first (Node closes after 5 s)
+ * races that request, which then fails (BackendConnectionFailure, a 502 the flow sees). Kept longer
+ * than theirs, the connection is closed by the client, which knows it has closed it.
+ * `shutdown()` closes idle connections at once, whatever this is.
+ */
+export const KEEP_ALIVE_MS = 245_000;
+
+/**
  * An HTTP server for an Express app whose request and response objects are created with
  * Express's prototypes already in place. Express re-prototypes both on every request
  * (expressjs/express#5998); with the prototype preset that costs nothing, which roughly doubles
  * throughput on small requests (see bench/). Requests Node cannot parse, an `Expect` other than
- * 100-continue and `CONNECT` are answered with problem+json as well.
+ * 100-continue and `CONNECT` are answered with problem+json as well, and an idle connection is kept
+ * for {@link KEEP_ALIVE_MS}.
  */
 export function createServer(app: Express): http.Server {
   function FlowportRequest(this: http.IncomingMessage, socket: unknown): void {
@@ -26,6 +37,8 @@ export function createServer(app: Express): http.Server {
     },
     app,
   );
+  // Node counts neither headersTimeout nor requestTimeout while a kept-alive connection is idle.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   // What Node's parser refuses, or answers itself, never reaches the app; it is answered as
   // problem+json too.
   server.on('clientError', answerClientError);
