@@ -2,6 +2,7 @@ import { Exchange, FormFile, Identity } from '../decorators/params';
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../diagnostics/location';
 import { isBinarySchema } from '../schema/bytes';
+import { declaredName, saysNothing } from '../schema/declared-shape';
 import { isStreamClass } from '../schema/platform-classes';
 import type { SchemaModel } from '../schema/model';
 import type { ParameterModel } from './types';
@@ -40,7 +41,7 @@ export function checkBoundType(
   const { type, what, given } = BOUND[kind];
   const name = kind === 'identity' ? 'caller: Identity' : 'exchange: Exchange';
   bag.report('declaredUnlikeArgument', at, {
-    declared: declared === Array ? 'an array' : declared.name,
+    declared: declaredName(declared),
     what,
     given,
     fix: `@${type.name}() ${name}`,
@@ -51,9 +52,8 @@ export function checkBoundType(
  * A handler parameter whose declared TypeScript type is not the value the adapter hands it: a raw
  * binary body is a stream of its bytes, and a form's file a {@link FormFile} object. Before, a
  * `content: Buffer` or `content: string` built, and the handler met a stream (`content.length`
- * undefined, `content.toString()` "[object Object]"). Interfaces, unions and `any` are recorded
- * as Object, and a class imported as a type only (`import type { Readable }`) as Function: they
- * say nothing to compare.
+ * undefined, `content.toString()` "[object Object]"). A declaration that says nothing
+ * ({@link saysNothing}) is taken.
  */
 export function checkHandedOver(
   where: ParameterModel['in'],
@@ -62,16 +62,17 @@ export function checkHandedOver(
   bag: DiagnosticBag,
   at: SourceLocation,
 ): void {
-  if (typeof declared !== 'function' || declared === Object || declared === Function) return;
-  const name = declared === Array ? 'an array' : declared.name;
-  if (where === 'body' && isBinarySchema(schema) && !isStreamClass(declared)) {
+  if (saysNothing(declared)) return;
+  const type = declared as Function;
+  const name = declaredName(type);
+  if (where === 'body' && isBinarySchema(schema) && !isStreamClass(type)) {
     bag.report('declaredUnlikeArgument', at, {
       declared: name,
       what: 'a raw binary body',
       given: 'a stream of its bytes, so that an upload need not fit in memory',
       fix: "@Body({ type: 'binary' }) content: Readable (import { Readable } from 'node:stream'), read with for await or piped on",
     });
-  } else if (where === 'formData' && (schema.type === 'file' || isBinarySchema(schema)) && declared !== FormFile) {
+  } else if (where === 'formData' && (schema.type === 'file' || isBinarySchema(schema)) && type !== FormFile) {
     // `file: FormFile` is recorded as the decorator, whose name its interface shares.
     bag.report('declaredUnlikeArgument', at, {
       declared: name,

@@ -3062,6 +3062,15 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'Q.get param #1 (since): the declaration says String, and the type option says a Date',
       'Q.get param #2 (x-flag): the declaration says Number, and the type option says a boolean',
     ]);
+    // A class imported as a type only (`import type { Tag }`) is recorded as Function, which says
+    // nothing to compare: before, "the declaration says Function, and the type option says Tag".
+    class Imported {
+      @Field({ type: Tag }) tag!: Tag;
+      @Field({ type: [Tag] }) tags!: Tag[];
+    }
+    Reflect.defineMetadata('design:type', Function, Imported.prototype, 'tag');
+    Reflect.defineMetadata('design:type', Function, Imported.prototype, 'tags');
+    assert.deepEqual(resolve(bodyOf(Imported)).diagnostics, []);
   });
 
   check('FP1414', 'a default the schema refuses', () => {

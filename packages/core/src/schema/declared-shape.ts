@@ -11,6 +11,19 @@ export interface DefinedClasses {
   classNamed(name: string): Class | undefined;
 }
 
+/**
+ * Whether a recorded `design:type` says nothing to compare: unions, `any` and interfaces are
+ * recorded as Object, and a class imported as a type only (`import type { Tag }`) as Function.
+ */
+export function saysNothing(declared: unknown): boolean {
+  return typeof declared !== 'function' || declared === Object || declared === Function;
+}
+
+/** A declared type as a finding names it. */
+export function declaredName(declared: Function): string {
+  return declared === Array ? 'an array' : declared.name;
+}
+
 /** What a declared primitive (or Date) is handed over as, by the value kind the schema gives it. */
 const PRIMITIVE_DECLARATIONS = new Map<unknown, string>([
   [String, 'a string'],
@@ -44,9 +57,10 @@ export function checkDeclaredShape(
   bag: DiagnosticBag,
   defined: DefinedClasses,
 ): void {
-  if (typeof declared !== 'function' || declared === Object || given.literal !== undefined) return;
+  if (saysNothing(declared) || given.literal !== undefined) return;
+  const type = declared as Function;
   // The declared class itself (a named array definition, `@Schema({ type: [Item] })`) agrees.
-  if (given.ref !== undefined && defined.nameOf(declared as Class) === given.ref) return;
+  if (given.ref !== undefined && defined.nameOf(type as Class) === given.ref) return;
   const list =
     given.type === 'array' || (given.ref !== undefined && defined.schemaNamed(given.ref)?.type === 'array')
       ? true
@@ -54,25 +68,21 @@ export function checkDeclaredShape(
         ? false
         : undefined;
   if (list === undefined) return;
-  const name = (declared as Function).name;
-  if ((declared === Array) !== list) {
-    bag.report('typeOptionContradicts', at, {
-      declared: declared === Array ? 'an array' : name,
-      given: list ? 'an array' : 'one value',
-    });
+  if ((type === Array) !== list) {
+    bag.report('typeOptionContradicts', at, { declared: declaredName(type), given: list ? 'an array' : 'one value' });
     return;
   }
-  if (declared === Array) return;
+  if (type === Array) return;
   const handed = valueKind(given);
   // Bytes have their own check (FP1428), which says what reaches the handler instead.
   if (handed === undefined || isBytesSchema(given)) return;
-  const expected = PRIMITIVE_DECLARATIONS.get(declared);
+  const expected = PRIMITIVE_DECLARATIONS.get(type);
   const givenClass = given.ref !== undefined ? defined.classNamed(given.ref) : given.runtimeClass;
   const agrees =
     expected !== undefined
       ? expected === handed
       : givenClass === undefined
         ? handed === 'an object'
-        : givenClass === declared || givenClass.prototype instanceof declared;
-  if (!agrees) bag.report('typeOptionContradicts', at, { declared: name, given: givenClass?.name ?? handed });
+        : givenClass === type || givenClass.prototype instanceof type;
+  if (!agrees) bag.report('typeOptionContradicts', at, { declared: type.name, given: givenClass?.name ?? handed });
 }
