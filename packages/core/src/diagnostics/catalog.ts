@@ -591,6 +591,13 @@ export const catalog = {
     'the handler declares {declared}, but {what} reaches it as {given}',
     'Declare it as what it is: {fix}.',
   ),
+  returnsUnlikeDeclaration: entry(
+    'FP1429',
+    'returns-unlike-declaration',
+    'error',
+    'the handler declares that it returns {declared}, and its {status} answer is published as {given}',
+    'Declare what the answer is: {method}(…): {returns} (Promise<{returns}> when it awaits), or publish what it returns in @Returns. JSON.stringify writes what the handler returns, not what the definition publishes, so the flow would read another shape than the designer showed.',
+  ),
   enumValueRefused: entry(
     'FP1427',
     'enum-value-refused',

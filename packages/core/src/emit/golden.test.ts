@@ -84,8 +84,8 @@ describe('golden: operations (@Controller, routes, @Action)', () => {
       extensions: { 'x-op': 1 },
     })
     @Returns(200, Page(Thing, '@odata.nextLink'))
-    getItem(@Path('id') _id: string): Thing {
-      return { name: '' };
+    getItem(@Path('id') _id: string): unknown {
+      return { value: [] };
     }
 
     @Delete('/other')

@@ -17,6 +17,7 @@ import { firstDefaultInCode } from './code-defaults';
 import { bytesConsumes, bytesProduces, formConsumes } from './media-types';
 import { joinPath, operationIdOf } from './paths';
 import { responseModel } from './responses';
+import { checkReturnedType } from './returned-type';
 import { isBinarySchema, isBytesSchema } from '../schema/bytes';
 import type { OperationModel, ParameterModel } from './types';
 
@@ -100,6 +101,9 @@ function operation(
   if (rec.operation) checkOperationOptions(rec.operation.options, trigger !== undefined, at, bag);
   const responses = rec.responses.map((r) => responseModel(r, registry, at));
   if (!responses.some((r) => /^2\d\d$/.test(r.status))) bag.report('noSuccessResponse', at);
+  // The answer a plain return value goes out as; a long-running action's result is never its 202.
+  const success = responses.find((r) => /^2\d\d$/.test(r.status) && !(o.async && r.status === '202'));
+  checkReturnedType(controller, method, success, registry, at);
   if (o.async) {
     // The result waits in the job store as JSON until the caller polls for it.
     for (const r of responses) {

@@ -1041,6 +1041,96 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
   });
 
+  check('FP1429', "a handler's declared return type unlike its published answer", () => {
+    // Before, each built, and the flow read another shape than the definition published: a
+    // Report under the Summary's schema, one Summary where a list was promised, a JSON string.
+    class Summary {
+      @Field({ summary: 'Total' }) total!: number;
+    }
+    class DailySummary extends Summary {
+      @Field({ summary: 'Day' }) day!: string;
+    }
+    class Report {
+      @Field({ summary: 'Title' }) title!: string;
+    }
+    @Controller('/r')
+    class Reports {
+      @Get('/other') @Returns(200, Summary) other(): Report {
+        return { title: '' };
+      }
+      @Get('/list') @Returns(200, [Summary]) list(): Summary {
+        return { total: 0 };
+      }
+      @Get('/text') @Returns(200, Summary) text(): string {
+        return '';
+      }
+      @Get('/base') @Returns(200, DailySummary) base(): Summary {
+        return { total: 0 };
+      }
+      @Get('/count') @Returns(200, 'integer') count(): string {
+        return '1';
+      }
+      @Post('/job') @Action({ id: 'Job', summary: 'Run a job', async: {} }) @Returns(200, Summary) job(): Report {
+        return { title: '' };
+      }
+      // What agrees, or says nothing: the class or a subclass of it, a list, a number for an
+      // integer, an awaited answer (recorded as Promise), an interface or union (Object), bytes
+      // of JSON written ahead or a stream, no type at all, and a file's answer.
+      @Get('/same') @Returns(200, Summary) same(): Summary {
+        return { total: 0 };
+      }
+      @Get('/sub') @Returns(200, Summary) sub(): DailySummary {
+        return { total: 0, day: '' };
+      }
+      @Get('/all') @Returns(200, [Summary]) all(): Summary[] {
+        return [];
+      }
+      @Get('/n') @Returns(200, 'integer') n(): number {
+        return 1;
+      }
+      @Get('/at') @Returns(200, described(String, { format: 'date-time' })) at(): Date {
+        return new Date();
+      }
+      @Get('/awaited') @Returns(200, Summary) async awaited(): Promise<Report> {
+        return { title: '' };
+      }
+      @Get('/either') @Returns(200, Summary) either(): Summary | Report {
+        return { total: 0 };
+      }
+      @Get('/cached') @Returns(200, Summary) cached(): Buffer {
+        return Buffer.from('{"total":0}');
+      }
+      @Get('/piped') @Returns(200, Summary) piped(): Readable {
+        return Readable.from(['{"total":0}']);
+      }
+      @Get('/untyped') @Returns(200, Summary) untyped() {
+        return { total: 0 };
+      }
+      @Get('/file') @Returns(200, 'binary') file(): Readable {
+        return Readable.from([]);
+      }
+      @Get('/nothing') @Returns(204) nothing(): Report {
+        return { title: '' };
+      }
+    }
+    const found = diagnosticsOf(connectorOf([Reports])).filter((d) => d.code === 'FP1429');
+    assert.deepEqual(
+      found.map((d) => `${formatLocation(d.at)}: ${d.message}`),
+      [
+        'Reports.other response 200: the handler declares that it returns Report, and its 200 answer is published as Summary',
+        'Reports.list response 200: the handler declares that it returns Summary, and its 200 answer is published as an array',
+        'Reports.text response 200: the handler declares that it returns string, and its 200 answer is published as Summary',
+        'Reports.base response 200: the handler declares that it returns Summary, and its 200 answer is published as DailySummary',
+        'Reports.count response 200: the handler declares that it returns string, and its 200 answer is published as a number',
+        'Reports.job response 200: the handler declares that it returns Report, and its 200 answer is published as Summary',
+      ],
+    );
+    assert.equal(
+      found[1].hint,
+      'Declare what the answer is: list(…): Summary[] (Promise<Summary[]> when it awaits), or publish what it returns in @Returns. JSON.stringify writes what the handler returns, not what the definition publishes, so the flow would read another shape than the designer showed.',
+    );
+  });
+
   check('FP1427', "enum values the schema's other keywords refuse", () => {
     // Before, published as declared: the designer offered "medium" and 7, and every request that
     // took either was refused.

@@ -42,13 +42,67 @@ function valueKind(s: SchemaModel): string | undefined {
   return undefined;
 }
 
+/** What a declared type and a schema disagree on, each as a finding names it. */
+export interface Contradiction {
+  readonly declared: string;
+  readonly given: string;
+}
+
+/**
+ * Which way a value goes between the schema and the declaration: `in`, the schema's value is
+ * handed to what is declared (a parameter, a property), so a subclass of the declared class is
+ * taken; `out`, what is declared goes out under the schema (a handler's answer), so the declared
+ * class must be the schema's class or a subclass of it.
+ */
+export type Direction = 'in' | 'out';
+
+/**
+ * Where a TypeScript declaration and a schema say different things of one value: a list where the
+ * declaration says one value, or the reverse; a number where it says string, a string where it
+ * says Date; an instance of an unrelated class (see {@link Direction}). Unions, `any` and
+ * interfaces (recorded as Object) say nothing to compare, and a plain object (`type: 'object'`)
+ * may stand for a class of the app's that only types it.
+ */
+export function contradiction(
+  declared: unknown,
+  given: SchemaModel,
+  defined: DefinedClasses,
+  direction: Direction,
+): Contradiction | undefined {
+  if (saysNothing(declared) || given.literal !== undefined) return undefined;
+  const type = declared as Function;
+  // The declared class itself (a named array definition, `@Schema({ type: [Item] })`) agrees.
+  if (given.ref !== undefined && defined.nameOf(type as Class) === given.ref) return undefined;
+  const list =
+    given.type === 'array' || (given.ref !== undefined && defined.schemaNamed(given.ref)?.type === 'array')
+      ? true
+      : given.type !== undefined || given.ref !== undefined
+        ? false
+        : undefined;
+  if (list === undefined) return undefined;
+  if ((type === Array) !== list) return { declared: declaredName(type), given: list ? 'an array' : 'one value' };
+  if (type === Array) return undefined;
+  const handed = valueKind(given);
+  // Bytes have their own check (FP1428), which says what reaches the handler instead.
+  if (handed === undefined || isBytesSchema(given)) return undefined;
+  const expected = PRIMITIVE_DECLARATIONS.get(type);
+  const givenClass = given.ref !== undefined ? defined.classNamed(given.ref) : given.runtimeClass;
+  const agrees =
+    expected !== undefined
+      ? expected === handed ||
+        // JSON.stringify writes a Date as its date-time text, which a string published so takes.
+        (direction === 'out' && type === Date && handed === 'a string' && given.format !== 'date')
+      : givenClass === undefined
+        ? handed === 'an object'
+        : givenClass === type ||
+          (direction === 'in' ? givenClass.prototype instanceof type : type.prototype instanceof givenClass);
+  return agrees ? undefined : { declared: type.name, given: givenClass?.name ?? handed };
+}
+
 /**
  * A `type` option that hands the handler another value than the declared TypeScript type says
- * (FP1420): a list where the declaration says one value, or the reverse (`@Field({ type: [Tag] })
- * tag!: Tag` handed an array typed as a Tag); a number where it says string, a string where it says
- * Date; an instance of a class that is neither the declared one nor a subclass of it. Unions, `any`
- * and interfaces (recorded as Object) say nothing to compare, and a plain object (`type: 'object'`)
- * may stand for a class of the app's that only types it.
+ * (FP1420): `@Field({ type: [Tag] }) tag!: Tag` handed an array typed as a Tag, `@Query('top',
+ * { type: 'integer' }) top: string` a number, and the like (see {@link contradiction}).
  */
 export function checkDeclaredShape(
   declared: unknown,
@@ -57,32 +111,6 @@ export function checkDeclaredShape(
   bag: DiagnosticBag,
   defined: DefinedClasses,
 ): void {
-  if (saysNothing(declared) || given.literal !== undefined) return;
-  const type = declared as Function;
-  // The declared class itself (a named array definition, `@Schema({ type: [Item] })`) agrees.
-  if (given.ref !== undefined && defined.nameOf(type as Class) === given.ref) return;
-  const list =
-    given.type === 'array' || (given.ref !== undefined && defined.schemaNamed(given.ref)?.type === 'array')
-      ? true
-      : given.type !== undefined || given.ref !== undefined
-        ? false
-        : undefined;
-  if (list === undefined) return;
-  if ((type === Array) !== list) {
-    bag.report('typeOptionContradicts', at, { declared: declaredName(type), given: list ? 'an array' : 'one value' });
-    return;
-  }
-  if (type === Array) return;
-  const handed = valueKind(given);
-  // Bytes have their own check (FP1428), which says what reaches the handler instead.
-  if (handed === undefined || isBytesSchema(given)) return;
-  const expected = PRIMITIVE_DECLARATIONS.get(type);
-  const givenClass = given.ref !== undefined ? defined.classNamed(given.ref) : given.runtimeClass;
-  const agrees =
-    expected !== undefined
-      ? expected === handed
-      : givenClass === undefined
-        ? handed === 'an object'
-        : givenClass === type || givenClass.prototype instanceof type;
-  if (!agrees) bag.report('typeOptionContradicts', at, { declared: type.name, given: givenClass?.name ?? handed });
+  const found = contradiction(declared, given, defined, 'in');
+  if (found) bag.report('typeOptionContradicts', at, { ...found });
 }

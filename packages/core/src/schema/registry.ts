@@ -11,7 +11,13 @@ import { ownValidatedProperties } from './class-validator-metadata';
 import { constraintsOf, type Constraint } from './constraints';
 import { checkKeywords } from './keyword-checks';
 import { converters } from './converters';
-import { checkDeclaredShape } from './declared-shape';
+import {
+  checkDeclaredShape,
+  contradiction,
+  type Contradiction,
+  type DefinedClasses,
+  type Direction,
+} from './declared-shape';
 import { typeFix } from './type-fix';
 import { applyDescribed } from './describe';
 import type { SchemaModel, SchemaTable } from './model';
@@ -30,6 +36,13 @@ export class SchemaRegistry {
   private readonly byName = new Map<string, Class>();
 
   private readonly inline = new Map<Class, SchemaModel>();
+
+  /** The definitions made so far, as the declared-type checks read them. */
+  private readonly defined: DefinedClasses = {
+    nameOf: (cls) => this.names.get(cls),
+    schemaNamed: (name) => this.table.get(name),
+    classNamed: (name) => this.byName.get(name),
+  };
 
   /**
    * @param conventions - add Flowport's companions (e.g. `x-ms-dynamic-list` beside
@@ -344,11 +357,12 @@ export class SchemaRegistry {
 
   /** A `type` option against the declared TypeScript type: see {@link checkDeclaredShape}. */
   checkDeclaredShape(declared: unknown, given: SchemaModel, at: SourceLocation): void {
-    checkDeclaredShape(declared, given, at, this.bag, {
-      nameOf: (cls) => this.names.get(cls),
-      schemaNamed: (name) => this.table.get(name),
-      classNamed: (name) => this.byName.get(name),
-    });
+    checkDeclaredShape(declared, given, at, this.bag, this.defined);
+  }
+
+  /** Where a declared TypeScript type and a schema disagree: see {@link contradiction}. */
+  contradiction(declared: unknown, given: SchemaModel, direction: Direction): Contradiction | undefined {
+    return contradiction(declared, given, this.defined, direction);
   }
 
   private itemTypeFromEach(constraints: readonly Constraint[]): SchemaModel | undefined {
