@@ -1085,6 +1085,12 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @Get('/all') @Returns(200, [Summary]) all(): Summary[] {
         return [];
       }
+      @Get('/unique') @Returns(200, [Summary]) unique(): Set<Summary> {
+        return new Set();
+      }
+      @Get('/totals') @Returns(200, Summary) totals(): Map<string, number> {
+        return new Map([['total', 0]]);
+      }
       @Get('/n') @Returns(200, 'integer') n(): number {
         return 1;
       }

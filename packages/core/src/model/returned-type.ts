@@ -13,7 +13,8 @@ import type { ResponseModel } from './types';
  * `(): string` under an object schema went out as a JSON string. TypeScript records the type only
  * for a handler that does not await (one that does records Promise), and only as a class, a
  * primitive or Array; unions, interfaces (a `Reply`, a `Download`, a `PageResult`) and `any` say
- * nothing. Bytes and streams are JSON written ahead, or the file of a binary answer, and are taken.
+ * nothing. Bytes and streams are JSON written ahead, or the file of a binary answer, and are taken;
+ * so are a Set where a list is published and a Map where an object is, which the adapter writes so.
  *
  * @param success - the answer a plain return value is sent as: the first 2xx (a long-running
  *   action's result is never its 202)
@@ -29,7 +30,9 @@ export function checkReturnedType(
   if (typeof declared !== 'function' || isThenable(declared) || isBytesClass(declared)) return;
   const schema = success?.schema;
   if (!success || !schema || isBytesSchema(schema)) return;
-  const found = registry.contradiction(declared, schema, 'out');
+  // The adapter writes a Set as the list of its values, and a Map as the object of its entries.
+  if (declared === Map || declared.prototype instanceof Map) return;
+  const found = registry.contradiction(declared === Set ? Array : declared, schema, 'out');
   if (!found) return;
   registry.bag.report(
     'returnsUnlikeDeclaration',
