@@ -63,7 +63,7 @@ export class UnprocessableError extends HttpError {
 /** 429, with `Retry-After` when given: the platform's retry policy waits as long. */
 export class TooManyRequestsError extends HttpError {
   constructor(message = 'Too many requests.', retryAfterSeconds?: number) {
-    super(429, message, [], retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) });
+    super(429, message, [], retryAfter(retryAfterSeconds));
   }
 }
 /** 501: declared, not built yet. */
@@ -75,6 +75,18 @@ export class NotImplementedError extends HttpError {
 /** 503, with `Retry-After` when given: a dependency is down; the caller may try again. */
 export class ServiceUnavailableError extends HttpError {
   constructor(message = 'The service is unavailable.', retryAfterSeconds?: number) {
-    super(503, message, [], retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) });
+    super(503, message, [], retryAfter(retryAfterSeconds));
   }
+}
+
+/**
+ * `Retry-After` as RFC 9110 writes it: whole seconds, not negative. A wait worked out from
+ * milliseconds (`ms / 1000`) is rounded up, so that the caller does not come back too soon; a
+ * past time waits 0. Before, `2.5`, `-1` and `NaN` were sent as they were, and a client reading
+ * the header as the RFC says (the platform's retry policy among them) could not. A wait that is no
+ * number is left out rather than fail the answer.
+ */
+function retryAfter(seconds: number | undefined): Record<string, string> {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return {};
+  return { 'retry-after': String(Math.max(0, Math.ceil(seconds))) };
 }
