@@ -622,6 +622,61 @@ describe('FlowHost: says why it cannot go on', () => {
     }
   });
 
+  it("checks each notification against the trigger's notification content, read one by one or all at once", async () => {
+    // Before, `notifications` handed them over unchecked: a test that read them there passed on a
+    // payload the flow could not read.
+    const { server, url } = await serving((req, res) => {
+      let text = '';
+      req.on('data', (c: Buffer) => (text += c));
+      req.on('end', () => {
+        const callback = (JSON.parse(text) as { callback: string }).callback;
+        res.writeHead(201, { Location: '/hooks/1' }).end();
+        void (async () => {
+          for (const body of [{ id: 'a' }, { id: 2 }]) {
+            await fetch(callback, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            });
+          }
+        })();
+      });
+    });
+    const definition = {
+      swagger: '2.0',
+      paths: {
+        '/hooks': {
+          'x-ms-notification-content': {
+            schema: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+          },
+          post: {
+            operationId: 'OnEvent',
+            'x-ms-trigger': 'single',
+            parameters: [
+              {
+                name: 'body',
+                in: 'body',
+                schema: { type: 'object', properties: { callback: { type: 'string', 'x-ms-notification-url': true } } },
+              },
+            ],
+            responses: { '201': { description: 'Registered' } },
+          },
+        },
+      },
+    };
+    const host = await FlowHost.start({ api: url, definition });
+    try {
+      const sub = await host.webhook('OnEvent');
+      assert.deepEqual((await sub.notification(1)).body, { id: 'a' });
+      const mismatch = /^notification 2 of OnEvent does not match x-ms-notification-content: \/id must be string/;
+      await assert.rejects(sub.notification(2), { message: mismatch });
+      assert.throws(() => sub.notifications, { message: mismatch });
+    } finally {
+      await host.close();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+
   it('registers a webhook with its path, query and header parameters as declared', async () => {
     // Before, a registration with a path parameter went out as "/teams/{team}/hooks".
     const seen: { url?: string; mode?: string; body?: unknown }[] = [];

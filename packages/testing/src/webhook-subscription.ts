@@ -15,14 +15,23 @@ export class WebhookSubscription {
     private readonly validate: ValidateFunction,
   ) {}
 
-  /** Every notification received, each checked against the trigger's notification content. */
+  /**
+   * Every notification received so far, each checked against `x-ms-notification-content`: the
+   * first that does not match throws, as {@link notification} does. Before, they were handed over
+   * unchecked, so that a test that read them here passed on a payload the flow could not read.
+   */
   get notifications(): readonly Notification[] {
-    return this.inbox.received;
+    const received = [...this.inbox.received];
+    received.forEach((got, i) => this.check(got, i + 1));
+    return received;
   }
 
   /** The `n`-th notification (1-based), checked against `x-ms-notification-content`. */
   async notification(n = 1, timeoutMs?: number): Promise<Notification> {
-    const got = await this.inbox.nth(n, timeoutMs);
+    return this.check(await this.inbox.nth(n, timeoutMs), n);
+  }
+
+  private check(got: Notification, n: number): Notification {
     if (!this.validate(got.body)) {
       throw new Error(
         `notification ${n} of ${this.operationId} does not match x-ms-notification-content: ${errorsOf(this.validate)}`,
