@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { CallbackLookupError, CallbackRefusedError, checkCallbackUrl, isPublicAddress } from './callback-url';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  CallbackLookupError,
+  CallbackRefusedError,
+  checkCallbackUrl,
+  guardedLookup,
+  isPublicAddress,
+} from './callback-url';
 
 const refused = async (url: string, policy = {}, reason?: RegExp) => {
   await assert.rejects(checkCallbackUrl(url, policy), (err: unknown) => {
@@ -89,5 +97,53 @@ describe('callback URLs (SSRF)', () => {
     await checkCallbackUrl('http://[::1]:7000/cb', { allowLocalhost: true });
     await refused('http://10.0.0.5/cb', { allowLocalhost: true }, /https/);
     await checkCallbackUrl('https://10.0.0.5/cb', { allowPrivateNetworks: true });
+  });
+
+  it("looks a delivery's host up again when it connects, and refuses an address the policy does not allow", async () => {
+    // The defence against a host that resolves to a public address when it is registered and to
+    // an internal one when a notification goes out (DNS rebinding); no test reached it before.
+    // `localhost` stands for such a host: the hosts file gives it a loopback address.
+    const server = createServer((_req, res) => res.end('ok'));
+    await new Promise<void>((done) => server.listen(0, 'localhost', done));
+    const { port } = server.address() as AddressInfo;
+    const get = (policy: object) =>
+      new Promise<string>((resolve, reject) => {
+        const url = new URL(`http://localhost:${port}/`);
+        request(url, { lookup: guardedLookup(url, policy) }, (res) => {
+          res.setEncoding('utf8');
+          let text = '';
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => resolve(text));
+        })
+          .on('error', reject)
+          .end();
+      });
+    try {
+      await assert.rejects(get({}), (err: unknown) => {
+        assert.ok(err instanceof CallbackRefusedError, String(err));
+        assert.equal(err.message, 'localhost resolves to a refused address');
+        return true;
+      });
+      assert.equal(await get({ allowLocalhost: true }), 'ok');
+      assert.equal(await get({ allowPrivateNetworks: true }), 'ok');
+      // Both forms of Node's call: one address, or all of them (with autoSelectFamily).
+      const lookup = guardedLookup(new URL('http://localhost/'), { allowLocalhost: true });
+      const one = await new Promise<unknown[]>((done) => lookup('localhost', {}, (...args: unknown[]) => done(args)));
+      assert.equal(one[0], null);
+      assert.match(String(one[1]), /^(127\.|::1$)/);
+      assert.ok(one[2] === 4 || one[2] === 6);
+      const all = await new Promise<unknown[]>((done) =>
+        lookup('localhost', { all: true }, (...args: unknown[]) => done(args)),
+      );
+      assert.equal(all[0], null);
+      assert.ok(Array.isArray(all[1]) && all[1].length > 0, String(all[1]));
+      const missing = await new Promise<unknown[]>((done) =>
+        lookup('no-such-host.invalid', {}, (...args: unknown[]) => done(args)),
+      );
+      // Handed on as the resolver gave it (ENOTFOUND, or EAI_AGAIN where no DNS server answers).
+      assert.ok(missing[0] instanceof Error && missing[1] === '', String(missing[0]));
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()));
+    }
   });
 });
