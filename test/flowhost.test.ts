@@ -677,6 +677,58 @@ describe('FlowHost: says why it cannot go on', () => {
     }
   });
 
+  it('finds the notification URL field behind a property whose class refers to itself', async () => {
+    // Before, `filter` (a Filter with `not: Filter`) ahead of the field recursed until the stack ran out.
+    const bodies: unknown[] = [];
+    const { server, url } = await serving((req, res) => {
+      let text = '';
+      req.on('data', (c: Buffer) => (text += c));
+      req.on('end', () => {
+        bodies.push(JSON.parse(text));
+        res.writeHead(201, { Location: '/hooks/1' }).end();
+      });
+    });
+    const definition = {
+      swagger: '2.0',
+      definitions: {
+        Filter: {
+          type: 'object',
+          properties: { field: { type: 'string' }, not: { $ref: '#/definitions/Filter' } },
+        },
+        Registration: {
+          type: 'object',
+          required: ['callbackUrl'],
+          properties: {
+            filter: { $ref: '#/definitions/Filter' },
+            callbackUrl: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' },
+          },
+        },
+      },
+      paths: {
+        '/hooks': {
+          'x-ms-notification-content': { schema: { type: 'object' } },
+          post: {
+            operationId: 'OnEvent',
+            'x-ms-trigger': 'single',
+            parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Registration' } }],
+            responses: { '201': { description: 'Registered' } },
+          },
+        },
+      },
+    };
+    const host = await FlowHost.start({ api: url, definition });
+    try {
+      const sub = await host.webhook('OnEvent', { filter: { field: 'a', not: { field: 'b' } } });
+      assert.equal(sub.location, `${url}/hooks/1`);
+      const body = bodies[0] as { filter: unknown; callbackUrl: string };
+      assert.deepEqual(body.filter, { field: 'a', not: { field: 'b' } });
+      assert.match(body.callbackUrl, /^http:\/\/127\.0\.0\.1:\d+\//);
+    } finally {
+      await host.close();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+
   it('registers a webhook with its path, query and header parameters as declared', async () => {
     // Before, a registration with a path parameter went out as "/teams/{team}/hooks".
     const seen: { url?: string; mode?: string; body?: unknown }[] = [];

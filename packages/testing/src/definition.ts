@@ -83,12 +83,23 @@ export class Definition {
     return out;
   }
 
-  /** The path (its keys) of the body field flagged `x-ms-notification-url`. */
-  notificationField(schema: Json, prefix: string[] = []): string[] | undefined {
+  /**
+   * The path (its keys) of the body field flagged `x-ms-notification-url`. A definition met again
+   * below itself (`Filter.not: Filter`) is not searched again: it holds no field its first visit
+   * did not find. Before, such a property ahead of the field recursed until the stack ran out.
+   */
+  notificationField(
+    schema: Json,
+    prefix: string[] = [],
+    within: ReadonlySet<string> = new Set(),
+  ): string[] | undefined {
+    const name = refEntry(schema.$ref);
+    if (name !== undefined && within.has(name)) return undefined;
     const s = this.schema(schema);
+    const visited = name === undefined ? within : new Set([...within, name]);
     for (const [k, v] of Object.entries((s.properties ?? {}) as Json)) {
       if ((v as Json)['x-ms-notification-url']) return [...prefix, k];
-      const inner = this.notificationField(v as Json, [...prefix, k]);
+      const inner = this.notificationField(v as Json, [...prefix, k], visited);
       if (inner) return inner;
     }
     return undefined;
