@@ -13,7 +13,7 @@ describe('oas3Schema', () => {
         'x-nullable': { type: 'boolean' },
         tags: { type: 'array', items: { $ref: '#/definitions/Tag' } },
       },
-      allOf: [{ $ref: '#/definitions/Base' }],
+      allOf: [{ $ref: '#/definitions/Base' }, { type: 'object', discriminator: 'kind', required: ['kind'] }],
       'x-ms-summary': 'Kept',
     };
     assert.deepEqual(oas3Schema({ literal, description: 'Laid over it' }), {
@@ -25,7 +25,10 @@ describe('oas3Schema', () => {
         'x-nullable': { type: 'boolean' },
         tags: { type: 'array', items: { $ref: '#/components/schemas/Tag' } },
       },
-      allOf: [{ $ref: '#/components/schemas/Base' }],
+      allOf: [
+        { $ref: '#/components/schemas/Base' },
+        { type: 'object', discriminator: { propertyName: 'kind' }, required: ['kind'] },
+      ],
       'x-ms-summary': 'Kept',
       description: 'Laid over it',
     });

@@ -62,7 +62,8 @@ function putAnnotations(json: Record<string, unknown>, s: SchemaModel): void {
 /**
  * A literal schema (written in Swagger 2.0, as an import keeps it) in OpenAPI 3.0's spelling:
  * references into `#/components/schemas/`, `x-nullable` as `nullable`, `type: file` as a binary
- * string, in nested schemas too. Values (`default`, `example`, `enum`…) and every other key stay
+ * string, a `discriminator` as the object that names its property, in nested schemas too. Before,
+ * a discriminator was written as Swagger 2.0's string, which OpenAPI 3.0 refuses. Values (`default`, `example`, `enum`…) and every other key stay
  * as written.
  */
 function oas3Literal(schema: unknown): unknown {
@@ -73,6 +74,8 @@ function oas3Literal(schema: unknown): unknown {
       const name = refEntry(v);
       out.$ref = name === undefined ? v : `#/components/schemas/${componentName(name)}`;
     } else if (k === 'x-nullable') put(out, 'nullable', v === true || undefined);
+    // Swagger 2.0 names the property; OpenAPI 3.0 takes an object that does.
+    else if (k === 'discriminator' && typeof v === 'string') out.discriminator = { propertyName: v };
     else if (k === 'type' && v === 'file') {
       out.type = 'string';
       out.format = 'binary';
