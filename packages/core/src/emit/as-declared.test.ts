@@ -22,6 +22,7 @@ function emit(controllers: Class[], extra: Partial<ConnectorOptions> = {}) {
   return {
     swagger: JSON.parse(files['apiDefinition.swagger.json']) as Json,
     properties: JSON.parse(files['apiProperties.json']) as Json,
+    openapi: JSON.parse(files['openapi.json']) as Json,
   };
 }
 
@@ -108,6 +109,70 @@ describe('asDeclared: a connector emitted exactly as declared', () => {
     });
     assert.deepEqual(swagger.tags, [{ name: 'Regions', description: 'Where customers live.' }]);
     assert.deepEqual(swagger.paths['/old'], { 'x-ms-notification-content': { schema: { type: 'object' } } });
+  });
+
+  it("gives OpenAPI 3 the security as declared: each flow's own form, its scopes, and the requirements", () => {
+    // Before, OpenAPI 3 read the auth declaration only: an imported connector's scopes were gone
+    // from Swagger UI's Authorize dialog, its other flows read as an authorization code flow, and
+    // the requirements (root and per operation) named no scopes.
+    const { swagger, openapi } = emit([Regions], {
+      auth: apiKey({ in: 'header', name: 'K', label: 'Key' }),
+      securityDefinitions: {
+        code: {
+          type: 'oauth2',
+          flow: 'accessCode',
+          authorizationUrl: 'https://login.example.com/authorize',
+          tokenUrl: 'https://login.example.com/token',
+          scopes: { read: 'Read customers', write: 'Change customers' },
+        },
+        other: {
+          type: 'oauth2',
+          flow: 'application',
+          tokenUrl: 'https://login.example.com/token',
+          scopes: { write: 'Change customers' },
+          description: 'Service to service',
+        },
+        browser: {
+          type: 'oauth2',
+          flow: 'implicit',
+          authorizationUrl: 'https://login.example.com/authorize',
+          scopes: {},
+        },
+        user: { type: 'oauth2', flow: 'password', tokenUrl: 'https://login.example.com/token', scopes: {} },
+        key: { type: 'apiKey', in: 'query', name: 'code' },
+        basic: { type: 'basic' },
+      },
+      security: [{ code: ['read'] }],
+    });
+    assert.deepEqual(openapi.components.securitySchemes, {
+      code: {
+        type: 'oauth2',
+        flows: {
+          authorizationCode: {
+            authorizationUrl: 'https://login.example.com/authorize',
+            tokenUrl: 'https://login.example.com/token',
+            scopes: { read: 'Read customers', write: 'Change customers' },
+          },
+        },
+      },
+      other: {
+        type: 'oauth2',
+        flows: {
+          clientCredentials: { tokenUrl: 'https://login.example.com/token', scopes: { write: 'Change customers' } },
+        },
+        description: 'Service to service',
+      },
+      browser: {
+        type: 'oauth2',
+        flows: { implicit: { authorizationUrl: 'https://login.example.com/authorize', scopes: {} } },
+      },
+      user: { type: 'oauth2', flows: { password: { tokenUrl: 'https://login.example.com/token', scopes: {} } } },
+      key: { type: 'apiKey', in: 'query', name: 'code' },
+      basic: { type: 'http', scheme: 'basic' },
+    });
+    assert.deepEqual(openapi.security, swagger.security);
+    assert.deepEqual(openapi.security, [{ code: ['read'] }]);
+    assert.deepEqual(openapi.paths['/customers/{id}'].post.security, [{ other: ['write'] }]);
   });
 
   it('reports platform judgements as warnings, and still refuses what it cannot serve', () => {

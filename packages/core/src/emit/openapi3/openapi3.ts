@@ -10,16 +10,16 @@ import type {
   SchemaObject,
   RequestBodyObject,
   ResponseObject,
-  SecuritySchemeObject,
   TagObject,
 } from 'openapi3-ts/oas30';
-import type { ApiModel, OperationModel, ResponseModel, SecuritySchemeModel } from '../../model/types';
+import type { ApiModel, OperationModel, ResponseModel } from '../../model/types';
 import type { SchemaModel } from '../../schema/model';
 import { isBytesSchema } from '../../schema/bytes';
 import { declaredFormTypes, isFileField, MULTIPART, URLENCODED } from '../../model/media-types';
 import { byStatus, compact, externalDocs } from '../json';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA_NAME } from '../../model/problems';
 import { componentName, oas3Schema } from './schema';
+import { operationSecurity, rootSecurity, securitySchemes } from './security';
 
 /**
  * Builds the OpenAPI 3.0 document for everyone who is not Power Platform (Swagger UI, client
@@ -36,14 +36,13 @@ export function openApiDocument(model: ApiModel): OpenAPIObject {
   const schemas: Record<string, SchemaObject | ReferenceObject> = {};
   for (const [name, s] of model.schemas) schemas[componentName(name)] = oas3Schema(s);
   if (!model.schemas.has(PROBLEM_SCHEMA_NAME)) schemas[PROBLEM_SCHEMA_NAME] = oas3Schema(model.problem);
-  const securitySchemes: Record<string, SecuritySchemeObject> = {};
-  for (const s of model.security.schemes) securitySchemes[s.name] = securityScheme(s);
+  const schemes = securitySchemes(model);
   // Plain objects typed by openapi3-ts, in the key order its OpenApiBuilder gave the document
   // (the committed files stay byte-identical); the builder itself loaded openapi3-ts's runtime
   // and its YAML dependency, a fifth of a first emission, to assign these keys.
   const components: ComponentsObject = {};
   if (Object.keys(schemas).length > 0) components.schemas = schemas;
-  if (Object.keys(securitySchemes).length > 0) components.securitySchemes = securitySchemes;
+  if (Object.keys(schemes).length > 0) components.securitySchemes = schemes;
   const doc: OpenAPIObject = {
     openapi: '3.0.3',
     info: compact({
@@ -60,7 +59,8 @@ export function openApiDocument(model: ApiModel): OpenAPIObject {
     ) as TagObject[],
     servers: servers(model),
   };
-  if (model.security.schemes.length > 0) doc.security = model.security.schemes.map((s) => ({ [s.name]: [] }));
+  const security = rootSecurity(model);
+  if (security) doc.security = security;
   if (model.externalDocs) doc.externalDocs = externalDocs(model.externalDocs) as ExternalDocumentationObject;
   return doc;
 }
@@ -102,7 +102,7 @@ function operation(op: OperationModel, model: ApiModel): OperationObject {
     responses: byStatus(op.responses, (r) => response(r, op, model)),
     callbacks: callbacks(op, model),
     deprecated: op.deprecated || undefined,
-    security: security(op, model),
+    security: operationSecurity(op, model),
   }) as OperationObject;
 }
 
@@ -211,31 +211,4 @@ function callbacks(op: OperationModel, model: ApiModel): OperationObject['callba
       },
     },
   };
-}
-
-function security(op: OperationModel, model: ApiModel): OperationObject['security'] {
-  if (op.isPublic) return model.security.schemes.length > 0 ? [] : undefined;
-  const oauth = model.security.schemes.find((s) => s.type === 'oauth2');
-  if (op.scopes.length > 0 && oauth) return [{ [oauth.name]: [...op.scopes] }];
-  return undefined;
-}
-
-function securityScheme(s: SecuritySchemeModel): SecuritySchemeObject {
-  switch (s.type) {
-    case 'apiKey':
-      return { type: 'apiKey', in: s.in, name: s.parameter };
-    case 'basic':
-      return { type: 'http', scheme: 'basic' };
-    case 'oauth2':
-      return {
-        type: 'oauth2',
-        flows: {
-          authorizationCode: {
-            authorizationUrl: s.authorizationUrl,
-            tokenUrl: s.tokenUrl,
-            scopes: Object.fromEntries(s.scopes.map((x) => [x, x])),
-          },
-        },
-      };
-  }
 }
