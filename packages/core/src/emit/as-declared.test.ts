@@ -175,6 +175,28 @@ describe('asDeclared: a connector emitted exactly as declared', () => {
     assert.deepEqual(openapi.paths['/customers/{id}'].post.security, [{ other: ['write'] }]);
   });
 
+  it("puts an answer's examples beside its schema in OpenAPI 3, by media type", () => {
+    // Before, Swagger 2.0's `examples` of a response were left out of OpenAPI 3.
+    @Controller()
+    class Listed {
+      @Get('/regions')
+      @Action({ id: 'ListRegions', summary: 'List regions', produces: ['application/json', 'text/csv'] })
+      @Returns(200, [String], { examples: { 'application/json': ['eu', 'us'], 'text/csv': 'eu\nus' } })
+      list(): string[] {
+        return [];
+      }
+    }
+    const { swagger, openapi } = emit([Listed]);
+    assert.deepEqual(swagger.paths['/regions'].get.responses['200'].examples, {
+      'application/json': ['eu', 'us'],
+      'text/csv': 'eu\nus',
+    });
+    assert.deepEqual(openapi.paths['/regions'].get.responses['200'].content, {
+      'application/json': { schema: { type: 'array', items: { type: 'string' } }, example: ['eu', 'us'] },
+      'text/csv': { schema: { type: 'array', items: { type: 'string' } }, example: 'eu\nus' },
+    });
+  });
+
   it('reports platform judgements as warnings, and still refuses what it cannot serve', () => {
     @Controller()
     class Judged {

@@ -185,7 +185,12 @@ function response(r: ResponseModel, op: OperationModel, model: ApiModel): Respon
             ]),
           )
         : undefined,
-    content: r.schema ? Object.fromEntries(types.map((t) => [t, { schema: oas3Schema(r.schema!) }])) : undefined,
+    content: r.schema
+      ? Object.fromEntries(
+          // Swagger 2.0 keys an answer's examples by media type; OpenAPI 3 puts each beside its schema.
+          types.map((t) => [t, compact({ schema: oas3Schema(r.schema!), example: r.examples?.[t] })]),
+        )
+      : undefined,
   }) as ResponseObject;
 }
 
