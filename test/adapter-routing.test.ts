@@ -182,6 +182,13 @@ describe('controllers made by options.controllers (dependency injection)', () =>
           'options.controllers gave GreetingsController an object without the handler greet() of Greet; return an instance of GreetingsController',
       },
     );
+    assert.throws(
+      started(async () => new GreetingsController('Hello')),
+      {
+        message:
+          /^options\.controllers gave GreetingsController a promise; the factory must return the instance itself/,
+      },
+    );
   });
 });
 
