@@ -135,7 +135,13 @@ export function fieldOf(
   for (const step of field.replace(/^body\//, '').split('/')) {
     if (!node) return undefined;
     node = deref(node);
-    while (node.type === 'array' && node.items) node = deref(node.items as Json);
+    // Through the items of lists, each schema once: a list of itself (`Matrix: { items: Matrix }`)
+    // names no field, where the walk went round it for ever.
+    const lists = new Set<Json>();
+    while (node.type === 'array' && node.items && !lists.has(node)) {
+      lists.add(node);
+      node = deref(node.items as Json);
+    }
     node = (node.properties as Json | undefined)?.[step] as Json | undefined;
   }
   return node && { declared: node, value: node };
