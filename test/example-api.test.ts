@@ -1,4 +1,4 @@
-import { sentimentApp, apiKeysFrom, trustProxyFrom } from '@flowport/example-text-sentiment/dist/server';
+import { sentimentApp, apiKeysFrom, secretFrom, trustProxyFrom } from '@flowport/example-text-sentiment/dist/server';
 import express from 'express';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -122,6 +122,27 @@ describe('text-sentiment example over HTTP', () => {
         /^Error: SENTIMENT_API_KEYS is not set; with NODE_ENV=production it must be/,
       );
       assert.deepEqual(apiKeysFrom({ NODE_ENV: 'production', SENTIMENT_API_KEYS: 'k' }), { keys: ['k'] });
+    });
+
+    it('reads FLOWPORT_SECRET, or makes one for the run (not in production)', () => {
+      assert.deepEqual(secretFrom({ FLOWPORT_SECRET: 'a-secret-of-16-bytes' }), {
+        secret: 'a-secret-of-16-bytes',
+        generated: false,
+      });
+      const dev = secretFrom({ FLOWPORT_SECRET: '' });
+      assert.equal(dev.generated, true);
+      assert.equal(Buffer.byteLength(dev.secret), 64);
+      assert.notEqual(secretFrom({}).secret, dev.secret);
+      // Before, production ran on a secret of its own each run: at every restart each polling
+      // cursor a flow held was refused, and two instances refused each other's.
+      assert.throws(
+        () => secretFrom({ NODE_ENV: 'production' }),
+        /^Error: FLOWPORT_SECRET is not set; with NODE_ENV=production it must be/,
+      );
+      assert.throws(
+        () => secretFrom({ FLOWPORT_SECRET: 'short' }),
+        /^Error: FLOWPORT_SECRET must be at least 16 bytes/,
+      );
     });
 
     it('reads TRUST_PROXY as hops, true or false, or the addresses Express takes (createApp checks them)', () => {

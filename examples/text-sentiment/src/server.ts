@@ -62,6 +62,27 @@ export function triggerDbFrom(env: NodeJS.ProcessEnv): string {
   return file;
 }
 
+/**
+ * `FLOWPORT_SECRET`, which signs polling cursors and notifications: at least 16 bytes. When it is
+ * unset a random one is made for this run, so that a fresh checkout works; with
+ * `NODE_ENV=production` it must be set, since every cursor a flow holds would stop working at the
+ * next restart (a 400 at each poll until the flow is saved again), and two instances behind a load
+ * balancer would refuse each other's.
+ */
+export function secretFrom(env: NodeJS.ProcessEnv): { secret: string; generated: boolean } {
+  const given = env.FLOWPORT_SECRET;
+  if (given === undefined || given === '') {
+    if (env.NODE_ENV === 'production') {
+      throw new Error(
+        'FLOWPORT_SECRET is not set; with NODE_ENV=production it must be (at least 16 bytes, the same on every instance), since a secret made for each run breaks the polling cursors flows hold at every restart',
+      );
+    }
+    return { secret: randomBytes(32).toString('hex'), generated: true };
+  }
+  if (Buffer.byteLength(given) < 16) throw new Error('FLOWPORT_SECRET must be at least 16 bytes long');
+  return { secret: given, generated: false };
+}
+
 /** `FLOWPORT_PREVIOUS_SECRETS`: the secrets `FLOWPORT_SECRET` replaced (comma-separated). */
 export function previousSecretsFrom(env: NodeJS.ProcessEnv): string[] {
   const secrets = (env.FLOWPORT_PREVIOUS_SECRETS ?? '')
@@ -104,8 +125,7 @@ async function main(): Promise<void> {
   const port = portFrom(process.env);
   const { keys, generated } = apiKeysFrom(process.env);
   const dbFile = triggerDbFrom(process.env);
-  const secret = process.env.FLOWPORT_SECRET ?? randomBytes(32).toString('hex');
-  if (Buffer.byteLength(secret) < 16) throw new Error('FLOWPORT_SECRET must be at least 16 bytes long');
+  const { secret, generated: randomSecret } = secretFrom(process.env);
   const previousSecrets = previousSecretsFrom(process.env);
   const service = sentimentService({
     keys,
@@ -134,8 +154,7 @@ async function main(): Promise<void> {
   out(`Connector definition ${url}${DOC_PATHS.apiDefinition}`);
   out(`Connector files      ${resolve(__dirname, '..', 'connector')}`);
   out(`Trigger store        ${dbFile}`);
-  if (!process.env.FLOWPORT_SECRET)
-    out('FLOWPORT_SECRET is not set; polling cursors of this run stop working after a restart.');
+  if (randomSecret) out('FLOWPORT_SECRET is not set; polling cursors of this run stop working after a restart.');
   if (generated) {
     out(`SENTIMENT_API_KEYS is not set; this run accepts the development key ${generated}`);
     out(`  curl -H 'Ocp-Apim-Subscription-Key: ${generated}' -H 'content-type: application/json' \\`);
