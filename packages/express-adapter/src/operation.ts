@@ -269,9 +269,12 @@ function handlerOf(op: OperationModel, ctx: CompileContext): Handler {
   // An instance of another class, from a factory that mixed up its classes: before, every call
   // was a 500 with "Cannot read properties of undefined (reading 'apply')".
   if (typeof fn !== 'function') {
-    throw new TypeError(
-      `options.controllers gave ${controller.name} an object without the handler ${method}() of ${op.id}; return an instance of ${controller.name}`,
-    );
+    // An async factory (a container's getAsync) gave a promise: before, "an object without the handler".
+    const given =
+      typeof (instance as { then?: unknown }).then === 'function'
+        ? 'a promise; the factory must return the instance itself: make the controllers before createApp (await each of an async container), and hand them over from a Map'
+        : `an object without the handler ${method}() of ${op.id}; return an instance of ${controller.name}`;
+    throw new TypeError(`options.controllers gave ${controller.name} ${given}`);
   }
   return (args) => (fn as (...a: unknown[]) => unknown).apply(instance, args);
 }

@@ -76,11 +76,6 @@ export function routerFor(model: ApiModel, options: AdapterOptions = {}): Router
           throw new TypeError(
             `options.controllers gave ${cls.name} ${instance === null ? 'null' : typeof instance}; return an instance of ${cls.name}`,
           );
-        // An async factory (a container's getAsync): before, "an object without the handler".
-        if (typeof (instance as { then?: unknown }).then === 'function')
-          throw new TypeError(
-            `options.controllers gave ${cls.name} a promise; the factory must return the instance itself: make the controllers before createApp (await each of an async container), and hand them over from a Map`,
-          );
         controllers.set(cls, instance);
       }
       return instance;
