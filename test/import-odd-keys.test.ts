@@ -84,3 +84,34 @@ describe('flowport import reads keys named like inherited members as unknown key
     assert.match(models, /toString: 'x'/);
   });
 });
+
+describe('flowport import keeps a capability whose call parameters are no object as written', () => {
+  let tmp: ReturnType<typeof scratch>;
+  before(() => (tmp = scratch()));
+  after(() => tmp?.cleanup());
+
+  it('builds a testConnection or file picker whose parameters are a number, as the definition writes them', () => {
+    // Found by mutating RescoCloud (seed 404): `parameters: 5` went into the typed testConnection
+    // option, and the imported project did not build (FP1018).
+    const definition = {
+      ...definitionHead('Odd Capabilities', 'Capabilities with call parameters of another shape.', 'odd.example.com'),
+      paths: {
+        '/me': {
+          get: {
+            summary: 'Who am I',
+            description: 'Answers the caller.',
+            operationId: 'Me',
+            responses: { '200': { description: 'The caller', schema: { type: 'object' } } },
+          },
+        },
+      },
+      'x-ms-capabilities': {
+        testConnection: { operationId: 'Me', parameters: 5 },
+        'file-picker': { open: { operationId: 'Me', parameters: ['a'] } },
+      },
+    };
+    const { built, losses } = importedAndBuilt(definition, tmp.dir);
+    assert.deepEqual(losses, []);
+    assert.deepEqual(built['x-ms-capabilities'], definition['x-ms-capabilities']);
+  });
+});

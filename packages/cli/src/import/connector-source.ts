@@ -191,7 +191,8 @@ function capabilitiesOption(v: unknown, lookup: (id: unknown) => Code | undefine
     if (
       k === 'testConnection' &&
       isObject(c) &&
-      Object.keys(c).every((x) => x === 'operationId' || x === 'parameters')
+      Object.keys(c).every((x) => x === 'operationId' || x === 'parameters') &&
+      hasParameters(c)
     ) {
       const operation = lookup(c.operationId);
       if (!operation) return undefined;
@@ -205,9 +206,19 @@ function capabilitiesOption(v: unknown, lookup: (id: unknown) => Code | undefine
   return out;
 }
 
+/**
+ * Whether a call's `parameters` are absent or an object of values by name, as the options that
+ * take them are typed; other values are kept as written. Before, `parameters: 5` was imported
+ * into `testConnection`, and the project did not build (FP1018).
+ */
+function hasParameters(call: Json): boolean {
+  return call.parameters === undefined || isObject(call.parameters);
+}
+
 function filePicker(c: Json, lookup: (id: unknown) => Code | undefined): Json | undefined {
   const call = (x: unknown) => {
-    if (!isObject(x) || !Object.keys(x).every((k) => k === 'operationId' || k === 'parameters')) return undefined;
+    if (!isObject(x) || !Object.keys(x).every((k) => k === 'operationId' || k === 'parameters') || !hasParameters(x))
+      return undefined;
     const operation = lookup(x.operationId);
     return operation ? { operation, parameters: x.parameters } : undefined;
   };
