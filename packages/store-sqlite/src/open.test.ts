@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SqliteJobStore } from './sqlite-job-store';
@@ -85,5 +85,37 @@ describe('opening a store on a file that is not a database', () => {
   it('names the file when its folder does not exist', () => {
     const file = join(dir, 'missing', 'jobs.db');
     assert.throws(() => new SqliteJobStore(file), new RegExp(`^Error: Cannot open the SQLite database ${file}: `));
+  });
+});
+
+describe('the files of a new store', () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'flowport-mode-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const mode = (file: string) => statSync(file).mode & 0o777;
+
+  it('are readable by their owner only, the -wal and -shm files too; an existing file keeps its mode', async function () {
+    if (process.platform === 'win32') this.skip();
+    // Before, they were made as the umask allowed (0644 with the usual 022): every user of the
+    // machine could read the callback URLs, whose signatures start flows, and the jobs' inputs.
+    const file = join(dir, 'triggers.db');
+    const store = new SqliteTriggerStore(file);
+    await store.addSubscription({
+      id: 's1',
+      trigger: 'OnEvent',
+      owner: 'o',
+      callbackUrl: 'https://example.logic.azure.com/workflows/1?sig=secret',
+      filters: {},
+      createdAt: new Date(0).toISOString(),
+    });
+    const made = readdirSync(dir).filter((f) => f.startsWith('triggers.db'));
+    assert.ok(made.includes('triggers.db-wal'), made.join());
+    for (const f of made) assert.equal(mode(join(dir, f)).toString(8), '600', f);
+    await store.close();
+    const jobs = join(dir, 'jobs.db');
+    writeFileSync(jobs, '');
+    chmodSync(jobs, 0o640);
+    await new SqliteJobStore(jobs).close();
+    assert.equal(mode(jobs).toString(8), '640');
   });
 });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -22,6 +22,23 @@ function addonPath(): string | undefined {
 let addon: { path?: string } | undefined;
 
 /**
+ * Makes a database file that does not exist yet readable and writable by its owner only. A
+ * store holds what grants access: the callback URLs of subscriptions carry the signature that
+ * starts a flow, and jobs keep the input of the calls that started them. SQLite makes its files
+ * as the umask allows (usually readable by every user of the machine), and gives the -wal and -shm
+ * files the mode of the database's. An existing file keeps the mode it has; a file that cannot be
+ * made here (no such folder) is left to SQLite, whose error names it.
+ */
+function createPrivately(file: string): void {
+  if (file === '' || file === ':memory:' || file.startsWith('file:')) return;
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch {
+    // It exists, or SQLite says why it cannot be opened.
+  }
+}
+
+/**
  * Opens (and creates when missing) a database file with better-sqlite3 and readies it with
  * `ready` (pragmas, tables, statements). A failure names the file: SQLite's own messages ("file is
  * not a database", "no such column") do not, and a service with two stores would not say which.
@@ -34,6 +51,7 @@ export function openDatabase<T>(
   addon ??= { path: addonPath() };
   let db: Database.Database | undefined;
   try {
+    createPrivately(file);
     db = new Database(file, addon.path === undefined ? {} : { nativeBinding: addon.path });
     return { db, value: ready(db) };
   } catch (err) {
