@@ -7,6 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { connector } from './fixtures/flowhost-api';
 import { connector as forms } from './fixtures/forms-api';
 
+/** A webhook registration's body: the field the platform puts its callback URL in. */
+const CALLBACK_BODY = {
+  name: 'body',
+  in: 'body',
+  schema: { type: 'object', properties: { callback: { type: 'string', 'x-ms-notification-url': true } } },
+};
+
 /** A server answering every request with `answer`, and the URL it listens on. */
 async function serving(answer: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
   const server = createServer(answer);
@@ -652,13 +659,7 @@ describe('FlowHost: says why it cannot go on', () => {
           post: {
             operationId: 'OnEvent',
             'x-ms-trigger': 'single',
-            parameters: [
-              {
-                name: 'body',
-                in: 'body',
-                schema: { type: 'object', properties: { callback: { type: 'string', 'x-ms-notification-url': true } } },
-              },
-            ],
+            parameters: [CALLBACK_BODY],
             responses: { '201': { description: 'Registered' } },
           },
         },
@@ -752,11 +753,7 @@ describe('FlowHost: says why it cannot go on', () => {
               { name: 'team', in: 'path', required: true, type: 'string' },
               { name: 'kind', in: 'query', type: 'string' },
               { name: 'X-Mode', in: 'header', type: 'string' },
-              {
-                name: 'body',
-                in: 'body',
-                schema: { type: 'object', properties: { callback: { type: 'string', 'x-ms-notification-url': true } } },
-              },
+              CALLBACK_BODY,
             ],
             responses: { '201': { description: 'Registered' } },
           },
