@@ -49,7 +49,10 @@ export function openApiDocument(model: ApiModel): OpenAPIObject {
       title: i.title,
       description: i.description,
       version: i.version,
+      // Shown by Swagger UI under the title; before, only the connector definition had them.
+      termsOfService: i.termsOfService,
       contact: i.contact && { ...i.contact },
+      license: i.license && compact({ ...i.license }),
     }),
     paths,
     components,
@@ -87,6 +90,8 @@ function operation(op: OperationModel, model: ApiModel): OperationObject {
         in: p.in as ParameterObject['in'],
         required: p.required,
         description: p.schema.description,
+        // Swagger UI offers to send it empty, as the designer may.
+        allowEmptyValue: p.in === 'query' ? p.allowEmptyValue : undefined,
         ...listStyle(p),
         schema: oas3Schema(withoutText(p.schema)),
       }),
