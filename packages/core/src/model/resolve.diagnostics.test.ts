@@ -1119,6 +1119,21 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         return { title: '' };
       }
     }
+    // A named list of itself, published where a handler declares one value: named as it is.
+    @Schema({ name: 'Matrix', type: [() => Matrix] })
+    class Matrix {}
+    @Controller('/m')
+    class Matrices {
+      @Get('/') @Returns(200, Matrix) grid(): Summary {
+        return { total: 0 };
+      }
+    }
+    assert.deepEqual(
+      diagnosticsOf(connectorOf([Matrices]))
+        .filter((d) => d.code === 'FP1429')
+        .map((d) => d.hint.split(' (')[0]),
+      ['Declare what the answer is: grid(…): Matrix[]'],
+    );
     const found = diagnosticsOf(connectorOf([Reports])).filter((d) => d.code === 'FP1429');
     assert.deepEqual(
       found.map((d) => `${formatLocation(d.at)}: ${d.message}`),

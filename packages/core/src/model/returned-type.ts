@@ -60,16 +60,18 @@ function isThenable(cls: Function): boolean {
 }
 
 /** The TypeScript type to declare for what a schema publishes, as the finding's fix writes it. */
-function typeText(s: SchemaModel, registry: SchemaRegistry): string {
+function typeText(s: SchemaModel, registry: SchemaRegistry, seen: ReadonlySet<string> = new Set()): string {
   if (s.ref !== undefined) {
     const named = registry.table.get(s.ref);
-    if (named?.type === 'array' && named.items) return `${typeText(named.items, registry)}[]`;
+    // A named list of lists is written as such; one that is a list of itself, as its name.
+    if (named?.type === 'array' && named.items && !seen.has(s.ref))
+      return `${typeText(named.items, registry, new Set([...seen, s.ref]))}[]`;
     // A class published under another name (`@Schema({ name })`) is declared by its own.
     return registry.classes().get(s.ref)?.name ?? s.ref;
   }
   if (s.runtimeClass) return s.runtimeClass.name;
   if (s.runtimeType === 'Date') return 'Date';
-  if (s.type === 'array') return s.items ? `${typeText(s.items, registry)}[]` : 'unknown[]';
+  if (s.type === 'array') return s.items ? `${typeText(s.items, registry, seen)}[]` : 'unknown[]';
   if (s.type === 'integer') return 'number';
   if (s.type === 'object' || s.type === undefined) return 'Record<string, unknown>';
   return s.type;

@@ -62,9 +62,9 @@ function putAnnotations(json: Record<string, unknown>, s: SchemaModel): void {
 /**
  * A literal schema (written in Swagger 2.0, as an import keeps it) in OpenAPI 3.0's spelling:
  * references into `#/components/schemas/`, `x-nullable` as `nullable`, `type: file` as a binary
- * string, a `discriminator` as the object that names its property, in nested schemas too. Before,
- * a discriminator was written as Swagger 2.0's string, which OpenAPI 3.0 refuses. Values (`default`, `example`, `enum`…) and every other key stay
- * as written.
+ * string, a `discriminator` as the object that names its property, in nested schemas too. Values
+ * (`default`, `example`, `enum`…) and every other key stay as written. Before, a discriminator was
+ * written as Swagger 2.0's string, which OpenAPI 3.0 refuses.
  */
 function oas3Literal(schema: unknown): unknown {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
