@@ -315,6 +315,22 @@ const MUTATIONS: Mutation[] = [
     (d) => (op(d, SCORED, 'get').parameters[0].in = 'path'),
   ],
   [
+    'a path that names its variable twice',
+    'FP2160',
+    (d) => {
+      const copy = structuredClone(d.definition.paths[SCORED]);
+      copy.get.operationId = 'GetScoredCopy';
+      copy.get.parameters.unshift({
+        name: 'id',
+        in: 'path',
+        required: true,
+        type: 'string',
+        'x-ms-url-encoding': 'single',
+      });
+      d.definition.paths['/scored/{id}/copies/{id}'] = { get: copy.get };
+    },
+  ],
+  [
     'a query parameter listed twice',
     'FP2019',
     (d) => {

@@ -114,7 +114,7 @@ export const catalog = {
     'invalid-path',
     'error',
     'route "{path}" is not a valid connector path: {reason}',
-    'Routes start with "/", use {name} for variables (one per segment part) and contain no "?", "#" or "*".',
+    'Routes start with "/", use {name} for variables (one per segment part, each name once) and contain no "?", "#" or "*".',
   ),
   duplicateRoute: entry(
     'FP1014',
@@ -1197,6 +1197,13 @@ export const catalog = {
     'warning',
     '{extension} calls {target} without "{name}", which {target} requires and gives no default, so the designer\'s call is refused',
     'Bind "{name}" in the extension\'s parameters (a literal, or a parameter of the calling operation), or give it a default in {target}.',
+  ),
+  pathVariableRepeated: entry(
+    'FP2160',
+    'path-variable-repeated',
+    'error',
+    'the path "{path}" names the variable {{name}} twice, where Swagger 2.0 binds a variable to one path parameter',
+    'Name each variable of the path once: give the second its own name and parameter ({{name}2}).',
   ),
   dynamicSourceUnknown: entry(
     'FP2149',

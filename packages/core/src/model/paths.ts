@@ -28,6 +28,13 @@ export function invalidPathReason(path: string): string | undefined {
   if (/[{}]/.test(stripped)) return 'a variable is not closed within its segment';
   // No router can tell where the first value ends: {a}{b} routes ambiguously.
   if (/\}\{/.test(path)) return 'two variables have nothing between them';
+  // Swagger 2.0 binds a variable to one path parameter: swagger-parser refuses a second {id}, and
+  // the router would hand over the last segment only.
+  const seen = new Set<string>();
+  for (const [, name] of path.matchAll(/\{([^{}/]+)\}/g)) {
+    if (seen.has(name)) return `the variable {${name}} appears twice`;
+    seen.add(name);
+  }
   return undefined;
 }
 

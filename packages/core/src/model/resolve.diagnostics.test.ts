@@ -317,6 +317,17 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'route "/tiles/{x}{y}" is not a valid connector path: two variables have nothing between them',
       { class: 'Adjacent', method: 'get' },
     );
+    // Before, it was emitted, and swagger-parser refused the definition.
+    @Controller()
+    class Twice {
+      @Get('/items/{id}/copies/{id}') @Returns(200) get(@Path('id') _id: string): void {}
+    }
+    expectDiagnostic(
+      connectorOf([Twice]),
+      'FP1013',
+      'route "/items/{id}/copies/{id}" is not a valid connector path: the variable {id} appears twice',
+      { class: 'Twice', method: 'get' },
+    );
   });
 
   check('FP1014', 'duplicate route', () => {

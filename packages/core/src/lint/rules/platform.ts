@@ -2,6 +2,7 @@ import {
   eachField,
   eachParameter,
   eachSchema,
+  isObject,
   listOf,
   operationParameters,
   operations,
@@ -87,6 +88,21 @@ export const platformRules: Rule[] = [
           .map(({ p }) => p.name);
         for (const m of e.path.matchAll(/\{([^{}/]+)\}/g))
           if (!declared.includes(m[1])) report(e.pointer, { name: m[1] });
+      }
+    },
+  },
+  {
+    key: 'pathVariableRepeated',
+    level: 'platform',
+    source: '[Sch-sw] path templating; swagger-parser refuses repeated placeholders',
+    check: ({ definition }, report) => {
+      for (const path of Object.keys(isObject(definition.paths) ? definition.paths : {})) {
+        const pointer = `/paths/${seg(path)}`;
+        const seen = new Set<string>();
+        for (const [, name] of path.matchAll(/\{([^{}/]+)\}/g)) {
+          if (seen.has(name)) report(pointer, { path, name });
+          seen.add(name);
+        }
       }
     },
   },
