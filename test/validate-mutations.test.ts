@@ -241,6 +241,7 @@ const MUTATIONS: Mutation[] = [
   ['empty enum', 'FP2134', (d) => (d.definition.definitions.Health.properties.status.enum = [])],
   ['enum with a value twice', 'FP2134', (d) => (d.definition.definitions.Health.properties.status.enum = ['ok', 'ok'])],
   ['required with a name twice', 'FP2134', (d) => (d.definition.definitions.Document.required = ['id', 'text', 'id'])],
+  ['required names no property', 'FP2134', (d) => (d.definition.definitions.Document.required = ['id', 'txt'])],
   ['discriminator not required', 'FP2134', (d) => (d.definition.definitions.Document.discriminator = 'language')],
   ['array without items', 'FP2134', (d) => delete d.definition.definitions.SentimentRequest.properties.documents.items],
   ['invalid pattern', 'FP2134', (d) => (lang(d).pattern = '([a-z')],

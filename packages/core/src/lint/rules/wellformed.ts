@@ -2,6 +2,7 @@ import {
   eachField,
   eachParameter,
   eachSchema,
+  isObject,
   objectsIn,
   operations,
   operationsById,
@@ -32,6 +33,20 @@ function twice(list: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A name an object schema requires that none of its properties has, as swagger-parser reads it
+ * ("listed as required but does not exist"): a misspelt property, whose value no request can then
+ * give under the name the designer shows. A schema composed with `allOf` takes its properties
+ * from its parts, and is left to them.
+ */
+function requiredAbsent(s: Json): string | undefined {
+  if (!Array.isArray(s.required) || s.allOf !== undefined || (s.type !== undefined && s.type !== 'object'))
+    return undefined;
+  const properties = isObject(s.properties) ? s.properties : {};
+  return s.required.find((name: unknown) => typeof name === 'string' && !Object.hasOwn(properties, name)) as
+    string | undefined;
+}
+
 /** What is wrong with one schema node's keywords ([D-rules] schema rules), if anything. */
 function malformed(s: Json): string | undefined {
   if (Array.isArray(s.enum) && s.enum.length === 0) return 'has an empty enum';
@@ -43,6 +58,8 @@ function malformed(s: Json): string | undefined {
   if (enumTwice !== undefined) return `lists ${enumTwice} twice in its enum`;
   const requiredTwice = twice(s.required);
   if (requiredTwice !== undefined) return `lists ${requiredTwice} twice in required`;
+  const absent = requiredAbsent(s);
+  if (absent !== undefined) return `requires ${JSON.stringify(absent)}, which is none of its properties`;
   if (typeof s.discriminator === 'string') {
     // A discriminator picks the subtype by a property every value has, as text.
     const named = (s.properties as Json | undefined)?.[s.discriminator] as Json | undefined;
