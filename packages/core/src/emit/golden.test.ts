@@ -1510,7 +1510,12 @@ describe('golden: field initialisers of optional properties are their defaults',
     @IsString() name: string = '';
     // Another value at each build, or no JSON value: none is published.
     @IsOptional() @IsInt() made?: number = ++made;
+    // The time of the build: two instances made in one millisecond agreed, and it was published.
+    @IsOptional() @IsInt() stamp?: number = Date.now();
+    @IsOptional() @IsString() day?: string = new Date().toISOString().slice(0, 10);
+    @IsOptional() @IsInt() year?: number = new Date().getFullYear();
     @Field({ type: Date }) @IsOptional() at?: Date = new Date(0);
+    @IsOptional() @IsString() epoch?: string = new Date(0).toISOString();
     @IsOptional() @ValidateNested() inner?: Inner = new Inner();
   }
   @Controller()
@@ -1529,9 +1534,14 @@ describe('golden: field initialisers of optional properties are their defaults',
       chosen: 3, // the declared default wins
       name: undefined,
       made: undefined,
+      stamp: undefined,
+      day: undefined,
+      year: undefined,
       at: undefined,
+      epoch: '1970-01-01T00:00:00.000Z',
       inner: undefined,
     });
+    assert.equal(Date, globalThis.Date, 'the clock is the real one again');
     assert.equal(openapi.components.schemas.Options.properties.top.default, 10);
   });
 

@@ -8,6 +8,9 @@ const known = new WeakMap<Function, ReadonlyMap<string, unknown>>();
  * JSON values are taken (text, finite numbers, booleans, and lists and plain objects of them) that
  * two instances agree on, so a `new Date()` or a random id, which would publish another default at
  * each build, is left out; so is every value of a class whose constructor throws without arguments.
+ * The second instance is made with the clock a year and a second ahead ({@link aheadOfTime}): two
+ * made in the same millisecond agreed on `Date.now()` or `new Date().toISOString()`, which was
+ * published, so that the definition changed at each build and `--check` never passed.
  */
 export function initialValues(cls: Class): ReadonlyMap<string, unknown> {
   let values = known.get(cls);
@@ -24,7 +27,7 @@ function read(cls: Class): ReadonlyMap<string, unknown> {
   let second: Record<string, unknown>;
   try {
     first = new Made() as Record<string, unknown>;
-    second = new Made() as Record<string, unknown>;
+    second = aheadOfTime(() => new Made() as Record<string, unknown>);
   } catch {
     return new Map();
   }
@@ -55,5 +58,33 @@ function isJson(value: unknown, depth = 0): boolean {
     }
     default:
       return false;
+  }
+}
+
+/** How far {@link aheadOfTime} moves the clock: a year (a default of the current year) and a second. */
+const AHEAD_MS = 366 * 86_400_000 + 1_000;
+
+/**
+ * Runs `make` with `Date` reading a later time: `Date.now()`, `new Date()` and `Date()`; a date
+ * given its value is made as it is. `make` runs synchronously, and the real `Date` is back before
+ * anything else can run.
+ */
+function aheadOfTime<T>(make: () => T): T {
+  const RealDate = Date;
+  const later = () => RealDate.now() + AHEAD_MS;
+  globalThis.Date = new Proxy(RealDate, {
+    construct: (target, args: unknown[], newTarget: Function) =>
+      Reflect.construct(
+        target,
+        args.length === 0 ? [later()] : args,
+        newTarget === globalThis.Date ? target : newTarget,
+      ),
+    apply: () => new RealDate(later()).toString(),
+    get: (target, key, receiver) => (key === 'now' ? later : Reflect.get(target, key, receiver)),
+  });
+  try {
+    return make();
+  } finally {
+    globalThis.Date = RealDate;
   }
 }
