@@ -1,6 +1,7 @@
 import {
   MemoryTriggerStore,
   signatureOf,
+  verifySignature,
   TriggerRuntime,
   webhookTrigger,
   DELIVERY_HEADERS,
@@ -90,6 +91,9 @@ for (const [name, make] of stores) {
       assert.deepEqual(n.body, { seq: 1 });
       const ts = String(n.headers[DELIVERY_HEADERS.timestamp]);
       assert.equal(n.headers[DELIVERY_HEADERS.signature], signatureOf(SECRET, ts, JSON.stringify({ seq: 1 })));
+      // What a receiver of its own checks: the signature in constant time, and the age.
+      assert.equal(verifySignature(SECRET, n.headers, JSON.stringify(n.body)), true);
+      assert.equal(verifySignature('another-secret-0123456789', n.headers, JSON.stringify(n.body)), false);
       assert.match(String(n.headers[DELIVERY_HEADERS.id]), /^[0-9a-f-]{36}$/);
     });
 

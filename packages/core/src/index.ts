@@ -71,7 +71,12 @@ export {
 } from './triggers/callback-url';
 export { signCursor, readCursor, type CursorState } from './triggers/cursor';
 export { DEFAULT_DELIVERY, type DeliveryOptions } from './triggers/delivery-options';
-export { DELIVERY_HEADERS, signatureOf } from './triggers/notification-signature';
+export {
+  DELIVERY_HEADERS,
+  signatureOf,
+  verifySignature,
+  type SignatureCheckOptions,
+} from './triggers/notification-signature';
 export { retryAfterMs } from './triggers/retry-after';
 export {
   Connector,
