@@ -1514,6 +1514,7 @@ describe('golden: field initialisers of optional properties are their defaults',
     @IsOptional() @IsInt() stamp?: number = Date.now();
     @IsOptional() @IsString() day?: string = new Date().toISOString().slice(0, 10);
     @IsOptional() @IsInt() year?: number = new Date().getFullYear();
+    @IsOptional() @IsString() weekday?: string = Date().slice(0, 3);
     @Field({ type: Date }) @IsOptional() at?: Date = new Date(0);
     @IsOptional() @IsString() epoch?: string = new Date(0).toISOString();
     @IsOptional() @ValidateNested() inner?: Inner = new Inner();
@@ -1537,6 +1538,7 @@ describe('golden: field initialisers of optional properties are their defaults',
       stamp: undefined,
       day: undefined,
       year: undefined,
+      weekday: undefined,
       at: undefined,
       epoch: '1970-01-01T00:00:00.000Z',
       inner: undefined,
