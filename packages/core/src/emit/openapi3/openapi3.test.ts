@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { Controller } from '../../decorators/controller';
-import { Get } from '../../decorators/http';
-import { Action } from '../../decorators/operation';
-import { Query } from '../../decorators/params';
+import { Field } from '../../decorators/field';
+import { Delete, Get, Post } from '../../decorators/http';
+import { Action, Trigger } from '../../decorators/operation';
+import { Body, Path, Query } from '../../decorators/params';
 import { Returns } from '../../decorators/returns';
 import { resolved } from '../../test-support/connectors';
 import { openApiDocument } from './openapi3';
@@ -37,5 +38,40 @@ describe('openApiDocument', () => {
     assert.deepEqual(doc.paths['/items'].get?.parameters, [
       { name: 'filter', in: 'query', required: false, allowEmptyValue: true, schema: { type: 'string' } },
     ]);
+  });
+});
+
+class HookConfig {
+  @Field({ summary: 'Callback', visibility: 'internal', notificationUrl: true }) url!: string;
+}
+
+class HookRegistration {
+  @Field({ summary: 'Events' }) events!: string;
+  @Field({ summary: 'Configuration' }) config!: HookConfig;
+}
+
+class Event {
+  @Field({ summary: 'Name' }) name!: string;
+}
+
+@Controller('/hooks')
+class Hooks {
+  @Post('/')
+  @Trigger({ id: 'OnEvent', kind: 'single', summary: 'When an event occurs', notificationContent: { type: Event } })
+  @Returns(201)
+  hook(@Body() _body: HookRegistration): void {}
+
+  @Delete('/{id}')
+  @Action({ id: 'DeleteHook', summary: 'Delete a hook', visibility: 'internal' })
+  @Returns(204)
+  unhook(@Path('id') _id: string): void {}
+}
+
+describe('openApiDocument: a webhook registration', () => {
+  it("names the callback URL field where the body nests it, as the callback's runtime expression", () => {
+    // Before, only a field at the top of the body was found: Emigo's `config/url` had no callback.
+    const doc = openApiDocument(resolved([Hooks]));
+    const callbacks = doc.paths['/hooks']?.post?.callbacks as Record<string, Record<string, unknown>>;
+    assert.deepEqual(Object.keys(callbacks.notification), ['{$request.body#/config/url}']);
   });
 });

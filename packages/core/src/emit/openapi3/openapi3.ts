@@ -203,13 +203,16 @@ function response(r: ResponseModel, op: OperationModel, model: ApiModel): Respon
 function callbacks(op: OperationModel, model: ApiModel): OperationObject['callbacks'] {
   if (!op.notificationContent) return undefined;
   const body = op.parameters.find((p) => p.in === 'body');
-  const schema = body?.schema.ref !== undefined ? model.schemas.get(body.schema.ref) : body?.schema;
-  const field = Object.keys(schema?.properties ?? {}).find((k) => schema?.properties?.[k].notificationUrl);
-  const source = op.source.kind === 'webhookRegister' ? (op.source.trigger.callbackField ?? 'callbackUrl') : field;
+  const source =
+    op.source.kind === 'webhookRegister'
+      ? [op.source.trigger.callbackField ?? 'callbackUrl']
+      : body && notificationField(body.schema, model);
   if (!source) return undefined;
+  // A JSON pointer into the registration's body: `~` and `/` in a name are escaped.
+  const pointer = source.map((k) => k.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
   return {
     notification: {
-      [`{$request.body#/${source}}`]: {
+      [`{$request.body#/${pointer}}`]: {
         post: {
           summary: op.notificationContent.description ?? op.summary,
           requestBody: {
@@ -221,4 +224,25 @@ function callbacks(op: OperationModel, model: ApiModel): OperationObject['callba
       },
     },
   };
+}
+
+/**
+ * The path to the body field that carries the callback URL (`x-ms-notification-url`), through
+ * nested objects and references, each definition once. Before, only a field at the top of the body
+ * was found, and a registration that nests it (Emigo's `config/url`) had no callback here.
+ */
+function notificationField(
+  schema: SchemaModel,
+  model: ApiModel,
+  seen: ReadonlySet<string> = new Set(),
+): string[] | undefined {
+  if (schema.ref !== undefined && seen.has(schema.ref)) return undefined;
+  const s = schema.ref !== undefined ? model.schemas.get(schema.ref) : schema;
+  const within = schema.ref !== undefined ? new Set([...seen, schema.ref]) : seen;
+  for (const [name, property] of Object.entries(s?.properties ?? {})) {
+    if (property.notificationUrl) return [name];
+    const inner = notificationField(property, model, within);
+    if (inner) return [name, ...inner];
+  }
+  return undefined;
 }
