@@ -130,6 +130,7 @@ async function measure() {
           const env = {
             SENTIMENT_API_KEYS: W.KEY,
             TRIGGER_DB: join(scratch, `cold-${rep}-${round}-${db}-${key}.db`),
+            FLOWPORT_SECRET: 'bench-secret-0123456789abcdef',
           };
           const port = 18000 + rep * 20 + offset + order.indexOf(key);
           const app = await startApp(APPS[key].script, port, env, probe);
