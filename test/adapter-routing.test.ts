@@ -182,6 +182,9 @@ describe('controllers made by options.controllers (dependency injection)', () =>
           'options.controllers gave GreetingsController an object without the handler greet() of Greet; return an instance of GreetingsController',
       },
     );
+    // TypeScript refuses it too: a promise is no instance.
+    // @ts-expect-error: the factory returns a promise
+    assert.throws(() => createApp(connector, { controllers: async () => new GreetingsController('Hello') }));
     assert.throws(
       started(async () => new GreetingsController('Hello')),
       {

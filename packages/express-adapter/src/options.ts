@@ -59,8 +59,12 @@ export interface AdapterOptions {
   readonly bodyLimit?: number | string;
   /** Largest uploaded file or raw binary body: bytes or a size such as `'50mb'`; default 10 MiB. */
   readonly fileLimit?: number | string;
-  /** Creates controller instances (dependency injection); default `new Controller()`. */
-  readonly controllers?: (controller: Class) => object;
+  /**
+   * Creates controller instances (dependency injection); default `new Controller()`. It returns
+   * the instance itself: a promise (an async container's `getAsync`) is refused by its type, and
+   * at start-up, so make async controllers before `createApp` and hand them over from a Map.
+   */
+  readonly controllers?: (controller: Class) => object & { readonly then?: never };
   /** Serve `/docs`, `/openapi.json` and `/connector/*` (createApp only); default true. */
   readonly docs?: boolean;
   readonly logger?: Logger;
