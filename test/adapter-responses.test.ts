@@ -1,4 +1,4 @@
-import { Action, Connector, Controller, Field, Get, Query, Returns } from '@flowport/core';
+import { Action, Connector, Controller, Field, Get, MemoryJobStore, Post, Query, Returns } from '@flowport/core';
 import { createApp, reply } from '@flowport/express-adapter';
 import { IsInt, IsString } from 'class-validator';
 import assert from 'node:assert/strict';
@@ -203,5 +203,96 @@ describe('answers that hold a Map or a Set', () => {
     const res = await request(app).get('/tally?odd=true');
     assert.equal(res.status, 500);
     assert.equal(logged.length, 1);
+  });
+});
+
+describe('response validation of declared headers', () => {
+  @Controller('/stock')
+  class StockController {
+    @Get()
+    @Action({ id: 'GetStock', summary: 'Get the stock' })
+    @Returns(200, [String], {
+      headers: {
+        'X-Total-Count': { type: 'integer', description: 'How many there are' },
+        'X-Exact': { type: 'boolean' },
+        'X-Note': { type: 'string' },
+      },
+    })
+    list(@Query('total', { type: String }) total: string | undefined): unknown {
+      return reply(200, ['a'], {
+        ...(total === undefined ? {} : { 'X-Total-Count': total }),
+        'X-Exact': 'true',
+        'X-Note': 'anything',
+      });
+    }
+  }
+  const stock = new Connector({
+    info: { title: 'Stock', description: 'A connector whose answers carry typed headers.', version: '1.0.0' },
+    brandColor: '#123456',
+    controllers: [StockController],
+  });
+  const checked = createApp(stock, { docs: false, validateResponses: true, logger: { error: () => undefined } });
+
+  it('turns a declared integer header sent as another value into a 500 naming it', async () => {
+    // Before, only the body was checked: a flow reading X-Total-Count as the integer the
+    // definition promised got "many".
+    const res = await request(checked).get('/stock?total=many');
+    assert.equal(res.status, 500);
+    assert.deepEqual(res.body.errors, [
+      { pointer: '/headers/X-Total-Count', message: 'must be an integer', code: 'type' },
+    ]);
+  });
+
+  it('takes a header of its declared type, and one the answer leaves out', async () => {
+    const sent = await request(checked).get('/stock?total=12');
+    assert.deepEqual([sent.status, sent.headers['x-total-count'], sent.body], [200, '12', ['a']]);
+    assert.equal((await request(checked).get('/stock')).status, 200);
+    // Unchecked, the header goes out as the handler wrote it.
+    const unchecked = await request(createApp(stock, { docs: false })).get('/stock?total=many');
+    assert.deepEqual([unchecked.status, unchecked.headers['x-total-count']], [200, 'many']);
+  });
+});
+
+describe("response validation of a long-running action's declared headers", () => {
+  @Controller('/counts')
+  class CountsController {
+    @Post()
+    @Action({ id: 'CountAll', summary: 'Count everything', async: { retryAfter: 1 } })
+    @Returns(200, [String], { headers: { 'X-Total-Count': { type: 'integer' } } })
+    async count(@Query('total', { type: String }) total: string): Promise<unknown> {
+      return reply(200, ['a'], { 'X-Total-Count': total });
+    }
+  }
+  const counts = new Connector({
+    info: { title: 'Counts', description: 'A connector whose long-running action answers headers.', version: '1.0.0' },
+    brandColor: '#123456',
+    controllers: [CountsController],
+  });
+
+  it('fails the job with a 500 naming the header, as a synchronous answer is', async () => {
+    const app = createApp(counts, {
+      docs: false,
+      validateResponses: true,
+      jobs: { store: new MemoryJobStore() },
+      logger: { error: () => undefined },
+    });
+    const result = async (total: string) => {
+      const started = await request(app).post(`/counts?total=${total}`);
+      assert.equal(started.status, 202, started.text);
+      const path = new URL(started.headers.location).pathname;
+      for (let i = 0; i < 100; i++) {
+        const polled = await request(app).get(path);
+        if (polled.status !== 202) return polled;
+        await new Promise((done) => setTimeout(done, 10));
+      }
+      throw new Error('the job still runs');
+    };
+    const wrong = await result('many');
+    assert.equal(wrong.status, 500);
+    assert.deepEqual(wrong.body.errors, [
+      { pointer: '/headers/X-Total-Count', message: 'must be an integer', code: 'type' },
+    ]);
+    const right = await result('3');
+    assert.deepEqual([right.status, right.headers['x-total-count']], [200, '3']);
   });
 });

@@ -58,7 +58,11 @@ export async function outcomeOf(
     const json = jsonText(body ?? null);
     // With validateResponses, checked as a synchronous action's answer is: a mismatch is a 500
     // that names each pointer.
-    throwIfInvalid(op, status, runner.check?.(status, body === undefined ? undefined : json));
+    throwIfInvalid(
+      op,
+      status,
+      runner.check?.(status, body === undefined ? undefined : json, isReply(result) ? lowerCased(result.headers) : {}),
+    );
     if (body === undefined) runner.missingBody(status);
     else if (typeof body === 'string') runner.stringAnswer(status);
     return { state: 'succeeded', status, json, headers: isReply(result) ? answerHeaders(result.headers) : undefined };
@@ -79,4 +83,9 @@ export async function outcomeOf(
       headers: answerHeaders(err.headers, true),
     };
   }
+}
+
+/** A reply's headers by their lower-case names, as a response keeps them. */
+function lowerCased(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }

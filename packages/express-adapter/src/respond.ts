@@ -10,10 +10,15 @@ import { missingBodyNotice } from './missing-body';
 import { stringAnswerNotice } from './string-answer';
 
 /**
- * Checks a serialised JSON answer against the schema declared for its status (opt-in); `json` is
- * undefined for an answer without a body.
+ * Checks a serialised JSON answer against the schema declared for its status (opt-in), and the
+ * headers it sends (lower-case names) against the types declared for them; `json` is undefined for
+ * an answer without a body.
  */
-export type ResponseCheck = (status: number, json: string | undefined) => ProblemError[] | undefined;
+export type ResponseCheck = (
+  status: number,
+  json: string | undefined,
+  headers?: Readonly<Record<string, unknown>>,
+) => ProblemError[] | undefined;
 
 /**
  * Compiles how an operation's handler result is sent: the first declared 2xx status (or the
@@ -54,7 +59,7 @@ export function compileResponder(
       return;
     }
     if (body === undefined || code === 204 || code === 304) {
-      if (body === undefined) throwIfInvalid(op, code, check?.(code, undefined));
+      if (body === undefined) throwIfInvalid(op, code, check?.(code, undefined, res.getHeaders()));
       if (body === undefined) missingBody(code);
       // An answer without a body: a stream given for it is released, not left open.
       if (body instanceof Readable) body.destroy();
@@ -65,21 +70,25 @@ export function compileResponder(
     } else if (Buffer.isBuffer(body) || body instanceof Uint8Array || (binary && typeof body === 'string')) {
       // JSON written ahead (a cached answer) is checked as the JSON it is; a stream is not read twice.
       if (!binary && text === undefined && typeof body !== 'string')
-        throwIfInvalid(op, code, check?.(code, Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString()));
+        throwIfInvalid(
+          op,
+          code,
+          check?.(code, Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString(), res.getHeaders()),
+        );
       if (!res.hasHeader('content-type')) res.setHeader('content-type', mediaType);
       res.setHeader('content-length', typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
       res.end(body);
     } else if (text !== undefined && typeof body === 'string') {
       // Declared as text/plain, text/csv, application/xml…: sent as JSON, the client got the
       // text in quotes, with its line breaks escaped.
-      throwIfInvalid(op, code, check?.(code, jsonText(body)));
+      throwIfInvalid(op, code, check?.(code, jsonText(body), res.getHeaders()));
       if (!res.hasHeader('content-type')) res.setHeader('content-type', text);
       res.setHeader('content-length', Buffer.byteLength(body));
       res.end(body);
     } else {
       // A known length lets Node send headers and body in one write instead of chunked pieces.
       const json = jsonText(body);
-      throwIfInvalid(op, code, check?.(code, json));
+      throwIfInvalid(op, code, check?.(code, json, res.getHeaders()));
       if (typeof body === 'string') stringAnswer(code);
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.setHeader('content-length', Buffer.byteLength(json));
