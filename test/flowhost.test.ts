@@ -629,6 +629,42 @@ describe('FlowHost: says why it cannot go on', () => {
     }
   });
 
+  it('fails an action whose answer sends a declared integer header as another value', async () => {
+    // Before, only the body was judged; the adapter's validateResponses now checks such headers too.
+    let total = 'many';
+    const { server, url } = await serving((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'X-Total-Count': total }).end('["a"]');
+    });
+    const definition = {
+      swagger: '2.0',
+      paths: {
+        '/stock': {
+          get: {
+            operationId: 'GetStock',
+            responses: {
+              '200': {
+                description: 'The stock',
+                schema: { type: 'array', items: { type: 'string' } },
+                headers: { 'X-Total-Count': { type: 'integer' } },
+              },
+            },
+          },
+        },
+      },
+    };
+    const host = await FlowHost.start({ api: url, definition });
+    try {
+      await assert.rejects(host.action('GetStock'), {
+        message: 'GetStock answered 200 with the header X-Total-Count: many, which must be an integer',
+      });
+      total = '12';
+      assert.deepEqual((await host.action('GetStock')).body, ['a']);
+    } finally {
+      await host.close();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+
   it("checks each notification against the trigger's notification content, read one by one or all at once", async () => {
     // Before, `notifications` handed them over unchecked: a test that read them there passed on a
     // payload the flow could not read.

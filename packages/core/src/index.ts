@@ -104,6 +104,7 @@ export { toJsonSchema, DEFINITIONS_ID } from './schema/swagger-json-schema';
 export { SCHEMA_FORMATS, type SchemaFormat } from './schema/formats';
 export { MULTIPLE_OF_PRECISION, isMultipleOf } from './schema/multiple-of';
 export { patternRegExp } from './schema/pattern';
+export { headerValueRefused, isCheckedHeaderType } from './schema/header-values';
 export { isBinarySchema, isBytesSchema } from './schema/bytes';
 export { refEntry, refTo } from './schema/refs';
 export { misnamedOptions } from './diagnostics/option-checks';

@@ -1,13 +1,7 @@
+import { headerValueRefused, isCheckedHeaderType } from '@flowport/core';
 import type { ProblemError } from './problem';
 
 type Json = Record<string, unknown>;
-
-/** What a header value must look like, by the type the definition gives it. */
-const VALUE_OF: Readonly<Record<string, { readonly test: (value: string) => boolean; readonly what: string }>> = {
-  integer: { test: (v) => /^-?\d+$/.test(v.trim()), what: 'an integer' },
-  number: { test: (v) => v.trim() !== '' && Number.isFinite(Number(v)), what: 'a number' },
-  boolean: { test: (v) => v === 'true' || v === 'false', what: 'true or false' },
-};
 
 /**
  * Checks the headers an answer declares for its status: a header the definition types as an
@@ -20,17 +14,16 @@ export function responseHeaderCheck(
 ): ((sent: Readonly<Record<string, unknown>>) => ProblemError[]) | undefined {
   const checks = Object.entries(declared ?? {}).flatMap(([name, h]) => {
     const type = (h as Json | undefined)?.type;
-    const value = typeof type === 'string' ? VALUE_OF[type] : undefined;
-    return value ? [{ name, ...value }] : [];
+    return isCheckedHeaderType(type) ? [{ name, type }] : [];
   });
   if (checks.length === 0) return undefined;
   return (sent) => {
     const problems: ProblemError[] = [];
-    for (const { name, test, what } of checks) {
+    for (const { name, type } of checks) {
       const given = sent[name.toLowerCase()];
       const values = given === undefined ? [] : Array.isArray(given) ? given : [given];
-      if (values.some((v) => !test(String(v))))
-        problems.push({ pointer: `/headers/${name}`, message: `must be ${what}`, code: 'type' });
+      const refused = values.map((v) => headerValueRefused(type, String(v))).find((what) => what !== undefined);
+      if (refused) problems.push({ pointer: `/headers/${name}`, message: `must be ${refused}`, code: 'type' });
     }
     return problems;
   };

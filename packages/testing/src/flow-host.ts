@@ -128,7 +128,7 @@ export class FlowHost {
       options.chunkSize,
     );
     const body = await bodyOf(response, operationId);
-    this.check.answer(operationId, response.status, body);
+    this.check.answer(operationId, response.status, body, operationId, response.headers);
     return { status: response.status, body, chunks };
   }
 
@@ -220,7 +220,7 @@ export class FlowHost {
         }
         // The items start a run only if they are what the trigger declares, as an action's answer.
         const body = await bodyOf(res, operationId);
-        this.check.answer(operationId, 200, body);
+        this.check.answer(operationId, 200, body, operationId, res.headers);
         return { body, location: new URL(location, url).href, retryAfter, polls };
       }
       if (res.status !== 202) throw new Error(`${operationId} answered ${res.status}: ${await res.text()}`);
@@ -284,7 +284,7 @@ export class FlowHost {
       polls++;
     }
     const result = await bodyOf(res, operationId);
-    this.check.answer(operationId, res.status, result);
+    this.check.answer(operationId, res.status, result, operationId, res.headers);
     return { status: res.status, body: result, polls };
   }
 
@@ -361,7 +361,7 @@ export class FlowHost {
         throw new Error(`${operationId} page ${pages + 1} answered ${res.status}: ${await res.text()}`);
       // Each page is an answer of the operation, checked as action() checks one.
       const body = (await bodyOf(res, operationId)) as Json;
-      this.check.answer(operationId, 200, body, `${operationId} page ${pages + 1}`);
+      this.check.answer(operationId, 200, body, `${operationId} page ${pages + 1}`, res.headers);
       for (const item of (body.value ?? []) as unknown[]) items.push(item);
       pages++;
       url = typeof body[name] === 'string' ? new URL(body[name], url).href : undefined;

@@ -1,4 +1,4 @@
-import { isBytesSchema, MULTIPLE_OF_PRECISION, patternRegExp, toJsonSchema } from '@flowport/core';
+import { headerValueRefused, isBytesSchema, MULTIPLE_OF_PRECISION, patternRegExp, toJsonSchema } from '@flowport/core';
 import { FORMAT_CHECKS } from '@flowport/core/formats';
 import Ajv, { type Format, type ValidateFunction } from 'ajv';
 import type { Definition, Json } from './definition';
@@ -38,16 +38,23 @@ export class OutputCheck {
   }
 
   /**
-   * A 2xx answer must be of a status the definition declares (or its `default`), and match the
-   * schema declared for it: a test fails otherwise, as the flow would. `what` names the answer in
-   * the message (`ListThings page 2`).
+   * A 2xx answer must be of a status the definition declares (or its `default`), match the schema
+   * declared for it, and send each header it declares as an integer, number or boolean as one: a
+   * test fails otherwise, as the flow would. `what` names the answer in the message (`ListThings
+   * page 2`).
    */
-  answer(operationId: string, status: number, body: unknown, what = operationId): void {
+  answer(operationId: string, status: number, body: unknown, what = operationId, headers?: Headers): void {
     if (status < 200 || status >= 300) return;
     const responses = (this.definition.operation(operationId).op.responses ?? {}) as Json;
     const declared = responses[String(status)] ?? responses.default;
     if (declared === undefined) {
       throw new Error(`${what} answered ${status}, a status its definition does not declare`);
+    }
+    for (const [name, h] of Object.entries((declared.headers ?? {}) as Json)) {
+      const sent = headers?.get(name);
+      const refused = sent === null || sent === undefined ? undefined : headerValueRefused((h as Json)?.type, sent);
+      if (refused)
+        throw new Error(`${what} answered ${status} with the header ${name}: ${sent}, which must be ${refused}`);
     }
     const schema = declared.schema as Json | undefined;
     if (!schema || isBytesSchema(schema)) return;
