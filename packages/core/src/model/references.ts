@@ -186,9 +186,7 @@ export class References {
 
   /** Follows a ref to its definition. */
   deref(s: SchemaModel): SchemaModel {
-    let cur = s;
-    for (let i = 0; cur.ref && i < 32; i++) cur = this.schemas.get(cur.ref) ?? {};
-    return cur;
+    return derefIn(this.schemas, s);
   }
 
   /**
@@ -268,4 +266,11 @@ function parameterNames(op: OperationModel, refs: References): string[] {
     if (p.in === 'body') names.push(...Object.keys(refs.deref(p.schema).properties ?? {}));
   }
   return names;
+}
+
+/** Follows a schema's ref (and a definition that is itself a ref) to its definition in `schemas`. */
+export function derefIn(schemas: ReadonlyMap<string, SchemaModel>, s: SchemaModel): SchemaModel {
+  let cur = s;
+  for (let i = 0; cur.ref && i < 32; i++) cur = schemas.get(cur.ref) ?? {};
+  return cur;
 }

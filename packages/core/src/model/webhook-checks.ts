@@ -1,9 +1,11 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic';
 import type { SchemaModel } from '../schema/model';
-import type { References } from './references';
+import { derefIn, type References } from './references';
 import type { OperationModel } from './types';
 
 interface Chain {
+  /** The property names from the body down to the field. */
+  readonly path: readonly string[];
   readonly name: string;
   readonly field: SchemaModel;
   readonly allRequired: boolean;
@@ -13,25 +15,38 @@ interface Chain {
 /** Finds the notification-URL field in a body schema with what its parent chain says. */
 function findNotificationUrl(
   s: SchemaModel,
-  refs: References,
+  deref: (s: SchemaModel) => SchemaModel,
   path: string[],
   required: boolean,
   internal: boolean,
   seen: Set<SchemaModel>,
 ): Chain | undefined {
-  const node = refs.deref(s);
+  const node = deref(s);
   if (seen.has(node)) return undefined;
   seen.add(node);
   for (const [prop, child] of Object.entries(node.properties ?? {})) {
     const childRequired = required && (node.required?.includes(prop) ?? false);
-    const childInternal = internal || child.visibility === 'internal' || refs.deref(child).visibility === 'internal';
+    const childInternal = internal || child.visibility === 'internal' || deref(child).visibility === 'internal';
     if (child.notificationUrl) {
-      return { name: [...path, prop].join('.'), field: child, allRequired: childRequired, internal: childInternal };
+      const at = [...path, prop];
+      return { path: at, name: at.join('.'), field: child, allRequired: childRequired, internal: childInternal };
     }
-    const found = findNotificationUrl(child, refs, [...path, prop], childRequired, childInternal, seen);
+    const found = findNotificationUrl(child, deref, [...path, prop], childRequired, childInternal, seen);
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * The property names from a body down to its `x-ms-notification-url` field, through nested
+ * objects and references: where a webhook registration takes the callback URL (Emigo's
+ * `config/url`), as the OpenAPI 3 callback names it.
+ */
+export function notificationUrlPath(
+  body: SchemaModel,
+  schemas: ReadonlyMap<string, SchemaModel>,
+): readonly string[] | undefined {
+  return findNotificationUrl(body, (s) => derefIn(schemas, s), [], true, false, new Set())?.path;
 }
 
 /** The webhook rules of reference §3.2 and §4.1, for hand-written registrations too. */
@@ -42,7 +57,7 @@ export function checkWebhooks(ops: readonly OperationModel[], refs: References, 
     const chain = body
       ? findNotificationUrl(
           body.schema,
-          refs,
+          (s) => refs.deref(s),
           [],
           body.required,
           (body.annotations?.visibility ?? body.schema.visibility) === 'internal',

@@ -1,5 +1,6 @@
 import type { ApiModel, HeaderModel, OperationModel, ResponseModel, SecuritySchemeModel } from '../../model/types';
 import { byStatus, compact, externalDocs } from '../json';
+import { operationRequirements, rootRequirements } from '../requirements';
 import { renderParameter } from './parameters';
 import { ConnectorSchemas, visibility } from './schema';
 
@@ -28,11 +29,7 @@ export function connectorDefinition(model: ApiModel): Json {
       : scheme.length > 0 || !model.asDeclared
         ? derived
         : undefined,
-    security: model.security.requirement
-      ? model.security.requirement.map((r) => ({ ...r }))
-      : scheme.length > 0
-        ? scheme.map((s) => ({ [s.name]: [] }))
-        : undefined,
+    security: rootRequirements(model),
     tags: model.tags && model.tags.length > 0 ? model.tags.map((t) => compact({ ...t })) : undefined,
     externalDocs: externalDocs(model.externalDocs),
     'x-ms-connector-metadata': connectorMetadata(model),
@@ -94,7 +91,7 @@ function operation(op: OperationModel, model: ApiModel, schemas: ConnectorSchema
     parameters: op.parameters.length > 0 ? op.parameters.map((p) => renderParameter(p, schemas)) : undefined,
     responses: byStatus(op.responses, (r) => response(r, schemas)),
     deprecated: op.deprecated || undefined,
-    security: security(op, model),
+    security: operationRequirements(op, model),
     'x-ms-visibility': visibility(op.visibility),
     'x-ms-trigger': op.trigger?.kind,
     'x-ms-trigger-hint': op.trigger?.hint,
@@ -116,15 +113,6 @@ function operation(op: OperationModel, model: ApiModel, schemas: ConnectorSchema
     'x-ms-agentic-protocol': op.agenticProtocol,
     ...op.extensions,
   });
-}
-
-/** Public operations opt out; scoped OAuth operations name their scopes; the rest inherit. */
-function security(op: OperationModel, model: ApiModel): Json[] | undefined {
-  if (op.security) return op.security.map((r) => ({ ...r }));
-  if (op.isPublic) return model.security.schemes.length > 0 ? [] : undefined;
-  const oauth = model.security.schemes.find((s) => s.type === 'oauth2');
-  if (op.scopes.length > 0 && oauth) return [{ [oauth.name]: [...op.scopes] }];
-  return undefined;
 }
 
 function response(r: ResponseModel, schemas: ConnectorSchemas): Json {

@@ -18,8 +18,10 @@ import { isBytesSchema } from '../../schema/bytes';
 import { declaredFormTypes, isFileField, MULTIPART, URLENCODED } from '../../model/media-types';
 import { byStatus, compact, externalDocs } from '../json';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA_NAME } from '../../model/problems';
+import { notificationUrlPath } from '../../model/webhook-checks';
 import { componentName, oas3Schema } from './schema';
-import { operationSecurity, rootSecurity, securitySchemes } from './security';
+import { operationRequirements, rootRequirements } from '../requirements';
+import { securitySchemes } from './security';
 
 /**
  * Builds the OpenAPI 3.0 document for everyone who is not Power Platform (Swagger UI, client
@@ -62,7 +64,7 @@ export function openApiDocument(model: ApiModel): OpenAPIObject {
     ) as TagObject[],
     servers: servers(model),
   };
-  const security = rootSecurity(model);
+  const security = rootRequirements(model);
   if (security) doc.security = security;
   if (model.externalDocs) doc.externalDocs = externalDocs(model.externalDocs) as ExternalDocumentationObject;
   return doc;
@@ -107,7 +109,7 @@ function operation(op: OperationModel, model: ApiModel): OperationObject {
     responses: byStatus(op.responses, (r) => response(r, op, model)),
     callbacks: callbacks(op, model),
     deprecated: op.deprecated || undefined,
-    security: operationSecurity(op, model),
+    security: operationRequirements(op, model),
   }) as OperationObject;
 }
 
@@ -206,7 +208,7 @@ function callbacks(op: OperationModel, model: ApiModel): OperationObject['callba
   const source =
     op.source.kind === 'webhookRegister'
       ? [op.source.trigger.callbackField ?? 'callbackUrl']
-      : body && notificationField(body.schema, model);
+      : body && notificationUrlPath(body.schema, model.schemas);
   if (!source) return undefined;
   // A JSON pointer into the registration's body: `~` and `/` in a name are escaped.
   const pointer = source.map((k) => k.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
@@ -224,25 +226,4 @@ function callbacks(op: OperationModel, model: ApiModel): OperationObject['callba
       },
     },
   };
-}
-
-/**
- * The path to the body field that carries the callback URL (`x-ms-notification-url`), through
- * nested objects and references, each definition once. Before, only a field at the top of the body
- * was found, and a registration that nests it (Emigo's `config/url`) had no callback here.
- */
-function notificationField(
-  schema: SchemaModel,
-  model: ApiModel,
-  seen: ReadonlySet<string> = new Set(),
-): string[] | undefined {
-  if (schema.ref !== undefined && seen.has(schema.ref)) return undefined;
-  const s = schema.ref !== undefined ? model.schemas.get(schema.ref) : schema;
-  const within = schema.ref !== undefined ? new Set([...seen, schema.ref]) : seen;
-  for (const [name, property] of Object.entries(s?.properties ?? {})) {
-    if (property.notificationUrl) return [name];
-    const inner = notificationField(property, model, within);
-    if (inner) return [name, ...inner];
-  }
-  return undefined;
 }

@@ -1,43 +1,19 @@
-import type {
-  OAuthFlowsObject,
-  OperationObject,
-  SecurityRequirementObject,
-  SecuritySchemeObject,
-} from 'openapi3-ts/oas30';
-import type { SecurityDefinition, SecurityRequirement } from '../../connector';
-import type { ApiModel, OperationModel, SecuritySchemeModel } from '../../model/types';
+import type { OAuthFlowsObject, SecuritySchemeObject } from 'openapi3-ts/oas30';
+import type { SecurityDefinition } from '../../connector';
+import type { ApiModel, SecuritySchemeModel } from '../../model/types';
 
-// The security of the OpenAPI 3.0 document is the connector definition's: the `securityDefinitions`
-// and `security` a connector declares as written (an imported one) where it does, else those its
-// auth yields. Before, the written ones were left out here: an imported connector's scopes were
-// gone from Swagger UI's Authorize dialog, and its implicit or client-credentials flow read as
-// an authorization code flow.
+// The security schemes of the OpenAPI 3.0 document are the connector definition's: the
+// `securityDefinitions` a connector declares as written (an imported one) where it does, else those
+// its auth yields; the requirements are the connector definition's too (../requirements.ts).
+// Before, the written ones were left out here: an imported connector's scopes were gone from
+// Swagger UI's Authorize dialog, and its implicit or client-credentials flow read as an
+// authorization code flow.
 
 /** `components.securitySchemes`: one per `securityDefinitions` entry. */
 export function securitySchemes(model: ApiModel): Record<string, SecuritySchemeObject> {
   const written = model.security.definitions;
   if (written) return Object.fromEntries(Object.entries(written).map(([name, d]) => [name, fromDefinition(d)]));
   return Object.fromEntries(model.security.schemes.map((s) => [s.name, fromScheme(s)]));
-}
-
-/** The root `security`, when the definition has one. */
-export function rootSecurity(model: ApiModel): SecurityRequirementObject[] | undefined {
-  if (model.security.requirement) return requirements(model.security.requirement);
-  const schemes = model.security.schemes;
-  return schemes.length > 0 ? schemes.map((s) => ({ [s.name]: [] })) : undefined;
-}
-
-/** An operation's own `security`: as declared, none for a public one, or the scopes it needs. */
-export function operationSecurity(op: OperationModel, model: ApiModel): OperationObject['security'] {
-  if (op.security) return requirements(op.security);
-  if (op.isPublic) return model.security.schemes.length > 0 ? [] : undefined;
-  const oauth = model.security.schemes.find((s) => s.type === 'oauth2');
-  if (op.scopes.length > 0 && oauth) return [{ [oauth.name]: [...op.scopes] }];
-  return undefined;
-}
-
-function requirements(list: readonly SecurityRequirement[]): SecurityRequirementObject[] {
-  return list.map((r) => Object.fromEntries(Object.entries(r).map(([name, scopes]) => [name, [...scopes]])));
 }
 
 function fromScheme(s: SecuritySchemeModel): SecuritySchemeObject {
