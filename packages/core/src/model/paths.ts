@@ -28,11 +28,20 @@ export function invalidPathReason(path: string): string | undefined {
   if (/[{}]/.test(stripped)) return 'a variable is not closed within its segment';
   // No router can tell where the first value ends: {a}{b} routes ambiguously.
   if (/\}\{/.test(path)) return 'two variables have nothing between them';
-  // Swagger 2.0 binds a variable to one path parameter: swagger-parser refuses a second {id}, and
-  // the router would hand over the last segment only.
+  const twice = repeatedVariable(path);
+  if (twice !== undefined) return `the variable {${twice}} appears twice`;
+  return undefined;
+}
+
+/**
+ * A variable a path names twice (`/items/{id}/copies/{id}`), if any: Swagger 2.0 binds a variable
+ * to one path parameter, swagger-parser refuses a second `{id}`, and a router hands over the last
+ * segment only. The build's FP1013 and `flowport validate`'s FP2160 ask the same question here.
+ */
+export function repeatedVariable(path: string): string | undefined {
   const seen = new Set<string>();
-  for (const [, name] of path.matchAll(/\{([^{}/]+)\}/g)) {
-    if (seen.has(name)) return `the variable {${name}} appears twice`;
+  for (const name of pathVariables(path)) {
+    if (seen.has(name)) return name;
     seen.add(name);
   }
   return undefined;

@@ -11,6 +11,7 @@ import {
   type Json,
 } from '../document';
 import { parameterIdentity } from '../../model/parameter-placement';
+import { repeatedVariable } from '../../model/paths';
 import type { Rule } from '../rule';
 
 const HOST = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -97,12 +98,8 @@ export const platformRules: Rule[] = [
     source: '[Sch-sw] path templating; swagger-parser refuses repeated placeholders',
     check: ({ definition }, report) => {
       for (const path of Object.keys(isObject(definition.paths) ? definition.paths : {})) {
-        const pointer = `/paths/${seg(path)}`;
-        const seen = new Set<string>();
-        for (const [, name] of path.matchAll(/\{([^{}/]+)\}/g)) {
-          if (seen.has(name)) report(pointer, { path, name });
-          seen.add(name);
-        }
+        const name = repeatedVariable(path);
+        if (name !== undefined) report(`/paths/${seg(path)}`, { path, name });
       }
     },
   },
