@@ -61,7 +61,7 @@ export async function outcomeOf(
     throwIfInvalid(
       op,
       status,
-      runner.check?.(status, body === undefined ? undefined : json, isReply(result) ? lowerCased(result.headers) : {}),
+      runner.check?.(status, body === undefined ? undefined : json, isReply(result) ? result.headers : {}),
     );
     if (body === undefined) runner.missingBody(status);
     else if (typeof body === 'string') runner.stringAnswer(status);
@@ -83,9 +83,4 @@ export async function outcomeOf(
       headers: answerHeaders(err.headers, true),
     };
   }
-}
-
-/** A reply's headers by their lower-case names, as a response keeps them. */
-function lowerCased(headers: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }

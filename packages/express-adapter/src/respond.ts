@@ -11,8 +11,8 @@ import { stringAnswerNotice } from './string-answer';
 
 /**
  * Checks a serialised JSON answer against the schema declared for its status (opt-in), and the
- * headers it sends (lower-case names) against the types declared for them; `json` is undefined for
- * an answer without a body.
+ * headers it sends against the types declared for them; `json` is undefined for an answer without
+ * a body.
  */
 export type ResponseCheck = (
   status: number,

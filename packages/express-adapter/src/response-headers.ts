@@ -18,9 +18,11 @@ export function responseHeaderCheck(
   });
   if (checks.length === 0) return undefined;
   return (sent) => {
+    // By name, whatever its case: a response keeps lower-case names, a reply() the ones it was given.
+    const byName = new Map(Object.entries(sent).map(([k, v]) => [k.toLowerCase(), v]));
     const problems: ProblemError[] = [];
     for (const { name, type } of checks) {
-      const given = sent[name.toLowerCase()];
+      const given = byName.get(name.toLowerCase());
       const values = given === undefined ? [] : Array.isArray(given) ? given : [given];
       const refused = values.map((v) => headerValueRefused(type, String(v))).find((what) => what !== undefined);
       if (refused) problems.push({ pointer: `/headers/${name}`, message: `must be ${refused}`, code: 'type' });

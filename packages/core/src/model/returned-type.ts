@@ -47,12 +47,11 @@ export function checkReturnedType(
   );
 }
 
-/** Primitives as a TypeScript declaration spells them. */
+/** Primitives as a TypeScript declaration spells them (`contradiction` names the rest). */
 const TYPESCRIPT_NAMES = new Map<unknown, string>([
   [String, 'string'],
   [Number, 'number'],
   [Boolean, 'boolean'],
-  [Array, 'an array'],
 ]);
 
 function isThenable(cls: Function): boolean {
