@@ -18,6 +18,7 @@ import { bytesConsumes, bytesProduces, formConsumes } from './media-types';
 import { joinPath, operationIdOf } from './paths';
 import { responseModel } from './responses';
 import { checkReturnedType } from './returned-type';
+import { designType } from '../schema/design-type';
 import { isBinarySchema, isBytesSchema } from '../schema/bytes';
 import type { OperationModel, ParameterModel } from './types';
 
@@ -245,8 +246,9 @@ function parameters(
   registry: SchemaRegistry,
   bag: DiagnosticBag,
 ): ParameterModel[] {
-  const declared =
-    (Reflect.getMetadata('design:paramtypes', controller.prototype, method) as unknown[] | undefined) ?? [];
+  const declared = (
+    (Reflect.getMetadata('design:paramtypes', controller.prototype, method) as unknown[] | undefined) ?? []
+  ).map(designType);
   const byIndex = new Map<number, ParameterRecord[]>();
   for (const p of rec.parameters) byIndex.set(p.index, [...(byIndex.get(p.index) ?? []), p]);
   const count = Math.max(declared.length, ...rec.parameters.map((p) => p.index + 1));

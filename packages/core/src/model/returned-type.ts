@@ -1,5 +1,6 @@
 import type { SourceLocation } from '../diagnostics/location';
 import { isBytesSchema } from '../schema/bytes';
+import { designType } from '../schema/design-type';
 import type { SchemaModel } from '../schema/model';
 import { isBytesClass } from '../schema/platform-classes';
 import type { SchemaRegistry } from '../schema/registry';
@@ -26,7 +27,7 @@ export function checkReturnedType(
   registry: SchemaRegistry,
   at: SourceLocation,
 ): void {
-  const declared: unknown = Reflect.getMetadata('design:returntype', controller.prototype, method);
+  const declared = designType(Reflect.getMetadata('design:returntype', controller.prototype, method));
   if (typeof declared !== 'function' || isThenable(declared) || isBytesClass(declared)) return;
   const schema = success?.schema;
   if (!success || !schema || isBytesSchema(schema)) return;

@@ -19,6 +19,7 @@ import {
   type Direction,
 } from './declared-shape';
 import { typeFix } from './type-fix';
+import { designType } from './design-type';
 import { applyDescribed } from './describe';
 import type { SchemaModel, SchemaTable } from './model';
 import { isBytesClass, isPlatformClass } from './platform-classes';
@@ -329,10 +330,10 @@ export class SchemaRegistry {
     }
     if (field.type !== undefined) {
       const given = this.schemaFor(field.type, at);
-      this.checkDeclaredShape(Reflect.getMetadata('design:type', cls.prototype, property), given, at);
+      this.checkDeclaredShape(designType(Reflect.getMetadata('design:type', cls.prototype, property)), given, at);
       return given;
     }
-    const declared: unknown = Reflect.getMetadata('design:type', cls.prototype, property);
+    const declared = designType(Reflect.getMetadata('design:type', cls.prototype, property));
     const transformed = transformerTypeOf(cls, property);
     if (declared === Array || (declared === undefined && constraints.some((c) => c.name === 'isArray'))) {
       const items = transformed ?? this.itemTypeFromEach(constraints);
