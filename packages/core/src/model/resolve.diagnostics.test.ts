@@ -1813,7 +1813,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
     assert.equal(
       diagnosticsOf(bodyOf(Loose)).find((x) => x.code === 'FP1402')?.hint,
-      'Say the type: @Field({ type: String }), or a constraint that types it such as @IsString().',
+      "Say the type: @Field({ type: String }), or a constraint that types it such as @IsString(); a property of its own class's type (which swc, the compiler of flowport build, records as Object), @Field({ type: () => Loose }).",
     );
     @Controller('/q')
     class Query1 {

@@ -15,7 +15,15 @@ export function typeFix(at: SourceLocation, found: string, bytes = false): strin
     if (at.response !== undefined)
       return `@Returns(${at.response}, 'binary'), and answer with download(bytesOrStream, { filename })`;
   }
-  if (at.property !== undefined) return '@Field({ type: String }), or a constraint that types it such as @IsString()';
+  if (at.property !== undefined) {
+    // tsc records a property typed as its own class (`parent?: Item`) as that class, and swc, which
+    // flowport build compiles with, as Object: the app served, and the build stopped here.
+    const own =
+      found.startsWith('Object') && at.class !== undefined
+        ? `; a property of its own class's type (which swc, the compiler of flowport build, records as Object), @Field({ type: () => ${at.class} })`
+        : '';
+    return `@Field({ type: String }), or a constraint that types it such as @IsString()${own}`;
+  }
   if (at.parameter !== undefined) {
     const name = at.parameter.name;
     if (found.startsWith('Array'))
