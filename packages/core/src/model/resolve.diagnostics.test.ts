@@ -1781,7 +1781,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     expectDiagnostic(
       bodyOf(Loose),
       'FP1402',
-      'the type cannot be read from its declaration (Object: TypeScript records unions, interfaces and any as Object)',
+      'the type cannot be read from its declaration (Object: TypeScript records unions (T | undefined, T | null), interfaces and any as Object, and swc, which flowport build compiles with, type aliases and the class being declared too)',
       { class: 'Loose', property: 'value' },
     );
     // A response's type is named by its status: before, only the method was, and "this property"
@@ -1813,7 +1813,7 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
     );
     assert.equal(
       diagnosticsOf(bodyOf(Loose)).find((x) => x.code === 'FP1402')?.hint,
-      "Say the type: @Field({ type: String }), or a constraint that types it such as @IsString(); a property of its own class's type (which swc, the compiler of flowport build, records as Object), @Field({ type: () => Loose }).",
+      'Say the type: @Field({ type: String }), or a constraint that types it such as @IsString(); a class by a thunk, such as @Field({ type: () => Loose }).',
     );
     @Controller('/q')
     class Query1 {

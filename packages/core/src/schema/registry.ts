@@ -23,7 +23,7 @@ import { designType } from './design-type';
 import { applyDescribed } from './describe';
 import type { SchemaModel, SchemaTable } from './model';
 import { isBytesClass, isPlatformClass } from './platform-classes';
-import { NO_METADATA, resolveTypeRef } from './type-ref';
+import { NO_METADATA, RECORDED_AS_OBJECT, resolveTypeRef } from './type-ref';
 
 /**
  * Turns DTO classes into named schemas, once per class. Every class becomes one definition
@@ -351,7 +351,7 @@ export class SchemaRegistry {
     // A union or `any`: constraints such as @IsString may still say what it is.
     const typed = constraints.find((c) => c.kind === 'builtIn' && !c.each && TYPE_CONSTRAINTS.has(c.name));
     if (typed) return {};
-    const found = declared === Object ? 'Object: TypeScript records unions, interfaces and any as Object' : NO_METADATA;
+    const found = declared === Object ? RECORDED_AS_OBJECT : NO_METADATA;
     this.bag.report('untypedProperty', at, { found, fix: typeFix(at, found) });
     return {};
   }

@@ -16,13 +16,12 @@ export function typeFix(at: SourceLocation, found: string, bytes = false): strin
       return `@Returns(${at.response}, 'binary'), and answer with download(bytesOrStream, { filename })`;
   }
   if (at.property !== undefined) {
-    // tsc records a property typed as its own class (`parent?: Item`) as that class, and swc, which
-    // flowport build compiles with, as Object: the app served, and the build stopped here.
-    const own =
+    // A property typed as its own class (`parent?: Item`) is recorded as Object by swc.
+    const cls =
       found.startsWith('Object') && at.class !== undefined
-        ? `; a property of its own class's type (which swc, the compiler of flowport build, records as Object), @Field({ type: () => ${at.class} })`
+        ? `; a class by a thunk, such as @Field({ type: () => ${at.class} })`
         : '';
-    return `@Field({ type: String }), or a constraint that types it such as @IsString()${own}`;
+    return `@Field({ type: String }), or a constraint that types it such as @IsString()${cls}`;
   }
   if (at.parameter !== undefined) {
     const name = at.parameter.name;

@@ -56,13 +56,7 @@ export function resolveTypeRef(t: unknown): ResolvedType {
     case Object:
     case undefined:
     case null:
-      return {
-        kind: 'unknown',
-        found:
-          t === Object
-            ? 'Object: TypeScript records unions (T | undefined, T | null), interfaces and any as Object'
-            : NO_METADATA,
-      };
+      return { kind: 'unknown', found: t === Object ? RECORDED_AS_OBJECT : NO_METADATA };
     default:
       break;
   }
@@ -72,6 +66,15 @@ export function resolveTypeRef(t: unknown): ResolvedType {
   }
   return { kind: 'unknown', found: describeValue(t) };
 }
+
+/**
+ * What a type recorded as `Object` says. tsc records a type alias as what it names (`type Id =
+ * string` as String) and a property typed as its own class as that class; swc, which reads one
+ * file at a time, records both as Object. So an app compiled by tsc served what `flowport build`
+ * refused, and the finding spoke only of unions and interfaces, which the user had not written.
+ */
+export const RECORDED_AS_OBJECT =
+  'Object: TypeScript records unions (T | undefined, T | null), interfaces and any as Object, and swc, which flowport build compiles with, type aliases and the class being declared too';
 
 /**
  * What an undefined type says. Both causes pass tsc: a build without `emitDecoratorMetadata`, and
