@@ -34,12 +34,22 @@ const definitionName = fc.oneof(
   { weight: 3, arbitrary: word },
   {
     weight: 3,
-    arbitrary: fc.constantFrom('My Item', 'a/b', 'List`1', 'Page[Item]', 'x~y', 'Microsoft.Graph.User', 'snake_case'),
+    arbitrary: fc.constantFrom(
+      'My Item',
+      'a/b',
+      'List`1',
+      'Page[Item]',
+      'x~y',
+      'Microsoft.Graph.User',
+      'snake_case',
+      'Area m²',
+      'Größe',
+    ),
   },
 );
 const propertyName = fc.oneof(
   { weight: 5, arbitrary: fc.stringMatching(/^[a-z][a-zA-Z]{1,7}$/) },
-  { weight: 1, arbitrary: fc.constantFrom('@odata.type', '$type', 'odd key', 'a-b', 'x.y', 'toString') },
+  { weight: 1, arbitrary: fc.constantFrom('@odata.type', '$type', 'odd key', 'a-b', 'x.y', 'toString', 'CO₂', 'ñame') },
 );
 const text = fc.constantFrom('The value.', 'What the caller gives.', 'An identifier of the item.');
 const label = fc.constantFrom('Name', 'Item ID', 'Created At', 'Count');

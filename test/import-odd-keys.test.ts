@@ -115,3 +115,47 @@ describe('flowport import keeps a capability whose call parameters are no object
     assert.deepEqual(built['x-ms-capabilities'], definition['x-ms-capabilities']);
   });
 });
+
+/**
+ * Unicode numbers that are no part of an identifier (`²`, `₂`, `½`) in a definition's, an
+ * operation's, a parameter's and a property's names. Before, the import wrote `class AreaM²` and
+ * `get½Area(… x²: string)`, and the project it wrote did not compile.
+ */
+const NUMBERED = {
+  ...definitionHead('Odd Names', 'Names with numbers that no identifier can hold.', 'odd.example.com'),
+  paths: {
+    '/areas': {
+      get: {
+        summary: 'Get area',
+        description: 'Gets an area.',
+        operationId: 'Get½Area',
+        parameters: [
+          { name: 'x²', in: 'query', type: 'string' },
+          { name: 'Ⅻ', in: 'query', type: 'string' },
+        ],
+        responses: { '200': { description: 'The area', schema: { $ref: '#/definitions/Area m²' } } },
+      },
+    },
+  },
+  definitions: {
+    'Area m²': {
+      type: 'object',
+      properties: { 'm²': { type: 'number' }, 'CO₂': { type: 'integer' }, ⅻ: { type: 'string' } },
+    },
+  },
+};
+
+describe('flowport import names what it writes with identifiers only', () => {
+  let tmp: ReturnType<typeof scratch>;
+  before(() => (tmp = scratch()));
+  after(() => tmp?.cleanup());
+
+  it('leaves out of identifiers the numbers they cannot hold, and builds the definition it read', () => {
+    const { built } = importedAndBuilt(NUMBERED, tmp.dir);
+    assert.deepEqual(compareDefinitions(JSON.parse(JSON.stringify(NUMBERED)) as Record<string, unknown>, built), []);
+    const models = readFileSync(join(tmp.dir, 'imported', 'src', 'models.ts'), 'utf8');
+    assert.match(models, /^export class AreaM \{$/m);
+    assert.match(models, /^ {2}'m²'\?: number;$/m);
+    assert.match(models, /^ {2}ⅻ\?: string;$/m, 'a letter number is an identifier');
+  });
+});

@@ -1,6 +1,7 @@
 /** Writes TypeScript source: literals of JSON values, property keys and comments. */
 
-const IDENTIFIER = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
+/** ECMAScript's IdentifierName: a key such as `m²`, whose `²` is a number but no identifier part, is quoted. */
+const IDENTIFIER = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200C\u200D]*$/u;
 const WIDTH = 100;
 
 /** A string literal: single-quoted, or double-quoted when that avoids escapes (as Prettier does). */

@@ -24,6 +24,14 @@ describe('import: names from a definition become TypeScript identifiers', () => 
     assert.equal(pascalCase('Brønnøysund register'), 'BrønnøysundRegister');
   });
 
+  it('leaves out the numbers that no identifier holds, which separate words as punctuation does', () => {
+    assert.deepEqual(words('Area m²'), ['Area', 'm']);
+    assert.equal(pascalCase('CO₂ emissions'), 'CoEmissions');
+    assert.equal(camelCase('Get½Area'), 'getArea');
+    assert.equal(camelCase('²'), 'value');
+    assert.equal(pascalCase('Chapter Ⅻ'), 'ChapterⅫ');
+  });
+
   it('puts an underscore before a leading digit', () => {
     assert.equal(pascalCase('2FA settings'), '_2FaSettings');
     assert.equal(camelCase('3d secure'), '_3dSecure');
