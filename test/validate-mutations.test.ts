@@ -353,6 +353,14 @@ const MUTATIONS: Mutation[] = [
       document.required.push('original');
     },
   ],
+  [
+    'a definition that is only a $ref to one that is only a $ref back',
+    'FP2146',
+    (d) => {
+      d.definition.definitions.Alias = { $ref: '#/definitions/Echo' };
+      d.definition.definitions.Echo = { $ref: '#/definitions/Alias' };
+    },
+  ],
   ['maxLength on a number', 'FP2134', (d) => (d.definition.definitions.DocumentScore.properties.score.maxLength = 3)],
   [
     "format outside the platform's list",

@@ -666,7 +666,7 @@ export const catalog = {
     'required-loop',
     'error',
     '{loop}: each property of the loop is required and none may be null, so no JSON value is one, no request that must carry one is taken, and no answer can hold one',
-    'Let the chain end: make one property of the loop optional (manager?: Person), nullable (@Field({ nullable: true })), or a list (Person[]).',
+    'Let the chain end: make one property of the loop optional (manager?: Person), nullable (@Field({ nullable: true })), or a list (Person[]), or give a class of the loop declared @Schema({ type }) fields of its own.',
   ),
 
   // FP15xx — connector-level declarations
@@ -1175,7 +1175,7 @@ export const catalog = {
     'schema-required-loop',
     'warning',
     '{loop}: each property of the loop is required and none is x-nullable, so no JSON value is one, and the validator refuses the definition',
-    'Let the chain end: take one property of the loop out of required, or give it x-nullable: true.',
+    'Let the chain end: take one property of the loop out of required, give it x-nullable: true, or give a definition of the loop that is only a $ref a schema of its own.',
   ),
   readOnlyRequiredBody: entry(
     'FP2147',

@@ -1219,6 +1219,26 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       'Team property roster: Team.roster → Roster.team → Team: each property of the loop is required and none may be null, so no JSON value is one, no request that must carry one is taken, and no answer can hold one',
       'Person property manager: Person.manager → Person: each property of the loop is required and none may be null, so no JSON value is one, no request that must carry one is taken, and no answer can hold one',
     ]);
+    // A class declared as another is that other: such aliases ended every chain before, and the
+    // adapter failed to compile a loop of them at the first request (a 500).
+    @Schema({ type: () => Other })
+    class Alias {}
+    @Schema({ type: () => Alias })
+    class Other {}
+    class Holder {
+      @Field({ type: () => HolderAlias }) held!: Later<HolderAlias>;
+    }
+    @Schema({ type: () => Holder })
+    class HolderAlias {}
+    @Controller()
+    class Aliases {
+      @Post('/alias') @Returns(204) alias(@Body({ type: () => Alias }) _a: Alias): void {}
+      @Post('/holder') @Returns(204) holder(@Body() _h: Holder): void {}
+    }
+    assert.deepEqual(
+      reported(connectorOf([Aliases]), 'FP1426').map((r) => r.slice(0, r.indexOf(': each'))),
+      ['Alias: Alias → Other → Alias', 'Holder property held: Holder.held → HolderAlias → Holder'],
+    );
     // An imported definition keeps its loop, and is warned of it.
     @Controller()
     class D {

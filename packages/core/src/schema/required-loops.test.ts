@@ -57,6 +57,23 @@ describe('requiredLoops: named schemas that must hold themselves', () => {
     );
   });
 
+  it('follows a schema that is only a reference to another, as Swagger 2.0 reads it (siblings ignored)', () => {
+    assert.deepEqual(
+      shown({
+        A: ref('B'),
+        B: ref('A'),
+        Item: { required: ['alias'], properties: { alias: ref('Alias') } },
+        Alias: { ...ref('Item'), description: 'ignored beside $ref' },
+        Model: { ref: 'Model' },
+        // An alias that may be null, and one of a schema that ends, are no loops.
+        Maybe: { ...ref('Maybe'), 'x-nullable': true },
+        Named: ref('Person'),
+        Person: { type: 'object', properties: { name: { type: 'string' } } },
+      }),
+      ['A -: A → B → A', 'Item alias: Item.alias → Alias → Item', 'Model -: Model → Model'],
+    );
+  });
+
   it('reads the model’s own references (ref) as it reads $ref', () => {
     assert.deepEqual(shown({ Person: { required: ['manager'], properties: { manager: { ref: 'Person' } } } }), [
       'Person manager: Person.manager → Person',

@@ -46,7 +46,7 @@ export interface RequiredLoop {
  */
 export function requiredLoops(table: Iterable<readonly [string, LoopSchema]>): RequiredLoop[] {
   const schemas = new Map(table);
-  const steps = new Map([...schemas].map(([name, s]) => [name, stepsOf(s)]));
+  const steps = new Map([...schemas].map(([name, s]) => [name, namedSteps(s)]));
   const reported = new Set<string>();
   const loops: RequiredLoop[] = [];
   for (const name of schemas.keys()) {
@@ -58,7 +58,7 @@ export function requiredLoops(table: Iterable<readonly [string, LoopSchema]>): R
     loops.push({
       owner: name,
       property: path[0].property,
-      shown: path.map((s, i) => `${names[i]}.${s.shown}`).join(' → ') + ` → ${name}`,
+      shown: path.map((s, i) => (s.shown === '' ? names[i] : `${names[i]}.${s.shown}`)).join(' → ') + ` → ${name}`,
     });
   }
   return loops;
@@ -78,6 +78,17 @@ function pathBack(start: string, steps: ReadonlyMap<string, readonly Step[]>): S
     }
   }
   return undefined;
+}
+
+/**
+ * The steps of a named schema: the one it is, where it is only a reference (`A: { $ref: B }`, a
+ * class declared `@Schema({ type: () => B })`), whose other keywords Swagger 2.0 ignores; else
+ * those its required properties and `allOf` parts hold. Before, such an alias ended every chain:
+ * `A → B → A` and `B.a → A → B` were no loops, and the adapter failed to compile them at the
+ * first request (a 500, "maximum call stack size exceeded") that `flowport validate` did not name.
+ */
+function namedSteps(s: LoopSchema): Step[] {
+  return s.ref !== undefined || refEntry(s.$ref) !== undefined ? held(s) : stepsOf(s);
 }
 
 /** The named schemas a value of `s` must hold through its required properties. */
