@@ -354,6 +354,11 @@ const MUTATIONS: Mutation[] = [
     },
   ],
   [
+    'a definition that is only a $ref to another',
+    'FP2161',
+    (d) => (d.definition.definitions.Text = { $ref: '#/definitions/Document' }),
+  ],
+  [
     'a definition that is only a $ref to one that is only a $ref back',
     'FP2146',
     (d) => {

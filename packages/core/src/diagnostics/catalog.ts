@@ -1205,6 +1205,13 @@ export const catalog = {
     'the path "{path}" names the variable {{name}} twice, where Swagger 2.0 binds a variable to one path parameter',
     'Name each variable of the path once: give the second its own name and parameter ({{name}2}).',
   ),
+  refAlias: entry(
+    'FP2161',
+    'ref-alias',
+    'warning',
+    '{entry} is only a reference to {ref}, where the validator asks each entry to describe its own {what}',
+    'Reference {ref} where {entry} is used, and remove {entry}.',
+  ),
   dynamicSourceUnknown: entry(
     'FP2149',
     'dynamic-source-unknown',

@@ -4,6 +4,13 @@ import type { Rule } from '../rule';
 
 type Section = 'definitions' | 'parameters' | 'responses';
 
+/** What an entry of each section describes, as a finding names it. */
+const DESCRIBES: Readonly<Record<Section, string>> = {
+  definitions: 'schema',
+  parameters: 'parameter',
+  responses: 'response',
+};
+
 /**
  * What is wrong with a `$ref` found where a reference into `section` belongs, if anything. The
  * platform reads one file and resolves only references to entries of its definitions, parameters
@@ -41,7 +48,7 @@ function eachRef(def: Json, visit: (ref: unknown, section: Section, pointer: str
   }
 }
 
-/** References the platform cannot resolve (reference §6.3, §7). */
+/** References the platform cannot resolve (reference §6.3, §7), and entries that only refer. */
 export const referenceRules: Rule[] = [
   {
     key: 'refTarget',
@@ -52,6 +59,23 @@ export const referenceRules: Rule[] = [
         const problem = typeof ref === 'string' ? refProblem(definition, ref, section) : undefined;
         if (problem) report(pointer, { ref: String(ref), problem });
       });
+    },
+  },
+  {
+    key: 'refAlias',
+    level: 'certification',
+    source: '[D-rules] a parameter, response or schema definition may not be just a $ref to another (§6.3)',
+    check: ({ definition }, report) => {
+      for (const section of Object.keys(DESCRIBES) as Section[]) {
+        const entries: unknown = definition[section];
+        for (const [name, entry] of Object.entries(isObject(entries) ? entries : {}))
+          if (isObject(entry) && typeof entry.$ref === 'string')
+            report(`/${section}/${seg(name)}/$ref`, {
+              entry: `#/${section}/${name}`,
+              ref: entry.$ref,
+              what: DESCRIBES[section],
+            });
+      }
     },
   },
 ];
