@@ -210,6 +210,21 @@ describe('flowport import: invalid input', () => {
     );
   });
 
+  it('refuses a path item that is a $ref, which the platform does not read, at its escaped pointer', async () => {
+    // Before, it said "at /paths//b/$ref: has no Flowport form": a pointer that names no place.
+    const get = { operationId: 'GetB', responses: { '200': { description: 'OK' } } };
+    const doc = {
+      swagger: '2.0',
+      info: { title: 'T', version: '1' },
+      paths: { '/a': { get: { ...get, operationId: 'GetA' } }, '/b': { $ref: '#/x-items/b' } },
+      'x-items': { b: { get } },
+    };
+    await refuses(
+      write('e.json', JSON.stringify(doc)),
+      /at \/paths\/~1b\/\$ref: stands for a path item, which the platform does not read: write its operations in place/,
+    );
+  });
+
   it('says where the definition is not Swagger 2.0, instead of dropping what is there without a word', async () => {
     // Before, this imported with exit 0 and the parameters and the 200 answer were silently gone.
     const doc = {

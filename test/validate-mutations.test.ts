@@ -354,6 +354,11 @@ const MUTATIONS: Mutation[] = [
     },
   ],
   [
+    'a path item that is a $ref',
+    'FP2018',
+    (d) => (d.definition.paths['/text/analytics/v2.0/elsewhere'] = { $ref: '#/x-paths/elsewhere' }),
+  ],
+  [
     'a definition that is only a $ref to another',
     'FP2161',
     (d) => (d.definition.definitions.Text = { $ref: '#/definitions/Document' }),

@@ -5,7 +5,7 @@ import { code, literal, type Code } from './code';
 import { connectionSpec, metadataOption, policyCall } from './connection';
 import { externalDocsFit } from './operation-keys';
 import { METHODS } from './sites';
-import { entry, ImportError, isObject, type Json } from './read';
+import { entry, ImportError, isObject, pointerToken, type Json } from './read';
 import { importLine } from './render';
 import type { SchemaWriter } from './schemas';
 
@@ -81,7 +81,8 @@ export function connectorSource(
     options.script = { file: '../script.csx', operations: properties.scriptOperations.map((id) => lookup(id) ?? id) };
   }
   for (const k of Object.keys(properties)) {
-    if (!KNOWN_PROPERTIES.has(k)) throw new ImportError(propertiesFile, `/properties/${k}`, 'has no Flowport form');
+    if (!KNOWN_PROPERTIES.has(k))
+      throw new ImportError(propertiesFile, `/properties/${pointerToken(k)}`, 'has no Flowport form');
   }
   if (Array.isArray(doc.tags) && doc.tags.length > 0) options.tags = doc.tags;
   if (externalDocsFit(doc.externalDocs)) options.externalDocs = doc.externalDocs;
@@ -101,7 +102,7 @@ export function connectorSource(
       extensions[k] = v;
       notes.push(`${k}: no first-class option, kept as written`);
     } else if (!ROOT_KEYS.has(k) && !(k === 'externalDocs' && options.externalDocs))
-      throw new ImportError(definitionFile, `/${k}`, 'has no Flowport form');
+      throw new ImportError(definitionFile, `/${pointerToken(k)}`, 'has no Flowport form');
   }
   if (Object.keys(extensions).length > 0) options.extensions = extensions;
   const lines = [...notes.map((n) => `// ${n}`), `export const connector = new Connector(${literal(options)});`];
@@ -154,7 +155,15 @@ function orphanPathItems(doc: Json, file: string): Json {
     if (!isObject(item) || Object.keys(item).length === 0) continue;
     if (Object.keys(item).some((k) => (METHODS as readonly string[]).includes(k))) continue;
     for (const k of Object.keys(item)) {
-      if (!k.startsWith('x-')) throw new ImportError(file, `/paths/${path}/${k}`, 'has no Flowport form');
+      const at = `/paths/${pointerToken(path)}/${pointerToken(k)}`;
+      // Swagger 2.0 allows it; the platform resolves no reference for a path item ([D-rules]).
+      if (k === '$ref')
+        throw new ImportError(
+          file,
+          at,
+          'stands for a path item, which the platform does not read: write its operations in place',
+        );
+      if (!k.startsWith('x-')) throw new ImportError(file, at, 'has no Flowport form');
     }
     out[path] = item;
   }
@@ -178,7 +187,7 @@ function info(i: Json, notes: string[], file: string): Json {
     else if (k.startsWith('x-')) {
       extensions[k] = v;
       notes.push(`info ${k}: no first-class option for this form, kept as written`);
-    } else throw new ImportError(file, `/info/${k}`, 'has no Flowport form');
+    } else throw new ImportError(file, `/info/${pointerToken(k)}`, 'has no Flowport form');
   }
   if (Object.keys(extensions).length > 0) out.extensions = extensions;
   return out;

@@ -53,12 +53,20 @@ export const referenceRules: Rule[] = [
   {
     key: 'refTarget',
     level: 'platform',
-    source: '[D-rules] $ref targets (§6.3); [Sch-sw] #/definitions/$ref (§7)',
+    source: '[D-rules] $ref targets, none on path items (§6.3); [Sch-sw] #/definitions/$ref (§7)',
     check: ({ definition }, report) => {
       eachRef(definition, (ref, section, pointer) => {
         const problem = typeof ref === 'string' ? refProblem(definition, ref, section) : undefined;
         if (problem) report(pointer, { ref: String(ref), problem });
       });
+      // Swagger 2.0 allows a path item to be a reference; the platform reads none, and its
+      // operations are not the connector's.
+      for (const [path, item] of Object.entries(isObject(definition.paths) ? definition.paths : {}))
+        if (isObject(item) && '$ref' in item)
+          report(`/paths/${seg(path)}/$ref`, {
+            ref: String(item.$ref),
+            problem: 'stands for a path item, which the platform does not read: write its operations in place',
+          });
     },
   },
   {
