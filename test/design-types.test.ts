@@ -15,16 +15,23 @@ export enum Colour { Red = 'red', Blue = 'blue' }
 export enum Priority { Low = 1, High = 3 }
 export const Size = { Small: 's', Large: 'l' } as const;
 export type Size = (typeof Size)[keyof typeof Size];
+export type PaintId = string;
+export type Shades = string[];
 `;
 
 const CONNECTOR = `
-import { Action, Connector, Controller, Get, IsEnum, IsOptional, Query, Returns, Summary } from '@flowport/core';
-import { Colour, Priority, Size } from './types';
+import { Action, Connector, Controller, Field, Get, IsArray, IsEnum, IsInt, IsOptional, IsString, MaxLength, Query, Returns, Summary } from '@flowport/core';
+import { Colour, PaintId, Priority, Shades, Size } from './types';
 
 export class Paint {
   @Summary('Colour') @IsEnum(Colour) colour!: Colour;
   @Summary('Priority') @IsOptional() @IsEnum(Priority) priority?: Priority;
   @Summary('Size') @IsEnum(Size) size!: Size;
+  // Aliases, which swc records as Object and tsc as what they name, typed by their constraints.
+  @Summary('ID') @IsOptional() @IsString() @MaxLength(8) id?: PaintId;
+  @Summary('Shades') @IsOptional() @IsArray() @IsString({ each: true }) shades?: Shades;
+  // Recorded as Object by both.
+  @Field({ summary: 'Mixes', nullable: true }) @IsOptional() @IsArray() @IsInt({ each: true }) mixes?: number[] | null;
 }
 
 @Controller('/paints')
@@ -51,7 +58,7 @@ export const connector = new Connector({
 });
 `;
 
-describe('types named from another module', function () {
+describe('types named from another module, and aliases', function () {
   this.timeout(120000);
   let dir: string;
   let cleanup: () => void;
@@ -77,7 +84,7 @@ describe('types named from another module', function () {
   });
   after(() => cleanup());
 
-  it('are built by flowport build as the tsc-compiled app publishes them: an enum as its values’ type', async () => {
+  it('are built by flowport build as the tsc-compiled app publishes them: an enum as its values’ type, a list as a list', async () => {
     const built = await cli('build', join(dir, 'connector.ts'), '--out', join(dir, 'connector'));
     assert.equal(built.code, 0, built.err);
     const definition = JSON.parse(readFileSync(join(dir, 'connector', DEFINITION), 'utf8'));
@@ -85,7 +92,7 @@ describe('types named from another module', function () {
       Object.fromEntries(
         Object.entries(definition.definitions.Paint.properties).map(([k, v]) => [k, (v as { type: string }).type]),
       ),
-      { colour: 'string', priority: 'number', size: 'string' },
+      { colour: 'string', priority: 'number', size: 'string', id: 'string', shades: 'array', mixes: 'array' },
     );
     assert.deepEqual(
       definition.paths['/paints'].get.parameters.map((p: { type: string; enum: unknown[] }) => [p.type, p.enum]),

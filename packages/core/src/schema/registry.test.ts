@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Field } from '../decorators/field';
-import { IsInt, IsString, MaxLength } from 'class-validator';
+import { IsArray, IsInt, IsString, MaxLength } from 'class-validator';
 import { IsDateString, IsOptional } from '../decorators/constraints';
 import { DiagnosticBag } from '../diagnostics/diagnostic';
 import { ConnectorSchemas } from '../emit/connector/schema';
@@ -54,5 +54,19 @@ describe('SchemaRegistry', () => {
     assert.deepEqual(Object.keys(schema.properties ?? {}), ['id', 'version', 'color', 'label']);
     assert.deepEqual(schema.required, ['id', 'color', 'label']);
     assert.equal(schema.properties?.id.maxLength, 8);
+  });
+
+  it('reads @IsArray on a declaration TypeScript recorded as Object as a list, its `each` constraints as the items', () => {
+    // `number[] | null` is recorded as Object, as swc records an alias of a list: before, @IsInt({
+    // each: true }) typed the property itself, and the build stopped (FP1406 "integer and array").
+    class Scores {
+      @Field({ nullable: true }) @IsArray() @IsInt({ each: true }) codes!: number[] | null;
+      @IsArray() @IsString({ each: true }) @MaxLength(4, { each: true }) @IsOptional() tags?: string[] | null;
+    }
+    const bag = new DiagnosticBag();
+    const schema = new SchemaRegistry(bag, 'reject').describeClass(Scores);
+    assert.deepEqual(bag.errors, []);
+    assert.deepEqual(schema.properties?.codes, { type: 'array', items: { type: 'integer' }, nullable: true });
+    assert.deepEqual(schema.properties?.tags, { type: 'array', items: { type: 'string', maxLength: 4 } });
   });
 });

@@ -335,7 +335,11 @@ export class SchemaRegistry {
     }
     const declared = designType(Reflect.getMetadata('design:type', cls.prototype, property));
     const transformed = transformerTypeOf(cls, property);
-    if (declared === Array || (declared === undefined && constraints.some((c) => c.name === 'isArray'))) {
+    // @IsArray says a list where the declaration recorded none: `string[] | null`, which TypeScript
+    // records as Object, or an alias of a list, which swc does. Before, an `each` constraint then
+    // typed the property itself (FP1406, "integer and array"), and a nullable list could not be built.
+    const listed = constraints.some((c) => c.name === 'isArray');
+    if (declared === Array || ((declared === undefined || declared === Object) && listed)) {
       const items = transformed ?? this.itemTypeFromEach(constraints);
       if (items === undefined) {
         this.bag.report('untypedArray', at);
