@@ -449,12 +449,21 @@ describe('binding, coercion and replies', () => {
   it('hands values declared as Date to the handler as dates, in the body, its arrays and parameters', async () => {
     const res = await request(app)
       .post('/bind/meetings?after=2023-12-31T23:00:00-02:00')
-      .send({ starts: '2024-05-01T10:00:00+02:00', reminders: ['2024-05-01T07:30:00Z'], ends: null });
+      .send({
+        starts: '2024-05-01T10:00:00+02:00',
+        reminders: ['2024-05-01T07:30:00Z'],
+        ends: null,
+        followUp: '2024-05-09T10:00:00Z',
+        holds: ['2024-06-01T00:00:00Z'],
+      });
     assert.equal(res.status, 200, res.text);
     assert.deepEqual(res.body.echoed, {
       starts: '2024-05-01T08:00:00.000Z',
       reminders: [7],
       ends: null,
+      // Typed by @IsDate alone: before, the handler got the strings.
+      followUp: 9,
+      holds: [5],
       after: 2024,
       // A Date returned goes out as JSON writes it.
       startsAgain: '2024-05-01T08:00:00.000Z',

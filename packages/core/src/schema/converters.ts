@@ -24,6 +24,18 @@ const type =
 
 const stringFormat = (format: string): Converter => type('string', format);
 
+/**
+ * A Date, which JSON carries as a date-time string. Where no declaration typed the value (`at!:
+ * Date | null`, which TypeScript records as Object; an item of `@IsDate({ each: true }) at!:
+ * Date[]`), the handler gets the Date that class-validator's @IsDate checks for, as a declared
+ * `Date` does: before, it got the string, and `at.getTime()` failed in the handler.
+ */
+const isDate: Converter = (s) => {
+  if (s.type === undefined) s.runtimeType = 'Date';
+  s.type = 'string';
+  s.format = 'date-time';
+};
+
 const pattern =
   (source: string): Converter =>
   (s) => {
@@ -153,7 +165,7 @@ export const converters: Record<string, Converter> = {
   ),
   isInt: type('integer'),
   isBoolean: type('boolean'),
-  isDate: stringFormat('date-time'),
+  isDate,
   // `format: date-time` checks the calendar (no 30 February) whether or not `strict` asks for it.
   isDateString: withoutOptions(stringFormat('date-time'), { strict: [true, false] }),
   isIso8601: withoutOptions(stringFormat('date-time'), { strict: [true, false] }),

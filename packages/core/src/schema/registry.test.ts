@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Field } from '../decorators/field';
-import { IsArray, IsInt, IsString, MaxLength } from 'class-validator';
+import { IsArray, IsDate, IsInt, IsString, MaxLength } from 'class-validator';
 import { IsDateString, IsOptional } from '../decorators/constraints';
 import { DiagnosticBag } from '../diagnostics/diagnostic';
 import { ConnectorSchemas } from '../emit/connector/schema';
@@ -68,5 +68,23 @@ describe('SchemaRegistry', () => {
     assert.deepEqual(bag.errors, []);
     assert.deepEqual(schema.properties?.codes, { type: 'array', items: { type: 'integer' }, nullable: true });
     assert.deepEqual(schema.properties?.tags, { type: 'array', items: { type: 'string', maxLength: 4 } });
+  });
+
+  it('hands a value typed by @IsDate alone to the handler as a Date, and one declared a string as a string', () => {
+    class Slot {
+      @Field({ nullable: true }) @IsDate() at!: Date | null;
+      @IsDate({ each: true }) holds!: Date[];
+      @IsDate() text!: string;
+    }
+    const bag = new DiagnosticBag();
+    const props = new SchemaRegistry(bag, 'reject').describeClass(Slot).properties as Record<string, SchemaModel>;
+    assert.deepEqual(bag.errors, []);
+    assert.equal(props.at.runtimeType, 'Date');
+    assert.equal(props.holds.items?.runtimeType, 'Date');
+    assert.equal(props.text.runtimeType, undefined);
+    assert.deepEqual(
+      [props.at.format, props.holds.items?.format, props.text.format],
+      ['date-time', 'date-time', 'date-time'],
+    );
   });
 });
