@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Field } from '../decorators/field';
-import { IsArray, IsDate, IsInt, IsString, MaxLength } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBase64, IsDate, IsInt, IsString, Matches, MaxLength } from 'class-validator';
 import { IsDateString, IsOptional } from '../decorators/constraints';
 import { DiagnosticBag } from '../diagnostics/diagnostic';
 import { ConnectorSchemas } from '../emit/connector/schema';
@@ -86,5 +86,20 @@ describe('SchemaRegistry', () => {
       [props.at.format, props.holds.items?.format, props.text.format],
       ['date-time', 'date-time', 'date-time'],
     );
+  });
+
+  it('takes the type a constraint writes for a property recorded as Object, whichever constraint it is', () => {
+    // Before, a fixed list of constraints typed such a property, and these stopped the build (FP1402).
+    class Postal {
+      @IsOptional() @Matches(/^\d{5}$/) zip?: string | null;
+      @IsOptional() @IsBase64() photo?: string | null;
+      @IsOptional() @ArrayMinSize(1) @Matches(/^[a-z]+$/, { each: true }) codes?: string[] | null;
+    }
+    const bag = new DiagnosticBag();
+    const props = new SchemaRegistry(bag, 'reject').describeClass(Postal).properties as Record<string, SchemaModel>;
+    assert.deepEqual(bag.errors, []);
+    assert.deepEqual(props.zip, { type: 'string', pattern: '^\\d{5}$' });
+    assert.deepEqual(props.photo, { type: 'string', format: 'byte' });
+    assert.deepEqual(props.codes, { type: 'array', items: { type: 'string', pattern: '^[a-z]+$' }, minItems: 1 });
   });
 });

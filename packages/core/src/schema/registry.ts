@@ -20,6 +20,7 @@ import {
 } from './declared-shape';
 import { typeFix } from './type-fix';
 import { designType } from './design-type';
+import { typesValue, writtenBy } from './constraint-types';
 import { applyDescribed } from './describe';
 import type { SchemaModel, SchemaTable } from './model';
 import { isBytesClass, isPlatformClass } from './platform-classes';
@@ -335,10 +336,10 @@ export class SchemaRegistry {
     }
     const declared = designType(Reflect.getMetadata('design:type', cls.prototype, property));
     const transformed = transformerTypeOf(cls, property);
-    // @IsArray says a list where the declaration recorded none: `string[] | null`, which TypeScript
+    // @IsArray (or @ArrayMinSize…) says a list where the declaration recorded none: `string[] | null`, which TypeScript
     // records as Object, or an alias of a list, which swc does. Before, an `each` constraint then
     // typed the property itself (FP1406, "integer and array"), and a nullable list could not be built.
-    const listed = constraints.some((c) => c.name === 'isArray');
+    const listed = constraints.some((c) => !c.each && writtenBy(c)?.type === 'array');
     if (declared === Array || ((declared === undefined || declared === Object) && listed)) {
       const items = transformed ?? this.itemTypeFromEach(constraints);
       if (items === undefined) {
@@ -353,8 +354,7 @@ export class SchemaRegistry {
     if (transformed !== undefined && transformed !== Object) return this.schemaFor(transformed as TypeRef, at);
     if (declared !== Object && declared !== undefined) return this.schemaFor(declared as TypeRef, at);
     // A union or `any`: constraints such as @IsString may still say what it is.
-    const typed = constraints.find((c) => c.kind === 'builtIn' && !c.each && TYPE_CONSTRAINTS.has(c.name));
-    if (typed) return {};
+    if (constraints.some((c) => !c.each && typesValue(c))) return {};
     const found = declared === Object ? RECORDED_AS_OBJECT : NO_METADATA;
     this.bag.report('untypedProperty', at, { found, fix: typeFix(at, found) });
     return {};
@@ -371,11 +371,8 @@ export class SchemaRegistry {
   }
 
   private itemTypeFromEach(constraints: readonly Constraint[]): SchemaModel | undefined {
-    const each = constraints.find((c) => c.each && c.kind === 'builtIn' && TYPE_CONSTRAINTS.has(c.name));
-    if (!each) return undefined;
-    const s: SchemaModel = {};
-    converters[each.name](s, each.args);
-    return s;
+    const each = constraints.find((c) => c.each && typesValue(c));
+    return each && writtenBy(each);
   }
 
   private checkFlags(c: Constraint, at: SourceLocation): void {
@@ -399,23 +396,6 @@ const DECORATOR_NAMES: Record<string, string> = {
 function decoratorName(constraint: string): string {
   return `@${DECORATOR_NAMES[constraint] ?? `${constraint[0].toUpperCase()}${constraint.slice(1)}`}`;
 }
-
-/** Constraints that state a value's type; enough to type a property declared as a union. */
-const TYPE_CONSTRAINTS = new Set([
-  'isString',
-  'isNumber',
-  'isInt',
-  'isBoolean',
-  'isDate',
-  'isDateString',
-  'isIso8601',
-  'isEmail',
-  'isUrl',
-  'isUuid',
-  'isObject',
-  'isEnum',
-  'isIn',
-]);
 
 /** What a decorated member is on the class's prototype chain: a plain property is on neither. */
 function memberKind(cls: Class, property: string): 'accessor' | 'method' | undefined {
