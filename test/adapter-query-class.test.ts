@@ -239,3 +239,39 @@ describe('a class of query parameters (@Query() query: ListQuery)', () => {
     }
   });
 });
+
+@Controller('/clock')
+class Clock {
+  @Get('/')
+  @Action({ id: 'ReadClock', summary: 'Read clock', description: 'Reads a wall-clock time.' })
+  @Returns(200)
+  read(@Query('at', { type: Date, format: 'date-no-tz', required: true }) at: Date): object {
+    return { at: at.toISOString() };
+  }
+}
+
+describe('a Date given as a time without an offset (date-no-tz)', () => {
+  const app = createApp(
+    new Connector({
+      info: { title: 'Clock', description: 'Reads wall-clock times into dates.', version: '1.0.0' },
+      brandColor: '#123456',
+      controllers: [Clock],
+    }),
+    { docs: false },
+  );
+  const zone = process.env.TZ;
+  after(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it('is read as UTC, whatever time zone the server runs in', async () => {
+    // JavaScript reads such a time in the server's zone: before, New York made 15:00 UTC of it.
+    for (const tz of ['America/New_York', 'Asia/Kolkata', 'UTC']) {
+      process.env.TZ = tz;
+      const res = await request(app).get('/clock?at=2024-01-01T10:00:00');
+      assert.equal(res.status, 200, res.text);
+      assert.deepEqual(res.body, { at: '2024-01-01T10:00:00.000Z' }, tz);
+    }
+  });
+});

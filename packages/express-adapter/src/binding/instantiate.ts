@@ -99,14 +99,21 @@ export const identity: Build = (v) => v;
 /** The seconds of a time that is a leap second (RFC 3339 allows `23:59:60`). */
 const LEAP_SECOND = /(T\d\d:\d\d:)60/i;
 
+/** A date and time with no offset after it (`date-no-tz`, the platform's wall-clock time). */
+const NO_OFFSET = /T[\d:.]+$/i;
+
 /**
- * A validated `date-time` (or `date`) string as the `Date` the handler declared; null stays null.
- * A leap second, which the format allows and a Date cannot hold, is read as POSIX time reads it:
- * the instant of the next second. Before, the handler got an Invalid Date.
+ * A validated `date-time`, `date` or `date-no-tz` string as the `Date` the handler declared; null
+ * stays null. A leap second, which the format allows and a Date cannot hold, is read as POSIX time
+ * reads it: the instant of the next second. Before, the handler got an Invalid Date. A time
+ * without an offset is read as UTC, as JavaScript reads a date without a time: JavaScript reads it
+ * in the server's own time zone, and before, the same request gave another Date on a server in
+ * New York (`10:00` was 15:00 UTC) than in a container on UTC.
  */
 const toDate: Build = (v) => {
   if (typeof v !== 'string') return v;
-  const date = new Date(v);
-  if (!Number.isNaN(date.getTime()) || !LEAP_SECOND.test(v)) return date;
-  return new Date(new Date(v.replace(LEAP_SECOND, '$159')).getTime() + 1000);
+  const text = NO_OFFSET.test(v) ? `${v}Z` : v;
+  const date = new Date(text);
+  if (!Number.isNaN(date.getTime()) || !LEAP_SECOND.test(text)) return date;
+  return new Date(new Date(text.replace(LEAP_SECOND, '$159')).getTime() + 1000);
 };
