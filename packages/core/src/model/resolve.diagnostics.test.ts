@@ -1108,6 +1108,10 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
       @Get('/at') @Returns(200, described(String, { format: 'date-time' })) at(): Date {
         return new Date();
       }
+      // A string where a Date is published is a string in JSON as well.
+      @Get('/iso') @Returns(200, Date) iso(): string {
+        return new Date().toISOString();
+      }
       @Get('/awaited') @Returns(200, Summary) async awaited(): Promise<Report> {
         return { title: '' };
       }

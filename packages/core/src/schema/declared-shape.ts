@@ -91,7 +91,10 @@ export function contradiction(
     expected !== undefined
       ? expected === handed ||
         // JSON.stringify writes a Date as its date-time text, which a string published so takes.
-        (direction === 'out' && type === Date && handed === 'a string' && given.format !== 'date')
+        (direction === 'out' && type === Date && handed === 'a string' && given.format !== 'date') ||
+        // The other way, a string answered where a Date is published (`toISOString()`) is a string
+        // in JSON as the Date is; whether it is a date-time is validateResponses' to check.
+        (direction === 'out' && type === String && handed === 'a Date')
       : givenClass === undefined
         ? handed === 'an object'
         : givenClass === type ||
