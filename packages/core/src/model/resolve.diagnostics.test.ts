@@ -1835,6 +1835,18 @@ describe('resolve() diagnostics: each catalog entry, with code, message and loca
         'the type cannot be read from its declaration ("json" is not a type name)',
       ],
     );
+    // An enum given as a type says where its values go.
+    enum Level {
+      Low = 1,
+      High = 3,
+    }
+    class Leveled {
+      @Field({ type: () => Level as never }) level!: Level;
+    }
+    assert.equal(
+      diagnosticsOf(bodyOf(Leveled)).find((x) => x.code === 'FP1402')?.message,
+      'the type cannot be read from its declaration (the enum { Low, High } given as a type: its values go in the enum option, beside type: Number)',
+    );
     assert.equal(
       diagnosticsOf(bodyOf(Loose)).find((x) => x.code === 'FP1402')?.hint,
       'Say the type: @Field({ type: String }), or a constraint that types it such as @IsString(); a class by a thunk, such as @Field({ type: () => Loose }).',

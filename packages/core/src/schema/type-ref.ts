@@ -1,4 +1,5 @@
 import type { Class, DescribedType, SchemaLiteral, TypeRef } from '../types';
+import { designType } from './design-type';
 
 /** A `TypeRef` after thunks are called: what the schema builder switches on. */
 export type ResolvedType =
@@ -121,5 +122,12 @@ function describeValue(t: unknown): string {
   if (typeof t === 'string') return `"${t}" is not a type name`;
   if (typeof t !== 'object' || t === null) return String(t);
   const keys = Object.keys(t);
+  // An enum given as a type (`type: () => Colour`): its values go in `enum`, its type in `type`.
+  const values = designType(t);
+  if (values !== t && typeof values === 'function' && values !== Object) {
+    const record = t as Record<string, unknown>;
+    const members = keys.filter((k) => typeof record[record[k] as string] !== 'number');
+    return `the enum { ${members.join(', ')} } given as a type: its values go in the enum option, beside type: ${values.name}`;
+  }
   return `{ ${keys.length > 0 ? `${keys.join(', ')} ` : ''}}, an object where a type belongs`;
 }
