@@ -10,6 +10,20 @@ import { TYPESCRIPTS, tscSays } from './support/typescript';
 
 const DEFINITION = 'apiDefinition.swagger.json';
 
+/** A strict tsconfig.json of the app, with decorator metadata, that compiles `file` into dist. */
+function writeTsconfig(dir: string, file: string): void {
+  const compilerOptions = {
+    target: 'es2022',
+    module: 'commonjs',
+    strict: true,
+    experimentalDecorators: true,
+    emitDecoratorMetadata: true,
+    outDir: 'dist',
+    types: ['node'],
+  };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: [file] }));
+}
+
 /** Types of another module: swc, which `flowport build` compiles with, cannot tell them from classes. */
 const TYPES = `
 export enum Colour { Red = 'red', Blue = 'blue' }
@@ -67,21 +81,7 @@ describe('types named from another module, and aliases', function () {
     ({ dir, cleanup } = scratch());
     writeFileSync(join(dir, 'types.ts'), TYPES);
     writeFileSync(join(dir, 'connector.ts'), CONNECTOR);
-    writeFileSync(
-      join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'es2022',
-          module: 'commonjs',
-          strict: true,
-          experimentalDecorators: true,
-          emitDecoratorMetadata: true,
-          outDir: 'dist',
-          types: ['node'],
-        },
-        files: ['connector.ts'],
-      }),
-    );
+    writeTsconfig(dir, 'connector.ts');
   });
   after(() => cleanup());
 
@@ -200,21 +200,7 @@ describe('every other declaration, under each constraint set', function () {
       `${TYPES}import { IsString, Summary } from '@flowport/core';\nexport class Remote { @Summary('Y') @IsString() y!: string; }\n`,
     );
     writeFileSync(join(tmp.dir, 'matrix.ts'), matrix());
-    writeFileSync(
-      join(tmp.dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'es2022',
-          module: 'commonjs',
-          strict: true,
-          experimentalDecorators: true,
-          emitDecoratorMetadata: true,
-          outDir: 'dist',
-          types: ['node'],
-        },
-        files: ['matrix.ts'],
-      }),
-    );
+    writeTsconfig(tmp.dir, 'matrix.ts');
   });
   after(() => tmp?.cleanup());
 

@@ -336,9 +336,10 @@ export class SchemaRegistry {
     }
     const declared = designType(Reflect.getMetadata('design:type', cls.prototype, property));
     const transformed = transformerTypeOf(cls, property);
-    // @IsArray (or @ArrayMinSize…) says a list where the declaration recorded none: `string[] | null`, which TypeScript
-    // records as Object, or an alias of a list, which swc does. Before, an `each` constraint then
-    // typed the property itself (FP1406, "integer and array"), and a nullable list could not be built.
+    // @IsArray (or @ArrayMinSize…) says a list where the declaration recorded none: `string[] |
+    // null`, which TypeScript records as Object, or an alias of a list, which swc does. Before, an
+    // `each` constraint then typed the property itself (FP1406, "integer and array"), and a
+    // nullable list could not be built.
     const listed = constraints.some((c) => !c.each && writtenBy(c)?.type === 'array');
     if (declared === Array || ((declared === undefined || declared === Object) && listed)) {
       const items = transformed ?? this.itemTypeFromEach(constraints);
