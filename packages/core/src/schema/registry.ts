@@ -340,8 +340,10 @@ export class SchemaRegistry {
     // null`, which TypeScript records as Object, or an alias of a list, which swc does. Before, an
     // `each` constraint then typed the property itself (FP1406, "integer and array"), and a
     // nullable list could not be built.
-    const listed = constraints.some((c) => !c.each && writtenBy(c)?.type === 'array');
-    if (declared === Array || ((declared === undefined || declared === Object) && listed)) {
+    const listed =
+      (declared === undefined || declared === Object) &&
+      constraints.some((c) => !c.each && writtenBy(c)?.type === 'array');
+    if (declared === Array || listed) {
       const items = transformed ?? this.itemTypeFromEach(constraints);
       if (items === undefined) {
         this.bag.report('untypedArray', at);
