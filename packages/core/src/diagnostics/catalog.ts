@@ -860,7 +860,7 @@ export const catalog = {
     'ref-target',
     'error',
     '$ref "{ref}" {problem}',
-    'Point it at an entry of this file: #/definitions for a schema, #/parameters for a parameter, #/responses for a response. The platform resolves no other reference, and refuses a definition with one it cannot resolve.',
+    'Point it at an entry of this file: #/definitions for a schema, #/parameters for a parameter, #/responses for a response; a path item has no such section, so write its operations in place. The platform resolves no other reference, and refuses a definition with one it cannot resolve.',
   ),
   titleLength: entry(
     'FP2101',
