@@ -4,6 +4,7 @@ import { FlowHost } from '@flowport/testing';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { text as textOf } from 'node:stream/consumers';
 import { connector } from './fixtures/flowhost-api';
 import { connector as forms } from './fixtures/forms-api';
 
@@ -19,6 +20,12 @@ async function serving(answer: Parameters<typeof createServer>[1]): Promise<{ se
   const server = createServer(answer);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** Closes a FlowHost and the server a test started for it. */
+async function closing(host: FlowHost, server: Server): Promise<void> {
+  await host.close();
+  await new Promise<void>((done) => server.close(() => done()));
 }
 
 describe('FlowHost: calls an operation as the platform does', () => {
@@ -382,8 +389,7 @@ describe('FlowHost: says why it cannot go on', () => {
         message: 'AddRecord "kind" declares no x-ms-dynamic-schema or x-ms-dynamic-properties',
       });
     } finally {
-      await host.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      await closing(host, server);
     }
   });
 
@@ -402,8 +408,7 @@ describe('FlowHost: says why it cannot go on', () => {
       await assert.rejects(host.action('Run', undefined, {}, 3), { message: 'Run was still running after 3 polls' });
       assert.equal(calls, 4);
     } finally {
-      await host.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      await closing(host, server);
     }
   });
   it('polls only a polling trigger, naming what the operation is instead', async () => {
@@ -479,8 +484,7 @@ describe('FlowHost: says why it cannot go on', () => {
       assert.deepEqual(outcome.body, [{ id: 1 }, { id: 2 }]);
       assert.equal(outcome.location, `${url}/events?after=1`);
     } finally {
-      await host.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      await closing(host, server);
     }
   });
 
@@ -522,8 +526,7 @@ describe('FlowHost: says why it cannot go on', () => {
           'ListThings page 2 answered 200 with a body its definition does not declare: /value/0/id must be integer',
       });
     } finally {
-      await host.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      await closing(host, server);
     }
   });
 
@@ -556,8 +559,7 @@ describe('FlowHost: says why it cannot go on', () => {
         message: /^ListThings answered 200 with application\/json, which is not JSON \(.*\): "<html>Gateway<\/html>"$/,
       });
     } finally {
-      await host.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      await closing(host, server);
     }
   });
 
@@ -566,13 +568,10 @@ describe('FlowHost: says why it cannot go on', () => {
     // their default being for the designer to fill in) answered 400 where the platform succeeds.
     // And an optional internal parameter went with its default, which the platform leaves out
     // (reference §3.2, the validator's InternalPropertyWithDefaultOptional).
-    const { server, url } = await serving((req, res) => {
-      let text = '';
-      req.on('data', (c: Buffer) => (text += c));
-      req.on('end', () => {
-        const echo = JSON.stringify({ url: req.url, body: JSON.parse(text) });
-        res.writeHead(200, { 'content-type': 'application/json' }).end(echo);
-      });
+    const { server, url } = await serving(async (req, res) => {
+      const text = await textOf(req);
+      const echo = JSON.stringify({ url: req.url, body: JSON.parse(text) });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(echo);
     });
     const internal = (extra: Record<string, unknown>) => ({ type: 'string', 'x-ms-visibility': 'internal', ...extra });
     const definition = {
@@ -624,8 +623,7 @@ describe('FlowHost: says why it cannot go on', () => {
       });
       assert.deepEqual(given, { lines: [{ sku: 'a' }, { sku: 'b', unit: 'box' }] }, "the test's value is as it was");
     } finally {
-      await host.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      await closing(host, server);
     }
   });
 
@@ -660,30 +658,26 @@ describe('FlowHost: says why it cannot go on', () => {
       total = '12';
       assert.deepEqual((await host.action('GetStock')).body, ['a']);
     } finally {
-      await host.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      await closing(host, server);
     }
   });
 
   it("checks each notification against the trigger's notification content, read one by one or all at once", async () => {
     // Before, `notifications` handed them over unchecked: a test that read them there passed on a
     // payload the flow could not read.
-    const { server, url } = await serving((req, res) => {
-      let text = '';
-      req.on('data', (c: Buffer) => (text += c));
-      req.on('end', () => {
-        const callback = (JSON.parse(text) as { callback: string }).callback;
-        res.writeHead(201, { Location: '/hooks/1' }).end();
-        void (async () => {
-          for (const body of [{ id: 'a' }, { id: 2 }]) {
-            await fetch(callback, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(body),
-            });
-          }
-        })();
-      });
+    const { server, url } = await serving(async (req, res) => {
+      const text = await textOf(req);
+      const callback = (JSON.parse(text) as { callback: string }).callback;
+      res.writeHead(201, { Location: '/hooks/1' }).end();
+      void (async () => {
+        for (const body of [{ id: 'a' }, { id: 2 }]) {
+          await fetch(callback, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
+        }
+      })();
     });
     const definition = {
       swagger: '2.0',
@@ -709,21 +703,17 @@ describe('FlowHost: says why it cannot go on', () => {
       await assert.rejects(sub.notification(2), { message: mismatch });
       assert.throws(() => sub.notifications, { message: mismatch });
     } finally {
-      await host.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      await closing(host, server);
     }
   });
 
   it('finds the notification URL field behind a property whose class refers to itself', async () => {
     // Before, `filter` (a Filter with `not: Filter`) ahead of the field recursed until the stack ran out.
     const bodies: unknown[] = [];
-    const { server, url } = await serving((req, res) => {
-      let text = '';
-      req.on('data', (c: Buffer) => (text += c));
-      req.on('end', () => {
-        bodies.push(JSON.parse(text));
-        res.writeHead(201, { Location: '/hooks/1' }).end();
-      });
+    const { server, url } = await serving(async (req, res) => {
+      const text = await textOf(req);
+      bodies.push(JSON.parse(text));
+      res.writeHead(201, { Location: '/hooks/1' }).end();
     });
     const definition = {
       swagger: '2.0',
@@ -761,21 +751,17 @@ describe('FlowHost: says why it cannot go on', () => {
       assert.deepEqual(body.filter, { field: 'a', not: { field: 'b' } });
       assert.match(body.callbackUrl, /^http:\/\/127\.0\.0\.1:\d+\//);
     } finally {
-      await host.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      await closing(host, server);
     }
   });
 
   it('registers a webhook with its path, query and header parameters as declared', async () => {
     // Before, a registration with a path parameter went out as "/teams/{team}/hooks".
     const seen: { url?: string; mode?: string; body?: unknown }[] = [];
-    const { server, url } = await serving((req, res) => {
-      let text = '';
-      req.on('data', (c: Buffer) => (text += c));
-      req.on('end', () => {
-        seen.push({ url: req.url, mode: req.headers['x-mode'] as string | undefined, body: JSON.parse(text) });
-        res.writeHead(201, { Location: '/teams/a%20b/hooks/1' }).end();
-      });
+    const { server, url } = await serving(async (req, res) => {
+      const text = await textOf(req);
+      seen.push({ url: req.url, mode: req.headers['x-mode'] as string | undefined, body: JSON.parse(text) });
+      res.writeHead(201, { Location: '/teams/a%20b/hooks/1' }).end();
     });
     const definition = {
       swagger: '2.0',
@@ -809,8 +795,7 @@ describe('FlowHost: says why it cannot go on', () => {
         message: 'OnTeamEvent needs a value for its path parameter "team"',
       });
     } finally {
-      await host.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      await closing(host, server);
     }
   });
 });

@@ -17,7 +17,8 @@ export class Instantiator {
   constructor(private readonly model: ApiModel) {}
 
   compile(schema: SchemaModel): Build {
-    if (schema.runtimeType === 'Date') return toDate;
+    // A wall-clock time (`date-no-tz`) is read as UTC: see toWallClockDate.
+    if (schema.runtimeType === 'Date') return schema.format === 'date-no-tz' ? toWallClockDate : toDate;
     if (schema.ref !== undefined) return this.forRef(schema.ref);
     if (schema.type === 'array' && schema.items) {
       const item = this.compile(schema.items);
@@ -99,21 +100,22 @@ export const identity: Build = (v) => v;
 /** The seconds of a time that is a leap second (RFC 3339 allows `23:59:60`). */
 const LEAP_SECOND = /(T\d\d:\d\d:)60/i;
 
-/** A date and time with no offset after it (`date-no-tz`, the platform's wall-clock time). */
-const NO_OFFSET = /T[\d:.]+$/i;
-
 /**
- * A validated `date-time`, `date` or `date-no-tz` string as the `Date` the handler declared; null
- * stays null. A leap second, which the format allows and a Date cannot hold, is read as POSIX time
- * reads it: the instant of the next second. Before, the handler got an Invalid Date. A time
- * without an offset is read as UTC, as JavaScript reads a date without a time: JavaScript reads it
- * in the server's own time zone, and before, the same request gave another Date on a server in
- * New York (`10:00` was 15:00 UTC) than in a container on UTC.
+ * A validated `date-time` or `date` string as the `Date` the handler declared; null stays null.
+ * A leap second, which the format allows and a Date cannot hold, is read as POSIX time reads it:
+ * the instant of the next second. Before, the handler got an Invalid Date.
  */
 const toDate: Build = (v) => {
   if (typeof v !== 'string') return v;
-  const text = NO_OFFSET.test(v) ? `${v}Z` : v;
-  const date = new Date(text);
-  if (!Number.isNaN(date.getTime()) || !LEAP_SECOND.test(text)) return date;
-  return new Date(new Date(text.replace(LEAP_SECOND, '$159')).getTime() + 1000);
+  const date = new Date(v);
+  if (!Number.isNaN(date.getTime()) || !LEAP_SECOND.test(v)) return date;
+  return new Date(new Date(v.replace(LEAP_SECOND, '$159')).getTime() + 1000);
 };
+
+/**
+ * A validated `date-no-tz` string, a time without an offset, as the Date of that time in UTC, as
+ * JavaScript reads a date without a time. JavaScript reads it in the server's own time zone: before,
+ * the same request gave another Date on a server in New York (`10:00` was 15:00 UTC) than in a
+ * container on UTC.
+ */
+const toWallClockDate: Build = (v) => toDate(typeof v === 'string' ? `${v}Z` : v);
